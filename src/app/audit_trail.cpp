@@ -1,0 +1,73 @@
+#include "app/audit_trail.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "app/access.hpp"
+#include "app/audit.hpp"
+#include "app/errors.hpp"
+#include "domain/calendar_date.hpp"
+
+namespace waypoint::app {
+namespace {
+
+std::optional<std::int64_t> id_field(const std::string& value, const char* field, const char* label,
+                                     domain::FieldErrors& errors) {
+  if (value.empty()) return std::nullopt;
+  try {
+    std::size_t used = 0;
+    const auto n = std::stoll(value, &used);
+    if (used == value.size() && n > 0) return n;
+  } catch (...) {
+  }
+  errors.push_back({field, std::string(label) + " must be a number, like 42"});
+  return std::nullopt;
+}
+
+std::optional<std::string> date_field(const std::string& value, const char* field, const char* label,
+                                      domain::FieldErrors& errors) {
+  if (value.empty()) return std::nullopt;
+  if (!domain::parse_date(value)) {
+    errors.push_back({field, std::string(label) + " must be a real date, like 2026-09-01"});
+    return std::nullopt;
+  }
+  return value;
+}
+
+}  // namespace
+
+store::Page<domain::AuditEntry> search_audit_trail(const Services& s, const Actor& a, const AuditQuery& q,
+                                                   const store::PageRequest& page) {
+  require(may_search_audit(a));
+  domain::FieldErrors errors;
+  store::AuditFilter f;
+  f.user_id = id_field(q.user_id, "user_id", "User", errors);
+  f.pupil_id = id_field(q.pupil_id, "pupil_id", "Pupil", errors);
+  f.from = date_field(q.from, "from", "From date", errors);
+  f.until = date_field(q.until, "until", "To date", errors);
+  if (f.from && f.until && *f.until < *f.from) errors.push_back({"until", "To date must be the same as or after the from date"});
+  if (!errors.empty()) throw Invalid(errors);
+  store::Page<domain::AuditEntry> result;
+  s.db.transaction([&](store::Connection& c) {
+    result = store::search_audit(c, f, page);
+    audit(c, s, &a,
+          {"audit.search", "audit", std::nullopt, f.pupil_id,
+           nlohmann::json{{"user_id", q.user_id}, {"pupil_id", q.pupil_id}, {"from", q.from}, {"until", q.until}}
+               .dump()});
+  });
+  return result;
+}
+
+ChainReport verify_audit_chain(const Services& s) {
+  ChainReport report;
+  domain::ChainVerifier verifier;
+  s.db.with_connection([&](store::Connection& c) {
+    store::walk_audit_chain(c, [&](const domain::AuditEntry& e) {
+      report.first_break = verifier.check(e);
+      return !report.first_break;
+    });
+  });
+  report.entries_checked = verifier.checked();
+  return report;
+}
+
+}  // namespace waypoint::app

@@ -1,0 +1,32 @@
+#pragma once
+// What every use case needs: the database, the clock and the settings. Built once at start-up.
+#include <chrono>
+#include <string>
+
+#include "app/clock.hpp"
+#include "domain/password_policy.hpp"
+#include "domain/session_lifetime.hpp"
+#include "domain/sign_in_throttle.hpp"
+#include "store/database.hpp"
+
+namespace waypoint::app {
+
+struct Settings {
+  domain::SessionLifetime session;
+  domain::SignInThrottlePolicy throttle;
+  domain::PasswordPolicy password;
+};
+
+struct Services {
+  store::Database& db;
+  const Clock& clock;
+  Settings settings;
+  domain::CommonPasswords common_passwords;
+
+  std::string now_iso() const { return domain::to_iso(clock.now()); }
+};
+
+// The common-password list shipped in resources/.
+domain::CommonPasswords bundled_common_passwords();
+
+}  // namespace waypoint::app

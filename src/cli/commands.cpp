@@ -1,0 +1,207 @@
+#include "cli/commands.hpp"
+
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+
+#include "app/accounts.hpp"
+#include "app/administration.hpp"
+#include "app/access.hpp"
+#include "app/audit_trail.hpp"
+#include "app/demo.hpp"
+#include "app/errors.hpp"
+#include "store/engines.hpp"
+#include "store/migrations.hpp"
+#include "web/application.hpp"
+#include "web/request_log.hpp"
+#include "web/server.hpp"
+
+namespace waypoint::cli {
+namespace {
+
+std::string env_or(const char* name, const std::string& fallback) {
+  const char* v = std::getenv(name);
+  return v && *v ? std::string(v) : fallback;
+}
+
+std::string default_assets_dir() {
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? std::string("build/public") : (exe.parent_path() / "public").string();
+}
+
+struct Options {
+  std::string database = env_or("WAYPOINT_DATABASE", "sqlite:data/waypoint.db");
+  std::string log_format = env_or("WAYPOINT_LOG_FORMAT", "text");
+  std::string listen = env_or("WAYPOINT_LISTEN", "127.0.0.1:8080");
+  std::string assets = env_or("WAYPOINT_ASSETS", default_assets_dir());
+  bool demo = false;
+  bool secure_cookies = false;
+  int threads = 16;
+  int idle_seconds = 30 * 60;
+  int absolute_seconds = 12 * 60 * 60;
+  std::string email, name, role, password, label = "API token";
+  std::int64_t organisation_id = 0;
+};
+
+// Everything a command needs, opened once the options are known.
+struct Runtime {
+  std::unique_ptr<store::Database> db;
+  app::SystemClock clock;
+  std::unique_ptr<app::Services> services;
+
+  explicit Runtime(const Options& o) : db(store::open_database(o.database)) {
+    app::Settings settings;
+    settings.session.idle = std::chrono::seconds(o.idle_seconds);
+    settings.session.absolute = std::chrono::seconds(o.absolute_seconds);
+    services = std::make_unique<app::Services>(app::Services{*db, clock, settings, app::bundled_common_passwords()});
+  }
+};
+
+void print_demo_sign_ins() {
+  std::cout << "Demo sign-ins (password for each: \"" << app::kDemoPassword << "\"):\n";
+  for (const auto& d : app::demo_sign_ins()) std::cout << "  " << d.role << ": " << d.email << "\n";
+}
+
+std::string password_from(const Options& o) {
+  if (!o.password.empty()) return o.password;
+  std::string line;
+  std::getline(std::cin, line);  // from standard input, so it never shows in the process list
+  return line;
+}
+
+int serve(const Options& o) {
+  const auto colon = o.listen.rfind(':');
+  if (colon == std::string::npos) throw app::Invalid("listen", "--listen must be HOST:PORT, like 127.0.0.1:8080");
+  const auto host = o.listen.substr(0, colon);
+  const int port = std::stoi(o.listen.substr(colon + 1));
+  Runtime rt(o);
+  for (const auto& name : store::migrate(*rt.db)) web::log_event("info", "applied migration", {{"name", name}});
+  if (o.demo && !app::load_demo_data(*rt.services).empty()) web::log_event("info", "loaded demo data");
+
+  // Block the stop signals before the server's threads start, so they are all taken here.
+  sigset_t stop;
+  sigemptyset(&stop);
+  sigaddset(&stop, SIGINT);
+  sigaddset(&stop, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop, nullptr);
+
+  web::Application application(*rt.services, {o.secure_cookies, o.assets});
+  web::Server server(application, host, port, o.threads);
+  server.start();
+  std::cout << "Waypoint is running at http://" << host << ":" << server.port() << "/" << std::endl;
+  if (o.demo) print_demo_sign_ins();
+  std::cout.flush();
+  int signal = 0;
+  sigwait(&stop, &signal);
+  web::log_event("info", "stopping");
+  server.stop();
+  return 0;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  CLI::App cli{"Waypoint: alternative provision, planned, attended and reviewed."};
+  cli.require_subcommand(1);
+  cli.fallthrough();  // --database and --log-format may follow the subcommand too
+  Options o;
+  cli.add_option("--database", o.database,
+                 "sqlite:PATH or a PostgreSQL connection string (env WAYPOINT_DATABASE)")
+      ->capture_default_str();
+  cli.add_option("--log-format", o.log_format, "text or json (env WAYPOINT_LOG_FORMAT)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+
+  auto* serve_cmd = cli.add_subcommand("serve", "Apply migrations and serve the web pages and API");
+  serve_cmd->add_option("--listen", o.listen, "HOST:PORT to listen on; port 0 picks a free one (env WAYPOINT_LISTEN)")
+      ->capture_default_str();
+  serve_cmd->add_option("--assets", o.assets, "Folder of compiled CSS, JS and images (env WAYPOINT_ASSETS)")
+      ->capture_default_str();
+  serve_cmd->add_flag("--demo", o.demo, "Load the demo area first if the database is empty");
+  serve_cmd->add_flag("--secure-cookies", o.secure_cookies, "Mark cookies Secure (when served over TLS)");
+  serve_cmd->add_option("--threads", o.threads, "Request threads")->capture_default_str()->check(CLI::Range(1, 512));
+  serve_cmd->add_option("--session-idle-seconds", o.idle_seconds, "Sign out after this long without a request")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 7 * 24 * 3600));
+  serve_cmd->add_option("--session-absolute-seconds", o.absolute_seconds, "Sign out this long after signing in")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 30 * 24 * 3600));
+
+  auto* migrate_cmd = cli.add_subcommand("migrate", "Apply database migrations not yet applied");
+  auto* demo_cmd = cli.add_subcommand("demo", "Load the demo area into an empty database");
+
+  auto* user_cmd = cli.add_subcommand("user", "Manage user accounts");
+  user_cmd->require_subcommand(1);
+  auto* user_add = user_cmd->add_subcommand("add", "Add a user (password from --password or standard input)");
+  user_add->add_option("--email", o.email, "Email address")->required();
+  user_add->add_option("--name", o.name, "Full name")->required();
+  user_add->add_option("--role", o.role, "ap_lead, school_dsl, headteacher, provider_manager, provider_staff, "
+                                         "la_officer, parent or administrator")
+      ->required();
+  user_add->add_option("--organisation-id", o.organisation_id, "The organisation the person works for")->required();
+  user_add->add_option("--password", o.password, "Initial password (prefer standard input)");
+  auto* user_reset = user_cmd->add_subcommand("reset-password", "Set a new password and sign the user out");
+  user_reset->add_option("--email", o.email, "Email address")->required();
+  user_reset->add_option("--password", o.password, "New password (prefer standard input)");
+  auto* user_disable = user_cmd->add_subcommand("disable", "Disable an account and sign it out everywhere");
+  user_disable->add_option("--email", o.email, "Email address")->required();
+
+  auto* token_cmd = cli.add_subcommand("token", "API tokens");
+  token_cmd->require_subcommand(1);
+  auto* token_create = token_cmd->add_subcommand("create", "Create a bearer token for a user (shown once)");
+  token_create->add_option("--email", o.email, "Email address of the user")->required();
+  token_create->add_option("--label", o.label, "What the token is for")->capture_default_str();
+
+  auto* audit_cmd = cli.add_subcommand("audit", "The audit trail");
+  audit_cmd->require_subcommand(1);
+  auto* audit_verify = audit_cmd->add_subcommand("verify", "Check the hash chain; report the first broken entry");
+
+  CLI11_PARSE(cli, argc, argv);
+  web::set_log_format(o.log_format == "json" ? web::LogFormat::Json : web::LogFormat::Text);
+
+  try {
+    if (serve_cmd->parsed()) return serve(o);
+    Runtime rt(o);
+    store::migrate(*rt.db);
+    const auto op = app::operator_actor();
+    if (migrate_cmd->parsed()) {
+      std::cout << "Database is up to date\n";
+    } else if (demo_cmd->parsed()) {
+      if (app::load_demo_data(*rt.services).empty()) std::cout << "The database already has data; nothing loaded\n";
+      else print_demo_sign_ins();
+    } else if (user_add->parsed()) {
+      const auto id = app::create_user(*rt.services, op,
+                                       {o.email, o.name, o.role, std::to_string(o.organisation_id), password_from(o)});
+      std::cout << "Added user " << id << "\n";
+    } else if (user_reset->parsed()) {
+      app::reset_password(*rt.services, op, app::user_id_by_email(*rt.services, o.email), password_from(o));
+      std::cout << "Password changed; the user has been signed out\n";
+    } else if (user_disable->parsed()) {
+      app::set_user_disabled(*rt.services, op, app::user_id_by_email(*rt.services, o.email), true);
+      std::cout << "Account disabled\n";
+    } else if (token_create->parsed()) {
+      std::cout << app::create_api_token(*rt.services, o.email, o.label) << "\n";
+    } else if (audit_verify->parsed()) {
+      const auto report = app::verify_audit_chain(*rt.services);
+      if (report.first_break) {
+        std::cout << "Audit chain broken at entry " << report.first_break->entry_id << ": "
+                  << report.first_break->reason << " (" << report.entries_checked << " entries verified before it)\n";
+        return 1;
+      }
+      std::cout << "Audit chain intact: " << report.entries_checked << " entries verified\n";
+    }
+    return 0;
+  } catch (const app::Invalid& e) {
+    for (const auto& fe : e.errors()) std::cerr << fe.field << ": " << fe.message << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "waypoint: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+}  // namespace waypoint::cli

@@ -1,0 +1,38 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace waypoint::domain {
+
+enum class OrganisationKind { LocalAuthority, School, Provider, Waypoint };
+
+enum class Role {
+  ApLead,
+  SchoolDsl,
+  Headteacher,
+  ProviderManager,
+  ProviderStaff,
+  LaOfficer,
+  Parent,
+  Administrator,
+};
+
+const std::vector<Role>& all_roles();
+std::string_view role_code(Role r);
+std::string_view role_label(Role r);
+std::optional<Role> parse_role(std::string_view code);
+
+std::string_view organisation_kind_code(OrganisationKind k);
+std::string_view organisation_kind_label(OrganisationKind k);
+std::optional<OrganisationKind> parse_organisation_kind(std::string_view code);
+
+// The kind of organisation a user with this role belongs to. A parent's account hangs off the
+// school that holds their child, because that school is who invites them.
+OrganisationKind organisation_kind_for(Role r);
+
+bool is_school_role(Role r);
+bool is_provider_role(Role r);
+
+}  // namespace waypoint::domain

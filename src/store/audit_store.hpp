@@ -1,0 +1,30 @@
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/audit_chain.hpp"
+#include "store/database.hpp"
+#include "store/page.hpp"
+
+namespace waypoint::store {
+
+// Appends to the chain: takes the append lock, links to the last entry, numbers and hashes the new
+// one. Must run inside the transaction of the change it records.
+domain::AuditEntry append_audit_entry(Connection& c, domain::AuditEntry e);
+
+struct AuditFilter {
+  std::optional<std::int64_t> user_id;
+  std::optional<std::int64_t> pupil_id;
+  std::optional<std::string> from;   // ISO date, inclusive
+  std::optional<std::string> until;  // ISO date, inclusive
+};
+
+// Newest first.
+Page<domain::AuditEntry> search_audit(Connection& c, const AuditFilter& f, const PageRequest& page);
+
+// Walks the whole chain in id order, a batch at a time; `visit` returns false to stop.
+void walk_audit_chain(Connection& c, const std::function<bool(const domain::AuditEntry&)>& visit);
+
+}  // namespace waypoint::store

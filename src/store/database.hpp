@@ -1,0 +1,89 @@
+#pragma once
+// The one small interface both engines implement. SQL is written once: `$1` placeholders, ISO-8601
+// text for dates and times, integer ids. Values cross it as text or NULL; callers convert.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace waypoint::store {
+
+using Value = std::optional<std::string>;
+using Params = std::vector<Value>;
+
+class Row {
+ public:
+  explicit Row(std::vector<Value> cells) : cells_(std::move(cells)) {}
+  bool is_null(std::size_t i) const { return !cells_.at(i).has_value(); }
+  const std::string& text(std::size_t i) const;
+  std::int64_t integer(std::size_t i) const;
+  std::optional<std::string> opt_text(std::size_t i) const { return cells_.at(i); }
+  std::optional<std::int64_t> opt_integer(std::size_t i) const;
+  bool boolean(std::size_t i) const { return integer(i) != 0; }
+
+ private:
+  std::vector<Value> cells_;
+};
+
+using Rows = std::vector<Row>;
+
+class DatabaseError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+enum class Engine { Sqlite, Postgres };
+
+// One connection, used by one thread at a time.
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  virtual Engine engine() const = 0;
+  virtual Rows query(std::string_view sql, const Params& params = {}) = 0;
+  virtual void execute_script(std::string_view sql) = 0;  // several statements, no parameters
+  virtual void begin() = 0;
+  virtual void commit() = 0;
+  virtual void rollback() = 0;
+  // Serialises writers of one append-only chain (the audit trail) for the current transaction.
+  virtual void lock_for_append(std::string_view chain) = 0;
+
+  void exec(std::string_view sql, const Params& params = {}) { query(sql, params); }
+  std::optional<Row> query_one(std::string_view sql, const Params& params = {});
+};
+
+// A pool of connections to one database.
+class Database {
+ public:
+  virtual ~Database() = default;
+  virtual Engine engine() const = 0;
+  virtual std::unique_ptr<Connection> connect() = 0;
+
+  // Runs `work` with a pooled connection.
+  void with_connection(const std::function<void(Connection&)>& work);
+  // Runs `work` in one transaction: committed if it returns, rolled back if it throws.
+  void transaction(const std::function<void(Connection&)>& work);
+
+ private:
+  std::unique_ptr<Connection> acquire();
+  void release(std::unique_ptr<Connection> c);
+  std::vector<std::unique_ptr<Connection>> idle_;
+  std::mutex mutex_;
+};
+
+// "sqlite:PATH" or a PostgreSQL connection string ("postgresql://..." or "host=... dbname=...").
+std::unique_ptr<Database> open_database(const std::string& url);
+
+// Helpers for building parameters.
+inline Value text(std::string s) { return Value(std::move(s)); }
+inline Value integer(std::int64_t n) { return Value(std::to_string(n)); }
+inline Value opt_integer(const std::optional<std::int64_t>& n) {
+  return n ? Value(std::to_string(*n)) : Value();
+}
+inline Value null() { return Value(); }
+
+}  // namespace waypoint::store

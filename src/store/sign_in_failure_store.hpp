@@ -1,0 +1,14 @@
+#pragma once
+#include <string>
+
+#include "domain/sign_in_throttle.hpp"
+#include "store/database.hpp"
+
+namespace waypoint::store {
+
+domain::SignInFailures find_sign_in_failures(Connection& c, const std::string& email);
+void save_sign_in_failures(Connection& c, const std::string& email, const domain::SignInFailures& f,
+                           const std::string& now);
+void clear_sign_in_failures(Connection& c, const std::string& email);
+
+}  // namespace waypoint::store

@@ -1,0 +1,39 @@
+#include <nlohmann/json.hpp>
+
+#include "app/pupils.hpp"
+#include "store/embedded.hpp"
+#include "web/application.hpp"
+#include "web/pupil_json.hpp"
+
+namespace waypoint::web {
+
+void add_api_routes(Router& r) {
+  r.add("GET", "/api/v1/openapi.json", [](Request&, RequestContext&) {
+    return Response::json(200, std::string(store::embedded_file("resources/openapi.json").value_or("{}")));
+  });
+
+  r.add("GET", "/api/v1/me", [](Request&, RequestContext& ctx) {
+    const auto& a = ctx.actor();
+    nlohmann::json me{{"id", a.user_id},
+                      {"email", a.email},
+                      {"name", a.display_name},
+                      {"role", std::string(domain::role_code(a.role))},
+                      {"organisation", {{"id", a.organisation_id}, {"name", a.organisation_name}}}};
+    return Response::json(200, me.dump());
+  });
+
+  r.add("GET", "/api/v1/pupils", [](Request& req, RequestContext& ctx) {
+    const int number = page_number(req);
+    auto page = app::list_pupils(ctx.services, ctx.actor(), {number, 100});
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& p : page.items) items.push_back(pupil_json(p));
+    nlohmann::json body{{"items", items}, {"page", number}, {"has_next", page.has_next}};
+    return Response::json(200, body.dump());
+  });
+
+  r.add("GET", "/api/v1/pupils/{id}", [](Request& req, RequestContext& ctx) {
+    return Response::json(200, pupil_json(app::view_pupil(ctx.services, ctx.actor(), id_param(req, "id"))).dump());
+  });
+}
+
+}  // namespace waypoint::web

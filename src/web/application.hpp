@@ -1,0 +1,40 @@
+#pragma once
+#include <memory>
+
+#include "app/services.hpp"
+#include "web/context.hpp"
+#include "web/http.hpp"
+#include "web/metrics.hpp"
+#include "web/router.hpp"
+#include "web/templates.hpp"
+
+namespace waypoint::web {
+
+// Turns a request into a response: static files, sessions, CSRF, routing, errors, metrics.
+class Application {
+ public:
+  Application(const app::Services& services, WebSettings settings);
+  Response handle(Request& request);
+  Metrics& metrics() { return metrics_; }
+
+ private:
+  Response dispatch(Request& request, std::string& route_name);
+  Response error_page(RequestContext& ctx, int status, bool api);
+
+  const app::Services& services_;
+  WebSettings settings_;
+  Templates templates_;
+  Router router_;
+  Metrics metrics_;
+};
+
+// Each area adds its routes.
+void add_sign_in_routes(Router& r);
+void add_home_routes(Router& r);
+void add_account_routes(Router& r);
+void add_pupil_routes(Router& r);
+void add_admin_routes(Router& r);
+void add_audit_routes(Router& r);
+void add_api_routes(Router& r);
+
+}  // namespace waypoint::web

@@ -1,0 +1,68 @@
+#include <nlohmann/json.hpp>
+
+#include "app/access.hpp"
+#include "web/application.hpp"
+
+namespace waypoint::web {
+namespace {
+
+using domain::Role;
+
+struct Task {
+  const char* href;
+  const char* title;
+  const char* description;
+};
+
+// What each role does in Waypoint, in its own words; links only to what is built.
+std::pair<const char*, std::vector<Task>> tasks_for(Role role) {
+  switch (role) {
+    case Role::ApLead:
+      return {"You arrange and oversee alternative provision for your school's pupils.",
+              {{"/pupils", "Your school's pupils", "See the pupils on your school's roll and open their records."}}};
+    case Role::SchoolDsl:
+      return {"You keep pupils in alternative provision safe: absences and concerns reach you first.",
+              {{"/pupils", "Your school's pupils", "See the pupils on your school's roll and open their records."}}};
+    case Role::Headteacher:
+      return {"You approve placements and see your school's alternative provision as a whole.",
+              {{"/pupils", "Your school's pupils", "See the pupils on your school's roll and open their records."}}};
+    case Role::ProviderManager:
+      return {"You run a provider: you see only the pupils placed with you.",
+              {{"/pupils", "Pupils placed with you", "See the pupils schools have placed with your provider."}}};
+    case Role::ProviderStaff:
+      return {"You teach pupils placed with your provider and take their registers.",
+              {{"/pupils", "Pupils placed with you", "See the pupils schools have placed with your provider."}}};
+    case Role::LaOfficer:
+      return {"You see alternative provision across your local authority's area.",
+              {{"/pupils", "Pupils in your area", "See pupils on the rolls of schools in your area."}}};
+    case Role::Parent:
+      return {"You can see your child's plan, timetable, attendance and reviews.",
+              {{"/pupils", "Your child", "See the record the school keeps about your child."}}};
+    case Role::Administrator:
+      return {"You look after Waypoint's organisations, user accounts and audit trail.",
+              {{"/admin/organisations", "Organisations", "Add local authorities, schools and providers."},
+               {"/admin/users", "Users", "Add people, reset passwords and disable accounts."},
+               {"/admin/audit", "Audit trail", "Search who did what, and when, by user, pupil and date."}}};
+  }
+  return {"", {}};
+}
+
+}  // namespace
+
+void add_home_routes(Router& r) {
+  r.add("GET", "/", [](Request&, RequestContext& ctx) {
+    const auto& a = ctx.actor();
+    const auto [summary, tasks] = tasks_for(a.role);
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& t : tasks) list.push_back({{"href", t.href}, {"title", t.title}, {"description", t.description}});
+    nlohmann::json data{{"title", "Home"},
+                        {"greeting", a.display_name},
+                        {"role", std::string(domain::role_label(a.role))},
+                        {"organisation", a.organisation_name},
+                        {"summary", summary},
+                        {"tasks", list}};
+    return ctx.page("home", data);
+  });
+}
+
+}  // namespace waypoint::web

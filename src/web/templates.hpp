@@ -1,0 +1,25 @@
+#pragma once
+// Mustache templates compiled into the binary. Data is JSON: objects, lists, strings, numbers,
+// booleans. Partials live in templates/partials/ and are used as {{> name}}.
+#include <map>
+#include <memory>
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+
+namespace waypoint::web {
+
+class Templates {
+ public:
+  Templates();
+  ~Templates();
+  std::string render(const std::string& name, const nlohmann::json& data) const;
+  // The page `name` inside the layout.
+  std::string render_page(const std::string& name, nlohmann::json data) const;
+
+ private:
+  struct Compiled;
+  std::map<std::string, std::unique_ptr<Compiled>> templates_;
+  std::map<std::string, std::string> partials_;
+};
+
+}  // namespace waypoint::web

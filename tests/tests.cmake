@@ -1,0 +1,37 @@
+# Integration and browser suites, run by CTest beside the unit tests. Each starts its own
+# `waypoint serve`; the PostgreSQL suites share a throwaway cluster that a fixture starts and stops.
+set(WAYPOINT_ASAN_DIR "" CACHE PATH "Build folder of the sanitizer build, whose binaries CTest also runs")
+find_program(NODE node REQUIRED)
+set(PG_STATE ${CMAKE_BINARY_DIR}/postgres-test.env)
+
+add_test(NAME postgres.start COMMAND ${CMAKE_SOURCE_DIR}/scripts/start-postgres ${PG_STATE})
+set_tests_properties(postgres.start PROPERTIES FIXTURES_SETUP postgres)
+add_test(NAME postgres.stop COMMAND ${CMAKE_SOURCE_DIR}/scripts/stop-postgres ${PG_STATE})
+set_tests_properties(postgres.stop PROPERTIES FIXTURES_CLEANUP postgres)
+
+set(TEST_ENV
+  WAYPOINT_BIN=$<TARGET_FILE:waypoint>
+  WAYPOINT_ASSETS=${CMAKE_BINARY_DIR}/public
+  WAYPOINT_PG_STATE=${PG_STATE})
+
+foreach(engine sqlite postgres)
+  add_test(NAME integration.${engine}
+           COMMAND ${NODE} --test --test-concurrency=1 ${CMAKE_SOURCE_DIR}/tests/integration/)
+  set_tests_properties(integration.${engine} PROPERTIES ENVIRONMENT "${TEST_ENV};WAYPOINT_TEST_ENGINE=${engine}")
+endforeach()
+set_tests_properties(integration.postgres PROPERTIES FIXTURES_REQUIRED postgres)
+
+add_test(NAME store.postgres COMMAND ${CMAKE_SOURCE_DIR}/scripts/with-postgres ${PG_STATE} $<TARGET_FILE:unit_tests>
+         --gtest_filter=Store*)
+set_tests_properties(store.postgres PROPERTIES FIXTURES_REQUIRED postgres)
+
+add_test(NAME browser COMMAND ${NODE} --test --test-concurrency=1 ${CMAKE_SOURCE_DIR}/tests/browser/)
+set_tests_properties(browser PROPERTIES ENVIRONMENT "${TEST_ENV};WAYPOINT_TEST_ENGINE=sqlite;WAYPOINT_SCREENSHOTS=${CMAKE_SOURCE_DIR}/tests/browser/screenshots")
+
+if(WAYPOINT_ASAN_DIR)
+  add_test(NAME sanitized.unit COMMAND ${WAYPOINT_ASAN_DIR}/unit_tests)
+  add_test(NAME sanitized.integration.sqlite
+           COMMAND ${NODE} --test --test-concurrency=1 ${CMAKE_SOURCE_DIR}/tests/integration/)
+  set_tests_properties(sanitized.integration.sqlite PROPERTIES ENVIRONMENT
+    "WAYPOINT_BIN=${WAYPOINT_ASAN_DIR}/waypoint;WAYPOINT_ASSETS=${CMAKE_BINARY_DIR}/public;WAYPOINT_TEST_ENGINE=sqlite;ASAN_OPTIONS=detect_leaks=1:abort_on_error=1;UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
+endif()

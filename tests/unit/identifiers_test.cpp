@@ -1,0 +1,49 @@
+#include <gtest/gtest.h>
+
+#include "domain/calendar_date.hpp"
+#include "domain/contact.hpp"
+#include "domain/identifiers.hpp"
+
+using namespace waypoint::domain;
+
+TEST(Identifiers, Urn) {
+  EXPECT_FALSE(urn_problem("100000"));
+  EXPECT_TRUE(urn_problem("10000"));
+  EXPECT_TRUE(urn_problem("1000000"));
+  EXPECT_TRUE(urn_problem("10000a"));
+}
+
+TEST(Identifiers, Ukprn) {
+  EXPECT_FALSE(ukprn_problem("10012345"));
+  EXPECT_TRUE(ukprn_problem("20012345"));
+  EXPECT_TRUE(ukprn_problem("1001234"));
+}
+
+TEST(Identifiers, UpnCheckLetterWorkedByHand) {
+  // 999400124001: weights 2..13 give 9*2+9*3+9*4+4*5+0*6+0*7+1*8+2*9+4*10+0*11+0*12+1*13 = 180;
+  // 180 mod 23 = 19, and the 20th letter of ABCDEFGHJKLMNPQRTUVWXYZ is W.
+  EXPECT_EQ(upn_check_letter("999400124001"), 'W');
+  EXPECT_FALSE(upn_problem("W999400124001"));
+  EXPECT_TRUE(upn_problem("A999400124001"));  // wrong check letter
+  EXPECT_TRUE(upn_problem("W99940012400"));   // too short
+  EXPECT_TRUE(upn_problem("W99940012400I"));  // I is never used
+  EXPECT_TRUE(upn_check_letter("99940012400X").has_value());  // temporary UPNs end in a letter
+}
+
+TEST(CalendarDate, OnlyRealDates) {
+  EXPECT_TRUE(parse_date("2024-02-29"));
+  EXPECT_FALSE(parse_date("2026-02-29"));
+  EXPECT_FALSE(parse_date("2026-04-31"));
+  EXPECT_FALSE(parse_date("26-04-01"));
+  EXPECT_EQ(format_date(*parse_date("2028-02-29")), "2028-02-29");
+}
+
+TEST(Contact, EmailAddresses) {
+  EXPECT_EQ(normalise_email("  Ap.Lead@Oakfield.Example "), "ap.lead@oakfield.example");
+  EXPECT_FALSE(email_problem("a@b.org"));
+  EXPECT_TRUE(email_problem(""));
+  EXPECT_TRUE(email_problem("no-at-sign.org"));
+  EXPECT_TRUE(email_problem("two@@b.org"));
+  EXPECT_TRUE(email_problem("a@nodot"));
+  EXPECT_TRUE(email_problem("a b@c.org"));
+}

@@ -1,0 +1,88 @@
+#include <gtest/gtest.h>
+
+#include "domain/audit_chain.hpp"
+#include "store/audit_store.hpp"
+#include "store/migrations.hpp"
+#include "store/organisation_store.hpp"
+#include "test_database.hpp"
+
+using namespace waypoint;
+
+TEST(StoreMigrations, ApplyOnceAndRecordEach) {
+  auto db = test_support::fresh_database();
+  const auto first = store::migrate(*db);
+  EXPECT_FALSE(first.empty());
+  EXPECT_TRUE(store::migrate(*db).empty());  // nothing left to apply
+  db->with_connection([&](store::Connection& c) {
+    EXPECT_EQ(c.query_one("SELECT COUNT(*) FROM schema_migrations")->integer(0),
+              static_cast<std::int64_t>(first.size()));
+  });
+}
+
+TEST(StoreMigrations, AFailedMigrationLeavesTheDatabaseAsItWas) {
+  auto db = test_support::fresh_database();
+  store::migrate(*db);
+  const std::vector<store::Migration> broken = {
+      {9001, "9001_half.sql", "CREATE TABLE half_done (id INTEGER); INSERT INTO half_done VALUES (1); SELECT * FROM no_such_table;"}};
+  EXPECT_THROW(store::migrate(*db, broken), store::DatabaseError);
+  db->with_connection([&](store::Connection& c) {
+    EXPECT_THROW(c.query("SELECT * FROM half_done"), store::DatabaseError);
+    EXPECT_FALSE(c.query_one("SELECT 1 FROM schema_migrations WHERE version = 9001"));
+  });
+}
+
+TEST(StoreParameters, NumberedPlaceholdersBindByNumberNotByOrder) {
+  auto db = test_support::fresh_database();
+  db->with_connection([&](store::Connection& c) {
+    auto row = c.query_one("SELECT $2 || '-' || $1 || '-' || $2", {std::string("a"), std::string("b")});
+    EXPECT_EQ(row->text(0), "b-a-b");
+    auto null_row = c.query_one("SELECT COALESCE($1, 'none')", {store::null()});
+    EXPECT_EQ(null_row->text(0), "none");
+  });
+}
+
+TEST(StoreTransactions, AThrowRollsBackEverything) {
+  auto db = test_support::fresh_database();
+  store::migrate(*db);
+  domain::Organisation o;
+  o.kind = domain::OrganisationKind::LocalAuthority;
+  o.name = "Rolled back";
+  EXPECT_THROW(db->transaction([&](store::Connection& c) {
+    store::insert_organisation(c, o, "2026-11-23T09:00:00Z");
+    throw std::runtime_error("fail after the write");
+  }),
+               std::runtime_error);
+  db->with_connection([&](store::Connection& c) { EXPECT_EQ(store::count_organisations(c), 0); });
+}
+
+TEST(StoreAudit, AppendsFormAVerifiableChainAndSearchFilters) {
+  auto db = test_support::fresh_database();
+  store::migrate(*db);
+  db->transaction([&](store::Connection& c) {
+    for (int i = 0; i < 3; ++i) {
+      domain::AuditEntry e;
+      e.at = "2026-11-2" + std::to_string(i + 1) + "T09:00:00Z";
+      e.user_id = 10 + i;
+      e.action = "pupil.view";
+      e.entity = "pupil";
+      e.pupil_id = i == 1 ? std::optional<std::int64_t>(5) : std::nullopt;
+      e.client = "127.0.0.1";
+      e.detail = "{}";
+      store::append_audit_entry(c, e);
+    }
+  });
+  std::vector<domain::AuditEntry> all;
+  db->with_connection([&](store::Connection& c) {
+    store::walk_audit_chain(c, [&](const domain::AuditEntry& e) {
+      all.push_back(e);
+      return true;
+    });
+    EXPECT_EQ(store::search_audit(c, {std::nullopt, 5, std::nullopt, std::nullopt}, {}).items.size(), 1u);
+    EXPECT_EQ(store::search_audit(c, {11, std::nullopt, std::nullopt, std::nullopt}, {}).items.size(), 1u);
+    // Dates are inclusive at both ends.
+    EXPECT_EQ(store::search_audit(c, {std::nullopt, std::nullopt, "2026-11-22", "2026-11-23"}, {}).items.size(), 2u);
+  });
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_FALSE(domain::first_chain_break(all));
+  EXPECT_EQ(all[0].prev_hash, domain::kAuditGenesisHash);
+}
