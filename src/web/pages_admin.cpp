@@ -106,7 +106,7 @@ void add_admin_routes(Router& r) {
     nlohmann::json data{{"title", "Organisations"},
                         {"organisations", rows},
                         {"created", req.query_value("created") == "1"},
-                        {"pagination", pagination("/admin/organisations", number, page.has_next)}};
+                        {"pager", pagination("/admin/organisations", number, page.has_next)}};
     return ctx.page("admin/organisations", data);
   });
 
@@ -137,7 +137,7 @@ void add_admin_routes(Router& r) {
     nlohmann::json data{{"title", "Users"},
                         {"users", rows},
                         {"created", req.query_value("created") == "1"},
-                        {"pagination", pagination("/admin/users", number, page.has_next)}};
+                        {"pager", pagination("/admin/users", number, page.has_next)}};
     return ctx.page("admin/users", data);
   });
 

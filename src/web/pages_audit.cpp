@@ -29,7 +29,7 @@ void add_audit_routes(Router& r) {
       data["empty"] = rows.empty();
       const auto base = "/admin/audit?user_id=" + url_encode(q.user_id) + "&pupil_id=" + url_encode(q.pupil_id) +
                         "&from=" + url_encode(q.from) + "&until=" + url_encode(q.until);
-      data["pagination"] = pagination(base, number, page.has_next);
+      data["pager"] = pagination(base, number, page.has_next);
       add_errors(data, {});
     } catch (const app::Invalid& e) {
       add_errors(data, e.errors());

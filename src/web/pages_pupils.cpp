@@ -16,7 +16,7 @@ void add_pupil_routes(Router& r) {
     nlohmann::json data{{"title", a.role == domain::Role::Parent ? "Your child" : "Pupils"},
                         {"pupils", rows},
                         {"empty", rows.empty()},
-                        {"pagination", pagination("/pupils", number, page.has_next)}};
+                        {"pager", pagination("/pupils", number, page.has_next)}};
     return ctx.page("pupils/list", data);
   });
 

@@ -19,6 +19,7 @@ namespace waypoint::web {
 namespace {
 
 constexpr std::size_t kMaxBody = 1 << 20;  // forms are small; uploads will get their own limit
+constexpr std::size_t kMaxDrained = 16 << 20;
 
 class Handler final : public Poco::Net::HTTPRequestHandler {
  public:
@@ -42,6 +43,9 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
     r.cookies = parse_cookies(r.header("cookie"));
     r.client = in.clientAddress().host().toString();
     if (in.hasContentLength() && static_cast<std::size_t>(in.getContentLength64()) > kMaxBody) {
+      // Read what was sent (up to a bound) so the client is still listening when we refuse it.
+      if (static_cast<std::size_t>(in.getContentLength64()) <= kMaxDrained) in.stream().ignore(in.getContentLength64());
+      out.setKeepAlive(false);
       send(out, Response::text(413, "The request is too large\n"), r.method);
       return;
     }

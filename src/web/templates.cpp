@@ -66,6 +66,9 @@ std::string Templates::render(const std::string& name, const nlohmann::json& dat
   auto it = templates_.find(name);
   if (it == templates_.end()) throw std::runtime_error("no template named " + name);
   mustache::mustache tmpl{it->second->source};
+  // Partials share the data's namespace in mustache: a data key named like one would hide it.
+  for (const auto& [pname, source] : partials_)
+    if (data.contains(pname)) throw std::runtime_error("template data key '" + pname + "' is the name of a partial");
   auto d = to_data(data);
   for (const auto& [pname, source] : partials_) {
     const std::string* text = &source;

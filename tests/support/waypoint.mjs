@@ -1,0 +1,147 @@
+// Starts a real `waypoint serve` on a free loopback port with a fresh database (SQLite file or a new
+// PostgreSQL database on the test cluster), and a small cookie-keeping HTTP client for it.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+
+export const DEMO_PASSWORD = "waypoint demo sign-in";
+export const DEMO = {
+  apLead: "ap.lead@oakfield.example",
+  dsl: "dsl@oakfield.example",
+  head: "head@oakfield.example",
+  providerManager: "manager@bridgeway.example",
+  providerStaff: "tutor@bridgeway.example",
+  laOfficer: "officer@exeshire.example",
+  parent: "parent@family.example",
+  admin: "admin@waypoint.example",
+};
+
+const bin = process.env.WAYPOINT_BIN;
+const assets = process.env.WAYPOINT_ASSETS;
+export const engine = process.env.WAYPOINT_TEST_ENGINE || "sqlite";
+
+function postgresServer() {
+  const state = readFileSync(process.env.WAYPOINT_PG_STATE, "utf8");
+  const match = state.match(/WAYPOINT_TEST_PG="([^"]+)"/);
+  if (!match) throw new Error("no PostgreSQL test cluster: run through ctest, which starts one");
+  return match[1];
+}
+
+function freshDatabase() {
+  if (engine === "postgres") {
+    const server = postgresServer();
+    const name = "wp_it_" + randomBytes(6).toString("hex");
+    const made = spawnSync("psql", [`${server} dbname=postgres`, "-qc", `CREATE DATABASE ${name}`], { encoding: "utf8" });
+    if (made.status !== 0) throw new Error(made.stderr);
+    return { url: `${server} dbname=${name}`, cleanup() {} };
+  }
+  const dir = mkdtempSync(join(tmpdir(), "waypoint-it-"));
+  return { url: `sqlite:${join(dir, "waypoint.db")}`, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function startWaypoint({ args = [] } = {}) {
+  if (!bin) throw new Error("WAYPOINT_BIN is not set: run through ctest");
+  const database = freshDatabase();
+  const child = spawn(bin, ["serve", "--demo", "--listen", "127.0.0.1:0", "--database", database.url, "--assets", assets, ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (d) => (stderr += d));
+  const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+  const url = await new Promise((resolve, reject) => {
+    let out = "";
+    const timer = setTimeout(() => reject(new Error("waypoint did not start in time\n" + stderr)), 60000);
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = out.match(/running at (http:\/\/[^/\s]+)\//);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.on("exit", () => reject(new Error("waypoint exited before it was ready\n" + stderr)));
+  });
+  return {
+    url,
+    database: database.url,
+    stderr: () => stderr,
+    client: () => new Client(url),
+    // Runs another waypoint subcommand against the same database.
+    cli(commandArgs, input = "") {
+      return spawnSync(bin, [...commandArgs, "--database", database.url], { input, encoding: "utf8" });
+    },
+    // Runs SQL straight against the database, as someone with access to the server would.
+    sql(statement) {
+      const r = engine === "postgres"
+        ? spawnSync("psql", [database.url, "-qAtc", statement], { encoding: "utf8" })
+        : spawnSync("sqlite3", [database.url.slice("sqlite:".length), statement], { encoding: "utf8" });
+      if (r.status !== 0) throw new Error(r.stderr);
+      return r.stdout.trim();
+    },
+    async stop() {
+      child.kill("SIGTERM");
+      const { code, signal } = await exited;
+      database.cleanup();
+      if (code !== 0) throw new Error(`waypoint exited with ${code ?? signal}\n${stderr}`);
+    },
+  };
+}
+
+// A browser-like client: keeps cookies, does not follow redirects, finds CSRF tokens in pages.
+export class Client {
+  constructor(base) {
+    this.base = base;
+    this.cookies = new Map();
+    this.csrf = "";
+  }
+
+  async request(method, path, { form, headers = {} } = {}) {
+    const h = { ...headers };
+    if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    let body;
+    if (form) {
+      h["content-type"] = "application/x-www-form-urlencoded";
+      body = new URLSearchParams(form).toString();
+    }
+    const res = await fetch(this.base + path, { method, headers: h, body, redirect: "manual" });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const eq = pair.indexOf("=");
+      const name = pair.slice(0, eq);
+      const value = pair.slice(eq + 1);
+      if (value === "" || /max-age=0/i.test(c)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    const text = await res.text();
+    const token = text.match(/name="csrf_token" value="([0-9a-f]+)"/);
+    if (token) this.csrf = token[1];
+    return { status: res.status, headers: res.headers, text, location: res.headers.get("location") };
+  }
+
+  get(path) {
+    return this.request("GET", path);
+  }
+
+  // Posts a form with this browser's CSRF token, as the page would.
+  post(path, fields = {}) {
+    return this.request("POST", path, { form: { csrf_token: this.csrf, ...fields } });
+  }
+
+  async signIn(email, password = DEMO_PASSWORD) {
+    await this.get("/sign-in");
+    return this.post("/sign-in", { email, password });
+  }
+}
+
+// Text of the GOV.UK error summary's links, for asserting on messages.
+export function errorMessages(html) {
+  const summary = html.match(/govuk-error-summary__list">([\s\S]*?)<\/ul>/);
+  if (!summary) return [];
+  return [...summary[1].matchAll(/<a href="#([^"]+)">([^<]+)<\/a>/g)].map((m) => ({ field: m[1], message: decode(m[2]) }));
+}
+
+export function decode(s) {
+  return s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
