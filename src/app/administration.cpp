@@ -63,16 +63,9 @@ std::int64_t create_organisation(const Services& s, const Actor& a, const Organi
   o.name = trimmed(f.name);
   if (o.name.empty()) errors.push_back({"name", "Enter the organisation's name"});
   else if (o.name.size() > 200) errors.push_back({"name", "Name must be 200 characters or fewer"});
-  if (const auto urn = trimmed(f.urn); !urn.empty()) {
-    if (auto problem = domain::urn_problem(urn)) errors.push_back({"urn", *problem});
-    o.urn = urn;
-  }
-  if (const auto ukprn = trimmed(f.ukprn); !ukprn.empty()) {
-    if (auto problem = domain::ukprn_problem(ukprn)) errors.push_back({"ukprn", *problem});
-    o.ukprn = ukprn;
-  }
   std::int64_t id = 0;
   s.db.transaction([&](store::Connection& c) {
+    // Checked in the order the form asks, so the error summary reads like the page.
     if (kind == domain::OrganisationKind::School) {
       auto parent_id = parse_id(trimmed(f.parent_id));
       auto parent = parent_id ? store::find_organisation(c, *parent_id) : std::nullopt;
@@ -80,8 +73,15 @@ std::int64_t create_organisation(const Services& s, const Actor& a, const Organi
         errors.push_back({"parent_id", "Select the school's local authority"});
       else o.parent_id = parent->id;
     }
-    if (o.urn && !domain::urn_problem(*o.urn) && store::find_organisation_by_urn(c, *o.urn))
-      errors.push_back({"urn", "Another organisation already has URN " + *o.urn});
+    if (const auto urn = trimmed(f.urn); !urn.empty()) {
+      o.urn = urn;
+      if (auto problem = domain::urn_problem(urn)) errors.push_back({"urn", *problem});
+      else if (store::find_organisation_by_urn(c, urn)) errors.push_back({"urn", "Another organisation already has URN " + urn});
+    }
+    if (const auto ukprn = trimmed(f.ukprn); !ukprn.empty()) {
+      o.ukprn = ukprn;
+      if (auto problem = domain::ukprn_problem(ukprn)) errors.push_back({"ukprn", *problem});
+    }
     if (!errors.empty()) throw Invalid(errors);
     id = store::insert_organisation(c, o, s.now_iso());
     audit(c, s, &a,
@@ -109,32 +109,38 @@ domain::User find_user_for_admin(const Services& s, const Actor& a, std::int64_t
 
 std::int64_t create_user(const Services& s, const Actor& a, const UserForm& f) {
   require(may_administer(a));
-  domain::FieldErrors errors;
-  domain::User u;
-  u.email = domain::normalise_email(f.email);
-  if (auto problem = domain::email_problem(f.email)) errors.push_back({"email", *problem});
-  u.display_name = trimmed(f.display_name);
-  if (u.display_name.empty()) errors.push_back({"display_name", "Enter the person's full name"});
-  else if (u.display_name.size() > 200) errors.push_back({"display_name", "Full name must be 200 characters or fewer"});
-  const auto role = domain::parse_role(f.role);
-  if (!role) errors.push_back({"role", "Select a role"});
-  else u.role = *role;
-  if (auto problem = domain::password_problem(f.password, s.common_passwords, s.settings.password))
-    errors.push_back({"password", *problem});
+  const auto password_problem = domain::password_problem(f.password, s.common_passwords, s.settings.password);
+  // Hash before the write transaction: argon2 takes tens of milliseconds.
+  const auto password_hash = password_problem ? std::string() : hash_password(f.password);
   std::int64_t id = 0;
   s.db.transaction([&](store::Connection& c) {
+    // Checked in the order the form asks, so the error summary reads like the page.
+    domain::FieldErrors errors;
+    domain::User u;
+    u.display_name = trimmed(f.display_name);
+    if (u.display_name.empty()) errors.push_back({"display_name", "Enter the person's full name"});
+    else if (u.display_name.size() > 200) errors.push_back({"display_name", "Full name must be 200 characters or fewer"});
+    u.email = domain::normalise_email(f.email);
+    if (auto problem = domain::email_problem(f.email)) errors.push_back({"email", *problem});
+    else if (store::find_user_by_email(c, u.email))
+      errors.push_back({"email", "A user with this email address already exists"});
+    const auto role = domain::parse_role(f.role);
+    if (!role) errors.push_back({"role", "Select a role"});
+    else u.role = *role;
     auto org_id = parse_id(trimmed(f.organisation_id));
     auto org = org_id ? store::find_organisation(c, *org_id) : std::nullopt;
-    if (!org) errors.push_back({"organisation_id", "Select the organisation the person works for"});
-    else if (role && domain::organisation_kind_for(*role) != org->kind)
-      errors.push_back({"organisation_id", std::string("A ") + std::string(domain::role_label(*role)) +
-                                               " must belong to a " +
-                                               std::string(domain::organisation_kind_label(domain::organisation_kind_for(*role)))});
-    else u.organisation_id = org->id;
-    if (!domain::email_problem(f.email) && store::find_user_by_email(c, u.email))
-      errors.push_back({"email", "A user with this email address already exists"});
+    if (!org) {
+      errors.push_back({"organisation_id", "Select the organisation the person works for"});
+    } else if (role && domain::organisation_kind_for(*role) != org->kind) {
+      const auto needed = domain::organisation_kind_label(domain::organisation_kind_for(*role));
+      errors.push_back({"organisation_id", "A " + std::string(domain::role_label(*role)) + " must belong to a " +
+                                               std::string(needed)});
+    } else {
+      u.organisation_id = org->id;
+    }
+    if (password_problem) errors.push_back({"password", *password_problem});
     if (!errors.empty()) throw Invalid(errors);
-    u.password_hash = hash_password(f.password);
+    u.password_hash = password_hash;
     id = store::insert_user(c, u, s.now_iso());
     audit(c, s, &a,
           {"user.create", "user", id, std::nullopt,

@@ -1,0 +1,115 @@
+// Signs in as every demo role in Debian's Chromium, looks at the pages each role uses, takes a
+// screenshot of each and checks it with axe-core: no serious or critical WCAG 2.2 AA violations.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { startWaypoint, DEMO, DEMO_PASSWORD } from "../support/waypoint.mjs";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const shots = process.env.WAYPOINT_SCREENSHOTS || "tests/browser/screenshots";
+mkdirSync(shots, { recursive: true });
+
+let wp;
+let browser;
+before(async () => {
+  wp = await startWaypoint();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
+  });
+});
+after(async () => {
+  await browser?.close();
+  await wp?.stop();
+});
+
+async function newPage() {
+  // The page's own CSP forbids inline scripts; axe is injected by the test, so bypass it here only.
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => assert.fail(`script error on ${page.url()}: ${e.message}`));
+  return page;
+}
+
+async function checkAccessible(page, name) {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }));
+  assert.ok(result.passes.length > 10, "axe checked the page");
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(", ")})`), [], name);
+}
+
+async function signIn(page, email) {
+  await page.goto(wp.url + "/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(wp.url + "/");
+}
+
+test("the sign-in page, with and without errors", async () => {
+  const page = await newPage();
+  await page.goto(wp.url + "/sign-in");
+  await checkAccessible(page, "sign-in");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForSelector(".govuk-error-summary");
+  // The summary takes focus (govuk-frontend's script ran) and links to the fields.
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains("govuk-error-summary")), true);
+  await checkAccessible(page, "sign-in-errors");
+  await page.context().close();
+});
+
+const roles = [
+  ["ap-lead", DEMO.apLead, ["/pupils", "/pupils/1", "/account"]],
+  ["dsl", DEMO.dsl, ["/pupils"]],
+  ["headteacher", DEMO.head, []],
+  ["provider-manager", DEMO.providerManager, ["/pupils"]],
+  ["provider-staff", DEMO.providerStaff, []],
+  ["la-officer", DEMO.laOfficer, ["/pupils"]],
+  ["parent", DEMO.parent, ["/pupils", "/pupils/1"]],
+  ["administrator", DEMO.admin, ["/admin/organisations", "/admin/organisations/new", "/admin/users", "/admin/users/new", "/admin/users/1", "/admin/audit"]],
+];
+
+for (const [name, email, paths] of roles) {
+  test(`${name}: home page and their pages`, async () => {
+    const page = await newPage();
+    await signIn(page, email);
+    await assert.doesNotReject(page.getByRole("heading", { level: 1, name: /Welcome/ }).waitFor());
+    await checkAccessible(page, `${name}-home`);
+    for (const path of paths) {
+      const res = await page.goto(wp.url + path);
+      assert.equal(res.status(), 200, path);
+      await checkAccessible(page, `${name}${path.replaceAll("/", "-")}`);
+    }
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/signed_out=1/);
+    await page.context().close();
+  });
+}
+
+test("an administrator's form with errors, and the 404 and 403 pages", async () => {
+  const page = await newPage();
+  await signIn(page, DEMO.admin);
+  await page.goto(wp.url + "/admin/users/new");
+  await page.getByRole("button", { name: "Add user" }).click();
+  await page.waitForSelector(".govuk-error-summary");
+  await checkAccessible(page, "administrator-user-errors");
+  const missing = await page.goto(wp.url + "/pupils/999");
+  assert.equal(missing.status(), 404);
+  await checkAccessible(page, "not-found");
+  await page.context().close();
+  const school = await newPage();
+  await signIn(school, DEMO.apLead);
+  const refused = await school.goto(wp.url + "/admin/users");
+  assert.equal(refused.status(), 403);
+  await checkAccessible(school, "forbidden");
+  await school.context().close();
+});
