@@ -47,7 +47,7 @@ constexpr std::array<const char*, 20> kFamily{"Walker", "Hughes", "Patel", "Murp
                                               "Scott",  "Green",  "Hall",  "Young",  "Baker",  "Moore"};
 
 std::string demo_upn(int school, int serial) {
-  char digits[13];
+  char digits[32];  // 12 used; room for any int keeps -Wformat-truncation quiet
   std::snprintf(digits, sizeof digits, "999%04d24%03d", 4000 + school, serial);
   return std::string(1, *domain::upn_check_letter(digits)) + digits;
 }
@@ -109,7 +109,7 @@ std::vector<DemoSignIn> load_demo_data(const Services& s) {
       p.given_name = kGiven[static_cast<std::size_t>(i)];
       p.family_name = kFamily[static_cast<std::size_t>(i)];
       const int birth_year = school == 2 ? 2016 + (i % 4) : 2010 + (i % 5);
-      char dob[11];
+      char dob[32];
       std::snprintf(dob, sizeof dob, "%04d-%02d-%02d", birth_year, 1 + (i * 5) % 12, 1 + (i * 7) % 28);
       p.date_of_birth = dob;
       const auto pupil_id = store::insert_pupil(c, p, now);
