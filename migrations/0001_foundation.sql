@@ -36,6 +36,7 @@ CREATE TABLE sign_in_failures (
   locked_until TEXT,
   last_failure_at TEXT NOT NULL
 );
+CREATE INDEX sign_in_failures_last ON sign_in_failures(last_failure_at);
 
 CREATE TABLE sessions (
   token_hash TEXT PRIMARY KEY,

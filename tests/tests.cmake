@@ -35,3 +35,12 @@ if(WAYPOINT_ASAN_DIR)
   set_tests_properties(sanitized.integration.sqlite PROPERTIES ENVIRONMENT
     "WAYPOINT_BIN=${WAYPOINT_ASAN_DIR}/waypoint;WAYPOINT_ASSETS=${CMAKE_BINARY_DIR}/public;WAYPOINT_TEST_ENGINE=sqlite;ASAN_OPTIONS=detect_leaks=1:abort_on_error=1;UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
 endif()
+
+# Formatting is part of the build's rules, like warnings.
+find_program(CLANG_FORMAT clang-format)
+if(CLANG_FORMAT)
+  file(GLOB_RECURSE FORMATTED_SOURCES CONFIGURE_DEPENDS
+    ${CMAKE_SOURCE_DIR}/src/*.cpp ${CMAKE_SOURCE_DIR}/src/*.hpp
+    ${CMAKE_SOURCE_DIR}/tests/unit/*.cpp ${CMAKE_SOURCE_DIR}/tests/unit/*.hpp)
+  add_test(NAME clang-format COMMAND ${CLANG_FORMAT} --dry-run --Werror ${FORMATTED_SOURCES})
+endif()

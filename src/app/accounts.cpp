@@ -68,6 +68,9 @@ SignInOutcome sign_in(const Services& s, const std::string& raw_email, const std
       return;
     }
     store::clear_sign_in_failures(c, email);
+    // Sign-in is rare enough to pay for housekeeping: nothing expired lingers in the tables.
+    store::delete_sessions_idle_since(c, domain::to_iso(now - s.settings.session.idle));
+    store::delete_sign_in_failures_before(c, domain::to_iso(now - std::chrono::hours(24)));
     const auto token = random_token();
     store::insert_session(c, {token_hash(token), user->id, random_token(), domain::to_iso(now), domain::to_iso(now)});
     record.action = "sign_in";
@@ -124,7 +127,9 @@ std::string create_api_token(const Services& s, const std::string& raw_email, co
     auto user = store::find_user_by_email(c, email);
     if (!user) throw Invalid("email", "No user has the email address " + email);
     const auto id = store::insert_api_token(c, user->id, token_hash(token), label, s.now_iso());
-    audit(c, s, nullptr, {"api_token.create", "api_token", id, std::nullopt, nlohmann::json{{"user_id", user->id}, {"label", label}}.dump()},
+    audit(c, s, nullptr,
+          {"api_token.create", "api_token", id, std::nullopt,
+           nlohmann::json{{"user_id", user->id}, {"label", label}}.dump()},
           "command line");
   });
   return token;
@@ -137,7 +142,8 @@ void change_password(const Services& s, const SignedInSession& session, const st
   s.db.with_connection([&](store::Connection& c) {
     if (auto user = store::find_user(c, session.actor.user_id)) stored_hash = user->password_hash;
   });
-  if (current.empty()) errors.push_back({"current_password", "Enter your current password"});
+  if (current.empty())
+    errors.push_back({"current_password", "Enter your current password"});
   else if (!verify_password(stored_hash, current))
     errors.push_back({"current_password", "Current password is not correct"});
   if (auto problem = domain::password_problem(replacement, s.common_passwords, s.settings.password))

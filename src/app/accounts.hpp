@@ -11,8 +11,8 @@ namespace waypoint::app {
 
 struct SignInOutcome {
   std::optional<std::string> session_token;  // set when signed in
-  bool locked = false;                        // too many failures for this address
-  std::chrono::milliseconds delay{0};         // hold the answer this long
+  bool locked = false;                       // too many failures for this address
+  std::chrono::milliseconds delay{0};        // hold the answer this long
 };
 
 SignInOutcome sign_in(const Services& s, const std::string& email, const std::string& password,

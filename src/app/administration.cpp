@@ -58,11 +58,15 @@ std::int64_t create_organisation(const Services& s, const Actor& a, const Organi
   domain::FieldErrors errors;
   domain::Organisation o;
   const auto kind = domain::parse_organisation_kind(f.kind);
-  if (!kind) errors.push_back({"kind", "Select the kind of organisation"});
-  else o.kind = *kind;
+  if (!kind)
+    errors.push_back({"kind", "Select the kind of organisation"});
+  else
+    o.kind = *kind;
   o.name = trimmed(f.name);
-  if (o.name.empty()) errors.push_back({"name", "Enter the organisation's name"});
-  else if (o.name.size() > 200) errors.push_back({"name", "Name must be 200 characters or fewer"});
+  if (o.name.empty())
+    errors.push_back({"name", "Enter the organisation's name"});
+  else if (o.name.size() > 200)
+    errors.push_back({"name", "Name must be 200 characters or fewer"});
   std::int64_t id = 0;
   s.db.transaction([&](store::Connection& c) {
     // Checked in the order the form asks, so the error summary reads like the page.
@@ -71,12 +75,15 @@ std::int64_t create_organisation(const Services& s, const Actor& a, const Organi
       auto parent = parent_id ? store::find_organisation(c, *parent_id) : std::nullopt;
       if (!parent || parent->kind != domain::OrganisationKind::LocalAuthority)
         errors.push_back({"parent_id", "Select the school's local authority"});
-      else o.parent_id = parent->id;
+      else
+        o.parent_id = parent->id;
     }
     if (const auto urn = trimmed(f.urn); !urn.empty()) {
       o.urn = urn;
-      if (auto problem = domain::urn_problem(urn)) errors.push_back({"urn", *problem});
-      else if (store::find_organisation_by_urn(c, urn)) errors.push_back({"urn", "Another organisation already has URN " + urn});
+      if (auto problem = domain::urn_problem(urn))
+        errors.push_back({"urn", *problem});
+      else if (store::find_organisation_by_urn(c, urn))
+        errors.push_back({"urn", "Another organisation already has URN " + urn});
     }
     if (const auto ukprn = trimmed(f.ukprn); !ukprn.empty()) {
       o.ukprn = ukprn;
@@ -118,23 +125,28 @@ std::int64_t create_user(const Services& s, const Actor& a, const UserForm& f) {
     domain::FieldErrors errors;
     domain::User u;
     u.display_name = trimmed(f.display_name);
-    if (u.display_name.empty()) errors.push_back({"display_name", "Enter the person's full name"});
-    else if (u.display_name.size() > 200) errors.push_back({"display_name", "Full name must be 200 characters or fewer"});
+    if (u.display_name.empty())
+      errors.push_back({"display_name", "Enter the person's full name"});
+    else if (u.display_name.size() > 200)
+      errors.push_back({"display_name", "Full name must be 200 characters or fewer"});
     u.email = domain::normalise_email(f.email);
-    if (auto problem = domain::email_problem(f.email)) errors.push_back({"email", *problem});
+    if (auto problem = domain::email_problem(f.email))
+      errors.push_back({"email", *problem});
     else if (store::find_user_by_email(c, u.email))
       errors.push_back({"email", "A user with this email address already exists"});
     const auto role = domain::parse_role(f.role);
-    if (!role) errors.push_back({"role", "Select a role"});
-    else u.role = *role;
+    if (!role)
+      errors.push_back({"role", "Select a role"});
+    else
+      u.role = *role;
     auto org_id = parse_id(trimmed(f.organisation_id));
     auto org = org_id ? store::find_organisation(c, *org_id) : std::nullopt;
     if (!org) {
       errors.push_back({"organisation_id", "Select the organisation the person works for"});
     } else if (role && domain::organisation_kind_for(*role) != org->kind) {
       const auto needed = domain::organisation_kind_label(domain::organisation_kind_for(*role));
-      errors.push_back({"organisation_id", "A " + std::string(domain::role_label(*role)) + " must belong to a " +
-                                               std::string(needed)});
+      errors.push_back({"organisation_id",
+                        "A " + std::string(domain::role_label(*role)) + " must belong to a " + std::string(needed)});
     } else {
       u.organisation_id = org->id;
     }
@@ -175,7 +187,8 @@ void reset_password(const Services& s, const Actor& a, std::int64_t user_id, con
 
 std::int64_t user_id_by_email(const Services& s, const std::string& email) {
   std::optional<domain::User> user;
-  s.db.with_connection([&](store::Connection& c) { user = store::find_user_by_email(c, domain::normalise_email(email)); });
+  s.db.with_connection(
+      [&](store::Connection& c) { user = store::find_user_by_email(c, domain::normalise_email(email)); });
   if (!user) throw Invalid("email", "No user has the email address " + domain::normalise_email(email));
   return user->id;
 }

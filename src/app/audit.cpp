@@ -25,7 +25,8 @@ void audit(store::Connection& c, const Services& s, const Actor* actor, const Au
 
 void audit_refusal(const Services& s, const Actor& actor, const std::string& what) {
   s.db.transaction([&](store::Connection& c) {
-    audit(c, s, &actor, {"access.refused", "request", std::nullopt, std::nullopt, nlohmann::json{{"request", what}}.dump()});
+    audit(c, s, &actor,
+          {"access.refused", "request", std::nullopt, std::nullopt, nlohmann::json{{"request", what}}.dump()});
   });
 }
 

@@ -6,6 +6,8 @@
 #include "app/audit.hpp"
 #include "app/errors.hpp"
 #include "domain/calendar_date.hpp"
+#include "domain/contact.hpp"
+#include "store/user_store.hpp"
 
 namespace waypoint::app {
 namespace {
@@ -19,7 +21,7 @@ std::optional<std::int64_t> id_field(const std::string& value, const char* field
     if (used == value.size() && n > 0) return n;
   } catch (...) {
   }
-  errors.push_back({field, std::string(label) + " must be a number, like 42"});
+  errors.push_back({field, std::string(label) + " must be a number, like 42, or an email address"});
   return std::nullopt;
 }
 
@@ -35,24 +37,33 @@ std::optional<std::string> date_field(const std::string& value, const char* fiel
 
 }  // namespace
 
-store::Page<domain::AuditEntry> search_audit_trail(const Services& s, const Actor& a, const AuditQuery& q,
-                                                   const store::PageRequest& page) {
+store::Page<store::AuditListing> search_audit_trail(const Services& s, const Actor& a, const AuditQuery& q,
+                                                    const store::PageRequest& page) {
   require(may_search_audit(a));
   domain::FieldErrors errors;
   store::AuditFilter f;
-  f.user_id = id_field(q.user_id, "user_id", "User", errors);
+  if (q.user.find('@') != std::string::npos) {
+    s.db.with_connection([&](store::Connection& c) {
+      if (auto u = store::find_user_by_email(c, domain::normalise_email(q.user)))
+        f.user_id = u->id;
+      else
+        errors.push_back({"user", "No user has the email address " + domain::normalise_email(q.user)});
+    });
+  } else {
+    f.user_id = id_field(q.user, "user", "User", errors);
+  }
   f.pupil_id = id_field(q.pupil_id, "pupil_id", "Pupil", errors);
   f.from = date_field(q.from, "from", "From date", errors);
   f.until = date_field(q.until, "until", "To date", errors);
-  if (f.from && f.until && *f.until < *f.from) errors.push_back({"until", "To date must be the same as or after the from date"});
+  if (f.from && f.until && *f.until < *f.from)
+    errors.push_back({"until", "To date must be the same as or after the from date"});
   if (!errors.empty()) throw Invalid(errors);
-  store::Page<domain::AuditEntry> result;
+  store::Page<store::AuditListing> result;
   s.db.transaction([&](store::Connection& c) {
     result = store::search_audit(c, f, page);
     audit(c, s, &a,
           {"audit.search", "audit", std::nullopt, f.pupil_id,
-           nlohmann::json{{"user_id", q.user_id}, {"pupil_id", q.pupil_id}, {"from", q.from}, {"until", q.until}}
-               .dump()});
+           nlohmann::json{{"user", q.user}, {"pupil_id", q.pupil_id}, {"from", q.from}, {"until", q.until}}.dump()});
   });
   return result;
 }

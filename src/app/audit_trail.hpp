@@ -10,14 +10,14 @@
 namespace waypoint::app {
 
 struct AuditQuery {
-  std::string user_id;
+  std::string user;  // a user's number or e-mail address
   std::string pupil_id;
   std::string from;   // YYYY-MM-DD
   std::string until;  // YYYY-MM-DD
 };
 
 // Administrators search the trail; the search itself is recorded.
-store::Page<domain::AuditEntry> search_audit_trail(const Services& s, const Actor& a, const AuditQuery& q,
+store::Page<store::AuditListing> search_audit_trail(const Services& s, const Actor& a, const AuditQuery& q,
                                                    const store::PageRequest& page);
 
 struct ChainReport {

@@ -1,5 +1,7 @@
 #include "app/pupils.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "app/access.hpp"
 #include "app/audit.hpp"
 #include "app/errors.hpp"
@@ -12,13 +14,21 @@ using domain::Role;
 
 store::Page<domain::Pupil> list_pupils(const Services& s, const Actor& a, const store::PageRequest& page) {
   store::Page<domain::Pupil> result;
-  s.db.with_connection([&](store::Connection& c) {
-    if (domain::is_school_role(a.role)) result = store::list_pupils_of_school(c, a.organisation_id, page);
+  s.db.transaction([&](store::Connection& c) {
+    if (domain::is_school_role(a.role))
+      result = store::list_pupils_of_school(c, a.organisation_id, page);
     else if (a.role == Role::LaOfficer && a.local_authority_id)
       result = store::list_pupils_of_local_authority(c, *a.local_authority_id, page);
-    else if (a.role == Role::Parent) result = store::list_pupils_of_guardian(c, a.user_id, page);
-    else if (domain::is_provider_role(a.role)) result = {};  // placements arrive with the placements work
-    else throw Denied();
+    else if (a.role == Role::Parent)
+      result = store::list_pupils_of_guardian(c, a.user_id, page);
+    else if (domain::is_provider_role(a.role))
+      result = {};  // placements arrive with the placements work
+    else
+      throw Denied();
+    // A list shows names and UPNs: it is a read of those records too.
+    nlohmann::json ids = nlohmann::json::array();
+    for (const auto& p : result.items) ids.push_back(p.id);
+    audit(c, s, &a, {"pupil.list", "pupil", std::nullopt, std::nullopt, nlohmann::json{{"pupil_ids", ids}}.dump()});
   });
   return result;
 }
@@ -31,7 +41,8 @@ domain::Pupil view_pupil(const Services& s, const Actor& a, std::int64_t pupil_i
     if (pupil) {
       PupilScope scope;
       scope.school_id = pupil->school_id;
-      if (auto school = store::find_organisation(c, pupil->school_id)) scope.school_local_authority_id = school->parent_id;
+      if (auto school = store::find_organisation(c, pupil->school_id))
+        scope.school_local_authority_id = school->parent_id;
       scope.actor_is_guardian = a.role == Role::Parent && store::is_guardian(c, pupil_id, a.user_id);
       allowed = may_view_pupil(a, scope);
     }

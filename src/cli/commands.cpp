@@ -7,9 +7,9 @@
 #include <iostream>
 #include <optional>
 
+#include "app/access.hpp"
 #include "app/accounts.hpp"
 #include "app/administration.hpp"
-#include "app/access.hpp"
 #include "app/audit_trail.hpp"
 #include "app/demo.hpp"
 #include "app/errors.hpp"
@@ -109,8 +109,7 @@ int run(int argc, char** argv) {
   cli.require_subcommand(1);
   cli.fallthrough();  // --database and --log-format may follow the subcommand too
   Options o;
-  cli.add_option("--database", o.database,
-                 "sqlite:PATH or a PostgreSQL connection string (env WAYPOINT_DATABASE)")
+  cli.add_option("--database", o.database, "sqlite:PATH or a PostgreSQL connection string (env WAYPOINT_DATABASE)")
       ->capture_default_str();
   cli.add_option("--log-format", o.log_format, "text or json (env WAYPOINT_LOG_FORMAT)")
       ->check(CLI::IsMember({"text", "json"}))
@@ -139,8 +138,10 @@ int run(int argc, char** argv) {
   auto* user_add = user_cmd->add_subcommand("add", "Add a user (password from --password or standard input)");
   user_add->add_option("--email", o.email, "Email address")->required();
   user_add->add_option("--name", o.name, "Full name")->required();
-  user_add->add_option("--role", o.role, "ap_lead, school_dsl, headteacher, provider_manager, provider_staff, "
-                                         "la_officer, parent or administrator")
+  user_add
+      ->add_option("--role", o.role,
+                   "ap_lead, school_dsl, headteacher, provider_manager, provider_staff, "
+                   "la_officer, parent or administrator")
       ->required();
   user_add->add_option("--organisation-id", o.organisation_id, "The organisation the person works for")->required();
   user_add->add_option("--password", o.password, "Initial password (prefer standard input)");
@@ -171,8 +172,10 @@ int run(int argc, char** argv) {
     if (migrate_cmd->parsed()) {
       std::cout << "Database is up to date\n";
     } else if (demo_cmd->parsed()) {
-      if (app::load_demo_data(*rt.services).empty()) std::cout << "The database already has data; nothing loaded\n";
-      else print_demo_sign_ins();
+      if (app::load_demo_data(*rt.services).empty())
+        std::cout << "The database already has data; nothing loaded\n";
+      else
+        print_demo_sign_ins();
     } else if (user_add->parsed()) {
       const auto id = app::create_user(*rt.services, op,
                                        {o.email, o.name, o.role, std::to_string(o.organisation_id), password_from(o)});

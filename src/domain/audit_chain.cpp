@@ -44,8 +44,7 @@ std::optional<ChainBreak> ChainVerifier::check(const AuditEntry& e) {
   return std::nullopt;
 }
 
-std::optional<ChainBreak> first_chain_break(const std::vector<AuditEntry>& entries,
-                                            const std::string& expected_prev) {
+std::optional<ChainBreak> first_chain_break(const std::vector<AuditEntry>& entries, const std::string& expected_prev) {
   ChainVerifier verifier(expected_prev);
   for (const auto& e : entries)
     if (auto broken = verifier.check(e)) return broken;

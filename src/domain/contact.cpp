@@ -21,8 +21,8 @@ std::optional<std::string> email_problem(std::string_view raw) {
   if (email.size() > 254) return "Email address must be 254 characters or fewer";
   const auto at = email.find('@');
   const bool shaped = at != std::string::npos && at > 0 && email.find('@', at + 1) == std::string::npos &&
-                      email.find(' ') == std::string::npos &&
-                      email.find('.', at + 2) != std::string::npos && email.back() != '.';
+                      email.find(' ') == std::string::npos && email.find('.', at + 2) != std::string::npos &&
+                      email.back() != '.';
   if (!shaped) return "Enter an email address in the correct format, like name@example.org";
   return std::nullopt;
 }

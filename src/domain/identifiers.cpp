@@ -32,7 +32,8 @@ std::optional<char> upn_check_letter(std::string_view last_twelve) {
   for (std::size_t i = 0; i < 12; ++i) {
     const char c = last_twelve[i];
     int value = 0;
-    if (std::isdigit(static_cast<unsigned char>(c))) value = c - '0';
+    if (std::isdigit(static_cast<unsigned char>(c)))
+      value = c - '0';
     else if (i == 11) {  // a temporary UPN ends in a letter, valued by its place in the list
       const auto at = kUpnLetters.find(c);
       if (at == std::string_view::npos) return std::nullopt;

@@ -35,9 +35,7 @@ CommonPasswords CommonPasswords::from_text(std::string_view text) {
   return c;
 }
 
-bool CommonPasswords::contains(std::string_view password) const {
-  return words_.count(lower(password)) > 0;
-}
+bool CommonPasswords::contains(std::string_view password) const { return words_.count(lower(password)) > 0; }
 
 std::optional<std::string> password_problem(std::string_view password, const CommonPasswords& common,
                                             const PasswordPolicy& policy) {

@@ -79,9 +79,7 @@ std::optional<OrganisationKind> parse_organisation_kind(std::string_view code) {
 
 OrganisationKind organisation_kind_for(Role r) { return info(r).kind; }
 
-bool is_school_role(Role r) {
-  return r == Role::ApLead || r == Role::SchoolDsl || r == Role::Headteacher;
-}
+bool is_school_role(Role r) { return r == Role::ApLead || r == Role::SchoolDsl || r == Role::Headteacher; }
 
 bool is_provider_role(Role r) { return r == Role::ProviderManager || r == Role::ProviderStaff; }
 

@@ -9,8 +9,8 @@
 namespace waypoint::domain {
 
 struct SignInThrottlePolicy {
-  int slow_after = 3;   // failures before answers start to slow down
-  int lock_after = 5;   // failures that lock the address
+  int slow_after = 3;  // failures before answers start to slow down
+  int lock_after = 5;  // failures that lock the address
   std::chrono::milliseconds delay_step{250};
   std::chrono::milliseconds max_delay{2000};
   std::chrono::seconds lock_for{std::chrono::minutes(15)};

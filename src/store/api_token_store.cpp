@@ -4,10 +4,9 @@ namespace waypoint::store {
 
 std::int64_t insert_api_token(Connection& c, std::int64_t user_id, const std::string& token_hash,
                               const std::string& label, const std::string& now) {
-  return c
-      .query_one("INSERT INTO api_tokens (user_id, token_hash, label, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
-                 {integer(user_id), token_hash, label, now})
-      ->integer(0);
+  return c.insert(
+      "INSERT INTO api_tokens (user_id, token_hash, label, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+      {integer(user_id), token_hash, label, now});
 }
 
 std::optional<std::int64_t> user_of_api_token(Connection& c, const std::string& token_hash) {

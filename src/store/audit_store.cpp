@@ -40,12 +40,12 @@ domain::AuditEntry append_audit_entry(Connection& c, domain::AuditEntry e) {
   return e;
 }
 
-Page<domain::AuditEntry> search_audit(Connection& c, const AuditFilter& f, const PageRequest& page) {
+Page<AuditListing> search_audit(Connection& c, const AuditFilter& f, const PageRequest& page) {
   std::string where = "WHERE 1 = 1";
   Params params;
   auto add = [&](const std::string& clause, Value v) {
     params.push_back(std::move(v));
-    where += " AND " + clause + " $" + std::to_string(params.size());
+    where += " AND a." + clause + " $" + std::to_string(params.size());
   };
   if (f.user_id) add("user_id =", integer(*f.user_id));
   if (f.pupil_id) add("pupil_id =", integer(*f.pupil_id));
@@ -54,12 +54,16 @@ Page<domain::AuditEntry> search_audit(Connection& c, const AuditFilter& f, const
   params.push_back(integer(page.size + 1));
   params.push_back(integer(page.offset()));
   const auto n = params.size();
-  auto rows = c.query(kSelect + where + " ORDER BY id DESC LIMIT $" + std::to_string(n - 1) + " OFFSET $" +
-                          std::to_string(n),
-                      params);
-  std::vector<domain::AuditEntry> entries;
-  for (const auto& r : rows) entries.push_back(from_row(r));
-  return make_page(std::move(entries), page);
+  const auto rows = c.query(
+      "SELECT a.id, a.at, a.user_id, a.organisation_id, a.action, a.entity, a.entity_id, a.pupil_id, a.client, "
+      "a.detail, a.prev_hash, a.hash, u.email FROM audit_events a LEFT JOIN users u ON u.id = a.user_id " +
+          where + " ORDER BY a.id DESC LIMIT $" + std::to_string(n - 1) + " OFFSET $" + std::to_string(n),
+      params);
+  return make_page(map_rows(rows,
+                            [](const Row& r) {
+                              return AuditListing{from_row(r), r.opt_text(12).value_or("")};
+                            }),
+                   page);
 }
 
 void walk_audit_chain(Connection& c, const std::function<bool(const domain::AuditEntry&)>& visit) {

@@ -21,8 +21,14 @@ struct AuditFilter {
   std::optional<std::string> until;  // ISO date, inclusive
 };
 
+// An entry as administrators read it: with the acting user's e-mail address.
+struct AuditListing {
+  domain::AuditEntry entry;
+  std::string user_email;  // empty when nobody was signed in
+};
+
 // Newest first.
-Page<domain::AuditEntry> search_audit(Connection& c, const AuditFilter& f, const PageRequest& page);
+Page<AuditListing> search_audit(Connection& c, const AuditFilter& f, const PageRequest& page);
 
 // Walks the whole chain in id order, a batch at a time; `visit` returns false to stop.
 void walk_audit_chain(Connection& c, const std::function<bool(const domain::AuditEntry&)>& visit);

@@ -30,6 +30,12 @@ std::optional<Row> Connection::query_one(std::string_view sql, const Params& par
   return std::move(rows.front());
 }
 
+std::int64_t Connection::insert(std::string_view sql, const Params& params) {
+  auto row = query_one(sql, params);
+  if (!row) throw DatabaseError("INSERT returned no id: " + std::string(sql));
+  return row->integer(0);
+}
+
 std::unique_ptr<Connection> Database::acquire() {
   {
     std::lock_guard lock(mutex_);

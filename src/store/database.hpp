@@ -39,6 +39,15 @@ class DatabaseError : public std::runtime_error {
 
 enum class Engine { Sqlite, Postgres };
 
+// Each row turned into a value by `from_row`.
+template <typename F>
+auto map_rows(const std::vector<Row>& rows, F from_row) {
+  std::vector<decltype(from_row(rows.front()))> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(from_row(r));
+  return out;
+}
+
 // One connection, used by one thread at a time.
 class Connection {
  public:
@@ -54,6 +63,8 @@ class Connection {
 
   void exec(std::string_view sql, const Params& params = {}) { query(sql, params); }
   std::optional<Row> query_one(std::string_view sql, const Params& params = {});
+  // Runs an INSERT ... RETURNING id and answers the new id.
+  std::int64_t insert(std::string_view sql, const Params& params);
 };
 
 // A pool of connections to one database.
@@ -81,9 +92,7 @@ std::unique_ptr<Database> open_database(const std::string& url);
 // Helpers for building parameters.
 inline Value text(std::string s) { return Value(std::move(s)); }
 inline Value integer(std::int64_t n) { return Value(std::to_string(n)); }
-inline Value opt_integer(const std::optional<std::int64_t>& n) {
-  return n ? Value(std::to_string(*n)) : Value();
-}
+inline Value opt_integer(const std::optional<std::int64_t>& n) { return n ? Value(std::to_string(*n)) : Value(); }
 inline Value null() { return Value(); }
 
 }  // namespace waypoint::store

@@ -17,21 +17,15 @@ domain::Organisation from_row(const Row& r) {
   return o;
 }
 
-std::vector<domain::Organisation> from_rows(const Rows& rows) {
-  std::vector<domain::Organisation> out;
-  for (const auto& r : rows) out.push_back(from_row(r));
-  return out;
-}
+std::vector<domain::Organisation> from_rows(const Rows& rows) { return map_rows(rows, from_row); }
 
 }  // namespace
 
 std::int64_t insert_organisation(Connection& c, const domain::Organisation& o, const std::string& now) {
-  return c
-      .query_one(
-          "INSERT INTO organisations (kind, name, parent_id, urn, ukprn, created_at) VALUES ($1, $2, $3, $4, $5, $6) "
-          "RETURNING id",
-          {std::string(domain::organisation_kind_code(o.kind)), o.name, opt_integer(o.parent_id), o.urn, o.ukprn, now})
-      ->integer(0);
+  return c.insert(
+      "INSERT INTO organisations (kind, name, parent_id, urn, ukprn, created_at) VALUES ($1, $2, $3, $4, $5, $6) "
+      "RETURNING id",
+      {std::string(domain::organisation_kind_code(o.kind)), o.name, opt_integer(o.parent_id), o.urn, o.ukprn, now});
 }
 
 std::optional<domain::Organisation> find_organisation(Connection& c, std::int64_t id) {
@@ -47,9 +41,9 @@ std::optional<domain::Organisation> find_organisation_by_urn(Connection& c, cons
 }
 
 Page<domain::Organisation> list_organisations(Connection& c, const PageRequest& page) {
-  auto rows = c.query(std::string("SELECT ") + kColumns +
-                          " FROM organisations ORDER BY kind, name, id LIMIT $1 OFFSET $2",
-                      {integer(page.size + 1), integer(page.offset())});
+  auto rows =
+      c.query(std::string("SELECT ") + kColumns + " FROM organisations ORDER BY kind, name, id LIMIT $1 OFFSET $2",
+              {integer(page.size + 1), integer(page.offset())});
   return make_page(from_rows(rows), page);
 }
 

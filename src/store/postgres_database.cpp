@@ -41,8 +41,10 @@ class PostgresConnection final : public Connection {
       std::vector<Value> cells;
       cells.reserve(columns);
       for (int c = 0; c < columns; ++c) {
-        if (PQgetisnull(result, r, c)) cells.emplace_back();
-        else cells.emplace_back(std::string(PQgetvalue(result, r, c), PQgetlength(result, r, c)));
+        if (PQgetisnull(result, r, c))
+          cells.emplace_back();
+        else
+          cells.emplace_back(std::string(PQgetvalue(result, r, c), PQgetlength(result, r, c)));
       }
       rows.emplace_back(std::move(cells));
     }

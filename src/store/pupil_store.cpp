@@ -13,20 +13,16 @@ domain::Pupil from_row(const Row& r) {
 
 Page<domain::Pupil> page_of(Connection& c, const std::string& where, std::int64_t key, const PageRequest& page) {
   auto rows = c.query(kSelect + where + kOrder, {integer(key), integer(page.size + 1), integer(page.offset())});
-  std::vector<domain::Pupil> pupils;
-  for (const auto& r : rows) pupils.push_back(from_row(r));
-  return make_page(std::move(pupils), page);
+  return make_page(map_rows(rows, from_row), page);
 }
 
 }  // namespace
 
 std::int64_t insert_pupil(Connection& c, const domain::Pupil& p, const std::string& now) {
-  return c
-      .query_one(
-          "INSERT INTO pupils (school_id, upn, given_name, family_name, date_of_birth, created_at) "
-          "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-          {integer(p.school_id), p.upn, p.given_name, p.family_name, p.date_of_birth, now})
-      ->integer(0);
+  return c.insert(
+      "INSERT INTO pupils (school_id, upn, given_name, family_name, date_of_birth, created_at) "
+      "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+      {integer(p.school_id), p.upn, p.given_name, p.family_name, p.date_of_birth, now});
 }
 
 std::optional<domain::Pupil> find_pupil(Connection& c, std::int64_t id) {

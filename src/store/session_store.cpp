@@ -8,8 +8,9 @@ void insert_session(Connection& c, const SessionRecord& s) {
 }
 
 std::optional<SessionRecord> find_session(Connection& c, const std::string& token_hash) {
-  auto r = c.query_one("SELECT token_hash, user_id, csrf_token, created_at, last_seen_at FROM sessions WHERE token_hash = $1",
-                       {token_hash});
+  auto r = c.query_one(
+      "SELECT token_hash, user_id, csrf_token, created_at, last_seen_at FROM sessions WHERE token_hash = $1",
+      {token_hash});
   if (!r) return std::nullopt;
   return SessionRecord{r->text(0), r->integer(1), r->text(2), r->text(3), r->text(4)};
 }
@@ -28,7 +29,7 @@ void delete_sessions_of_user(Connection& c, std::int64_t user_id) {
 
 std::int64_t delete_sessions_idle_since(Connection& c, const std::string& cutoff) {
   return static_cast<std::int64_t>(
-      c.query("DELETE FROM sessions WHERE last_seen_at < $1 RETURNING token_hash", {cutoff}).size());
+      c.query("DELETE FROM sessions WHERE last_seen_at < $1 RETURNING user_id", {cutoff}).size());
 }
 
 }  // namespace waypoint::store

@@ -25,4 +25,9 @@ void clear_sign_in_failures(Connection& c, const std::string& email) {
   c.exec("DELETE FROM sign_in_failures WHERE email = $1", {email});
 }
 
+void delete_sign_in_failures_before(Connection& c, const std::string& cutoff) {
+  c.exec("DELETE FROM sign_in_failures WHERE last_failure_at < $1 AND (locked_until IS NULL OR locked_until < $1)",
+         {cutoff});
+}
+
 }  // namespace waypoint::store

@@ -10,5 +10,7 @@ domain::SignInFailures find_sign_in_failures(Connection& c, const std::string& e
 void save_sign_in_failures(Connection& c, const std::string& email, const domain::SignInFailures& f,
                            const std::string& now);
 void clear_sign_in_failures(Connection& c, const std::string& email);
+// Forgets failures last seen before `cutoff` whose lock (if any) has run out by then.
+void delete_sign_in_failures_before(Connection& c, const std::string& cutoff);
 
 }  // namespace waypoint::store

@@ -27,33 +27,27 @@ std::optional<domain::User> one(Connection& c, const std::string& where, const P
 }  // namespace
 
 std::int64_t insert_user(Connection& c, const domain::User& u, const std::string& now) {
-  return c
-      .query_one(
-          "INSERT INTO users (email, display_name, role, organisation_id, password_hash, created_at, "
-          "password_changed_at) VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
-          {u.email, u.display_name, std::string(domain::role_code(u.role)), integer(u.organisation_id),
-           u.password_hash, now})
-      ->integer(0);
+  return c.insert(
+      "INSERT INTO users (email, display_name, role, organisation_id, password_hash, created_at, "
+      "password_changed_at) VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+      {u.email, u.display_name, std::string(domain::role_code(u.role)), integer(u.organisation_id), u.password_hash,
+       now});
 }
 
-std::optional<domain::User> find_user(Connection& c, std::int64_t id) {
-  return one(c, "WHERE id = $1", {integer(id)});
-}
+std::optional<domain::User> find_user(Connection& c, std::int64_t id) { return one(c, "WHERE id = $1", {integer(id)}); }
 
 std::optional<domain::User> find_user_by_email(Connection& c, const std::string& email) {
   return one(c, "WHERE email = $1", {email});
 }
 
 Page<domain::User> list_users(Connection& c, std::optional<std::int64_t> organisation_id, const PageRequest& page) {
-  Rows rows = organisation_id
-                  ? c.query(std::string(kSelect) +
-                                "WHERE organisation_id = $1 ORDER BY display_name, id LIMIT $2 OFFSET $3",
-                            {integer(*organisation_id), integer(page.size + 1), integer(page.offset())})
-                  : c.query(std::string(kSelect) + "ORDER BY display_name, id LIMIT $1 OFFSET $2",
-                            {integer(page.size + 1), integer(page.offset())});
-  std::vector<domain::User> users;
-  for (const auto& r : rows) users.push_back(from_row(r));
-  return make_page(std::move(users), page);
+  Rows rows =
+      organisation_id
+          ? c.query(std::string(kSelect) + "WHERE organisation_id = $1 ORDER BY display_name, id LIMIT $2 OFFSET $3",
+                    {integer(*organisation_id), integer(page.size + 1), integer(page.offset())})
+          : c.query(std::string(kSelect) + "ORDER BY display_name, id LIMIT $1 OFFSET $2",
+                    {integer(page.size + 1), integer(page.offset())});
+  return make_page(map_rows(rows, from_row), page);
 }
 
 void update_password_hash(Connection& c, std::int64_t user_id, const std::string& hash, const std::string& now) {

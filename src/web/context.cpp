@@ -78,8 +78,14 @@ nlohmann::json input_field(const nlohmann::json& data, const InputField& f) {
   std::string describedby;
   if (!f.hint.empty()) describedby = f.id + "-hint";
   if (!error.empty()) describedby += (describedby.empty() ? "" : " ") + f.id + "-error";
-  return {{"id", f.id},       {"label", f.label}, {"value", f.value}, {"type", f.type},
-          {"autocomplete", f.autocomplete}, {"hint", f.hint}, {"width", f.width}, {"error", error},
+  return {{"id", f.id},
+          {"label", f.label},
+          {"value", f.value},
+          {"type", f.type},
+          {"autocomplete", f.autocomplete},
+          {"hint", f.hint},
+          {"width", f.width},
+          {"error", error},
           {"describedby", describedby}};
 }
 

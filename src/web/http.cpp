@@ -30,9 +30,7 @@ Response Response::redirect(const std::string& location, int status) {
   return r;
 }
 
-Response Response::json(int status, std::string body) {
-  return text(status, std::move(body), "application/json");
-}
+Response Response::json(int status, std::string body) { return text(status, std::move(body), "application/json"); }
 
 Response Response::text(int status, std::string body, std::string content_type) {
   Response r;

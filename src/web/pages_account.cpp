@@ -18,8 +18,11 @@ Response account_page(RequestContext& ctx, const domain::FieldErrors& errors, in
   add_errors(data, errors);
   const std::string width = "govuk-!-width-one-half";
   auto& fields = data["fields"];
-  fields["current_password"] =
-      input_field(data, {.id = "current_password", .label = "Current password", .type = "password", .autocomplete = "current-password", .width = width});
+  fields["current_password"] = input_field(data, {.id = "current_password",
+                                                  .label = "Current password",
+                                                  .type = "password",
+                                                  .autocomplete = "current-password",
+                                                  .width = width});
   fields["new_password"] =
       input_field(data, {.id = "new_password",
                          .label = "New password",
@@ -27,8 +30,11 @@ Response account_page(RequestContext& ctx, const domain::FieldErrors& errors, in
                          .autocomplete = "new-password",
                          .hint = "12 characters or more. A few random words are easy to remember and hard to guess.",
                          .width = width});
-  fields["confirm_password"] =
-      input_field(data, {.id = "confirm_password", .label = "Confirm new password", .type = "password", .autocomplete = "new-password", .width = width});
+  fields["confirm_password"] = input_field(data, {.id = "confirm_password",
+                                                  .label = "Confirm new password",
+                                                  .type = "password",
+                                                  .autocomplete = "new-password",
+                                                  .width = width});
   return ctx.page("account", data, status);
 }
 

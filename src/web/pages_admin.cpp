@@ -43,12 +43,23 @@ Response organisation_form(RequestContext& ctx, const app::OrganisationForm& f, 
   nlohmann::json data{{"title", "Add an organisation"}, {"kinds", kinds}};
   add_errors(data, errors);
   auto& fields = data["fields"];
-  fields["name"] = input_field(data, {.id = "name", .label = "Name", .value = f.name, .type = "text", .autocomplete = "organization"});
+  fields["name"] = input_field(
+      data, {.id = "name", .label = "Name", .value = f.name, .type = "text", .autocomplete = "organization"});
   fields["parent_id"] = select_field(data, "parent_id", "Local authority (for a school)",
                                      organisation_options(app::organisations_for_choice(ctx.services, ctx.actor()),
                                                           f.parent_id, OrganisationKind::LocalAuthority));
-  fields["urn"] = input_field(data, {.id = "urn", .label = "URN (optional)", .value = f.urn, .type = "text", .hint = "6 digits, from Get Information about Schools", .width = "govuk-input--width-10"});
-  fields["ukprn"] = input_field(data, {.id = "ukprn", .label = "UKPRN (optional)", .value = f.ukprn, .type = "text", .hint = "8 digits, starting with 1", .width = "govuk-input--width-10"});
+  fields["urn"] = input_field(data, {.id = "urn",
+                                     .label = "URN (optional)",
+                                     .value = f.urn,
+                                     .type = "text",
+                                     .hint = "6 digits, from Get Information about Schools",
+                                     .width = "govuk-input--width-10"});
+  fields["ukprn"] = input_field(data, {.id = "ukprn",
+                                       .label = "UKPRN (optional)",
+                                       .value = f.ukprn,
+                                       .type = "text",
+                                       .hint = "8 digits, starting with 1",
+                                       .width = "govuk-input--width-10"});
   return ctx.page("admin/organisation_new", data, status);
 }
 
@@ -61,13 +72,21 @@ Response user_form(RequestContext& ctx, const app::UserForm& f, const domain::Fi
   nlohmann::json data{{"title", "Add a user"}};
   add_errors(data, errors);
   auto& fields = data["fields"];
-  fields["display_name"] = input_field(data, {.id = "display_name", .label = "Full name", .value = f.display_name, .type = "text", .autocomplete = "off"});
-  fields["email"] = input_field(data, {.id = "email", .label = "Email address", .value = f.email, .type = "email", .autocomplete = "off"});
+  fields["display_name"] = input_field(
+      data,
+      {.id = "display_name", .label = "Full name", .value = f.display_name, .type = "text", .autocomplete = "off"});
+  fields["email"] = input_field(
+      data, {.id = "email", .label = "Email address", .value = f.email, .type = "email", .autocomplete = "off"});
   fields["role"] = select_field(data, "role", "Role", roles);
-  fields["organisation_id"] = select_field(
-      data, "organisation_id", "Organisation",
-      organisation_options(app::organisations_for_choice(ctx.services, ctx.actor()), f.organisation_id));
-  fields["password"] = input_field(data, {.id = "password", .label = "First password", .type = "password", .autocomplete = "new-password", .hint = "12 characters or more. Give it to the person separately; they can change it."});
+  fields["organisation_id"] =
+      select_field(data, "organisation_id", "Organisation",
+                   organisation_options(app::organisations_for_choice(ctx.services, ctx.actor()), f.organisation_id));
+  fields["password"] =
+      input_field(data, {.id = "password",
+                         .label = "First password",
+                         .type = "password",
+                         .autocomplete = "new-password",
+                         .hint = "12 characters or more. Give it to the person separately; they can change it."});
   return ctx.page("admin/user_new", data, status);
 }
 
@@ -82,11 +101,16 @@ Response user_page(RequestContext& ctx, std::int64_t id, const domain::FieldErro
                       {"is_self", u.id == ctx.actor().user_id},
                       {"notice", ctx.request.query_value("done")}};
   const auto done = ctx.request.query_value("done");
-  data["notice_text"] = done == "disabled" ? "Account disabled: the person has been signed out"
+  data["notice_text"] = done == "disabled"  ? "Account disabled: the person has been signed out"
                         : done == "enabled" ? "Account enabled"
                                             : "Password changed: the person has been signed out";
   add_errors(data, errors);
-  data["fields"]["password"] = input_field(data, {.id = "password", .label = "New password", .type = "password", .autocomplete = "new-password", .hint = "12 characters or more", .width = "govuk-!-width-one-half"});
+  data["fields"]["password"] = input_field(data, {.id = "password",
+                                                  .label = "New password",
+                                                  .type = "password",
+                                                  .autocomplete = "new-password",
+                                                  .hint = "12 characters or more",
+                                                  .width = "govuk-!-width-one-half"});
   return ctx.page("admin/user_show", data, status);
 }
 

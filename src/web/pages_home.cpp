@@ -14,24 +14,24 @@ struct Task {
   const char* description;
 };
 
+const Task kSchoolPupils{"/pupils", "Your school's pupils",
+                         "See the pupils on your school's roll and open their records."};
+const Task kProviderPupils{"/pupils", "Pupils placed with you",
+                           "See the pupils schools have placed with your provider."};
+
 // What each role does in Waypoint, in its own words; links only to what is built.
 std::pair<const char*, std::vector<Task>> tasks_for(Role role) {
   switch (role) {
     case Role::ApLead:
-      return {"You arrange and oversee alternative provision for your school's pupils.",
-              {{"/pupils", "Your school's pupils", "See the pupils on your school's roll and open their records."}}};
+      return {"You arrange and oversee alternative provision for your school's pupils.", {kSchoolPupils}};
     case Role::SchoolDsl:
-      return {"You keep pupils in alternative provision safe: absences and concerns reach you first.",
-              {{"/pupils", "Your school's pupils", "See the pupils on your school's roll and open their records."}}};
+      return {"You keep pupils in alternative provision safe: absences and concerns reach you first.", {kSchoolPupils}};
     case Role::Headteacher:
-      return {"You approve placements and see your school's alternative provision as a whole.",
-              {{"/pupils", "Your school's pupils", "See the pupils on your school's roll and open their records."}}};
+      return {"You approve placements and see your school's alternative provision as a whole.", {kSchoolPupils}};
     case Role::ProviderManager:
-      return {"You run a provider: you see only the pupils placed with you.",
-              {{"/pupils", "Pupils placed with you", "See the pupils schools have placed with your provider."}}};
+      return {"You run a provider: you see only the pupils placed with you.", {kProviderPupils}};
     case Role::ProviderStaff:
-      return {"You teach pupils placed with your provider and take their registers.",
-              {{"/pupils", "Pupils placed with you", "See the pupils schools have placed with your provider."}}};
+      return {"You teach pupils placed with your provider and take their registers.", {kProviderPupils}};
     case Role::LaOfficer:
       return {"You see alternative provision across your local authority's area.",
               {{"/pupils", "Pupils in your area", "See pupils on the rolls of schools in your area."}}};

@@ -19,8 +19,10 @@ Response sign_in_form(RequestContext& ctx, const std::string& email, const std::
   nlohmann::json data{{"title", "Sign in to Waypoint"}, {"email", email}, {"next", next}};
   data["signed_out"] = ctx.request.query_value("signed_out") == "1";
   add_errors(data, errors);
-  data["fields"]["email"] = input_field(data, {.id = "email", .label = "Email address", .value = email, .type = "email", .autocomplete = "username"});
-  data["fields"]["password"] = input_field(data, {.id = "password", .label = "Password", .type = "password", .autocomplete = "current-password"});
+  data["fields"]["email"] = input_field(
+      data, {.id = "email", .label = "Email address", .value = email, .type = "email", .autocomplete = "username"});
+  data["fields"]["password"] = input_field(
+      data, {.id = "password", .label = "Password", .type = "password", .autocomplete = "current-password"});
   return ctx.page("sign_in", data, status);
 }
 

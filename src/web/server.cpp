@@ -95,7 +95,8 @@ struct Server::Impl {
   std::unique_ptr<Poco::Net::HTTPServer> server;
 };
 
-Server::Server(Application& app, const std::string& host, int port, int threads) : impl_(std::make_unique<Impl>(threads)) {
+Server::Server(Application& app, const std::string& host, int port, int threads)
+    : impl_(std::make_unique<Impl>(threads)) {
   impl_->socket = Poco::Net::ServerSocket(Poco::Net::SocketAddress(host, static_cast<Poco::UInt16>(port)), 256);
   auto* params = new Poco::Net::HTTPServerParams;
   params->setMaxThreads(threads);

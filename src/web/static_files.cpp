@@ -9,11 +9,11 @@ namespace waypoint::web {
 namespace {
 
 std::string content_type(const std::filesystem::path& p) {
-  static const std::map<std::string, std::string> types{
-      {".css", "text/css"},          {".js", "text/javascript"}, {".mjs", "text/javascript"},
-      {".svg", "image/svg+xml"},     {".png", "image/png"},      {".ico", "image/x-icon"},
-      {".woff2", "font/woff2"},      {".woff", "font/woff"},     {".json", "application/json"},
-      {".map", "application/json"}};
+  static const std::map<std::string, std::string> types{{".css", "text/css"},          {".js", "text/javascript"},
+                                                        {".mjs", "text/javascript"},   {".svg", "image/svg+xml"},
+                                                        {".png", "image/png"},         {".ico", "image/x-icon"},
+                                                        {".woff2", "font/woff2"},      {".woff", "font/woff"},
+                                                        {".json", "application/json"}, {".map", "application/json"}};
   auto it = types.find(p.extension().string());
   return it == types.end() ? "application/octet-stream" : it->second;
 }

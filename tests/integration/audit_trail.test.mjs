@@ -18,6 +18,13 @@ test("sign-ins, failures and views are recorded with who, what, when and from wh
   assert.ok(lines.includes("pupil.view|1|2|127.0.0.1"), rows);
 });
 
+test("a list of pupils is a read of each of them, and is recorded with their ids", async () => {
+  const c = wp.client();
+  await c.signIn(DEMO.parent);
+  await c.get("/pupils");
+  assert.equal(wp.sql("SELECT detail FROM audit_events WHERE action = 'pupil.list' AND user_id = 7"), '{"pupil_ids":[1]}');
+});
+
 test("audit verify passes on the intact chain and names the first entry someone altered", async () => {
   const intact = wp.cli(["audit", "verify"]);
   assert.equal(intact.status, 0, intact.stderr);
@@ -32,17 +39,22 @@ test("audit verify passes on the intact chain and names the first entry someone 
 test("administrators search the trail by user, pupil and date; bad filters are named", async () => {
   const admin = wp.client();
   await admin.signIn(DEMO.admin);
-  const byUser = await admin.get("/admin/audit?user_id=1");
+  const byUser = await admin.get("/admin/audit?user=1");
   assert.equal(byUser.status, 200);
   assert.match(byUser.text, /pupil\.view/);
+  const byEmail = await admin.get("/admin/audit?user=" + encodeURIComponent(DEMO.apLead.toUpperCase()));
+  assert.match(byEmail.text, /ap\.lead@oakfield\.example \(1\)/);
+  assert.doesNotMatch(byEmail.text, /admin@waypoint\.example \(8\)/);
+  const unknown = await admin.get("/admin/audit?user=nobody@nowhere.example");
+  assert.deepEqual(errorMessages(unknown.text), [{ field: "user", message: "No user has the email address nobody@nowhere.example" }]);
   const today = new Date().toISOString().slice(0, 10);
   const byDate = await admin.get(`/admin/audit?from=${today}&until=${today}`);
   assert.match(byDate.text, /sign_in/);
   const none = await admin.get("/admin/audit?from=2001-01-01&until=2001-01-02");
   assert.match(none.text, /No entries match/);
-  const bad = await admin.get("/admin/audit?user_id=abc&from=2026-02-30&until=2026-01-01");
+  const bad = await admin.get("/admin/audit?user=abc&from=2026-02-30&until=2026-01-01");
   assert.equal(bad.status, 422);
-  assert.deepEqual(errorMessages(bad.text).map((e) => e.field), ["user_id", "from"]);
+  assert.deepEqual(errorMessages(bad.text).map((e) => e.field), ["user", "from"]);
   const backwards = await admin.get("/admin/audit?from=2026-02-01&until=2026-01-01");
   assert.deepEqual(errorMessages(backwards.text).map((e) => e.field), ["until"]);
 });

@@ -87,7 +87,7 @@ test("a school user is refused the administrators' pages, and the refusal is aud
   }
   const admin = wp.client();
   await admin.signIn(DEMO.admin);
-  const trail = await admin.get("/admin/audit?user_id=3");
+  const trail = await admin.get("/admin/audit?user=3");
   assert.match(trail.text, /access\.refused/);
   assert.match(trail.text, /GET \/admin\/users/);
 });

@@ -24,9 +24,9 @@ TEST(Identifiers, UpnCheckLetterWorkedByHand) {
   // 180 mod 23 = 19, and the 20th letter of ABCDEFGHJKLMNPQRTUVWXYZ is W.
   EXPECT_EQ(upn_check_letter("999400124001"), 'W');
   EXPECT_FALSE(upn_problem("W999400124001"));
-  EXPECT_TRUE(upn_problem("A999400124001"));  // wrong check letter
-  EXPECT_TRUE(upn_problem("W99940012400"));   // too short
-  EXPECT_TRUE(upn_problem("W99940012400I"));  // I is never used
+  EXPECT_TRUE(upn_problem("A999400124001"));                  // wrong check letter
+  EXPECT_TRUE(upn_problem("W99940012400"));                   // too short
+  EXPECT_TRUE(upn_problem("W99940012400I"));                  // I is never used
   EXPECT_TRUE(upn_check_letter("99940012400X").has_value());  // temporary UPNs end in a letter
 }
 

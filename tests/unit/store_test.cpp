@@ -23,7 +23,8 @@ TEST(StoreMigrations, AFailedMigrationLeavesTheDatabaseAsItWas) {
   auto db = test_support::fresh_database();
   store::migrate(*db);
   const std::vector<store::Migration> broken = {
-      {9001, "9001_half.sql", "CREATE TABLE half_done (id INTEGER); INSERT INTO half_done VALUES (1); SELECT * FROM no_such_table;"}};
+      {9001, "9001_half.sql",
+       "CREATE TABLE half_done (id INTEGER); INSERT INTO half_done VALUES (1); SELECT * FROM no_such_table;"}};
   EXPECT_THROW(store::migrate(*db, broken), store::DatabaseError);
   db->with_connection([&](store::Connection& c) {
     EXPECT_THROW(c.query("SELECT * FROM half_done"), store::DatabaseError);

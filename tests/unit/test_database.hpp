@@ -14,8 +14,8 @@ namespace waypoint::test_support {
 
 inline std::string fresh_database_url() {
   static std::atomic<int> n{0};
-  const auto tag = std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + "_" +
-                   std::to_string(n++);
+  const auto tag =
+      std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + "_" + std::to_string(n++);
   if (const char* pg = std::getenv("WAYPOINT_TEST_PG"); pg && *pg) {
     auto admin = store::open_database(std::string(pg) + " dbname=postgres");
     admin->with_connection([&](store::Connection& c) { c.execute_script("CREATE DATABASE wp_unit_" + tag); });
