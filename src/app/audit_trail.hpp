@@ -18,7 +18,7 @@ struct AuditQuery {
 
 // Administrators search the trail; the search itself is recorded.
 store::Page<store::AuditListing> search_audit_trail(const Services& s, const Actor& a, const AuditQuery& q,
-                                                   const store::PageRequest& page);
+                                                    const store::PageRequest& page);
 
 struct ChainReport {
   std::int64_t entries_checked = 0;
