@@ -57,3 +57,16 @@ test("the command line adds a user who can then sign in, reading the password fr
   assert.match(bad.stderr, /email: Enter an email address in the correct format/);
   assert.match(bad.stderr, /password: Password must be 12 characters or more/);
 });
+
+// Last in this file: it breaks the database under the running server on purpose.
+test("a failure inside the server shows the 500 page, not a stack trace, and the service carries on", async () => {
+  const c = wp.client();
+  await c.signIn(DEMO.parent);
+  wp.sql("DROP TABLE pupil_guardians");
+  const res = await c.get("/pupils");
+  assert.equal(res.status, 500);
+  assert.match(res.text, /Sorry, there is a problem with the service/);
+  assert.doesNotMatch(res.text, /pupil_guardians|SQL|sqlite|PostgreSQL/i);
+  assert.match(wp.stderr(), /unexpected failure/);
+  assert.equal((await fetch(wp.url + "/healthz")).status, 200);
+});
