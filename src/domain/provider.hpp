@@ -1,0 +1,66 @@
+#pragma once
+// Kinds of provider and the checks a commissioner needs before placing a pupil there.
+// The table of check types is the one place their names, evidence and validity live.
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace waypoint::domain {
+
+enum class ProviderKind {
+  StateApSchool,       // state AP school or pupil referral unit
+  ApAcademy,           // AP academy or free school
+  IndependentSchool,   // registered independent school
+  FeCollege,           // further education college
+  Unregistered,        // unregistered provider
+  Online,              // online provider
+  Tutor,               // tutor or tuition agency
+  WorkBasedPlacement,  // work-based placement
+};
+
+struct ProviderKindInfo {
+  ProviderKind kind;
+  std::string_view code;
+  std::string_view label;
+  bool needs_urn;    // a school: registered with DfE, in Get Information about Schools
+  bool needs_ukprn;  // a learning provider on the UK Register of Learning Providers
+  bool is_school;    // the voluntary national standards are for non-school AP only
+};
+
+const std::vector<ProviderKindInfo>& provider_kinds();
+const ProviderKindInfo& provider_kind_info(ProviderKind k);
+std::optional<ProviderKind> parse_provider_kind(std::string_view code);
+
+enum class CheckType {
+  RegistrationVerified,
+  StaffSafeguardingChecks,
+  SingleCentralRecord,
+  DesignatedSafeguardingLead,
+  SafeguardingPolicy,
+  SiteRiskAssessment,
+  HealthAndSafety,
+  Insurance,
+  DataProtectionAgreement,
+  QualityAssuranceVisit,
+  NationalStandardsSelfAssessment,
+};
+
+struct CheckTypeInfo {
+  CheckType type;
+  std::string_view code;
+  std::string_view label;
+  std::string_view evidence;  // what counts as evidence
+  int valid_days;             // default validity; configurable per deployment
+  bool per_site;
+};
+
+const std::vector<CheckTypeInfo>& check_types();
+const CheckTypeInfo& check_type_info(CheckType t);
+std::optional<CheckType> parse_check_type(std::string_view code);
+
+// The checks a provider of this kind must have current (per site where the check is per site).
+std::vector<CheckType> required_checks(ProviderKind k);
+
+}  // namespace waypoint::domain
