@@ -1,0 +1,68 @@
+#pragma once
+// What the directory says about a provider, and the rules its fields must keep.
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/field_error.hpp"
+#include "domain/provider.hpp"
+
+namespace waypoint::domain {
+
+enum class Delivery { InPerson, Online, Both };
+std::string_view delivery_code(Delivery d);
+std::string_view delivery_label(Delivery d);
+std::optional<Delivery> parse_delivery(std::string_view code);
+
+struct CodeLabel {
+  std::string_view code;
+  std::string_view label;
+};
+// Controlled lists for the directory's filters.
+const std::vector<CodeLabel>& key_stages();
+const std::vector<CodeLabel>& specialisms();
+const std::vector<CodeLabel>& ofsted_judgements();
+std::string_view label_of(const std::vector<CodeLabel>& list, std::string_view code);
+
+struct ProviderProfile {
+  std::int64_t id = 0;  // the provider's organisation id
+  std::string name;
+  ProviderKind kind = ProviderKind::Unregistered;
+  std::optional<std::string> urn;
+  std::optional<std::string> ukprn;
+  std::optional<std::string> ofsted_judgement;
+  std::optional<std::string> ofsted_date;  // YYYY-MM-DD
+  std::string contact_name;
+  std::string contact_email;
+  std::string contact_phone;
+  std::optional<int> age_from;
+  std::optional<int> age_to;
+  Delivery delivery = Delivery::InPerson;
+  std::optional<int> capacity;
+  std::optional<std::int64_t> cost_pence;
+  std::optional<std::string> cost_unit;  // "day" or "session"
+  std::string description;
+  std::vector<std::string> key_stages;
+  std::vector<std::string> specialisms;
+  std::vector<std::string> subjects;        // English, maths, ... as the provider words them
+  std::vector<std::string> qualifications;  // GCSE, Functional Skills, ...
+  std::vector<std::string> courses;         // vocational courses
+};
+
+// The rules a profile's fields break, in form order; `today` bounds the Ofsted date.
+FieldErrors provider_profile_problems(const ProviderProfile& p, std::chrono::year_month_day today);
+
+// Main, satellite or sub-contracted: every site a pupil attends must be known.
+const std::vector<CodeLabel>& site_relationships();
+
+// "sw1a 1aa" -> "SW1A 1AA"; nothing if it is not the shape of a UK postcode.
+std::optional<std::string> normalise_postcode(std::string_view raw);
+
+// Splits "English, maths ,, science" into trimmed, non-empty, de-duplicated values.
+std::vector<std::string> split_list(std::string_view text);
+
+}  // namespace waypoint::domain
