@@ -33,6 +33,28 @@ bool may_view_pupil(const Actor& a, const PupilScope& p) {
   return false;
 }
 
+bool may_browse_directory(const Actor& a) { return domain::is_school_role(a.role) || a.role == Role::LaOfficer; }
+
+bool may_view_provider(const Actor& a, std::int64_t provider_id) {
+  return may_browse_directory(a) || (domain::is_provider_role(a.role) && a.organisation_id == provider_id);
+}
+
+bool may_manage_provider(const Actor& a, std::optional<std::int64_t> provider_local_authority) {
+  return a.role == Role::LaOfficer && a.local_authority_id && provider_local_authority == a.local_authority_id;
+}
+
+bool may_add_provider(const Actor& a) { return a.role == Role::LaOfficer && a.local_authority_id.has_value(); }
+
+bool may_verify_checks(const Actor& a, std::optional<std::int64_t> provider_local_authority) {
+  return may_manage_provider(a, provider_local_authority) || a.role == Role::ApLead || a.role == Role::Headteacher;
+}
+
+bool may_submit_evidence(const Actor& a, std::int64_t provider_id) {
+  return a.role == Role::ProviderManager && a.organisation_id == provider_id;
+}
+
+bool may_accept_provider(const Actor& a) { return a.role == Role::ApLead || a.role == Role::Headteacher; }
+
 Actor operator_actor() {
   Actor a;
   a.role = Role::Administrator;

@@ -24,6 +24,20 @@ struct PupilScope {
 
 bool may_view_pupil(const Actor& a, const PupilScope& p);
 
+// The provider directory. Providers' own details are not children's data: schools and LA
+// officers may read the whole directory; a provider's staff read only their own entry.
+bool may_browse_directory(const Actor& a);
+bool may_view_provider(const Actor& a, std::int64_t provider_id);
+// LA officers keep the directory of their own area.
+bool may_manage_provider(const Actor& a, std::optional<std::int64_t> provider_local_authority);
+bool may_add_provider(const Actor& a);
+// Evidence counts once an LA officer (of the provider's area) or a school's AP lead or head verifies it.
+bool may_verify_checks(const Actor& a, std::optional<std::int64_t> provider_local_authority);
+// A provider's manager submits evidence for their own provider.
+bool may_submit_evidence(const Actor& a, std::int64_t provider_id);
+// A school's own due diligence on a provider.
+bool may_accept_provider(const Actor& a);
+
 // The actor used by the command line, which is run by whoever operates the server.
 Actor operator_actor();
 

@@ -8,6 +8,8 @@
 #include "app/secrets.hpp"
 #include "domain/contact.hpp"
 #include "domain/identifiers.hpp"
+#include "domain/numbers.hpp"
+#include "domain/text.hpp"
 #include "store/organisation_store.hpp"
 #include "store/session_store.hpp"
 #include "store/user_store.hpp"
@@ -15,20 +17,11 @@
 namespace waypoint::app {
 namespace {
 
-std::string trimmed(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return {};
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
+using domain::trimmed;
 
 std::optional<std::int64_t> parse_id(const std::string& s) {
-  try {
-    std::size_t used = 0;
-    const auto n = std::stoll(s, &used);
-    if (used == s.size() && n > 0) return n;
-  } catch (...) {
-  }
-  return std::nullopt;
+  auto n = domain::parse_whole_number(s);
+  return n && *n > 0 ? n : std::nullopt;
 }
 
 }  // namespace

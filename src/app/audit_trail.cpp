@@ -7,21 +7,17 @@
 #include "app/errors.hpp"
 #include "domain/calendar_date.hpp"
 #include "domain/contact.hpp"
+#include "domain/numbers.hpp"
 #include "store/user_store.hpp"
 
 namespace waypoint::app {
 namespace {
 
-std::optional<std::int64_t> id_field(const std::string& value, const char* field, const char* label,
+std::optional<std::int64_t> id_field(const std::string& value, const char* field, const char* message,
                                      domain::FieldErrors& errors) {
   if (value.empty()) return std::nullopt;
-  try {
-    std::size_t used = 0;
-    const auto n = std::stoll(value, &used);
-    if (used == value.size() && n > 0) return n;
-  } catch (...) {
-  }
-  errors.push_back({field, std::string(label) + " must be a number, like 42, or an email address"});
+  if (auto n = domain::parse_whole_number(value); n && *n > 0) return n;
+  errors.push_back({field, message});
   return std::nullopt;
 }
 
@@ -50,9 +46,9 @@ store::Page<store::AuditListing> search_audit_trail(const Services& s, const Act
         errors.push_back({"user", "No user has the email address " + domain::normalise_email(q.user)});
     });
   } else {
-    f.user_id = id_field(q.user, "user", "User", errors);
+    f.user_id = id_field(q.user, "user", "User must be a number, like 42, or an email address", errors);
   }
-  f.pupil_id = id_field(q.pupil_id, "pupil_id", "Pupil", errors);
+  f.pupil_id = id_field(q.pupil_id, "pupil_id", "Pupil must be a number, like 42", errors);
   f.from = date_field(q.from, "from", "From date", errors);
   f.until = date_field(q.until, "until", "To date", errors);
   if (f.from && f.until && *f.until < *f.from)

@@ -5,9 +5,12 @@
 
 #include "app/access.hpp"
 #include "app/audit.hpp"
+#include "app/provider_directory.hpp"
 #include "app/secrets.hpp"
+#include "domain/calendar_date.hpp"
 #include "domain/identifiers.hpp"
 #include "store/organisation_store.hpp"
+#include "store/provider_store.hpp"
 #include "store/pupil_store.hpp"
 #include "store/user_store.hpp"
 
@@ -52,6 +55,135 @@ std::string demo_upn(int school, int serial) {
   return std::string(1, *domain::upn_check_letter(digits)) + digits;
 }
 
+struct DemoProvider {
+  domain::ProviderKind kind;
+  domain::Delivery delivery;
+  const char* site;  // name, address and postcode; none for online only
+  const char* address;
+  const char* postcode;
+  std::vector<std::string> key_stages, specialisms, subjects, qualifications, courses;
+  int capacity;
+  int cost_pence;
+  const char* cost_unit;
+};
+
+// Four providers in four standings, dated from today so the demo never goes stale.
+void load_demo_providers(store::Connection& c, const Services& s, const std::vector<std::int64_t>& org,
+                         std::int64_t officer) {
+  using namespace std::chrono;
+  using domain::CheckType;
+  const auto today = sys_days(floor<days>(s.clock.now()));
+  const auto day = [&](int offset) { return year_month_day{today + days(offset)}; };
+  const DemoProvider providers[] = {
+      {domain::ProviderKind::StateApSchool,
+       domain::Delivery::InPerson,
+       "Bridgeway Centre",
+       "12 Mill Lane, Exeter",
+       "EX2 4AB",
+       {"ks3", "ks4"},
+       {"semh", "exclusion", "behaviour"},
+       {"English", "maths", "science"},
+       {"GCSE", "Functional Skills"},
+       {},
+       40,
+       9500,
+       "day"},
+      {domain::ProviderKind::FeCollege,
+       domain::Delivery::InPerson,
+       "Northgate Campus",
+       "Northgate, Exeter",
+       "EX4 6PX",
+       {"ks4", "post16"},
+       {"vocational"},
+       {"English", "maths"},
+       {"Functional Skills", "BTEC"},
+       {"construction", "motor vehicle", "hair and beauty"},
+       20,
+       7000,
+       "day"},
+      {domain::ProviderKind::Tutor,
+       domain::Delivery::InPerson,
+       "St Thomas Community Hall",
+       "Cowick Street, Exeter",
+       "EX4 1AL",
+       {"ks2", "ks3"},
+       {"school_avoidance", "semh"},
+       {"English", "maths"},
+       {},
+       {},
+       8,
+       4500,
+       "session"},
+      {domain::ProviderKind::Online,
+       domain::Delivery::Online,
+       nullptr,
+       nullptr,
+       nullptr,
+       {"ks3", "ks4"},
+       {"school_avoidance", "medical"},
+       {"English", "maths", "science", "history"},
+       {"GCSE"},
+       {},
+       30,
+       3500,
+       "session"},
+  };
+  const char* contacts[][3] = {{"Sam Taylor", "manager@bridgeway.example", "01392 000101"},
+                               {"Ravi Patel", "ap@northgate.example", "01392 000102"},
+                               {"Jo Brennan", "jo@freshstart.example", "07700 900103"},
+                               {"Lee Morgan", "admissions@horizon.example", "0300 000104"}};
+  const auto now = s.now_iso();
+  for (std::size_t i = 0; i < 4; ++i) {
+    const auto& d = providers[i];
+    const auto id = org[4 + i];
+    auto found = store::find_organisation(c, id);
+    domain::ProviderProfile p;
+    p.id = id;
+    p.name = found->name;
+    p.kind = d.kind;
+    p.urn = found->urn;
+    p.ukprn = found->ukprn;
+    if (i == 0) {
+      p.ofsted_judgement = "good";
+      p.ofsted_date = domain::format_date(day(-540));
+    }
+    p.contact_name = contacts[i][0];
+    p.contact_email = contacts[i][1];
+    p.contact_phone = contacts[i][2];
+    p.age_from = i == 2 ? 7 : 11;
+    p.age_to = i == 1 ? 18 : 16;
+    p.delivery = d.delivery;
+    p.capacity = d.capacity;
+    p.cost_pence = d.cost_pence;
+    p.cost_unit = d.cost_unit;
+    p.key_stages = d.key_stages;
+    p.specialisms = d.specialisms;
+    p.subjects = d.subjects;
+    p.qualifications = d.qualifications;
+    p.courses = d.courses;
+    store::insert_provider(c, p, now);
+    std::optional<std::int64_t> site;
+    if (d.site) site = store::insert_site(c, {0, id, d.site, d.address, d.postcode, "main"}, now);
+    for (auto type : domain::required_checks(d.kind)) {
+      if (type == CheckType::SiteRiskAssessment && !site) continue;
+      domain::ProviderCheck check{type,
+                                  type == CheckType::SiteRiskAssessment ? site : std::nullopt,
+                                  domain::CheckOutcome::Met,
+                                  true,
+                                  day(-60),
+                                  day(304)};
+      if (i == 1 && type == CheckType::HealthAndSafety) check.outcome = domain::CheckOutcome::MetWithActions;
+      if (i == 2 && type == CheckType::Insurance) check.expires_on = day(-5);  // lapsed
+      if (i == 2 && type == CheckType::DesignatedSafeguardingLead) check.expires_on = day(20);
+      if (i == 3 && type != CheckType::StaffSafeguardingChecks && type != CheckType::SafeguardingPolicy) continue;
+      if (i == 3 && type == CheckType::StaffSafeguardingChecks) check.verified = false;  // awaiting verification
+      if (i == 0 && type == CheckType::Insurance) check.expires_on = day(25);            // runs out soon
+      store::insert_check(c, id, check, "", officer, now);
+    }
+    refresh_provider_standing(c, s, id);
+  }
+}
+
 }  // namespace
 
 std::vector<DemoSignIn> demo_sign_ins() {
@@ -84,9 +216,9 @@ std::vector<DemoSignIn> load_demo_data(const Services& s) {
     add(OrganisationKind::School, "Riverside Primary School", org[0], "149002", nullptr);
     add(OrganisationKind::School, "St Anne's Church of England High School", org[0], "149003", nullptr);
     add(OrganisationKind::Provider, "Bridgeway Pupil Referral Unit", org[0], "149101", nullptr);
-    add(OrganisationKind::Provider, "Northgate College", std::nullopt, "149102", "10049102");
-    add(OrganisationKind::Provider, "Fresh Start Tutoring", std::nullopt, nullptr, nullptr);
-    add(OrganisationKind::Provider, "Horizon Online School", std::nullopt, nullptr, "10049104");
+    add(OrganisationKind::Provider, "Northgate College", org[0], nullptr, "10049102");
+    add(OrganisationKind::Provider, "Fresh Start Tutoring", org[0], nullptr, nullptr);
+    add(OrganisationKind::Provider, "Horizon Online School", org[0], nullptr, "10049104");
     add(OrganisationKind::Waypoint, "Waypoint service", std::nullopt, nullptr, nullptr);
 
     std::vector<std::int64_t> user_ids;
@@ -115,6 +247,7 @@ std::vector<DemoSignIn> load_demo_data(const Services& s) {
       const auto pupil_id = store::insert_pupil(c, p, now);
       if (i == 0) store::link_guardian(c, pupil_id, user_ids[6]);  // the demo parent is Aisha Walker's
     }
+    load_demo_providers(c, s, org, user_ids[5]);
     const auto op = operator_actor();
     audit(c, s, &op, {"demo.load", "organisation", org[0], std::nullopt});
     loaded = true;

@@ -3,13 +3,12 @@
 #include <algorithm>
 #include <cctype>
 
+#include "domain/text.hpp"
+
 namespace waypoint::domain {
 
 std::string normalise_email(std::string_view email) {
-  auto begin = email.find_first_not_of(" \t\r\n");
-  auto end = email.find_last_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return {};
-  std::string out(email.substr(begin, end - begin + 1));
+  std::string out = trimmed(email);
   std::transform(out.begin(), out.end(), out.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;

@@ -143,6 +143,19 @@ FieldErrors provider_profile_problems(const ProviderProfile& p, std::chrono::yea
   return e;
 }
 
+FieldErrors site_problems(Site& site) {
+  FieldErrors e;
+  if (site.name.empty()) e.push_back({"site_name", "Enter the site's name"});
+  if (site.address.empty()) e.push_back({"address", "Enter the site's address"});
+  if (auto postcode = normalise_postcode(site.postcode))
+    site.postcode = *postcode;
+  else
+    e.push_back({"postcode", site.postcode.empty() ? "Enter the postcode" : "Enter a real postcode, like EX1 1AA"});
+  if (!in_list(site_relationships(), site.relationship))
+    e.push_back({"relationship", "Select whether this is the main site, a satellite or a sub-contracted site"});
+  return e;
+}
+
 std::optional<std::string> normalise_postcode(std::string_view raw) {
   std::string compact;
   for (unsigned char c : raw)

@@ -53,6 +53,18 @@ struct ProviderProfile {
   std::vector<std::string> courses;         // vocational courses
 };
 
+struct Site {
+  std::int64_t id = 0;
+  std::int64_t provider_id = 0;
+  std::string name;
+  std::string address;
+  std::string postcode;
+  std::string relationship;  // a site_relationships() code
+};
+
+// The rules a site's fields break, in form order; `postcode` is normalised when it is well formed.
+FieldErrors site_problems(Site& site);
+
 // The rules a profile's fields break, in form order; `today` bounds the Ofsted date.
 FieldErrors provider_profile_problems(const ProviderProfile& p, std::chrono::year_month_day today);
 

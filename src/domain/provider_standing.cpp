@@ -89,6 +89,18 @@ std::string_view check_outcome_code(CheckOutcome o) {
   return "not_met";
 }
 
+std::string_view check_outcome_label(CheckOutcome o) {
+  switch (o) {
+    case CheckOutcome::Met:
+      return "Met";
+    case CheckOutcome::MetWithActions:
+      return "Met with actions";
+    case CheckOutcome::NotMet:
+      return "Not met";
+  }
+  return "Not met";
+}
+
 std::optional<CheckOutcome> parse_check_outcome(std::string_view code) {
   for (auto o : {CheckOutcome::Met, CheckOutcome::MetWithActions, CheckOutcome::NotMet})
     if (check_outcome_code(o) == code) return o;

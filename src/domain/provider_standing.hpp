@@ -16,6 +16,7 @@ std::string_view standing_label(Standing s);
 
 enum class CheckOutcome { Met, MetWithActions, NotMet };
 std::string_view check_outcome_code(CheckOutcome o);
+std::string_view check_outcome_label(CheckOutcome o);
 std::optional<CheckOutcome> parse_check_outcome(std::string_view code);
 
 struct ProviderCheck {

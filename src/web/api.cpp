@@ -1,13 +1,32 @@
 #include <nlohmann/json.hpp>
 
+#include "app/provider_directory.hpp"
 #include "app/pupils.hpp"
 #include "store/embedded.hpp"
 #include "web/application.hpp"
+#include "web/provider_json.hpp"
 #include "web/pupil_json.hpp"
 
 namespace waypoint::web {
 
 void add_api_routes(Router& r) {
+  r.add("GET", "/api/v1/providers", [](Request& req, RequestContext& ctx) {
+    app::DirectoryQuery q{req.query_value("kind"),      req.query_value("standing"),
+                          req.query_value("key_stage"), req.query_value("specialism"),
+                          req.query_value("offers"),    req.query_value("delivery"),
+                          req.query_value("name"),      req.query_value("has_capacity") == "yes"};
+    const int number = page_number(req);
+    auto page = app::search_directory(ctx.services, ctx.actor(), q, {number, 100});
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& e : page.items) items.push_back(directory_entry_json(e));
+    return Response::json(200, nlohmann::json{{"items", items}, {"page", number}, {"has_next", page.has_next}}.dump());
+  });
+
+  r.add("GET", "/api/v1/providers/{id}", [](Request& req, RequestContext& ctx) {
+    auto body = provider_view_json(app::view_provider(ctx.services, ctx.actor(), id_param(req, "id")));
+    return Response::json(200, body.dump());
+  });
+
   r.add("GET", "/api/v1/openapi.json", [](Request&, RequestContext&) {
     return Response::json(200, std::string(store::embedded_file("resources/openapi.json").value_or("{}")));
   });

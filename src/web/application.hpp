@@ -35,6 +35,7 @@ void add_account_routes(Router& r);
 void add_pupil_routes(Router& r);
 void add_admin_routes(Router& r);
 void add_audit_routes(Router& r);
+void add_provider_routes(Router& r);
 void add_api_routes(Router& r);
 
 }  // namespace waypoint::web

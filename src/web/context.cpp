@@ -23,6 +23,8 @@ nlohmann::json navigation(const app::Actor& a, const std::string& path) {
   } else {
     item("/pupils", a.role == Role::Parent ? "My child" : "Pupils");
   }
+  if (app::may_browse_directory(a)) item("/providers", "Providers");
+  if (domain::is_provider_role(a.role)) item("/providers/" + std::to_string(a.organisation_id), "Your provider");
   if (app::may_search_audit(a)) item("/admin/audit", "Audit trail");
   item("/account", "Your account");
   return nav;

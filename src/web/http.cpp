@@ -21,6 +21,13 @@ int hex_value(char c) {
 
 std::string Request::header(const std::string& lower_name) const { return lookup(headers, lower_name); }
 std::string Request::field(const std::string& name) const { return lookup(form, name); }
+std::vector<std::string> Request::fields(const std::string& name) const {
+  std::vector<std::string> out;
+  auto [from, to] = form_values.equal_range(name);
+  for (auto it = from; it != to; ++it) out.push_back(it->second);
+  return out;
+}
+
 std::string Request::query_value(const std::string& name) const { return lookup(query, name); }
 
 Response Response::redirect(const std::string& location, int status) {
@@ -75,8 +82,8 @@ std::string url_encode(const std::string& s) {
   return out;
 }
 
-std::map<std::string, std::string> parse_url_encoded(const std::string& s) {
-  std::map<std::string, std::string> out;
+std::multimap<std::string, std::string> parse_url_encoded_all(const std::string& s) {
+  std::multimap<std::string, std::string> out;
   std::size_t pos = 0;
   while (pos <= s.size()) {
     auto end = s.find('&', pos);
@@ -84,12 +91,17 @@ std::map<std::string, std::string> parse_url_encoded(const std::string& s) {
     const auto pair = s.substr(pos, end - pos);
     if (!pair.empty()) {
       const auto eq = pair.find('=');
-      const auto key = url_decode(pair.substr(0, eq));
-      const auto value = eq == std::string::npos ? std::string() : url_decode(pair.substr(eq + 1));
-      out.emplace(key, value);  // the first of repeated fields wins
+      out.emplace(url_decode(pair.substr(0, eq)),
+                  eq == std::string::npos ? std::string() : url_decode(pair.substr(eq + 1)));
     }
     pos = end + 1;
   }
+  return out;
+}
+
+std::map<std::string, std::string> parse_url_encoded(const std::string& s) {
+  std::map<std::string, std::string> out;
+  for (auto& [k, v] : parse_url_encoded_all(s)) out.emplace(k, v);  // the first of repeated fields wins
   return out;
 }
 

@@ -17,13 +17,15 @@ struct Request {
   std::map<std::string, std::string> headers;  // names in lower case
   std::map<std::string, std::string> cookies;
   std::map<std::string, std::string> query;
-  std::map<std::string, std::string> form;  // application/x-www-form-urlencoded bodies
+  std::map<std::string, std::string> form;              // application/x-www-form-urlencoded bodies: first of each name
+  std::multimap<std::string, std::string> form_values;  // every value, for checkboxes
   std::string body;
   std::string client;
   std::map<std::string, std::string> params;  // from the route pattern
 
   std::string header(const std::string& lower_name) const;
-  std::string field(const std::string& name) const;  // form field, or empty
+  std::string field(const std::string& name) const;                // form field, or empty
+  std::vector<std::string> fields(const std::string& name) const;  // every value of a form field
   std::string query_value(const std::string& name) const;
 };
 
@@ -44,6 +46,7 @@ struct Response {
 std::string url_decode(const std::string& s, bool plus_is_space = true);
 std::string url_encode(const std::string& s);
 std::map<std::string, std::string> parse_url_encoded(const std::string& s);
+std::multimap<std::string, std::string> parse_url_encoded_all(const std::string& s);
 std::map<std::string, std::string> parse_cookies(const std::string& header);
 
 }  // namespace waypoint::web

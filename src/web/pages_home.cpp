@@ -16,6 +16,8 @@ struct Task {
 
 const Task kSchoolPupils{"/pupils", "Your school's pupils",
                          "See the pupils on your school's roll and open their records."};
+const Task kDirectory{"/providers", "Provider directory",
+                      "Find checked providers by need, key stage and offer, and see each one's standing."};
 const Task kProviderPupils{"/pupils", "Pupils placed with you",
                            "See the pupils schools have placed with your provider."};
 
@@ -23,18 +25,24 @@ const Task kProviderPupils{"/pupils", "Pupils placed with you",
 std::pair<const char*, std::vector<Task>> tasks_for(Role role) {
   switch (role) {
     case Role::ApLead:
-      return {"You arrange and oversee alternative provision for your school's pupils.", {kSchoolPupils}};
+      return {"You arrange and oversee alternative provision for your school's pupils.", {kSchoolPupils, kDirectory}};
     case Role::SchoolDsl:
-      return {"You keep pupils in alternative provision safe: absences and concerns reach you first.", {kSchoolPupils}};
+      return {"You keep pupils in alternative provision safe: absences and concerns reach you first.",
+              {kSchoolPupils, kDirectory}};
     case Role::Headteacher:
-      return {"You approve placements and see your school's alternative provision as a whole.", {kSchoolPupils}};
+      return {"You approve placements and see your school's alternative provision as a whole.",
+              {kSchoolPupils, kDirectory}};
     case Role::ProviderManager:
-      return {"You run a provider: you see only the pupils placed with you.", {kProviderPupils}};
+      return {"You run a provider: you see only the pupils placed with you.",
+              {kProviderPupils,
+               {"/providers", "Your provider's entry", "See your standing and send evidence of your checks."}}};
     case Role::ProviderStaff:
       return {"You teach pupils placed with your provider and take their registers.", {kProviderPupils}};
     case Role::LaOfficer:
-      return {"You see alternative provision across your local authority's area.",
-              {{"/pupils", "Pupils in your area", "See pupils on the rolls of schools in your area."}}};
+      return {
+          "You see alternative provision across your local authority's area.",
+          {{"/pupils", "Pupils in your area", "See pupils on the rolls of schools in your area."},
+           {"/providers", "Provider directory", "Keep the directory: add providers and sites, and record checks."}}};
     case Role::Parent:
       return {"You can see your child's plan, timetable, attendance and reviews.",
               {{"/pupils", "Your child", "See the record the school keeps about your child."}}};

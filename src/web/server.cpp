@@ -56,7 +56,10 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
       send(out, Response::text(413, "The request is too large\n"), r.method);
       return;
     }
-    if (r.header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0) r.form = parse_url_encoded(r.body);
+    if (r.header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0) {
+      r.form_values = parse_url_encoded_all(r.body);
+      for (const auto& [k, v] : r.form_values) r.form.emplace(k, v);
+    }
     Response response = app_.handle(r);
     if (response.delay.count() > 0) std::this_thread::sleep_for(response.delay);
     send(out, response, r.method);

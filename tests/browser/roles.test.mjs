@@ -68,12 +68,12 @@ test("the sign-in page, with and without errors", async () => {
 });
 
 const roles = [
-  ["ap-lead", DEMO.apLead, ["/pupils", "/pupils/1", "/account"]],
+  ["ap-lead", DEMO.apLead, ["/pupils", "/pupils/1", "/account", "/providers/7"]],
   ["dsl", DEMO.dsl, ["/pupils"]],
   ["headteacher", DEMO.head, []],
-  ["provider-manager", DEMO.providerManager, ["/pupils"]],
+  ["provider-manager", DEMO.providerManager, ["/pupils", "/providers/5"]],
   ["provider-staff", DEMO.providerStaff, []],
-  ["la-officer", DEMO.laOfficer, ["/pupils"]],
+  ["la-officer", DEMO.laOfficer, ["/pupils", "/providers", "/providers/8", "/providers/new"]],
   ["parent", DEMO.parent, ["/pupils", "/pupils/1"]],
   ["administrator", DEMO.admin, ["/admin/organisations", "/admin/organisations/new", "/admin/users", "/admin/users/new", "/admin/users/1", "/admin/audit"]],
 ];
@@ -112,4 +112,40 @@ test("an administrator's form with errors, and the 404 and 403 pages", async () 
   assert.equal(refused.status(), 403);
   await checkAccessible(school, "forbidden");
   await school.context().close();
+});
+
+test("filter the provider directory and open a profile", async () => {
+  const page = await newPage();
+  await signIn(page, DEMO.apLead);
+  await page.getByRole("link", { name: "Providers" }).first().click();
+  await page.getByLabel("Specialism").selectOption("school_avoidance");
+  await page.getByLabel("Key stage").selectOption("ks2");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await page.waitForURL(/specialism=school_avoidance/);
+  const rows = page.locator("table.govuk-table tbody tr");
+  assert.equal(await rows.count(), 1);
+  await checkAccessible(page, "directory-filtered");
+  await page.getByRole("link", { name: "Fresh Start Tutoring" }).click();
+  await page.getByRole("heading", { level: 1, name: "Fresh Start Tutoring" }).waitFor();
+  assert.match(await page.locator(".govuk-tag").first().innerText(), /Lapsed/i);
+  await checkAccessible(page, "provider-profile");
+  await page.context().close();
+});
+
+test("an LA officer's provider form with errors, and a check recorded on a profile", async () => {
+  const page = await newPage();
+  await signIn(page, DEMO.laOfficer);
+  await page.goto(wp.url + "/providers/new");
+  await page.getByRole("button", { name: "Add provider" }).click();
+  await page.waitForSelector(".govuk-error-summary");
+  await checkAccessible(page, "provider-new-errors");
+  await page.goto(wp.url + "/providers/8");
+  await page.getByText("Record a check").click();
+  await page.getByLabel("Check", { exact: true }).selectOption("insurance");
+  await page.getByLabel("Outcome").selectOption("met");
+  await page.getByLabel("Date of the check").fill(new Date().toISOString().slice(0, 10));
+  await page.getByRole("button", { name: "Save check" }).click();
+  await page.waitForURL(/done=check/);
+  await checkAccessible(page, "provider-check-recorded");
+  await page.context().close();
 });

@@ -47,3 +47,20 @@ TEST(Contact, EmailAddresses) {
   EXPECT_TRUE(email_problem("a@nodot"));
   EXPECT_TRUE(email_problem("a b@c.org"));
 }
+
+#include "domain/numbers.hpp"
+
+TEST(Numbers, WholeNumbersAndPounds) {
+  EXPECT_EQ(parse_whole_number(" 42 "), 42);
+  EXPECT_FALSE(parse_whole_number("-1"));
+  EXPECT_FALSE(parse_whole_number("1.5"));
+  EXPECT_FALSE(parse_whole_number(""));
+  EXPECT_FALSE(parse_whole_number("99999999999999999999"));
+  EXPECT_EQ(parse_pounds("120"), 12000);
+  EXPECT_EQ(parse_pounds("120.5"), 12050);
+  EXPECT_EQ(parse_pounds("£1,200.05"), 120005);
+  EXPECT_FALSE(parse_pounds("12.345"));
+  EXPECT_FALSE(parse_pounds("-5"));
+  EXPECT_FALSE(parse_pounds("ten"));
+  EXPECT_FALSE(parse_pounds("5."));
+}

@@ -1,0 +1,277 @@
+#include "app/provider_directory.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "app/access.hpp"
+#include "app/audit.hpp"
+#include "app/errors.hpp"
+#include "domain/calendar_date.hpp"
+#include "domain/identifiers.hpp"
+#include "domain/numbers.hpp"
+#include "domain/text.hpp"
+#include "store/organisation_store.hpp"
+
+namespace waypoint::app {
+namespace {
+
+using domain::trimmed;
+
+using std::chrono::year_month_day;
+
+year_month_day today(const Services& s) { return year_month_day{std::chrono::floor<std::chrono::days>(s.clock.now())}; }
+
+std::optional<std::string> optional_text(const std::string& v) {
+  auto t = trimmed(v);
+  return t.empty() ? std::nullopt : std::optional(t);
+}
+
+// An optional whole number from a form field, with a message naming the field when it is not one.
+std::optional<int> optional_number(const std::string& v, const char* field, const char* message,
+                                   domain::FieldErrors& errors) {
+  const auto t = trimmed(v);
+  if (t.empty()) return std::nullopt;
+  const auto n = domain::parse_whole_number(t);
+  if (!n || *n > 1000000) {
+    errors.push_back({field, message});
+    return std::nullopt;
+  }
+  return static_cast<int>(*n);
+}
+
+}  // namespace
+
+void refresh_provider_standing(store::Connection& c, const Services& s, std::int64_t provider_id) {
+  const auto profile = store::find_provider(c, provider_id);
+  if (!profile) return;
+  domain::StandingInput in;
+  in.kind = profile->kind;
+  in.teaches_in_person = profile->delivery != domain::Delivery::Online;
+  for (const auto& site : store::sites_of(c, provider_id)) in.sites.push_back({site.id, site.name});
+  for (const auto& rec : store::checks_of(c, provider_id)) in.checks.push_back(rec.check);
+  const auto result = domain::provider_standing(in, today(s));
+  store::save_standing(c, provider_id, result.standing,
+                       result.holds_until ? std::optional(domain::format_date(*result.holds_until)) : std::nullopt);
+}
+
+namespace {
+
+domain::ProviderProfile profile_from(const ProviderForm& f, domain::FieldErrors& errors) {
+  domain::ProviderProfile p;
+  p.name = trimmed(f.name);
+  if (auto kind = domain::parse_provider_kind(f.kind))
+    p.kind = *kind;
+  else
+    errors.push_back({"kind", "Select the kind of provider"});
+  p.urn = optional_text(f.urn);
+  p.ukprn = optional_text(f.ukprn);
+  p.ofsted_judgement = optional_text(f.ofsted_judgement);
+  p.ofsted_date = optional_text(f.ofsted_date);
+  p.contact_name = trimmed(f.contact_name);
+  p.contact_email = trimmed(f.contact_email);
+  p.contact_phone = trimmed(f.contact_phone);
+  p.age_from = optional_number(f.age_from, "age_from", "Youngest age must be a whole number, like 11", errors);
+  p.age_to = optional_number(f.age_to, "age_to", "Oldest age must be a whole number, like 16", errors);
+  if (auto d = domain::parse_delivery(f.delivery))
+    p.delivery = *d;
+  else
+    errors.push_back({"delivery", "Select how the provider teaches"});
+  p.capacity = optional_number(f.capacity, "capacity", "Places must be a whole number, like 12", errors);
+  if (const auto cost = trimmed(f.cost); !cost.empty()) {
+    p.cost_pence = domain::parse_pounds(cost);
+    if (!p.cost_pence) errors.push_back({"cost", "Cost must be an amount in pounds, like 95 or 95.50"});
+  }
+  p.cost_unit = optional_text(f.cost_unit);
+  p.description = trimmed(f.description).substr(0, 2000);
+  p.key_stages = f.key_stages;
+  p.specialisms = f.specialisms;
+  p.subjects = domain::split_list(f.subjects);
+  p.qualifications = domain::split_list(f.qualifications);
+  p.courses = domain::split_list(f.courses);
+  return p;
+}
+
+}  // namespace
+
+store::Page<store::DirectoryEntry> search_directory(const Services& s, const Actor& a, const DirectoryQuery& q,
+                                                    const store::PageRequest& page) {
+  require(may_browse_directory(a));
+  store::DirectoryFilter f;
+  // Unknown filter values are ignored rather than refused: they come from links and checkboxes.
+  if (domain::parse_provider_kind(q.kind)) f.kind = q.kind;
+  for (auto st : {domain::Standing::Approved, domain::Standing::ApprovedWithActions, domain::Standing::Lapsed,
+                  domain::Standing::NotApproved})
+    if (domain::standing_code(st) == q.standing) f.standing = q.standing;
+  if (!q.key_stage.empty()) f.key_stage = q.key_stage;
+  if (!q.specialism.empty()) f.specialism = q.specialism;
+  f.offers = optional_text(q.offers);
+  if (q.delivery == "in_person" || q.delivery == "online") f.delivery = q.delivery;
+  f.has_capacity = q.has_capacity;
+  f.name = optional_text(q.name);
+  store::Page<store::DirectoryEntry> result;
+  s.db.with_connection(
+      [&](store::Connection& c) { result = store::search_directory(c, f, domain::format_date(today(s)), page); });
+  return result;
+}
+
+ProviderView view_provider(const Services& s, const Actor& a, std::int64_t provider_id) {
+  if (!may_view_provider(a, provider_id)) throw NotFound();  // another provider's entry is not theirs to know
+  ProviderView v;
+  s.db.with_connection([&](store::Connection& c) {
+    auto profile = store::find_provider(c, provider_id);
+    if (!profile) throw NotFound();
+    v.profile = std::move(*profile);
+    v.sites = store::sites_of(c, provider_id);
+    v.checks = store::checks_of(c, provider_id);
+    const auto la = store::provider_local_authority(c, provider_id);
+    v.can_manage = may_manage_provider(a, la);
+    v.can_verify = may_verify_checks(a, la);
+    v.can_submit = may_submit_evidence(a, provider_id);
+    v.can_accept = may_accept_provider(a);
+    if (domain::is_school_role(a.role))
+      v.school_acceptance = store::latest_acceptance(c, a.organisation_id, provider_id);
+  });
+  domain::StandingInput in;
+  in.kind = v.profile.kind;
+  in.teaches_in_person = v.profile.delivery != domain::Delivery::Online;
+  for (const auto& site : v.sites) in.sites.push_back({site.id, site.name});
+  for (const auto& rec : v.checks) in.checks.push_back(rec.check);
+  v.standing = domain::provider_standing(in, today(s));
+  return v;
+}
+
+std::int64_t add_provider(const Services& s, const Actor& a, const ProviderForm& f) {
+  require(may_add_provider(a));
+  domain::FieldErrors parse_errors;
+  auto profile = profile_from(f, parse_errors);
+  auto errors = domain::provider_profile_problems(profile, today(s));
+  errors.insert(errors.end(), parse_errors.begin(), parse_errors.end());
+  // The error summary should read in the order the form asks.
+  static const std::vector<std::string> form_order = {
+      "name",         "kind",          "urn",           "ukprn",    "ofsted_judgement", "ofsted_date",
+      "contact_name", "contact_email", "contact_phone", "age_from", "age_to",           "key_stages",
+      "specialisms",  "delivery",      "capacity",      "cost",     "cost_unit"};
+  const auto rank = [&](const domain::FieldError& e) {
+    return std::find(form_order.begin(), form_order.end(), e.field) - form_order.begin();
+  };
+  std::stable_sort(errors.begin(), errors.end(), [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
+  std::int64_t id = 0;
+  s.db.transaction([&](store::Connection& c) {
+    if (profile.urn && !domain::urn_problem(*profile.urn) && store::find_organisation_by_urn(c, *profile.urn))
+      errors.push_back({"urn", "Another organisation already has URN " + *profile.urn});
+    if (!errors.empty()) throw Invalid(errors);
+    domain::Organisation org;
+    org.kind = domain::OrganisationKind::Provider;
+    org.name = profile.name;
+    org.parent_id = a.local_authority_id;
+    org.urn = profile.urn;
+    org.ukprn = profile.ukprn;
+    id = store::insert_organisation(c, org, s.now_iso());
+    profile.id = id;
+    store::insert_provider(c, profile, s.now_iso());
+    refresh_provider_standing(c, s, id);
+    audit(c, s, &a,
+          {"provider.create", "provider", id, std::nullopt,
+           nlohmann::json{{"name", profile.name}, {"kind", f.kind}}.dump()});
+  });
+  return id;
+}
+
+std::int64_t add_site(const Services& s, const Actor& a, std::int64_t provider_id, const SiteForm& f) {
+  domain::Site site{0, provider_id, trimmed(f.name), trimmed(f.address), trimmed(f.postcode), f.relationship};
+  std::int64_t id = 0;
+  s.db.transaction([&](store::Connection& c) {
+    if (!store::find_provider(c, provider_id)) throw NotFound();
+    require(may_manage_provider(a, store::provider_local_authority(c, provider_id)));
+    const auto errors = domain::site_problems(site);
+    if (!errors.empty()) throw Invalid(errors);
+    id = store::insert_site(c, site, s.now_iso());
+    refresh_provider_standing(c, s, provider_id);
+    audit(c, s, &a,
+          {"provider.site_add", "provider_site", id, std::nullopt,
+           nlohmann::json{{"provider_id", provider_id}, {"name", site.name}, {"postcode", site.postcode}}.dump()});
+  });
+  return id;
+}
+
+std::int64_t record_check(const Services& s, const Actor& a, std::int64_t provider_id, const CheckForm& f) {
+  std::int64_t id = 0;
+  s.db.transaction([&](store::Connection& c) {
+    if (!store::find_provider(c, provider_id)) throw NotFound();
+    const bool verifier = may_verify_checks(a, store::provider_local_authority(c, provider_id));
+    require(verifier || may_submit_evidence(a, provider_id));
+    domain::FieldErrors errors;
+    domain::ProviderCheck check;
+    check.verified = verifier;
+    const auto type = domain::parse_check_type(f.check_type);
+    if (!type)
+      errors.push_back({"check_type", "Select the check"});
+    else
+      check.type = *type;
+    if (type && domain::check_type_info(*type).per_site) {
+      const auto sites = store::sites_of(c, provider_id);
+      const auto site_id = domain::parse_whole_number(f.site_id);
+      const bool known =
+          site_id && std::any_of(sites.begin(), sites.end(), [&](const auto& x) { return x.id == *site_id; });
+      if (!known)
+        errors.push_back({"site_id", "Select the site this risk assessment is for"});
+      else
+        check.site_id = site_id;
+    }
+    if (auto o = domain::parse_check_outcome(f.outcome))
+      check.outcome = *o;
+    else
+      errors.push_back({"outcome", "Select the outcome"});
+    const auto completed = domain::parse_date(trimmed(f.completed_on));
+    if (!completed)
+      errors.push_back({"completed_on", "Date of the check must be a real date, like 2026-09-01"});
+    else if (std::chrono::sys_days(*completed) > std::chrono::sys_days(today(s)))
+      errors.push_back({"completed_on", "Date of the check must be today or in the past"});
+    else
+      check.completed_on = *completed;
+    if (trimmed(f.expires_on).empty()) {
+      // Left blank: the check type's usual validity from the day of the check.
+      if (completed && type)
+        check.expires_on = year_month_day{std::chrono::sys_days(*completed) +
+                                          std::chrono::days(domain::check_type_info(*type).valid_days - 1)};
+    } else if (auto expires = domain::parse_date(trimmed(f.expires_on))) {
+      if (completed && std::chrono::sys_days(*expires) < std::chrono::sys_days(*completed))
+        errors.push_back({"expires_on", "Valid until must be on or after the date of the check"});
+      check.expires_on = *expires;
+    } else {
+      errors.push_back({"expires_on", "Valid until must be a real date, like 2027-08-31"});
+    }
+    if (!errors.empty()) throw Invalid(errors);
+    id = store::insert_check(c, provider_id, check, trimmed(f.notes).substr(0, 2000), a.user_id, s.now_iso());
+    refresh_provider_standing(c, s, provider_id);
+    audit(c, s, &a,
+          {verifier ? "provider.check_record" : "provider.evidence_submit", "provider_check", id, std::nullopt,
+           nlohmann::json{{"provider_id", provider_id}, {"check_type", f.check_type}, {"outcome", f.outcome}}.dump()});
+  });
+  return id;
+}
+
+void verify_check(const Services& s, const Actor& a, std::int64_t check_id) {
+  s.db.transaction([&](store::Connection& c) {
+    const auto provider_id = store::provider_of_check(c, check_id);
+    if (!provider_id) throw NotFound();
+    require(may_verify_checks(a, store::provider_local_authority(c, *provider_id)));
+    store::mark_check_verified(c, check_id, a.user_id, s.now_iso());
+    refresh_provider_standing(c, s, *provider_id);
+    audit(c, s, &a,
+          {"provider.check_verify", "provider_check", check_id, std::nullopt,
+           nlohmann::json{{"provider_id", *provider_id}}.dump()});
+  });
+}
+
+void accept_provider(const Services& s, const Actor& a, std::int64_t provider_id, const std::string& notes) {
+  require(may_accept_provider(a));
+  s.db.transaction([&](store::Connection& c) {
+    if (!store::find_provider(c, provider_id)) throw NotFound();
+    store::insert_acceptance(c, a.organisation_id, provider_id, a.user_id, domain::format_date(today(s)),
+                             trimmed(notes).substr(0, 2000));
+    audit(c, s, &a, {"provider.accept", "provider", provider_id, std::nullopt});
+  });
+}
+
+}  // namespace waypoint::app

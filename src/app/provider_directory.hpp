@@ -1,0 +1,65 @@
+#pragma once
+// The provider directory: search it, read a provider, add providers, sites and checks, and a
+// school's own acceptance. Standing is recomputed whenever what it rests on changes.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/actor.hpp"
+#include "app/services.hpp"
+#include "domain/provider_profile.hpp"
+#include "domain/provider_standing.hpp"
+#include "store/page.hpp"
+#include "store/provider_store.hpp"
+
+namespace waypoint::app {
+
+struct DirectoryQuery {
+  std::string kind, standing, key_stage, specialism, offers, delivery, name;
+  bool has_capacity = false;
+};
+
+store::Page<store::DirectoryEntry> search_directory(const Services& s, const Actor& a, const DirectoryQuery& q,
+                                                    const store::PageRequest& page);
+
+struct ProviderView {
+  domain::ProviderProfile profile;
+  std::vector<domain::Site> sites;
+  std::vector<store::CheckRecord> checks;
+  domain::StandingResult standing;
+  std::optional<store::Acceptance> school_acceptance;  // the actor's school's, for school staff
+  bool can_manage = false;
+  bool can_verify = false;
+  bool can_submit = false;
+  bool can_accept = false;
+};
+
+ProviderView view_provider(const Services& s, const Actor& a, std::int64_t provider_id);
+
+struct ProviderForm {
+  std::string name, kind, urn, ukprn, ofsted_judgement, ofsted_date, contact_name, contact_email, contact_phone,
+      age_from, age_to, delivery, capacity, cost, cost_unit, description, subjects, qualifications, courses;
+  std::vector<std::string> key_stages, specialisms;
+};
+
+std::int64_t add_provider(const Services& s, const Actor& a, const ProviderForm& f);
+
+struct SiteForm {
+  std::string name, address, postcode, relationship;
+};
+std::int64_t add_site(const Services& s, const Actor& a, std::int64_t provider_id, const SiteForm& f);
+
+struct CheckForm {
+  std::string check_type, site_id, outcome, completed_on, expires_on, notes;
+};
+// Recorded by an LA officer or school, a check is verified at once; submitted by the provider, it
+// waits for verification.
+std::int64_t record_check(const Services& s, const Actor& a, std::int64_t provider_id, const CheckForm& f);
+void verify_check(const Services& s, const Actor& a, std::int64_t check_id);
+
+// Recomputes and stores a provider's standing after anything it rests on changed.
+void refresh_provider_standing(store::Connection& c, const Services& s, std::int64_t provider_id);
+
+void accept_provider(const Services& s, const Actor& a, std::int64_t provider_id, const std::string& notes);
+
+}  // namespace waypoint::app

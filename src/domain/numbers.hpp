@@ -1,0 +1,15 @@
+#pragma once
+// Numbers as people type them into forms.
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace waypoint::domain {
+
+// "42" -> 42; surrounding spaces allowed; anything else (signs, decimals, words) is nothing.
+std::optional<std::int64_t> parse_whole_number(std::string_view text);
+
+// "120", "120.5", "£1,200.50" -> pence; negative amounts and more than two decimals are nothing.
+std::optional<std::int64_t> parse_pounds(std::string_view text);
+
+}  // namespace waypoint::domain

@@ -1,0 +1,262 @@
+#include <nlohmann/json.hpp>
+
+#include "app/access.hpp"
+#include "app/errors.hpp"
+#include "app/provider_directory.hpp"
+#include "domain/calendar_date.hpp"
+#include "web/application.hpp"
+#include "web/provider_json.hpp"
+
+namespace waypoint::web {
+namespace {
+
+nlohmann::json options(const std::vector<domain::CodeLabel>& list, const std::string& selected) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& i : list)
+    out.push_back({{"value", std::string(i.code)}, {"text", std::string(i.label)}, {"selected", i.code == selected}});
+  return out;
+}
+
+nlohmann::json checkboxes(const std::string& name, const std::vector<domain::CodeLabel>& list,
+                          const std::vector<std::string>& checked) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& i : list) {
+    const std::string code(i.code);
+    // The first box takes the field's id, so the error summary's link lands on it.
+    out.push_back({{"name", name},
+                   {"id", out.empty() ? name : name + "-" + code},
+                   {"value", code},
+                   {"text", std::string(i.label)},
+                   {"checked", std::find(checked.begin(), checked.end(), code) != checked.end()}});
+  }
+  return out;
+}
+
+std::vector<domain::CodeLabel> kind_list() {
+  std::vector<domain::CodeLabel> out;
+  for (const auto& k : domain::provider_kinds()) out.push_back({k.code, k.label});
+  return out;
+}
+
+const std::vector<domain::CodeLabel>& standing_list() {
+  static const std::vector<domain::CodeLabel> list = {
+      {"approved", "Approved"},
+      {"approved_with_actions", "Approved with actions"},
+      {"lapsed", "Lapsed"},
+      {"not_approved", "Not approved"},
+  };
+  return list;
+}
+
+Response directory_page(Request& req, RequestContext& ctx) {
+  const auto& a = ctx.actor();
+  if (domain::is_provider_role(a.role)) return Response::redirect("/providers/" + std::to_string(a.organisation_id));
+  app::DirectoryQuery q{req.query_value("kind"),      req.query_value("standing"),
+                        req.query_value("key_stage"), req.query_value("specialism"),
+                        req.query_value("offers"),    req.query_value("delivery"),
+                        req.query_value("name"),      req.query_value("has_capacity") == "yes"};
+  const int number = page_number(req);
+  auto page = app::search_directory(ctx.services, a, q, {number, 25});
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& e : page.items) rows.push_back(directory_entry_json(e));
+  const std::string base = "/providers?kind=" + url_encode(q.kind) + "&standing=" + url_encode(q.standing) +
+                           "&key_stage=" + url_encode(q.key_stage) + "&specialism=" + url_encode(q.specialism) +
+                           "&offers=" + url_encode(q.offers) + "&delivery=" + url_encode(q.delivery) +
+                           "&name=" + url_encode(q.name) + (q.has_capacity ? "&has_capacity=yes" : "");
+  nlohmann::json data{{"title", "Provider directory"},
+                      {"providers", rows},
+                      {"empty", rows.empty()},
+                      {"can_add", app::may_add_provider(a)},
+                      {"name", q.name},
+                      {"offers", q.offers},
+                      {"has_capacity", q.has_capacity},
+                      {"kind_options", options(kind_list(), q.kind)},
+                      {"standing_options", options(standing_list(), q.standing)},
+                      {"key_stage_options", options(domain::key_stages(), q.key_stage)},
+                      {"specialism_options", options(domain::specialisms(), q.specialism)},
+                      {"delivery_options", options({{"in_person", "In person"}, {"online", "Online"}}, q.delivery)},
+                      {"pager", pagination(base, number, page.has_next)}};
+  return ctx.page("providers/directory", data);
+}
+
+Response new_provider_form(RequestContext& ctx, const app::ProviderForm& f, const domain::FieldErrors& errors,
+                           int status) {
+  nlohmann::json data{{"title", "Add a provider"}};
+  add_errors(data, errors);
+  auto& fields = data["fields"];
+  auto text = [&](const char* id, const char* label, const std::string& value, const char* hint = "",
+                  const char* width = "") {
+    fields[id] = input_field(data, {.id = id, .label = label, .value = value, .hint = hint, .width = width});
+  };
+  text("name", "Name", f.name);
+  auto kind = input_field(data, {.id = "kind", .label = "Kind of provider"});
+  kind["options"] = options(kind_list(), f.kind);
+  fields["kind"] = kind;
+  text("urn", "URN", f.urn, "6 digits. Needed for schools and pupil referral units", "govuk-input--width-10");
+  text("ukprn", "UKPRN", f.ukprn, "8 digits starting with 1. Needed for colleges", "govuk-input--width-10");
+  auto ofsted = input_field(data, {.id = "ofsted_judgement", .label = "Latest Ofsted judgement (if inspected)"});
+  ofsted["options"] = options(domain::ofsted_judgements(), f.ofsted_judgement);
+  fields["ofsted_judgement"] = ofsted;
+  text("ofsted_date", "Date of inspection", f.ofsted_date, "Like 2025-03-14", "govuk-input--width-10");
+  text("contact_name", "Person to contact", f.contact_name);
+  fields["contact_email"] = input_field(
+      data, {.id = "contact_email", .label = "Their email address", .value = f.contact_email, .type = "email"});
+  fields["contact_phone"] = input_field(data, {.id = "contact_phone",
+                                               .label = "Their phone number",
+                                               .value = f.contact_phone,
+                                               .type = "tel",
+                                               .width = "govuk-input--width-20"});
+  text("age_from", "Youngest age taught", f.age_from, "", "govuk-input--width-3");
+  text("age_to", "Oldest age taught", f.age_to, "", "govuk-input--width-3");
+  auto delivery = input_field(data, {.id = "delivery", .label = "How the provider teaches"});
+  delivery["options"] =
+      options({{"in_person", "In person"}, {"online", "Online"}, {"both", "In person and online"}}, f.delivery);
+  fields["delivery"] = delivery;
+  text("capacity", "Places", f.capacity, "How many pupils it can take at once", "govuk-input--width-4");
+  text("cost", "Cost in pounds", f.cost, "Like 95 or 95.50", "govuk-input--width-5");
+  auto unit = input_field(data, {.id = "cost_unit", .label = "Cost is per"});
+  unit["options"] = options({{"day", "Day"}, {"session", "Session"}}, f.cost_unit);
+  fields["cost_unit"] = unit;
+  text("subjects", "Subjects", f.subjects, "Separate them with commas, like English, maths, art");
+  text("qualifications", "Qualifications offered", f.qualifications, "Like GCSE, Functional Skills");
+  text("courses", "Vocational courses", f.courses, "Like construction, hair and beauty");
+  data["key_stage_boxes"] = checkboxes("key_stages", domain::key_stages(), f.key_stages);
+  data["specialism_boxes"] = checkboxes("specialisms", domain::specialisms(), f.specialisms);
+  data["description"] = f.description;
+  return ctx.page("providers/new", data, status);
+}
+
+app::ProviderForm provider_form(const Request& r) {
+  app::ProviderForm f{r.field("name"),
+                      r.field("kind"),
+                      r.field("urn"),
+                      r.field("ukprn"),
+                      r.field("ofsted_judgement"),
+                      r.field("ofsted_date"),
+                      r.field("contact_name"),
+                      r.field("contact_email"),
+                      r.field("contact_phone"),
+                      r.field("age_from"),
+                      r.field("age_to"),
+                      r.field("delivery"),
+                      r.field("capacity"),
+                      r.field("cost"),
+                      r.field("cost_unit"),
+                      r.field("description"),
+                      r.field("subjects"),
+                      r.field("qualifications"),
+                      r.field("courses"),
+                      r.fields("key_stages"),
+                      r.fields("specialisms")};
+  return f;
+}
+
+Response profile_page(RequestContext& ctx, std::int64_t id, const domain::FieldErrors& errors, int status,
+                      const std::string& form = "") {
+  const auto v = app::view_provider(ctx.services, ctx.actor(), id);
+  auto data = provider_view_json(v);
+  data["title"] = v.profile.name;
+  data["notice"] = ctx.request.query_value("done");
+  add_errors(data, errors);
+  data["error_in_" + (form.empty() ? std::string("none") : form)] = true;
+  auto& fields = data["fields"];
+  const auto& r = ctx.request;
+  fields["site_name"] = input_field(data, {.id = "site_name", .label = "Site name", .value = r.field("site_name")});
+  fields["address"] = input_field(data, {.id = "address", .label = "Address", .value = r.field("address")});
+  fields["postcode"] = input_field(
+      data, {.id = "postcode", .label = "Postcode", .value = r.field("postcode"), .width = "govuk-input--width-10"});
+  auto relationship = input_field(data, {.id = "relationship", .label = "Kind of site"});
+  relationship["options"] = options(domain::site_relationships(), r.field("relationship"));
+  fields["relationship"] = relationship;
+  std::vector<domain::CodeLabel> types;
+  for (const auto& t : domain::check_types()) types.push_back({t.code, t.label});
+  auto check_type = input_field(data, {.id = "check_type", .label = "Check"});
+  check_type["options"] = options(types, r.field("check_type"));
+  fields["check_type"] = check_type;
+  auto site = input_field(data, {.id = "site_id", .label = "Site (for a site risk assessment)"});
+  nlohmann::json site_options = nlohmann::json::array();
+  for (const auto& s : v.sites)
+    site_options.push_back(
+        {{"value", std::to_string(s.id)}, {"text", s.name}, {"selected", std::to_string(s.id) == r.field("site_id")}});
+  site["options"] = site_options;
+  fields["site_id"] = site;
+  auto outcome = input_field(data, {.id = "outcome", .label = "Outcome"});
+  outcome["options"] = options({{"met", domain::check_outcome_label(domain::CheckOutcome::Met)},
+                                {"met_with_actions", domain::check_outcome_label(domain::CheckOutcome::MetWithActions)},
+                                {"not_met", domain::check_outcome_label(domain::CheckOutcome::NotMet)}},
+                               r.field("outcome"));
+  fields["outcome"] = outcome;
+  fields["completed_on"] = input_field(data, {.id = "completed_on",
+                                              .label = "Date of the check",
+                                              .value = r.field("completed_on"),
+                                              .hint = "Like 2026-09-01",
+                                              .width = "govuk-input--width-10"});
+  fields["expires_on"] = input_field(data, {.id = "expires_on",
+                                            .label = "Valid until (optional)",
+                                            .value = r.field("expires_on"),
+                                            .hint = "Leave blank for the check's usual period",
+                                            .width = "govuk-input--width-10"});
+  fields["notes"] = input_field(data, {.id = "notes", .label = "Notes (optional)", .value = r.field("notes")});
+  return ctx.page("providers/show", data, status);
+}
+
+}  // namespace
+
+void add_provider_routes(Router& r) {
+  r.add("GET", "/providers", directory_page);
+
+  r.add("GET", "/providers/new", [](Request&, RequestContext& ctx) {
+    if (!app::may_add_provider(ctx.actor())) throw app::Denied();
+    return new_provider_form(ctx, {}, {}, 200);
+  });
+
+  r.add("POST", "/providers/new", [](Request& req, RequestContext& ctx) {
+    const auto f = provider_form(req);
+    try {
+      const auto id = app::add_provider(ctx.services, ctx.actor(), f);
+      return Response::redirect("/providers/" + std::to_string(id) + "?done=added");
+    } catch (const app::Invalid& e) {
+      return new_provider_form(ctx, f, e.errors(), 422);
+    }
+  });
+
+  r.add("GET", "/providers/{id}",
+        [](Request& req, RequestContext& ctx) { return profile_page(ctx, id_param(req, "id"), {}, 200); });
+
+  r.add("POST", "/providers/{id}/sites", [](Request& req, RequestContext& ctx) {
+    const auto id = id_param(req, "id");
+    try {
+      app::add_site(ctx.services, ctx.actor(), id,
+                    {req.field("site_name"), req.field("address"), req.field("postcode"), req.field("relationship")});
+    } catch (const app::Invalid& e) {
+      return profile_page(ctx, id, e.errors(), 422, "site");
+    }
+    return Response::redirect("/providers/" + std::to_string(id) + "?done=site#sites");
+  });
+
+  r.add("POST", "/providers/{id}/checks", [](Request& req, RequestContext& ctx) {
+    const auto id = id_param(req, "id");
+    try {
+      app::record_check(ctx.services, ctx.actor(), id,
+                        {req.field("check_type"), req.field("site_id"), req.field("outcome"), req.field("completed_on"),
+                         req.field("expires_on"), req.field("notes")});
+    } catch (const app::Invalid& e) {
+      return profile_page(ctx, id, e.errors(), 422, "check");
+    }
+    return Response::redirect("/providers/" + std::to_string(id) + "?done=check#checks");
+  });
+
+  r.add("POST", "/providers/{id}/checks/{check}/verify", [](Request& req, RequestContext& ctx) {
+    const auto id = id_param(req, "id");
+    app::verify_check(ctx.services, ctx.actor(), id_param(req, "check"));
+    return Response::redirect("/providers/" + std::to_string(id) + "?done=verified#checks");
+  });
+
+  r.add("POST", "/providers/{id}/accept", [](Request& req, RequestContext& ctx) {
+    const auto id = id_param(req, "id");
+    app::accept_provider(ctx.services, ctx.actor(), id, req.field("acceptance_notes"));
+    return Response::redirect("/providers/" + std::to_string(id) + "?done=accepted");
+  });
+}
+
+}  // namespace waypoint::web

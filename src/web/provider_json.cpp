@@ -1,0 +1,136 @@
+#include "web/provider_json.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "domain/calendar_date.hpp"
+
+namespace waypoint::web {
+namespace {
+
+std::string tag_class(std::string_view standing) {
+  if (standing == "approved") return "govuk-tag--green";
+  if (standing == "approved_with_actions") return "govuk-tag--yellow";
+  if (standing == "lapsed") return "govuk-tag--orange";
+  return "govuk-tag--red";
+}
+
+std::string standing_label_of(std::string_view code) {
+  for (auto s : {domain::Standing::Approved, domain::Standing::ApprovedWithActions, domain::Standing::Lapsed,
+                 domain::Standing::NotApproved})
+    if (domain::standing_code(s) == code) return std::string(domain::standing_label(s));
+  return std::string(code);
+}
+
+std::string joined(const std::vector<std::string>& values) {
+  std::string out;
+  for (const auto& v : values) out += (out.empty() ? "" : ", ") + v;
+  return out;
+}
+
+std::string joined_labels(const std::vector<domain::CodeLabel>& list, const std::vector<std::string>& codes) {
+  std::vector<std::string> labels;
+  for (const auto& c : codes) labels.emplace_back(domain::label_of(list, c));
+  return joined(labels);
+}
+
+std::string money(std::int64_t pence) {
+  const auto p = std::to_string(pence % 100);
+  return "£" + std::to_string(pence / 100) + "." + (p.size() == 1 ? "0" + p : p);
+}
+
+}  // namespace
+
+nlohmann::json directory_entry_json(const store::DirectoryEntry& e) {
+  const auto kind = domain::parse_provider_kind(e.kind);
+  return {
+      {"id", e.id},
+      {"name", e.name},
+      {"kind", e.kind},
+      {"kind_label", kind ? std::string(domain::provider_kind_info(*kind).label) : e.kind},
+      {"standing", e.standing},
+      {"standing_label", standing_label_of(e.standing)},
+      {"standing_class", tag_class(e.standing)},
+      {"delivery", e.delivery},
+      {"delivery_label",
+       std::string(domain::delivery_label(domain::parse_delivery(e.delivery).value_or(domain::Delivery::InPerson)))},
+      {"capacity", e.capacity ? nlohmann::json(*e.capacity) : nlohmann::json(nullptr)},
+      {"key_stages", joined_labels(domain::key_stages(), e.key_stages)}};
+}
+
+nlohmann::json provider_view_json(const app::ProviderView& v) {
+  const auto& p = v.profile;
+  const auto standing = std::string(domain::standing_code(v.standing.standing));
+  nlohmann::json sites = nlohmann::json::array();
+  auto site_name = [&](std::optional<std::int64_t> id) {
+    for (const auto& s : v.sites)
+      if (id && s.id == *id) return s.name;
+    return std::string();
+  };
+  for (const auto& s : v.sites)
+    sites.push_back({{"id", s.id},
+                     {"name", s.name},
+                     {"address", s.address},
+                     {"postcode", s.postcode},
+                     {"relationship", std::string(domain::label_of(domain::site_relationships(), s.relationship))}});
+  nlohmann::json checks = nlohmann::json::array();
+  for (const auto& c : v.checks)
+    checks.push_back({{"id", c.id},
+                      {"provider_id", p.id},
+                      {"check", std::string(domain::check_type_info(c.check.type).label)},
+                      {"site", site_name(c.check.site_id)},
+                      {"outcome", std::string(domain::check_outcome_code(c.check.outcome))},
+                      {"outcome_label", std::string(domain::check_outcome_label(c.check.outcome))},
+                      {"completed_on", domain::format_date(c.check.completed_on)},
+                      {"expires_on", domain::format_date(c.check.expires_on)},
+                      {"verified", c.check.verified},
+                      {"verified_by", c.verified_by},
+                      {"recorded_by", c.recorded_by},
+                      {"notes", c.notes},
+                      {"can_verify_this", v.can_verify && !c.check.verified}});
+  nlohmann::json expiring = nlohmann::json::array();
+  for (const auto& e : v.standing.expiring) expiring.push_back(e.text);
+  nlohmann::json out{
+      {"id", p.id},
+      {"name", p.name},
+      {"kind", std::string(domain::provider_kind_info(p.kind).code)},
+      {"kind_label", std::string(domain::provider_kind_info(p.kind).label)},
+      {"urn", p.urn.value_or("")},
+      {"ukprn", p.ukprn.value_or("")},
+      {"ofsted_judgement",
+       p.ofsted_judgement ? std::string(domain::label_of(domain::ofsted_judgements(), *p.ofsted_judgement)) : ""},
+      {"ofsted_date", p.ofsted_date.value_or("")},
+      {"contact", {{"name", p.contact_name}, {"email", p.contact_email}, {"phone", p.contact_phone}}},
+      {"ages", p.age_from && p.age_to ? std::to_string(*p.age_from) + " to " + std::to_string(*p.age_to) : ""},
+      {"delivery", std::string(domain::delivery_code(p.delivery))},
+      {"delivery_label", std::string(domain::delivery_label(p.delivery))},
+      {"capacity", p.capacity ? std::to_string(*p.capacity) : ""},
+      {"cost", p.cost_pence ? money(*p.cost_pence) + " per " + p.cost_unit.value_or("day") : ""},
+      {"description", p.description},
+      {"key_stages", joined_labels(domain::key_stages(), p.key_stages)},
+      {"specialisms", joined_labels(domain::specialisms(), p.specialisms)},
+      {"subjects", joined(p.subjects)},
+      {"qualifications", joined(p.qualifications)},
+      {"courses", joined(p.courses)},
+      {"standing",
+       {{"code", standing},
+        {"label", std::string(domain::standing_label(v.standing.standing))},
+        {"class", tag_class(standing)},
+        {"reasons", v.standing.reasons},
+        {"has_reasons", !v.standing.reasons.empty()},
+        {"expiring", expiring}}},
+      {"sites", sites},
+      {"has_sites", !v.sites.empty()},
+      {"checks", checks},
+      {"has_checks", !v.checks.empty()},
+      {"can_manage", v.can_manage},
+      {"can_record", v.can_verify || v.can_submit},
+      {"submits_for_verification", v.can_submit && !v.can_verify},
+      {"can_accept", v.can_accept}};
+  if (v.school_acceptance)
+    out["acceptance"] = {{"accepted_on", v.school_acceptance->accepted_on},
+                         {"accepted_by", v.school_acceptance->accepted_by},
+                         {"notes", v.school_acceptance->notes}};
+  return out;
+}
+
+}  // namespace waypoint::web
