@@ -120,6 +120,15 @@ std::optional<Actor> actor_for_api_token(const Services& s, const std::string& t
   return actor;
 }
 
+std::optional<Actor> actor_by_email(const Services& s, const std::string& email, const std::string& client) {
+  std::optional<Actor> actor;
+  s.db.with_connection([&](store::Connection& c) {
+    if (auto user = store::find_user_by_email(c, domain::normalise_email(email)))
+      actor = load_actor(c, user->id, client);
+  });
+  return actor;
+}
+
 std::string create_api_token(const Services& s, const std::string& raw_email, const std::string& label) {
   const auto email = domain::normalise_email(raw_email);
   const auto token = "wp_" + random_token();

@@ -38,6 +38,9 @@ std::string create_api_token(const Services& s, const std::string& email, const 
 void change_password(const Services& s, const SignedInSession& session, const std::string& current,
                      const std::string& replacement, const std::string& confirmation);
 
+// The command line acts as a named user, so their permissions apply there as in the pages.
+std::optional<Actor> actor_by_email(const Services& s, const std::string& email, const std::string& client);
+
 // Builds the acting user from their account, or nothing if the account is missing or disabled.
 std::optional<Actor> load_actor(store::Connection& c, std::int64_t user_id, const std::string& client);
 

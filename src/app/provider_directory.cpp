@@ -264,6 +264,65 @@ void verify_check(const Services& s, const Actor& a, std::int64_t check_id) {
   });
 }
 
+ImportReport import_gias_extract(const Services& s, const Actor& a, std::string_view bytes) {
+  require(may_add_provider(a));
+  const auto extract = domain::read_gias_extract(bytes);
+  if (extract.problem) throw Invalid("file", *extract.problem);
+  ImportReport report;
+  report.skipped = extract.skipped;
+  nlohmann::json created = nlohmann::json::array();
+  nlohmann::json updated = nlohmann::json::array();
+  s.db.transaction([&](store::Connection& c) {
+    const auto now = s.now_iso();
+    for (const auto& e : extract.establishments) {
+      auto existing = store::find_organisation_by_urn(c, e.urn);
+      if (existing && existing->kind != domain::OrganisationKind::Provider) {
+        report.skipped.push_back(
+            {e.line, e.urn, "URN " + e.urn + " belongs to " + existing->name + ", which is not a provider"});
+        continue;
+      }
+      std::int64_t id = 0;
+      if (existing) {
+        id = existing->id;
+        store::update_provider_registration(c, id, e.name, e.ukprn, e.kind, now);
+        ++report.updated;
+        updated.push_back(e.urn);
+      } else {
+        domain::Organisation org;
+        org.kind = domain::OrganisationKind::Provider;
+        org.name = e.name;
+        org.parent_id = a.local_authority_id;
+        org.urn = e.urn;
+        org.ukprn = e.ukprn;
+        id = store::insert_organisation(c, org, now);
+        domain::ProviderProfile profile;
+        profile.id = id;
+        profile.kind = e.kind;
+        store::insert_provider(c, profile, now);
+        ++report.created;
+        created.push_back(e.urn);
+      }
+      // The establishment's address is its main site, added once.
+      if (e.postcode) {
+        const auto sites = store::sites_of(c, id);
+        const bool known =
+            std::any_of(sites.begin(), sites.end(), [&](const auto& x) { return x.postcode == *e.postcode; });
+        if (!known) {
+          const auto address = e.street + (e.street.empty() || e.town.empty() ? "" : ", ") + e.town;
+          store::insert_site(c, {0, id, e.name, address.empty() ? e.name : address, *e.postcode, "main"}, now);
+        }
+      }
+      refresh_provider_standing(c, s, id);
+    }
+    std::sort(report.skipped.begin(), report.skipped.end(),
+              [](const auto& x, const auto& y) { return x.line < y.line; });
+    audit(c, s, &a,
+          {"provider.import_gias", "provider", std::nullopt, std::nullopt,
+           nlohmann::json{{"created", created}, {"updated", updated}, {"skipped", report.skipped.size()}}.dump()});
+  });
+  return report;
+}
+
 void accept_provider(const Services& s, const Actor& a, std::int64_t provider_id, const std::string& notes) {
   require(may_accept_provider(a));
   s.db.transaction([&](store::Connection& c) {

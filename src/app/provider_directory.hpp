@@ -7,6 +7,7 @@
 
 #include "app/actor.hpp"
 #include "app/services.hpp"
+#include "domain/gias.hpp"
 #include "domain/provider_profile.hpp"
 #include "domain/provider_standing.hpp"
 #include "store/page.hpp"
@@ -56,6 +57,16 @@ struct CheckForm {
 // waits for verification.
 std::int64_t record_check(const Services& s, const Actor& a, std::int64_t provider_id, const CheckForm& f);
 void verify_check(const Services& s, const Actor& a, std::int64_t check_id);
+
+struct ImportReport {
+  int created = 0;
+  int updated = 0;
+  std::vector<domain::GiasSkippedRow> skipped;
+};
+
+// Imports a GIAS extract into the actor's local authority's directory, idempotent on URN: a
+// provider already held is refreshed, not duplicated. Throws Invalid if the file cannot be read.
+ImportReport import_gias_extract(const Services& s, const Actor& a, std::string_view bytes);
 
 // Recomputes and stores a provider's standing after anything it rests on changed.
 void refresh_provider_standing(store::Connection& c, const Services& s, std::int64_t provider_id);

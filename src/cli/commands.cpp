@@ -4,6 +4,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <optional>
 
@@ -13,6 +14,7 @@
 #include "app/audit_trail.hpp"
 #include "app/demo.hpp"
 #include "app/errors.hpp"
+#include "app/provider_directory.hpp"
 #include "store/engines.hpp"
 #include "store/migrations.hpp"
 #include "web/application.hpp"
@@ -43,7 +45,7 @@ struct Options {
   int threads = 16;
   int idle_seconds = 30 * 60;
   int absolute_seconds = 12 * 60 * 60;
-  std::string email, name, role, password, label = "API token";
+  std::string email, name, role, password, label = "API token", file;
   std::int64_t organisation_id = 0;
 };
 
@@ -157,6 +159,15 @@ int run(int argc, char** argv) {
   token_create->add_option("--email", o.email, "Email address of the user")->required();
   token_create->add_option("--label", o.label, "What the token is for")->capture_default_str();
 
+  auto* import_cmd = cli.add_subcommand("import", "Import data from other systems");
+  import_cmd->require_subcommand(1);
+  auto* import_gias = import_cmd->add_subcommand(
+      "gias", "Import providers from a Get Information about Schools extract (CSV), idempotent on URN");
+  import_gias->add_option("--file", o.file, "The extract, as downloaded (Windows-1252 or UTF-8)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  import_gias->add_option("--as", o.email, "Email address of the LA officer whose directory receives them")->required();
+
   auto* audit_cmd = cli.add_subcommand("audit", "The audit trail");
   audit_cmd->require_subcommand(1);
   auto* audit_verify = audit_cmd->add_subcommand("verify", "Check the hash chain; report the first broken entry");
@@ -188,6 +199,17 @@ int run(int argc, char** argv) {
       std::cout << "Account disabled\n";
     } else if (token_create->parsed()) {
       std::cout << app::create_api_token(*rt.services, o.email, o.label) << "\n";
+    } else if (import_gias->parsed()) {
+      const auto actor = app::actor_by_email(*rt.services, o.email, "command line");
+      if (!actor) throw app::Invalid("as", "No active user has the email address " + o.email);
+      std::ifstream in(o.file, std::ios::binary);
+      const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      const auto report = app::import_gias_extract(*rt.services, *actor, bytes);
+      std::cout << "Created " << report.created << ", updated " << report.updated << ", skipped "
+                << report.skipped.size() << "\n";
+      for (const auto& row : report.skipped)
+        std::cout << "  line " << row.line << (row.urn.empty() ? "" : " (URN " + row.urn + ")") << ": " << row.reason
+                  << "\n";
     } else if (audit_verify->parsed()) {
       const auto report = app::verify_audit_chain(*rt.services);
       if (report.first_break) {
@@ -201,6 +223,9 @@ int run(int argc, char** argv) {
   } catch (const app::Invalid& e) {
     for (const auto& fe : e.errors()) std::cerr << fe.field << ": " << fe.message << "\n";
     return 2;
+  } catch (const app::Denied& e) {
+    std::cerr << "waypoint: " << e.what() << "\n";
+    return 3;
   } catch (const std::exception& e) {
     std::cerr << "waypoint: " << e.what() << "\n";
     return 1;

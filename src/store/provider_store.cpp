@@ -75,6 +75,14 @@ void update_provider(Connection& c, const domain::ProviderProfile& p, const std:
   replace_offer(c, p);
 }
 
+void update_provider_registration(Connection& c, std::int64_t id, const std::string& name,
+                                  const std::optional<std::string>& ukprn, domain::ProviderKind kind,
+                                  const std::string& now) {
+  c.exec("UPDATE organisations SET name = $2, ukprn = COALESCE($3, ukprn) WHERE id = $1", {integer(id), name, ukprn});
+  c.exec("UPDATE providers SET provider_kind = $2, updated_at = $3 WHERE organisation_id = $1",
+         {integer(id), std::string(domain::provider_kind_info(kind).code), now});
+}
+
 std::optional<domain::ProviderProfile> find_provider(Connection& c, std::int64_t id) {
   auto r = c.query_one(
       "SELECT o.id, o.name, o.urn, o.ukprn, p.provider_kind, p.ofsted_judgement, p.ofsted_date, p.contact_name, "

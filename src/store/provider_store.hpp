@@ -13,6 +13,10 @@ namespace waypoint::store {
 // Profile rows; the provider's organisation row (name, URN, UKPRN) is written by the caller first.
 void insert_provider(Connection& c, const domain::ProviderProfile& p, const std::string& now);
 void update_provider(Connection& c, const domain::ProviderProfile& p, const std::string& now);
+// What a GIAS import refreshes on a provider it already holds.
+void update_provider_registration(Connection& c, std::int64_t id, const std::string& name,
+                                  const std::optional<std::string>& ukprn, domain::ProviderKind kind,
+                                  const std::string& now);
 std::optional<domain::ProviderProfile> find_provider(Connection& c, std::int64_t id);
 // The local authority whose directory holds the provider.
 std::optional<std::int64_t> provider_local_authority(Connection& c, std::int64_t provider_id);

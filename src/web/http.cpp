@@ -28,6 +28,12 @@ std::vector<std::string> Request::fields(const std::string& name) const {
   return out;
 }
 
+const UploadedFile* Request::file(const std::string& name) const {
+  for (const auto& f : files)
+    if (f.field == name && !f.filename.empty()) return &f;
+  return nullptr;
+}
+
 std::string Request::query_value(const std::string& name) const { return lookup(query, name); }
 
 Response Response::redirect(const std::string& location, int status) {

@@ -10,6 +10,13 @@
 
 namespace waypoint::web {
 
+struct UploadedFile {
+  std::string field;
+  std::string filename;
+  std::string content_type;
+  std::string data;
+};
+
 struct Request {
   std::string method;
   std::string path;
@@ -19,6 +26,7 @@ struct Request {
   std::map<std::string, std::string> query;
   std::map<std::string, std::string> form;              // application/x-www-form-urlencoded bodies: first of each name
   std::multimap<std::string, std::string> form_values;  // every value, for checkboxes
+  std::vector<UploadedFile> files;                      // from multipart/form-data bodies
   std::string body;
   std::string client;
   std::map<std::string, std::string> params;  // from the route pattern
@@ -27,6 +35,7 @@ struct Request {
   std::string field(const std::string& name) const;                // form field, or empty
   std::vector<std::string> fields(const std::string& name) const;  // every value of a form field
   std::string query_value(const std::string& name) const;
+  const UploadedFile* file(const std::string& field) const;  // nothing if no file was chosen
 };
 
 struct Response {

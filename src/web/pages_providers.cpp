@@ -200,9 +200,44 @@ Response profile_page(RequestContext& ctx, std::int64_t id, const domain::FieldE
   return ctx.page("providers/show", data, status);
 }
 
+Response import_page(RequestContext& ctx, const domain::FieldErrors& errors, int status,
+                     const app::ImportReport* report = nullptr) {
+  nlohmann::json data{{"title", "Import providers from GIAS"}};
+  add_errors(data, errors);
+  data["file_error"] = data["errors"].contains("file") ? data["errors"]["file"] : nlohmann::json("");
+  if (report) {
+    nlohmann::json skipped = nlohmann::json::array();
+    for (const auto& row : report->skipped)
+      skipped.push_back({{"line", std::to_string(row.line)}, {"urn", row.urn}, {"reason", row.reason}});
+    data["report"] = {{"created", std::to_string(report->created)},
+                      {"updated", std::to_string(report->updated)},
+                      {"skipped_count", std::to_string(report->skipped.size())},
+                      {"skipped", skipped},
+                      {"has_skipped", !report->skipped.empty()}};
+  }
+  return ctx.page("providers/import", data, status);
+}
+
 }  // namespace
 
 void add_provider_routes(Router& r) {
+  r.add("GET", "/providers/import", [](Request&, RequestContext& ctx) {
+    if (!app::may_add_provider(ctx.actor())) throw app::Denied();
+    return import_page(ctx, {}, 200);
+  });
+
+  r.add("POST", "/providers/import", [](Request& req, RequestContext& ctx) {
+    if (!app::may_add_provider(ctx.actor())) throw app::Denied();
+    const auto* file = req.file("file");
+    if (!file) return import_page(ctx, {{"file", "Select a GIAS extract to import"}}, 422);
+    try {
+      const auto report = app::import_gias_extract(ctx.services, ctx.actor(), file->data);
+      return import_page(ctx, {}, 200, &report);
+    } catch (const app::Invalid& e) {
+      return import_page(ctx, e.errors(), 422);
+    }
+  });
+
   r.add("GET", "/providers", directory_page);
 
   r.add("GET", "/providers/new", [](Request&, RequestContext& ctx) {

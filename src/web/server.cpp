@@ -14,12 +14,14 @@
 #include <thread>
 
 #include "web/application.hpp"
+#include "web/multipart.hpp"
 
 namespace waypoint::web {
 namespace {
 
-constexpr std::size_t kMaxBody = 1 << 20;  // forms are small; uploads will get their own limit
-constexpr std::size_t kMaxDrained = 16 << 20;
+constexpr std::size_t kMaxForm = 1 << 20;     // forms without files are small
+constexpr std::size_t kMaxUpload = 20 << 20;  // a form carrying a file (extracts, evidence)
+constexpr std::size_t kMaxDrained = 32 << 20;
 
 class Handler final : public Poco::Net::HTTPRequestHandler {
  public:
@@ -42,18 +44,25 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
     }
     r.cookies = parse_cookies(r.header("cookie"));
     r.client = in.clientAddress().host().toString();
-    if (in.hasContentLength() && static_cast<std::size_t>(in.getContentLength64()) > kMaxBody) {
+    const auto boundary = multipart_boundary(r.header("content-type"));
+    const std::size_t max_body = boundary ? kMaxUpload : kMaxForm;
+    if (in.hasContentLength() && static_cast<std::size_t>(in.getContentLength64()) > max_body) {
       // Read what was sent (up to a bound) so the client is still listening when we refuse it.
       if (static_cast<std::size_t>(in.getContentLength64()) <= kMaxDrained) in.stream().ignore(in.getContentLength64());
       out.setKeepAlive(false);
       send(out, Response::text(413, "The request is too large\n"), r.method);
       return;
     }
-    r.body.resize(kMaxBody + 1);
-    in.stream().read(r.body.data(), static_cast<std::streamsize>(r.body.size()));
-    r.body.resize(static_cast<std::size_t>(in.stream().gcount()));
-    if (r.body.size() > kMaxBody) {
+    // Read what was sent, never more than the limit, without reserving the limit up front.
+    char chunk[64 * 1024];
+    while (r.body.size() <= max_body && in.stream().read(chunk, sizeof chunk).gcount() > 0)
+      r.body.append(chunk, static_cast<std::size_t>(in.stream().gcount()));
+    if (r.body.size() > max_body) {
       send(out, Response::text(413, "The request is too large\n"), r.method);
+      return;
+    }
+    if (boundary && !parse_multipart(r.body, *boundary, r)) {
+      send(out, Response::text(400, "The form could not be read\n"), r.method);
       return;
     }
     if (r.header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0) {

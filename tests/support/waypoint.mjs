@@ -97,7 +97,7 @@ export class Client {
     this.csrf = "";
   }
 
-  async request(method, path, { form, headers = {} } = {}) {
+  async request(method, path, { form, multipart, headers = {} } = {}) {
     const h = { ...headers };
     if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
     let body;
@@ -105,6 +105,7 @@ export class Client {
       h["content-type"] = "application/x-www-form-urlencoded";
       body = new URLSearchParams(form).toString();
     }
+    if (multipart) body = multipart; // a FormData: fetch writes the boundary
     const res = await fetch(this.base + path, { method, headers: h, body, redirect: "manual" });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(";");
@@ -127,6 +128,15 @@ export class Client {
   // Posts a form with this browser's CSRF token, as the page would.
   post(path, fields = {}) {
     return this.request("POST", path, { form: { csrf_token: this.csrf, ...fields } });
+  }
+
+  // Uploads files with a form, as a browser does for <input type="file">.
+  upload(path, fields, files) {
+    const data = new FormData();
+    data.append("csrf_token", this.csrf);
+    for (const [k, v] of Object.entries(fields)) data.append(k, v);
+    for (const [k, { name, bytes, type }] of Object.entries(files)) data.append(k, new Blob([bytes], { type }), name);
+    return this.request("POST", path, { multipart: data });
   }
 
   async signIn(email, password = DEMO_PASSWORD) {
