@@ -114,6 +114,17 @@ store::Page<store::DirectoryEntry> search_directory(const Services& s, const Act
   return result;
 }
 
+std::vector<store::DirectoryEntry> export_directory(const Services& s, const Actor& a, const DirectoryQuery& q,
+                                                    const std::string& format) {
+  auto all = search_directory(s, a, q, {1, 50000});
+  s.db.transaction([&](store::Connection& c) {
+    audit(c, s, &a,
+          {"provider.export", "provider", std::nullopt, std::nullopt,
+           nlohmann::json{{"format", format}, {"rows", all.items.size()}}.dump()});
+  });
+  return std::move(all.items);
+}
+
 ProviderView view_provider(const Services& s, const Actor& a, std::int64_t provider_id) {
   if (!may_view_provider(a, provider_id)) throw NotFound();  // another provider's entry is not theirs to know
   ProviderView v;

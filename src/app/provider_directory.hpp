@@ -23,6 +23,10 @@ struct DirectoryQuery {
 store::Page<store::DirectoryEntry> search_directory(const Services& s, const Actor& a, const DirectoryQuery& q,
                                                     const store::PageRequest& page);
 
+// Every provider the query matches (up to 50,000), for export; the export is audited.
+std::vector<store::DirectoryEntry> export_directory(const Services& s, const Actor& a, const DirectoryQuery& q,
+                                                    const std::string& format);
+
 struct ProviderView {
   domain::ProviderProfile profile;
   std::vector<domain::Site> sites;

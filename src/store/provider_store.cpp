@@ -230,18 +230,26 @@ Page<DirectoryEntry> search_directory(Connection& c, const DirectoryFilter& f, c
   if (f.name) where += " AND LOWER(o.name) LIKE LOWER(" + param("%" + *f.name + "%") + ")";
   const auto limit = param(integer(page.size + 1));
   const auto offset = param(integer(page.offset()));
-  const auto rows = c.query(std::string("SELECT p.organisation_id, o.name, p.provider_kind, ") + kStandingNow +
-                                ", p.delivery, p.capacity FROM providers p JOIN organisations o ON o.id = "
-                                "p.organisation_id" +
-                                where + " ORDER BY o.name, p.organisation_id LIMIT " + limit + " OFFSET " + offset,
-                            params);
-  auto result =
-      make_page(map_rows(rows,
-                         [](const Row& r) {
-                           return DirectoryEntry{
-                               r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4), to_int(r.opt_integer(5)), {}};
-                         }),
-                page);
+  const auto rows =
+      c.query(std::string("SELECT p.organisation_id, o.name, p.provider_kind, ") + kStandingNow +
+                  ", p.delivery, p.capacity, o.urn, o.ukprn FROM providers p JOIN organisations o ON o.id = "
+                  "p.organisation_id" +
+                  where + " ORDER BY o.name, p.organisation_id LIMIT " + limit + " OFFSET " + offset,
+              params);
+  auto result = make_page(map_rows(rows,
+                                   [](const Row& r) {
+                                     DirectoryEntry e;
+                                     e.id = r.integer(0);
+                                     e.name = r.text(1);
+                                     e.kind = r.text(2);
+                                     e.standing = r.text(3);
+                                     e.delivery = r.text(4);
+                                     e.capacity = to_int(r.opt_integer(5));
+                                     e.urn = r.opt_text(6).value_or("");
+                                     e.ukprn = r.opt_text(7).value_or("");
+                                     return e;
+                                   }),
+                          page);
   // Key stages for the page shown, in one query rather than one a row.
   if (!result.items.empty()) {
     Params ids;

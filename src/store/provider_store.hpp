@@ -67,6 +67,8 @@ struct DirectoryFilter {
 struct DirectoryEntry {
   std::int64_t id = 0;
   std::string name;
+  std::string urn;
+  std::string ukprn;
   std::string kind;
   std::string standing;  // as of `today`
   std::string delivery;

@@ -11,10 +11,7 @@ namespace waypoint::web {
 
 void add_api_routes(Router& r) {
   r.add("GET", "/api/v1/providers", [](Request& req, RequestContext& ctx) {
-    app::DirectoryQuery q{req.query_value("kind"),      req.query_value("standing"),
-                          req.query_value("key_stage"), req.query_value("specialism"),
-                          req.query_value("offers"),    req.query_value("delivery"),
-                          req.query_value("name"),      req.query_value("has_capacity") == "yes"};
+    const auto q = directory_query(req);
     const int number = page_number(req);
     auto page = app::search_directory(ctx.services, ctx.actor(), q, {number, 100});
     nlohmann::json items = nlohmann::json::array();

@@ -5,6 +5,7 @@
 #include "app/provider_directory.hpp"
 #include "domain/calendar_date.hpp"
 #include "web/application.hpp"
+#include "web/directory_export.hpp"
 #include "web/provider_json.hpp"
 
 namespace waypoint::web {
@@ -51,10 +52,7 @@ const std::vector<domain::CodeLabel>& standing_list() {
 Response directory_page(Request& req, RequestContext& ctx) {
   const auto& a = ctx.actor();
   if (domain::is_provider_role(a.role)) return Response::redirect("/providers/" + std::to_string(a.organisation_id));
-  app::DirectoryQuery q{req.query_value("kind"),      req.query_value("standing"),
-                        req.query_value("key_stage"), req.query_value("specialism"),
-                        req.query_value("offers"),    req.query_value("delivery"),
-                        req.query_value("name"),      req.query_value("has_capacity") == "yes"};
+  const auto q = directory_query(req);
   const int number = page_number(req);
   auto page = app::search_directory(ctx.services, a, q, {number, 25});
   nlohmann::json rows = nlohmann::json::array();
@@ -75,7 +73,8 @@ Response directory_page(Request& req, RequestContext& ctx) {
                       {"key_stage_options", options(domain::key_stages(), q.key_stage)},
                       {"specialism_options", options(domain::specialisms(), q.specialism)},
                       {"delivery_options", options({{"in_person", "In person"}, {"online", "Online"}}, q.delivery)},
-                      {"pager", pagination(base, number, page.has_next)}};
+                      {"pager", pagination(base, number, page.has_next)},
+                      {"export_query", base.substr(std::string("/providers?").size())}};
   return ctx.page("providers/directory", data);
 }
 
@@ -221,6 +220,21 @@ Response import_page(RequestContext& ctx, const domain::FieldErrors& errors, int
 }  // namespace
 
 void add_provider_routes(Router& r) {
+  r.add("GET", "/providers/export.csv", [](Request& req, RequestContext& ctx) {
+    auto body = directory_csv(app::export_directory(ctx.services, ctx.actor(), directory_query(req), "csv"));
+    auto res = Response::text(200, std::move(body), "text/csv; charset=utf-8");
+    res.headers.emplace_back("Content-Disposition", "attachment; filename=\"provider-directory.csv\"");
+    return res;
+  });
+
+  r.add("GET", "/providers/export.xlsx", [](Request& req, RequestContext& ctx) {
+    auto body = directory_xlsx(app::export_directory(ctx.services, ctx.actor(), directory_query(req), "xlsx"));
+    auto res =
+        Response::text(200, std::move(body), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    res.headers.emplace_back("Content-Disposition", "attachment; filename=\"provider-directory.xlsx\"");
+    return res;
+  });
+
   r.add("GET", "/providers/import", [](Request&, RequestContext& ctx) {
     if (!app::may_add_provider(ctx.actor())) throw app::Denied();
     return import_page(ctx, {}, 200);

@@ -40,6 +40,13 @@ std::string money(std::int64_t pence) {
 
 }  // namespace
 
+app::DirectoryQuery directory_query(const Request& req) {
+  return {req.query_value("kind"),      req.query_value("standing"),
+          req.query_value("key_stage"), req.query_value("specialism"),
+          req.query_value("offers"),    req.query_value("delivery"),
+          req.query_value("name"),      req.query_value("has_capacity") == "yes"};
+}
+
 nlohmann::json directory_entry_json(const store::DirectoryEntry& e) {
   const auto kind = domain::parse_provider_kind(e.kind);
   return {

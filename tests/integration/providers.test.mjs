@@ -178,3 +178,30 @@ test("the API answers the same directory and entries, within the same scope", as
   assert.equal((await get("/providers/6", managerToken)).status, 404);
   assert.equal((await get("/providers/5", managerToken)).status, 200);
 });
+
+test("the directory exports as CSV and XLSX, with the page's filters, and the export is audited", async () => {
+  const csv = await officer.get("/providers/export.csv?specialism=school_avoidance");
+  assert.equal(csv.status, 200);
+  assert.match(csv.headers.get("content-type"), /^text\/csv/);
+  assert.match(csv.headers.get("content-disposition"), /attachment; filename="provider-directory.csv"/);
+  const lines = csv.text.trim().split("\r\n");
+  assert.equal(lines[0], "Name,Kind,URN,UKPRN,Standing,Teaches,Places,Key stages");
+  assert.deepEqual(lines.slice(1), [
+    'Fresh Start Tutoring,Tutor or tuition agency,,,Lapsed,In person,8,"Key stage 2, Key stage 3"',
+    'Horizon Online School,Online provider,,10049104,Not approved,Online,30,"Key stage 3, Key stage 4"',
+  ]);
+  const page = names((await officer.get("/providers?specialism=school_avoidance")).text);
+  assert.deepEqual(lines.slice(1).map((l) => l.split(",")[0]), page, "the export matches the page");
+  const res = await fetch(wp.url + "/providers/export.xlsx?standing=approved", { headers: { cookie: `waypoint_session=${officer.cookies.get("waypoint_session")}` } });
+  assert.equal(res.status, 200);
+  const bytes = Buffer.from(await res.arrayBuffer());
+  assert.equal(bytes.subarray(0, 2).toString(), "PK", "an XLSX file is a zip");
+  const { mkdtempSync, writeFileSync } = await import("node:fs");
+  const { execFileSync } = await import("node:child_process");
+  const dir = mkdtempSync("/tmp/waypoint-xlsx-");
+  writeFileSync(`${dir}/d.xlsx`, bytes);
+  const strings = execFileSync("unzip", ["-p", `${dir}/d.xlsx`, "xl/sharedStrings.xml"], { encoding: "utf8" });
+  assert.match(strings, /Bridgeway Pupil Referral Unit/);
+  assert.doesNotMatch(strings, /Northgate College/);
+  assert.match(wp.sql("SELECT detail FROM audit_events WHERE action = 'provider.export' ORDER BY id DESC LIMIT 1"), /"format":"xlsx"/);
+});

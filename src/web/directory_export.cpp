@@ -1,0 +1,86 @@
+#include "web/directory_export.hpp"
+
+#include <xlsxwriter.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "domain/csv.hpp"
+#include "domain/provider_profile.hpp"
+#include "domain/provider_standing.hpp"
+
+namespace waypoint::web {
+namespace {
+
+const std::vector<std::string> kHeaders = {"Name",     "Kind",    "URN",    "UKPRN",
+                                           "Standing", "Teaches", "Places", "Key stages"};
+
+// One row's cells as people read them (labels, not codes), shared by both formats.
+std::vector<std::string> cells(const store::DirectoryEntry& e) {
+  const auto kind = domain::parse_provider_kind(e.kind);
+  std::string standing = e.standing;
+  for (auto s : {domain::Standing::Approved, domain::Standing::ApprovedWithActions, domain::Standing::Lapsed,
+                 domain::Standing::NotApproved})
+    if (domain::standing_code(s) == e.standing) standing = std::string(domain::standing_label(s));
+  std::string key_stages;
+  for (const auto& ks : e.key_stages)
+    key_stages += (key_stages.empty() ? "" : ", ") + std::string(domain::label_of(domain::key_stages(), ks));
+  return {e.name,
+          kind ? std::string(domain::provider_kind_info(*kind).label) : e.kind,
+          e.urn,
+          e.ukprn,
+          standing,
+          std::string(domain::delivery_label(domain::parse_delivery(e.delivery).value_or(domain::Delivery::InPerson))),
+          e.capacity ? std::to_string(*e.capacity) : "",
+          key_stages};
+}
+
+}  // namespace
+
+std::string directory_csv(const std::vector<store::DirectoryEntry>& entries) {
+  std::string out = domain::csv_row(kHeaders);
+  for (const auto& e : entries) out += domain::csv_row(cells(e));
+  return out;
+}
+
+std::string directory_xlsx(const std::vector<store::DirectoryEntry>& entries) {
+  // libxlsxwriter writes to a file; a private temporary one is read back and removed.
+  char path[] = "/tmp/waypoint-export-XXXXXX";
+  const int fd = mkstemp(path);
+  if (fd < 0) throw std::runtime_error("cannot create a temporary file for the export");
+  close(fd);
+  struct Remove {
+    const char* p;
+    ~Remove() { std::remove(p); }
+  } remove{path};
+  lxw_workbook* workbook = workbook_new(path);
+  if (!workbook) throw std::runtime_error("cannot start the spreadsheet");
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "Providers");
+  lxw_format* bold = workbook_add_format(workbook);
+  format_set_bold(bold);
+  for (std::size_t c = 0; c < kHeaders.size(); ++c)
+    worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), kHeaders[c].c_str(), bold);
+  lxw_row_t row = 1;
+  for (const auto& e : entries) {
+    const auto values = cells(e);
+    for (std::size_t c = 0; c < values.size(); ++c) {
+      if (c == 6 && e.capacity)
+        worksheet_write_number(sheet, row, static_cast<lxw_col_t>(c), *e.capacity, nullptr);
+      else
+        worksheet_write_string(sheet, row, static_cast<lxw_col_t>(c), values[c].c_str(), nullptr);
+    }
+    ++row;
+  }
+  worksheet_set_column(sheet, 0, 0, 40, nullptr);
+  worksheet_set_column(sheet, 1, 7, 20, nullptr);
+  if (workbook_close(workbook) != LXW_NO_ERROR) throw std::runtime_error("cannot write the spreadsheet");
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+}  // namespace waypoint::web
