@@ -12,7 +12,7 @@ CREATE TABLE organisations (
   disabled_at TEXT
 );
 CREATE INDEX organisations_parent ON organisations(parent_id);
-CREATE INDEX organisations_kind_name ON organisations(kind, name);
+CREATE INDEX organisations_kind_name ON organisations(kind, name, id);
 CREATE UNIQUE INDEX organisations_urn ON organisations(urn) WHERE urn IS NOT NULL;
 
 CREATE TABLE users (

@@ -12,6 +12,7 @@
 #include "app/accounts.hpp"
 #include "app/administration.hpp"
 #include "app/audit_trail.hpp"
+#include "app/bench_data.hpp"
 #include "app/demo.hpp"
 #include "app/errors.hpp"
 #include "app/provider_directory.hpp"
@@ -47,6 +48,8 @@ struct Options {
   int absolute_seconds = 12 * 60 * 60;
   std::string email, name, role, password, label = "API token", file;
   std::int64_t organisation_id = 0;
+  int count = 5000;
+  int checks_each = 10;
 };
 
 // Everything a command needs, opened once the options are known.
@@ -168,6 +171,16 @@ int run(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   import_gias->add_option("--as", o.email, "Email address of the LA officer whose directory receives them")->required();
 
+  auto* bench_cmd = cli.add_subcommand("bench-data", "Generate synthetic data for the benchmarks in bench/");
+  bench_cmd->require_subcommand(1);
+  auto* bench_providers = bench_cmd->add_subcommand("providers", "Providers, each with a site, offers and checks");
+  bench_providers->add_option("--count", o.count, "How many providers")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000000));
+  bench_providers->add_option("--checks-each", o.checks_each, "Checks a provider")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1000));
+
   auto* audit_cmd = cli.add_subcommand("audit", "The audit trail");
   audit_cmd->require_subcommand(1);
   auto* audit_verify = audit_cmd->add_subcommand("verify", "Check the hash chain; report the first broken entry");
@@ -210,6 +223,9 @@ int run(int argc, char** argv) {
       for (const auto& row : report.skipped)
         std::cout << "  line " << row.line << (row.urn.empty() ? "" : " (URN " + row.urn + ")") << ": " << row.reason
                   << "\n";
+    } else if (bench_providers->parsed()) {
+      const auto report = app::generate_provider_bench_data(*rt.services, o.count, o.checks_each);
+      std::cout << "Added " << report.providers << " providers with " << report.checks << " checks\n";
     } else if (audit_verify->parsed()) {
       const auto report = app::verify_audit_chain(*rt.services);
       if (report.first_break) {

@@ -209,7 +209,9 @@ std::optional<Acceptance> latest_acceptance(Connection& c, std::int64_t school_i
 Page<DirectoryEntry> search_directory(Connection& c, const DirectoryFilter& f, const std::string& today,
                                       const PageRequest& page) {
   Params params{today};
-  std::string where = " WHERE 1 = 1";
+  // Driven from the organisations index on (kind, name, id): a page is read in order and the
+  // query stops at its end, instead of sorting every provider for every page.
+  std::string where = " WHERE o.kind = 'provider'";
   auto param = [&](Value v) {
     params.push_back(std::move(v));
     return "$" + std::to_string(params.size());
@@ -230,12 +232,12 @@ Page<DirectoryEntry> search_directory(Connection& c, const DirectoryFilter& f, c
   if (f.name) where += " AND LOWER(o.name) LIKE LOWER(" + param("%" + *f.name + "%") + ")";
   const auto limit = param(integer(page.size + 1));
   const auto offset = param(integer(page.offset()));
-  const auto rows =
-      c.query(std::string("SELECT p.organisation_id, o.name, p.provider_kind, ") + kStandingNow +
-                  ", p.delivery, p.capacity, o.urn, o.ukprn FROM providers p JOIN organisations o ON o.id = "
-                  "p.organisation_id" +
-                  where + " ORDER BY o.name, p.organisation_id LIMIT " + limit + " OFFSET " + offset,
-              params);
+  const auto rows = c.query(
+      std::string("SELECT p.organisation_id, o.name, p.provider_kind, ") + kStandingNow +
+          ", p.delivery, p.capacity, o.urn, o.ukprn FROM organisations o JOIN providers p ON p.organisation_id = "
+          "o.id" +
+          where + " ORDER BY o.name, o.id LIMIT " + limit + " OFFSET " + offset,
+      params);
   auto result = make_page(map_rows(rows,
                                    [](const Row& r) {
                                      DirectoryEntry e;

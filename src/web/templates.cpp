@@ -65,7 +65,12 @@ Templates::~Templates() = default;
 std::string Templates::render(const std::string& name, const nlohmann::json& data) const {
   auto it = templates_.find(name);
   if (it == templates_.end()) throw std::runtime_error("no template named " + name);
-  mustache::mustache tmpl{it->second->source};
+  // Parsed once per thread: kainjow's render is not const, so a parsed template is not shared.
+  // Keyed by name: every Templates holds the same sources, the ones compiled into the binary.
+  thread_local std::map<std::string, std::unique_ptr<mustache::mustache>> parsed;
+  auto& slot = parsed[name];
+  if (!slot) slot = std::make_unique<mustache::mustache>(it->second->source);
+  auto& tmpl = *slot;
   // Partials share the data's namespace in mustache: a data key named like one would hide it.
   for (const auto& [pname, source] : partials_)
     if (data.contains(pname)) throw std::runtime_error("template data key '" + pname + "' is the name of a partial");
