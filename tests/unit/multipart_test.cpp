@@ -5,7 +5,8 @@
 using namespace waypoint::web;
 
 TEST(Multipart, FieldsAndFilesIncludingBinaryContent) {
-  const std::string binary("a\0b\r\n--not-the-boundary", 25);
+  static const char raw[] = "a\0b\r\n--not-the-boundary";
+  const std::string binary(raw, sizeof raw - 1);  // keeps the NUL byte inside
   const std::string body =
       "--XyZ\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\nabc123\r\n"
       "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"C:\\\\Users\\\\me\\\\gias.csv\"\r\n"
