@@ -7,6 +7,7 @@
 #include "app/audit.hpp"
 #include "app/errors.hpp"
 #include "domain/calendar_date.hpp"
+#include "domain/evidence.hpp"
 #include "domain/identifiers.hpp"
 #include "domain/numbers.hpp"
 #include "domain/text.hpp"
@@ -49,7 +50,7 @@ void refresh_provider_standing(store::Connection& c, const Services& s, std::int
   in.teaches_in_person = profile->delivery != domain::Delivery::Online;
   for (const auto& site : store::sites_of(c, provider_id)) in.sites.push_back({site.id, site.name});
   for (const auto& rec : store::checks_of(c, provider_id)) in.checks.push_back(rec.check);
-  const auto result = domain::provider_standing(in, today(s));
+  const auto result = domain::provider_standing(in, today(s), s.settings.expiry_warning_days);
   store::save_standing(c, provider_id, result.standing,
                        result.holds_until ? std::optional(domain::format_date(*result.holds_until)) : std::nullopt);
 }
@@ -141,13 +142,14 @@ ProviderView view_provider(const Services& s, const Actor& a, std::int64_t provi
     v.can_accept = may_accept_provider(a);
     if (domain::is_school_role(a.role))
       v.school_acceptance = store::latest_acceptance(c, a.organisation_id, provider_id);
+    if (v.can_verify || v.can_submit) v.evidence = store::evidence_of_provider(c, provider_id);
   });
   domain::StandingInput in;
   in.kind = v.profile.kind;
   in.teaches_in_person = v.profile.delivery != domain::Delivery::Online;
   for (const auto& site : v.sites) in.sites.push_back({site.id, site.name});
   for (const auto& rec : v.checks) in.checks.push_back(rec.check);
-  v.standing = domain::provider_standing(in, today(s));
+  v.standing = domain::provider_standing(in, today(s), s.settings.expiry_warning_days);
   return v;
 }
 
@@ -252,8 +254,17 @@ std::int64_t record_check(const Services& s, const Actor& a, std::int64_t provid
     } else {
       errors.push_back({"expires_on", "Valid until must be a real date, like 2027-08-31"});
     }
+    if (f.evidence) {
+      if (auto problem =
+              domain::evidence_file_problem(f.evidence->filename, f.evidence->bytes, s.settings.evidence_limit_bytes))
+        errors.push_back({"evidence", *problem});
+    }
     if (!errors.empty()) throw Invalid(errors);
     id = store::insert_check(c, provider_id, check, trimmed(f.notes).substr(0, 2000), a.user_id, s.now_iso());
+    if (f.evidence)
+      store::insert_evidence_file(c, id, domain::safe_filename(f.evidence->filename),
+                                  *domain::sniff_evidence_type(f.evidence->bytes), f.evidence->bytes, a.user_id,
+                                  s.now_iso());
     refresh_provider_standing(c, s, provider_id);
     audit(c, s, &a,
           {verifier ? "provider.check_record" : "provider.evidence_submit", "provider_check", id, std::nullopt,
@@ -273,6 +284,21 @@ void verify_check(const Services& s, const Actor& a, std::int64_t check_id) {
           {"provider.check_verify", "provider_check", check_id, std::nullopt,
            nlohmann::json{{"provider_id", *provider_id}}.dump()});
   });
+}
+
+EvidenceDownload download_evidence(const Services& s, const Actor& a, std::int64_t provider_id, std::int64_t file_id) {
+  EvidenceDownload out;
+  s.db.transaction([&](store::Connection& c) {
+    const auto file = store::find_evidence_file(c, file_id);
+    if (!file || file->provider_id != provider_id || !may_view_provider(a, provider_id)) throw NotFound();
+    require(may_verify_checks(a, store::provider_local_authority(c, provider_id)) ||
+            may_submit_evidence(a, provider_id));
+    out = {file->filename, file->content_type, store::evidence_bytes(c, file->content_hash)};
+    audit(c, s, &a,
+          {"provider.evidence_download", "provider_check_file", file_id, std::nullopt,
+           nlohmann::json{{"provider_id", provider_id}, {"content_hash", file->content_hash}}.dump()});
+  });
+  return out;
 }
 
 ImportReport import_gias_extract(const Services& s, const Actor& a, std::string_view bytes) {

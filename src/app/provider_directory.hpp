@@ -10,6 +10,7 @@
 #include "domain/gias.hpp"
 #include "domain/provider_profile.hpp"
 #include "domain/provider_standing.hpp"
+#include "store/evidence_store.hpp"
 #include "store/page.hpp"
 #include "store/provider_store.hpp"
 
@@ -33,6 +34,7 @@ struct ProviderView {
   std::vector<store::CheckRecord> checks;
   domain::StandingResult standing;
   std::optional<store::Acceptance> school_acceptance;  // the actor's school's, for school staff
+  std::vector<store::EvidenceFile> evidence;           // only for those who verify or submit it
   bool can_manage = false;
   bool can_verify = false;
   bool can_submit = false;
@@ -54,13 +56,28 @@ struct SiteForm {
 };
 std::int64_t add_site(const Services& s, const Actor& a, std::int64_t provider_id, const SiteForm& f);
 
+struct EvidenceUpload {
+  std::string filename;
+  std::string bytes;
+};
+
 struct CheckForm {
   std::string check_type, site_id, outcome, completed_on, expires_on, notes;
+  std::optional<EvidenceUpload> evidence;
 };
 // Recorded by an LA officer or school, a check is verified at once; submitted by the provider, it
 // waits for verification.
 std::int64_t record_check(const Services& s, const Actor& a, std::int64_t provider_id, const CheckForm& f);
 void verify_check(const Services& s, const Actor& a, std::int64_t check_id);
+
+struct EvidenceDownload {
+  std::string filename;
+  std::string content_type;
+  std::string bytes;
+};
+// Evidence may name staff: only those who verify checks, and the provider itself, may download it.
+// Every download is audited.
+EvidenceDownload download_evidence(const Services& s, const Actor& a, std::int64_t provider_id, std::int64_t file_id);
 
 struct ImportReport {
   int created = 0;

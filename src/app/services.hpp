@@ -15,6 +15,8 @@ struct Settings {
   domain::SessionLifetime session;
   domain::SignInThrottlePolicy throttle;
   domain::PasswordPolicy password;
+  std::size_t evidence_limit_bytes = 10 * 1024 * 1024;
+  int expiry_warning_days = 30;  // checks running out within this many days are flagged
 };
 
 struct Services {

@@ -48,6 +48,8 @@ struct Options {
   int absolute_seconds = 12 * 60 * 60;
   std::string email, name, role, password, label = "API token", file;
   std::int64_t organisation_id = 0;
+  int evidence_limit_mb = 10;
+  int expiry_warning_days = 30;
   int count = 5000;
   int checks_each = 10;
 };
@@ -62,6 +64,8 @@ struct Runtime {
     app::Settings settings;
     settings.session.idle = std::chrono::seconds(o.idle_seconds);
     settings.session.absolute = std::chrono::seconds(o.absolute_seconds);
+    settings.evidence_limit_bytes = static_cast<std::size_t>(o.evidence_limit_mb) * 1024 * 1024;
+    settings.expiry_warning_days = o.expiry_warning_days;
     services = std::make_unique<app::Services>(app::Services{*db, clock, settings, app::bundled_common_passwords()});
   }
 };
@@ -131,6 +135,12 @@ int run(int argc, char** argv) {
   serve_cmd->add_option("--session-idle-seconds", o.idle_seconds, "Sign out after this long without a request")
       ->capture_default_str()
       ->check(CLI::Range(1, 7 * 24 * 3600));
+  serve_cmd->add_option("--evidence-limit-mb", o.evidence_limit_mb, "Largest evidence file accepted")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 19));
+  serve_cmd->add_option("--expiry-warning-days", o.expiry_warning_days, "Flag checks running out within this many days")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 365));
   serve_cmd->add_option("--session-absolute-seconds", o.absolute_seconds, "Sign out this long after signing in")
       ->capture_default_str()
       ->check(CLI::Range(1, 30 * 24 * 3600));

@@ -196,6 +196,8 @@ Response profile_page(RequestContext& ctx, std::int64_t id, const domain::FieldE
                                             .hint = "Leave blank for the check's usual period",
                                             .width = "govuk-input--width-10"});
   fields["notes"] = input_field(data, {.id = "notes", .label = "Notes (optional)", .value = r.field("notes")});
+  data["evidence_error"] = data["errors"].contains("evidence") ? data["errors"]["evidence"] : nlohmann::json("");
+  data["evidence_limit_mb"] = std::to_string(ctx.services.settings.evidence_limit_bytes / (1024 * 1024));
   return ctx.page("providers/show", data, status);
 }
 
@@ -286,13 +288,22 @@ void add_provider_routes(Router& r) {
   r.add("POST", "/providers/{id}/checks", [](Request& req, RequestContext& ctx) {
     const auto id = id_param(req, "id");
     try {
-      app::record_check(ctx.services, ctx.actor(), id,
-                        {req.field("check_type"), req.field("site_id"), req.field("outcome"), req.field("completed_on"),
-                         req.field("expires_on"), req.field("notes")});
+      app::CheckForm form{
+          req.field("check_type"), req.field("site_id"), req.field("outcome"), req.field("completed_on"),
+          req.field("expires_on"), req.field("notes"),   std::nullopt};
+      if (const auto* file = req.file("evidence")) form.evidence = app::EvidenceUpload{file->filename, file->data};
+      app::record_check(ctx.services, ctx.actor(), id, form);
     } catch (const app::Invalid& e) {
       return profile_page(ctx, id, e.errors(), 422, "check");
     }
     return Response::redirect("/providers/" + std::to_string(id) + "?done=check#checks");
+  });
+
+  r.add("GET", "/providers/{id}/evidence/{file}", [](Request& req, RequestContext& ctx) {
+    auto file = app::download_evidence(ctx.services, ctx.actor(), id_param(req, "id"), id_param(req, "file"));
+    auto res = Response::text(200, std::move(file.bytes), file.content_type);
+    res.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file.filename + "\"");
+    return res;
   });
 
   r.add("POST", "/providers/{id}/checks/{check}/verify", [](Request& req, RequestContext& ctx) {

@@ -80,8 +80,21 @@ nlohmann::json provider_view_json(const app::ProviderView& v) {
                      {"postcode", s.postcode},
                      {"relationship", std::string(domain::label_of(domain::site_relationships(), s.relationship))}});
   nlohmann::json checks = nlohmann::json::array();
+  auto files_of = [&](std::int64_t check_id) {
+    nlohmann::json files = nlohmann::json::array();
+    for (const auto& f : v.evidence)
+      if (f.check_id == check_id)
+        files.push_back({{"id", f.id},
+                         {"provider_id", p.id},
+                         {"filename", f.filename},
+                         {"content_type", f.content_type},
+                         {"size_kb", std::to_string((f.size_bytes + 1023) / 1024)},
+                         {"content_hash", f.content_hash}});
+    return files;
+  };
   for (const auto& c : v.checks)
     checks.push_back({{"id", c.id},
+                      {"files", files_of(c.id)},
                       {"provider_id", p.id},
                       {"check", std::string(domain::check_type_info(c.check.type).label)},
                       {"site", site_name(c.check.site_id)},
