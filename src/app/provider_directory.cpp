@@ -126,6 +126,19 @@ std::vector<store::DirectoryEntry> export_directory(const Services& s, const Act
   return std::move(all.items);
 }
 
+store::Page<store::ExpiringCheck> checks_running_out(const Services& s, const Actor& a,
+                                                     const store::PageRequest& page) {
+  require(may_add_provider(a));  // the LA officer who keeps the directory
+  const auto from = today(s);
+  const auto until = year_month_day{std::chrono::sys_days(from) + std::chrono::days(s.settings.expiry_warning_days)};
+  store::Page<store::ExpiringCheck> result;
+  s.db.with_connection([&](store::Connection& c) {
+    result =
+        store::expiring_checks(c, *a.local_authority_id, domain::format_date(from), domain::format_date(until), page);
+  });
+  return result;
+}
+
 ProviderView view_provider(const Services& s, const Actor& a, std::int64_t provider_id) {
   if (!may_view_provider(a, provider_id)) throw NotFound();  // another provider's entry is not theirs to know
   ProviderView v;

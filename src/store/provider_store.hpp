@@ -53,6 +53,19 @@ void insert_acceptance(Connection& c, std::int64_t school_id, std::int64_t provi
                        const std::string& on, const std::string& notes);
 std::optional<Acceptance> latest_acceptance(Connection& c, std::int64_t school_id, std::int64_t provider_id);
 
+struct ExpiringCheck {
+  std::int64_t provider_id = 0;
+  std::string provider_name;
+  std::string check_type;
+  std::string site_name;  // empty unless the check is per site
+  std::string expires_on;
+};
+
+// Verified checks of the local authority's providers that still count and run out between `from`
+// and `until` (inclusive): the latest of their type (and site), soonest first.
+Page<ExpiringCheck> expiring_checks(Connection& c, std::int64_t local_authority_id, const std::string& from,
+                                    const std::string& until, const PageRequest& page);
+
 struct DirectoryFilter {
   std::optional<std::string> kind;
   std::optional<std::string> standing;

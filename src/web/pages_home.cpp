@@ -39,10 +39,11 @@ std::pair<const char*, std::vector<Task>> tasks_for(Role role) {
     case Role::ProviderStaff:
       return {"You teach pupils placed with your provider and take their registers.", {kProviderPupils}};
     case Role::LaOfficer:
-      return {
-          "You see alternative provision across your local authority's area.",
-          {{"/pupils", "Pupils in your area", "See pupils on the rolls of schools in your area."},
-           {"/providers", "Provider directory", "Keep the directory: add providers and sites, and record checks."}}};
+      return {"You see alternative provision across your local authority's area.",
+              {{"/pupils", "Pupils in your area", "See pupils on the rolls of schools in your area."},
+               {"/providers", "Provider directory", "Keep the directory: add providers and sites, and record checks."},
+               {"/providers/running-out", "Checks running out",
+                "Providers' checks in your area that run out soon, before their standing lapses."}}};
     case Role::Parent:
       return {"You can see your child's plan, timetable, attendance and reviews.",
               {{"/pupils", "Your child", "See the record the school keeps about your child."}}};

@@ -222,6 +222,26 @@ Response import_page(RequestContext& ctx, const domain::FieldErrors& errors, int
 }  // namespace
 
 void add_provider_routes(Router& r) {
+  r.add("GET", "/providers/running-out", [](Request& req, RequestContext& ctx) {
+    const int number = page_number(req);
+    const auto page = app::checks_running_out(ctx.services, ctx.actor(), {number, 50});
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& e : page.items) {
+      const auto type = domain::parse_check_type(e.check_type);
+      rows.push_back({{"provider_id", std::to_string(e.provider_id)},
+                      {"provider", e.provider_name},
+                      {"check", type ? std::string(domain::check_type_info(*type).label) : e.check_type},
+                      {"site", e.site_name},
+                      {"expires_on", e.expires_on}});
+    }
+    nlohmann::json data{{"title", "Checks running out"},
+                        {"days", std::to_string(ctx.services.settings.expiry_warning_days)},
+                        {"checks", rows},
+                        {"empty", rows.empty()},
+                        {"pager", pagination("/providers/running-out", number, page.has_next)}};
+    return ctx.page("providers/running_out", data);
+  });
+
   r.add("GET", "/providers/export.csv", [](Request& req, RequestContext& ctx) {
     auto body = directory_csv(app::export_directory(ctx.services, ctx.actor(), directory_query(req), "csv"));
     auto res = Response::text(200, std::move(body), "text/csv; charset=utf-8");

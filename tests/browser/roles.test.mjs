@@ -73,7 +73,7 @@ const roles = [
   ["headteacher", DEMO.head, []],
   ["provider-manager", DEMO.providerManager, ["/pupils", "/providers/5"]],
   ["provider-staff", DEMO.providerStaff, []],
-  ["la-officer", DEMO.laOfficer, ["/pupils", "/providers", "/providers/8", "/providers/new"]],
+  ["la-officer", DEMO.laOfficer, ["/pupils", "/providers", "/providers/8", "/providers/new", "/providers/running-out", "/providers/import"]],
   ["parent", DEMO.parent, ["/pupils", "/pupils/1"]],
   ["administrator", DEMO.admin, ["/admin/organisations", "/admin/organisations/new", "/admin/users", "/admin/users/new", "/admin/users/1", "/admin/audit"]],
 ];

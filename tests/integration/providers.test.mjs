@@ -205,3 +205,16 @@ test("the directory exports as CSV and XLSX, with the page's filters, and the ex
   assert.doesNotMatch(strings, /Northgate College/);
   assert.match(wp.sql("SELECT detail FROM audit_events WHERE action = 'provider.export' ORDER BY id DESC LIMIT 1"), /"format":"xlsx"/);
 });
+
+test("the LA sees every check in its area running out within 30 days, soonest first", async () => {
+  const res = await officer.get("/providers/running-out");
+  assert.equal(res.status, 200);
+  const rows = [...decode(res.text).matchAll(/<td class="govuk-table__cell waypoint-nowrap">([\d-]+)<\/td><td class="govuk-table__cell"><a class="govuk-link" href="\/providers\/(\d+)">[^<]+<\/a><\/td><td class="govuk-table__cell">([^<]+)<\/td>/g)]
+    .map((m) => [m[2], m[3]]);
+  // Demo: Fresh Start's safeguarding lead runs out in 20 days; Bridgeway's insurance ran out in
+  // 25 days, but an earlier test recorded a newer verified insurance check, which supersedes it.
+  assert.deepEqual(rows, [["7", "Designated safeguarding lead named"]]);
+  const school = wp.client();
+  await school.signIn(DEMO.apLead);
+  assert.equal((await school.get("/providers/running-out")).status, 403);
+});
