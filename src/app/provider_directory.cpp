@@ -57,6 +57,19 @@ void refresh_provider_standing(store::Connection& c, const Services& s, std::int
 
 namespace {
 
+// The error summary should read in the order the provider form asks.
+domain::FieldErrors in_form_order(domain::FieldErrors errors) {
+  static const std::vector<std::string> form_order = {
+      "name",         "kind",          "urn",           "ukprn",    "ofsted_judgement", "ofsted_date",
+      "contact_name", "contact_email", "contact_phone", "age_from", "age_to",           "key_stages",
+      "specialisms",  "delivery",      "capacity",      "cost",     "cost_unit"};
+  const auto rank = [&](const domain::FieldError& e) {
+    return std::find(form_order.begin(), form_order.end(), e.field) - form_order.begin();
+  };
+  std::stable_sort(errors.begin(), errors.end(), [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
+  return errors;
+}
+
 domain::ProviderProfile profile_from(const ProviderForm& f, domain::FieldErrors& errors) {
   domain::ProviderProfile p;
   p.name = trimmed(f.name);
@@ -172,20 +185,11 @@ std::int64_t add_provider(const Services& s, const Actor& a, const ProviderForm&
   auto profile = profile_from(f, parse_errors);
   auto errors = domain::provider_profile_problems(profile, today(s));
   errors.insert(errors.end(), parse_errors.begin(), parse_errors.end());
-  // The error summary should read in the order the form asks.
-  static const std::vector<std::string> form_order = {
-      "name",         "kind",          "urn",           "ukprn",    "ofsted_judgement", "ofsted_date",
-      "contact_name", "contact_email", "contact_phone", "age_from", "age_to",           "key_stages",
-      "specialisms",  "delivery",      "capacity",      "cost",     "cost_unit"};
-  const auto rank = [&](const domain::FieldError& e) {
-    return std::find(form_order.begin(), form_order.end(), e.field) - form_order.begin();
-  };
-  std::stable_sort(errors.begin(), errors.end(), [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
   std::int64_t id = 0;
   s.db.transaction([&](store::Connection& c) {
     if (profile.urn && !domain::urn_problem(*profile.urn) && store::find_organisation_by_urn(c, *profile.urn))
       errors.push_back({"urn", "Another organisation already has URN " + *profile.urn});
-    if (!errors.empty()) throw Invalid(errors);
+    if (!errors.empty()) throw Invalid(in_form_order(std::move(errors)));
     domain::Organisation org;
     org.kind = domain::OrganisationKind::Provider;
     org.name = profile.name;
@@ -201,6 +205,92 @@ std::int64_t add_provider(const Services& s, const Actor& a, const ProviderForm&
            nlohmann::json{{"name", profile.name}, {"kind", f.kind}}.dump()});
   });
   return id;
+}
+
+bool may_edit_provider(const Services& s, const Actor& a, std::int64_t provider_id) {
+  bool allowed = may_submit_evidence(a, provider_id);
+  if (!allowed)
+    s.db.with_connection([&](store::Connection& c) {
+      allowed = may_manage_provider(a, store::provider_local_authority(c, provider_id));
+    });
+  return allowed;
+}
+
+ProviderForm provider_form_for(const Services& s, const Actor& a, std::int64_t provider_id) {
+  if (!may_view_provider(a, provider_id)) throw NotFound();
+  require(may_edit_provider(s, a, provider_id));
+  std::optional<domain::ProviderProfile> p;
+  s.db.with_connection([&](store::Connection& c) { p = store::find_provider(c, provider_id); });
+  if (!p) throw NotFound();
+  auto number = [](const std::optional<int>& n) { return n ? std::to_string(*n) : std::string(); };
+  auto joined = [](const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& x : v) out += (out.empty() ? "" : ", ") + x;
+    return out;
+  };
+  std::string cost;
+  if (p->cost_pence) {
+    const auto pence = std::to_string(*p->cost_pence % 100);
+    cost = std::to_string(*p->cost_pence / 100) + "." + (pence.size() == 1 ? "0" + pence : pence);
+  }
+  return {p->name,
+          std::string(domain::provider_kind_info(p->kind).code),
+          p->urn.value_or(""),
+          p->ukprn.value_or(""),
+          p->ofsted_judgement.value_or(""),
+          p->ofsted_date.value_or(""),
+          p->contact_name,
+          p->contact_email,
+          p->contact_phone,
+          number(p->age_from),
+          number(p->age_to),
+          std::string(domain::delivery_code(p->delivery)),
+          number(p->capacity),
+          cost,
+          p->cost_unit.value_or(""),
+          p->description,
+          joined(p->subjects),
+          joined(p->qualifications),
+          joined(p->courses),
+          p->key_stages,
+          p->specialisms};
+}
+
+void update_provider(const Services& s, const Actor& a, std::int64_t provider_id, const ProviderForm& f) {
+  if (!may_view_provider(a, provider_id)) throw NotFound();
+  s.db.transaction([&](store::Connection& c) {
+    const auto current = store::find_provider(c, provider_id);
+    if (!current) throw NotFound();
+    const bool manager = may_manage_provider(a, store::provider_local_authority(c, provider_id));
+    require(manager || may_submit_evidence(a, provider_id));
+    domain::FieldErrors parse_errors;
+    auto profile = profile_from(f, parse_errors);
+    profile.id = provider_id;
+    if (!manager) {  // registration facts stay as the LA verified them
+      profile.name = current->name;
+      profile.kind = current->kind;
+      profile.urn = current->urn;
+      profile.ukprn = current->ukprn;
+      profile.ofsted_judgement = current->ofsted_judgement;
+      profile.ofsted_date = current->ofsted_date;
+      parse_errors.erase(
+          std::remove_if(parse_errors.begin(), parse_errors.end(), [](const auto& e) { return e.field == "kind"; }),
+          parse_errors.end());
+    }
+    auto errors = domain::provider_profile_problems(profile, today(s));
+    errors.insert(errors.end(), parse_errors.begin(), parse_errors.end());
+    if (profile.urn && profile.urn != current->urn && !domain::urn_problem(*profile.urn)) {
+      if (auto other = store::find_organisation_by_urn(c, *profile.urn); other && other->id != provider_id)
+        errors.push_back({"urn", "Another organisation already has URN " + *profile.urn});
+    }
+    if (!errors.empty()) throw Invalid(in_form_order(std::move(errors)));
+    store::update_provider(c, profile, s.now_iso());
+    refresh_provider_standing(c, s, provider_id);
+    audit(c, s, &a,
+          {"provider.update", "provider", provider_id, std::nullopt,
+           nlohmann::json{{"name", profile.name}, {"kind", std::string(domain::provider_kind_info(profile.kind).code)}}
+               .dump()});
+  });
 }
 
 std::int64_t add_site(const Services& s, const Actor& a, std::int64_t provider_id, const SiteForm& f) {
@@ -286,10 +376,10 @@ std::int64_t record_check(const Services& s, const Actor& a, std::int64_t provid
   return id;
 }
 
-void verify_check(const Services& s, const Actor& a, std::int64_t check_id) {
+void verify_check(const Services& s, const Actor& a, std::int64_t named_provider, std::int64_t check_id) {
   s.db.transaction([&](store::Connection& c) {
     const auto provider_id = store::provider_of_check(c, check_id);
-    if (!provider_id) throw NotFound();
+    if (!provider_id || *provider_id != named_provider) throw NotFound();
     require(may_verify_checks(a, store::provider_local_authority(c, *provider_id)));
     store::mark_check_verified(c, check_id, a.user_id, s.now_iso());
     refresh_provider_standing(c, s, *provider_id);

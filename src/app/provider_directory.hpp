@@ -53,6 +53,12 @@ struct ProviderForm {
 };
 
 std::int64_t add_provider(const Services& s, const Actor& a, const ProviderForm& f);
+// The LA officer of the provider's area edits the whole entry; the provider's manager edits its
+// contacts and offer, but not the registration facts (kind, URN, UKPRN, Ofsted) the LA verifies.
+void update_provider(const Services& s, const Actor& a, std::int64_t provider_id, const ProviderForm& f);
+// The form as it stands, for editing.
+ProviderForm provider_form_for(const Services& s, const Actor& a, std::int64_t provider_id);
+bool may_edit_provider(const Services& s, const Actor& a, std::int64_t provider_id);
 
 struct SiteForm {
   std::string name, address, postcode, relationship;
@@ -71,7 +77,8 @@ struct CheckForm {
 // Recorded by an LA officer or school, a check is verified at once; submitted by the provider, it
 // waits for verification.
 std::int64_t record_check(const Services& s, const Actor& a, std::int64_t provider_id, const CheckForm& f);
-void verify_check(const Services& s, const Actor& a, std::int64_t check_id);
+// The check must belong to `provider_id`, as named in the address.
+void verify_check(const Services& s, const Actor& a, std::int64_t provider_id, std::int64_t check_id);
 
 struct EvidenceDownload {
   std::string filename;

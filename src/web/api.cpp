@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "app/errors.hpp"
 #include "app/provider_directory.hpp"
 #include "app/pupils.hpp"
 #include "store/embedded.hpp"
@@ -9,7 +10,45 @@
 
 namespace waypoint::web {
 
+namespace {
+
+// The request body as a JSON object; a body that is not one is a 422 naming "body".
+nlohmann::json json_body(const Request& req) {
+  auto body = nlohmann::json::parse(req.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object()) throw app::Invalid("body", "The body must be a JSON object");
+  return body;
+}
+
+Response created(std::int64_t id) { return Response::json(201, nlohmann::json{{"id", id}}.dump()); }
+
+}  // namespace
+
 void add_api_routes(Router& r) {
+  r.add("POST", "/api/v1/providers", [](Request& req, RequestContext& ctx) {
+    return created(app::add_provider(ctx.services, ctx.actor(), provider_form_from_json(json_body(req))));
+  });
+
+  r.add("PUT", "/api/v1/providers/{id}", [](Request& req, RequestContext& ctx) {
+    const auto id = id_param(req, "id");
+    app::update_provider(ctx.services, ctx.actor(), id, provider_form_from_json(json_body(req)));
+    return Response::json(200, provider_view_json(app::view_provider(ctx.services, ctx.actor(), id)).dump());
+  });
+
+  r.add("POST", "/api/v1/providers/{id}/sites", [](Request& req, RequestContext& ctx) {
+    return created(app::add_site(ctx.services, ctx.actor(), id_param(req, "id"), site_form_from_json(json_body(req))));
+  });
+
+  r.add("POST", "/api/v1/providers/{id}/checks", [](Request& req, RequestContext& ctx) {
+    return created(
+        app::record_check(ctx.services, ctx.actor(), id_param(req, "id"), check_form_from_json(json_body(req))));
+  });
+
+  r.add("POST", "/api/v1/providers/{id}/checks/{check}/verify", [](Request& req, RequestContext& ctx) {
+    app::verify_check(ctx.services, ctx.actor(), id_param(req, "id"), id_param(req, "check"));
+    return Response::json(
+        200, provider_view_json(app::view_provider(ctx.services, ctx.actor(), id_param(req, "id"))).dump());
+  });
+
   r.add("GET", "/api/v1/providers", [](Request& req, RequestContext& ctx) {
     const auto q = directory_query(req);
     const int number = page_number(req);

@@ -78,9 +78,14 @@ Response directory_page(Request& req, RequestContext& ctx) {
   return ctx.page("providers/directory", data);
 }
 
-Response new_provider_form(RequestContext& ctx, const app::ProviderForm& f, const domain::FieldErrors& errors,
-                           int status) {
-  nlohmann::json data{{"title", "Add a provider"}};
+// The provider form, for adding (`provider_id` 0) or editing an entry.
+Response provider_form_page(RequestContext& ctx, const app::ProviderForm& f, const domain::FieldErrors& errors,
+                            int status, std::int64_t provider_id = 0, bool registration_editable = true) {
+  const auto id = std::to_string(provider_id);
+  nlohmann::json data{{"title", provider_id ? "Change " + f.name : std::string("Add a provider")},
+                      {"form_action", provider_id ? "/providers/" + id + "/edit" : std::string("/providers/new")},
+                      {"submit_text", provider_id ? "Save changes" : "Add provider"},
+                      {"registration_editable", registration_editable}};
   add_errors(data, errors);
   auto& fields = data["fields"];
   auto text = [&](const char* id, const char* label, const std::string& value, const char* hint = "",
@@ -278,7 +283,7 @@ void add_provider_routes(Router& r) {
 
   r.add("GET", "/providers/new", [](Request&, RequestContext& ctx) {
     if (!app::may_add_provider(ctx.actor())) throw app::Denied();
-    return new_provider_form(ctx, {}, {}, 200);
+    return provider_form_page(ctx, {}, {}, 200);
   });
 
   r.add("POST", "/providers/new", [](Request& req, RequestContext& ctx) {
@@ -287,8 +292,25 @@ void add_provider_routes(Router& r) {
       const auto id = app::add_provider(ctx.services, ctx.actor(), f);
       return Response::redirect("/providers/" + std::to_string(id) + "?done=added");
     } catch (const app::Invalid& e) {
-      return new_provider_form(ctx, f, e.errors(), 422);
+      return provider_form_page(ctx, f, e.errors(), 422);
     }
+  });
+
+  r.add("GET", "/providers/{id}/edit", [](Request& req, RequestContext& ctx) {
+    const auto id = id_param(req, "id");
+    const auto form = app::provider_form_for(ctx.services, ctx.actor(), id);
+    return provider_form_page(ctx, form, {}, 200, id, !app::may_submit_evidence(ctx.actor(), id));
+  });
+
+  r.add("POST", "/providers/{id}/edit", [](Request& req, RequestContext& ctx) {
+    const auto id = id_param(req, "id");
+    const auto f = provider_form(req);
+    try {
+      app::update_provider(ctx.services, ctx.actor(), id, f);
+    } catch (const app::Invalid& e) {
+      return provider_form_page(ctx, f, e.errors(), 422, id, !app::may_submit_evidence(ctx.actor(), id));
+    }
+    return Response::redirect("/providers/" + std::to_string(id) + "?done=changed");
   });
 
   r.add("GET", "/providers/{id}",
@@ -328,7 +350,7 @@ void add_provider_routes(Router& r) {
 
   r.add("POST", "/providers/{id}/checks/{check}/verify", [](Request& req, RequestContext& ctx) {
     const auto id = id_param(req, "id");
-    app::verify_check(ctx.services, ctx.actor(), id_param(req, "check"));
+    app::verify_check(ctx.services, ctx.actor(), id_param(req, "id"), id_param(req, "check"));
     return Response::redirect("/providers/" + std::to_string(id) + "?done=verified#checks");
   });
 

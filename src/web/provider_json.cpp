@@ -47,6 +47,66 @@ app::DirectoryQuery directory_query(const Request& req) {
           req.query_value("name"),      req.query_value("has_capacity") == "yes"};
 }
 
+namespace {
+
+std::string text_of(const nlohmann::json& body, const char* key) {
+  if (!body.contains(key)) return {};
+  const auto& v = body[key];
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_number_integer()) return std::to_string(v.get<long long>());
+  if (v.is_number()) return v.dump();
+  if (v.is_array()) {  // ["English", "maths"] for the comma-separated fields
+    std::string out;
+    for (const auto& x : v)
+      if (x.is_string()) out += (out.empty() ? "" : ", ") + x.get<std::string>();
+    return out;
+  }
+  return {};
+}
+
+std::vector<std::string> list_of(const nlohmann::json& body, const char* key) {
+  std::vector<std::string> out;
+  if (body.contains(key) && body[key].is_array())
+    for (const auto& x : body[key])
+      if (x.is_string()) out.push_back(x.get<std::string>());
+  return out;
+}
+
+}  // namespace
+
+app::ProviderForm provider_form_from_json(const nlohmann::json& b) {
+  return {text_of(b, "name"),
+          text_of(b, "kind"),
+          text_of(b, "urn"),
+          text_of(b, "ukprn"),
+          text_of(b, "ofsted_judgement"),
+          text_of(b, "ofsted_date"),
+          text_of(b, "contact_name"),
+          text_of(b, "contact_email"),
+          text_of(b, "contact_phone"),
+          text_of(b, "age_from"),
+          text_of(b, "age_to"),
+          text_of(b, "delivery"),
+          text_of(b, "capacity"),
+          text_of(b, "cost"),
+          text_of(b, "cost_unit"),
+          text_of(b, "description"),
+          text_of(b, "subjects"),
+          text_of(b, "qualifications"),
+          text_of(b, "courses"),
+          list_of(b, "key_stages"),
+          list_of(b, "specialisms")};
+}
+
+app::SiteForm site_form_from_json(const nlohmann::json& b) {
+  return {text_of(b, "name"), text_of(b, "address"), text_of(b, "postcode"), text_of(b, "relationship")};
+}
+
+app::CheckForm check_form_from_json(const nlohmann::json& b) {
+  return {text_of(b, "check_type"), text_of(b, "site_id"), text_of(b, "outcome"), text_of(b, "completed_on"),
+          text_of(b, "expires_on"), text_of(b, "notes"),   std::nullopt};
+}
+
 nlohmann::json directory_entry_json(const store::DirectoryEntry& e) {
   const auto kind = domain::parse_provider_kind(e.kind);
   return {
@@ -143,6 +203,7 @@ nlohmann::json provider_view_json(const app::ProviderView& v) {
       {"checks", checks},
       {"has_checks", !v.checks.empty()},
       {"can_manage", v.can_manage},
+      {"can_edit", v.can_manage || v.can_submit},
       {"can_record", v.can_verify || v.can_submit},
       {"submits_for_verification", v.can_submit && !v.can_verify},
       {"can_accept", v.can_accept}};
