@@ -113,9 +113,7 @@ store::Page<store::DirectoryEntry> search_directory(const Services& s, const Act
   store::DirectoryFilter f;
   // Unknown filter values are ignored rather than refused: they come from links and checkboxes.
   if (domain::parse_provider_kind(q.kind)) f.kind = q.kind;
-  for (auto st : {domain::Standing::Approved, domain::Standing::ApprovedWithActions, domain::Standing::Lapsed,
-                  domain::Standing::NotApproved})
-    if (domain::standing_code(st) == q.standing) f.standing = q.standing;
+  if (domain::parse_standing(q.standing)) f.standing = q.standing;
   if (!q.key_stage.empty()) f.key_stage = q.key_stage;
   if (!q.specialism.empty()) f.specialism = q.specialism;
   f.offers = optional_text(q.offers);

@@ -77,6 +77,12 @@ std::string_view standing_label(Standing s) {
   return "Not approved";
 }
 
+std::optional<Standing> parse_standing(std::string_view code) {
+  for (auto s : {Standing::Approved, Standing::ApprovedWithActions, Standing::Lapsed, Standing::NotApproved})
+    if (standing_code(s) == code) return s;
+  return std::nullopt;
+}
+
 std::string_view check_outcome_code(CheckOutcome o) {
   switch (o) {
     case CheckOutcome::Met:

@@ -13,6 +13,7 @@ namespace waypoint::domain {
 enum class Standing { Approved, ApprovedWithActions, Lapsed, NotApproved };
 std::string_view standing_code(Standing s);
 std::string_view standing_label(Standing s);
+std::optional<Standing> parse_standing(std::string_view code);
 
 enum class CheckOutcome { Met, MetWithActions, NotMet };
 std::string_view check_outcome_code(CheckOutcome o);

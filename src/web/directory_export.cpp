@@ -21,10 +21,8 @@ const std::vector<std::string> kHeaders = {"Name",     "Kind",    "URN",    "UKP
 // One row's cells as people read them (labels, not codes), shared by both formats.
 std::vector<std::string> cells(const store::DirectoryEntry& e) {
   const auto kind = domain::parse_provider_kind(e.kind);
-  std::string standing = e.standing;
-  for (auto s : {domain::Standing::Approved, domain::Standing::ApprovedWithActions, domain::Standing::Lapsed,
-                 domain::Standing::NotApproved})
-    if (domain::standing_code(s) == e.standing) standing = std::string(domain::standing_label(s));
+  const auto parsed = domain::parse_standing(e.standing);
+  const auto standing = parsed ? std::string(domain::standing_label(*parsed)) : e.standing;
   std::string key_stages;
   for (const auto& ks : e.key_stages)
     key_stages += (key_stages.empty() ? "" : ", ") + std::string(domain::label_of(domain::key_stages(), ks));

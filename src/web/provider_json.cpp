@@ -15,10 +15,8 @@ std::string tag_class(std::string_view standing) {
 }
 
 std::string standing_label_of(std::string_view code) {
-  for (auto s : {domain::Standing::Approved, domain::Standing::ApprovedWithActions, domain::Standing::Lapsed,
-                 domain::Standing::NotApproved})
-    if (domain::standing_code(s) == code) return std::string(domain::standing_label(s));
-  return std::string(code);
+  const auto s = domain::parse_standing(code);
+  return s ? std::string(domain::standing_label(*s)) : std::string(code);
 }
 
 std::string joined(const std::vector<std::string>& values) {

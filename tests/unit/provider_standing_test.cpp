@@ -173,3 +173,11 @@ TEST(ProviderStanding, MissingOutranksExpiredAndHoldsUntilTheEarliestExpiry) {
   check_of(soon, CheckType::DesignatedSafeguardingLead).expires_on = d("2027-01-15");
   EXPECT_EQ(provider_standing(soon, kToday).holds_until, d("2027-01-15"));
 }
+
+TEST(ProviderStanding, CodesRoundTrip) {
+  for (auto s : {Standing::Approved, Standing::ApprovedWithActions, Standing::Lapsed, Standing::NotApproved})
+    EXPECT_EQ(parse_standing(standing_code(s)), s);
+  EXPECT_FALSE(parse_standing("approved-ish"));
+  for (auto o : {CheckOutcome::Met, CheckOutcome::MetWithActions, CheckOutcome::NotMet})
+    EXPECT_EQ(parse_check_outcome(check_outcome_code(o)), o);
+}
