@@ -57,6 +57,20 @@ void refresh_provider_standing(store::Connection& c, const Services& s, std::int
 
 namespace {
 
+// A new provider in the actor's local authority's directory: its organisation, then its profile.
+std::int64_t insert_provider_entry(store::Connection& c, const Actor& a, domain::ProviderProfile& profile,
+                                   const std::string& now) {
+  domain::Organisation org;
+  org.kind = domain::OrganisationKind::Provider;
+  org.name = profile.name;
+  org.parent_id = a.local_authority_id;
+  org.urn = profile.urn;
+  org.ukprn = profile.ukprn;
+  profile.id = store::insert_organisation(c, org, now);
+  store::insert_provider(c, profile, now);
+  return profile.id;
+}
+
 // The error summary should read in the order the provider form asks.
 domain::FieldErrors in_form_order(domain::FieldErrors errors) {
   static const std::vector<std::string> form_order = {
@@ -188,15 +202,7 @@ std::int64_t add_provider(const Services& s, const Actor& a, const ProviderForm&
     if (profile.urn && !domain::urn_problem(*profile.urn) && store::find_organisation_by_urn(c, *profile.urn))
       errors.push_back({"urn", "Another organisation already has URN " + *profile.urn});
     if (!errors.empty()) throw Invalid(in_form_order(std::move(errors)));
-    domain::Organisation org;
-    org.kind = domain::OrganisationKind::Provider;
-    org.name = profile.name;
-    org.parent_id = a.local_authority_id;
-    org.urn = profile.urn;
-    org.ukprn = profile.ukprn;
-    id = store::insert_organisation(c, org, s.now_iso());
-    profile.id = id;
-    store::insert_provider(c, profile, s.now_iso());
+    id = insert_provider_entry(c, a, profile, s.now_iso());
     refresh_provider_standing(c, s, id);
     audit(c, s, &a,
           {"provider.create", "provider", id, std::nullopt,
@@ -426,17 +432,12 @@ ImportReport import_gias_extract(const Services& s, const Actor& a, std::string_
         ++report.updated;
         updated.push_back(e.urn);
       } else {
-        domain::Organisation org;
-        org.kind = domain::OrganisationKind::Provider;
-        org.name = e.name;
-        org.parent_id = a.local_authority_id;
-        org.urn = e.urn;
-        org.ukprn = e.ukprn;
-        id = store::insert_organisation(c, org, now);
         domain::ProviderProfile profile;
-        profile.id = id;
+        profile.name = e.name;
         profile.kind = e.kind;
-        store::insert_provider(c, profile, now);
+        profile.urn = e.urn;
+        profile.ukprn = e.ukprn;
+        id = insert_provider_entry(c, a, profile, now);
         ++report.created;
         created.push_back(e.urn);
       }
