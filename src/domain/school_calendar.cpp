@@ -1,0 +1,70 @@
+#include "domain/school_calendar.hpp"
+
+#include "domain/calendar_date.hpp"
+#include "domain/text.hpp"
+
+namespace waypoint::domain {
+
+using std::chrono::days;
+using std::chrono::sys_days;
+
+std::set<sys_days> read_dates(std::string_view text) {
+  std::set<sys_days> out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    auto end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    const auto line = trimmed(text.substr(pos, end - pos));
+    if (!line.empty() && line.front() != '#')
+      if (auto d = parse_date(line)) out.insert(sys_days(*d));
+    pos = end + 1;
+  }
+  return out;
+}
+
+bool is_school_day(const SchoolCalendar& c, Date d) {
+  const auto day = sys_days(d);
+  const std::chrono::weekday wd{day};
+  if (wd == std::chrono::Saturday || wd == std::chrono::Sunday) return false;
+  if (c.closed.count(day)) return false;
+  for (const auto& t : c.terms)
+    if (day >= sys_days(t.first_day) && day <= sys_days(t.last_day)) return true;
+  return false;
+}
+
+namespace {
+
+// The last day the calendar knows about: counting beyond it would invent school days.
+std::optional<sys_days> calendar_end(const SchoolCalendar& c) {
+  std::optional<sys_days> end;
+  for (const auto& t : c.terms)
+    if (!end || sys_days(t.last_day) > *end) end = sys_days(t.last_day);
+  return end;
+}
+
+}  // namespace
+
+std::optional<Date> add_school_days(const SchoolCalendar& c, Date from, int n) {
+  const auto end = calendar_end(c);
+  if (!end) return std::nullopt;
+  auto day = sys_days(from);
+  while (n > 0) {
+    day += days(1);
+    if (day > *end) return std::nullopt;
+    if (is_school_day(c, Date{day})) --n;
+  }
+  return Date{day};
+}
+
+int school_days_between(const SchoolCalendar& c, Date from, Date to) {
+  int n = 0;
+  for (auto day = sys_days(from) + days(1); day <= sys_days(to); day += days(1))
+    if (is_school_day(c, Date{day})) ++n;
+  return n;
+}
+
+std::optional<Date> earliest_start_after_notice(const SchoolCalendar& c, Date notice_sent, int notice_days) {
+  return add_school_days(c, notice_sent, notice_days);
+}
+
+}  // namespace waypoint::domain

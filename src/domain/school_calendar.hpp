@@ -1,0 +1,39 @@
+#pragma once
+// School days: the days a school holds sessions. Every deadline in DOMAIN.md ("2 school days",
+// "6th school day", "10 consecutive school days") counts these, never weekdays alone.
+#include <chrono>
+#include <optional>
+#include <set>
+#include <string_view>
+#include <vector>
+
+namespace waypoint::domain {
+
+using Date = std::chrono::year_month_day;
+
+struct Term {
+  Date first_day;
+  Date last_day;
+};
+
+struct SchoolCalendar {
+  std::vector<Term> terms;                 // half terms or terms: the holidays are the gaps between them
+  std::set<std::chrono::sys_days> closed;  // INSET days, bank holidays, other planned closures
+};
+
+// Dates from text, one a line; lines starting with '#' and blank lines are skipped.
+std::set<std::chrono::sys_days> read_dates(std::string_view text);
+
+bool is_school_day(const SchoolCalendar& c, Date d);
+
+// The `n`th school day after `from` (not counting `from` itself); nothing if the calendar runs out.
+std::optional<Date> add_school_days(const SchoolCalendar& c, Date from, int n);
+
+// School days after `from` up to and including `to`; 0 when `to` is not after `from`.
+int school_days_between(const SchoolCalendar& c, Date from, Date to);
+
+// An off-site direction's first day may be no earlier than this: the notice must reach the parent
+// at least `notice_days` school days before the start.
+std::optional<Date> earliest_start_after_notice(const SchoolCalendar& c, Date notice_sent, int notice_days = 2);
+
+}  // namespace waypoint::domain

@@ -1,0 +1,81 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "domain/calendar_date.hpp"
+#include "domain/school_calendar.hpp"
+#include "store/embedded.hpp"
+
+using namespace waypoint::domain;
+
+namespace {
+
+Date d(const char* s) { return *parse_date(s); }
+
+// A school year like many in England: half terms, an INSET day after half term, and the
+// bank holidays for England shipped with Waypoint.
+SchoolCalendar calendar() {
+  SchoolCalendar c;
+  c.terms = {{d("2026-09-03"), d("2026-10-23")}, {d("2026-11-02"), d("2026-12-18")}, {d("2027-01-05"), d("2027-02-12")},
+             {d("2027-02-22"), d("2027-03-25")}, {d("2027-04-12"), d("2027-05-28")}, {d("2027-06-07"), d("2027-07-21")},
+             {d("2028-01-04"), d("2028-03-31")}};
+  c.closed = read_dates(*waypoint::store::embedded_file("resources/bank-holidays-england.txt"));
+  c.closed.insert(std::chrono::sys_days(d("2026-11-02")));  // INSET day
+  return c;
+}
+
+}  // namespace
+
+TEST(SchoolCalendar, BankHolidaysShipAsData) {
+  const auto c = calendar();
+  EXPECT_TRUE(c.closed.count(std::chrono::sys_days(d("2026-12-28"))));   // Boxing Day substitute
+  EXPECT_TRUE(c.closed.count(std::chrono::sys_days(d("2027-03-29"))));   // Easter Monday
+  EXPECT_FALSE(c.closed.count(std::chrono::sys_days(d("2026-12-26"))));  // a Saturday: substituted
+}
+
+TEST(SchoolCalendar, WhichDaysAreSchoolDays) {
+  const auto c = calendar();
+  struct Case {
+    const char* day;
+    bool school;
+  };
+  const Case cases[] = {
+      {"2026-11-23", true},   // a Monday in term
+      {"2026-11-21", false},  // Saturday
+      {"2026-10-28", false},  // half term
+      {"2026-11-02", false},  // INSET day
+      {"2027-05-03", false},  // early May bank holiday, in term
+      {"2028-02-29", true},   // the leap day, a Tuesday in term
+      {"2027-08-02", false},  // summer holiday: past the last term
+  };
+  for (const auto& x : cases) EXPECT_EQ(is_school_day(c, d(x.day)), x.school) << x.day;
+}
+
+TEST(SchoolCalendar, NoticeForAnOffSiteDirection) {
+  const auto c = calendar();
+  struct Case {
+    const char* notice;
+    const char* earliest;
+  };
+  const Case cases[] = {
+      {"2026-11-23", "2026-11-25"},  // Monday notice: Wednesday start
+      {"2026-11-20", "2026-11-24"},  // Friday notice: the weekend does not count
+      {"2026-10-22", "2026-11-03"},  // across half term and the INSET day
+      {"2027-04-30", "2027-05-05"},  // across the May bank holiday
+      {"2026-12-17", "2027-01-05"},  // across Christmas
+      {"2028-02-28", "2028-03-01"},  // across the leap day, which is a school day
+  };
+  for (const auto& x : cases) EXPECT_EQ(earliest_start_after_notice(c, d(x.notice)), d(x.earliest)) << x.notice;
+}
+
+TEST(SchoolCalendar, CountingAndEmptyWeeksAndTheEndOfTheCalendar) {
+  const auto c = calendar();
+  EXPECT_EQ(school_days_between(c, d("2026-10-23"), d("2026-11-03")), 1);
+  EXPECT_EQ(school_days_between(c, d("2026-10-25"), d("2026-10-31")), 0);   // a week of half term
+  EXPECT_EQ(school_days_between(c, d("2026-11-16"), d("2026-11-13")), 0);   // backwards
+  EXPECT_EQ(school_days_between(c, d("2026-11-15"), d("2026-11-27")), 10);  // two full weeks
+  EXPECT_EQ(add_school_days(c, d("2026-11-13"), 6), d("2026-11-23"));       // 6th school day from Mon 16th
+  EXPECT_FALSE(add_school_days(c, d("2028-03-30"), 2));                     // the calendar knows no later term
+  EXPECT_FALSE(add_school_days(SchoolCalendar{}, d("2026-11-23"), 1));
+}
