@@ -71,9 +71,9 @@ const roles = [
   ["ap-lead", DEMO.apLead, ["/pupils", "/pupils/1", "/account", "/providers/7"]],
   ["dsl", DEMO.dsl, ["/pupils"]],
   ["headteacher", DEMO.head, []],
-  ["provider-manager", DEMO.providerManager, ["/pupils", "/providers/5"]],
+  ["provider-manager", DEMO.providerManager, ["/pupils", "/providers/5", "/providers/5/edit"]],
   ["provider-staff", DEMO.providerStaff, []],
-  ["la-officer", DEMO.laOfficer, ["/pupils", "/providers", "/providers/8", "/providers/new", "/providers/running-out", "/providers/import"]],
+  ["la-officer", DEMO.laOfficer, ["/pupils", "/providers", "/providers/8", "/providers/new", "/providers/running-out", "/providers/import", "/providers/7/edit"]],
   ["parent", DEMO.parent, ["/pupils", "/pupils/1"]],
   ["administrator", DEMO.admin, ["/admin/organisations", "/admin/organisations/new", "/admin/users", "/admin/users/new", "/admin/users/1", "/admin/audit"]],
 ];
