@@ -40,17 +40,24 @@ std::optional<int> optional_number(const std::string& v, const char* field, cons
   return static_cast<int>(*n);
 }
 
+// The standing rule applied to what the store holds for one provider, as of today.
+domain::StandingResult standing_of(const Services& s, const domain::ProviderProfile& profile,
+                                   const std::vector<domain::Site>& sites,
+                                   const std::vector<store::CheckRecord>& checks) {
+  domain::StandingInput in;
+  in.kind = profile.kind;
+  in.teaches_in_person = profile.delivery != domain::Delivery::Online;
+  for (const auto& site : sites) in.sites.push_back({site.id, site.name});
+  for (const auto& rec : checks) in.checks.push_back(rec.check);
+  return domain::provider_standing(in, today(s), s.settings.expiry_warning_days);
+}
+
 }  // namespace
 
 void refresh_provider_standing(store::Connection& c, const Services& s, std::int64_t provider_id) {
   const auto profile = store::find_provider(c, provider_id);
   if (!profile) return;
-  domain::StandingInput in;
-  in.kind = profile->kind;
-  in.teaches_in_person = profile->delivery != domain::Delivery::Online;
-  for (const auto& site : store::sites_of(c, provider_id)) in.sites.push_back({site.id, site.name});
-  for (const auto& rec : store::checks_of(c, provider_id)) in.checks.push_back(rec.check);
-  const auto result = domain::provider_standing(in, today(s), s.settings.expiry_warning_days);
+  const auto result = standing_of(s, *profile, store::sites_of(c, provider_id), store::checks_of(c, provider_id));
   store::save_standing(c, provider_id, result.standing,
                        result.holds_until ? std::optional(domain::format_date(*result.holds_until)) : std::nullopt);
 }
@@ -182,12 +189,7 @@ ProviderView view_provider(const Services& s, const Actor& a, std::int64_t provi
       v.school_acceptance = store::latest_acceptance(c, a.organisation_id, provider_id);
     if (v.can_verify || v.can_submit) v.evidence = store::evidence_of_provider(c, provider_id);
   });
-  domain::StandingInput in;
-  in.kind = v.profile.kind;
-  in.teaches_in_person = v.profile.delivery != domain::Delivery::Online;
-  for (const auto& site : v.sites) in.sites.push_back({site.id, site.name});
-  for (const auto& rec : v.checks) in.checks.push_back(rec.check);
-  v.standing = domain::provider_standing(in, today(s), s.settings.expiry_warning_days);
+  v.standing = standing_of(s, v.profile, v.sites, v.checks);
   return v;
 }
 
@@ -232,11 +234,7 @@ ProviderForm provider_form_for(const Services& s, const Actor& a, std::int64_t p
     for (const auto& x : v) out += (out.empty() ? "" : ", ") + x;
     return out;
   };
-  std::string cost;
-  if (p->cost_pence) {
-    const auto pence = std::to_string(*p->cost_pence % 100);
-    cost = std::to_string(*p->cost_pence / 100) + "." + (pence.size() == 1 ? "0" + pence : pence);
-  }
+  const auto cost = p->cost_pence ? domain::format_pounds(*p->cost_pence) : std::string();
   return {p->name,
           std::string(domain::provider_kind_info(p->kind).code),
           p->urn.value_or(""),
@@ -351,9 +349,7 @@ std::int64_t record_check(const Services& s, const Actor& a, std::int64_t provid
       check.completed_on = *completed;
     if (trimmed(f.expires_on).empty()) {
       // Left blank: the check type's usual validity from the day of the check.
-      if (completed && type)
-        check.expires_on = year_month_day{std::chrono::sys_days(*completed) +
-                                          std::chrono::days(domain::check_type_info(*type).valid_days - 1)};
+      if (completed && type) check.expires_on = domain::default_expiry(*type, *completed);
     } else if (auto expires = domain::parse_date(trimmed(f.expires_on))) {
       if (completed && std::chrono::sys_days(*expires) < std::chrono::sys_days(*completed))
         errors.push_back({"expires_on", "Valid until must be on or after the date of the check"});
@@ -408,9 +404,10 @@ EvidenceDownload download_evidence(const Services& s, const Actor& a, std::int64
   return out;
 }
 
-ImportReport import_gias_extract(const Services& s, const Actor& a, std::string_view bytes) {
+ImportReport import_gias_extract(const Services& s, const Actor& a, std::optional<std::string_view> bytes) {
   require(may_add_provider(a));
-  const auto extract = domain::read_gias_extract(bytes);
+  if (!bytes) throw Invalid("file", "Select a GIAS extract to import");
+  const auto extract = domain::read_gias_extract(*bytes);
   if (extract.problem) throw Invalid("file", *extract.problem);
   ImportReport report;
   report.skipped = extract.skipped;

@@ -97,7 +97,8 @@ struct ImportReport {
 
 // Imports a GIAS extract into the actor's local authority's directory, idempotent on URN: a
 // provider already held is refreshed, not duplicated. Throws Invalid if the file cannot be read.
-ImportReport import_gias_extract(const Services& s, const Actor& a, std::string_view bytes);
+// `bytes` is empty when no file was chosen: refused by name, after the permission check.
+ImportReport import_gias_extract(const Services& s, const Actor& a, std::optional<std::string_view> bytes);
 
 // Recomputes and stores a provider's standing after anything it rests on changed.
 void refresh_provider_standing(store::Connection& c, const Services& s, std::int64_t provider_id);

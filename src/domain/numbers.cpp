@@ -38,4 +38,9 @@ std::optional<std::int64_t> parse_pounds(std::string_view text) {
   return *whole * 100 + pence;
 }
 
+std::string format_pounds(std::int64_t pence) {
+  const auto p = std::to_string(pence % 100);
+  return std::to_string(pence / 100) + "." + (p.size() == 1 ? "0" + p : p);
+}
+
 }  // namespace waypoint::domain

@@ -2,6 +2,7 @@
 // Numbers as people type them into forms.
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace waypoint::domain {
@@ -11,5 +12,8 @@ std::optional<std::int64_t> parse_whole_number(std::string_view text);
 
 // "120", "120.5", "£1,200.50" -> pence; negative amounts and more than two decimals are nothing.
 std::optional<std::int64_t> parse_pounds(std::string_view text);
+
+// 9550 -> "95.50": the form of parse_pounds' input, without the pound sign.
+std::string format_pounds(std::int64_t pence);
 
 }  // namespace waypoint::domain

@@ -68,6 +68,11 @@ std::optional<CheckType> parse_check_type(std::string_view code) {
   return std::nullopt;
 }
 
+std::chrono::year_month_day default_expiry(CheckType t, std::chrono::year_month_day completed) {
+  return std::chrono::year_month_day{std::chrono::sys_days(completed) +
+                                     std::chrono::days(check_type_info(t).valid_days - 1)};
+}
+
 std::vector<CheckType> required_checks(ProviderKind k) {
   const auto& info = provider_kind_info(k);
   std::vector<CheckType> out;

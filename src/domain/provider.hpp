@@ -60,6 +60,9 @@ const std::vector<CheckTypeInfo>& check_types();
 const CheckTypeInfo& check_type_info(CheckType t);
 std::optional<CheckType> parse_check_type(std::string_view code);
 
+// When a check runs out if nobody says otherwise: its type's validity, counting the day of the check.
+std::chrono::year_month_day default_expiry(CheckType t, std::chrono::year_month_day completed);
+
 // The checks a provider of this kind must have current (per site where the check is per site).
 std::vector<CheckType> required_checks(ProviderKind k);
 

@@ -77,8 +77,14 @@ std::string_view standing_label(Standing s) {
   return "Not approved";
 }
 
+const std::vector<Standing>& all_standings() {
+  static const std::vector<Standing> all = {Standing::Approved, Standing::ApprovedWithActions, Standing::Lapsed,
+                                            Standing::NotApproved};
+  return all;
+}
+
 std::optional<Standing> parse_standing(std::string_view code) {
-  for (auto s : {Standing::Approved, Standing::ApprovedWithActions, Standing::Lapsed, Standing::NotApproved})
+  for (auto s : all_standings())
     if (standing_code(s) == code) return s;
   return std::nullopt;
 }

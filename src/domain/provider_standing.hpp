@@ -14,6 +14,7 @@ enum class Standing { Approved, ApprovedWithActions, Lapsed, NotApproved };
 std::string_view standing_code(Standing s);
 std::string_view standing_label(Standing s);
 std::optional<Standing> parse_standing(std::string_view code);
+const std::vector<Standing>& all_standings();
 
 enum class CheckOutcome { Met, MetWithActions, NotMet };
 std::string_view check_outcome_code(CheckOutcome o);

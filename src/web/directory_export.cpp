@@ -8,9 +8,10 @@
 #include <sstream>
 #include <stdexcept>
 
+#include <nlohmann/json.hpp>
+
 #include "domain/csv.hpp"
-#include "domain/provider_profile.hpp"
-#include "domain/provider_standing.hpp"
+#include "web/provider_json.hpp"
 
 namespace waypoint::web {
 namespace {
@@ -18,22 +19,17 @@ namespace {
 const std::vector<std::string> kHeaders = {"Name",     "Kind",    "URN",    "UKPRN",
                                            "Standing", "Teaches", "Places", "Key stages"};
 
-// One row's cells as people read them (labels, not codes), shared by both formats.
+// One row's cells as people read them: the same labels the page and the API show.
 std::vector<std::string> cells(const store::DirectoryEntry& e) {
-  const auto kind = domain::parse_provider_kind(e.kind);
-  const auto parsed = domain::parse_standing(e.standing);
-  const auto standing = parsed ? std::string(domain::standing_label(*parsed)) : e.standing;
-  std::string key_stages;
-  for (const auto& ks : e.key_stages)
-    key_stages += (key_stages.empty() ? "" : ", ") + std::string(domain::label_of(domain::key_stages(), ks));
+  const auto j = directory_entry_json(e);
   return {e.name,
-          kind ? std::string(domain::provider_kind_info(*kind).label) : e.kind,
+          j["kind_label"].get<std::string>(),
           e.urn,
           e.ukprn,
-          standing,
-          std::string(domain::delivery_label(domain::parse_delivery(e.delivery).value_or(domain::Delivery::InPerson))),
+          j["standing_label"].get<std::string>(),
+          j["delivery_label"].get<std::string>(),
           e.capacity ? std::to_string(*e.capacity) : "",
-          key_stages};
+          j["key_stages"].get<std::string>()};
 }
 
 }  // namespace

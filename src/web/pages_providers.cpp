@@ -39,14 +39,10 @@ std::vector<domain::CodeLabel> kind_list() {
   return out;
 }
 
-const std::vector<domain::CodeLabel>& standing_list() {
-  static const std::vector<domain::CodeLabel> list = {
-      {"approved", "Approved"},
-      {"approved_with_actions", "Approved with actions"},
-      {"lapsed", "Lapsed"},
-      {"not_approved", "Not approved"},
-  };
-  return list;
+std::vector<domain::CodeLabel> standing_list() {
+  std::vector<domain::CodeLabel> out;
+  for (auto s : domain::all_standings()) out.push_back({domain::standing_code(s), domain::standing_label(s)});
+  return out;
 }
 
 Response directory_page(Request& req, RequestContext& ctx) {
@@ -268,11 +264,10 @@ void add_provider_routes(Router& r) {
   });
 
   r.add("POST", "/providers/import", [](Request& req, RequestContext& ctx) {
-    if (!app::may_add_provider(ctx.actor())) throw app::Denied();
     const auto* file = req.file("file");
-    if (!file) return import_page(ctx, {{"file", "Select a GIAS extract to import"}}, 422);
     try {
-      const auto report = app::import_gias_extract(ctx.services, ctx.actor(), file->data);
+      const auto report = app::import_gias_extract(ctx.services, ctx.actor(),
+                                                   file ? std::optional<std::string_view>(file->data) : std::nullopt);
       return import_page(ctx, {}, 200, &report);
     } catch (const app::Invalid& e) {
       return import_page(ctx, e.errors(), 422);

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/calendar_date.hpp"
+#include "domain/numbers.hpp"
 
 namespace waypoint::web {
 namespace {
@@ -31,10 +32,7 @@ std::string joined_labels(const std::vector<domain::CodeLabel>& list, const std:
   return joined(labels);
 }
 
-std::string money(std::int64_t pence) {
-  const auto p = std::to_string(pence % 100);
-  return "£" + std::to_string(pence / 100) + "." + (p.size() == 1 ? "0" + p : p);
-}
+std::string money(std::int64_t pence) { return "£" + domain::format_pounds(pence); }
 
 }  // namespace
 

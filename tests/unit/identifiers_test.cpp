@@ -63,4 +63,6 @@ TEST(Numbers, WholeNumbersAndPounds) {
   EXPECT_FALSE(parse_pounds("-5"));
   EXPECT_FALSE(parse_pounds("ten"));
   EXPECT_FALSE(parse_pounds("5."));
+  for (std::int64_t pence : {0, 5, 50, 9550, 120005}) EXPECT_EQ(parse_pounds(format_pounds(pence)), pence);
+  EXPECT_EQ(format_pounds(9505), "95.05");
 }

@@ -181,3 +181,12 @@ TEST(ProviderStanding, CodesRoundTrip) {
   for (auto o : {CheckOutcome::Met, CheckOutcome::MetWithActions, CheckOutcome::NotMet})
     EXPECT_EQ(parse_check_outcome(check_outcome_code(o)), o);
 }
+
+TEST(ProviderChecks, DefaultExpiryCountsTheDayOfTheCheck) {
+  // 365 days of insurance from 1 October 2026 end on 30 September 2027.
+  EXPECT_EQ(default_expiry(CheckType::Insurance, d("2026-10-01")), d("2027-09-30"));
+  // Across the 2028 leap day, 365 days end one calendar day earlier than the date a year on.
+  EXPECT_EQ(default_expiry(CheckType::Insurance, d("2027-03-01")), d("2028-02-28"));
+  // A data protection agreement lasts 1,095 days; 2028's leap day is one of them.
+  EXPECT_EQ(default_expiry(CheckType::DataProtectionAgreement, d("2026-01-01")), d("2028-12-30"));
+}
