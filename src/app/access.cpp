@@ -55,6 +55,25 @@ bool may_submit_evidence(const Actor& a, std::int64_t provider_id) {
 
 bool may_accept_provider(const Actor& a) { return a.role == Role::ApLead || a.role == Role::Headteacher; }
 
+bool may_commission(const Actor& a, const PupilScope& p, bool la_arrangement) {
+  if (la_arrangement) return a.role == Role::LaOfficer && may_view_pupil(a, p);
+  return (a.role == Role::ApLead || a.role == Role::Headteacher) && p.school_id == a.organisation_id;
+}
+
+bool may_manage_placement(const Actor& a, std::int64_t commissioner_id) {
+  switch (a.role) {
+    case Role::ApLead:
+    case Role::Headteacher:
+      return a.organisation_id == commissioner_id;
+    case Role::LaOfficer:
+      return a.local_authority_id == commissioner_id;
+    default:
+      return false;
+  }
+}
+
+bool may_see_threshold_list(const Actor& a) { return a.role == Role::LaOfficer && a.local_authority_id; }
+
 Actor operator_actor() {
   Actor a;
   a.role = Role::Administrator;

@@ -38,6 +38,15 @@ bool may_submit_evidence(const Actor& a, std::int64_t provider_id);
 // A school's own due diligence on a provider.
 bool may_accept_provider(const Actor& a);
 
+// Placements. A school's AP lead or head commissions for their own pupils under the school's
+// powers; an LA officer arranges under s19 for pupils in their area.
+bool may_commission(const Actor& a, const PupilScope& p, bool la_arrangement);
+// The commissioner manages a placement through its life: the school's AP lead or head, or the
+// LA's officers for an LA arrangement.
+bool may_manage_placement(const Actor& a, std::int64_t commissioner_id);
+// Those who commission may also see where the registration threshold stands for providers.
+bool may_see_threshold_list(const Actor& a);
+
 // The actor used by the command line, which is run by whoever operates the server.
 Actor operator_actor();
 

@@ -20,8 +20,6 @@ using domain::trimmed;
 
 using std::chrono::year_month_day;
 
-year_month_day today(const Services& s) { return year_month_day{std::chrono::floor<std::chrono::days>(s.clock.now())}; }
-
 std::optional<std::string> optional_text(const std::string& v) {
   auto t = trimmed(v);
   return t.empty() ? std::nullopt : std::optional(t);
@@ -49,10 +47,16 @@ domain::StandingResult standing_of(const Services& s, const domain::ProviderProf
   in.teaches_in_person = profile.delivery != domain::Delivery::Online;
   for (const auto& site : sites) in.sites.push_back({site.id, site.name});
   for (const auto& rec : checks) in.checks.push_back(rec.check);
-  return domain::provider_standing(in, today(s), s.settings.expiry_warning_days);
+  return domain::provider_standing(in, s.today(), s.settings.expiry_warning_days);
 }
 
 }  // namespace
+
+domain::StandingResult current_standing(store::Connection& c, const Services& s, std::int64_t provider_id) {
+  const auto profile = store::find_provider(c, provider_id);
+  if (!profile) return {};
+  return standing_of(s, *profile, store::sites_of(c, provider_id), store::checks_of(c, provider_id));
+}
 
 void refresh_provider_standing(store::Connection& c, const Services& s, std::int64_t provider_id) {
   const auto profile = store::find_provider(c, provider_id);
@@ -143,7 +147,7 @@ store::Page<store::DirectoryEntry> search_directory(const Services& s, const Act
   f.name = optional_text(q.name);
   store::Page<store::DirectoryEntry> result;
   s.db.with_connection(
-      [&](store::Connection& c) { result = store::search_directory(c, f, domain::format_date(today(s)), page); });
+      [&](store::Connection& c) { result = store::search_directory(c, f, domain::format_date(s.today()), page); });
   return result;
 }
 
@@ -161,7 +165,7 @@ std::vector<store::DirectoryEntry> export_directory(const Services& s, const Act
 store::Page<store::ExpiringCheck> checks_running_out(const Services& s, const Actor& a,
                                                      const store::PageRequest& page) {
   require(may_add_provider(a));  // the LA officer who keeps the directory
-  const auto from = today(s);
+  const auto from = s.today();
   const auto until = year_month_day{std::chrono::sys_days(from) + std::chrono::days(s.settings.expiry_warning_days)};
   store::Page<store::ExpiringCheck> result;
   s.db.with_connection([&](store::Connection& c) {
@@ -197,7 +201,7 @@ std::int64_t add_provider(const Services& s, const Actor& a, const ProviderForm&
   require(may_add_provider(a));
   domain::FieldErrors parse_errors;
   auto profile = profile_from(f, parse_errors);
-  auto errors = domain::provider_profile_problems(profile, today(s));
+  auto errors = domain::provider_profile_problems(profile, s.today());
   errors.insert(errors.end(), parse_errors.begin(), parse_errors.end());
   std::int64_t id = 0;
   s.db.transaction([&](store::Connection& c) {
@@ -279,7 +283,7 @@ void update_provider(const Services& s, const Actor& a, std::int64_t provider_id
           std::remove_if(parse_errors.begin(), parse_errors.end(), [](const auto& e) { return e.field == "kind"; }),
           parse_errors.end());
     }
-    auto errors = domain::provider_profile_problems(profile, today(s));
+    auto errors = domain::provider_profile_problems(profile, s.today());
     errors.insert(errors.end(), parse_errors.begin(), parse_errors.end());
     if (profile.urn && profile.urn != current->urn && !domain::urn_problem(*profile.urn)) {
       if (auto other = store::find_organisation_by_urn(c, *profile.urn); other && other->id != provider_id)
@@ -343,7 +347,7 @@ std::int64_t record_check(const Services& s, const Actor& a, std::int64_t provid
     const auto completed = domain::parse_date(trimmed(f.completed_on));
     if (!completed)
       errors.push_back({"completed_on", "Date of the check must be a real date, like 2026-09-01"});
-    else if (std::chrono::sys_days(*completed) > std::chrono::sys_days(today(s)))
+    else if (std::chrono::sys_days(*completed) > std::chrono::sys_days(s.today()))
       errors.push_back({"completed_on", "Date of the check must be today or in the past"});
     else
       check.completed_on = *completed;
@@ -463,7 +467,7 @@ void accept_provider(const Services& s, const Actor& a, std::int64_t provider_id
   require(may_accept_provider(a));
   s.db.transaction([&](store::Connection& c) {
     if (!store::find_provider(c, provider_id)) throw NotFound();
-    store::insert_acceptance(c, a.organisation_id, provider_id, a.user_id, domain::format_date(today(s)),
+    store::insert_acceptance(c, a.organisation_id, provider_id, a.user_id, domain::format_date(s.today()),
                              trimmed(notes).substr(0, 2000));
     audit(c, s, &a, {"provider.accept", "provider", provider_id, std::nullopt});
   });

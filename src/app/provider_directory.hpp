@@ -100,6 +100,9 @@ struct ImportReport {
 // `bytes` is empty when no file was chosen: refused by name, after the permission check.
 ImportReport import_gias_extract(const Services& s, const Actor& a, std::optional<std::string_view> bytes);
 
+// The standing rule applied to the provider's checks as of today (not approved if unknown).
+domain::StandingResult current_standing(store::Connection& c, const Services& s, std::int64_t provider_id);
+
 // Recomputes and stores a provider's standing after anything it rests on changed.
 void refresh_provider_standing(store::Connection& c, const Services& s, std::int64_t provider_id);
 

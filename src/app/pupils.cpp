@@ -5,6 +5,7 @@
 #include "app/access.hpp"
 #include "app/audit.hpp"
 #include "app/errors.hpp"
+#include "app/pupil_scope.hpp"
 #include "store/organisation_store.hpp"
 #include "store/pupil_store.hpp"
 
@@ -22,7 +23,7 @@ store::Page<domain::Pupil> list_pupils(const Services& s, const Actor& a, const 
     else if (a.role == Role::Parent)
       result = store::list_pupils_of_guardian(c, a.user_id, page);
     else if (domain::is_provider_role(a.role))
-      result = {};  // placements arrive with the placements work
+      result = store::list_pupils_placed_with(c, a.organisation_id, page);
     else
       throw Denied();
     // A list shows names and UPNs: it is a read of those records too.
@@ -34,24 +35,7 @@ store::Page<domain::Pupil> list_pupils(const Services& s, const Actor& a, const 
 }
 
 domain::Pupil view_pupil(const Services& s, const Actor& a, std::int64_t pupil_id) {
-  std::optional<domain::Pupil> pupil;
-  bool allowed = false;
-  s.db.transaction([&](store::Connection& c) {
-    pupil = store::find_pupil(c, pupil_id);
-    if (pupil) {
-      PupilScope scope;
-      scope.school_id = pupil->school_id;
-      if (auto school = store::find_organisation(c, pupil->school_id))
-        scope.school_local_authority_id = school->parent_id;
-      scope.actor_is_guardian = a.role == Role::Parent && store::is_guardian(c, pupil_id, a.user_id);
-      allowed = may_view_pupil(a, scope);
-    }
-    audit(c, s, &a,
-          {allowed ? "pupil.view" : "pupil.view_refused", "pupil", pupil_id,
-           pupil ? std::optional(pupil_id) : std::nullopt});
-  });
-  if (!allowed) throw NotFound();
-  return *pupil;
+  return require_pupil(s, a, pupil_id, "pupil.view");
 }
 
 }  // namespace waypoint::app

@@ -26,6 +26,9 @@ struct Services {
   domain::CommonPasswords common_passwords;
 
   std::string now_iso() const { return domain::to_iso(clock.now()); }
+  std::chrono::year_month_day today() const {
+    return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(clock.now())};
+  }
 };
 
 // The common-password list shipped in resources/.

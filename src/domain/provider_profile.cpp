@@ -79,20 +79,6 @@ const std::vector<CodeLabel>& site_relationships() {
   return list;
 }
 
-std::string_view label_of(const std::vector<CodeLabel>& list, std::string_view code) {
-  for (const auto& i : list)
-    if (i.code == code) return i.label;
-  return code;
-}
-
-namespace {
-
-bool in_list(const std::vector<CodeLabel>& list, std::string_view code) {
-  return std::any_of(list.begin(), list.end(), [&](const CodeLabel& i) { return i.code == code; });
-}
-
-}  // namespace
-
 FieldErrors provider_profile_problems(const ProviderProfile& p, std::chrono::year_month_day today) {
   FieldErrors e;
   const auto& kind = provider_kind_info(p.kind);
@@ -173,24 +159,6 @@ std::optional<std::string> normalise_postcode(std::string_view raw) {
   const auto rest = outward.substr(i + 1);
   if (rest.size() > 1 || (rest.size() == 1 && !alpha(rest[0]) && !digit(rest[0]))) return std::nullopt;
   return outward + " " + inward;
-}
-
-std::vector<std::string> split_list(std::string_view text) {
-  std::vector<std::string> out;
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    auto end = text.find(',', pos);
-    if (end == std::string_view::npos) end = text.size();
-    auto item = text.substr(pos, end - pos);
-    const auto b = item.find_first_not_of(" \t\r\n");
-    if (b != std::string_view::npos) {
-      item = item.substr(b, item.find_last_not_of(" \t\r\n") - b + 1);
-      std::string value(item.substr(0, 100));
-      if (std::find(out.begin(), out.end(), value) == out.end()) out.push_back(value);
-    }
-    pos = end + 1;
-  }
-  return out;
 }
 
 }  // namespace waypoint::domain

@@ -8,8 +8,10 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/code_label.hpp"
 #include "domain/field_error.hpp"
 #include "domain/provider.hpp"
+#include "domain/text.hpp"
 
 namespace waypoint::domain {
 
@@ -18,15 +20,10 @@ std::string_view delivery_code(Delivery d);
 std::string_view delivery_label(Delivery d);
 std::optional<Delivery> parse_delivery(std::string_view code);
 
-struct CodeLabel {
-  std::string_view code;
-  std::string_view label;
-};
 // Controlled lists for the directory's filters.
 const std::vector<CodeLabel>& key_stages();
 const std::vector<CodeLabel>& specialisms();
 const std::vector<CodeLabel>& ofsted_judgements();
-std::string_view label_of(const std::vector<CodeLabel>& list, std::string_view code);
 
 struct ProviderProfile {
   std::int64_t id = 0;  // the provider's organisation id
@@ -73,8 +70,5 @@ const std::vector<CodeLabel>& site_relationships();
 
 // "sw1a 1aa" -> "SW1A 1AA"; nothing if it is not the shape of a UK postcode.
 std::optional<std::string> normalise_postcode(std::string_view raw);
-
-// Splits "English, maths ,, science" into trimmed, non-empty, de-duplicated values.
-std::vector<std::string> split_list(std::string_view text);
 
 }  // namespace waypoint::domain

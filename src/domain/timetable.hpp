@@ -32,7 +32,10 @@ struct TimetableTotals {
 
 TimetableTotals timetable_totals(const std::vector<TimetableSlot>& slots);
 
-// Full time is the school's week (32.5 hours, 1950 minutes, unless the school sets its own).
-bool is_full_time(const TimetableTotals& t, int full_time_minutes = 1950);
+// The full-time week expected of mainstream state schools since September 2024: 32.5 hours.
+// A school may set its own.
+inline constexpr int kFullTimeWeekMinutes = 32 * 60 + 30;
+
+bool is_full_time(const TimetableTotals& t, int full_time_minutes = kFullTimeWeekMinutes);
 
 }  // namespace waypoint::domain

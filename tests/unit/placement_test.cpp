@@ -1,0 +1,175 @@
+#include <gtest/gtest.h>
+
+#include "domain/calendar_date.hpp"
+#include "domain/placement.hpp"
+#include "domain/pupil.hpp"
+
+using namespace waypoint::domain;
+
+namespace {
+
+Date d(const char* s) { return *parse_date(s); }
+
+// Autumn term with a half term (26-30 Oct) and an INSET day on Monday 2 November.
+SchoolCalendar calendar() {
+  SchoolCalendar c;
+  c.terms = {{d("2026-09-03"), d("2026-10-23")}, {d("2026-11-02"), d("2026-12-18")}};
+  c.closed.insert(std::chrono::sys_days(d("2026-11-02")));
+  return c;
+}
+
+ActivationFacts ready_off_site_direction() {
+  ActivationFacts f;
+  f.legal_basis = "off_site_direction";
+  f.start_date = d("2026-11-25");
+  f.provider_standing = Standing::Approved;
+  f.school_accepted_provider = true;
+  f.notice_sent_on = d("2026-11-23");  // Monday notice: 2 school days before a Wednesday start
+  return f;
+}
+
+std::vector<std::string> fields(const std::vector<Blocker>& blockers) {
+  std::vector<std::string> out;
+  for (const auto& b : blockers) out.push_back(b.field);
+  return out;
+}
+
+}  // namespace
+
+TEST(YearGroup, FollowsTheThirtyFirstOfAugust) {
+  struct Case {
+    const char* born;
+    const char* today;
+    int year;
+  };
+  const Case cases[] = {
+      {"2012-09-01", "2026-11-24", 9},   // oldest in the year
+      {"2013-08-31", "2026-11-24", 9},   // youngest in the same year
+      {"2012-08-31", "2026-11-24", 10},  // one day older: the year above
+      {"2013-09-01", "2026-08-31", 7},   // last day of the academic year
+      {"2013-09-01", "2026-09-01", 8},   // first day of the next
+      {"2012-02-29", "2026-11-24", 10},  // a leap-day birthday
+      {"2022-03-01", "2026-11-24", 0},   // Reception
+  };
+  for (const auto& c : cases) EXPECT_EQ(year_group(d(c.born), d(c.today)), c.year) << c.born << " on " << c.today;
+  EXPECT_EQ(year_group_label(0), "Reception");
+  EXPECT_EQ(year_group_label(11), "Year 11");
+}
+
+TEST(PupilProblems, NameTheFieldsThatAreWrong) {
+  Pupil p;
+  p.upn = "A12345678901";  // one character short
+  p.family_name = "Walker";
+  p.date_of_birth = "2012-02-30";
+  p.gender = "Q";
+  p.needs = {"semh", "tired"};
+  std::vector<std::string> got;
+  for (const auto& e : pupil_problems(p, d("2026-11-24"))) got.push_back(e.field);
+  EXPECT_EQ(got, (std::vector<std::string>{"upn", "given_name", "date_of_birth", "gender", "needs"}));
+}
+
+TEST(PupilProblems, ADateOfBirthMustBeForAChild) {
+  Pupil p;
+  p.given_name = "Ben";
+  p.family_name = "Hughes";
+  p.date_of_birth = "1970-01-01";
+  bool dob = false;
+  for (const auto& e : pupil_problems(p, d("2026-11-24"))) dob = dob || e.field == "date_of_birth";
+  EXPECT_TRUE(dob);
+}
+
+TEST(PupilContact, NeedsAWayToReachThemAndTheirPreferredOne) {
+  PupilContact c;
+  c.role = "parent";
+  c.name = "Chris Walker";
+  c.preferred_contact = "email";
+  c.phone = "01234 567890";
+  ASSERT_EQ(contact_problems(c).size(), 1u);
+  EXPECT_EQ(contact_problems(c)[0].field, "preferred_contact");
+  c.preferred_contact = "phone";
+  EXPECT_TRUE(contact_problems(c).empty());
+  c.phone.clear();
+  EXPECT_EQ(contact_problems(c).front().field, "phone");
+}
+
+TEST(PlacementTerms, RefuseAnEndBeforeTheStartAndMissingSites) {
+  PlacementTerms t{.legal_basis = "off_site_direction",
+                   .reason = "semh",
+                   .reason_detail = "",
+                   .objectives = "Settle into learning",
+                   .start_date = "2026-12-01",
+                   .planned_end_date = "2026-11-30",
+                   .cost = "95.50",
+                   .cost_unit = "day",
+                   .paid_by = "school",
+                   .report_to = "",
+                   .breaks = "",
+                   .site_ids = {}};
+  std::vector<std::string> got;
+  for (const auto& e : placement_problems(t, {11, 12}, true)) got.push_back(e.field);
+  EXPECT_EQ(got, (std::vector<std::string>{"planned_end_date", "report_to", "site_ids"}));
+  t.planned_end_date = "2026-12-01";  // a one-day placement is allowed
+  t.report_to = "Ms Ward";
+  t.site_ids = {12};
+  EXPECT_TRUE(placement_problems(t, {11, 12}, true).empty());
+  t.site_ids = {13};  // another provider's site
+  EXPECT_EQ(placement_problems(t, {11, 12}, true).front().field, "site_ids");
+  t.site_ids = {};
+  EXPECT_TRUE(placement_problems(t, {}, false).empty());  // online: no site to name
+}
+
+TEST(Activation, AnOffSiteDirectionStartsTwoSchoolDaysAfterItsNotice) {
+  auto f = ready_off_site_direction();
+  EXPECT_TRUE(activation_blockers(f, calendar()).empty());
+  f.start_date = d("2026-11-24");  // only one school day after the notice
+  EXPECT_EQ(fields(activation_blockers(f, calendar())), std::vector<std::string>{"notice_sent_on"});
+  f.notice_sent_on.reset();
+  EXPECT_EQ(fields(activation_blockers(f, calendar())), std::vector<std::string>{"notice_sent_on"});
+}
+
+TEST(Activation, NoticeDaysSkipHalfTermAndTheInsetDay) {
+  // Sent on Thursday 22 October: Friday 23 is one school day, then half term and the INSET day,
+  // so Tuesday 3 November is the second and the earliest start.
+  EXPECT_TRUE(notice_problem(calendar(), d("2026-10-22"), d("2026-10-23")).has_value());
+  EXPECT_TRUE(notice_problem(calendar(), d("2026-10-22"), d("2026-11-02")).has_value());
+  EXPECT_FALSE(notice_problem(calendar(), d("2026-10-22"), d("2026-11-03")).has_value());
+  EXPECT_NE(notice_problem(calendar(), d("2026-10-22"), d("2026-11-02"))->find("2026-11-03"), std::string::npos);
+}
+
+TEST(Activation, AnEhcPlanNeedsTheLocalAuthorityTold) {
+  auto f = ready_off_site_direction();
+  f.pupil_has_ehc_plan = true;
+  EXPECT_EQ(fields(activation_blockers(f, calendar())), std::vector<std::string>{"la_informed_on"});
+  f.la_informed_on = d("2026-11-23");
+  EXPECT_TRUE(activation_blockers(f, calendar()).empty());
+}
+
+TEST(Activation, StandingAndAcceptanceMayBeOverriddenWithAReasonButTheLawMayNot) {
+  auto f = ready_off_site_direction();
+  f.provider_standing = Standing::Lapsed;
+  f.school_accepted_provider = false;
+  f.notice_sent_on.reset();
+  auto blockers = activation_blockers(f, calendar());
+  ASSERT_EQ(blockers.size(), 3u);
+  EXPECT_TRUE(blockers[0].overridable);
+  EXPECT_TRUE(blockers[1].overridable);
+  EXPECT_FALSE(blockers[2].overridable);
+  f.override_reason = "Only provider offering a place this term; visit booked";
+  EXPECT_EQ(fields(activation_blockers(f, calendar())), std::vector<std::string>{"notice_sent_on"});
+}
+
+TEST(Activation, ApprovedWithActionsIsEnoughAndAnLaArrangementNeedsNoSchoolAcceptance) {
+  auto f = ready_off_site_direction();
+  f.provider_standing = Standing::ApprovedWithActions;
+  EXPECT_TRUE(activation_blockers(f, calendar()).empty());
+  f.legal_basis = "la_s19";
+  f.commissioned_by_school = false;
+  f.school_accepted_provider = false;
+  f.notice_sent_on.reset();
+  EXPECT_EQ(fields(activation_blockers(f, calendar())), std::vector<std::string>{"parent_consent_on"});
+  f.parent_consent_on = d("2026-11-20");
+  f.needs_authority_consent = true;
+  EXPECT_EQ(fields(activation_blockers(f, calendar())), std::vector<std::string>{"authority_consent_on"});
+  f.authority_consent_on = d("2026-11-21");
+  EXPECT_TRUE(activation_blockers(f, calendar()).empty());
+}
