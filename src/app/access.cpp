@@ -33,6 +33,10 @@ bool may_view_pupil(const Actor& a, const PupilScope& p) {
   return false;
 }
 
+bool may_edit_pupil(const Actor& a, std::int64_t school_id) {
+  return domain::is_school_role(a.role) && a.organisation_id == school_id;
+}
+
 bool may_browse_directory(const Actor& a) { return domain::is_school_role(a.role) || a.role == Role::LaOfficer; }
 
 bool may_view_provider(const Actor& a, std::int64_t provider_id) {

@@ -23,6 +23,8 @@ struct PupilScope {
 };
 
 bool may_view_pupil(const Actor& a, const PupilScope& p);
+// The home school's staff keep a pupil's record: details, needs and contacts.
+bool may_edit_pupil(const Actor& a, std::int64_t school_id);
 
 // The provider directory. Providers' own details are not children's data: schools and LA
 // officers may read the whole directory; a provider's staff read only their own entry.

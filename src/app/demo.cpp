@@ -9,7 +9,9 @@
 #include "app/secrets.hpp"
 #include "domain/calendar_date.hpp"
 #include "domain/identifiers.hpp"
+#include "store/calendar_store.hpp"
 #include "store/organisation_store.hpp"
+#include "store/placement_store.hpp"
 #include "store/provider_store.hpp"
 #include "store/pupil_store.hpp"
 #include "store/user_store.hpp"
@@ -184,6 +186,89 @@ void load_demo_providers(store::Connection& c, const Services& s, const std::vec
   }
 }
 
+// Six half terms a year, for last year, this year and next, so deadlines always have a calendar.
+// The pattern is typical of English LAs; the real dates are the LA's to enter.
+void load_demo_calendar(store::Connection& c, const Services& s, std::int64_t la, std::int64_t school) {
+  const auto today = s.today();
+  const int this_year = static_cast<int>(today.year()) - (today.month() < std::chrono::September ? 1 : 0);
+  const char* half_terms[][3] = {{"Autumn 1", "09-03", "10-23"}, {"Autumn 2", "11-02", "12-18"},
+                                 {"Spring 1", "01-05", "02-12"}, {"Spring 2", "02-22", "03-26"},
+                                 {"Summer 1", "04-12", "05-28"}, {"Summer 2", "06-07", "07-21"}};
+  for (int year = this_year - 1; year <= this_year + 1; ++year)
+    for (int h = 0; h < 6; ++h) {
+      const auto y = std::to_string(h < 2 ? year : year + 1);
+      store::insert_term(c, la,
+                         {0, std::string(half_terms[h][0]) + " " + std::to_string(year), y + "-" + half_terms[h][1],
+                          y + "-" + half_terms[h][2]});
+    }
+  // Oakfield's own INSET day, on top of the LA's calendar.
+  store::insert_closure(c, school, {std::to_string(this_year) + "-11-02", "INSET day"});
+}
+
+// Needs, contacts, the school's acceptance of two providers, and two placements: one running, one
+// waiting for the parents' consent.
+void load_demo_placements(store::Connection& c, const Services& s, const std::vector<std::int64_t>& org,
+                          const std::vector<std::int64_t>& pupils, const std::vector<std::int64_t>& users) {
+  using namespace std::chrono;
+  const auto now = s.now_iso();
+  const auto day = [&](int offset) { return domain::format_date(year_month_day{sys_days(s.today()) + days(offset)}); };
+  auto set_needs = [&](std::size_t i, std::vector<std::string> needs, bool looked_after) {
+    auto p = *store::find_pupil(c, pupils[i]);
+    p.needs = std::move(needs);
+    p.looked_after = looked_after;
+    store::update_pupil(c, p, now);
+  };
+  set_needs(0, {"semh", "sen_support"}, false);
+  set_needs(1, {"school_avoidance"}, false);
+  set_needs(2, {"ehc_plan", "semh"}, true);
+  set_needs(3, {"medical"}, false);
+  store::insert_contact(c,
+                        {0, pupils[0], "parent", "Chris Walker", "Father", true, "parent@family.example",
+                         "07700 900201", "4 Orchard Close, Exeter EX1 2CD", "email"},
+                        now);
+  store::insert_contact(c, {0, pupils[1], "parent", "Dana Hughes", "Mother", true, "", "07700 900202", "", "phone"},
+                        now);
+  store::insert_contact(c,
+                        {0, pupils[2], "social_worker", "Kim Ashworth", "Exeshire children's services", false,
+                         "k.ashworth@exeshire.example", "01392 000301", "", "phone"},
+                        now);
+  const auto school = org[1];
+  store::insert_acceptance(c, school, org[4], users[0], day(-90), "Visited; safeguarding records seen");
+  store::insert_acceptance(c, school, org[5], users[0], day(-60), "College link tutor meeting");
+
+  store::PlacementRecord a;
+  a.pupil_id = pupils[0];
+  a.school_id = school;
+  a.provider_id = org[4];
+  a.commissioner_id = school;
+  a.terms = {"off_site_direction",
+             "semh",
+             "",
+             "Rebuild attendance and engagement; GCSE English and maths; return to Oakfield by the summer",
+             day(-40),
+             day(110),
+             "95.00",
+             "day",
+             "school",
+             "Ms Ward, head of centre",
+             "Break 10:40 to 11:00, lunch 12:30 to 13:10",
+             {store::sites_of(c, org[4]).front().id}};
+  a.cost_pence = 9500;
+  a.status = "awaiting";
+  const auto first = store::insert_placement(c, a, users[0], now);
+  store::record_notice(c, first, day(-45), std::nullopt, now);
+  store::record_start(c, first, day(-40), std::nullopt, now);
+
+  store::PlacementRecord b = a;
+  b.pupil_id = pupils[1];
+  b.provider_id = org[5];
+  b.terms = {"academy_powers", "vocational", "",      "Level 1 construction alongside English and maths",
+             day(14),          day(200),     "70.00", "day",
+             "school",         "Ravi Patel", "",      {store::sites_of(c, org[5]).front().id}};
+  b.cost_pence = 7000;
+  store::insert_placement(c, b, users[0], now);
+}
+
 }  // namespace
 
 std::vector<DemoSignIn> demo_sign_ins() {
@@ -232,6 +317,7 @@ std::vector<DemoSignIn> load_demo_data(const Services& s) {
       user_ids.push_back(store::insert_user(c, u, now));
     }
 
+    std::vector<std::int64_t> pupil_ids;
     // Eight pupils at Oakfield, six at each of the others; ages spread across the key stages.
     for (int i = 0; i < 20; ++i) {
       const int school = i < 8 ? 1 : (i < 14 ? 2 : 3);
@@ -240,14 +326,19 @@ std::vector<DemoSignIn> load_demo_data(const Services& s) {
       p.upn = demo_upn(school, i + 1);
       p.given_name = kGiven[static_cast<std::size_t>(i)];
       p.family_name = kFamily[static_cast<std::size_t>(i)];
-      const int birth_year = school == 2 ? 2016 + (i % 4) : 2010 + (i % 5);
+      // Riverside's pupils in Years 2 to 5, the secondary schools' in Years 7 to 11, whatever the year.
+      const int academic_start = static_cast<int>(s.today().year()) - (s.today().month() < std::chrono::September);
+      const int birth_year = school == 2 ? academic_start - 10 + (i % 4) : academic_start - 16 + (i % 5);
       char dob[32];
       std::snprintf(dob, sizeof dob, "%04d-%02d-%02d", birth_year, 1 + (i * 5) % 12, 1 + (i * 7) % 28);
       p.date_of_birth = dob;
       const auto pupil_id = store::insert_pupil(c, p, now);
+      pupil_ids.push_back(pupil_id);
       if (i == 0) store::link_guardian(c, pupil_id, user_ids[6]);  // the demo parent is Aisha Walker's
     }
     load_demo_providers(c, s, org, user_ids[5]);
+    load_demo_calendar(c, s, org[0], org[1]);
+    load_demo_placements(c, s, org, pupil_ids, user_ids);
     const auto op = operator_actor();
     audit(c, s, &op, {"demo.load", "organisation", org[0], std::nullopt});
     loaded = true;

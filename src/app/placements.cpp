@@ -78,10 +78,15 @@ std::optional<std::string> optional_date(const std::string& raw, const char* fie
   return domain::format_date(*d);
 }
 
+// `what` names the date as a label does ("Date the notice was sent"); the messages build on it.
 std::string required_date(const std::string& raw, const char* field, const char* what,
                           std::chrono::year_month_day today) {
   auto d = optional_date(raw, field, what, today);
-  if (!d) throw Invalid(field, std::string("Enter ") + what + " date");
+  if (!d) {
+    std::string lower(what);
+    lower[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(lower[0])));
+    throw Invalid(field, "Enter the " + lower);
+  }
   return *d;
 }
 
@@ -233,8 +238,8 @@ void record_notice(const Services& s, const Actor& a, std::int64_t placement_id,
   if (!is(p, PlacementStatus::Awaiting))
     throw Invalid("notice_sent_on", "Agree the placement first, so the notice states its final terms");
   const auto today = s.today();
-  const auto sent = required_date(sent_on, "notice_sent_on", "the notice's sent", today);
-  const auto la = optional_date(la_informed_on, "la_informed_on", "The date the local authority was told", today);
+  const auto sent = required_date(sent_on, "notice_sent_on", "Date the notice was sent", today);
+  const auto la = optional_date(la_informed_on, "la_informed_on", "Date the local authority was told", today);
   s.db.transaction([&](store::Connection& c) {
     store::record_notice(c, placement_id, sent, la, s.now_iso());
     audit(c, s, &a,
@@ -251,10 +256,11 @@ void record_consent(const Services& s, const Actor& a, std::int64_t placement_id
   if (!is(p, PlacementStatus::Awaiting))
     throw Invalid("parent_consent_on", "Agree the placement first, so the parents consent to its final terms");
   const auto today = s.today();
-  const auto on = required_date(parent_on, "parent_consent_on", "the consent", today);
+  const auto on = required_date(parent_on, "parent_consent_on", "Date the parents consented", today);
   const auto from = trimmed(parent_from);
   if (from.empty()) throw Invalid("parent_consent_from", "Enter the name of the parent or carer who consented");
-  const auto authority = optional_date(authority_on, "authority_consent_on", "The authority's consent date", today);
+  const auto authority =
+      optional_date(authority_on, "authority_consent_on", "Date the placing authority consented", today);
   s.db.transaction([&](store::Connection& c) {
     store::record_consent(c, placement_id, on, from, authority, s.now_iso());
     audit(c, s, &a,

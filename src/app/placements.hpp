@@ -7,6 +7,7 @@
 
 #include "app/actor.hpp"
 #include "app/services.hpp"
+#include "domain/direction_notice.hpp"
 #include "domain/placement.hpp"
 #include "domain/provider_profile.hpp"
 #include "domain/provider_standing.hpp"
@@ -60,5 +61,14 @@ void record_consent(const Services& s, const Actor& a, std::int64_t placement_id
 void start_placement(const Services& s, const Actor& a, std::int64_t placement_id, const std::string& override_reason);
 void end_placement(const Services& s, const Actor& a, std::int64_t placement_id, const std::string& ended_on,
                    const std::string& reason);
+
+// The written notice of an off-site direction, filled in from the placement, the pupil's parents,
+// the provider's sites, the timetable and the school calendar. Anyone who may see the placement
+// may read it; `missing` lists what it still lacks.
+struct NoticeView {
+  domain::DirectionNotice notice;
+  std::vector<std::string> missing;
+};
+NoticeView direction_notice(const Services& s, const Actor& a, std::int64_t placement_id);
 
 }  // namespace waypoint::app

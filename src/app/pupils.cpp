@@ -5,7 +5,9 @@
 #include "app/access.hpp"
 #include "app/audit.hpp"
 #include "app/errors.hpp"
+#include "app/placements.hpp"
 #include "app/pupil_scope.hpp"
+#include "domain/text.hpp"
 #include "store/organisation_store.hpp"
 #include "store/pupil_store.hpp"
 
@@ -36,6 +38,109 @@ store::Page<domain::Pupil> list_pupils(const Services& s, const Actor& a, const 
 
 domain::Pupil view_pupil(const Services& s, const Actor& a, std::int64_t pupil_id) {
   return require_pupil(s, a, pupil_id, "pupil.view");
+}
+
+PupilRecord view_pupil_record(const Services& s, const Actor& a, std::int64_t pupil_id) {
+  PupilRecord r;
+  r.pupil = require_pupil(s, a, pupil_id, "pupil.view");
+  r.placements = placements_of_pupil(s, a, r.pupil);
+  s.db.with_connection([&](store::Connection& c) {
+    r.contacts = store::list_contacts(c, pupil_id);
+    const auto scope = scope_of(c, a, r.pupil);
+    r.can_place = may_commission(a, scope, false);
+    r.can_arrange = may_commission(a, scope, true);
+  });
+  r.can_edit = may_edit_pupil(a, r.pupil.school_id);
+  return r;
+}
+
+namespace {
+
+domain::Pupil pupil_from(const PupilForm& f) {
+  domain::Pupil p;
+  p.upn = domain::trimmed(f.upn);
+  for (auto& ch : p.upn) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  p.given_name = domain::trimmed(f.given_name);
+  p.family_name = domain::trimmed(f.family_name);
+  p.date_of_birth = domain::trimmed(f.date_of_birth);
+  p.gender = domain::trimmed(f.gender);
+  p.needs = f.needs;
+  p.looked_after = f.looked_after;
+  p.child_in_need = f.child_in_need;
+  p.child_protection_plan = f.child_protection_plan;
+  return p;
+}
+
+nlohmann::json pupil_detail(const domain::Pupil& p) {
+  return {{"upn", p.upn},
+          {"needs", p.needs},
+          {"looked_after", p.looked_after},
+          {"child_in_need", p.child_in_need},
+          {"child_protection_plan", p.child_protection_plan}};
+}
+
+void refuse_taken_upn(store::Connection& c, const domain::Pupil& p) {
+  if (auto other = store::find_pupil_by_upn(c, p.upn); other && other->id != p.id)
+    throw Invalid("upn", "Another pupil already has UPN " + p.upn);
+}
+
+}  // namespace
+
+std::int64_t add_pupil(const Services& s, const Actor& a, const PupilForm& f) {
+  require(domain::is_school_role(a.role));
+  auto p = pupil_from(f);
+  p.school_id = a.organisation_id;
+  auto errors = domain::pupil_problems(p, s.today());
+  if (!errors.empty()) throw Invalid(std::move(errors));
+  std::int64_t id = 0;
+  s.db.transaction([&](store::Connection& c) {
+    refuse_taken_upn(c, p);
+    id = store::insert_pupil(c, p, s.now_iso());
+    audit(c, s, &a, {"pupil.create", "pupil", id, id, pupil_detail(p).dump()});
+  });
+  return id;
+}
+
+void update_pupil(const Services& s, const Actor& a, std::int64_t pupil_id, const PupilForm& f) {
+  const auto before = require_pupil(s, a, pupil_id, "pupil.view");
+  require(may_edit_pupil(a, before.school_id));
+  auto p = pupil_from(f);
+  p.id = pupil_id;
+  p.school_id = before.school_id;
+  auto errors = domain::pupil_problems(p, s.today());
+  if (!errors.empty()) throw Invalid(std::move(errors));
+  s.db.transaction([&](store::Connection& c) {
+    refuse_taken_upn(c, p);
+    store::update_pupil(c, p, s.now_iso());
+    audit(c, s, &a,
+          {"pupil.update", "pupil", pupil_id, pupil_id,
+           nlohmann::json{{"before", pupil_detail(before)}, {"after", pupil_detail(p)}}.dump()});
+  });
+}
+
+std::int64_t add_contact(const Services& s, const Actor& a, std::int64_t pupil_id, domain::PupilContact k) {
+  const auto pupil = require_pupil(s, a, pupil_id, "pupil.view");
+  require(may_edit_pupil(a, pupil.school_id));
+  k.pupil_id = pupil_id;
+  for (auto* field : {&k.role, &k.name, &k.relationship, &k.email, &k.phone, &k.address, &k.preferred_contact})
+    *field = domain::trimmed(*field);
+  auto errors = domain::contact_problems(k);
+  if (!errors.empty()) throw Invalid(std::move(errors));
+  std::int64_t id = 0;
+  s.db.transaction([&](store::Connection& c) {
+    id = store::insert_contact(c, k, s.now_iso());
+    audit(c, s, &a, {"pupil.contact_add", "pupil_contact", id, pupil_id, nlohmann::json{{"role", k.role}}.dump()});
+  });
+  return id;
+}
+
+void remove_contact(const Services& s, const Actor& a, std::int64_t pupil_id, std::int64_t contact_id) {
+  const auto pupil = require_pupil(s, a, pupil_id, "pupil.view");
+  require(may_edit_pupil(a, pupil.school_id));
+  s.db.transaction([&](store::Connection& c) {
+    store::remove_contact(c, pupil_id, contact_id, s.now_iso());
+    audit(c, s, &a, {"pupil.contact_remove", "pupil_contact", contact_id, pupil_id});
+  });
 }
 
 }  // namespace waypoint::app

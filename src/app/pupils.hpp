@@ -3,6 +3,7 @@
 #include "app/services.hpp"
 #include "domain/pupil.hpp"
 #include "store/page.hpp"
+#include "store/placement_store.hpp"
 
 namespace waypoint::app {
 
@@ -11,5 +12,27 @@ store::Page<domain::Pupil> list_pupils(const Services& s, const Actor& a, const 
 
 // One pupil's record. Out of scope answers NotFound (so ids reveal nothing) and is audited.
 domain::Pupil view_pupil(const Services& s, const Actor& a, std::int64_t pupil_id);
+
+// Everything the pupil's page shows, each part only to those who may see it.
+struct PupilRecord {
+  domain::Pupil pupil;
+  std::vector<domain::PupilContact> contacts;
+  std::vector<store::PlacementRecord> placements;  // a provider sees only its own
+  bool can_edit = false;                           // the home school keeps the record
+  bool can_place = false;                          // under the school's powers
+  bool can_arrange = false;                        // as the LA, under s19
+};
+PupilRecord view_pupil_record(const Services& s, const Actor& a, std::int64_t pupil_id);
+
+struct PupilForm {
+  std::string upn, given_name, family_name, date_of_birth, gender;
+  std::vector<std::string> needs;
+  bool looked_after = false, child_in_need = false, child_protection_plan = false;
+};
+// The home school's staff add and correct their pupils.
+std::int64_t add_pupil(const Services& s, const Actor& a, const PupilForm& f);
+void update_pupil(const Services& s, const Actor& a, std::int64_t pupil_id, const PupilForm& f);
+std::int64_t add_contact(const Services& s, const Actor& a, std::int64_t pupil_id, domain::PupilContact contact);
+void remove_contact(const Services& s, const Actor& a, std::int64_t pupil_id, std::int64_t contact_id);
 
 }  // namespace waypoint::app

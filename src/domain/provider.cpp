@@ -16,6 +16,11 @@ const std::vector<ProviderKindInfo>& provider_kinds() {
   return kinds;
 }
 
+bool watched_for_registration(ProviderKind k) {
+  return k == ProviderKind::Unregistered || k == ProviderKind::Online || k == ProviderKind::Tutor ||
+         k == ProviderKind::WorkBasedPlacement;
+}
+
 const ProviderKindInfo& provider_kind_info(ProviderKind k) {
   for (const auto& i : provider_kinds())
     if (i.kind == k) return i;

@@ -30,6 +30,9 @@ struct ProviderKindInfo {
 };
 
 const std::vector<ProviderKindInfo>& provider_kinds();
+// Providers that are not registered schools or colleges: if they teach full time, they may have to
+// register as an independent school (see registration_threshold.hpp).
+bool watched_for_registration(ProviderKind k);
 const ProviderKindInfo& provider_kind_info(ProviderKind k);
 std::optional<ProviderKind> parse_provider_kind(std::string_view code);
 

@@ -63,6 +63,13 @@ int school_days_between(const SchoolCalendar& c, Date from, Date to) {
   return n;
 }
 
+int school_days_on(const SchoolCalendar& c, Date first, Date last, const std::set<unsigned>& weekdays) {
+  int n = 0;
+  for (auto d = std::chrono::sys_days(first); d <= std::chrono::sys_days(last); d += std::chrono::days(1))
+    if (weekdays.count(std::chrono::weekday(d).iso_encoding()) && is_school_day(c, Date(d))) ++n;
+  return n;
+}
+
 std::optional<Date> earliest_start_after_notice(const SchoolCalendar& c, Date notice_sent, int notice_days) {
   return add_school_days(c, notice_sent, notice_days);
 }

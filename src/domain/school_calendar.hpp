@@ -32,6 +32,10 @@ std::optional<Date> add_school_days(const SchoolCalendar& c, Date from, int n);
 // School days after `from` up to and including `to`; 0 when `to` is not after `from`.
 int school_days_between(const SchoolCalendar& c, Date from, Date to);
 
+// School days from `first` to `last` inclusive that fall on one of `weekdays` (ISO numbers, Monday 1):
+// the days a pupil attends a setting they go to on those weekdays.
+int school_days_on(const SchoolCalendar& c, Date first, Date last, const std::set<unsigned>& weekdays);
+
 // An off-site direction's first day may be no earlier than this: the notice must reach the parent
 // at least `notice_days` school days before the start.
 std::optional<Date> earliest_start_after_notice(const SchoolCalendar& c, Date notice_sent, int notice_days = 2);

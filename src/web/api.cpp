@@ -81,13 +81,14 @@ void add_api_routes(Router& r) {
     const int number = page_number(req);
     auto page = app::list_pupils(ctx.services, ctx.actor(), {number, 100});
     nlohmann::json items = nlohmann::json::array();
-    for (const auto& p : page.items) items.push_back(pupil_json(p));
+    for (const auto& p : page.items) items.push_back(pupil_json(p, ctx.services.today()));
     nlohmann::json body{{"items", items}, {"page", number}, {"has_next", page.has_next}};
     return Response::json(200, body.dump());
   });
 
   r.add("GET", "/api/v1/pupils/{id}", [](Request& req, RequestContext& ctx) {
-    return Response::json(200, pupil_json(app::view_pupil(ctx.services, ctx.actor(), id_param(req, "id"))).dump());
+    return Response::json(
+        200, pupil_json(app::view_pupil(ctx.services, ctx.actor(), id_param(req, "id")), ctx.services.today()).dump());
   });
 }
 

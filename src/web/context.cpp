@@ -1,5 +1,6 @@
 #include "web/context.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "app/access.hpp"
@@ -23,6 +24,8 @@ nlohmann::json navigation(const app::Actor& a, const std::string& path) {
   } else {
     item("/pupils", a.role == Role::Parent ? "My child" : "Pupils");
   }
+  if (domain::is_school_role(a.role) || a.role == Role::LaOfficer || domain::is_provider_role(a.role))
+    item("/placements", "Placements");
   if (app::may_browse_directory(a)) item("/providers", "Providers");
   if (domain::is_provider_role(a.role)) item("/providers/" + std::to_string(a.organisation_id), "Your provider");
   if (app::may_search_audit(a)) item("/admin/audit", "Audit trail");
@@ -122,6 +125,28 @@ nlohmann::json pagination(const std::string& base, int number, bool has_next) {
   if (number > 1) p["previous_href"] = base + join + "page=" + std::to_string(number - 1);
   if (has_next) p["next_href"] = base + join + "page=" + std::to_string(number + 1);
   return p;
+}
+
+nlohmann::json options(const std::vector<domain::CodeLabel>& list, const std::string& selected) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& i : list)
+    out.push_back({{"value", std::string(i.code)}, {"text", std::string(i.label)}, {"selected", i.code == selected}});
+  return out;
+}
+
+nlohmann::json checkboxes(const std::string& name, const std::vector<domain::CodeLabel>& list,
+                          const std::vector<std::string>& checked) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& i : list) {
+    const std::string code(i.code);
+    // The first box takes the field's id, so the error summary's link lands on it.
+    out.push_back({{"name", name},
+                   {"id", out.empty() ? name : name + "-" + code},
+                   {"value", code},
+                   {"text", std::string(i.label)},
+                   {"checked", std::find(checked.begin(), checked.end(), code) != checked.end()}});
+  }
+  return out;
 }
 
 }  // namespace waypoint::web

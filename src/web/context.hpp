@@ -3,9 +3,11 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "app/accounts.hpp"
 #include "app/services.hpp"
+#include "domain/code_label.hpp"
 #include "domain/field_error.hpp"
 #include "web/http.hpp"
 #include "web/templates.hpp"
@@ -52,6 +54,12 @@ struct InputField {
   std::string width{};  // a govuk-input--width-N or govuk-!-width-* class
 };
 nlohmann::json input_field(const nlohmann::json& data, const InputField& f);
+
+// Options for the `select` partial, with `selected` marked.
+nlohmann::json options(const std::vector<domain::CodeLabel>& list, const std::string& selected);
+// Checkbox items; the first takes the field's own id, so the error summary's link lands on it.
+nlohmann::json checkboxes(const std::string& name, const std::vector<domain::CodeLabel>& list,
+                          const std::vector<std::string>& checked);
 
 // Page number from ?page=, at least 1.
 int page_number(const Request& r);

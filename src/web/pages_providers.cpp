@@ -11,28 +11,6 @@
 namespace waypoint::web {
 namespace {
 
-nlohmann::json options(const std::vector<domain::CodeLabel>& list, const std::string& selected) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& i : list)
-    out.push_back({{"value", std::string(i.code)}, {"text", std::string(i.label)}, {"selected", i.code == selected}});
-  return out;
-}
-
-nlohmann::json checkboxes(const std::string& name, const std::vector<domain::CodeLabel>& list,
-                          const std::vector<std::string>& checked) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& i : list) {
-    const std::string code(i.code);
-    // The first box takes the field's id, so the error summary's link lands on it.
-    out.push_back({{"name", name},
-                   {"id", out.empty() ? name : name + "-" + code},
-                   {"value", code},
-                   {"text", std::string(i.label)},
-                   {"checked", std::find(checked.begin(), checked.end(), code) != checked.end()}});
-  }
-  return out;
-}
-
 std::vector<domain::CodeLabel> kind_list() {
   std::vector<domain::CodeLabel> out;
   for (const auto& k : domain::provider_kinds()) out.push_back({k.code, k.label});

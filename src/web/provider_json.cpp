@@ -120,9 +120,20 @@ nlohmann::json directory_entry_json(const store::DirectoryEntry& e) {
       {"key_stages", joined_labels(domain::key_stages(), e.key_stages)}};
 }
 
+nlohmann::json standing_json(const domain::StandingResult& r) {
+  const auto code = std::string(domain::standing_code(r.standing));
+  nlohmann::json expiring = nlohmann::json::array();
+  for (const auto& e : r.expiring) expiring.push_back(e.text);
+  return {{"code", code},
+          {"label", std::string(domain::standing_label(r.standing))},
+          {"class", tag_class(code)},
+          {"reasons", r.reasons},
+          {"has_reasons", !r.reasons.empty()},
+          {"expiring", expiring}};
+}
+
 nlohmann::json provider_view_json(const app::ProviderView& v) {
   const auto& p = v.profile;
-  const auto standing = std::string(domain::standing_code(v.standing.standing));
   nlohmann::json sites = nlohmann::json::array();
   auto site_name = [&](std::optional<std::int64_t> id) {
     for (const auto& s : v.sites)
@@ -163,8 +174,6 @@ nlohmann::json provider_view_json(const app::ProviderView& v) {
                       {"recorded_by", c.recorded_by},
                       {"notes", c.notes},
                       {"can_verify_this", v.can_verify && !c.check.verified}});
-  nlohmann::json expiring = nlohmann::json::array();
-  for (const auto& e : v.standing.expiring) expiring.push_back(e.text);
   nlohmann::json out{
       {"id", p.id},
       {"name", p.name},
@@ -187,13 +196,7 @@ nlohmann::json provider_view_json(const app::ProviderView& v) {
       {"subjects", joined(p.subjects)},
       {"qualifications", joined(p.qualifications)},
       {"courses", joined(p.courses)},
-      {"standing",
-       {{"code", standing},
-        {"label", std::string(domain::standing_label(v.standing.standing))},
-        {"class", tag_class(standing)},
-        {"reasons", v.standing.reasons},
-        {"has_reasons", !v.standing.reasons.empty()},
-        {"expiring", expiring}}},
+      {"standing", standing_json(v.standing)},
       {"sites", sites},
       {"has_sites", !v.sites.empty()},
       {"checks", checks},

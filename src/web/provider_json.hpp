@@ -18,5 +18,7 @@ app::CheckForm check_form_from_json(const nlohmann::json& body);
 
 nlohmann::json directory_entry_json(const store::DirectoryEntry& e);
 nlohmann::json provider_view_json(const app::ProviderView& v);
+// {code, label, class (a GOV.UK tag colour), reasons, has_reasons, expiring}.
+nlohmann::json standing_json(const domain::StandingResult& r);
 
 }  // namespace waypoint::web

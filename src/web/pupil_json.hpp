@@ -1,18 +1,15 @@
 #pragma once
-#include <nlohmann/json.hpp>
+// One shape for pupils and placements in pages and in the API.
+#include <chrono>
+#include <nlohmann/json_fwd.hpp>
 
 #include "domain/pupil.hpp"
+#include "store/placement_store.hpp"
 
 namespace waypoint::web {
 
-// One shape for a pupil in pages and in the API.
-inline nlohmann::json pupil_json(const domain::Pupil& p) {
-  return {{"id", p.id},
-          {"upn", p.upn},
-          {"given_name", p.given_name},
-          {"family_name", p.family_name},
-          {"date_of_birth", p.date_of_birth},
-          {"school_id", p.school_id}};
-}
+nlohmann::json pupil_json(const domain::Pupil& p, std::chrono::year_month_day today);
+nlohmann::json contact_json(const domain::PupilContact& c);
+nlohmann::json placement_json(const store::PlacementRecord& p);
 
 }  // namespace waypoint::web

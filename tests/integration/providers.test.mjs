@@ -144,16 +144,17 @@ test("sites need a real postcode; every check recorded makes a new provider appr
 });
 
 test("a school records its own acceptance, seen beside the LA's standing", async () => {
+  // The demo school has accepted Bridgeway and Northgate already; Fresh Start it has not.
   const school = wp.client();
   await school.signIn(DEMO.apLead);
-  const page = await school.get("/providers/5");
+  const page = await school.get("/providers/7");
   assert.match(page.text, /Record that your school accepts this provider/);
-  assert.equal((await school.post("/providers/5/accept", { acceptance_notes: "Visited 3 November" })).status, 303);
-  const after = await school.get("/providers/5");
+  assert.equal((await school.post("/providers/7/accept", { acceptance_notes: "Visited 3 November" })).status, 303);
+  const after = await school.get("/providers/7");
   assert.match(after.text, /Your school accepted this provider on \d{4}-\d\d-\d\d \(Priya Shah\)\. Visited 3 November/);
   const other = wp.client();
   await other.signIn(DEMO.laOfficer);
-  assert.doesNotMatch((await other.get("/providers/5")).text, /Your school accepted/);
+  assert.doesNotMatch((await other.get("/providers/7")).text, /Your school accepted/);
 });
 
 test("parents and administrators have no business in the directory", async () => {

@@ -45,10 +45,14 @@ test("an LA officer sees every pupil in the area", async () => {
 });
 
 for (const [role, email] of [["manager", DEMO.providerManager], ["staff", DEMO.providerStaff]]) {
-  test(`provider ${role} see no pupil who is not placed with them`, async () => {
+  test(`provider ${role} see only the pupils placed with them`, async () => {
     const c = wp.client();
     await c.signIn(email);
-    assert.deepEqual(await statusOf(c, [1, 9, 15]), all([1, 9, 15], 404));
+    // Pupil 1 is placed at Bridgeway; pupil 2's placement elsewhere is a draft; 9 and 15 are at other schools.
+    assert.deepEqual(await statusOf(c, [1, 2, 9, 15]), { 1: 200, 2: 404, 9: 404, 15: 404 });
+    const list = await c.get("/pupils");
+    assert.match(list.text, /Walker, Aisha/);
+    assert.doesNotMatch(list.text, /Hughes, Ben/);
   });
 }
 

@@ -79,3 +79,14 @@ TEST(SchoolCalendar, CountingAndEmptyWeeksAndTheEndOfTheCalendar) {
   EXPECT_FALSE(add_school_days(c, d("2028-03-30"), 2));                     // the calendar knows no later term
   EXPECT_FALSE(add_school_days(SchoolCalendar{}, d("2026-11-23"), 1));
 }
+
+TEST(SchoolCalendar, CountsTheDaysAPupilAttendsOnTheirWeekdays) {
+  const auto c = calendar();
+  // Mondays and Wednesdays from Monday 19 October to Wednesday 4 November 2026: 19 and 21 October,
+  // then half term, then Monday 2 November is an INSET day, so only Wednesday 4 November.
+  EXPECT_EQ(school_days_on(c, d("2026-10-19"), d("2026-11-04"), {1, 3}), 3);
+  EXPECT_EQ(school_days_on(c, d("2026-10-19"), d("2026-11-04"), {}), 0);
+  EXPECT_EQ(school_days_on(c, d("2026-11-04"), d("2026-10-19"), {1, 3}), 0);  // empty range
+  // The leap day 2028 is a Tuesday in term.
+  EXPECT_EQ(school_days_on(c, d("2028-02-28"), d("2028-03-01"), {2}), 1);
+}

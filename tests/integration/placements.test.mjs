@@ -1,0 +1,189 @@
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startWaypoint, DEMO, errorMessages, decode } from "../support/waypoint.mjs";
+
+// Demo: pupil 1 (Aisha) is placed at Bridgeway (5) and active; pupil 2 has a draft at Northgate (6);
+// pupil 3 is looked after with an EHC plan; Fresh Start (7) is lapsed and not accepted by Oakfield.
+const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+const today = day(0);
+
+let wp;
+let school;
+before(async () => {
+  wp = await startWaypoint();
+  school = wp.client();
+  await school.signIn(DEMO.apLead);
+});
+after(async () => wp.stop());
+
+const placementCount = () => wp.sql("SELECT COUNT(*) FROM placements");
+const siteOf = (provider) => wp.sql(`SELECT id FROM provider_sites WHERE provider_id = ${provider} ORDER BY id LIMIT 1`);
+const terms = (provider, extra = {}) => ({
+  provider_id: String(provider),
+  legal_basis: "off_site_direction",
+  reason: "semh",
+  objectives: "Settle into learning and rebuild attendance",
+  start_date: day(30),
+  planned_end_date: day(120),
+  site_ids: siteOf(provider),
+  report_to: "Ms Ward",
+  paid_by: "school",
+  ...extra,
+});
+
+async function propose(pupil, fields) {
+  await school.get(`/pupils/${pupil}/placements/new?provider_id=${fields.provider_id}`);
+  return school.post(`/pupils/${pupil}/placements/new`, fields);
+}
+
+test("bad placement terms are refused field by field and nothing is saved", async () => {
+  const before = placementCount();
+  const res = await propose(3, terms(5, { reason: "", start_date: "2027-02-30", planned_end_date: "", site_ids: "", cost: "lots" }));
+  assert.equal(res.status, 422);
+  assert.deepEqual(
+    errorMessages(res.text).map((e) => e.field),
+    ["reason", "start_date", "planned_end_date", "cost", "cost_unit", "site_ids"],
+  );
+  assert.match(res.text, /Start date must be a real date/);
+  assert.equal(placementCount(), before);
+  const wrongSite = await propose(3, terms(5, { site_ids: siteOf(6) }));
+  assert.deepEqual(errorMessages(wrongSite.text), [{ field: "site_ids", message: "Select sites from the provider's list" }]);
+  assert.equal(placementCount(), before);
+});
+
+test("an off-site direction goes from draft to active only after its notice, at the earliest lawful day", async () => {
+  const made = await propose(3, terms(5));
+  assert.equal(made.status, 303);
+  const id = made.location.match(/^\/placements\/(\d+)/)[1];
+
+  const manager = wp.client();
+  await manager.signIn(DEMO.providerManager);
+  assert.equal((await manager.get(`/placements/${id}`)).status, 404, "a draft is not the provider's yet");
+
+  await school.get(`/placements/${id}`);
+  const early = await school.post(`/placements/${id}/start`);
+  assert.equal(early.status, 422);
+  assert.match(decode(early.text), /Agree the placement before it starts/);
+  assert.equal((await school.post(`/placements/${id}/agree`)).status, 303);
+  assert.equal((await manager.get(`/placements/${id}`)).status, 200, "agreed: the provider sees it");
+
+  const blocked = await school.post(`/placements/${id}/start`);
+  assert.deepEqual(errorMessages(blocked.text).map((e) => e.field), ["notice_sent_on", "la_informed_on"]);
+
+  const future = await school.post(`/placements/${id}/notice`, { notice_sent_on: day(1) });
+  assert.deepEqual(errorMessages(future.text), [{ field: "notice_sent_on", message: "Date the notice was sent cannot be in the future" }]);
+  assert.equal(future.status, 422);
+  assert.equal((await school.post(`/placements/${id}/notice`, { notice_sent_on: today, la_informed_on: today })).status, 303);
+
+  const page = await school.get(`/placements/${id}`);
+  const earliest = page.text.match(/Earliest start: (\d{4}-\d\d-\d\d)/)[1];
+  assert.ok(earliest >= day(2), "2 school days after today are at least 2 calendar days away");
+  const dayBefore = new Date(Date.parse(earliest) - 86400000).toISOString().slice(0, 10);
+
+  const change = (start) => school.post(`/placements/${id}/edit`, terms(5, { start_date: start }));
+  assert.equal((await change(dayBefore)).status, 303);
+  const tooSoon = await school.post(`/placements/${id}/start`);
+  assert.equal(tooSoon.status, 422);
+  assert.deepEqual(errorMessages(tooSoon.text), [
+    {
+      field: "notice_sent_on",
+      message: `The start date must be at least 2 school days after the notice was sent: ${earliest} at the earliest`,
+    },
+  ]);
+  assert.equal((await change(earliest)).status, 303);
+  assert.equal((await school.post(`/placements/${id}/start`)).status, 303);
+  const started = await school.get(`/placements/${id}`);
+  assert.match(started.text, /govuk-tag--green">Active</);
+  assert.equal(wp.sql(`SELECT COUNT(*) FROM audit_events WHERE action = 'placement.start' AND entity_id = ${id}`), "1");
+});
+
+test("a lapsed, unaccepted provider needs an audited reason to start; consent cannot be overridden", async () => {
+  const made = await propose(4, terms(7, { legal_basis: "academy_powers", report_to: "" }));
+  assert.equal(made.status, 303);
+  const id = made.location.match(/^\/placements\/(\d+)/)[1];
+  await school.get(`/placements/${id}`);
+  await school.post(`/placements/${id}/agree`);
+  const refused = await school.post(`/placements/${id}/start`, { override_reason: "Only place this term" });
+  assert.deepEqual(errorMessages(refused.text).map((e) => e.field), ["parent_consent_on"], "consent is the law's");
+  const noName = await school.post(`/placements/${id}/consent`, { parent_consent_on: today });
+  assert.deepEqual(errorMessages(noName.text).map((e) => e.field), ["parent_consent_from"]);
+  assert.equal((await school.post(`/placements/${id}/consent`, { parent_consent_on: today, parent_consent_from: "Dana Murphy" })).status, 303);
+  const standing = await school.post(`/placements/${id}/start`);
+  assert.equal(standing.status, 422);
+  const messages = errorMessages(standing.text).map((e) => e.message).join("\n");
+  assert.match(messages, /The provider is Lapsed/);
+  assert.match(messages, /has not recorded its own acceptance/);
+  assert.equal((await school.post(`/placements/${id}/start`, { override_reason: "Only provider with a place; visit booked" })).status, 303);
+  const page = decode((await school.get(`/placements/${id}`)).text);
+  assert.match(page, /Started despite the provider's standing or acceptance: Only provider with a place; visit booked/);
+  const audited = wp.sql(`SELECT detail FROM audit_events WHERE action = 'placement.start_override' AND entity_id = ${id}`);
+  assert.match(audited, /Only provider with a place/);
+});
+
+test("each role reaches only its own placements when ids are changed", async () => {
+  const views = async (email, ids) => {
+    const c = wp.client();
+    await c.signIn(email);
+    const out = {};
+    for (const id of ids) out[id] = (await c.get(`/placements/${id}`)).status;
+    return out;
+  };
+  // Placement 1 is Aisha's at Bridgeway (active); 2 is Ben's draft at Northgate.
+  assert.deepEqual(await views(DEMO.parent, [1, 2]), { 1: 200, 2: 404 });
+  assert.deepEqual(await views(DEMO.providerManager, [1, 2]), { 1: 200, 2: 404 });
+  assert.deepEqual(await views(DEMO.providerStaff, [1, 2]), { 1: 200, 2: 404 });
+  assert.deepEqual(await views(DEMO.laOfficer, [1, 2]), { 1: 200, 2: 200 });
+  assert.deepEqual(await views(DEMO.admin, [1, 2]), { 1: 404, 2: 404 });
+  assert.ok(Number(wp.sql("SELECT COUNT(*) FROM audit_events WHERE action LIKE 'placement.view%_refused'")) > 0);
+
+  // Seeing is not managing: the LA officer and the provider cannot change the school's placement.
+  for (const email of [DEMO.laOfficer, DEMO.providerManager, DEMO.dsl]) {
+    const c = wp.client();
+    await c.signIn(email);
+    await c.get("/placements/1");
+    const res = await c.post("/placements/1/end", { ended_on: today, end_reason: "other" });
+    assert.ok([403, 404].includes(res.status), email);
+  }
+  assert.equal(wp.sql("SELECT status FROM placements WHERE id = 1"), "active");
+});
+
+test("the LA arranges s19 provision for a pupil in its area, and not outside the basis it holds", async () => {
+  const officer = wp.client();
+  await officer.signIn(DEMO.laOfficer);
+  const form = await officer.get("/pupils/9/placements/new?basis=la_s19&provider_id=5");
+  assert.equal(form.status, 200);
+  const made = await officer.post("/pupils/9/placements/new", terms(5, { legal_basis: "la_s19", paid_by: "local_authority" }));
+  assert.equal(made.status, 303);
+  const id = made.location.match(/^\/placements\/(\d+)/)[1];
+  assert.equal(wp.sql(`SELECT commissioner_id FROM placements WHERE id = ${id}`), "1");
+  // A school's own powers are not the LA's to use.
+  const wrong = await officer.post("/pupils/9/placements/new", terms(5, { legal_basis: "off_site_direction" }));
+  assert.equal(wrong.status, 403);
+  // Nor may a school arrange under s19.
+  await school.get("/pupils/3");
+  assert.equal((await school.post("/pupils/3/placements/new", terms(5, { legal_basis: "la_s19" }))).status, 403);
+});
+
+test("the notice to parents states what the regulations require, on the page and in the PDF", async () => {
+  const page = decode((await school.get("/placements/1/notice")).text);
+  for (const text of ["Bridgeway Centre, 12 Mill Lane, Exeter, EX2 4AB", "report to: Ms Ward, head of centre", "Number of days", "Reasons for the direction", "What the placement aims to achieve", "Session times", "Breaks: Break 10:40"])
+    assert.ok(page.includes(text), text);
+  const res = await fetch(wp.url + "/placements/1/notice.pdf", { headers: { cookie: [...school.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } });
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get("content-type"), "application/pdf");
+  const dir = mkdtempSync(join(tmpdir(), "notice-"));
+  try {
+    writeFileSync(join(dir, "n.pdf"), Buffer.from(await res.arrayBuffer()));
+    const text = spawnSync("pdftotext", ["-layout", join(dir, "n.pdf"), "-"], { encoding: "utf8" }).stdout;
+    for (const want of ["Notice of a direction to attend education off-site", "To: Chris Walker, 4 Orchard Close", "Bridgeway Centre, 12 Mill Lane, Exeter, EX2 4AB", "report to: Ms Ward, head of centre", "Number of days:", "Reasons for the direction: Social, emotional and mental health needs", "What the placement aims to achieve: Rebuild attendance", "Session times", "previous 10 weeks"])
+      assert.ok(text.includes(want), `${want} in\n${text}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // A placement that is not an off-site direction has no notice.
+  assert.equal((await school.get("/placements/2/notice")).status, 404);
+});
