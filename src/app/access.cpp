@@ -76,6 +76,11 @@ bool may_manage_placement(const Actor& a, std::int64_t commissioner_id) {
   }
 }
 
+bool may_edit_timetable(const Actor& a, const PupilScope& p) {
+  if (a.role == Role::LaOfficer) return may_view_pupil(a, p);
+  return (a.role == Role::ApLead || a.role == Role::Headteacher) && p.school_id == a.organisation_id;
+}
+
 bool may_see_threshold_list(const Actor& a) { return a.role == Role::LaOfficer && a.local_authority_id; }
 
 Actor operator_actor() {

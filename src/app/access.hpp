@@ -46,6 +46,8 @@ bool may_commission(const Actor& a, const PupilScope& p, bool la_arrangement);
 // The commissioner manages a placement through its life: the school's AP lead or head, or the
 // LA's officers for an LA arrangement.
 bool may_manage_placement(const Actor& a, std::int64_t commissioner_id);
+// A pupil's whole week is kept by their school's AP lead or head, or by the LA officers of the area.
+bool may_edit_timetable(const Actor& a, const PupilScope& p);
 // Those who commission may also see where the registration threshold stands for providers.
 bool may_see_threshold_list(const Actor& a);
 

@@ -12,6 +12,7 @@
 #include "store/calendar_store.hpp"
 #include "store/organisation_store.hpp"
 #include "store/placement_store.hpp"
+#include "store/timetable_store.hpp"
 #include "store/provider_store.hpp"
 #include "store/pupil_store.hpp"
 #include "store/user_store.hpp"
@@ -258,6 +259,19 @@ void load_demo_placements(store::Connection& c, const Services& s, const std::ve
   const auto first = store::insert_placement(c, a, users[0], now);
   store::record_notice(c, first, day(-45), std::nullopt, now);
   store::record_start(c, first, day(-40), std::nullopt, now);
+  // Aisha's week: four days at Bridgeway and Friday back at Oakfield, exactly the full-time 32.5 hours.
+  std::vector<store::SlotRow> week;
+  for (unsigned iso = 1; iso <= 5; ++iso) {
+    store::SlotRow slot;
+    slot.slot = {std::chrono::weekday(iso), 8 * 60 + 45, 15 * 60 + 15, iso < 5 ? "provider" : "home_school",
+                 std::nullopt};
+    if (iso < 5) {
+      slot.placement_id = first;
+      slot.site_id = a.terms.site_ids.front();
+    }
+    week.push_back(slot);
+  }
+  store::replace_slots(c, pupils[0], week);
 
   store::PlacementRecord b = a;
   b.pupil_id = pupils[1];

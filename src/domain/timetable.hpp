@@ -5,9 +5,12 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "domain/field_error.hpp"
 
 namespace waypoint::domain {
 
@@ -37,5 +40,26 @@ TimetableTotals timetable_totals(const std::vector<TimetableSlot>& slots);
 inline constexpr int kFullTimeWeekMinutes = 32 * 60 + 30;
 
 bool is_full_time(const TimetableTotals& t, int full_time_minutes = kFullTimeWeekMinutes);
+
+// "09:30" or "9:30" to minutes after midnight; nothing unless it is a time of day.
+std::optional<int> parse_clock(std::string_view text);
+std::string format_clock(int minute);  // "09:30"
+std::string weekday_name(std::chrono::weekday d);
+// "Monday" (or "monday", "Mon") to the weekday, school days only.
+std::optional<std::chrono::weekday> parse_school_weekday(std::string_view text);
+
+// Where the school day has holes: a weekday with nothing timetabled, or a stretch longer than
+// `longest_break` minutes between sessions. Plain sentences, Monday first.
+std::vector<std::string> timetable_gaps(const std::vector<TimetableSlot>& slots, int longest_break = 60);
+
+// What makes a part-time timetable lawful: a reason, the parents' agreement, an end date by which
+// the pupil is back to full time, and dates to review it.
+struct PartTimeArrangement {
+  std::string reason;
+  std::string parent_agreed_on;
+  std::string ends_on;
+  std::string review_dates;  // dates separated by commas
+};
+FieldErrors part_time_problems(const PartTimeArrangement& p, std::chrono::year_month_day today);
 
 }  // namespace waypoint::domain

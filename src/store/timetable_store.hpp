@@ -43,6 +43,8 @@ struct TaughtRow {
   std::string needs;
   std::string provider_kind;
   std::string provider_name;
+  std::string pupil_name;
+  std::optional<std::int64_t> pupil_local_authority_id;  // of the pupil's school
 };
 std::vector<TaughtRow> taught_at_providers(Connection& c, std::optional<std::int64_t> provider_id);
 

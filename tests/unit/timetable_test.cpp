@@ -79,3 +79,52 @@ TEST(RegistrationThreshold, HoursAddUpAcrossCommissionersAndSavingWarns) {
   EXPECT_FALSE(crosses_threshold(four, {pupil(5, 18.0)}));
   EXPECT_FALSE(crosses_threshold({pupil(1, 20, true)}, {pupil(2, 20)}));  // already over: no new warning
 }
+
+TEST(Timetable, ClockTimesAreReadStrictly) {
+  EXPECT_EQ(parse_clock("09:30"), 570);
+  EXPECT_EQ(parse_clock("9:30"), 570);
+  EXPECT_EQ(parse_clock("00:00"), 0);
+  EXPECT_EQ(parse_clock("23:59"), 1439);
+  for (const char* bad : {"24:00", "9.30", "930", "09:60", "", ":30", "09:3", "ab:cd", "123:00"})
+    EXPECT_FALSE(parse_clock(bad).has_value()) << bad;
+  EXPECT_EQ(format_clock(570), "09:30");
+  EXPECT_EQ(parse_school_weekday("wed"), std::chrono::Wednesday);
+  EXPECT_FALSE(parse_school_weekday("Saturday").has_value());
+}
+
+TEST(Timetable, GapsInTheSchoolDayAreFlagged) {
+  const std::vector<TimetableSlot> week = {
+      {Monday, hm(9, 0), hm(12, 0), "home_school", std::nullopt},
+      {Monday, hm(13, 0), hm(15, 0), "provider", 5},  // an hour for lunch: not a gap
+      {Tuesday, hm(9, 0), hm(11, 0), "provider", 5},
+      {Tuesday, hm(9, 30), hm(10, 0), "online", std::nullopt},  // inside the first: covered
+      {Tuesday, hm(13, 1), hm(15, 0), "home_school", std::nullopt},
+  };
+  const auto gaps = timetable_gaps(week);
+  ASSERT_EQ(gaps.size(), 4u);
+  EXPECT_EQ(gaps[0], "Tuesday has 2 hours 1 minutes with nothing timetabled, from 11:00 to 13:01");
+  EXPECT_EQ(gaps[1], "Wednesday has nothing timetabled");
+  EXPECT_EQ(gaps[3], "Friday has nothing timetabled");
+  EXPECT_EQ(timetable_gaps({}).size(), 5u);  // an empty week: every day is a gap
+}
+
+TEST(Timetable, APartTimeTimetableNeedsAReasonAgreementAnEndAndReviews) {
+  const auto today = std::chrono::year_month_day{std::chrono::year{2026}, std::chrono::November, std::chrono::day{24}};
+  PartTimeArrangement p{"Phased return after hospital", "2026-11-20", "2027-01-29", "2026-12-11, 2027-01-15"};
+  EXPECT_TRUE(part_time_problems(p, today).empty());
+  p.ends_on = "2026-11-23";  // yesterday
+  p.review_dates = "2026-12-11, someday";
+  std::vector<std::string> fields;
+  for (const auto& e : part_time_problems(p, today)) fields.push_back(e.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"part_time_ends_on", "review_dates"}));
+  EXPECT_EQ(part_time_problems({}, today).size(), 4u);
+}
+
+TEST(Timetable, TheEighteenHourLineExactly) {
+  // 17.9, 18.0 and 18.1 hours at one unregistered provider, for five pupils.
+  for (const auto& [hours, must] : std::vector<std::pair<double, bool>>{{17.9, false}, {18.0, false}, {18.1, true}}) {
+    std::vector<TaughtPupil> taught;
+    for (int id = 1; id <= 5; ++id) taught.push_back(pupil(id, hours));
+    EXPECT_EQ(registration_threshold(taught).must_register, must) << hours;
+  }
+}
