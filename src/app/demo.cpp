@@ -12,9 +12,9 @@
 #include "store/calendar_store.hpp"
 #include "store/organisation_store.hpp"
 #include "store/placement_store.hpp"
-#include "store/timetable_store.hpp"
 #include "store/provider_store.hpp"
 #include "store/pupil_store.hpp"
+#include "store/timetable_store.hpp"
 #include "store/user_store.hpp"
 
 namespace waypoint::app {

@@ -110,8 +110,8 @@ std::vector<ThresholdWarning> threshold_warnings(store::Connection& c, const dom
     if (!domain::crosses_threshold(current, proposed)) continue;
     auto after = current;
     after.insert(after.end(), proposed.begin(), proposed.end());
-    const auto name = std::find_if(placements.begin(), placements.end(),
-                                   [&](const auto& p) { return p.provider_id == provider_id; });
+    const auto name =
+        std::find_if(placements.begin(), placements.end(), [&](const auto& p) { return p.provider_id == provider_id; });
     out.push_back({provider_id, name == placements.end() ? profile->name : name->provider_name,
                    domain::registration_threshold(after).reason});
   }
@@ -211,8 +211,13 @@ std::vector<WatchedProvider> registration_watch(const Services& s, const Actor& 
     }
     const auto result = domain::registration_threshold(pupils, policy);
     if (result.full_time_pupils == 0) continue;
-    WatchedProvider w{id, taught.front().provider_name, taught.front().provider_kind, result.full_time_pupils,
-                      result.must_register, result.reason, {}};
+    WatchedProvider w{id,
+                      taught.front().provider_name,
+                      taught.front().provider_kind,
+                      result.full_time_pupils,
+                      result.must_register,
+                      result.reason,
+                      {}};
     for (const auto& [pid, p] : per_pupil)
       if (p.minutes > policy.full_time_over_minutes) w.pupils.push_back(p);
     out.push_back(std::move(w));

@@ -106,7 +106,8 @@ std::vector<std::string> timetable_gaps(const std::vector<TimetableSlot>& slots,
 FieldErrors part_time_problems(const PartTimeArrangement& p, std::chrono::year_month_day today) {
   FieldErrors e;
   if (p.reason.empty())
-    e.push_back({"part_time_reason", "Say why the pupil is on a part-time timetable: it is only for exceptional reasons"});
+    e.push_back(
+        {"part_time_reason", "Say why the pupil is on a part-time timetable: it is only for exceptional reasons"});
   const auto agreed = parse_date(p.parent_agreed_on);
   if (p.parent_agreed_on.empty())
     e.push_back({"parent_agreed_on", "Enter the date the parents agreed to the part-time timetable"});

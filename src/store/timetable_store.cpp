@@ -74,8 +74,9 @@ std::vector<TaughtRow> taught_at_providers(Connection& c, std::optional<std::int
       "pu.given_name, pu.family_name, sc.parent_id ORDER BY pl.provider_id, pl.pupil_id",
       {opt_integer(provider_id)});
   return map_rows(rows, [](const Row& r) {
-    return TaughtRow{r.integer(0), r.integer(1), static_cast<int>(r.integer(2)), r.boolean(3), r.text(4),
-                     r.text(5),    r.text(6),    r.text(7),                        r.opt_integer(8)};
+    return TaughtRow{r.integer(0), r.integer(1), static_cast<int>(r.integer(2)),
+                     r.boolean(3), r.text(4),    r.text(5),
+                     r.text(6),    r.text(7),    r.opt_integer(8)};
   });
 }
 

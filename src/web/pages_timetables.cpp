@@ -25,7 +25,10 @@ std::string setting_label(const std::string& setting) {
 }
 
 std::vector<domain::CodeLabel> day_list() {
-  return {{"monday", "Monday"}, {"tuesday", "Tuesday"}, {"wednesday", "Wednesday"}, {"thursday", "Thursday"},
+  return {{"monday", "Monday"},
+          {"tuesday", "Tuesday"},
+          {"wednesday", "Wednesday"},
+          {"thursday", "Thursday"},
           {"friday", "Friday"}};
 }
 
@@ -63,7 +66,8 @@ Response timetable_page(RequestContext& ctx, std::int64_t pupil_id, const app::T
     where_values.push_back(p.provider_name + " (" + std::string(domain::status_label(*domain::parse_status(p.status))) +
                            ")");
   }
-  for (std::size_t i = 0; i + 1 < where_values.size(); i += 2) where_codes.push_back({where_values[i], where_values[i + 1]});
+  for (std::size_t i = 0; i + 1 < where_values.size(); i += 2)
+    where_codes.push_back({where_values[i], where_values[i + 1]});
 
   nlohmann::json week = nlohmann::json::array();
   for (const auto& r : v.slots)
@@ -180,9 +184,8 @@ void add_timetable_routes(Router& r) {
     for (const auto& w : watch) {
       nlohmann::json pupils = nlohmann::json::array();
       for (const auto& p : w.pupils)
-        pupils.push_back({{"name", p.name},
-                          {"hours", hours(p.minutes)},
-                          {"looked_after_or_ehc", p.looked_after_or_ehc}});
+        pupils.push_back(
+            {{"name", p.name}, {"hours", hours(p.minutes)}, {"looked_after_or_ehc", p.looked_after_or_ehc}});
       providers.push_back({{"id", w.provider_id},
                            {"name", w.provider_name},
                            {"full_time_pupils", w.full_time_pupils},
@@ -190,9 +193,8 @@ void add_timetable_routes(Router& r) {
                            {"reason", w.reason},
                            {"pupils", pupils}});
     }
-    nlohmann::json data{{"title", "Unregistered providers teaching full time"},
-                        {"providers", providers},
-                        {"empty", providers.empty()}};
+    nlohmann::json data{
+        {"title", "Unregistered providers teaching full time"}, {"providers", providers}, {"empty", providers.empty()}};
     return ctx.page("providers/registration_threshold", data);
   });
 }

@@ -170,8 +170,10 @@ test("the LA arranges s19 provision for a pupil in its area, and not outside the
 
 test("the notice to parents states what the regulations require, on the page and in the PDF", async () => {
   const page = decode((await school.get("/placements/1/notice")).text);
-  for (const text of ["Bridgeway Centre, 12 Mill Lane, Exeter, EX2 4AB", "report to: Ms Ward, head of centre", "Number of days", "Reasons for the direction", "What the placement aims to achieve", "Session times", "Breaks: Break 10:40"])
+  for (const text of ["Bridgeway Centre, 12 Mill Lane, Exeter, EX2 4AB", "report to: Ms Ward, head of centre", "Number of days", "Reasons for the direction", "What the placement aims to achieve", "Session times", "Monday: 08:45 to 15:15", "Thursday: 08:45 to 15:15", "Number of days: 4 days a week", "Breaks: Break 10:40"])
     assert.ok(page.includes(text), text);
+  assert.ok(!page.includes("Friday: "), "Friday is at the home school, not the provider");
+  assert.doesNotMatch(page, /This notice is not complete/);
   const res = await fetch(wp.url + "/placements/1/notice.pdf", { headers: { cookie: [...school.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } });
   assert.equal(res.status, 200);
   assert.equal(res.headers.get("content-type"), "application/pdf");
@@ -179,7 +181,7 @@ test("the notice to parents states what the regulations require, on the page and
   try {
     writeFileSync(join(dir, "n.pdf"), Buffer.from(await res.arrayBuffer()));
     const text = spawnSync("pdftotext", ["-layout", join(dir, "n.pdf"), "-"], { encoding: "utf8" }).stdout;
-    for (const want of ["Notice of a direction to attend education off-site", "To: Chris Walker, 4 Orchard Close", "Bridgeway Centre, 12 Mill Lane, Exeter, EX2 4AB", "report to: Ms Ward, head of centre", "Number of days:", "Reasons for the direction: Social, emotional and mental health needs", "What the placement aims to achieve: Rebuild attendance", "Session times", "previous 10 weeks"])
+    for (const want of ["Notice of a direction to attend education off-site", "To: Chris Walker, 4 Orchard Close", "Bridgeway Centre, 12 Mill Lane, Exeter, EX2 4AB", "report to: Ms Ward, head of centre", "Number of days:", "Reasons for the direction: Social, emotional and mental health needs", "What the placement aims to achieve: Rebuild attendance", "Session times", "Monday: 08:45 to 15:15", "Number of days: 4 days a week", "previous 10 weeks"])
       assert.ok(text.includes(want), `${want} in\n${text}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
