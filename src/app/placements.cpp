@@ -43,28 +43,6 @@ void check_terms(store::Connection& c, std::int64_t provider_id, store::Placemen
   p.cost_pence = p.terms.cost.empty() ? std::nullopt : domain::parse_pounds(p.terms.cost);
 }
 
-// The placement, if the actor may see it: the pupil's scope decides, and a provider sees only
-// its own placements once they are agreed. Audited as `action`; refused reads as NotFound.
-store::PlacementRecord require_placement(const Services& s, const Actor& a, std::int64_t placement_id,
-                                         const std::string& action) {
-  std::optional<store::PlacementRecord> p;
-  s.db.with_connection([&](store::Connection& c) { p = store::find_placement(c, placement_id); });
-  if (!p || (domain::is_provider_role(a.role) &&
-             (p->provider_id != a.organisation_id || p->status == domain::status_code(PlacementStatus::Draft)))) {
-    audit_refusal(s, a, action + " of placement " + std::to_string(placement_id));
-    throw NotFound();
-  }
-  require_pupil(s, a, p->pupil_id, action);
-  return *p;
-}
-
-store::PlacementRecord require_managed(const Services& s, const Actor& a, std::int64_t placement_id,
-                                       const std::string& action) {
-  auto p = require_placement(s, a, placement_id, action);
-  require(may_manage_placement(a, p.commissioner_id));
-  return p;
-}
-
 bool is(const store::PlacementRecord& p, PlacementStatus status) { return p.status == domain::status_code(status); }
 
 std::optional<std::string> optional_date(const std::string& raw, const char* field, const char* what,
@@ -124,6 +102,26 @@ nlohmann::json terms_json(const domain::PlacementTerms& t) {
 }
 
 }  // namespace
+
+store::PlacementRecord require_placement(const Services& s, const Actor& a, std::int64_t placement_id,
+                                         const std::string& action) {
+  std::optional<store::PlacementRecord> p;
+  s.db.with_connection([&](store::Connection& c) { p = store::find_placement(c, placement_id); });
+  if (!p || (domain::is_provider_role(a.role) &&
+             (p->provider_id != a.organisation_id || p->status == domain::status_code(PlacementStatus::Draft)))) {
+    audit_refusal(s, a, action + " of placement " + std::to_string(placement_id));
+    throw NotFound();
+  }
+  require_pupil(s, a, p->pupil_id, action);
+  return *p;
+}
+
+store::PlacementRecord require_managed(const Services& s, const Actor& a, std::int64_t placement_id,
+                                       const std::string& action) {
+  auto p = require_placement(s, a, placement_id, action);
+  require(may_manage_placement(a, p.commissioner_id));
+  return p;
+}
 
 std::int64_t propose_placement(const Services& s, const Actor& a, std::int64_t pupil_id, const PlacementForm& f) {
   const auto pupil = require_pupil(s, a, pupil_id, "pupil.view");

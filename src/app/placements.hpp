@@ -18,6 +18,15 @@
 
 namespace waypoint::app {
 
+// For use cases built on a placement. The placement, if the actor may see it: the pupil's scope
+// decides, and a provider sees only its own placements once they are agreed. Audited as `action`;
+// refused reads answer NotFound.
+store::PlacementRecord require_placement(const Services& s, const Actor& a, std::int64_t placement_id,
+                                         const std::string& action);
+// As require_placement, and the actor must be the commissioner (Denied otherwise).
+store::PlacementRecord require_managed(const Services& s, const Actor& a, std::int64_t placement_id,
+                                       const std::string& action);
+
 struct PlacementForm {
   std::string provider_id;
   domain::PlacementTerms terms;

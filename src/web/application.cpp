@@ -54,6 +54,7 @@ Application::Application(const app::Services& services, WebSettings settings)
   add_provider_routes(router_);
   add_placement_routes(router_);
   add_timetable_routes(router_);
+  add_plan_routes(router_);
   add_api_routes(router_);
 }
 

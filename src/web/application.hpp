@@ -38,6 +38,7 @@ void add_audit_routes(Router& r);
 void add_provider_routes(Router& r);
 void add_placement_routes(Router& r);
 void add_timetable_routes(Router& r);
+void add_plan_routes(Router& r);
 void add_api_routes(Router& r);
 
 }  // namespace waypoint::web
