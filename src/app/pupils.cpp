@@ -1,5 +1,6 @@
 #include "app/pupils.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "app/access.hpp"
@@ -141,6 +142,51 @@ void remove_contact(const Services& s, const Actor& a, std::int64_t pupil_id, st
     store::remove_contact(c, pupil_id, contact_id, s.now_iso());
     audit(c, s, &a, {"pupil.contact_remove", "pupil_contact", contact_id, pupil_id});
   });
+}
+
+PupilImportReport import_pupils(const Services& s, const Actor& a, const std::vector<domain::RawPupil>& rows,
+                                const std::string& source) {
+  require(domain::is_school_role(a.role) && a.role != domain::Role::SchoolDsl);
+  if (rows.empty()) throw Invalid("file", "The file has no pupils in it");
+  auto checked = domain::check_pupils(rows, s.today());
+  PupilImportReport report;
+  report.rejected = checked.rejected;
+  s.db.transaction([&](store::Connection& c) {
+    const auto now = s.now_iso();
+    for (std::size_t i = 0; i < checked.accepted.size(); ++i) {
+      auto p = checked.accepted[i];
+      p.school_id = a.organisation_id;
+      const auto& raw = rows[checked.sources[i]];
+      const auto existing = store::find_pupil_by_upn(c, p.upn);
+      if (!existing) {
+        store::insert_pupil(c, p, now);
+        ++report.created;
+        continue;
+      }
+      if (existing->school_id != a.organisation_id) {
+        report.rejected.push_back({raw.line, p.upn, "UPN " + p.upn + " is on another school's roll"});
+        continue;
+      }
+      // What the file does not say is kept: a blank needs column does not wipe recorded needs.
+      p.id = existing->id;
+      if (domain::trimmed(raw.needs).empty()) p.needs = existing->needs;
+      if (domain::trimmed(raw.looked_after).empty()) p.looked_after = existing->looked_after;
+      p.child_in_need = existing->child_in_need;
+      p.child_protection_plan = existing->child_protection_plan;
+      store::update_pupil(c, p, now);
+      ++report.updated;
+    }
+    std::sort(report.rejected.begin(), report.rejected.end(),
+              [](const auto& x, const auto& y) { return x.line < y.line; });
+    audit(c, s, &a,
+          {"pupil.import", "pupil", std::nullopt, std::nullopt,
+           nlohmann::json{{"source", source},
+                          {"created", report.created},
+                          {"updated", report.updated},
+                          {"rejected", report.rejected.size()}}
+               .dump()});
+  });
+  return report;
 }
 
 }  // namespace waypoint::app

@@ -2,6 +2,7 @@
 #include "app/actor.hpp"
 #include "app/services.hpp"
 #include "domain/pupil.hpp"
+#include "domain/pupil_import.hpp"
 #include "store/page.hpp"
 #include "store/placement_store.hpp"
 
@@ -34,5 +35,17 @@ std::int64_t add_pupil(const Services& s, const Actor& a, const PupilForm& f);
 void update_pupil(const Services& s, const Actor& a, std::int64_t pupil_id, const PupilForm& f);
 std::int64_t add_contact(const Services& s, const Actor& a, std::int64_t pupil_id, domain::PupilContact contact);
 void remove_contact(const Services& s, const Actor& a, std::int64_t pupil_id, std::int64_t contact_id);
+
+struct PupilImportReport {
+  int created = 0;
+  int updated = 0;
+  std::vector<domain::RejectedPupil> rejected;
+};
+// Adds the school's pupils from a file's records, idempotent on UPN: a pupil the school already
+// has is refreshed (names, date of birth, gender, and needs or care status the file states), not
+// duplicated. A UPN on another school's roll is rejected, as is every record the rules refuse.
+// `source` ("csv" or "ctf") is kept on the audit trail.
+PupilImportReport import_pupils(const Services& s, const Actor& a, const std::vector<domain::RawPupil>& rows,
+                                const std::string& source);
 
 }  // namespace waypoint::app

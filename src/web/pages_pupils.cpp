@@ -2,7 +2,9 @@
 
 #include "app/errors.hpp"
 #include "app/pupils.hpp"
+#include "domain/csv.hpp"
 #include "web/application.hpp"
+#include "web/ctf_reader.hpp"
 #include "web/pupil_json.hpp"
 
 namespace waypoint::web {
@@ -97,9 +99,68 @@ Response contact_form_page(RequestContext& ctx, std::int64_t pupil_id, const dom
   return ctx.page("pupils/contact", data, status);
 }
 
+Response import_page(RequestContext& ctx, const domain::FieldErrors& errors, int status,
+                     const app::PupilImportReport* report = nullptr, bool from_ctf = false) {
+  nlohmann::json data{{"title", "Import pupils"}};
+  add_errors(data, errors);
+  data["file_error"] = data["errors"].contains("file") ? data["errors"]["file"] : nlohmann::json("");
+  if (report) {
+    nlohmann::json rejected = nlohmann::json::array();
+    for (const auto& r : report->rejected) rejected.push_back({{"line", r.line}, {"upn", r.upn}, {"reason", r.reason}});
+    data["report"] = {{"created", report->created},
+                      {"updated", report->updated},
+                      {"rejected_count", report->rejected.size()},
+                      {"rejected", rejected},
+                      {"has_rejected", !rejected.empty()},
+                      {"position", from_ctf ? "Pupil in file" : "Line"}};
+  }
+  return ctx.page("pupils/import", data, status);
+}
+
+// A CTF is XML; anything else is read as CSV (a UTF-8 byte-order mark is allowed before either).
+bool looks_like_xml(std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  const auto first = bytes.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && bytes[first] == '<';
+}
+
 }  // namespace
 
 void add_pupil_routes(Router& r) {
+  r.add("GET", "/pupils/import", [](Request&, RequestContext& ctx) {
+    if (!domain::is_school_role(ctx.actor().role)) throw app::Denied();
+    return import_page(ctx, {}, 200);
+  });
+
+  r.add("POST", "/pupils/import", [](Request& req, RequestContext& ctx) {
+    const auto* file = req.file("file");
+    try {
+      if (!file || file->data.empty()) {
+        try {
+          app::import_pupils(ctx.services, ctx.actor(), {}, "none");  // decides permission first
+        } catch (const app::Invalid&) {
+        }
+        throw app::Invalid("file", "Select a CTF or CSV file of pupils");
+      }
+      std::vector<domain::RawPupil> rows;
+      const bool ctf = looks_like_xml(file->data);
+      if (ctf) {
+        rows = read_ctf(file->data);
+      } else {
+        const auto text = domain::windows1252_to_utf8(file->data);
+        auto csv = domain::read_pupil_csv(text);
+        if (!csv.problem.empty()) throw app::Invalid("file", csv.problem);
+        rows = std::move(csv.rows);
+      }
+      const auto report = app::import_pupils(ctx.services, ctx.actor(), rows, ctf ? "ctf" : "csv");
+      return import_page(ctx, {}, 200, &report, ctf);
+    } catch (const CtfError& e) {
+      return import_page(ctx, {{"file", e.what()}}, 422);
+    } catch (const app::Invalid& e) {
+      return import_page(ctx, e.errors(), 422);
+    }
+  });
+
   r.add("GET", "/pupils", [](Request& req, RequestContext& ctx) {
     const auto& a = ctx.actor();
     const int number = page_number(req);
