@@ -5,23 +5,11 @@
 #include "app/pupils.hpp"
 #include "store/embedded.hpp"
 #include "web/application.hpp"
+#include "web/json_body.hpp"
 #include "web/provider_json.hpp"
 #include "web/pupil_json.hpp"
 
 namespace waypoint::web {
-
-namespace {
-
-// The request body as a JSON object; a body that is not one is a 422 naming "body".
-nlohmann::json json_body(const Request& req) {
-  auto body = nlohmann::json::parse(req.body, nullptr, false);
-  if (body.is_discarded() || !body.is_object()) throw app::Invalid("body", "The body must be a JSON object");
-  return body;
-}
-
-Response created(std::int64_t id) { return Response::json(201, nlohmann::json{{"id", id}}.dump()); }
-
-}  // namespace
 
 void add_api_routes(Router& r) {
   r.add("POST", "/api/v1/providers", [](Request& req, RequestContext& ctx) {
@@ -87,8 +75,13 @@ void add_api_routes(Router& r) {
   });
 
   r.add("GET", "/api/v1/pupils/{id}", [](Request& req, RequestContext& ctx) {
-    return Response::json(
-        200, pupil_json(app::view_pupil(ctx.services, ctx.actor(), id_param(req, "id")), ctx.services.today()).dump());
+    const auto record = app::view_pupil_record(ctx.services, ctx.actor(), id_param(req, "id"));
+    auto body = pupil_json(record.pupil, ctx.services.today());
+    body["contacts"] = nlohmann::json::array();
+    for (const auto& c : record.contacts) body["contacts"].push_back(contact_json(c));
+    body["placements"] = nlohmann::json::array();
+    for (const auto& p : record.placements) body["placements"].push_back(placement_json(p));
+    return Response::json(200, body.dump());
   });
 }
 

@@ -39,6 +39,7 @@ void add_provider_routes(Router& r);
 void add_placement_routes(Router& r);
 void add_timetable_routes(Router& r);
 void add_plan_routes(Router& r);
+void add_placement_api_routes(Router& r);
 void add_api_routes(Router& r);
 
 }  // namespace waypoint::web

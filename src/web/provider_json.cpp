@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "web/json_body.hpp"
+
 #include "domain/calendar_date.hpp"
 #include "domain/numbers.hpp"
 
@@ -42,33 +44,6 @@ app::DirectoryQuery directory_query(const Request& req) {
           req.query_value("offers"),    req.query_value("delivery"),
           req.query_value("name"),      req.query_value("has_capacity") == "yes"};
 }
-
-namespace {
-
-std::string text_of(const nlohmann::json& body, const char* key) {
-  if (!body.contains(key)) return {};
-  const auto& v = body[key];
-  if (v.is_string()) return v.get<std::string>();
-  if (v.is_number_integer()) return std::to_string(v.get<long long>());
-  if (v.is_number()) return v.dump();
-  if (v.is_array()) {  // ["English", "maths"] for the comma-separated fields
-    std::string out;
-    for (const auto& x : v)
-      if (x.is_string()) out += (out.empty() ? "" : ", ") + x.get<std::string>();
-    return out;
-  }
-  return {};
-}
-
-std::vector<std::string> list_of(const nlohmann::json& body, const char* key) {
-  std::vector<std::string> out;
-  if (body.contains(key) && body[key].is_array())
-    for (const auto& x : body[key])
-      if (x.is_string()) out.push_back(x.get<std::string>());
-  return out;
-}
-
-}  // namespace
 
 app::ProviderForm provider_form_from_json(const nlohmann::json& b) {
   return {text_of(b, "name"),
