@@ -81,6 +81,10 @@ bool may_edit_timetable(const Actor& a, const PupilScope& p) {
   return (a.role == Role::ApLead || a.role == Role::Headteacher) && p.school_id == a.organisation_id;
 }
 
+bool may_keep_calendar(const Actor& a) {
+  return a.role == Role::ApLead || a.role == Role::Headteacher || (a.role == Role::LaOfficer && a.local_authority_id);
+}
+
 bool may_see_threshold_list(const Actor& a) { return a.role == Role::LaOfficer && a.local_authority_id; }
 
 Actor operator_actor() {

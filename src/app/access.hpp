@@ -48,6 +48,8 @@ bool may_commission(const Actor& a, const PupilScope& p, bool la_arrangement);
 bool may_manage_placement(const Actor& a, std::int64_t commissioner_id);
 // A pupil's whole week is kept by their school's AP lead or head, or by the LA officers of the area.
 bool may_edit_timetable(const Actor& a, const PupilScope& p);
+// A school's AP lead or head keeps its calendar and full-time week; LA officers keep the LA's.
+bool may_keep_calendar(const Actor& a);
 // Those who commission may also see where the registration threshold stands for providers.
 bool may_see_threshold_list(const Actor& a);
 

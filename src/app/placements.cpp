@@ -235,6 +235,9 @@ void record_notice(const Services& s, const Actor& a, std::int64_t placement_id,
     throw Invalid("notice_sent_on", "Only an off-site direction needs a written notice: record consent instead");
   if (!is(p, PlacementStatus::Awaiting))
     throw Invalid("notice_sent_on", "Agree the placement first, so the notice states its final terms");
+  // The regulations say what the notice states: it cannot count as sent while it lacks any of it.
+  if (const auto missing = direction_notice(s, a, placement_id).missing; !missing.empty())
+    throw Invalid("notice_sent_on", "The notice is not complete yet. It still needs " + missing.front());
   const auto today = s.today();
   const auto sent = required_date(sent_on, "notice_sent_on", "Date the notice was sent", today);
   const auto la = optional_date(la_informed_on, "la_informed_on", "Date the local authority was told", today);

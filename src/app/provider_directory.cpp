@@ -164,13 +164,16 @@ std::vector<store::DirectoryEntry> export_directory(const Services& s, const Act
 
 store::Page<store::ExpiringCheck> checks_running_out(const Services& s, const Actor& a,
                                                      const store::PageRequest& page) {
-  require(may_add_provider(a));  // the LA officer who keeps the directory
-  const auto from = s.today();
-  const auto until = year_month_day{std::chrono::sys_days(from) + std::chrono::days(s.settings.expiry_warning_days)};
+  // The LA officer who keeps the directory sees the area's; a school sees those of the providers
+  // where its pupils are placed.
+  require(may_add_provider(a) || domain::is_school_role(a.role));
+  const auto from = domain::format_date(s.today());
+  const auto until = domain::format_date(
+      year_month_day{std::chrono::sys_days(s.today()) + std::chrono::days(s.settings.expiry_warning_days)});
   store::Page<store::ExpiringCheck> result;
   s.db.with_connection([&](store::Connection& c) {
-    result =
-        store::expiring_checks(c, *a.local_authority_id, domain::format_date(from), domain::format_date(until), page);
+    result = domain::is_school_role(a.role) ? store::expiring_checks_for_school(c, a.organisation_id, from, until, page)
+                                            : store::expiring_checks(c, *a.local_authority_id, from, until, page);
   });
   return result;
 }

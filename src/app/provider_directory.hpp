@@ -28,7 +28,8 @@ store::Page<store::DirectoryEntry> search_directory(const Services& s, const Act
 std::vector<store::DirectoryEntry> export_directory(const Services& s, const Actor& a, const DirectoryQuery& q,
                                                     const std::string& format);
 
-// Checks across the LA officer's area that run out within the warning window, soonest first.
+// Checks that run out within the warning window, soonest first: across the LA officer's area, or
+// for a school, at the providers where its pupils are placed.
 store::Page<store::ExpiringCheck> checks_running_out(const Services& s, const Actor& a, const store::PageRequest& page);
 
 struct ProviderView {

@@ -74,4 +74,48 @@ std::optional<Date> earliest_start_after_notice(const SchoolCalendar& c, Date no
   return add_school_days(c, notice_sent, notice_days);
 }
 
+FieldErrors term_problems(const std::string& name, const std::string& first_day, const std::string& last_day,
+                          const std::vector<Term>& existing) {
+  FieldErrors e;
+  if (name.empty()) e.push_back({"term_name", "Enter the term's name, like Autumn 1"});
+  const auto first = parse_date(first_day);
+  const auto last = parse_date(last_day);
+  if (!first) e.push_back({"first_day", "First day must be a real date, like 2026-09-03"});
+  if (!last) e.push_back({"last_day", "Last day must be a real date, like 2026-10-23"});
+  if (!first || !last) return e;
+  if (std::chrono::sys_days(*last) < std::chrono::sys_days(*first))
+    e.push_back({"last_day", "Last day must be on or after the first day"});
+  else
+    for (const auto& t : existing)
+      if (std::chrono::sys_days(*first) <= std::chrono::sys_days(t.last_day) &&
+          std::chrono::sys_days(t.first_day) <= std::chrono::sys_days(*last)) {
+        e.push_back({"first_day", "These dates overlap the term from " + format_date(t.first_day) + " to " +
+                                      format_date(t.last_day)});
+        break;
+      }
+  return e;
+}
+
+std::optional<int> parse_week_hours(std::string_view text) {
+  const auto dot = text.find('.');
+  const auto whole = text.substr(0, dot);
+  const auto fraction = dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
+  if (whole.empty() || whole.size() > 2 || fraction.size() > 2 || (dot != std::string_view::npos && fraction.empty()))
+    return std::nullopt;
+  int hours = 0, hundredths = 0;
+  for (char c : whole) {
+    if (c < '0' || c > '9') return std::nullopt;
+    hours = hours * 10 + (c - '0');
+  }
+  for (std::size_t i = 0; i < 2; ++i) {
+    const char c = i < fraction.size() ? fraction[i] : '0';
+    if (c < '0' || c > '9') return std::nullopt;
+    hundredths = hundredths * 10 + (c - '0');
+  }
+  if (hundredths * 60 % 100) return std::nullopt;  // not a whole number of minutes
+  const int minutes = hours * 60 + hundredths * 60 / 100;
+  if (minutes < 15 * 60 || minutes > 40 * 60) return std::nullopt;
+  return minutes;
+}
+
 }  // namespace waypoint::domain

@@ -4,8 +4,11 @@
 #include <chrono>
 #include <optional>
 #include <set>
+#include <string>
 #include <string_view>
 #include <vector>
+
+#include "domain/field_error.hpp"
 
 namespace waypoint::domain {
 
@@ -39,5 +42,14 @@ int school_days_on(const SchoolCalendar& c, Date first, Date last, const std::se
 // An off-site direction's first day may be no earlier than this: the notice must reach the parent
 // at least `notice_days` school days before the start.
 std::optional<Date> earliest_start_after_notice(const SchoolCalendar& c, Date notice_sent, int notice_days = 2);
+
+// A term (or half term) as typed, checked against the others the school or LA keeps: named, real
+// dates in order, and not overlapping another.
+FieldErrors term_problems(const std::string& name, const std::string& first_day, const std::string& last_day,
+                          const std::vector<Term>& existing);
+
+// A school's full-time week typed in hours ("32.5" or "32"): minutes, if it is a sensible week
+// (15 to 40 hours, to the minute).
+std::optional<int> parse_week_hours(std::string_view text);
 
 }  // namespace waypoint::domain

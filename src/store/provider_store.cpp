@@ -206,24 +206,44 @@ std::optional<Acceptance> latest_acceptance(Connection& c, std::int64_t school_i
   return Acceptance{r->text(0), r->text(1), r->text(2)};
 }
 
-Page<ExpiringCheck> expiring_checks(Connection& c, std::int64_t local_authority_id, const std::string& from,
-                                    const std::string& until, const PageRequest& page) {
+namespace {
+
+// Verified checks that still count and run out between `from` and `until`, for the providers
+// `provider_filter` keeps ($1 is its key); soonest first.
+Page<ExpiringCheck> expiring_checks_where(Connection& c, const std::string& provider_filter, std::int64_t key,
+                                          const std::string& from, const std::string& until, const PageRequest& page) {
   // A check superseded by a later verified one of the same type and site no longer counts.
   const auto rows = c.query(
       "SELECT k.provider_id, o.name, k.check_type, COALESCE(s.name, ''), k.expires_on FROM provider_checks k "
       "JOIN organisations o ON o.id = k.provider_id LEFT JOIN provider_sites s ON s.id = k.site_id "
-      "WHERE k.expires_on >= $2 AND k.expires_on <= $3 AND k.verified_by IS NOT NULL AND o.parent_id = $1 "
-      "AND NOT EXISTS (SELECT 1 FROM provider_checks later WHERE later.provider_id = k.provider_id "
-      "AND later.check_type = k.check_type AND COALESCE(later.site_id, 0) = COALESCE(k.site_id, 0) "
-      "AND later.verified_by IS NOT NULL AND (later.completed_on > k.completed_on "
-      "OR (later.completed_on = k.completed_on AND later.id > k.id))) "
-      "ORDER BY k.expires_on, o.name, k.id LIMIT $4 OFFSET $5",
-      {integer(local_authority_id), from, until, integer(page.size + 1), integer(page.offset())});
+      "WHERE k.expires_on >= $2 AND k.expires_on <= $3 AND k.verified_by IS NOT NULL AND " +
+          provider_filter +
+          " AND NOT EXISTS (SELECT 1 FROM provider_checks later WHERE later.provider_id = k.provider_id "
+          "AND later.check_type = k.check_type AND COALESCE(later.site_id, 0) = COALESCE(k.site_id, 0) "
+          "AND later.verified_by IS NOT NULL AND (later.completed_on > k.completed_on "
+          "OR (later.completed_on = k.completed_on AND later.id > k.id))) "
+          "ORDER BY k.expires_on, o.name, k.id LIMIT $4 OFFSET $5",
+      {integer(key), from, until, integer(page.size + 1), integer(page.offset())});
   return make_page(map_rows(rows,
                             [](const Row& r) {
                               return ExpiringCheck{r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4)};
                             }),
                    page);
+}
+
+}  // namespace
+
+Page<ExpiringCheck> expiring_checks(Connection& c, std::int64_t local_authority_id, const std::string& from,
+                                    const std::string& until, const PageRequest& page) {
+  return expiring_checks_where(c, "o.parent_id = $1", local_authority_id, from, until, page);
+}
+
+Page<ExpiringCheck> expiring_checks_for_school(Connection& c, std::int64_t school_id, const std::string& from,
+                                               const std::string& until, const PageRequest& page) {
+  return expiring_checks_where(c,
+                               "k.provider_id IN (SELECT pl.provider_id FROM placements pl WHERE pl.school_id = $1 "
+                               "AND pl.status IN ('awaiting', 'active'))",
+                               school_id, from, until, page);
 }
 
 Page<DirectoryEntry> search_directory(Connection& c, const DirectoryFilter& f, const std::string& today,

@@ -66,6 +66,10 @@ struct ExpiringCheck {
 Page<ExpiringCheck> expiring_checks(Connection& c, std::int64_t local_authority_id, const std::string& from,
                                     const std::string& until, const PageRequest& page);
 
+// The same, for the providers where a school has pupils placed (agreed or running).
+Page<ExpiringCheck> expiring_checks_for_school(Connection& c, std::int64_t school_id, const std::string& from,
+                                               const std::string& until, const PageRequest& page);
+
 struct DirectoryFilter {
   std::optional<std::string> kind;
   std::optional<std::string> standing;

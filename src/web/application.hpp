@@ -40,6 +40,7 @@ void add_placement_routes(Router& r);
 void add_timetable_routes(Router& r);
 void add_plan_routes(Router& r);
 void add_placement_api_routes(Router& r);
+void add_calendar_routes(Router& r);
 void add_api_routes(Router& r);
 
 }  // namespace waypoint::web

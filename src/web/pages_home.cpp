@@ -18,6 +18,12 @@ const Task kSchoolPupils{"/pupils", "Your school's pupils",
                          "See the pupils on your school's roll and open their records."};
 const Task kDirectory{"/providers", "Provider directory",
                       "Find checked providers by need, key stage and offer, and see each one's standing."};
+const Task kPlacements{"/placements", "Placements",
+                       "Follow each placement from draft to its start: the notice or consent, the week and the plan."};
+const Task kRunningOut{"/providers/running-out", "Checks running out",
+                       "Checks at providers where your pupils are placed that run out soon."};
+const Task kCalendar{"/calendar", "School calendar",
+                     "Term dates, INSET days and the full-time week that every deadline counts with."};
 const Task kProviderPupils{"/pupils", "Pupils placed with you",
                            "See the pupils schools have placed with your provider."};
 
@@ -25,16 +31,18 @@ const Task kProviderPupils{"/pupils", "Pupils placed with you",
 std::pair<const char*, std::vector<Task>> tasks_for(Role role) {
   switch (role) {
     case Role::ApLead:
-      return {"You arrange and oversee alternative provision for your school's pupils.", {kSchoolPupils, kDirectory}};
+      return {"You arrange and oversee alternative provision for your school's pupils.",
+              {kSchoolPupils, kPlacements, kDirectory, kRunningOut, kCalendar}};
     case Role::SchoolDsl:
       return {"You keep pupils in alternative provision safe: absences and concerns reach you first.",
-              {kSchoolPupils, kDirectory}};
+              {kSchoolPupils, kPlacements, kDirectory}};
     case Role::Headteacher:
       return {"You approve placements and see your school's alternative provision as a whole.",
-              {kSchoolPupils, kDirectory}};
+              {kSchoolPupils, kPlacements, kDirectory, kRunningOut, kCalendar}};
     case Role::ProviderManager:
       return {"You run a provider: you see only the pupils placed with you.",
               {kProviderPupils,
+               {"/placements", "Placements with you", "The placements schools have agreed with your provider."},
                {"/providers", "Your provider's entry", "See your standing and send evidence of your checks."}}};
     case Role::ProviderStaff:
       return {"You teach pupils placed with your provider and take their registers.", {kProviderPupils}};
@@ -43,7 +51,12 @@ std::pair<const char*, std::vector<Task>> tasks_for(Role role) {
               {{"/pupils", "Pupils in your area", "See pupils on the rolls of schools in your area."},
                {"/providers", "Provider directory", "Keep the directory: add providers and sites, and record checks."},
                {"/providers/running-out", "Checks running out",
-                "Providers' checks in your area that run out soon, before their standing lapses."}}};
+                "Providers' checks in your area that run out soon, before their standing lapses."},
+               {"/placements", "Placements in your area", "Every placement made for pupils of schools in your area."},
+               {"/registration-threshold", "Unregistered providers teaching full time",
+                "Providers that may have to register as a school, counted across every commissioner."},
+               {"/calendar", "Term dates",
+                "The area's term dates and closures, which schools follow unless they keep their own."}}};
     case Role::Parent:
       return {"You can see your child's plan, timetable, attendance and reviews.",
               {{"/pupils", "Your child", "See the record the school keeps about your child."}}};

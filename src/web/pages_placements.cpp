@@ -20,12 +20,6 @@ std::vector<domain::CodeLabel> bases_for(bool la_arrangement) {
   return out;
 }
 
-std::vector<domain::CodeLabel> site_list(const std::vector<domain::Site>& sites) {
-  std::vector<domain::CodeLabel> out;
-  for (const auto& s : sites) out.push_back({std::to_string(s.id), s.name});
-  return out;
-}
-
 app::PlacementForm placement_form(const Request& r) {
   app::PlacementForm f;
   f.provider_id = r.field("provider_id");
@@ -87,7 +81,15 @@ Response placement_form_page(RequestContext& ctx, const domain::Pupil& pupil, co
   select("paid_by", "Who pays", domain::payers(), t.paid_by);
   std::vector<std::string> checked;
   for (auto id : t.site_ids) checked.push_back(std::to_string(id));
-  data["site_boxes"] = checkboxes("site_ids", site_list(provider.sites), checked);
+  // CodeLabel views its text: the ids' strings must outlive the list (reserved, so never moved).
+  std::vector<std::string> site_codes;
+  site_codes.reserve(provider.sites.size());
+  std::vector<domain::CodeLabel> site_list;
+  for (const auto& site : provider.sites) {
+    site_codes.push_back(std::to_string(site.id));
+    site_list.push_back({site_codes.back(), site.name});
+  }
+  data["site_boxes"] = checkboxes("site_ids", site_list, checked);
   data["has_sites"] = !provider.sites.empty();
   return ctx.page("placements/form", data, status);
 }
@@ -157,9 +159,15 @@ Response placement_page(RequestContext& ctx, std::int64_t id, const domain::Fiel
   add_errors(data, errors);
   const auto& r = ctx.request;
   auto& fields = data["fields"];
+  // A date already recorded shows in its field, to be corrected if need be.
   auto date = [&](const char* field, const char* label, const char* hint = "Like 2026-11-23") {
-    fields[field] = input_field(
-        data, {.id = field, .label = label, .value = r.field(field), .hint = hint, .width = "govuk-input--width-10"});
+    const auto typed = r.field(field);
+    const auto recorded = data.contains(field) && data[field].is_string() ? data[field].get<std::string>() : "";
+    fields[field] = input_field(data, {.id = field,
+                                       .label = label,
+                                       .value = typed.empty() ? recorded : typed,
+                                       .hint = hint,
+                                       .width = "govuk-input--width-10"});
   };
   date("notice_sent_on", "Date the notice was sent to the parents");
   date("la_informed_on", "Date the local authority was told (for a pupil with an EHC plan)");

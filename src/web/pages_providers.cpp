@@ -214,6 +214,7 @@ void add_provider_routes(Router& r) {
                       {"expires_on", e.expires_on}});
     }
     nlohmann::json data{{"title", "Checks running out"},
+                        {"for_school", domain::is_school_role(ctx.actor().role)},
                         {"days", std::to_string(ctx.services.settings.expiry_warning_days)},
                         {"checks", rows},
                         {"empty", rows.empty()},

@@ -10,7 +10,10 @@
 namespace waypoint::web {
 namespace {
 
-constexpr int kBlankRows = 4;  // room to add sessions without a script
+// Room to add sessions without a script: at least a morning and an afternoon for each day of an
+// empty week, and always a few more.
+constexpr std::size_t kRowsAtLeast = 10;
+constexpr std::size_t kBlankRows = 4;
 
 std::string hours(int minutes) {
   const auto h = std::to_string(minutes / 60);
@@ -109,7 +112,8 @@ Response timetable_page(RequestContext& ctx, std::int64_t pupil_id, const app::T
                       r.placement_id ? "placement:" + std::to_string(*r.placement_id) : r.slot.setting});
     }
   }
-  for (int i = 0; i < kBlankRows; ++i) rows.push_back({});
+  const auto blank = std::max(kBlankRows, kRowsAtLeast > rows.size() ? kRowsAtLeast - rows.size() : 0);
+  for (std::size_t i = 0; i < blank; ++i) rows.push_back({});
   nlohmann::json slot_rows = nlohmann::json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto n = "slot_" + std::to_string(i + 1) + "_";

@@ -55,6 +55,23 @@ test("bad placement terms are refused field by field and nothing is saved", asyn
   assert.equal(placementCount(), before);
 });
 
+test("a school sees checks running out only at the providers where its pupils are placed", async () => {
+  // Bridgeway's insurance runs out in 25 days and Aisha is placed there; Fresh Start's safeguarding
+  // lead check runs out in 20, but no Oakfield pupil is placed there (yet).
+  const page = decode((await school.get("/providers/running-out")).text);
+  assert.match(page, /providers where your pupils are placed/);
+  assert.match(page, /Bridgeway Pupil Referral Unit/);
+  assert.doesNotMatch(page, /Fresh Start Tutoring/);
+  const officer = wp.client();
+  await officer.signIn(DEMO.laOfficer);
+  const area = decode((await officer.get("/providers/running-out")).text);
+  assert.match(area, /Bridgeway Pupil Referral Unit/);
+  assert.match(area, /Fresh Start Tutoring/);
+  const parent = wp.client();
+  await parent.signIn(DEMO.parent);
+  assert.equal((await parent.get("/providers/running-out")).status, 403);
+});
+
 test("an off-site direction goes from draft to active only after its notice, at the earliest lawful day", async () => {
   const made = await propose(3, terms(5));
   assert.equal(made.status, 303);
@@ -73,6 +90,19 @@ test("an off-site direction goes from draft to active only after its notice, at 
 
   const blocked = await school.post(`/placements/${id}/start`);
   assert.deepEqual(errorMessages(blocked.text).map((e) => e.field), ["notice_sent_on", "la_informed_on"]);
+
+  // The notice must state the parents, the session times and the number of days before it is sent.
+  const incomplete = await school.post(`/placements/${id}/notice`, { notice_sent_on: today });
+  assert.deepEqual(errorMessages(incomplete.text), [
+    { field: "notice_sent_on", message: "The notice is not complete yet. It still needs the parents it is addressed to: add a parent or carer to the pupil" },
+  ]);
+  await school.get("/pupils/3/contacts/new");
+  await school.post("/pupils/3/contacts/new", { role: "carer", name: "Sam Patel", relationship: "Foster carer", parental_responsibility: "yes", phone: "07700 900303", preferred_contact: "phone" });
+  await school.get("/pupils/3/timetable");
+  const week = { slot_count: "5" };
+  ["monday", "tuesday", "wednesday", "thursday", "friday"].forEach((d, i) => Object.assign(week, { [`slot_${i + 1}_day`]: d, [`slot_${i + 1}_start`]: "08:45", [`slot_${i + 1}_end`]: "15:15", [`slot_${i + 1}_where`]: `placement:${id}` }));
+  assert.equal((await school.post("/pupils/3/timetable", week)).status, 303);
+  await school.get(`/placements/${id}`);
 
   const future = await school.post(`/placements/${id}/notice`, { notice_sent_on: day(1) });
   assert.deepEqual(errorMessages(future.text), [{ field: "notice_sent_on", message: "Date the notice was sent cannot be in the future" }]);

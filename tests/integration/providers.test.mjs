@@ -217,5 +217,8 @@ test("the LA sees every check in its area running out within 30 days, soonest fi
   assert.deepEqual(rows, [["7", "Designated safeguarding lead named"]]);
   const school = wp.client();
   await school.signIn(DEMO.apLead);
-  assert.equal((await school.get("/providers/running-out")).status, 403);
+  // A school sees only the providers where its pupils are placed: none of Fresh Start's.
+  const own = decode((await school.get("/providers/running-out")).text);
+  assert.match(own, /providers where your pupils are placed/);
+  assert.doesNotMatch(own, /Fresh Start Tutoring/);
 });

@@ -90,3 +90,29 @@ TEST(SchoolCalendar, CountsTheDaysAPupilAttendsOnTheirWeekdays) {
   // The leap day 2028 is a Tuesday in term.
   EXPECT_EQ(school_days_on(c, d("2028-02-28"), d("2028-03-01"), {2}), 1);
 }
+
+TEST(SchoolCalendar, TermsAreNamedInOrderAndDoNotOverlap) {
+  const std::vector<Term> existing{{d("2026-09-03"), d("2026-10-23")}};
+  EXPECT_TRUE(term_problems("Autumn 2", "2026-11-02", "2026-12-18", existing).empty());
+  EXPECT_TRUE(term_problems("Autumn 2", "2026-10-24", "2026-10-24", existing).empty());  // the day after: fine
+  auto fields = [](const waypoint::domain::FieldErrors& e) {
+    std::vector<std::string> out;
+    for (const auto& x : e) out.push_back(x.field);
+    return out;
+  };
+  EXPECT_EQ(fields(term_problems("", "2026-10-23", "2026-12-18", existing)),
+            (std::vector<std::string>{"term_name", "first_day"}));  // shares 23 October
+  EXPECT_EQ(fields(term_problems("Spring", "2027-01-05", "2027-01-04", existing)),
+            std::vector<std::string>{"last_day"});
+  EXPECT_EQ(fields(term_problems("Spring", "2027-02-29", "2027-03-01", existing)),
+            std::vector<std::string>{"first_day"});
+}
+
+TEST(SchoolCalendar, AFullTimeWeekInHours) {
+  EXPECT_EQ(parse_week_hours("32.5"), 1950);
+  EXPECT_EQ(parse_week_hours("32.50"), 1950);
+  EXPECT_EQ(parse_week_hours("30"), 1800);
+  EXPECT_EQ(parse_week_hours("32.25"), 1935);
+  for (const char* bad : {"", "32.", ".5", "32.33", "14", "41", "thirty", "32,5", "-30", "32.5.1"})
+    EXPECT_FALSE(parse_week_hours(bad).has_value()) << bad;
+}

@@ -1,0 +1,151 @@
+// A school's AP lead refers a pupil: places them with a provider, agrees the placement and records
+// the notice, builds the whole week and writes the plan. Each page is screenshotted and checked
+// with axe-core.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { startWaypoint, DEMO, DEMO_PASSWORD } from "../support/waypoint.mjs";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const shots = process.env.WAYPOINT_SCREENSHOTS || "tests/browser/screenshots";
+mkdirSync(shots, { recursive: true });
+const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+
+let wp;
+let browser;
+before(async () => {
+  wp = await startWaypoint();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
+  });
+});
+after(async () => {
+  await browser?.close();
+  await wp?.stop();
+});
+
+async function checkAccessible(page, name) {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }));
+  assert.ok(result.passes.length > 10, "axe checked the page");
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(", ")})`), [], name);
+}
+
+async function signedIn(email) {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => assert.fail(`script error on ${page.url()}: ${e.message}`));
+  await page.goto(wp.url + "/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(wp.url + "/");
+  return page;
+}
+
+test("refer a pupil, place them, build the timetable and write the plan", async () => {
+  const page = await signedIn(DEMO.apLead);
+  await page.goto(wp.url + "/pupils/5");
+  await checkAccessible(page, "pupil-record");
+  await page.getByRole("link", { name: /Place .* with a provider/ }).click();
+  await page.getByLabel("Provider name").fill("Bridgeway");
+  await page.getByRole("button", { name: "Search" }).click();
+  await checkAccessible(page, "placement-choose-provider");
+  await page.getByRole("link", { name: "Choose Bridgeway Pupil Referral Unit" }).click();
+
+  await page.getByRole("button", { name: "Save as a draft" }).click();
+  await page.waitForSelector(".govuk-error-summary");
+  await checkAccessible(page, "placement-form-errors");
+  await page.getByLabel("Legal basis").selectOption("off_site_direction");
+  await page.getByLabel("Main reason for the placement").selectOption("at_risk_of_exclusion");
+  await page.getByLabel("Objectives of the placement").fill("Reduce suspensions; keep up GCSE English and maths");
+  await page.getByLabel("First day").fill(day(21));
+  await page.getByLabel("Planned last day").fill(day(120));
+  await page.getByLabel("Bridgeway Centre").check();
+  await page.getByLabel("Person the pupil reports to on arrival").fill("Ms Ward");
+  await page.getByLabel("Who pays").selectOption("school");
+  await page.getByRole("button", { name: "Save as a draft" }).click();
+  await page.waitForURL(/\/placements\/\d+\?done=created/);
+  const placement = page.url().match(/\/placements\/(\d+)/)[1];
+  await checkAccessible(page, "placement-draft");
+
+  await page.getByRole("button", { name: "Agree the placement" }).click();
+  await page.waitForURL(/done=agreed/);
+
+  // The notice needs the parents it goes to and the session times before it is sent.
+  await page.goto(wp.url + "/pupils/5/contacts/new");
+  await page.getByLabel("Who they are").selectOption("parent");
+  await page.getByLabel("Full name").fill("Farah Khan");
+  await page.getByLabel("Relationship to the pupil or organisation (optional)").fill("Mother");
+  await page.getByLabel("Has parental responsibility").check();
+  await page.getByLabel("Phone number (optional)").fill("07700 900505");
+  await page.getByLabel("How they prefer to be contacted").selectOption("phone");
+  await page.getByRole("button", { name: "Add contact" }).click();
+  await page.waitForURL(/done=contact/);
+
+  await page.goto(wp.url + "/pupils/5/timetable");
+  const days = ["monday", "tuesday", "wednesday", "thursday", "friday"];
+  for (const [i, d] of days.entries()) {
+    await page.locator(`#slot_${i + 1}_day`).selectOption(d);
+    await page.locator(`#slot_${i + 1}_start`).fill("08:45");
+    await page.locator(`#slot_${i + 1}_end`).fill("15:15");
+    await page.locator(`#slot_${i + 1}_where`).selectOption(i < 3 ? `placement:${placement}` : "home_school");
+  }
+  await page.getByRole("button", { name: "Save the week" }).click();
+  await page.waitForURL(/done=saved/);
+  assert.match(await page.locator("main").innerText(), /32 hours 30 minutes of a full-time week/);
+  await checkAccessible(page, "timetable-saved");
+
+  await page.goto(wp.url + `/placements/${placement}`);
+  await page.getByLabel("Date the notice was sent to the parents").fill(day(0));
+  await page.getByRole("button", { name: "Record the notice" }).click();
+  await page.waitForURL(/done=notice/);
+  assert.match(await page.locator("main").innerText(), /Earliest start: \d{4}-\d\d-\d\d/);
+  await checkAccessible(page, "placement-awaiting");
+
+  await page.goto(wp.url + `/placements/${placement}/notice`);
+  assert.match(await page.locator("main").innerText(), /Monday: 08:45 to 15:15/);
+  await checkAccessible(page, "notice-to-parents");
+
+  await page.goto(wp.url + `/placements/${placement}/plan`);
+  await page.locator("#objective_1_area").selectOption("suspensions");
+  await page.locator("#objective_1_description").fill("No suspensions this term");
+  await page.locator("#objective_1_baseline_value").fill("3 last term");
+  await page.locator("#objective_1_baseline_date").fill(day(-30));
+  await page.locator("#objective_1_baseline_source").fill("School behaviour records");
+  await page.locator("#objective_1_target").fill("0");
+  await page.locator("#objective_1_measure").fill("Suspensions recorded");
+  await page.locator("#objective_1_target_date").fill(day(100));
+  await page.locator("#objective_1_responsible").fill("Head of centre");
+  await page.getByLabel("How progress will be assessed and monitored").fill("Weekly behaviour log; review every 6 weeks");
+  await page.getByLabel("How the plan fits the pupil's curriculum and qualifications").fill("GCSE English and maths continue");
+  await page.getByLabel("The pupil's views").fill("Wants a fresh start");
+  await page.getByLabel("The parents' views").fill("Supportive");
+  await page.getByRole("button", { name: "Save the draft" }).click();
+  await page.waitForURL(/done=saved/);
+  await page.getByRole("button", { name: "Agree version 1" }).click();
+  await page.waitForURL(/done=agreed/);
+  assert.match(await page.locator("main").innerText(), /Agreed/);
+  await checkAccessible(page, "plan-agreed");
+  await page.context().close();
+});
+
+test("the LA officer's registration-threshold list and the placements list", async () => {
+  const page = await signedIn(DEMO.laOfficer);
+  await page.goto(wp.url + "/registration-threshold");
+  await checkAccessible(page, "registration-threshold");
+  await page.goto(wp.url + "/placements");
+  assert.ok((await page.locator("table.govuk-table tbody tr").count()) >= 2);
+  await checkAccessible(page, "placements-list");
+  await page.context().close();
+});
