@@ -2,58 +2,22 @@
 // screenshot of each and checks it with axe-core: no serious or critical WCAG 2.2 AA violations.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { join } from "node:path";
-import { chromium } from "playwright-core";
-import { startWaypoint, DEMO, DEMO_PASSWORD } from "../support/waypoint.mjs";
-
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-const shots = process.env.WAYPOINT_SCREENSHOTS || "tests/browser/screenshots";
-mkdirSync(shots, { recursive: true });
+import { startWaypoint, DEMO } from "../support/waypoint.mjs";
+import { launchBrowser, newPage as openPage, checkAccessible, signIn as signInAt } from "../support/browser.mjs";
 
 let wp;
 let browser;
 before(async () => {
   wp = await startWaypoint();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
   await wp?.stop();
 });
 
-async function newPage() {
-  // The page's own CSP forbids inline scripts; axe is injected by the test, so bypass it here only.
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1100, height: 900 } });
-  const page = await context.newPage();
-  page.on("pageerror", (e) => assert.fail(`script error on ${page.url()}: ${e.message}`));
-  return page;
-}
-
-async function checkAccessible(page, name) {
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() =>
-    // eslint-disable-next-line no-undef
-    axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }));
-  assert.ok(result.passes.length > 10, "axe checked the page");
-  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(", ")})`), [], name);
-}
-
-async function signIn(page, email) {
-  await page.goto(wp.url + "/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(wp.url + "/");
-}
+const newPage = () => openPage(browser);
+const signIn = (page, email) => signInAt(page, wp.url, email);
 
 test("the sign-in page, with and without errors", async () => {
   const page = await newPage();
