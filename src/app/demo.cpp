@@ -198,8 +198,9 @@ void load_demo_calendar(store::Connection& c, const Services& s, std::int64_t la
   for (int year = this_year - 1; year <= this_year + 1; ++year)
     for (int h = 0; h < 6; ++h) {
       const auto y = std::to_string(h < 2 ? year : year + 1);
+      const auto academic_year = std::to_string(year) + "-" + std::to_string((year + 1) % 100);  // "2026-27"
       store::insert_term(c, la,
-                         {0, std::string(half_terms[h][0]) + " " + std::to_string(year), y + "-" + half_terms[h][1],
+                         {0, std::string(half_terms[h][0]) + " " + academic_year, y + "-" + half_terms[h][1],
                           y + "-" + half_terms[h][2]});
     }
   // Oakfield's own INSET day, on top of the LA's calendar.

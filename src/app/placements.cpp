@@ -159,6 +159,14 @@ void change_placement(const Services& s, const Actor& a, std::int64_t placement_
   p.terms = terms;
   s.db.transaction([&](store::Connection& c) {
     check_terms(c, p.provider_id, p);
+    // Once the notice has gone, the start may not move earlier than it allows.
+    if (p.notice_sent_on && domain::is_off_site_direction(p.terms.legal_basis)) {
+      const auto sent = domain::parse_date(*p.notice_sent_on);
+      const auto start = domain::parse_date(p.terms.start_date);
+      if (sent && start)
+        if (auto problem = domain::notice_problem(calendar_for_school(c, p.school_id), *sent, *start))
+          throw Invalid("start_date", *problem);
+    }
     store::update_placement_terms(c, p, s.now_iso());
     audit(c, s, &a, {"placement.update", "placement", placement_id, p.pupil_id, terms_json(p.terms).dump()});
   });

@@ -25,8 +25,13 @@ Response calendar_page(RequestContext& ctx, const domain::FieldErrors& errors = 
   for (const auto& c : v.closures) closures.push_back({{"day", c.day}, {"reason", c.reason}});
   data["closures"] = closures;
   data["has_closures"] = !closures.empty();
-  const auto hours = std::to_string(v.full_time_minutes / 60) +
-                     (v.full_time_minutes % 60 ? "." + std::to_string(v.full_time_minutes % 60 * 100 / 60) : "");
+  // 1950 minutes reads "32.5"; 1935 "32.25": hours as they are typed.
+  auto hours = std::to_string(v.full_time_minutes / 60);
+  if (const int part = v.full_time_minutes % 60 * 100 / 60; part) {
+    auto fraction = std::to_string(100 + part).substr(1);
+    if (fraction.back() == '0') fraction.pop_back();
+    hours += "." + fraction;
+  }
   data["full_time_hours"] = hours;
   auto& fields = data["fields"];
   fields["term_name"] = input_field(data, {.id = "term_name",

@@ -114,16 +114,17 @@ test("an off-site direction goes from draft to active only after its notice, at 
   assert.ok(earliest >= day(2), "2 school days after today are at least 2 calendar days away");
   const dayBefore = new Date(Date.parse(earliest) - 86400000).toISOString().slice(0, 10);
 
+  const tooSoonMessage = `The start date must be at least 2 school days after the notice was sent: ${earliest} at the earliest`;
   const change = (start) => school.post(`/placements/${id}/edit`, terms(5, { start_date: start }));
-  assert.equal((await change(dayBefore)).status, 303);
+  const moved = await change(dayBefore);
+  assert.equal(moved.status, 422);
+  assert.deepEqual(errorMessages(moved.text), [{ field: "start_date", message: tooSoonMessage }]);
+  assert.equal(wp.sql(`SELECT start_date FROM placements WHERE id = ${id}`), day(30), "nothing saved");
+  // A start date that was already too soon when the notice went is caught when the placement starts.
+  wp.sql(`UPDATE placements SET start_date = '${dayBefore}' WHERE id = ${id}`);
   const tooSoon = await school.post(`/placements/${id}/start`);
   assert.equal(tooSoon.status, 422);
-  assert.deepEqual(errorMessages(tooSoon.text), [
-    {
-      field: "notice_sent_on",
-      message: `The start date must be at least 2 school days after the notice was sent: ${earliest} at the earliest`,
-    },
-  ]);
+  assert.deepEqual(errorMessages(tooSoon.text), [{ field: "notice_sent_on", message: tooSoonMessage }]);
   assert.equal((await change(earliest)).status, 303);
   assert.equal((await school.post(`/placements/${id}/start`)).status, 303);
   const started = await school.get(`/placements/${id}`);

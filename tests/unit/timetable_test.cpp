@@ -120,7 +120,7 @@ TEST(Timetable, APartTimeTimetableNeedsAReasonAgreementAnEndAndReviews) {
   EXPECT_EQ(part_time_problems({}, today).size(), 4u);
 }
 
-TEST(Timetable, TheEighteenHourLineExactly) {
+TEST(RegistrationThreshold, FivePupilsAtTheEighteenHourLine) {
   // 17.9, 18.0 and 18.1 hours at one unregistered provider, for five pupils.
   for (const auto& [hours, must] : std::vector<std::pair<double, bool>>{{17.9, false}, {18.0, false}, {18.1, true}}) {
     std::vector<TaughtPupil> taught;
