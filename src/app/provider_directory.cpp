@@ -200,6 +200,17 @@ ProviderView view_provider(const Services& s, const Actor& a, std::int64_t provi
   return v;
 }
 
+store::Page<store::ProviderChange> provider_history(const Services& s, const Actor& a, std::int64_t provider_id,
+                                                    const store::PageRequest& page) {
+  if (!may_view_provider(a, provider_id)) throw NotFound();
+  store::Page<store::ProviderChange> out;
+  s.db.with_connection([&](store::Connection& c) {
+    if (!store::find_provider(c, provider_id)) throw NotFound();
+    out = store::provider_history(c, provider_id, page);
+  });
+  return out;
+}
+
 std::int64_t add_provider(const Services& s, const Actor& a, const ProviderForm& f) {
   require(may_add_provider(a));
   domain::FieldErrors parse_errors;
@@ -297,7 +308,9 @@ void update_provider(const Services& s, const Actor& a, std::int64_t provider_id
     refresh_provider_standing(c, s, provider_id);
     audit(c, s, &a,
           {"provider.update", "provider", provider_id, std::nullopt,
-           nlohmann::json{{"name", profile.name}, {"kind", std::string(domain::provider_kind_info(profile.kind).code)}}
+           nlohmann::json{{"name", profile.name},
+                          {"kind", std::string(domain::provider_kind_info(profile.kind).code)},
+                          {"changed", domain::changed_fields(*current, profile)}}
                .dump()});
   });
 }
@@ -356,7 +369,7 @@ std::int64_t record_check(const Services& s, const Actor& a, std::int64_t provid
       check.completed_on = *completed;
     if (trimmed(f.expires_on).empty()) {
       // Left blank: the check type's usual validity from the day of the check.
-      if (completed && type) check.expires_on = domain::default_expiry(*type, *completed);
+      if (completed && type) check.expires_on = domain::default_expiry(*type, *completed, s.settings.check_validity);
     } else if (auto expires = domain::parse_date(trimmed(f.expires_on))) {
       if (completed && std::chrono::sys_days(*expires) < std::chrono::sys_days(*completed))
         errors.push_back({"expires_on", "Valid until must be on or after the date of the check"});

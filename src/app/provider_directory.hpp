@@ -10,6 +10,7 @@
 #include "domain/gias.hpp"
 #include "domain/provider_profile.hpp"
 #include "domain/provider_standing.hpp"
+#include "store/audit_store.hpp"
 #include "store/evidence_store.hpp"
 #include "store/page.hpp"
 #include "store/provider_store.hpp"
@@ -46,6 +47,10 @@ struct ProviderView {
 };
 
 ProviderView view_provider(const Services& s, const Actor& a, std::int64_t provider_id);
+
+// Who changed the entry, its sites and checks, and when: for anyone who may read the entry.
+store::Page<store::ProviderChange> provider_history(const Services& s, const Actor& a, std::int64_t provider_id,
+                                                    const store::PageRequest& page);
 
 struct ProviderForm {
   std::string name, kind, urn, ukprn, ofsted_judgement, ofsted_date, contact_name, contact_email, contact_phone,

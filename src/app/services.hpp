@@ -5,6 +5,7 @@
 
 #include "app/clock.hpp"
 #include "domain/password_policy.hpp"
+#include "domain/provider.hpp"
 #include "domain/session_lifetime.hpp"
 #include "domain/sign_in_throttle.hpp"
 #include "store/database.hpp"
@@ -16,7 +17,8 @@ struct Settings {
   domain::SignInThrottlePolicy throttle;
   domain::PasswordPolicy password;
   std::size_t evidence_limit_bytes = 10 * 1024 * 1024;
-  int expiry_warning_days = 30;  // checks running out within this many days are flagged
+  int expiry_warning_days = 30;          // checks running out within this many days are flagged
+  domain::CheckValidity check_validity;  // a deployment's own validity for some types of check
 };
 
 struct Services {

@@ -16,6 +16,8 @@
 #include "app/demo.hpp"
 #include "app/errors.hpp"
 #include "app/provider_directory.hpp"
+#include "domain/provider.hpp"
+#include "domain/text.hpp"
 #include "store/engines.hpp"
 #include "store/migrations.hpp"
 #include "web/application.hpp"
@@ -29,6 +31,9 @@ std::string env_or(const char* name, const std::string& fallback) {
   const char* v = std::getenv(name);
   return v && *v ? std::string(v) : fallback;
 }
+
+// A list in an environment variable, separated by commas.
+std::vector<std::string> split_env(const char* name) { return domain::split_list(env_or(name, "")); }
 
 std::string default_assets_dir() {
   std::error_code ec;
@@ -50,6 +55,8 @@ struct Options {
   std::int64_t organisation_id = 0;
   int evidence_limit_mb = 10;
   int expiry_warning_days = 30;
+  // TYPE=DAYS, each overriding how long a type of check stays valid.
+  std::vector<std::string> check_validity = split_env("WAYPOINT_CHECK_VALIDITY");
   int count = 5000;
   int checks_each = 10;
 };
@@ -66,6 +73,11 @@ struct Runtime {
     settings.session.absolute = std::chrono::seconds(o.absolute_seconds);
     settings.evidence_limit_bytes = static_cast<std::size_t>(o.evidence_limit_mb) * 1024 * 1024;
     settings.expiry_warning_days = o.expiry_warning_days;
+    for (const auto& text : o.check_validity) {
+      const auto v = domain::parse_check_validity(domain::trimmed(text));
+      if (!v.problem.empty()) throw app::Invalid("check-validity", v.problem);
+      settings.check_validity[v.type] = v.days;
+    }
     services = std::make_unique<app::Services>(app::Services{*db, clock, settings, app::bundled_common_passwords()});
   }
 };
@@ -141,6 +153,9 @@ int run(int argc, char** argv) {
   serve_cmd->add_option("--expiry-warning-days", o.expiry_warning_days, "Flag checks running out within this many days")
       ->capture_default_str()
       ->check(CLI::Range(1, 365));
+  serve_cmd->add_option("--check-validity", o.check_validity,
+                        "TYPE=DAYS: how long a type of check stays valid, like insurance=365; repeat for more "
+                        "(env WAYPOINT_CHECK_VALIDITY, separated by commas)");
   serve_cmd->add_option("--session-absolute-seconds", o.absolute_seconds, "Sign out this long after signing in")
       ->capture_default_str()
       ->check(CLI::Range(1, 30 * 24 * 3600));

@@ -73,9 +73,44 @@ std::optional<CheckType> parse_check_type(std::string_view code) {
   return std::nullopt;
 }
 
-std::chrono::year_month_day default_expiry(CheckType t, std::chrono::year_month_day completed) {
+int valid_days(CheckType t, const CheckValidity& overrides) {
+  const auto it = overrides.find(t);
+  return it != overrides.end() ? it->second : check_type_info(t).valid_days;
+}
+
+std::chrono::year_month_day default_expiry(CheckType t, std::chrono::year_month_day completed,
+                                           const CheckValidity& overrides) {
+  // Valid for N days counting the day of the check itself.
   return std::chrono::year_month_day{std::chrono::sys_days(completed) +
-                                     std::chrono::days(check_type_info(t).valid_days - 1)};
+                                     std::chrono::days(valid_days(t, overrides) - 1)};
+}
+
+ValidityOverride parse_check_validity(std::string_view text) {
+  ValidityOverride out;
+  const auto eq = text.find('=');
+  const auto code = text.substr(0, eq);
+  const auto type = parse_check_type(code);
+  if (eq == std::string_view::npos || !type) {
+    out.problem =
+        "check validity must read TYPE=DAYS with a check type such as insurance, not \"" + std::string(text) + "\"";
+    return out;
+  }
+  const auto days = text.substr(eq + 1);
+  int n = 0;
+  for (char c : days) {
+    if (c < '0' || c > '9' || n > 100000) {
+      n = -1;
+      break;
+    }
+    n = n * 10 + (c - '0');
+  }
+  if (days.empty() || n < 1 || n > 3660) {
+    out.problem = "check validity for " + std::string(code) + " must be a number of days from 1 to 3660";
+    return out;
+  }
+  out.type = *type;
+  out.days = n;
+  return out;
 }
 
 std::vector<CheckType> required_checks(ProviderKind k) {

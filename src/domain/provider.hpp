@@ -2,6 +2,7 @@
 // Kinds of provider and the checks a commissioner needs before placing a pupil there.
 // The table of check types is the one place their names, evidence and validity live.
 #include <chrono>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,7 +65,18 @@ const CheckTypeInfo& check_type_info(CheckType t);
 std::optional<CheckType> parse_check_type(std::string_view code);
 
 // When a check runs out if nobody says otherwise: its type's validity, counting the day of the check.
-std::chrono::year_month_day default_expiry(CheckType t, std::chrono::year_month_day completed);
+// How long each type of check stays valid where a deployment sets its own; the table's days otherwise.
+using CheckValidity = std::map<CheckType, int>;
+int valid_days(CheckType t, const CheckValidity& overrides = {});
+std::chrono::year_month_day default_expiry(CheckType t, std::chrono::year_month_day completed,
+                                           const CheckValidity& overrides = {});
+// "insurance=365" as typed in configuration: the type and days (1 to 3660), or why not.
+struct ValidityOverride {
+  CheckType type = CheckType::RegistrationVerified;
+  int days = 0;
+  std::string problem;  // empty when it reads
+};
+ValidityOverride parse_check_validity(std::string_view text);
 
 // The checks a provider of this kind must have current (per site where the check is per site).
 std::vector<CheckType> required_checks(ProviderKind k);

@@ -161,4 +161,36 @@ std::optional<std::string> normalise_postcode(std::string_view raw) {
   return outward + " " + inward;
 }
 
+std::vector<std::string> changed_fields(const ProviderProfile& b, const ProviderProfile& a) {
+  std::vector<std::string> out;
+  auto note = [&](bool changed, const char* label) {
+    if (changed) out.emplace_back(label);
+  };
+  // Lists are sets: the store may give them back in another order than they were typed.
+  auto differ = [](std::vector<std::string> x, std::vector<std::string> y) {
+    std::sort(x.begin(), x.end());
+    std::sort(y.begin(), y.end());
+    return x != y;
+  };
+  note(b.name != a.name, "Name");
+  note(b.kind != a.kind, "Kind of provider");
+  note(b.urn != a.urn, "URN");
+  note(b.ukprn != a.ukprn, "UKPRN");
+  note(b.ofsted_judgement != a.ofsted_judgement || b.ofsted_date != a.ofsted_date, "Ofsted judgement");
+  note(b.contact_name != a.contact_name, "Person to contact");
+  note(b.contact_email != a.contact_email, "Contact email");
+  note(b.contact_phone != a.contact_phone, "Contact phone");
+  note(b.age_from != a.age_from || b.age_to != a.age_to, "Ages");
+  note(differ(b.key_stages, a.key_stages), "Key stages");
+  note(differ(b.specialisms, a.specialisms), "Specialisms");
+  note(differ(b.subjects, a.subjects), "Subjects");
+  note(differ(b.qualifications, a.qualifications), "Qualifications");
+  note(differ(b.courses, a.courses), "Vocational courses");
+  note(b.delivery != a.delivery, "How the provider teaches");
+  note(b.capacity != a.capacity, "Places");
+  note(b.cost_pence != a.cost_pence || b.cost_unit != a.cost_unit, "Cost");
+  note(b.description != a.description, "Description");
+  return out;
+}
+
 }  // namespace waypoint::domain

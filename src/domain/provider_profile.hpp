@@ -50,6 +50,10 @@ struct ProviderProfile {
   std::vector<std::string> courses;         // vocational courses
 };
 
+// The parts of a profile that differ, by the names the form gives them ("Places", "Contact email"),
+// in form order: what a provider's history says was changed.
+std::vector<std::string> changed_fields(const ProviderProfile& before, const ProviderProfile& after);
+
 struct Site {
   std::int64_t id = 0;
   std::int64_t provider_id = 0;

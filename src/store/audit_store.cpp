@@ -66,6 +66,28 @@ Page<AuditListing> search_audit(Connection& c, const AuditFilter& f, const PageR
                    page);
 }
 
+Page<ProviderChange> provider_history(Connection& c, std::int64_t provider_id, const PageRequest& page) {
+  // Three index lookups (entity, entity_id) rather than a scan; reads and schools' own acceptances
+  // are not part of the entry's history.
+  const auto rows = c.query(
+      "SELECT a.at, a.action, COALESCE(u.display_name, ''), COALESCE(o.name, ''), a.detail FROM audit_events a "
+      "LEFT JOIN users u ON u.id = a.user_id LEFT JOIN organisations o ON o.id = a.organisation_id WHERE a.id IN ("
+      "SELECT e.id FROM audit_events e WHERE e.entity = 'provider' AND e.entity_id = $1 "
+      "UNION SELECT e.id FROM audit_events e JOIN provider_checks k ON e.entity = 'provider_check' "
+      "AND e.entity_id = k.id WHERE k.provider_id = $1 "
+      "UNION SELECT e.id FROM audit_events e JOIN provider_sites st ON e.entity = 'provider_site' "
+      "AND e.entity_id = st.id WHERE st.provider_id = $1) "
+      "AND a.action IN ('provider.create', 'provider.update', 'provider.site_add', 'provider.check_record', "
+      "'provider.evidence_submit', 'provider.check_verify') "
+      "ORDER BY a.id DESC LIMIT $2 OFFSET $3",
+      {integer(provider_id), integer(page.size + 1), integer(page.offset())});
+  return make_page(map_rows(rows,
+                            [](const Row& r) {
+                              return ProviderChange{r.text(0), r.text(1), r.text(2), r.text(3), r.text(4)};
+                            }),
+                   page);
+}
+
 void walk_audit_chain(Connection& c, const std::function<bool(const domain::AuditEntry&)>& visit) {
   std::int64_t after = 0;
   for (;;) {

@@ -30,6 +30,16 @@ struct AuditListing {
 // Newest first.
 Page<AuditListing> search_audit(Connection& c, const AuditFilter& f, const PageRequest& page);
 
+// The changes made to a provider's entry, its sites and its checks, newest first: who, when, what.
+struct ProviderChange {
+  std::string at;
+  std::string action;
+  std::string who;           // display name
+  std::string organisation;  // theirs
+  std::string detail;        // JSON
+};
+Page<ProviderChange> provider_history(Connection& c, std::int64_t provider_id, const PageRequest& page);
+
 // Walks the whole chain in id order, a batch at a time; `visit` returns false to stop.
 void walk_audit_chain(Connection& c, const std::function<bool(const domain::AuditEntry&)>& visit);
 

@@ -287,6 +287,22 @@ void add_provider_routes(Router& r) {
     return Response::redirect("/providers/" + std::to_string(id) + "?done=changed");
   });
 
+  r.add("GET", "/providers/{id}/history", [](Request& req, RequestContext& ctx) {
+    const auto id = id_param(req, "id");
+    const int number = page_number(req);
+    const auto view = app::view_provider(ctx.services, ctx.actor(), id);
+    const auto page = app::provider_history(ctx.services, ctx.actor(), id, {number, 25});
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& change : page.items) rows.push_back(provider_change_json(change));
+    nlohmann::json data{{"title", "History of " + view.profile.name},
+                        {"id", id},
+                        {"name", view.profile.name},
+                        {"changes", rows},
+                        {"empty", rows.empty()},
+                        {"pager", pagination("/providers/" + std::to_string(id) + "/history", number, page.has_next)}};
+    return ctx.page("providers/history", data);
+  });
+
   r.add("GET", "/providers/{id}",
         [](Request& req, RequestContext& ctx) { return profile_page(ctx, id_param(req, "id"), {}, 200); });
 

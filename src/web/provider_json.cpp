@@ -188,4 +188,42 @@ nlohmann::json provider_view_json(const app::ProviderView& v) {
   return out;
 }
 
+nlohmann::json provider_change_json(const store::ProviderChange& c) {
+  const auto detail = nlohmann::json::parse(c.detail, nullptr, false);
+  const auto field = [&](const char* key) {
+    return detail.is_object() && detail.contains(key) && detail[key].is_string() ? detail[key].get<std::string>() : "";
+  };
+  const auto check = [&] {
+    const auto type = domain::parse_check_type(field("check_type"));
+    return type ? std::string(domain::check_type_info(*type).label) : std::string("A check");
+  };
+  std::string what = c.action, details;
+  if (c.action == "provider.create") {
+    what = "Added to the directory";
+  } else if (c.action == "provider.update") {
+    what = "Details changed";
+    if (detail.is_object() && detail.contains("changed") && detail["changed"].is_array())
+      for (const auto& f : detail["changed"])
+        if (f.is_string()) details += (details.empty() ? "" : ", ") + f.get<std::string>();
+  } else if (c.action == "provider.site_add") {
+    what = "Site added";
+    details = field("name") + (field("postcode").empty() ? "" : ", " + field("postcode"));
+  } else if (c.action == "provider.check_record") {
+    what = "Check recorded";
+    details = check();
+  } else if (c.action == "provider.evidence_submit") {
+    what = "Evidence sent by the provider, to be verified";
+    details = check();
+  } else if (c.action == "provider.check_verify") {
+    what = "Check verified";
+  }
+  // "2026-11-24T09:15:02Z" reads as "2026-11-24 09:15".
+  const auto at = c.at.size() >= 16 ? c.at.substr(0, 10) + " " + c.at.substr(11, 5) : c.at;
+  return {
+      {"at", at},
+      {"who", c.who.empty() ? std::string("Waypoint") : c.who + (c.organisation.empty() ? "" : ", " + c.organisation)},
+      {"what", what},
+      {"details", details}};
+}
+
 }  // namespace waypoint::web

@@ -18,6 +18,9 @@ app::CheckForm check_form_from_json(const nlohmann::json& body);
 
 nlohmann::json directory_entry_json(const store::DirectoryEntry& e);
 nlohmann::json provider_view_json(const app::ProviderView& v);
+// One line of a provider's history, in words: {at, who, what, details}.
+nlohmann::json provider_change_json(const store::ProviderChange& c);
+
 // {code, label, class (a GOV.UK tag colour), reasons, has_reasons, expiring}.
 nlohmann::json standing_json(const domain::StandingResult& r);
 

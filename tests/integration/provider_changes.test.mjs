@@ -96,3 +96,34 @@ test("the API creates a provider, adds a site and checks, verifies one, with 422
   });
   assert.equal(refused.status, 403);
 });
+
+test("a provider's history says who changed what, and is read only within scope", async () => {
+  const officer = wp.client();
+  await officer.signIn(DEMO.laOfficer);
+  await officer.get("/providers/6/edit");
+  const form = {
+    name: "Northgate College", kind: "fe_college", ukprn: "10049102", contact_name: "Ravi Patel",
+    contact_email: "ap@northgate.example", contact_phone: "01392 000999", delivery: "in_person", capacity: "25",
+    cost: "70", cost_unit: "day", key_stages: ["ks4", "post16"], specialisms: ["vocational"], age_from: "11", age_to: "18",
+    subjects: "English, maths", qualifications: "Functional Skills, BTEC", courses: "construction, motor vehicle, hair and beauty",
+  };
+  const body = new URLSearchParams({ csrf_token: officer.csrf });
+  for (const [k, v] of Object.entries(form)) for (const x of [].concat(v)) body.append(k, x);
+  const res = await officer.request("POST", "/providers/6/edit", { form: body });
+  assert.equal(res.status, 303);
+  await officer.get("/providers/6");
+  assert.equal((await officer.post("/providers/6/sites", { site_name: "Matford Centre", address: "Matford Lane, Exeter", postcode: "ex2 8aa", relationship: "satellite" })).status, 303);
+
+  const history = decode((await officer.get("/providers/6/history")).text);
+  const rows = [...history.matchAll(/<td class="govuk-table__cell">([^<]*)<\/td><td class="govuk-table__cell">([^<]*)<\/td><\/tr>/g)].map((m) => [m[1], m[2]]);
+  assert.deepEqual(rows[0], ["Alex Morgan, Exeshire County Council", "Site added: Matford Centre, EX2 8AA"]);
+  assert.equal(rows[1][1], "Details changed: Contact phone, Places");
+
+  const manager = wp.client();
+  await manager.signIn(DEMO.providerManager);
+  assert.equal((await manager.get("/providers/5/history")).status, 200, "its own entry");
+  assert.equal((await manager.get("/providers/6/history")).status, 404, "another provider's");
+  const parent = wp.client();
+  await parent.signIn(DEMO.parent);
+  assert.equal((await parent.get("/providers/6/history")).status, 404);
+});

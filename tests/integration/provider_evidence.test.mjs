@@ -71,3 +71,19 @@ test("the LA downloads the same bytes, and the download is audited; other provid
   assert.equal((await parent.get(link[1])).status, 404);
   assert.equal((await officer.get(`/providers/6/evidence/${link[2]}`)).status, 404, "a file is only found under its own provider");
 });
+
+test("a deployment sets how long a type of check stays valid; a bad setting stops the server with its reason", async () => {
+  const own = await startWaypoint({ args: ["--check-validity", "insurance=90"] });
+  try {
+    const la = own.client();
+    await la.signIn(DEMO.laOfficer);
+    await la.get("/providers/6");
+    assert.equal((await la.upload("/providers/6/checks", { check_type: "insurance", outcome: "met", completed_on: "2026-10-01" }, {})).status, 303);
+    assert.equal(own.sql("SELECT expires_on FROM provider_checks WHERE provider_id = 6 AND check_type = 'insurance' ORDER BY id DESC LIMIT 1"), "2026-12-29");
+  } finally {
+    await own.stop();
+  }
+  const refused = wp.cli(["serve", "--listen", "127.0.0.1:0", "--check-validity", "insurance=forever"]);
+  assert.equal(refused.status, 2);
+  assert.match(refused.stderr, /check validity for insurance must be a number of days from 1 to 3660/);
+});

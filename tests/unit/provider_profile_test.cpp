@@ -90,3 +90,17 @@ TEST(ProviderProfile, SplitList) {
             (std::vector<std::string>{"English", "maths", "science"}));
   EXPECT_TRUE(split_list("  ").empty());
 }
+
+TEST(ProviderProfile, ChangedFieldsNameWhatDifferedAndIgnoreTheOrderOfLists) {
+  ProviderProfile before;
+  before.name = "Northgate College";
+  before.qualifications = {"BTEC", "Functional Skills"};
+  before.capacity = 20;
+  auto after = before;
+  after.qualifications = {"Functional Skills", "BTEC"};
+  EXPECT_TRUE(changed_fields(before, after).empty());
+  after.capacity = 25;
+  after.contact_phone = "01392 000999";
+  after.qualifications.push_back("GCSE");
+  EXPECT_EQ(changed_fields(before, after), (std::vector<std::string>{"Contact phone", "Qualifications", "Places"}));
+}

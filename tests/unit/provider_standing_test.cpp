@@ -190,3 +190,15 @@ TEST(ProviderChecks, DefaultExpiryCountsTheDayOfTheCheck) {
   // A data protection agreement lasts 1,095 days; 2028's leap day is one of them.
   EXPECT_EQ(default_expiry(CheckType::DataProtectionAgreement, d("2026-01-01")), d("2028-12-30"));
 }
+
+TEST(ProviderChecks, ADeploymentSetsItsOwnValidity) {
+  const auto v = parse_check_validity("insurance=90");
+  ASSERT_TRUE(v.problem.empty());
+  const CheckValidity overrides{{v.type, v.days}};
+  EXPECT_EQ(default_expiry(CheckType::Insurance, d("2026-10-01"), overrides), d("2026-12-29"));
+  EXPECT_EQ(default_expiry(CheckType::HealthAndSafety, d("2026-10-01"), overrides),
+            default_expiry(CheckType::HealthAndSafety, d("2026-10-01")));  // others keep the table's
+  for (const char* bad :
+       {"insurance", "insurance=", "insurance=0", "insurance=3661", "insurance=ninety", "dbs=30", "=30"})
+    EXPECT_FALSE(parse_check_validity(bad).problem.empty()) << bad;
+}
