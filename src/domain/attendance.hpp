@@ -1,0 +1,60 @@
+#pragma once
+// The national attendance codes (School Attendance (Pupil Registration) (England) Regulations 2024)
+// as one table, and the rules that turn a provider's mark into the home school's code and marks
+// into an attendance rate. Codes marked (check) in DOMAIN.md are here too, so they are easy to correct.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace waypoint::domain {
+
+enum class SessionMeaning {
+  Present,            // attended
+  AttendedElsewhere,  // attended, at approved education off site
+  NotPossibleHere,    // D, X, Y1-Y7, Z, #: not counted as a possible session
+  AuthorisedAbsence,
+  UnauthorisedAbsence,
+};
+
+struct AttendanceCode {
+  std::string_view code;
+  std::string_view meaning;
+  SessionMeaning counts_as;
+  bool provider_may_use;  // an absence reason a provider may give; the school decides the rest
+};
+
+const std::vector<AttendanceCode>& attendance_codes();
+std::optional<AttendanceCode> find_attendance_code(std::string_view code);
+
+// What a provider records for a session.
+enum class MarkKind { Present, Late, Absent };
+struct ProviderMark {
+  MarkKind kind = MarkKind::Present;
+  int minutes_late = 0;
+  bool after_register_closed = false;  // a late arrival after the register closed
+  std::string absence_code;            // for Absent: one the provider may use
+};
+
+// The home school's code for a provider's mark: present or late at school-arranged AP is B, at
+// LA-arranged provision K, at a school where the pupil is dual registered D; arriving after the
+// register closed is U; absences keep their code. Nothing if the absence code is not one a provider
+// may use.
+std::optional<std::string> home_school_code(const ProviderMark& mark, std::string_view legal_basis);
+
+struct AttendanceSummary {
+  int possible = 0;
+  int attended = 0;
+  int authorised = 0;
+  int unauthorised = 0;
+  double rate() const { return possible ? static_cast<double>(attended) / possible : 0.0; }
+  // Persistent absence: 10 % or more of possible sessions missed; severe: 50 % or more. Exact
+  // arithmetic in whole sessions, so 10 of 100 is persistent and 9 of 100 is not.
+  bool persistent_absence() const { return possible && (possible - attended) * 10 >= possible; }
+  bool severe_absence() const { return possible && (possible - attended) * 2 >= possible; }
+};
+
+// Codes not in the table are left out, as if not recorded.
+AttendanceSummary summarise_attendance(const std::vector<std::string>& codes);
+
+}  // namespace waypoint::domain

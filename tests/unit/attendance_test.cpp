@@ -1,0 +1,63 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "domain/attendance.hpp"
+
+using namespace waypoint::domain;
+
+TEST(AttendanceCodes, EveryCodeOnceWithItsMeaning) {
+  std::vector<std::string> seen;
+  for (const auto& c : attendance_codes()) {
+    EXPECT_EQ(std::count(seen.begin(), seen.end(), std::string(c.code)), 0) << c.code;
+    seen.emplace_back(c.code);
+  }
+  EXPECT_EQ(find_attendance_code("C2")->counts_as, SessionMeaning::AuthorisedAbsence);
+  EXPECT_EQ(find_attendance_code("D")->counts_as, SessionMeaning::NotPossibleHere);
+  EXPECT_EQ(find_attendance_code("U")->counts_as, SessionMeaning::UnauthorisedAbsence);
+  EXPECT_FALSE(find_attendance_code("Q").has_value());
+}
+
+TEST(AttendanceCodes, AProvidersMarkBecomesTheHomeSchoolsCode) {
+  struct Case {
+    ProviderMark mark;
+    const char* basis;
+    std::optional<std::string> code;
+  };
+  const Case cases[] = {
+      {{MarkKind::Present, 0, false, ""}, "off_site_direction", "B"},
+      {{MarkKind::Present, 0, false, ""}, "academy_powers", "B"},
+      {{MarkKind::Present, 0, false, ""}, "la_s19", "K"},
+      {{MarkKind::Present, 0, false, ""}, "dual_registration", "D"},
+      {{MarkKind::Late, 10, false, ""}, "off_site_direction", "B"},  // late before the register closed
+      {{MarkKind::Late, 45, true, ""}, "la_s19", "U"},               // after it closed
+      {{MarkKind::Absent, 0, false, "I"}, "off_site_direction", "I"},
+      {{MarkKind::Absent, 0, false, "N"}, "la_s19", "N"},
+      {{MarkKind::Absent, 0, false, "G"}, "off_site_direction", std::nullopt},  // the school's to decide
+      {{MarkKind::Absent, 0, false, "?"}, "off_site_direction", std::nullopt},
+  };
+  for (const auto& c : cases)
+    EXPECT_EQ(home_school_code(c.mark, c.basis), c.code) << c.basis << " " << c.mark.absence_code;
+}
+
+TEST(AttendanceRate, PossibleSessionsAndTheTenAndFiftyPercentLines) {
+  // 18 attended (B, K, /, L), 2 unauthorised, and sessions that are not possible (D, Y4, #, X).
+  std::vector<std::string> codes(15, "B");
+  codes.insert(codes.end(), {"K", "/", "L", "N", "U", "D", "Y4", "#", "X"});
+  const auto s = summarise_attendance(codes);
+  EXPECT_EQ(s.possible, 20);
+  EXPECT_EQ(s.attended, 18);
+  EXPECT_DOUBLE_EQ(s.rate(), 0.9);
+  EXPECT_TRUE(s.persistent_absence());  // exactly 10 % missed
+  EXPECT_FALSE(s.severe_absence());
+
+  std::vector<std::string> nearly(91, "B");
+  nearly.insert(nearly.end(), 9, "I");
+  EXPECT_FALSE(summarise_attendance(nearly).persistent_absence());  // 9 % missed
+
+  std::vector<std::string> half(10, "B");
+  half.insert(half.end(), 10, "C2");
+  EXPECT_TRUE(summarise_attendance(half).severe_absence());     // exactly 50 %
+  EXPECT_FALSE(summarise_attendance({}).persistent_absence());  // an empty record: nothing possible
+  EXPECT_FALSE(summarise_attendance({"Y1", "Z"}).persistent_absence());
+}
