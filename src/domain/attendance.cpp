@@ -86,4 +86,8 @@ AttendanceSummary summarise_attendance(const std::vector<std::string>& codes) {
   return s;
 }
 
+bool register_closed(int session_start_minute, int now_minute, const RegisterPolicy& p) {
+  return now_minute >= session_start_minute + p.close_after_minutes;
+}
+
 }  // namespace waypoint::domain

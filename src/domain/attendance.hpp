@@ -57,4 +57,11 @@ struct AttendanceSummary {
 // Codes not in the table are left out, as if not recorded.
 AttendanceSummary summarise_attendance(const std::vector<std::string>& codes);
 
+// A register opens when its session starts and closes `close_after` minutes later (30 by default,
+// the most the regulations allow): a mark taken at the closing minute or later is after it closed.
+struct RegisterPolicy {
+  int close_after_minutes = 30;
+};
+bool register_closed(int session_start_minute, int now_minute, const RegisterPolicy& p = {});
+
 }  // namespace waypoint::domain

@@ -70,6 +70,17 @@ int school_days_on(const SchoolCalendar& c, Date first, Date last, const std::se
   return n;
 }
 
+int school_days_without_attendance(const SchoolCalendar& c, const std::set<sys_days>& attended, Date up_to, int limit) {
+  int run = 0;
+  // Look back at most a year of calendar days: enough for any run the rule cares about.
+  for (auto d = sys_days(up_to); run < limit && d > sys_days(up_to) - days(370); d -= days(1)) {
+    if (!is_school_day(c, Date(d))) continue;
+    if (attended.count(d)) break;
+    ++run;
+  }
+  return run;
+}
+
 std::optional<Date> earliest_start_after_notice(const SchoolCalendar& c, Date notice_sent, int notice_days) {
   return add_school_days(c, notice_sent, notice_days);
 }

@@ -39,6 +39,13 @@ int school_days_between(const SchoolCalendar& c, Date from, Date to);
 // the days a pupil attends a setting they go to on those weekdays.
 int school_days_on(const SchoolCalendar& c, Date first, Date last, const std::set<unsigned>& weekdays);
 
+// School days in a row, counting back from `up_to` (inclusive), on which the pupil attended no
+// session: the children-missing-education rule tells the LA at 10. Days that are not school days
+// (weekends, holidays, closures) neither count nor break the run; `attended` holds the days with
+// any attendance. Counting stops at `limit`.
+int school_days_without_attendance(const SchoolCalendar& c, const std::set<std::chrono::sys_days>& attended, Date up_to,
+                                   int limit = 400);
+
 // An off-site direction's first day may be no earlier than this: the notice must reach the parent
 // at least `notice_days` school days before the start.
 std::optional<Date> earliest_start_after_notice(const SchoolCalendar& c, Date notice_sent, int notice_days = 2);

@@ -61,3 +61,12 @@ TEST(AttendanceRate, PossibleSessionsAndTheTenAndFiftyPercentLines) {
   EXPECT_FALSE(summarise_attendance({}).persistent_absence());  // an empty record: nothing possible
   EXPECT_FALSE(summarise_attendance({"Y1", "Z"}).persistent_absence());
 }
+
+TEST(Register, ClosesAtTheExactMinute) {
+  const int nine = 9 * 60;
+  EXPECT_FALSE(register_closed(nine, nine));
+  EXPECT_FALSE(register_closed(nine, nine + 29));
+  EXPECT_TRUE(register_closed(nine, nine + 30));
+  EXPECT_TRUE(register_closed(nine, nine + 31));
+  EXPECT_FALSE(register_closed(nine, nine + 30, {45}));  // a school that closes its registers later
+}

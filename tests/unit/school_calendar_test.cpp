@@ -116,3 +116,16 @@ TEST(SchoolCalendar, AFullTimeWeekInHours) {
   for (const char* bad : {"", "32.", ".5", "32.33", "14", "41", "thirty", "32,5", "-30", "32.5.1"})
     EXPECT_FALSE(parse_week_hours(bad).has_value()) << bad;
 }
+
+TEST(SchoolCalendar, SchoolDaysWithoutAttendanceRunAcrossWeekendsAndHalfTerm) {
+  const auto c = calendar();
+  using std::chrono::sys_days;
+  // Last seen on Wednesday 14 October 2026. Thursday 15 to Friday 23 October is 7 school days; half
+  // term and the INSET day on Monday 2 November do not count; Tuesday 3 to Thursday 5 November make 10.
+  const std::set<sys_days> attended{sys_days(d("2026-10-14"))};
+  EXPECT_EQ(school_days_without_attendance(c, attended, d("2026-10-23")), 7);
+  EXPECT_EQ(school_days_without_attendance(c, attended, d("2026-11-02")), 7);
+  EXPECT_EQ(school_days_without_attendance(c, attended, d("2026-11-04")), 9);
+  EXPECT_EQ(school_days_without_attendance(c, attended, d("2026-11-05")), 10);
+  EXPECT_EQ(school_days_without_attendance(c, {sys_days(d("2026-11-05"))}, d("2026-11-05")), 0);
+}
