@@ -1,5 +1,7 @@
 #include "domain/attendance.hpp"
 
+#include <algorithm>
+
 namespace waypoint::domain {
 
 const std::vector<AttendanceCode>& attendance_codes() {
@@ -84,6 +86,30 @@ AttendanceSummary summarise_attendance(const std::vector<std::string>& codes) {
     }
   }
   return s;
+}
+
+std::string_view session_code(Session s) { return s == Session::Morning ? "am" : "pm"; }
+
+std::optional<Session> parse_session(std::string_view code) {
+  if (code == "am") return Session::Morning;
+  if (code == "pm") return Session::Afternoon;
+  return std::nullopt;
+}
+
+std::vector<ExpectedSession> expected_sessions(const std::vector<SlotTimes>& slots, unsigned iso_weekday, int midday) {
+  std::optional<int> morning, afternoon;
+  for (const auto& s : slots) {
+    if (s.iso_weekday != iso_weekday || s.end_minute <= s.start_minute) continue;
+    if (s.start_minute < midday) morning = std::min(morning.value_or(s.start_minute), s.start_minute);
+    if (s.end_minute > midday) {
+      const int from = std::max(s.start_minute, midday);
+      afternoon = std::min(afternoon.value_or(from), from);
+    }
+  }
+  std::vector<ExpectedSession> out;
+  if (morning) out.push_back({Session::Morning, *morning});
+  if (afternoon) out.push_back({Session::Afternoon, *afternoon});
+  return out;
 }
 
 bool register_closed(int session_start_minute, int now_minute, const RegisterPolicy& p) {

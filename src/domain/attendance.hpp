@@ -57,6 +57,26 @@ struct AttendanceSummary {
 // Codes not in the table are left out, as if not recorded.
 AttendanceSummary summarise_attendance(const std::vector<std::string>& codes);
 
+// Registers are taken twice a day. A timetabled slot belongs to the morning if it starts before
+// `midday`, to the afternoon if it ends after it (a slot across midday belongs to both).
+enum class Session { Morning, Afternoon };
+std::string_view session_code(Session s);  // "am", "pm"
+std::optional<Session> parse_session(std::string_view code);
+
+struct ExpectedSession {
+  Session session;
+  int starts_at = 0;  // the earliest slot's start in that session, minutes after midnight
+};
+
+// The sessions of `day` in which `slots` (one pupil's, at one setting) expect the pupil, in order.
+struct SlotTimes {
+  unsigned iso_weekday = 1;
+  int start_minute = 0;
+  int end_minute = 0;
+};
+std::vector<ExpectedSession> expected_sessions(const std::vector<SlotTimes>& slots, unsigned iso_weekday,
+                                               int midday = 12 * 60 + 30);
+
 // A register opens when its session starts and closes `close_after` minutes later (30 by default,
 // the most the regulations allow): a mark taken at the closing minute or later is after it closed.
 struct RegisterPolicy {

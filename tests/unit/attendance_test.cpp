@@ -70,3 +70,26 @@ TEST(Register, ClosesAtTheExactMinute) {
   EXPECT_TRUE(register_closed(nine, nine + 31));
   EXPECT_FALSE(register_closed(nine, nine + 30, {45}));  // a school that closes its registers later
 }
+
+TEST(Register, WhichSessionsATimetableExpects) {
+  const int h = 60;
+  const std::vector<SlotTimes> week{
+      {1, 9 * h, 15 * h},           // Monday, across midday: both sessions; the afternoon from 12:30
+      {2, 9 * h, 12 * h},           // Tuesday morning only
+      {3, 13 * h, 15 * h},          // Wednesday afternoon only
+      {4, 12 * h + 30, 15 * h},     // starting exactly at midday: afternoon
+      {4, 10 * h, 11 * h},          // and a later morning slot on Thursday
+      {4, 8 * h + 45, 9 * h + 30},  // the earliest morning slot opens the register
+  };
+  auto sessions = [&](unsigned day) {
+    std::vector<std::pair<std::string, int>> out;
+    for (const auto& e : expected_sessions(week, day)) out.emplace_back(session_code(e.session), e.starts_at);
+    return out;
+  };
+  using P = std::vector<std::pair<std::string, int>>;
+  EXPECT_EQ(sessions(1), (P{{"am", 9 * h}, {"pm", 12 * h + 30}}));
+  EXPECT_EQ(sessions(2), (P{{"am", 9 * h}}));
+  EXPECT_EQ(sessions(3), (P{{"pm", 13 * h}}));
+  EXPECT_EQ(sessions(4), (P{{"am", 8 * h + 45}, {"pm", 12 * h + 30}}));
+  EXPECT_EQ(sessions(5), P{});  // an empty Friday
+}
