@@ -85,6 +85,8 @@ bool may_keep_calendar(const Actor& a) {
   return a.role == Role::ApLead || a.role == Role::Headteacher || (a.role == Role::LaOfficer && a.local_authority_id);
 }
 
+bool may_take_register(const Actor& a) { return domain::is_provider_role(a.role); }
+
 bool may_see_threshold_list(const Actor& a) { return a.role == Role::LaOfficer && a.local_authority_id; }
 
 Actor operator_actor() {

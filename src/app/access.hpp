@@ -50,6 +50,8 @@ bool may_manage_placement(const Actor& a, std::int64_t commissioner_id);
 bool may_edit_timetable(const Actor& a, const PupilScope& p);
 // A school's AP lead or head keeps its calendar and full-time week; LA officers keep the LA's.
 bool may_keep_calendar(const Actor& a);
+// A provider's manager and staff take its registers.
+bool may_take_register(const Actor& a);
 // Those who commission may also see where the registration threshold stands for providers.
 bool may_see_threshold_list(const Actor& a);
 

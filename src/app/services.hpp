@@ -19,6 +19,7 @@ struct Settings {
   std::size_t evidence_limit_bytes = 10 * 1024 * 1024;
   int expiry_warning_days = 30;          // checks running out within this many days are flagged
   domain::CheckValidity check_validity;  // a deployment's own validity for some types of check
+  int register_close_minutes = 30;       // a register closes this long after its session starts
 };
 
 struct Services {

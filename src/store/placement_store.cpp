@@ -130,6 +130,14 @@ Page<PlacementRecord> placements_at_provider(Connection& c, std::int64_t provide
   return page_where(c, "WHERE pl.provider_id = $1 AND pl.status IN ('awaiting', 'active')", provider_id, page);
 }
 
+std::vector<PlacementRecord> active_placements_at(Connection& c, std::int64_t provider_id, const std::string& date) {
+  auto rows =
+      c.query(kSelect + std::string("WHERE pl.provider_id = $1 AND pl.status = 'active' AND pl.start_date <= $2 "
+                                    "AND pl.planned_end_date >= $2 ORDER BY pu.family_name, pu.given_name, pl.id"),
+              {integer(provider_id), date});
+  return map_rows(rows, from_row);
+}
+
 void record_notice(Connection& c, std::int64_t id, const std::string& sent_on,
                    const std::optional<std::string>& la_informed_on, const std::string& now) {
   c.exec("UPDATE placements SET notice_sent_on = $2, la_informed_on = $3, updated_at = $4 WHERE id = $1",

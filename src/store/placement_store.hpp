@@ -35,6 +35,9 @@ Page<PlacementRecord> placements_of_school(Connection& c, std::int64_t school_id
 Page<PlacementRecord> placements_in_area(Connection& c, std::int64_t local_authority_id, const PageRequest& page);
 Page<PlacementRecord> placements_at_provider(Connection& c, std::int64_t provider_id, const PageRequest& page);
 
+// Active placements at a provider whose dates cover `date`: the pupils it may expect that day.
+std::vector<PlacementRecord> active_placements_at(Connection& c, std::int64_t provider_id, const std::string& date);
+
 // The facts recorded as a placement moves toward its start; each column is written once it is known.
 void record_notice(Connection& c, std::int64_t id, const std::string& sent_on,
                    const std::optional<std::string>& la_informed_on, const std::string& now);

@@ -56,6 +56,7 @@ Application::Application(const app::Services& services, WebSettings settings)
   add_timetable_routes(router_);
   add_plan_routes(router_);
   add_calendar_routes(router_);
+  add_register_routes(router_);
   add_api_routes(router_);
   add_placement_api_routes(router_);
 }

@@ -41,6 +41,7 @@ void add_timetable_routes(Router& r);
 void add_plan_routes(Router& r);
 void add_placement_api_routes(Router& r);
 void add_calendar_routes(Router& r);
+void add_register_routes(Router& r);
 void add_api_routes(Router& r);
 
 }  // namespace waypoint::web

@@ -27,7 +27,10 @@ nlohmann::json navigation(const app::Actor& a, const std::string& path) {
   if (domain::is_school_role(a.role) || a.role == Role::LaOfficer || domain::is_provider_role(a.role))
     item("/placements", "Placements");
   if (app::may_browse_directory(a)) item("/providers", "Providers");
-  if (domain::is_provider_role(a.role)) item("/providers/" + std::to_string(a.organisation_id), "Your provider");
+  if (domain::is_provider_role(a.role)) {
+    item("/register", "Registers");
+    item("/providers/" + std::to_string(a.organisation_id), "Your provider");
+  }
   if (app::may_search_audit(a)) item("/admin/audit", "Audit trail");
   item("/account", "Your account");
   return nav;

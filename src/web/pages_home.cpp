@@ -24,6 +24,8 @@ const Task kRunningOut{"/providers/running-out", "Checks running out",
                        "Checks at providers where your pupils are placed that run out soon."};
 const Task kCalendar{"/calendar", "School calendar",
                      "Term dates, INSET days and the full-time week that every deadline counts with."};
+const Task kRegisters{"/register", "Take the register",
+                      "Mark each pupil expected with you this session: present, late or absent with a reason."};
 const Task kProviderPupils{"/pupils", "Pupils placed with you",
                            "See the pupils schools have placed with your provider."};
 
@@ -41,11 +43,12 @@ std::pair<const char*, std::vector<Task>> tasks_for(Role role) {
               {kSchoolPupils, kPlacements, kDirectory, kRunningOut, kCalendar}};
     case Role::ProviderManager:
       return {"You run a provider: you see only the pupils placed with you.",
-              {kProviderPupils,
+              {kRegisters,
+               kProviderPupils,
                {"/placements", "Placements with you", "The placements schools have agreed with your provider."},
                {"/providers", "Your provider's entry", "See your standing and send evidence of your checks."}}};
     case Role::ProviderStaff:
-      return {"You teach pupils placed with your provider and take their registers.", {kProviderPupils}};
+      return {"You teach pupils placed with your provider and take their registers.", {kRegisters, kProviderPupils}};
     case Role::LaOfficer:
       return {"You see alternative provision across your local authority's area.",
               {{"/pupils", "Pupils in your area", "See pupils on the rolls of schools in your area."},

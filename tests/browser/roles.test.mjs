@@ -36,7 +36,7 @@ const roles = [
   ["dsl", DEMO.dsl, ["/pupils"]],
   ["headteacher", DEMO.head, []],
   ["provider-manager", DEMO.providerManager, ["/pupils", "/providers/5", "/providers/5/edit", "/providers/5/history", "/placements", "/placements/1", "/pupils/1/timetable"]],
-  ["provider-staff", DEMO.providerStaff, []],
+  ["provider-staff", DEMO.providerStaff, ["/register", "/register?session=pm"]],
   ["la-officer", DEMO.laOfficer, ["/pupils", "/providers", "/providers/8", "/providers/new", "/providers/running-out", "/providers/import", "/providers/7/edit", "/providers/7/history", "/placements", "/registration-threshold", "/calendar"]],
   ["parent", DEMO.parent, ["/pupils", "/pupils/1", "/placements/1", "/placements/1/notice", "/placements/1/plan"]],
   ["administrator", DEMO.admin, ["/admin/organisations", "/admin/organisations/new", "/admin/users", "/admin/users/new", "/admin/users/1", "/admin/audit"]],

@@ -1,0 +1,190 @@
+#include "app/registers.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "app/access.hpp"
+#include "app/audit.hpp"
+#include "app/errors.hpp"
+#include "app/school_calendars.hpp"
+#include "domain/calendar_date.hpp"
+#include "domain/numbers.hpp"
+#include "domain/text.hpp"
+#include "store/placement_store.hpp"
+#include "store/pupil_store.hpp"
+#include "store/timetable_store.hpp"
+
+namespace waypoint::app {
+namespace {
+
+struct SessionKey {
+  std::chrono::year_month_day day;
+  std::string date;
+  domain::Session session;
+};
+
+SessionKey session_key(const Services& s, const std::string& date_text, const std::string& session_text) {
+  const auto text = domain::trimmed(date_text);
+  const auto day = text.empty() ? std::optional(s.today()) : domain::parse_date(text);
+  if (!day) throw Invalid("date", "Date must be a real date, like 2026-11-23");
+  if (std::chrono::sys_days(*day) > std::chrono::sys_days(s.today()))
+    throw Invalid("date", "A register cannot be taken for a day that has not come yet");
+  const auto session =
+      domain::parse_session(domain::trimmed(session_text).empty() ? "am" : domain::trimmed(session_text));
+  if (!session) throw Invalid("session", "Session must be am or pm");
+  return {*day, domain::format_date(*day), *session};
+}
+
+int minute_of_day(const Services& s) {
+  const auto now = s.clock.now();
+  const auto since_midnight = now - std::chrono::floor<std::chrono::days>(now);
+  return static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(since_midnight).count());
+}
+
+RegisterView build_register(store::Connection& c, const Services& s, std::int64_t provider_id, const SessionKey& key) {
+  RegisterView v;
+  v.date = key.date;
+  v.session = key.session;
+  const unsigned weekday = std::chrono::weekday(std::chrono::sys_days(key.day)).iso_encoding();
+  for (const auto& placement : store::active_placements_at(c, provider_id, key.date)) {
+    // Not expected on a day the pupil's own school is closed.
+    if (!domain::is_school_day(calendar_for_school(c, placement.school_id), key.day)) continue;
+    std::vector<domain::SlotTimes> slots;
+    for (const auto& row : store::slots_of_placement(c, placement.id))
+      slots.push_back({row.slot.day.iso_encoding(), row.slot.start_minute, row.slot.end_minute});
+    for (const auto& e : domain::expected_sessions(slots, weekday)) {
+      if (e.session != key.session) continue;
+      RegisterEntry entry;
+      entry.pupil = *store::find_pupil(c, placement.pupil_id);
+      entry.placement_id = placement.id;
+      entry.legal_basis = placement.terms.legal_basis;
+      entry.expected_from = e.starts_at;
+      entry.mark = store::find_mark(c, placement.pupil_id, key.date, std::string(domain::session_code(key.session)));
+      v.entries.push_back(std::move(entry));
+    }
+  }
+  if (!v.entries.empty()) {
+    v.opens_at = v.entries.front().expected_from;
+    for (const auto& e : v.entries) v.opens_at = std::min(v.opens_at, e.expected_from);
+  }
+  v.closes_at = v.opens_at + s.settings.register_close_minutes;
+  const bool past = std::chrono::sys_days(key.day) < std::chrono::sys_days(s.today());
+  v.closed = past || domain::register_closed(v.opens_at, minute_of_day(s), {s.settings.register_close_minutes});
+  v.taken = !v.entries.empty() &&
+            std::all_of(v.entries.begin(), v.entries.end(), [](const auto& e) { return e.mark.has_value(); });
+  return v;
+}
+
+}  // namespace
+
+RegisterView view_register(const Services& s, const Actor& a, const std::string& date, const std::string& session) {
+  require(may_take_register(a));
+  const auto key = session_key(s, date, session);
+  RegisterView v;
+  s.db.transaction([&](store::Connection& c) {
+    v = build_register(c, s, a.organisation_id, key);
+    nlohmann::json ids = nlohmann::json::array();
+    for (const auto& e : v.entries) ids.push_back(e.pupil.id);
+    audit(c, s, &a,
+          {"register.view", "provider", a.organisation_id, std::nullopt,
+           nlohmann::json{{"date", key.date}, {"session", domain::session_code(key.session)}, {"pupil_ids", ids}}
+               .dump()});
+  });
+  return v;
+}
+
+void take_register(const Services& s, const Actor& a, const std::string& date, const std::string& session,
+                   const std::vector<MarkInput>& marks, const std::string& change_reason) {
+  require(may_take_register(a));
+  const auto key = session_key(s, date, session);
+  const auto reason = domain::trimmed(change_reason);
+  s.db.transaction([&](store::Connection& c) {
+    const auto view = build_register(c, s, a.organisation_id, key);
+    domain::FieldErrors errors;
+    std::vector<std::pair<store::MarkRow, const RegisterEntry*>> rows;
+    for (const auto& m : marks) {
+      const auto field = "mark_" + std::to_string(m.pupil_id);
+      const auto entry = std::find_if(view.entries.begin(), view.entries.end(),
+                                      [&](const auto& e) { return e.pupil.id == m.pupil_id; });
+      if (entry == view.entries.end()) {
+        errors.push_back({field, "This pupil is not placed with you for this session"});
+        continue;
+      }
+      const auto name = entry->pupil.given_name + " " + entry->pupil.family_name;
+      domain::ProviderMark mark;
+      if (m.mark == "present") {
+        mark.kind = domain::MarkKind::Present;
+      } else if (m.mark == "late") {
+        mark.kind = domain::MarkKind::Late;
+        const auto minutes = domain::parse_whole_number(domain::trimmed(m.minutes_late));
+        if (!minutes || *minutes < 1 || *minutes > 300) {
+          errors.push_back(
+              {"minutes_" + std::to_string(m.pupil_id), name + ": enter how many minutes late, from 1 to 300"});
+          continue;
+        }
+        mark.minutes_late = static_cast<int>(*minutes);
+        mark.after_register_closed = domain::register_closed(view.opens_at, entry->expected_from + mark.minutes_late,
+                                                             {s.settings.register_close_minutes});
+      } else if (m.mark == "absent") {
+        mark.kind = domain::MarkKind::Absent;
+        mark.absence_code = domain::trimmed(m.absence_code);
+      } else {
+        errors.push_back({field, name + ": select present, late or absent"});
+        continue;
+      }
+      const auto code = domain::home_school_code(mark, entry->legal_basis);
+      if (!code) {
+        errors.push_back({"reason_" + std::to_string(m.pupil_id), name + ": select the reason for the absence"});
+        continue;
+      }
+      store::MarkRow row{entry->pupil.id,
+                         entry->placement_id,
+                         a.organisation_id,
+                         entry->pupil.school_id,
+                         key.date,
+                         std::string(domain::session_code(key.session)),
+                         m.mark,
+                         mark.minutes_late,
+                         mark.absence_code,
+                         *code,
+                         std::nullopt,
+                         std::nullopt};
+      const bool changed =
+          entry->mark && (entry->mark->mark != row.mark || entry->mark->minutes_late != row.minutes_late ||
+                          entry->mark->absence_code != row.absence_code);
+      if (changed) {
+        if (reason.empty()) {
+          errors.push_back({"change_reason", "Say why the marks already sent are being changed"});
+          continue;
+        }
+        row.changed_reason = reason;
+      } else if (entry->mark) {
+        row.changed_reason = entry->mark->changed_reason;
+      }
+      rows.emplace_back(row, &*entry);
+    }
+    if (!errors.empty()) throw Invalid(std::move(errors));
+    const auto now = s.now_iso();
+    for (const auto& [row, entry] : rows) {
+      store::save_mark(c, row, a.user_id, now);
+      const auto& before = entry->mark;
+      if (before && (before->mark != row.mark || before->minutes_late != row.minutes_late ||
+                     before->absence_code != row.absence_code))
+        audit(c, s, &a,
+              {"register.mark_change", "pupil", row.pupil_id, row.pupil_id,
+               nlohmann::json{{"date", row.session_date},
+                              {"session", row.session},
+                              {"from", before->provider_code},
+                              {"to", row.provider_code},
+                              {"reason", reason}}
+                   .dump()});
+    }
+    nlohmann::json codes = nlohmann::json::object();
+    for (const auto& [row, entry] : rows) codes[std::to_string(row.pupil_id)] = row.provider_code;
+    audit(
+        c, s, &a,
+        {"register.take", "provider", a.organisation_id, std::nullopt,
+         nlohmann::json{{"date", key.date}, {"session", domain::session_code(key.session)}, {"codes", codes}}.dump()});
+  });
+}
+
+}  // namespace waypoint::app

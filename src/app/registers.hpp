@@ -1,0 +1,49 @@
+#pragma once
+// Registers at a provider: who is expected each session (by their timetables and active
+// placements), and the marks its staff take.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/actor.hpp"
+#include "app/services.hpp"
+#include "domain/attendance.hpp"
+#include "domain/pupil.hpp"
+#include "store/attendance_store.hpp"
+
+namespace waypoint::app {
+
+struct RegisterEntry {
+  domain::Pupil pupil;
+  std::int64_t placement_id = 0;
+  std::string legal_basis;
+  int expected_from = 0;  // minutes after midnight
+  std::optional<store::MarkRow> mark;
+};
+
+struct RegisterView {
+  std::string date;
+  domain::Session session = domain::Session::Morning;
+  int opens_at = 0;
+  int closes_at = 0;
+  bool closed = false;  // later arrivals are recorded as U
+  std::vector<RegisterEntry> entries;
+  bool taken = false;  // every expected pupil has a mark
+};
+
+// `date` YYYY-MM-DD (today when empty; not in the future), `session` am or pm.
+RegisterView view_register(const Services& s, const Actor& a, const std::string& date, const std::string& session);
+
+struct MarkInput {
+  std::int64_t pupil_id = 0;
+  std::string mark;  // present, late, absent
+  std::string minutes_late;
+  std::string absence_code;
+};
+
+// Takes the register: a mark for each pupil given. A pupil not expected at this provider that
+// session is refused; changing a mark already recorded needs a reason; all of it is audited.
+void take_register(const Services& s, const Actor& a, const std::string& date, const std::string& session,
+                   const std::vector<MarkInput>& marks, const std::string& change_reason);
+
+}  // namespace waypoint::app

@@ -1,0 +1,46 @@
+#include "store/attendance_store.hpp"
+
+namespace waypoint::store {
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT pupil_id, placement_id, provider_id, school_id, session_date, session, mark, minutes_late, absence_code, "
+    "provider_code, school_code, changed_reason FROM attendance_marks ";
+
+MarkRow from_row(const Row& r) {
+  return MarkRow{r.integer(0), r.integer(1), r.integer(2),   r.integer(3),
+                 r.text(4),    r.text(5),    r.text(6),      static_cast<int>(r.integer(7)),
+                 r.text(8),    r.text(9),    r.opt_text(10), r.opt_text(11)};
+}
+
+}  // namespace
+
+std::vector<MarkRow> marks_for_session(Connection& c, std::int64_t provider_id, const std::string& date,
+                                       const std::string& session) {
+  return map_rows(c.query(kSelect + std::string("WHERE provider_id = $1 AND session_date = $2 AND session = $3"),
+                          {integer(provider_id), date, session}),
+                  from_row);
+}
+
+std::optional<MarkRow> find_mark(Connection& c, std::int64_t pupil_id, const std::string& date,
+                                 const std::string& session) {
+  auto r = c.query_one(kSelect + std::string("WHERE pupil_id = $1 AND session_date = $2 AND session = $3"),
+                       {integer(pupil_id), date, session});
+  if (!r) return std::nullopt;
+  return from_row(*r);
+}
+
+void save_mark(Connection& c, const MarkRow& m, std::int64_t user_id, const std::string& now) {
+  c.exec(
+      "INSERT INTO attendance_marks (pupil_id, placement_id, provider_id, school_id, session_date, session, mark, "
+      "minutes_late, absence_code, provider_code, recorded_by, recorded_at, changed_reason) VALUES ($1, $2, $3, $4, "
+      "$5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (pupil_id, session_date, session) DO UPDATE SET "
+      "mark = excluded.mark, minutes_late = excluded.minutes_late, absence_code = excluded.absence_code, "
+      "provider_code = excluded.provider_code, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at, "
+      "changed_reason = excluded.changed_reason",
+      {integer(m.pupil_id), integer(m.placement_id), integer(m.provider_id), integer(m.school_id), m.session_date,
+       m.session, m.mark, integer(m.minutes_late), m.absence_code, m.provider_code, integer(user_id), now,
+       m.changed_reason});
+}
+
+}  // namespace waypoint::store

@@ -1,0 +1,34 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/database.hpp"
+
+namespace waypoint::store {
+
+struct MarkRow {
+  std::int64_t pupil_id = 0;
+  std::int64_t placement_id = 0;
+  std::int64_t provider_id = 0;
+  std::int64_t school_id = 0;
+  std::string session_date;  // YYYY-MM-DD
+  std::string session;       // am, pm
+  std::string mark;          // present, late, absent
+  int minutes_late = 0;
+  std::string absence_code;
+  std::string provider_code;  // the home school's code from the provider's mark
+  std::optional<std::string> school_code;
+  std::optional<std::string> changed_reason;
+};
+
+// Marks at a provider for one session.
+std::vector<MarkRow> marks_for_session(Connection& c, std::int64_t provider_id, const std::string& date,
+                                       const std::string& session);
+std::optional<MarkRow> find_mark(Connection& c, std::int64_t pupil_id, const std::string& date,
+                                 const std::string& session);
+// Inserts the mark, or replaces the provider's part of it (a school's correction stays).
+void save_mark(Connection& c, const MarkRow& m, std::int64_t user_id, const std::string& now);
+
+}  // namespace waypoint::store

@@ -1,0 +1,99 @@
+#include <nlohmann/json.hpp>
+
+#include "app/errors.hpp"
+#include "app/registers.hpp"
+#include "domain/numbers.hpp"
+#include "domain/timetable.hpp"
+#include "web/application.hpp"
+
+namespace waypoint::web {
+namespace {
+
+// The absence reasons a provider may give, for the select on each row.
+std::vector<domain::CodeLabel> provider_reasons() {
+  std::vector<domain::CodeLabel> out;
+  for (const auto& c : domain::attendance_codes())
+    if (c.provider_may_use) out.push_back({c.code, c.meaning});
+  return out;
+}
+
+Response register_page(RequestContext& ctx, const std::string& date, const std::string& session,
+                       const domain::FieldErrors& errors, int status) {
+  const auto& r = ctx.request;
+  const auto v = app::view_register(ctx.services, ctx.actor(), date, session);
+  const auto session_name = v.session == domain::Session::Morning ? "morning" : "afternoon";
+  nlohmann::json data{{"title", std::string("Register: ") + v.date + ", " + session_name},
+                      {"date", v.date},
+                      {"session", std::string(domain::session_code(v.session))},
+                      {"is_am", v.session == domain::Session::Morning},
+                      {"session_name", session_name},
+                      {"opens_at", domain::format_clock(v.opens_at)},
+                      {"closes_at", domain::format_clock(v.closes_at)},
+                      {"closed", v.closed},
+                      {"taken", v.taken},
+                      {"empty", v.entries.empty()},
+                      {"notice", r.query_value("done")},
+                      {"change_reason", r.field("change_reason")}};
+  add_errors(data, errors);
+  const auto reasons = provider_reasons();
+  nlohmann::json rows = nlohmann::json::array();
+  nlohmann::json ids = nlohmann::json::array();
+  for (const auto& e : v.entries) {
+    const auto id = std::to_string(e.pupil.id);
+    ids.push_back(id);
+    // What was typed, or what was recorded, or present: "all present" is the starting point.
+    auto typed = r.field("mark_" + id);
+    const auto mark = !typed.empty() ? typed : (e.mark ? e.mark->mark : std::string("present"));
+    const auto minutes = r.field("minutes_" + id).empty() && e.mark && e.mark->minutes_late
+                             ? std::to_string(e.mark->minutes_late)
+                             : r.field("minutes_" + id);
+    const auto reason = r.field("reason_" + id).empty() && e.mark ? e.mark->absence_code : r.field("reason_" + id);
+    auto reason_field = input_field(data, {.id = "reason_" + id, .label = "Reason for absence"});
+    reason_field["options"] = options(reasons, reason);
+    auto minutes_field = input_field(
+        data, {.id = "minutes_" + id, .label = "Minutes late", .value = minutes, .width = "govuk-input--width-3"});
+    rows.push_back(
+        {{"id", id},
+         {"name", e.pupil.given_name + " " + e.pupil.family_name},
+         {"expected_from", domain::format_clock(e.expected_from)},
+         {"present", mark == "present"},
+         {"late", mark == "late"},
+         {"absent", mark == "absent"},
+         {"recorded_code", e.mark ? e.mark->provider_code : ""},
+         {"mark_error", data["errors"].contains("mark_" + id) ? data["errors"]["mark_" + id] : nlohmann::json("")},
+         {"minutes", minutes_field},
+         {"reason", reason_field}});
+  }
+  data["rows"] = rows;
+  data["pupil_ids"] = ids;
+  data["change_error"] =
+      data["errors"].contains("change_reason") ? data["errors"]["change_reason"] : nlohmann::json("");
+  return ctx.page("registers/take", data, status);
+}
+
+}  // namespace
+
+void add_register_routes(Router& r) {
+  r.add("GET", "/register", [](Request& req, RequestContext& ctx) {
+    return register_page(ctx, req.query_value("date"), req.query_value("session"), {}, 200);
+  });
+
+  r.add("POST", "/register", [](Request& req, RequestContext& ctx) {
+    const auto date = req.field("date"), session = req.field("session");
+    std::vector<app::MarkInput> marks;
+    for (const auto& id_text : req.fields("pupil_id")) {
+      const auto id = domain::parse_whole_number(id_text);
+      if (!id) continue;
+      const auto n = std::to_string(*id);
+      marks.push_back({*id, req.field("mark_" + n), req.field("minutes_" + n), req.field("reason_" + n)});
+    }
+    try {
+      app::take_register(ctx.services, ctx.actor(), date, session, marks, req.field("change_reason"));
+    } catch (const app::Invalid& e) {
+      return register_page(ctx, date, session, e.errors(), 422);
+    }
+    return Response::redirect("/register?date=" + url_encode(date) + "&session=" + url_encode(session) + "&done=taken");
+  });
+}
+
+}  // namespace waypoint::web

@@ -1,0 +1,68 @@
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startWaypoint, DEMO, errorMessages, decode } from "../support/waypoint.mjs";
+
+// Aisha (pupil 1) is at Bridgeway Monday to Thursday, 08:45 to 15:15, under an off-site direction.
+const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+
+let wp;
+let tutor;
+let date; // a recent school day on which Aisha is expected at Bridgeway
+before(async () => {
+  wp = await startWaypoint();
+  tutor = wp.client();
+  await tutor.signIn(DEMO.providerStaff);
+  for (let offset = -1; offset >= -21 && !date; offset--) {
+    const page = await tutor.get(`/register?date=${day(offset)}&session=am`);
+    if (/Aisha Walker/.test(page.text)) date = day(offset);
+  }
+  assert.ok(date, "a school day in the last three weeks with Aisha expected");
+});
+after(async () => wp.stop());
+
+const code = () => wp.sql(`SELECT provider_code FROM attendance_marks WHERE pupil_id = 1 AND session_date = '${date}' AND session = 'am'`);
+const send = async (fields) => {
+  await tutor.get(`/register?date=${date}&session=am`);
+  return tutor.post("/register", { date, session: "am", pupil_id: "1", ...fields });
+};
+
+test("a provider takes the register; present at a school-arranged placement is B for the home school", async () => {
+  const page = decode((await tutor.get(`/register?date=${date}&session=am`)).text);
+  assert.match(page, /The register opens at 08:45 and closes at 09:15/);
+  assert.equal((await send({ mark_1: "present" })).status, 303);
+  assert.equal(code(), "B");
+});
+
+test("changing a mark already sent needs a reason, and is audited", async () => {
+  const refused = await send({ mark_1: "late", minutes_1: "10" });
+  assert.equal(refused.status, 422);
+  assert.deepEqual(errorMessages(refused.text), [{ field: "change_reason", message: "Say why the marks already sent are being changed" }]);
+  assert.equal((await send({ mark_1: "late", minutes_1: "29", change_reason: "Came in at 09:14" })).status, 303);
+  assert.equal(code(), "B", "late before the register closed at 09:15");
+  assert.equal((await send({ mark_1: "late", minutes_1: "30", change_reason: "Arrived at 09:15 by taxi" })).status, 303);
+  assert.equal(code(), "U");
+  assert.match(wp.sql("SELECT detail FROM audit_events WHERE action = 'register.mark_change' ORDER BY id DESC LIMIT 1"), /"from":"B".*"to":"U"/);
+  assert.equal(wp.sql("SELECT changed_reason FROM attendance_marks WHERE pupil_id = 1 AND session = 'am' AND session_date = '" + date + "'"), "Arrived at 09:15 by taxi");
+});
+
+test("bad marks are refused by pupil and nothing changes", async () => {
+  const before = code();
+  const bad = await send({ mark_1: "absent", reason_1: "G", change_reason: "x" });
+  assert.deepEqual(errorMessages(bad.text), [{ field: "reason_1", message: "Aisha Walker: select the reason for the absence" }]);
+  const minutes = await send({ mark_1: "late", minutes_1: "lots", change_reason: "x" });
+  assert.deepEqual(errorMessages(minutes.text).map((e) => e.field), ["minutes_1"]);
+  const stranger = await tutor.post("/register", { date, session: "am", pupil_id: "2", mark_2: "present" });
+  assert.deepEqual(errorMessages(stranger.text), [{ field: "mark_2", message: "This pupil is not placed with you for this session" }]);
+  assert.equal(wp.sql(`SELECT COUNT(*) FROM attendance_marks WHERE pupil_id = 2`), "0");
+  const future = await tutor.post("/register", { date: day(1), session: "am", pupil_id: "1", mark_1: "present" });
+  assert.equal(future.status, 422);
+  assert.equal(code(), before);
+});
+
+test("only a provider's staff take registers", async () => {
+  for (const email of [DEMO.apLead, DEMO.parent, DEMO.laOfficer]) {
+    const c = wp.client();
+    await c.signIn(email);
+    assert.equal((await c.get("/register")).status, 403, email);
+  }
+});
