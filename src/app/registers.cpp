@@ -187,4 +187,28 @@ void take_register(const Services& s, const Actor& a, const std::string& date, c
   });
 }
 
+std::vector<store::CodeRow> export_attendance(const Services& s, const Actor& a, const std::string& from,
+                                              const std::string& to) {
+  require(domain::is_school_role(a.role));
+  const auto f = domain::parse_date(domain::trimmed(from));
+  const auto t = domain::parse_date(domain::trimmed(to));
+  domain::FieldErrors errors;
+  if (!f) errors.push_back({"from", "From must be a real date, like 2026-09-03"});
+  if (!t) errors.push_back({"to", "To must be a real date, like 2026-12-18"});
+  if (f && t && std::chrono::sys_days(*t) < std::chrono::sys_days(*f))
+    errors.push_back({"to", "To must be on or after From"});
+  if (f && t && std::chrono::sys_days(*t) - std::chrono::sys_days(*f) > std::chrono::days(366))
+    errors.push_back({"to", "Export at most a year at a time"});
+  if (!errors.empty()) throw Invalid(std::move(errors));
+  std::vector<store::CodeRow> rows;
+  s.db.transaction([&](store::Connection& c) {
+    rows = store::school_codes(c, a.organisation_id, domain::format_date(*f), domain::format_date(*t));
+    audit(c, s, &a,
+          {"attendance.export", "organisation", a.organisation_id, std::nullopt,
+           nlohmann::json{{"from", domain::format_date(*f)}, {"to", domain::format_date(*t)}, {"rows", rows.size()}}
+               .dump()});
+  });
+  return rows;
+}
+
 }  // namespace waypoint::app

@@ -46,4 +46,9 @@ struct MarkInput {
 void take_register(const Services& s, const Actor& a, const std::string& date, const std::string& session,
                    const std::vector<MarkInput>& marks, const std::string& change_reason);
 
+// The school's codes for its pupils in AP between two dates (inclusive, at most a year), for its
+// management information system. Audited.
+std::vector<store::CodeRow> export_attendance(const Services& s, const Actor& a, const std::string& from,
+                                              const std::string& to);
+
 }  // namespace waypoint::app

@@ -43,4 +43,14 @@ void save_mark(Connection& c, const MarkRow& m, std::int64_t user_id, const std:
        m.changed_reason});
 }
 
+std::vector<CodeRow> school_codes(Connection& c, std::int64_t school_id, const std::string& from,
+                                  const std::string& to) {
+  auto rows = c.query(
+      "SELECT p.upn, m.session_date, m.session, COALESCE(m.school_code, m.provider_code) FROM attendance_marks m "
+      "JOIN pupils p ON p.id = m.pupil_id WHERE m.school_id = $1 AND m.session_date >= $2 AND m.session_date <= $3 "
+      "ORDER BY m.session_date, m.session, p.upn",
+      {integer(school_id), from, to});
+  return map_rows(rows, [](const Row& r) { return CodeRow{r.text(0), r.text(1), r.text(2), r.text(3)}; });
+}
+
 }  // namespace waypoint::store

@@ -31,4 +31,15 @@ std::optional<MarkRow> find_mark(Connection& c, std::int64_t pupil_id, const std
 // Inserts the mark, or replaces the provider's part of it (a school's correction stays).
 void save_mark(Connection& c, const MarkRow& m, std::int64_t user_id, const std::string& now);
 
+// The codes a school sends to its management information system: its correction where it made
+// one, else the code from the provider's mark. Ordered by date, session and UPN.
+struct CodeRow {
+  std::string upn;
+  std::string date;
+  std::string session;
+  std::string code;
+};
+std::vector<CodeRow> school_codes(Connection& c, std::int64_t school_id, const std::string& from,
+                                  const std::string& to);
+
 }  // namespace waypoint::store

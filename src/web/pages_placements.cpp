@@ -4,6 +4,7 @@
 #include "app/placements.hpp"
 #include "app/provider_directory.hpp"
 #include "app/pupils.hpp"
+#include "domain/calendar_date.hpp"
 #include "domain/numbers.hpp"
 #include "web/application.hpp"
 #include "web/placement_notice.hpp"
@@ -204,7 +205,12 @@ void add_placement_routes(Router& r) {
     const auto page = app::list_placements(ctx.services, ctx.actor(), {number, 25});
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& p : page.items) rows.push_back(placement_json(p));
+    const auto today = ctx.services.today();
+    const auto month_ago = std::chrono::year_month_day{std::chrono::sys_days(today) - std::chrono::days(30)};
     nlohmann::json data{{"title", "Placements"},
+                        {"can_export", domain::is_school_role(ctx.actor().role)},
+                        {"export_from", domain::format_date(month_ago)},
+                        {"export_to", domain::format_date(today)},
                         {"placements", rows},
                         {"empty", rows.empty()},
                         {"pager", pagination("/placements", number, page.has_next)}};

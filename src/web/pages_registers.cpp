@@ -2,6 +2,7 @@
 
 #include "app/errors.hpp"
 #include "app/registers.hpp"
+#include "domain/csv.hpp"
 #include "domain/numbers.hpp"
 #include "domain/timetable.hpp"
 #include "web/application.hpp"
@@ -76,6 +77,24 @@ Response register_page(RequestContext& ctx, const std::string& date, const std::
 void add_register_routes(Router& r) {
   r.add("GET", "/register", [](Request& req, RequestContext& ctx) {
     return register_page(ctx, req.query_value("date"), req.query_value("session"), {}, 200);
+  });
+
+  // UPN, date, session, code: for the school's management information system.
+  r.add("GET", "/attendance/export.csv", [](Request& req, RequestContext& ctx) {
+    const auto rows = app::export_attendance(ctx.services, ctx.actor(), req.query_value("from"), req.query_value("to"));
+    std::string body = domain::csv_row({"UPN", "Date", "Session", "Code"});
+    for (const auto& row : rows) body += domain::csv_row({row.upn, row.date, row.session, row.code});
+    auto res = Response::text(200, body, "text/csv; charset=utf-8");
+    res.headers.emplace_back("Content-Disposition", "attachment; filename=\"attendance.csv\"");
+    return res;
+  });
+
+  r.add("GET", "/api/v1/attendance", [](Request& req, RequestContext& ctx) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& row :
+         app::export_attendance(ctx.services, ctx.actor(), req.query_value("from"), req.query_value("to")))
+      items.push_back({{"upn", row.upn}, {"date", row.date}, {"session", row.session}, {"code", row.code}});
+    return Response::json(200, nlohmann::json{{"items", items}}.dump());
   });
 
   r.add("POST", "/register", [](Request& req, RequestContext& ctx) {

@@ -66,3 +66,24 @@ test("only a provider's staff take registers", async () => {
     assert.equal((await c.get("/register")).status, 403, email);
   }
 });
+
+test("the school exports the codes it will send to its information system, matching the marks", async () => {
+  const school = wp.client();
+  await school.signIn(DEMO.apLead);
+  const upn = wp.sql("SELECT upn FROM pupils WHERE id = 1");
+  const res = await fetch(`${wp.url}/attendance/export.csv?from=${day(-30)}&to=${day(0)}`, { headers: { cookie: [...school.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } });
+  assert.equal(res.status, 200);
+  const lines = (await res.text()).trim().split(/\r?\n/);
+  assert.equal(lines[0], "UPN,Date,Session,Code");
+  const expected = wp.sql(`SELECT p.upn || ',' || m.session_date || ',' || m.session || ',' || COALESCE(m.school_code, m.provider_code) FROM attendance_marks m JOIN pupils p ON p.id = m.pupil_id WHERE m.school_id = 2 ORDER BY m.session_date, m.session, p.upn`).split("\n");
+  assert.deepEqual(lines.slice(1), expected);
+  assert.ok(lines.includes(`${upn},${date},am,U`));
+  const bad = await school.get(`/attendance/export.csv?from=${day(0)}&to=${day(-1)}`);
+  assert.equal(bad.status, 422);
+
+  const token = wp.cli(["token", "create", "--email", DEMO.apLead]).stdout.trim();
+  const api = await (await fetch(`${wp.url}/api/v1/attendance?from=${day(-30)}&to=${day(0)}`, { headers: { authorization: `Bearer ${token}` } })).json();
+  assert.deepEqual(api.items.map((i) => `${i.upn},${i.date},${i.session},${i.code}`), expected);
+  const providerToken = wp.cli(["token", "create", "--email", DEMO.providerManager]).stdout.trim();
+  assert.equal((await fetch(`${wp.url}/api/v1/attendance?from=${day(-30)}&to=${day(0)}`, { headers: { authorization: `Bearer ${providerToken}` } })).status, 403);
+});
