@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/access.hpp"
+#include "app/alerts.hpp"
 #include "app/audit.hpp"
 #include "app/errors.hpp"
 #include "app/school_calendars.hpp"
@@ -166,6 +167,7 @@ void take_register(const Services& s, const Actor& a, const std::string& date, c
     const auto now = s.now_iso();
     for (const auto& [row, entry] : rows) {
       store::save_mark(c, row, a.user_id, now);
+      raise_alerts_for_mark(c, s, a, row, a.organisation_name);
       const auto& before = entry->mark;
       if (before && (before->mark != row.mark || before->minutes_late != row.minutes_late ||
                      before->absence_code != row.absence_code))

@@ -57,6 +57,7 @@ Application::Application(const app::Services& services, WebSettings settings)
   add_plan_routes(router_);
   add_calendar_routes(router_);
   add_register_routes(router_);
+  add_alert_routes(router_);
   add_api_routes(router_);
   add_placement_api_routes(router_);
 }

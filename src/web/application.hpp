@@ -42,6 +42,7 @@ void add_plan_routes(Router& r);
 void add_placement_api_routes(Router& r);
 void add_calendar_routes(Router& r);
 void add_register_routes(Router& r);
+void add_alert_routes(Router& r);
 void add_api_routes(Router& r);
 
 }  // namespace waypoint::web

@@ -87,3 +87,38 @@ test("the school exports the codes it will send to its information system, match
   const providerToken = wp.cli(["token", "create", "--email", DEMO.providerManager]).stdout.trim();
   assert.equal((await fetch(`${wp.url}/api/v1/attendance?from=${day(-30)}&to=${day(0)}`, { headers: { authorization: `Bearer ${providerToken}` } })).status, 403);
 });
+
+test("an unexplained absence raises an alert for the home school's DSL, naming the social worker, closed only with an outcome", async () => {
+  const school = wp.client();
+  await school.signIn(DEMO.apLead);
+  await school.get("/pupils/1/contacts/new");
+  await school.post("/pupils/1/contacts/new", { role: "social_worker", name: "Kim Ashworth", phone: "01392 000301", preferred_contact: "phone" });
+
+  await tutor.get(`/register?date=${date}&session=pm`);
+  assert.equal((await tutor.post("/register", { date, session: "pm", pupil_id: "1", mark_1: "absent", reason_1: "N" })).status, 303);
+  await tutor.get(`/register?date=${date}&session=pm`);
+  await tutor.post("/register", { date, session: "pm", pupil_id: "1", mark_1: "absent", reason_1: "N" }); // sent again: one alert
+  assert.equal(wp.sql("SELECT COUNT(*) FROM alerts WHERE pupil_id = 1"), "1");
+
+  const dsl = wp.client();
+  await dsl.signIn(DEMO.dsl);
+  const inbox = decode((await dsl.get("/alerts")).text);
+  assert.match(inbox, new RegExp(`Aisha Walker is absent without a reason from Bridgeway Pupil Referral Unit on the afternoon of ${date}\\. Social worker: Kim Ashworth, 01392 000301\\.`));
+  const id = inbox.match(/href="\/alerts\/(\d+)"/)[1];
+
+  // The AP lead and the provider do not see it; another role's id is simply not found.
+  assert.doesNotMatch(decode((await school.get("/alerts")).text), /Aisha Walker is absent/);
+  assert.equal((await school.get(`/alerts/${id}`)).status, 404);
+
+  await dsl.get(`/alerts/${id}`);
+  const noOutcome = await dsl.post(`/alerts/${id}/close`, {});
+  assert.deepEqual(errorMessages(noOutcome.text), [{ field: "outcome", message: "Select the outcome: an alert is closed only with one" }]);
+  assert.equal((await dsl.post(`/alerts/${id}/actions`, { action: "contacted_parent", note: "No answer; left a message" })).status, 303);
+  assert.equal((await dsl.post(`/alerts/${id}/actions`, { action: "reported_to_social_worker" })).status, 303);
+  assert.equal((await dsl.post(`/alerts/${id}/close`, { outcome: "pupil_safe", note: "Seen at home by the social worker" })).status, 303);
+  const closed = decode((await dsl.get(`/alerts/${id}`)).text);
+  assert.match(closed, /Closed \d{4}-\d\d-\d\d \d\d:\d\d<\/strong> Pupil seen and safe/);
+  assert.match(closed, /Contacted the parent or carer \(Mark Evans\)\. No answer; left a message/);
+  assert.equal((await dsl.post(`/alerts/${id}/actions`, { action: "home_visit" })).status, 422, "closed: the log is complete");
+  assert.equal(wp.sql(`SELECT COUNT(*) FROM audit_events WHERE entity = 'alert' AND entity_id = ${id} AND action IN ('alert.raise', 'alert.action', 'alert.close')`), "4");
+});

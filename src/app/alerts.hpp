@@ -1,0 +1,33 @@
+#pragma once
+// Alerts in each person's inbox, their log of actions, and closing them with an outcome.
+#include <string>
+#include <vector>
+
+#include "app/actor.hpp"
+#include "app/services.hpp"
+#include "store/alert_store.hpp"
+#include "store/attendance_store.hpp"
+#include "store/page.hpp"
+
+namespace waypoint::app {
+
+// Alerts for the actor's role at their school, open first.
+store::Page<store::AlertRow> alert_inbox(const Services& s, const Actor& a, const store::PageRequest& page);
+
+struct AlertView {
+  store::AlertRow alert;
+  std::vector<store::AlertAction> actions;
+};
+// Only the people an alert is for may read it; to anyone else it does not exist. Audited.
+AlertView view_alert(const Services& s, const Actor& a, std::int64_t alert_id);
+void log_alert_action(const Services& s, const Actor& a, std::int64_t alert_id, const std::string& action,
+                      const std::string& note);
+void close_alert(const Services& s, const Actor& a, std::int64_t alert_id, const std::string& outcome,
+                 const std::string& note);
+
+// Called as marks are saved: an unexplained absence (N) raises an alert for the home school's DSL,
+// once per pupil and session, naming the pupil's social or youth offending worker.
+void raise_alerts_for_mark(store::Connection& c, const Services& s, const Actor& a, const store::MarkRow& mark,
+                           const std::string& provider_name);
+
+}  // namespace waypoint::app
