@@ -6,6 +6,7 @@
 #include "app/alerts.hpp"
 #include "app/audit.hpp"
 #include "app/errors.hpp"
+#include "app/pupil_scope.hpp"
 #include "app/school_calendars.hpp"
 #include "domain/calendar_date.hpp"
 #include "domain/numbers.hpp"
@@ -211,6 +212,48 @@ std::vector<store::CodeRow> export_attendance(const Services& s, const Actor& a,
                .dump()});
   });
   return rows;
+}
+
+PupilAttendance pupil_attendance(const Services& s, const Actor& a, std::int64_t pupil_id) {
+  PupilAttendance v;
+  v.pupil = require_pupil(s, a, pupil_id, "pupil.view");
+  const auto from = std::chrono::year_month_day{std::chrono::sys_days(s.today()) - std::chrono::days(365)};
+  s.db.with_connection([&](store::Connection& c) {
+    v.marks = store::marks_of_pupil(c, pupil_id, domain::format_date(from), domain::format_date(s.today()));
+  });
+  if (domain::is_provider_role(a.role))
+    std::erase_if(v.marks, [&](const auto& m) { return m.provider_id != a.organisation_id; });
+  std::vector<std::string> codes;
+  for (const auto& m : v.marks) codes.push_back(m.school_code.value_or(m.provider_code));
+  v.summary = domain::summarise_attendance(codes);
+  v.can_correct = may_edit_pupil(a, v.pupil.school_id);
+  return v;
+}
+
+void correct_attendance(const Services& s, const Actor& a, std::int64_t pupil_id, const std::string& date,
+                        const std::string& session, const std::string& code, const std::string& reason) {
+  const auto pupil = require_pupil(s, a, pupil_id, "pupil.view");
+  require(may_edit_pupil(a, pupil.school_id));
+  const auto new_code = domain::trimmed(code);
+  const auto why = domain::trimmed(reason);
+  domain::FieldErrors errors;
+  if (!domain::find_attendance_code(new_code)) errors.push_back({"code", "Select a national attendance code"});
+  if (why.empty()) errors.push_back({"reason", "Say why the code is being changed"});
+  if (!errors.empty()) throw Invalid(std::move(errors));
+  s.db.transaction([&](store::Connection& c) {
+    const auto mark = store::find_mark(c, pupil_id, domain::trimmed(date), domain::trimmed(session));
+    if (!mark) throw Invalid("code", "There is no mark for that session to correct");
+    store::correct_mark(c, pupil_id, mark->session_date, mark->session, new_code, why);
+    audit(c, s, &a,
+          {"attendance.correct", "pupil", pupil_id, pupil_id,
+           nlohmann::json{{"date", mark->session_date},
+                          {"session", mark->session},
+                          {"provider_code", mark->provider_code},
+                          {"from", mark->school_code.value_or(mark->provider_code)},
+                          {"to", new_code},
+                          {"reason", why}}
+               .dump()});
+  });
 }
 
 }  // namespace waypoint::app

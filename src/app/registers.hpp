@@ -51,4 +51,17 @@ void take_register(const Services& s, const Actor& a, const std::string& date, c
 std::vector<store::CodeRow> export_attendance(const Services& s, const Actor& a, const std::string& from,
                                               const std::string& to);
 
+// A pupil's attendance over the last year: each mark (the provider's code and any correction) and
+// the rate by the possible-session rules. A provider sees only the marks taken with it.
+struct PupilAttendance {
+  domain::Pupil pupil;
+  std::vector<store::MarkRow> marks;
+  domain::AttendanceSummary summary;
+  bool can_correct = false;
+};
+PupilAttendance pupil_attendance(const Services& s, const Actor& a, std::int64_t pupil_id);
+// The home school changes the code it will send, with a reason; the provider's mark is kept.
+void correct_attendance(const Services& s, const Actor& a, std::int64_t pupil_id, const std::string& date,
+                        const std::string& session, const std::string& code, const std::string& reason);
+
 }  // namespace waypoint::app

@@ -43,6 +43,22 @@ void save_mark(Connection& c, const MarkRow& m, std::int64_t user_id, const std:
        m.changed_reason});
 }
 
+std::vector<MarkRow> marks_of_pupil(Connection& c, std::int64_t pupil_id, const std::string& from,
+                                    const std::string& to) {
+  return map_rows(c.query(kSelect + std::string("WHERE pupil_id = $1 AND session_date >= $2 AND session_date <= $3 "
+                                                "ORDER BY session_date DESC, session DESC"),
+                          {integer(pupil_id), from, to}),
+                  from_row);
+}
+
+void correct_mark(Connection& c, std::int64_t pupil_id, const std::string& date, const std::string& session,
+                  const std::string& code, const std::string& reason) {
+  c.exec(
+      "UPDATE attendance_marks SET school_code = $4, school_reason = $5 WHERE pupil_id = $1 AND session_date = $2 "
+      "AND session = $3",
+      {integer(pupil_id), date, session, code, reason});
+}
+
 std::vector<CodeRow> school_codes(Connection& c, std::int64_t school_id, const std::string& from,
                                   const std::string& to) {
   auto rows = c.query(

@@ -31,6 +31,13 @@ std::optional<MarkRow> find_mark(Connection& c, std::int64_t pupil_id, const std
 // Inserts the mark, or replaces the provider's part of it (a school's correction stays).
 void save_mark(Connection& c, const MarkRow& m, std::int64_t user_id, const std::string& now);
 
+// A pupil's marks between two dates, newest first.
+std::vector<MarkRow> marks_of_pupil(Connection& c, std::int64_t pupil_id, const std::string& from,
+                                    const std::string& to);
+// The school's own code for a session, kept beside the provider's mark.
+void correct_mark(Connection& c, std::int64_t pupil_id, const std::string& date, const std::string& session,
+                  const std::string& code, const std::string& reason);
+
 // The codes a school sends to its management information system: its correction where it made
 // one, else the code from the provider's mark. Ordered by date, session and UPN.
 struct CodeRow {

@@ -72,9 +72,80 @@ Response register_page(RequestContext& ctx, const std::string& date, const std::
   return ctx.page("registers/take", data, status);
 }
 
+std::vector<domain::CodeLabel> all_codes() {
+  std::vector<domain::CodeLabel> out;
+  for (const auto& c : domain::attendance_codes()) out.push_back({c.code, c.meaning});
+  return out;
+}
+
+std::string percent(double rate) {
+  const int tenths = static_cast<int>(rate * 1000 + 0.5);
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + "%";
+}
+
+Response attendance_page(RequestContext& ctx, std::int64_t pupil_id, const domain::FieldErrors& errors, int status) {
+  const auto v = app::pupil_attendance(ctx.services, ctx.actor(), pupil_id);
+  const auto& r = ctx.request;
+  nlohmann::json data{
+      {"title", "Attendance: " + v.pupil.given_name + " " + v.pupil.family_name},
+      {"pupil_id", v.pupil.id},
+      {"pupil_name", v.pupil.given_name + " " + v.pupil.family_name},
+      {"possible", v.summary.possible},
+      {"attended", v.summary.attended},
+      {"authorised", v.summary.authorised},
+      {"unauthorised", v.summary.unauthorised},
+      {"rate", v.summary.possible ? percent(v.summary.rate()) : std::string("No possible sessions yet")},
+      {"persistent", v.summary.persistent_absence() && !v.summary.severe_absence()},
+      {"severe", v.summary.severe_absence()},
+      {"can_correct", v.can_correct},
+      {"notice", r.query_value("done")}};
+  add_errors(data, errors);
+  nlohmann::json marks = nlohmann::json::array();
+  for (const auto& m : v.marks) {
+    const auto shown = m.school_code.value_or(m.provider_code);
+    const auto meaning = domain::find_attendance_code(shown);
+    marks.push_back({{"date", m.session_date},
+                     {"session", m.session == "am" ? "Morning" : "Afternoon"},
+                     {"code", shown},
+                     {"meaning", meaning ? std::string(meaning->meaning) : ""},
+                     {"provider_code", m.provider_code},
+                     {"corrected", m.school_code.has_value() && *m.school_code != m.provider_code}});
+  }
+  data["marks"] = marks;
+  data["has_marks"] = !marks.empty();
+  auto& fields = data["fields"];
+  fields["date"] = input_field(data, {.id = "date",
+                                      .label = "Date",
+                                      .value = r.field("date"),
+                                      .hint = "Like 2026-11-23",
+                                      .width = "govuk-input--width-10"});
+  auto session = input_field(data, {.id = "session", .label = "Session"});
+  session["options"] = options({{"am", "Morning"}, {"pm", "Afternoon"}}, r.field("session"));
+  fields["session"] = session;
+  auto code = input_field(data, {.id = "code", .label = "Code to send"});
+  code["options"] = options(all_codes(), r.field("code"));
+  fields["code"] = code;
+  fields["reason"] = input_field(data, {.id = "reason", .label = "Why", .value = r.field("reason")});
+  return ctx.page("pupils/attendance", data, status);
+}
+
 }  // namespace
 
 void add_register_routes(Router& r) {
+  r.add("GET", "/pupils/{id}/attendance",
+        [](Request& req, RequestContext& ctx) { return attendance_page(ctx, id_param(req, "id"), {}, 200); });
+
+  r.add("POST", "/pupils/{id}/attendance/correct", [](Request& req, RequestContext& ctx) {
+    const auto id = id_param(req, "id");
+    try {
+      app::correct_attendance(ctx.services, ctx.actor(), id, req.field("date"), req.field("session"), req.field("code"),
+                              req.field("reason"));
+    } catch (const app::Invalid& e) {
+      return attendance_page(ctx, id, e.errors(), 422);
+    }
+    return Response::redirect("/pupils/" + std::to_string(id) + "/attendance?done=corrected");
+  });
+
   r.add("GET", "/register", [](Request& req, RequestContext& ctx) {
     return register_page(ctx, req.query_value("date"), req.query_value("session"), {}, 200);
   });

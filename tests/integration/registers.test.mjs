@@ -122,3 +122,27 @@ test("an unexplained absence raises an alert for the home school's DSL, naming t
   assert.equal((await dsl.post(`/alerts/${id}/actions`, { action: "home_visit" })).status, 422, "closed: the log is complete");
   assert.equal(wp.sql(`SELECT COUNT(*) FROM audit_events WHERE entity = 'alert' AND entity_id = ${id} AND action IN ('alert.raise', 'alert.action', 'alert.close')`), "4");
 });
+
+test("the home school changes a code with a reason; the provider's mark is kept and the export follows the school", async () => {
+  const school = wp.client();
+  await school.signIn(DEMO.apLead);
+  await school.get("/pupils/1/attendance");
+  const bad = await school.post("/pupils/1/attendance/correct", { date, session: "pm", code: "Q", reason: "" });
+  assert.deepEqual(errorMessages(bad.text).map((e) => e.field), ["code", "reason"]);
+  assert.equal((await school.post("/pupils/1/attendance/correct", { date, session: "pm", code: "I", reason: "Mother rang: ill" })).status, 303);
+  assert.equal(wp.sql(`SELECT provider_code || '|' || school_code || '|' || school_reason FROM attendance_marks WHERE pupil_id = 1 AND session_date = '${date}' AND session = 'pm'`), "N|I|Mother rang: ill");
+  const page = decode((await school.get("/pupils/1/attendance")).text);
+  assert.match(page, /I <span class="govuk-hint">\(provider: N\)<\/span>/);
+  // Two possible sessions on that day, both missed (U and I): severe absence.
+  assert.match(page, /Severe absence/);
+  const csv = await (await fetch(`${wp.url}/attendance/export.csv?from=${date}&to=${date}`, { headers: { cookie: [...school.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } })).text();
+  assert.match(csv, new RegExp(`,${date},pm,I`));
+
+  const parent = wp.client();
+  await parent.signIn(DEMO.parent);
+  assert.equal((await parent.get("/pupils/1/attendance")).status, 200);
+  assert.equal((await parent.post("/pupils/1/attendance/correct", { date, session: "pm", code: "B", reason: "x" })).status, 403);
+  assert.equal((await tutor.post("/pupils/1/attendance/correct", { date, session: "pm", code: "B", reason: "x" })).status, 403);
+  assert.equal((await parent.get("/pupils/2/attendance")).status, 404);
+  assert.match(wp.sql("SELECT detail FROM audit_events WHERE action = 'attendance.correct'"), /"from":"N".*"to":"I"/);
+});
