@@ -214,6 +214,38 @@ std::vector<store::CodeRow> export_attendance(const Services& s, const Actor& a,
   return rows;
 }
 
+TodayBoard today_board(const Services& s, const Actor& a) {
+  require(domain::is_school_role(a.role));
+  TodayBoard board;
+  board.date = domain::format_date(s.today());
+  const unsigned weekday = std::chrono::weekday(std::chrono::sys_days(s.today())).iso_encoding();
+  s.db.transaction([&](store::Connection& c) {
+    if (!domain::is_school_day(calendar_for_school(c, a.organisation_id), s.today())) return;
+    nlohmann::json ids = nlohmann::json::array();
+    for (const auto& placement : store::active_placements_of_school(c, a.organisation_id, board.date)) {
+      std::vector<domain::SlotTimes> slots;
+      for (const auto& row : store::slots_of_placement(c, placement.id))
+        slots.push_back({row.slot.day.iso_encoding(), row.slot.start_minute, row.slot.end_minute});
+      TodayRow row;
+      for (const auto& e : domain::expected_sessions(slots, weekday)) {
+        const auto mark =
+            store::find_mark(c, placement.pupil_id, board.date, std::string(domain::session_code(e.session)));
+        row.sessions.push_back({e.session, e.starts_at,
+                                mark ? std::optional(mark->school_code.value_or(mark->provider_code)) : std::nullopt});
+      }
+      if (row.sessions.empty()) continue;  // not at the provider today
+      row.pupil = *store::find_pupil(c, placement.pupil_id);
+      row.provider_name = placement.provider_name;
+      row.placement_id = placement.id;
+      ids.push_back(row.pupil.id);
+      board.rows.push_back(std::move(row));
+    }
+    audit(c, s, &a,
+          {"today.view", "organisation", a.organisation_id, std::nullopt, nlohmann::json{{"pupil_ids", ids}}.dump()});
+  });
+  return board;
+}
+
 PupilAttendance pupil_attendance(const Services& s, const Actor& a, std::int64_t pupil_id) {
   PupilAttendance v;
   v.pupil = require_pupil(s, a, pupil_id, "pupil.view");

@@ -64,4 +64,23 @@ PupilAttendance pupil_attendance(const Services& s, const Actor& a, std::int64_t
 void correct_attendance(const Services& s, const Actor& a, std::int64_t pupil_id, const std::string& date,
                         const std::string& session, const std::string& code, const std::string& reason);
 
+// The school's "today" board: every pupil in AP today, where they should be each session, whether
+// the register is in, and who is absent without a reason.
+struct TodaySession {
+  domain::Session session = domain::Session::Morning;
+  int expected_from = 0;
+  std::optional<std::string> code;  // the code to send, once the register is in
+};
+struct TodayRow {
+  domain::Pupil pupil;
+  std::string provider_name;
+  std::int64_t placement_id = 0;
+  std::vector<TodaySession> sessions;
+};
+struct TodayBoard {
+  std::string date;
+  std::vector<TodayRow> rows;
+};
+TodayBoard today_board(const Services& s, const Actor& a);
+
 }  // namespace waypoint::app

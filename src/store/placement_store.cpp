@@ -130,12 +130,26 @@ Page<PlacementRecord> placements_at_provider(Connection& c, std::int64_t provide
   return page_where(c, "WHERE pl.provider_id = $1 AND pl.status IN ('awaiting', 'active')", provider_id, page);
 }
 
-std::vector<PlacementRecord> active_placements_at(Connection& c, std::int64_t provider_id, const std::string& date) {
-  auto rows =
-      c.query(kSelect + std::string("WHERE pl.provider_id = $1 AND pl.status = 'active' AND pl.start_date <= $2 "
-                                    "AND pl.planned_end_date >= $2 ORDER BY pu.family_name, pu.given_name, pl.id"),
-              {integer(provider_id), date});
+namespace {
+
+std::vector<PlacementRecord> active_on(Connection& c, const char* owner_column, std::int64_t owner,
+                                       const std::string& date) {
+  auto rows = c.query(kSelect + std::string("WHERE ") + owner_column +
+                          " = $1 AND pl.status = 'active' AND pl.start_date <= $2 AND pl.planned_end_date >= $2 "
+                          "ORDER BY pu.family_name, pu.given_name, pl.id",
+                      {integer(owner), date});
   return map_rows(rows, from_row);
+}
+
+}  // namespace
+
+std::vector<PlacementRecord> active_placements_at(Connection& c, std::int64_t provider_id, const std::string& date) {
+  return active_on(c, "pl.provider_id", provider_id, date);
+}
+
+std::vector<PlacementRecord> active_placements_of_school(Connection& c, std::int64_t school_id,
+                                                         const std::string& date) {
+  return active_on(c, "pl.school_id", school_id, date);
 }
 
 void record_notice(Connection& c, std::int64_t id, const std::string& sent_on,

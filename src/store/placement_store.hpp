@@ -37,6 +37,9 @@ Page<PlacementRecord> placements_at_provider(Connection& c, std::int64_t provide
 
 // Active placements at a provider whose dates cover `date`: the pupils it may expect that day.
 std::vector<PlacementRecord> active_placements_at(Connection& c, std::int64_t provider_id, const std::string& date);
+// The same for a school's pupils, wherever they are placed.
+std::vector<PlacementRecord> active_placements_of_school(Connection& c, std::int64_t school_id,
+                                                         const std::string& date);
 
 // The facts recorded as a placement moves toward its start; each column is written once it is known.
 void record_notice(Connection& c, std::int64_t id, const std::string& sent_on,

@@ -22,6 +22,8 @@ const Task kPlacements{"/placements", "Placements",
                        "Follow each placement from draft to its start: the notice or consent, the week and the plan."};
 const Task kRunningOut{"/providers/running-out", "Checks running out",
                        "Checks at providers where your pupils are placed that run out soon."};
+const Task kToday{"/today", "Today",
+                  "Every pupil in alternative provision today: where they should be, registers in, who is absent."};
 const Task kCalendar{"/calendar", "School calendar",
                      "Term dates, INSET days and the full-time week that every deadline counts with."};
 const Task kRegisters{"/register", "Take the register",
@@ -34,13 +36,13 @@ std::pair<const char*, std::vector<Task>> tasks_for(Role role) {
   switch (role) {
     case Role::ApLead:
       return {"You arrange and oversee alternative provision for your school's pupils.",
-              {kSchoolPupils, kPlacements, kDirectory, kRunningOut, kCalendar}};
+              {kToday, kSchoolPupils, kPlacements, kDirectory, kRunningOut, kCalendar}};
     case Role::SchoolDsl:
       return {"You keep pupils in alternative provision safe: absences and concerns reach you first.",
-              {kSchoolPupils, kPlacements, kDirectory}};
+              {kToday, kSchoolPupils, kPlacements, kDirectory}};
     case Role::Headteacher:
       return {"You approve placements and see your school's alternative provision as a whole.",
-              {kSchoolPupils, kPlacements, kDirectory, kRunningOut, kCalendar}};
+              {kToday, kSchoolPupils, kPlacements, kDirectory, kRunningOut, kCalendar}};
     case Role::ProviderManager:
       return {"You run a provider: you see only the pupils placed with you.",
               {kRegisters,

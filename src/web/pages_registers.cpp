@@ -132,6 +132,40 @@ Response attendance_page(RequestContext& ctx, std::int64_t pupil_id, const domai
 }  // namespace
 
 void add_register_routes(Router& r) {
+  r.add("GET", "/today", [](Request&, RequestContext& ctx) {
+    const auto board = app::today_board(ctx.services, ctx.actor());
+    nlohmann::json rows = nlohmann::json::array();
+    int unexplained = 0, missing = 0;
+    for (const auto& row : board.rows) {
+      nlohmann::json sessions = nlohmann::json::array();
+      for (const auto& x : row.sessions) {
+        const auto meaning = x.code ? domain::find_attendance_code(*x.code) : std::nullopt;
+        const bool absent = meaning && (meaning->counts_as == domain::SessionMeaning::AuthorisedAbsence ||
+                                        meaning->counts_as == domain::SessionMeaning::UnauthorisedAbsence);
+        const bool not_explained = x.code && *x.code == "N";
+        unexplained += not_explained;
+        missing += !x.code;
+        sessions.push_back({{"name", x.session == domain::Session::Morning ? "Morning" : "Afternoon"},
+                            {"from", domain::format_clock(x.expected_from)},
+                            {"taken", x.code.has_value()},
+                            {"code", x.code.value_or("")},
+                            {"meaning", meaning ? std::string(meaning->meaning) : ""},
+                            {"tag", not_explained ? "govuk-tag--red"
+                                    : absent      ? "govuk-tag--orange"
+                                                  : "govuk-tag--green"}});
+      }
+      rows.push_back({{"pupil_id", row.pupil.id},
+                      {"name", row.pupil.given_name + " " + row.pupil.family_name},
+                      {"provider", row.provider_name},
+                      {"placement_id", row.placement_id},
+                      {"sessions", sessions}});
+    }
+    nlohmann::json data{{"title", "Today, " + board.date}, {"rows", rows},
+                        {"empty", rows.empty()},           {"count", rows.size()},
+                        {"unexplained", unexplained},      {"missing", missing}};
+    return ctx.page("registers/today", data);
+  });
+
   r.add("GET", "/pupils/{id}/attendance",
         [](Request& req, RequestContext& ctx) { return attendance_page(ctx, id_param(req, "id"), {}, 200); });
 

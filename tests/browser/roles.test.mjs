@@ -32,7 +32,7 @@ test("the sign-in page, with and without errors", async () => {
 });
 
 const roles = [
-  ["ap-lead", DEMO.apLead, ["/pupils", "/pupils/1", "/account", "/providers/7", "/placements", "/placements/1", "/placements/2", "/pupils/1/timetable", "/pupils/new", "/pupils/import", "/pupils/1/contacts/new", "/calendar", "/providers/running-out", "/pupils/1/attendance"]],
+  ["ap-lead", DEMO.apLead, ["/pupils", "/pupils/1", "/account", "/providers/7", "/placements", "/placements/1", "/placements/2", "/pupils/1/timetable", "/pupils/new", "/pupils/import", "/pupils/1/contacts/new", "/calendar", "/providers/running-out", "/pupils/1/attendance", "/today"]],
   ["dsl", DEMO.dsl, ["/pupils", "/alerts"]],
   ["headteacher", DEMO.head, []],
   ["provider-manager", DEMO.providerManager, ["/pupils", "/providers/5", "/providers/5/edit", "/providers/5/history", "/placements", "/placements/1", "/pupils/1/timetable"]],

@@ -146,3 +146,25 @@ test("the home school changes a code with a reason; the provider's mark is kept 
   assert.equal((await parent.get("/pupils/2/attendance")).status, 404);
   assert.match(wp.sql("SELECT detail FROM audit_events WHERE action = 'attendance.correct'"), /"from":"N".*"to":"I"/);
 });
+
+test("the school's today board shows where each pupil should be and whether the register is in", async () => {
+  const school = wp.client();
+  await school.signIn(DEMO.apLead);
+  const expectedToday = /Aisha Walker/.test((await tutor.get(`/register?date=${day(0)}&session=am`)).text);
+  const board = decode((await school.get("/today")).text);
+  if (!expectedToday) {
+    // A weekend, a holiday or Aisha's day at school: nobody is at a provider.
+    assert.match(board, /None of your pupils is expected at a provider today/);
+  } else {
+    assert.match(board, /Aisha Walker<\/a><\/td>\s*<td class="govuk-table__cell"><a class="govuk-link" href="\/placements\/1">Bridgeway Pupil Referral Unit/);
+    assert.match(board, /Morning from 08:45: <strong class="govuk-tag govuk-tag--grey">Register not in/);
+    await tutor.post("/register", { date: day(0), session: "am", pupil_id: "1", mark_1: "absent", reason_1: "N" });
+    const after = decode((await school.get("/today")).text);
+    assert.match(after, /Morning from 08:45: <strong class="govuk-tag govuk-tag--red">N<\/strong> Reason not yet given/);
+    assert.match(after, /Absent without a reason: 1/);
+  }
+  for (const c of [tutor]) assert.equal((await c.get("/today")).status, 403);
+  const parent = wp.client();
+  await parent.signIn(DEMO.parent);
+  assert.equal((await parent.get("/today")).status, 403);
+});
