@@ -15,7 +15,7 @@ BenchDataReport generate_provider_bench_data(const Services& s, int providers, i
   BenchDataReport report;
   std::mt19937 random(42);
   auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
-  const auto today = std::chrono::sys_days(std::chrono::floor<std::chrono::days>(s.clock.now()));
+  const auto today = std::chrono::sys_days(s.today());
   s.db.transaction([&](store::Connection& c) {
     const auto la = store::organisations_of_kind(c, domain::OrganisationKind::LocalAuthority).front().id;
     const auto officer = c.query_one("SELECT id FROM users WHERE role = 'la_officer' ORDER BY id LIMIT 1")->integer(0);

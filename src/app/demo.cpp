@@ -75,7 +75,7 @@ void load_demo_providers(store::Connection& c, const Services& s, const std::vec
                          std::int64_t officer) {
   using namespace std::chrono;
   using domain::CheckType;
-  const auto today = sys_days(floor<days>(s.clock.now()));
+  const auto today = sys_days(s.today());
   const auto day = [&](int offset) { return year_month_day{today + days(offset)}; };
   const DemoProvider providers[] = {
       {domain::ProviderKind::StateApSchool,

@@ -36,12 +36,6 @@ SessionKey session_key(const Services& s, const std::string& date_text, const st
   return {*day, domain::format_date(*day), *session};
 }
 
-int minute_of_day(const Services& s) {
-  const auto now = s.clock.now();
-  const auto since_midnight = now - std::chrono::floor<std::chrono::days>(now);
-  return static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(since_midnight).count());
-}
-
 RegisterView build_register(store::Connection& c, const Services& s, std::int64_t provider_id, const SessionKey& key) {
   RegisterView v;
   v.date = key.date;
@@ -70,7 +64,7 @@ RegisterView build_register(store::Connection& c, const Services& s, std::int64_
   }
   v.closes_at = v.opens_at + s.settings.register_close_minutes;
   const bool past = std::chrono::sys_days(key.day) < std::chrono::sys_days(s.today());
-  v.closed = past || domain::register_closed(v.opens_at, minute_of_day(s), {s.settings.register_close_minutes});
+  v.closed = past || domain::register_closed(v.opens_at, s.minute_of_day(), {s.settings.register_close_minutes});
   v.taken = !v.entries.empty() &&
             std::all_of(v.entries.begin(), v.entries.end(), [](const auto& e) { return e.mark.has_value(); });
   return v;

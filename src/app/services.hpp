@@ -29,8 +29,14 @@ struct Services {
   domain::CommonPasswords common_passwords;
 
   std::string now_iso() const { return domain::to_iso(clock.now()); }
+  // The date and time on a clock in England, where the schools are.
+  std::chrono::local_seconds local_now() const { return domain::uk_local_time(clock.now()); }
   std::chrono::year_month_day today() const {
-    return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(clock.now())};
+    return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(local_now())};
+  }
+  int minute_of_day() const {
+    const auto since_midnight = local_now() - std::chrono::floor<std::chrono::days>(local_now());
+    return static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(since_midnight).count());
   }
 };
 

@@ -16,4 +16,13 @@ std::optional<Instant> parse_iso(std::string_view text) {
   return t;
 }
 
+std::chrono::local_seconds uk_local_time(Instant t) {
+  using namespace std::chrono;
+  const auto year = year_month_day{floor<days>(t)}.year();
+  const auto summer_starts = sys_days{year / March / Sunday[last]} + hours(1);
+  const auto summer_ends = sys_days{year / October / Sunday[last]} + hours(1);
+  const bool summer = t >= summer_starts && t < summer_ends;
+  return local_seconds{(t + (summer ? hours(1) : hours(0))).time_since_epoch()};
+}
+
 }  // namespace waypoint::domain

@@ -12,4 +12,9 @@ using Instant = std::chrono::sys_seconds;
 std::string to_iso(Instant t);
 std::optional<Instant> parse_iso(std::string_view text);
 
+// The time on a clock in England: GMT, or BST (one hour ahead) from 01:00 UTC on the last Sunday
+// of March to 01:00 UTC on the last Sunday of October. Sessions, registers and "today" are all in
+// this time, whatever the server's own zone.
+std::chrono::local_seconds uk_local_time(Instant t);
+
 }  // namespace waypoint::domain

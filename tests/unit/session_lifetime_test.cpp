@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <date/date.h>
+
 #include "domain/session_lifetime.hpp"
+#include "domain/time.hpp"
 
 using namespace waypoint::domain;
 using namespace std::chrono;
@@ -27,4 +30,20 @@ TEST(Time, IsoRoundTripAndRejectsNonsense) {
   EXPECT_EQ(to_iso(*parse_iso("2024-02-29T23:59:59Z")), "2024-02-29T23:59:59Z");
   EXPECT_FALSE(parse_iso("yesterday"));
   EXPECT_FALSE(parse_iso("2026-13-01T00:00:00Z"));
+}
+
+TEST(Time, EnglandsClocksGoForwardInMarchAndBackInOctober) {
+  const auto local = [](const char* utc) {
+    return date::format("%F %T", sys_seconds{uk_local_time(*parse_iso(utc)).time_since_epoch()});
+  };
+  EXPECT_EQ(local("2026-01-15T08:45:00Z"), "2026-01-15 08:45:00");
+  // 2026: the last Sundays are 29 March and 25 October; the change is at 01:00 UTC.
+  EXPECT_EQ(local("2026-03-29T00:59:59Z"), "2026-03-29 00:59:59");
+  EXPECT_EQ(local("2026-03-29T01:00:00Z"), "2026-03-29 02:00:00");
+  EXPECT_EQ(local("2026-06-30T23:30:00Z"), "2026-07-01 00:30:00");  // a day later in England
+  EXPECT_EQ(local("2026-10-25T00:59:59Z"), "2026-10-25 01:59:59");
+  EXPECT_EQ(local("2026-10-25T01:00:00Z"), "2026-10-25 01:00:00");
+  // 2028 is a leap year: the 29 February is a winter day, and March's last Sunday is the 26th.
+  EXPECT_EQ(local("2028-02-29T23:59:59Z"), "2028-02-29 23:59:59");
+  EXPECT_EQ(local("2028-03-26T01:00:00Z"), "2028-03-26 02:00:00");
 }
