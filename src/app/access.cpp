@@ -87,6 +87,8 @@ bool may_keep_calendar(const Actor& a) {
 
 bool may_take_register(const Actor& a) { return domain::is_provider_role(a.role); }
 
+bool may_read_alerts(const Actor& a) { return a.role != Role::Parent && a.role != Role::Administrator; }
+
 bool may_see_threshold_list(const Actor& a) { return a.role == Role::LaOfficer && a.local_authority_id; }
 
 Actor operator_actor() {

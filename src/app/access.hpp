@@ -52,6 +52,8 @@ bool may_edit_timetable(const Actor& a, const PupilScope& p);
 bool may_keep_calendar(const Actor& a);
 // A provider's manager and staff take its registers.
 bool may_take_register(const Actor& a);
+// Everyone working with pupils has an inbox of alerts: school staff, providers, LA officers.
+bool may_read_alerts(const Actor& a);
 // Those who commission may also see where the registration threshold stands for providers.
 bool may_see_threshold_list(const Actor& a);
 

@@ -7,13 +7,36 @@
 #include "app/errors.hpp"
 #include "domain/alert.hpp"
 #include "domain/text.hpp"
+#include "store/mail_store.hpp"
+#include "store/organisation_store.hpp"
 #include "store/pupil_store.hpp"
 
 namespace waypoint::app {
 namespace {
 
+std::vector<std::string> codes_of(const std::vector<domain::Role>& roles) {
+  std::vector<std::string> out;
+  for (const auto r : roles) out.emplace_back(domain::role_code(r));
+  return out;
+}
+
 bool is_for(const Actor& a, const store::AlertRow& alert) {
-  return domain::role_code(a.role) == alert.for_role && a.organisation_id == alert.school_id;
+  const auto roles = codes_of(domain::alerts_read_by(a.role));
+  return a.organisation_id == alert.for_organisation_id &&
+         std::find(roles.begin(), roles.end(), alert.for_role) != roles.end();
+}
+
+// Each reader of the alert gets a plain message with a link; sent once the transaction commits.
+void queue_alert_mail(store::Connection& c, const Services& s, const store::AlertRow& alert, std::int64_t id) {
+  if (!s.settings.mail_enabled) return;
+  const auto alerted = domain::parse_role(alert.for_role);
+  const auto organisation = store::find_organisation(c, alert.for_organisation_id);
+  if (!alerted || !organisation) return;
+  const auto mail =
+      domain::alert_mail(alert.kind, organisation->name, s.settings.public_url + "/alerts/" + std::to_string(id));
+  for (const auto& to :
+       store::addresses_of(c, alert.for_organisation_id, codes_of(domain::readers_of_alerts_for(*alerted))))
+    store::queue_mail(c, to, mail.subject, mail.body, s.now_iso());
 }
 
 store::AlertRow require_alert(store::Connection& c, const Actor& a, std::int64_t id) {
@@ -25,12 +48,22 @@ store::AlertRow require_alert(store::Connection& c, const Actor& a, std::int64_t
 }  // namespace
 
 store::Page<store::AlertRow> alert_inbox(const Services& s, const Actor& a, const store::PageRequest& page) {
-  require(domain::is_school_role(a.role));
+  require(may_read_alerts(a));
   store::Page<store::AlertRow> out;
   s.db.with_connection([&](store::Connection& c) {
-    out = store::alerts_for(c, a.organisation_id, std::string(domain::role_code(a.role)), page);
+    out = store::alerts_for(c, a.organisation_id, codes_of(domain::alerts_read_by(a.role)), page);
   });
   return out;
+}
+
+std::optional<std::int64_t> raise_alert(store::Connection& c, const Services& s, const Actor* a,
+                                        const store::AlertRow& alert, nlohmann::json detail) {
+  const auto id = store::raise_alert(c, alert, s.now_iso());
+  if (!id) return std::nullopt;
+  detail["kind"] = alert.kind;
+  audit(c, s, a, {"alert.raise", "alert", *id, alert.pupil_id, detail.dump()});
+  queue_alert_mail(c, s, alert, *id);
+  return id;
 }
 
 AlertView view_alert(const Services& s, const Actor& a, std::int64_t alert_id) {
@@ -89,14 +122,15 @@ void raise_alerts_for_mark(store::Connection& c, const Services& s, const Actor&
   alert.pupil_id = mark.pupil_id;
   alert.school_id = mark.school_id;
   alert.provider_id = mark.provider_id;
+  alert.for_organisation_id = mark.school_id;
   alert.for_role = std::string(domain::role_code(domain::Role::SchoolDsl));
+  alert.once_key = alert.kind + ":" + std::to_string(mark.pupil_id) + ":" + mark.session_date + ":" + mark.session;
   alert.session_date = mark.session_date;
   alert.session = mark.session;
   alert.summary =
       domain::unexplained_absence_summary(*pupil, store::list_contacts(c, mark.pupil_id), provider_name,
                                           mark.session_date, mark.session == "am" ? "morning" : "afternoon");
-  if (const auto id = store::raise_alert(c, alert, s.now_iso()))
-    audit(c, s, &a, {"alert.raise", "alert", *id, mark.pupil_id, nlohmann::json{{"kind", alert.kind}}.dump()});
+  raise_alert(c, s, &a, alert, nlohmann::json::object());
 }
 
 }  // namespace waypoint::app

@@ -1,5 +1,7 @@
 #pragma once
 // Alerts in each person's inbox, their log of actions, and closing them with an outcome.
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,11 @@ void log_alert_action(const Services& s, const Actor& a, std::int64_t alert_id, 
                       const std::string& note);
 void close_alert(const Services& s, const Actor& a, std::int64_t alert_id, const std::string& outcome,
                  const std::string& note);
+
+// Raises an alert once (by its once_key), audits it as `actor` (nobody, for the sweep), and queues
+// a mail to each of its readers when mail is configured. Answers the id, or nothing if it was raised before.
+std::optional<std::int64_t> raise_alert(store::Connection& c, const Services& s, const Actor* actor,
+                                        const store::AlertRow& alert, nlohmann::json detail);
 
 // Called as marks are saved: an unexplained absence (N) raises an alert for the home school's DSL,
 // once per pupil and session, naming the pupil's social or youth offending worker.

@@ -18,4 +18,14 @@ class SystemClock final : public Clock {
   }
 };
 
+// A clock stopped at one instant: for running the sweep as of a given time.
+class FixedClock final : public Clock {
+ public:
+  explicit FixedClock(domain::Instant at) : at_(at) {}
+  domain::Instant now() const override { return at_; }
+
+ private:
+  domain::Instant at_;
+};
+
 }  // namespace waypoint::app

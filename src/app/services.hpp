@@ -17,9 +17,12 @@ struct Settings {
   domain::SignInThrottlePolicy throttle;
   domain::PasswordPolicy password;
   std::size_t evidence_limit_bytes = 10 * 1024 * 1024;
-  int expiry_warning_days = 30;          // checks running out within this many days are flagged
-  domain::CheckValidity check_validity;  // a deployment's own validity for some types of check
-  int register_close_minutes = 30;       // a register closes this long after its session starts
+  int expiry_warning_days = 30;                      // checks running out within this many days are flagged
+  domain::CheckValidity check_validity;              // a deployment's own validity for some types of check
+  int register_close_minutes = 30;                   // a register closes this long after its session starts
+  int register_alert_minutes = 30;                   // a register not taken this long after it opens raises alerts
+  bool mail_enabled = false;                         // SMTP is configured: alerts are also sent by e-mail
+  std::string public_url = "http://127.0.0.1:8080";  // where links in e-mail point
 };
 
 struct Services {

@@ -11,18 +11,23 @@
 #include "app/access.hpp"
 #include "app/accounts.hpp"
 #include "app/administration.hpp"
+#include "app/alert_sweep.hpp"
 #include "app/audit_trail.hpp"
 #include "app/bench_data.hpp"
 #include "app/demo.hpp"
 #include "app/errors.hpp"
 #include "app/provider_directory.hpp"
+#include "cli/background_work.hpp"
+#include "domain/numbers.hpp"
 #include "domain/provider.hpp"
 #include "domain/text.hpp"
+#include "domain/time.hpp"
 #include "store/engines.hpp"
 #include "store/migrations.hpp"
 #include "web/application.hpp"
 #include "web/request_log.hpp"
 #include "web/server.hpp"
+#include "web/smtp_mail.hpp"
 
 namespace waypoint::cli {
 namespace {
@@ -59,15 +64,38 @@ struct Options {
   std::vector<std::string> check_validity = split_env("WAYPOINT_CHECK_VALIDITY");
   int count = 5000;
   int checks_each = 10;
+  int register_close_minutes = 30;
+  int register_alert_minutes = 30;
+  std::string smtp = env_or("WAYPOINT_SMTP", "");  // HOST:PORT of a relay; empty sends no mail
+  std::string mail_from = env_or("WAYPOINT_MAIL_FROM", "waypoint@localhost");
+  std::string public_url = env_or("WAYPOINT_PUBLIC_URL", "");
+  int sweep_seconds = 30;
+  std::string at;  // England time for `alerts sweep`
 };
+
+// HOST:PORT split, or the named option's message.
+std::pair<std::string, int> host_and_port(const std::string& text, const std::string& option) {
+  const auto colon = text.rfind(':');
+  const auto port = colon == std::string::npos ? std::nullopt : domain::parse_whole_number(text.substr(colon + 1));
+  if (!port || *port < 0 || *port > 65535 || colon == 0)
+    throw app::Invalid(option, "--" + option + " must be HOST:PORT, like 127.0.0.1:25");
+  return {text.substr(0, colon), static_cast<int>(*port)};
+}
 
 // Everything a command needs, opened once the options are known.
 struct Runtime {
   std::unique_ptr<store::Database> db;
-  app::SystemClock clock;
+  std::unique_ptr<app::Clock> clock;
   std::unique_ptr<app::Services> services;
 
   explicit Runtime(const Options& o) : db(store::open_database(o.database)) {
+    if (o.at.empty()) {
+      clock = std::make_unique<app::SystemClock>();
+    } else {
+      const auto at = domain::parse_uk_local(o.at);
+      if (!at) throw app::Invalid("at", "--at must be a time in England, like 2026-11-23T09:20");
+      clock = std::make_unique<app::FixedClock>(*at);
+    }
     app::Settings settings;
     settings.session.idle = std::chrono::seconds(o.idle_seconds);
     settings.session.absolute = std::chrono::seconds(o.absolute_seconds);
@@ -78,7 +106,11 @@ struct Runtime {
       if (!v.problem.empty()) throw app::Invalid("check-validity", v.problem);
       settings.check_validity[v.type] = v.days;
     }
-    services = std::make_unique<app::Services>(app::Services{*db, clock, settings, app::bundled_common_passwords()});
+    settings.register_close_minutes = o.register_close_minutes;
+    settings.register_alert_minutes = o.register_alert_minutes;
+    settings.mail_enabled = !o.smtp.empty();
+    if (!o.public_url.empty()) settings.public_url = o.public_url;
+    services = std::make_unique<app::Services>(app::Services{*db, *clock, settings, app::bundled_common_passwords()});
   }
 };
 
@@ -95,11 +127,13 @@ std::string password_from(const Options& o) {
 }
 
 int serve(const Options& o) {
-  const auto colon = o.listen.rfind(':');
-  if (colon == std::string::npos) throw app::Invalid("listen", "--listen must be HOST:PORT, like 127.0.0.1:8080");
-  const auto host = o.listen.substr(0, colon);
-  const int port = std::stoi(o.listen.substr(colon + 1));
+  const auto [host, port] = host_and_port(o.listen, "listen");
   Runtime rt(o);
+  std::unique_ptr<app::MailSender> mail;
+  if (!o.smtp.empty()) {
+    const auto [smtp_host, smtp_port] = host_and_port(o.smtp, "smtp");
+    mail = std::make_unique<web::SmtpMailSender>(smtp_host, static_cast<std::uint16_t>(smtp_port), o.mail_from);
+  }
   for (const auto& name : store::migrate(*rt.db)) web::log_event("info", "applied migration", {{"name", name}});
   if (o.demo && !app::load_demo_data(*rt.services).empty()) web::log_event("info", "loaded demo data");
 
@@ -112,13 +146,18 @@ int serve(const Options& o) {
 
   web::Application application(*rt.services, {o.secure_cookies, o.assets});
   web::Server server(application, host, port, o.threads);
+  // The port is bound already; set before any request or sweep can read it.
+  if (o.public_url.empty()) rt.services->settings.public_url = "http://" + host + ":" + std::to_string(server.port());
   server.start();
+  BackgroundWork background(*rt.services, std::move(mail), std::chrono::seconds(o.sweep_seconds));
+  background.start();
   std::cout << "Waypoint is running at http://" << host << ":" << server.port() << "/" << std::endl;
   if (o.demo) print_demo_sign_ins();
   std::cout.flush();
   int signal = 0;
   sigwait(&stop, &signal);
   web::log_event("info", "stopping");
+  background.stop();
   server.stop();
   return 0;
 }
@@ -156,6 +195,26 @@ int run(int argc, char** argv) {
   serve_cmd->add_option("--check-validity", o.check_validity,
                         "TYPE=DAYS: how long a type of check stays valid, like insurance=365; repeat for more "
                         "(env WAYPOINT_CHECK_VALIDITY, separated by commas)");
+  serve_cmd
+      ->add_option("--register-close-minutes", o.register_close_minutes,
+                   "A register closes this long after its session starts; later arrivals are U")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 30));
+  serve_cmd
+      ->add_option("--register-alert-minutes", o.register_alert_minutes,
+                   "A register not taken this long after its session starts raises alerts")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 240));
+  serve_cmd->add_option("--smtp", o.smtp,
+                        "HOST:PORT of an SMTP relay for alert e-mail; none sends no mail (env "
+                        "WAYPOINT_SMTP)");
+  serve_cmd->add_option("--mail-from", o.mail_from, "Sender of alert e-mail (env WAYPOINT_MAIL_FROM)")
+      ->capture_default_str();
+  serve_cmd->add_option("--public-url", o.public_url,
+                        "The address people open Waypoint at, for links in e-mail (env WAYPOINT_PUBLIC_URL)");
+  serve_cmd->add_option("--sweep-seconds", o.sweep_seconds, "How often to look for alerts to raise and mail to send")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
   serve_cmd->add_option("--session-absolute-seconds", o.absolute_seconds, "Sign out this long after signing in")
       ->capture_default_str()
       ->check(CLI::Range(1, 30 * 24 * 3600));
@@ -206,6 +265,18 @@ int run(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(0, 1000));
 
+  auto* alerts_cmd = cli.add_subcommand("alerts", "Alerts raised by the clock");
+  alerts_cmd->require_subcommand(1);
+  auto* alerts_sweep = alerts_cmd->add_subcommand(
+      "sweep", "Raise the alerts for registers not taken and pupils missing education, as the server does");
+  alerts_sweep->add_option("--at", o.at, "As if the clock in England showed this time, like 2026-11-23T09:20");
+  alerts_sweep->add_option("--register-alert-minutes", o.register_alert_minutes)
+      ->capture_default_str()
+      ->check(CLI::Range(1, 240));
+  // Mail for the alerts it raises is queued when SMTP is configured, and sent by the running server.
+  alerts_sweep->add_option("--smtp", o.smtp, "As for serve (env WAYPOINT_SMTP)");
+  alerts_sweep->add_option("--public-url", o.public_url, "As for serve (env WAYPOINT_PUBLIC_URL)");
+
   auto* audit_cmd = cli.add_subcommand("audit", "The audit trail");
   audit_cmd->require_subcommand(1);
   auto* audit_verify = audit_cmd->add_subcommand("verify", "Check the hash chain; report the first broken entry");
@@ -251,6 +322,11 @@ int run(int argc, char** argv) {
     } else if (bench_providers->parsed()) {
       const auto report = app::generate_provider_bench_data(*rt.services, o.count, o.checks_each);
       std::cout << "Added " << report.providers << " providers with " << report.checks << " checks\n";
+    } else if (alerts_sweep->parsed()) {
+      const int registers = app::raise_register_alerts(*rt.services);
+      const int missing = app::raise_missing_education_alerts(*rt.services);
+      std::cout << "Raised " << registers << " alerts for registers not taken and " << missing
+                << " for pupils missing education\n";
     } else if (audit_verify->parsed()) {
       const auto report = app::verify_audit_chain(*rt.services);
       if (report.first_break) {

@@ -70,11 +70,15 @@ int school_days_on(const SchoolCalendar& c, Date first, Date last, const std::se
   return n;
 }
 
-int school_days_without_attendance(const SchoolCalendar& c, const std::set<sys_days>& attended, Date up_to, int limit) {
+int school_days_without_attendance(const SchoolCalendar& c, const std::set<sys_days>& attended, Date up_to,
+                                   const ExpectedDays& expected, int limit) {
   int run = 0;
   // Look back at most a year of calendar days: enough for any run the rule cares about.
-  for (auto d = sys_days(up_to); run < limit && d > sys_days(up_to) - days(370); d -= days(1)) {
+  auto first = sys_days(up_to) - days(370);
+  if (expected.since && sys_days(*expected.since) > first) first = sys_days(*expected.since) - days(1);
+  for (auto d = sys_days(up_to); run < limit && d > first; d -= days(1)) {
     if (!is_school_day(c, Date(d))) continue;
+    if (!expected.iso_weekdays.count(std::chrono::weekday(d).iso_encoding())) continue;
     if (attended.count(d)) break;
     ++run;
   }

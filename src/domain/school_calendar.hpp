@@ -43,8 +43,17 @@ int school_days_on(const SchoolCalendar& c, Date first, Date last, const std::se
 // session: the children-missing-education rule tells the LA at 10. Days that are not school days
 // (weekends, holidays, closures) neither count nor break the run; `attended` holds the days with
 // any attendance. Counting stops at `limit`.
+//
+// A pupil in part-time AP spends some days at their home school, whose register Waypoint does not
+// see: `expected` names the weekdays the pupil is expected where the registers are seen, and the
+// first day of the placement. Other days neither count nor break the run; nothing before `since`
+// counts.
+struct ExpectedDays {
+  std::optional<Date> since;
+  std::set<unsigned> iso_weekdays{1, 2, 3, 4, 5};
+};
 int school_days_without_attendance(const SchoolCalendar& c, const std::set<std::chrono::sys_days>& attended, Date up_to,
-                                   int limit = 400);
+                                   const ExpectedDays& expected = {}, int limit = 400);
 
 // An off-site direction's first day may be no earlier than this: the notice must reach the parent
 // at least `notice_days` school days before the start.

@@ -25,4 +25,17 @@ std::chrono::local_seconds uk_local_time(Instant t) {
   return local_seconds{(t + (summer ? hours(1) : hours(0))).time_since_epoch()};
 }
 
+std::optional<Instant> parse_uk_local(std::string_view text) {
+  std::istringstream in{std::string(text)};
+  date::local_seconds local;
+  in >> date::parse("%FT%R", local);
+  if (in.fail() || in.peek() != std::char_traits<char>::eof()) return std::nullopt;
+  const std::chrono::local_seconds wanted{local.time_since_epoch()};
+  for (const auto offset : {std::chrono::hours(1), std::chrono::hours(0)}) {
+    const Instant t{wanted.time_since_epoch() - offset};
+    if (uk_local_time(t) == wanted) return t;
+  }
+  return std::nullopt;  // a time skipped when the clocks go forward
+}
+
 }  // namespace waypoint::domain

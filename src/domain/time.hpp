@@ -16,5 +16,8 @@ std::optional<Instant> parse_iso(std::string_view text);
 // of March to 01:00 UTC on the last Sunday of October. Sessions, registers and "today" are all in
 // this time, whatever the server's own zone.
 std::chrono::local_seconds uk_local_time(Instant t);
+// The instant a clock in England shows `text` (YYYY-MM-DDTHH:MM); in the hour the clocks go back,
+// the first of the two.
+std::optional<Instant> parse_uk_local(std::string_view text);
 
 }  // namespace waypoint::domain

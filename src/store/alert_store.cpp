@@ -4,23 +4,24 @@ namespace waypoint::store {
 namespace {
 
 constexpr const char* kSelect =
-    "SELECT id, kind, pupil_id, school_id, provider_id, for_role, session_date, session, summary, raised_at, "
-    "closed_at, outcome FROM alerts ";
+    "SELECT id, kind, pupil_id, school_id, provider_id, for_organisation_id, for_role, session_date, session, "
+    "summary, raised_at, closed_at, outcome, once_key FROM alerts ";
 
 AlertRow from_row(const Row& r) {
-  return AlertRow{r.integer(0), r.text(1), r.opt_integer(2), r.integer(3), r.opt_integer(4), r.text(5),
-                  r.text(6),    r.text(7), r.text(8),        r.text(9),    r.opt_text(10),   r.opt_text(11)};
+  return AlertRow{r.integer(0), r.text(1),      r.opt_integer(2), r.integer(3), r.opt_integer(4),
+                  r.integer(5), r.text(6),      r.text(7),        r.text(8),    r.text(9),
+                  r.text(10),   r.opt_text(11), r.opt_text(12),   r.text(13)};
 }
 
 }  // namespace
 
 std::optional<std::int64_t> raise_alert(Connection& c, const AlertRow& a, const std::string& now) {
   auto rows = c.query(
-      "INSERT INTO alerts (kind, pupil_id, school_id, provider_id, for_role, session_date, session, summary, "
-      "raised_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
-      "ON CONFLICT (kind, pupil_id, session_date, session) DO NOTHING RETURNING id",
-      {a.kind, opt_integer(a.pupil_id), integer(a.school_id), opt_integer(a.provider_id), a.for_role, a.session_date,
-       a.session, a.summary, now});
+      "INSERT INTO alerts (kind, pupil_id, school_id, provider_id, for_organisation_id, for_role, session_date, "
+      "session, summary, raised_at, once_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
+      "ON CONFLICT DO NOTHING RETURNING id",
+      {a.kind, opt_integer(a.pupil_id), integer(a.school_id), opt_integer(a.provider_id),
+       integer(a.for_organisation_id), a.for_role, a.session_date, a.session, a.summary, now, a.once_key});
   if (rows.empty()) return std::nullopt;
   return rows.front().integer(0);
 }
@@ -31,11 +32,14 @@ std::optional<AlertRow> find_alert(Connection& c, std::int64_t id) {
   return from_row(*r);
 }
 
-Page<AlertRow> alerts_for(Connection& c, std::int64_t school_id, const std::string& role, const PageRequest& page) {
-  auto rows = c.query(kSelect + std::string("WHERE school_id = $1 AND for_role = $2 "
+Page<AlertRow> alerts_for(Connection& c, std::int64_t organisation_id, const std::vector<std::string>& roles,
+                          const PageRequest& page) {
+  // At most two roles (a provider's manager reads its staff's alerts too).
+  const std::string second = roles.size() > 1 ? roles[1] : roles.at(0);
+  auto rows = c.query(kSelect + std::string("WHERE for_organisation_id = $1 AND for_role IN ($2, $3) "
                                             "ORDER BY CASE WHEN closed_at IS NULL THEN 0 ELSE 1 END, id DESC "
-                                            "LIMIT $3 OFFSET $4"),
-                      {integer(school_id), role, integer(page.size + 1), integer(page.offset())});
+                                            "LIMIT $4 OFFSET $5"),
+                      {integer(organisation_id), roles.at(0), second, integer(page.size + 1), integer(page.offset())});
   return make_page(map_rows(rows, from_row), page);
 }
 

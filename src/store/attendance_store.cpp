@@ -69,4 +69,36 @@ std::vector<CodeRow> school_codes(Connection& c, std::int64_t school_id, const s
   return map_rows(rows, [](const Row& r) { return CodeRow{r.text(0), r.text(1), r.text(2), r.text(3)}; });
 }
 
+std::vector<ActiveSlot> active_slots_on(Connection& c, const std::string& date) {
+  auto rows = c.query(
+      "SELECT pl.id, pl.pupil_id, pl.school_id, pl.provider_id, pl.start_date, t.weekday, t.start_minute, "
+      "t.end_minute FROM placements pl JOIN timetable_slots t ON t.placement_id = pl.id "
+      "WHERE pl.status = 'active' AND pl.planned_end_date >= $1 AND pl.start_date <= $1 "
+      "ORDER BY pl.id, t.weekday, t.start_minute",
+      {date});
+  return map_rows(rows, [](const Row& r) {
+    return ActiveSlot{r.integer(0),
+                      r.integer(1),
+                      r.integer(2),
+                      r.integer(3),
+                      r.text(4),
+                      static_cast<unsigned>(r.integer(5)),
+                      static_cast<int>(r.integer(6)),
+                      static_cast<int>(r.integer(7))};
+  });
+}
+
+std::vector<std::pair<std::int64_t, std::string>> marked_sessions_on(Connection& c, const std::string& date) {
+  auto rows = c.query("SELECT pupil_id, session FROM attendance_marks WHERE session_date = $1", {date});
+  return map_rows(rows, [](const Row& r) { return std::pair(r.integer(0), r.text(1)); });
+}
+
+std::vector<DayCode> codes_since(Connection& c, const std::string& from) {
+  auto rows = c.query(
+      "SELECT pupil_id, session_date, COALESCE(school_code, provider_code) FROM attendance_marks "
+      "WHERE session_date >= $1",
+      {from});
+  return map_rows(rows, [](const Row& r) { return DayCode{r.integer(0), r.text(1), r.text(2)}; });
+}
+
 }  // namespace waypoint::store

@@ -49,4 +49,26 @@ struct CodeRow {
 std::vector<CodeRow> school_codes(Connection& c, std::int64_t school_id, const std::string& from,
                                   const std::string& to);
 
+// For the area-wide alert sweep. Every timetabled slot of the placements active on `date`.
+struct ActiveSlot {
+  std::int64_t placement_id = 0;
+  std::int64_t pupil_id = 0;
+  std::int64_t school_id = 0;
+  std::int64_t provider_id = 0;
+  std::string start_date;  // the placement's
+  unsigned iso_weekday = 1;
+  int start_minute = 0;
+  int end_minute = 0;
+};
+std::vector<ActiveSlot> active_slots_on(Connection& c, const std::string& date);
+// The pupils and sessions with a mark on `date`.
+std::vector<std::pair<std::int64_t, std::string>> marked_sessions_on(Connection& c, const std::string& date);
+// Each mark since `from` as (pupil, date, the code the school sends).
+struct DayCode {
+  std::int64_t pupil_id = 0;
+  std::string date;
+  std::string code;
+};
+std::vector<DayCode> codes_since(Connection& c, const std::string& from);
+
 }  // namespace waypoint::store

@@ -14,6 +14,7 @@ nlohmann::json alert_json(const store::AlertRow& a) {
   return {{"id", a.id},
           {"pupil_id", a.pupil_id ? nlohmann::json(*a.pupil_id) : nlohmann::json()},
           {"kind", a.kind},
+          {"kind_label", domain::label_of(domain::alert_kinds(), a.kind)},
           {"summary", a.summary},
           {"raised_at", when(a.raised_at)},
           {"open", !a.closed_at},
@@ -24,7 +25,9 @@ nlohmann::json alert_json(const store::AlertRow& a) {
 Response alert_page(RequestContext& ctx, std::int64_t id, const domain::FieldErrors& errors, int status) {
   const auto v = app::view_alert(ctx.services, ctx.actor(), id);
   auto data = alert_json(v.alert);
-  data["title"] = "Unexplained absence";
+  data["title"] = domain::label_of(domain::alert_kinds(), v.alert.kind);
+  if (v.alert.kind == "register_not_taken" && domain::is_provider_role(ctx.actor().role))
+    data["register_link"] = "/register?date=" + v.alert.session_date + "&session=" + v.alert.session;
   data["notice"] = ctx.request.query_value("done");
   add_errors(data, errors);
   nlohmann::json log = nlohmann::json::array();

@@ -3,10 +3,9 @@
 // with axe-core.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startWaypoint, DEMO } from "../support/waypoint.mjs";
+import { startWaypoint, DEMO, day } from "../support/waypoint.mjs";
 import { launchBrowser, newPage, checkAccessible, signIn } from "../support/browser.mjs";
 
-const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
 
 let wp;
 let browser;

@@ -1,8 +1,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startWaypoint, DEMO, errorMessages, decode } from "../support/waypoint.mjs";
+import { startWaypoint, DEMO, errorMessages, decode, day } from "../support/waypoint.mjs";
 
-const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
 
 let wp;
 let school;

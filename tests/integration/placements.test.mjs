@@ -4,11 +4,10 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startWaypoint, DEMO, errorMessages, decode } from "../support/waypoint.mjs";
+import { startWaypoint, DEMO, errorMessages, decode, day } from "../support/waypoint.mjs";
 
 // Demo: pupil 1 (Aisha) is placed at Bridgeway (5) and active; pupil 2 has a draft at Northgate (6);
 // pupil 3 is looked after with an EHC plan; Fresh Start (7) is lapsed and not accepted by Oakfield.
-const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
 const today = day(0);
 
 let wp;

@@ -1,9 +1,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { startWaypoint, DEMO } from "../support/waypoint.mjs";
+import { startWaypoint, DEMO, day } from "../support/waypoint.mjs";
 
-const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
 
 let wp;
 const tokens = {};

@@ -1,10 +1,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startWaypoint, DEMO, errorMessages, decode } from "../support/waypoint.mjs";
+import { startWaypoint, DEMO, errorMessages, decode, day } from "../support/waypoint.mjs";
 
 // Fresh Start Tutoring (7) is a tuition provider: not a registered school, so the registration
 // threshold watches it. Pupil 3 (Oakfield) is looked after with an EHC plan; pupil 9 is at Riverside.
-const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
 
 let wp;
 let school;

@@ -18,6 +18,20 @@ export const DEMO = {
   admin: "admin@waypoint.example",
 };
 
+// A date `offset` days from today in England (YYYY-MM-DD), as the server counts days.
+const inEngland = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" });
+export const day = (offset) => inEngland.format(new Date(Date.now() + offset * 86400000));
+
+// The most recent school day in the last three weeks on which `client` (a provider's staff) has
+// `name` on the morning register.
+export async function recentRegisterDay(client, name) {
+  for (let offset = -1; offset >= -21; offset--) {
+    const page = await client.get(`/register?date=${day(offset)}&session=am`);
+    if (page.text.includes(name)) return day(offset);
+  }
+  throw new Error(`no school day in the last three weeks with ${name} expected`);
+}
+
 const bin = process.env.WAYPOINT_BIN;
 const assets = process.env.WAYPOINT_ASSETS;
 export const engine = process.env.WAYPOINT_TEST_ENGINE || "sqlite";

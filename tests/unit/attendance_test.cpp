@@ -115,3 +115,52 @@ TEST(Alerts, AnUnexplainedAbsenceNamesTheProfessionalsToCall) {
   EXPECT_EQ(unexplained_absence_summary(p, {parent}, "Bridgeway", "2026-11-23", "afternoon"),
             "Callum Patel is absent without a reason from Bridgeway on the afternoon of 2026-11-23.");
 }
+
+TEST(Alerts, ARegisterNotTakenIsOwedToTheMinuteAndToEachSchoolWithPupilsUnmarked) {
+  using S = Session;
+  // Provider 5's morning register opens at 08:45 (school 2's pupil) though school 3's pupils come at 09:30.
+  const std::vector<ExpectedAtProvider> expected{
+      {5, 2, 1, S::Morning, 8 * 60 + 45, false}, {5, 3, 7, S::Morning, 9 * 60 + 30, false},
+      {5, 3, 8, S::Morning, 9 * 60 + 30, false}, {5, 3, 9, S::Afternoon, 13 * 60, false},
+      {6, 2, 4, S::Morning, 9 * 60, true},  // marked: nothing owed
+  };
+  EXPECT_TRUE(registers_not_taken(expected, 8 * 60 + 45 + 29, 30).empty());
+  const auto owed = registers_not_taken(expected, 8 * 60 + 45 + 30, 30);
+  ASSERT_EQ(owed.size(), 2u);
+  EXPECT_EQ(owed[0].school_id, 2);
+  EXPECT_EQ(owed[0].opens_at, 8 * 60 + 45);
+  EXPECT_EQ(owed[1].school_id, 3);
+  EXPECT_EQ(owed[1].pupil_ids, (std::vector<std::int64_t>{7, 8}));
+  EXPECT_EQ(owed[1].opens_at, 8 * 60 + 45);  // the provider's register, not the school's first pupil
+  // The afternoon's is owed from 13:30; a configured 45 minutes moves it to 13:45.
+  EXPECT_EQ(registers_not_taken(expected, 13 * 60 + 30, 30).size(), 3u);
+  EXPECT_EQ(registers_not_taken(expected, 13 * 60 + 44, 45).size(), 2u);
+  EXPECT_TRUE(registers_not_taken({}, 23 * 60, 30).empty());  // an empty day
+}
+
+TEST(Alerts, SummariesAndMailNameThePupilsOnlyWhereItIsSafe) {
+  EXPECT_EQ(register_not_taken_summary("Bridgeway", "Oakfield Academy", {"Aisha Walker", "Ben Carter", "Cara Doyle"},
+                                       "2026-11-23", Session::Morning, 8 * 60 + 45),
+            "The morning register at Bridgeway on 2026-11-23 (open from 08:45) has no mark for Oakfield Academy's "
+            "pupils Aisha Walker, Ben Carter and Cara Doyle. Until it is taken nobody can say where they are.");
+  Pupil p;
+  p.given_name = "Aisha";
+  p.family_name = "Walker";
+  EXPECT_EQ(
+      missing_education_summary(p, "Oakfield Academy", "Bridgeway", 10),
+      "Aisha Walker, on the roll of Oakfield Academy and placed at Bridgeway, has attended no session on the last "
+      "10 school days they were expected there. Follow the children missing education procedures with the "
+      "school.");
+  const auto mail = alert_mail("unexplained_absence", "Oakfield Academy", "http://127.0.0.1:8080/alerts/7");
+  EXPECT_EQ(mail.subject, "Waypoint: a new alert for Oakfield Academy");
+  EXPECT_NE(mail.body.find("Unexplained absence"), std::string::npos);
+  EXPECT_NE(mail.body.find("http://127.0.0.1:8080/alerts/7\r\n"), std::string::npos);
+}
+
+TEST(Alerts, AProvidersManagerReadsItsStaffsAlerts) {
+  EXPECT_EQ(alerts_read_by(Role::ProviderManager), (std::vector<Role>{Role::ProviderManager, Role::ProviderStaff}));
+  EXPECT_EQ(alerts_read_by(Role::SchoolDsl), (std::vector<Role>{Role::SchoolDsl}));
+  EXPECT_EQ(readers_of_alerts_for(Role::ProviderStaff),
+            (std::vector<Role>{Role::ProviderStaff, Role::ProviderManager}));
+  EXPECT_EQ(readers_of_alerts_for(Role::LaOfficer), (std::vector<Role>{Role::LaOfficer}));
+}

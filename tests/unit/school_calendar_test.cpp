@@ -129,3 +129,19 @@ TEST(SchoolCalendar, SchoolDaysWithoutAttendanceRunAcrossWeekendsAndHalfTerm) {
   EXPECT_EQ(school_days_without_attendance(c, attended, d("2026-11-05")), 10);
   EXPECT_EQ(school_days_without_attendance(c, {sys_days(d("2026-11-05"))}, d("2026-11-05")), 0);
 }
+
+TEST(SchoolCalendar, DaysAtTheHomeSchoolNeitherCountNorBreakTheRun) {
+  const auto c = calendar();
+  using std::chrono::sys_days;
+  // At AP Monday to Thursday, at the home school on Fridays (its own register, not seen here).
+  const ExpectedDays at_ap{std::nullopt, {1, 2, 3, 4}};
+  const std::set<sys_days> attended{sys_days(d("2026-10-14"))};
+  // Thursday 15 October; 19-22 October; half term; 3-5 November (2 November is an INSET day): 8.
+  EXPECT_EQ(school_days_without_attendance(c, attended, d("2026-11-05"), at_ap), 8);
+  EXPECT_EQ(school_days_without_attendance(c, attended, d("2026-11-06"), at_ap), 8);  // a Friday
+  EXPECT_EQ(school_days_without_attendance(c, attended, d("2026-11-10"), at_ap), 10);
+  // Nothing before the placement's first day counts, attended or not.
+  const ExpectedDays from_start{d("2026-11-03"), {1, 2, 3, 4, 5}};
+  EXPECT_EQ(school_days_without_attendance(c, {}, d("2026-11-05"), from_start), 3);
+  EXPECT_EQ(school_days_without_attendance(c, {}, d("2026-11-02"), from_start), 0);
+}

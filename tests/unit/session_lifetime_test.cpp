@@ -47,3 +47,13 @@ TEST(Time, EnglandsClocksGoForwardInMarchAndBackInOctober) {
   EXPECT_EQ(local("2028-02-29T23:59:59Z"), "2028-02-29 23:59:59");
   EXPECT_EQ(local("2028-03-26T01:00:00Z"), "2028-03-26 02:00:00");
 }
+
+TEST(Time, AClockTimeInEnglandIsReadAsTheInstantItShows) {
+  EXPECT_EQ(to_iso(*parse_uk_local("2026-11-23T09:20")), "2026-11-23T09:20:00Z");
+  EXPECT_EQ(to_iso(*parse_uk_local("2026-06-15T09:20")), "2026-06-15T08:20:00Z");
+  EXPECT_EQ(to_iso(*parse_uk_local("2026-10-25T01:30")), "2026-10-25T00:30:00Z");  // the first of two
+  EXPECT_FALSE(parse_uk_local("2026-03-29T01:30").has_value());                    // skipped
+  for (const char* bad :
+       {"", "2026-11-23", "2026-11-23 09:20", "2026-11-23T9", "2026-02-30T09:00", "2026-11-23T09:20x"})
+    EXPECT_FALSE(parse_uk_local(bad).has_value()) << bad;
+}

@@ -1,0 +1,56 @@
+#include "cli/background_work.hpp"
+
+#include "app/alert_sweep.hpp"
+#include "domain/calendar_date.hpp"
+#include "web/request_log.hpp"
+
+namespace waypoint::cli {
+
+BackgroundWork::BackgroundWork(const app::Services& s, std::unique_ptr<app::MailSender> mail,
+                               std::chrono::seconds every)
+    : services_(s), mail_(std::move(mail)), every_(every) {}
+
+BackgroundWork::~BackgroundWork() { stop(); }
+
+void BackgroundWork::start() {
+  thread_ = std::thread([this] { run(); });
+}
+
+void BackgroundWork::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void BackgroundWork::run() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    lock.unlock();
+    tick();
+    lock.lock();
+    wake_.wait_for(lock, every_, [this] { return stopping_; });
+  }
+}
+
+// Each part is tried on its own: a failure is logged and tried again at the next tick.
+void BackgroundWork::tick() {
+  auto attempt = [](const char* what, auto work) {
+    try {
+      if (const int n = work(); n > 0) web::log_event("info", what, {{"count", std::to_string(n)}});
+    } catch (const std::exception& e) {
+      web::log_event("error", std::string(what) + " failed", {{"reason", e.what()}});
+    }
+  };
+  attempt("registers not taken: alerts raised", [&] { return app::raise_register_alerts(services_); });
+  // Missing education is counted in whole school days, so once a day is enough.
+  if (services_.today() != missing_education_checked_) {
+    attempt("missing education: alerts raised", [&] { return app::raise_missing_education_alerts(services_); });
+    missing_education_checked_ = services_.today();
+  }
+  if (mail_) attempt("mail sent", [&] { return app::deliver_waiting_mail(services_, *mail_); });
+}
+
+}  // namespace waypoint::cli

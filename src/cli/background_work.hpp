@@ -1,0 +1,35 @@
+#pragma once
+// What the server does between requests: the alert sweep and sending mail, on a thread of its own.
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "app/mail_sender.hpp"
+#include "app/services.hpp"
+
+namespace waypoint::cli {
+
+class BackgroundWork {
+ public:
+  // `mail` may be empty: then nothing is sent (and nothing is queued).
+  BackgroundWork(const app::Services& s, std::unique_ptr<app::MailSender> mail, std::chrono::seconds every);
+  ~BackgroundWork();
+  void start();
+  void stop();
+
+ private:
+  void run();
+  void tick();
+
+  const app::Services& services_;
+  std::unique_ptr<app::MailSender> mail_;
+  std::chrono::seconds every_;
+  std::chrono::year_month_day missing_education_checked_{};
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace waypoint::cli
