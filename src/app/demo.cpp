@@ -167,6 +167,14 @@ void load_demo_providers(store::Connection& c, const Services& s, const std::vec
     store::insert_provider(c, p, now);
     std::optional<std::int64_t> site;
     if (d.site) site = store::insert_site(c, {0, id, d.site, d.address, d.postcode, "main"}, now);
+    // Bridgeway teaches at two sites, so its registers are taken a group (a site) at a time.
+    if (i == 0) {
+      const auto annexe =
+          store::insert_site(c, {0, id, "Bridgeway Annexe", "2 Mill Lane, Exeter", "EX2 4JU", "satellite"}, now);
+      store::insert_check(c, id,
+                          {CheckType::SiteRiskAssessment, annexe, domain::CheckOutcome::Met, true, day(-30), day(335)},
+                          "", officer, now);
+    }
     for (auto type : domain::required_checks(d.kind)) {
       if (type == CheckType::SiteRiskAssessment && !site) continue;
       domain::ProviderCheck check{type,
@@ -282,6 +290,38 @@ void load_demo_placements(store::Connection& c, const Services& s, const std::ve
              "school",         "Ravi Patel", "",      {store::sites_of(c, org[5]).front().id}};
   b.cost_pence = 7000;
   store::insert_placement(c, b, users[0], now);
+
+  // Two more of Oakfield's pupils at Bridgeway since last week: Callum at the Annexe in the mornings
+  // (afternoons at Oakfield), Daisy at the centre Tuesday to Thursday (Monday and Friday at Oakfield).
+  const auto bridgeway_sites = store::sites_of(c, org[4]);
+  const auto place = [&](std::size_t pupil, std::int64_t site, auto at_provider) {
+    store::PlacementRecord p = a;
+    p.pupil_id = pupils[pupil];
+    p.terms.start_date = day(-6);
+    p.terms.site_ids = {site};
+    const auto id = store::insert_placement(c, p, users[0], now);
+    store::record_notice(c, id, day(-10), std::nullopt, now);
+    store::record_start(c, id, day(-6), std::nullopt, now);
+    std::vector<store::SlotRow> days;
+    for (unsigned iso = 1; iso <= 5; ++iso)
+      for (const auto& [start, end, provider] : at_provider(iso)) {
+        store::SlotRow slot;
+        slot.slot = {std::chrono::weekday(iso), start, end, provider ? "provider" : "home_school", std::nullopt};
+        if (provider) {
+          slot.placement_id = id;
+          slot.site_id = site;
+        }
+        days.push_back(slot);
+      }
+    store::replace_slots(c, pupils[pupil], days);
+  };
+  using Slot = std::tuple<int, int, bool>;
+  place(2, bridgeway_sites.back().id, [](unsigned) {
+    return std::vector<Slot>{{9 * 60, 12 * 60, true}, {13 * 60 + 15, 15 * 60 + 15, false}};
+  });
+  place(3, bridgeway_sites.front().id, [](unsigned iso) {
+    return std::vector<Slot>{{8 * 60 + 45, 15 * 60 + 15, iso >= 2 && iso <= 4}};
+  });
 }
 
 }  // namespace

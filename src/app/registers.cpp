@@ -12,6 +12,7 @@
 #include "domain/numbers.hpp"
 #include "domain/text.hpp"
 #include "store/placement_store.hpp"
+#include "store/provider_store.hpp"
 #include "store/pupil_store.hpp"
 #include "store/timetable_store.hpp"
 
@@ -45,7 +46,8 @@ RegisterView build_register(store::Connection& c, const Services& s, std::int64_
     // Not expected on a day the pupil's own school is closed.
     if (!domain::is_school_day(calendar_for_school(c, placement.school_id), key.day)) continue;
     std::vector<domain::SlotTimes> slots;
-    for (const auto& row : store::slots_of_placement(c, placement.id))
+    const auto rows = store::slots_of_placement(c, placement.id);
+    for (const auto& row : rows)
       slots.push_back({row.slot.day.iso_encoding(), row.slot.start_minute, row.slot.end_minute});
     for (const auto& e : domain::expected_sessions(slots, weekday)) {
       if (e.session != key.session) continue;
@@ -54,6 +56,10 @@ RegisterView build_register(store::Connection& c, const Services& s, std::int64_
       entry.placement_id = placement.id;
       entry.legal_basis = placement.terms.legal_basis;
       entry.expected_from = e.starts_at;
+      for (const auto& row : rows)
+        if (row.slot.day.iso_encoding() == weekday && row.site_id && row.slot.end_minute > e.starts_at &&
+            row.slot.start_minute <= e.starts_at)
+          entry.site_id = row.site_id;
       entry.mark = store::find_mark(c, placement.pupil_id, key.date, std::string(domain::session_code(key.session)));
       v.entries.push_back(std::move(entry));
     }
@@ -63,6 +69,9 @@ RegisterView build_register(store::Connection& c, const Services& s, std::int64_
     for (const auto& e : v.entries) v.opens_at = std::min(v.opens_at, e.expected_from);
   }
   v.closes_at = v.opens_at + s.settings.register_close_minutes;
+  for (const auto& site : store::sites_of(c, provider_id))
+    if (std::any_of(v.entries.begin(), v.entries.end(), [&](const auto& e) { return e.site_id == site.id; }))
+      v.groups.push_back({site.id, site.name});
   const bool past = std::chrono::sys_days(key.day) < std::chrono::sys_days(s.today());
   v.closed = past || domain::register_closed(v.opens_at, s.minute_of_day(), {s.settings.register_close_minutes});
   v.taken = !v.entries.empty() &&
@@ -72,12 +81,19 @@ RegisterView build_register(store::Connection& c, const Services& s, std::int64_
 
 }  // namespace
 
-RegisterView view_register(const Services& s, const Actor& a, const std::string& date, const std::string& session) {
+RegisterView view_register(const Services& s, const Actor& a, const std::string& date, const std::string& session,
+                           const std::string& group) {
   require(may_take_register(a));
   const auto key = session_key(s, date, session);
+  const auto site = domain::parse_whole_number(domain::trimmed(group));
   RegisterView v;
   s.db.transaction([&](store::Connection& c) {
     v = build_register(c, s, a.organisation_id, key);
+    if (site && std::any_of(v.groups.begin(), v.groups.end(), [&](const auto& g) { return g.site_id == *site; })) {
+      v.group = *site;
+      std::erase_if(v.entries, [&](const auto& e) { return e.site_id != *site; });
+      v.taken = std::all_of(v.entries.begin(), v.entries.end(), [](const auto& e) { return e.mark.has_value(); });
+    }
     nlohmann::json ids = nlohmann::json::array();
     for (const auto& e : v.entries) ids.push_back(e.pupil.id);
     audit(c, s, &a,

@@ -17,8 +17,15 @@ struct RegisterEntry {
   domain::Pupil pupil;
   std::int64_t placement_id = 0;
   std::string legal_basis;
-  int expected_from = 0;  // minutes after midnight
+  int expected_from = 0;                // minutes after midnight
+  std::optional<std::int64_t> site_id;  // where the timetable puts the pupil that session
   std::optional<store::MarkRow> mark;
+};
+
+// A register is taken a group at a time: the pupils expected at one of the provider's sites.
+struct RegisterGroup {
+  std::int64_t site_id = 0;
+  std::string name;
 };
 
 struct RegisterView {
@@ -28,11 +35,15 @@ struct RegisterView {
   int closes_at = 0;
   bool closed = false;  // later arrivals are recorded as U
   std::vector<RegisterEntry> entries;
-  bool taken = false;  // every expected pupil has a mark
+  bool taken = false;                 // every expected pupil shown has a mark
+  std::vector<RegisterGroup> groups;  // the sites with pupils expected this session
+  std::optional<std::int64_t> group;  // the one shown; everyone when empty
 };
 
-// `date` YYYY-MM-DD (today when empty; not in the future), `session` am or pm.
-RegisterView view_register(const Services& s, const Actor& a, const std::string& date, const std::string& session);
+// `date` YYYY-MM-DD (today when empty; not in the future), `session` am or pm, `group` a site's id
+// (everyone expected when empty).
+RegisterView view_register(const Services& s, const Actor& a, const std::string& date, const std::string& session,
+                           const std::string& group = {});
 
 struct MarkInput {
   std::int64_t pupil_id = 0;

@@ -21,7 +21,8 @@ std::vector<domain::CodeLabel> provider_reasons() {
 Response register_page(RequestContext& ctx, const std::string& date, const std::string& session,
                        const domain::FieldErrors& errors, int status) {
   const auto& r = ctx.request;
-  const auto v = app::view_register(ctx.services, ctx.actor(), date, session);
+  const auto group = r.field("group").empty() ? r.query_value("group") : r.field("group");
+  const auto v = app::view_register(ctx.services, ctx.actor(), date, session, group);
   const auto session_name = v.session == domain::Session::Morning ? "morning" : "afternoon";
   nlohmann::json data{{"title", std::string("Register: ") + v.date + ", " + session_name},
                       {"date", v.date},
@@ -34,7 +35,13 @@ Response register_page(RequestContext& ctx, const std::string& date, const std::
                       {"taken", v.taken},
                       {"empty", v.entries.empty()},
                       {"notice", r.query_value("done")},
-                      {"change_reason", r.field("change_reason")}};
+                      {"change_reason", r.field("change_reason")},
+                      {"group", v.group ? std::to_string(*v.group) : ""},
+                      {"has_groups", v.groups.size() > 1}};
+  nlohmann::json groups = nlohmann::json::array();
+  for (const auto& g : v.groups)
+    groups.push_back({{"id", g.site_id}, {"name", g.name}, {"selected", v.group == g.site_id}});
+  data["groups"] = groups;
   add_errors(data, errors);
   const auto reasons = provider_reasons();
   nlohmann::json rows = nlohmann::json::array();
@@ -216,7 +223,8 @@ void add_register_routes(Router& r) {
     } catch (const app::Invalid& e) {
       return register_page(ctx, date, session, e.errors(), 422);
     }
-    return Response::redirect("/register?date=" + url_encode(date) + "&session=" + url_encode(session) + "&done=taken");
+    return Response::redirect("/register?date=" + url_encode(date) + "&session=" + url_encode(session) +
+                              "&group=" + url_encode(req.field("group")) + "&done=taken");
   });
 }
 

@@ -6,7 +6,6 @@ import assert from "node:assert/strict";
 import { startWaypoint, DEMO, day } from "../support/waypoint.mjs";
 import { launchBrowser, newPage, checkAccessible, signIn } from "../support/browser.mjs";
 
-
 let wp;
 let browser;
 before(async () => {

@@ -163,3 +163,24 @@ test("the school's today board shows where each pupil should be and whether the 
   await parent.signIn(DEMO.parent);
   assert.equal((await parent.get("/today")).status, 403);
 });
+
+test("a register is taken a group (a site) at a time: everyone starts present and only the exceptions change", async () => {
+  const when = await recentRegisterDay(tutor, "Callum Patel");
+  const annexe = wp.sql("SELECT id FROM provider_sites WHERE name = 'Bridgeway Annexe'");
+  const all = decode((await tutor.get(`/register?date=${when}&session=am`)).text);
+  assert.match(all, /<option value="">Everyone expected<\/option>/);
+  assert.match(all, new RegExp(`<option value="${annexe}">Bridgeway Annexe</option>`));
+  const group = decode((await tutor.get(`/register?date=${when}&session=am&group=${annexe}`)).text);
+  assert.match(group, /Callum Patel/);
+  assert.doesNotMatch(group, /Aisha Walker/, "Aisha is at the centre, not the annexe");
+  assert.match(group, /id="mark_3" name="mark_3" type="radio" value="present" checked/, "present to start with");
+  const before = wp.sql(`SELECT COUNT(*) FROM attendance_marks WHERE session_date = '${when}' AND session = 'am' AND pupil_id <> 3`);
+  const sent = await tutor.post("/register", { date: when, session: "am", group: annexe, pupil_id: "3", mark_3: "present" });
+  assert.equal(sent.status, 303);
+  assert.match(sent.location, new RegExp(`group=${annexe}`));
+  assert.equal(wp.sql(`SELECT provider_code FROM attendance_marks WHERE pupil_id = 3 AND session_date = '${when}' AND session = 'am'`), "B");
+  assert.equal(wp.sql(`SELECT COUNT(*) FROM attendance_marks WHERE session_date = '${when}' AND session = 'am' AND pupil_id <> 3`), before, "the rest of the register is untouched");
+  assert.match(decode((await tutor.get(`/register?date=${when}&session=am&group=${annexe}`)).text), /Taken/);
+  // A group that is not one of the provider's sites shows everyone rather than nobody.
+  assert.match(decode((await tutor.get(`/register?date=${when}&session=am&group=999`)).text), /Callum Patel/);
+});
