@@ -38,4 +38,10 @@ std::optional<Instant> parse_uk_local(std::string_view text) {
   return std::nullopt;  // a time skipped when the clocks go forward
 }
 
+std::string uk_time_text(std::string_view iso) {
+  const auto t = parse_iso(iso);
+  if (!t) return std::string(iso);
+  return date::format("%F %R", Instant{uk_local_time(*t).time_since_epoch()});
+}
+
 }  // namespace waypoint::domain

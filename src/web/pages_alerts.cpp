@@ -3,12 +3,13 @@
 #include "app/alerts.hpp"
 #include "app/errors.hpp"
 #include "domain/alert.hpp"
+#include "domain/time.hpp"
 #include "web/application.hpp"
 
 namespace waypoint::web {
 namespace {
 
-std::string when(const std::string& at) { return at.size() >= 16 ? at.substr(0, 10) + " " + at.substr(11, 5) : at; }
+std::string when(const std::string& at) { return domain::uk_time_text(at); }
 
 nlohmann::json alert_json(const store::AlertRow& a) {
   return {{"id", a.id},

@@ -2,10 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "web/json_body.hpp"
-
 #include "domain/calendar_date.hpp"
 #include "domain/numbers.hpp"
+#include "domain/time.hpp"
+#include "web/json_body.hpp"
 
 namespace waypoint::web {
 namespace {
@@ -218,7 +218,7 @@ nlohmann::json provider_change_json(const store::ProviderChange& c) {
     what = "Check verified";
   }
   // "2026-11-24T09:15:02Z" reads as "2026-11-24 09:15".
-  const auto at = c.at.size() >= 16 ? c.at.substr(0, 10) + " " + c.at.substr(11, 5) : c.at;
+  const auto at = domain::uk_time_text(c.at);
   return {
       {"at", at},
       {"who", c.who.empty() ? std::string("Waypoint") : c.who + (c.organisation.empty() ? "" : ", " + c.organisation)},

@@ -57,3 +57,9 @@ TEST(Time, AClockTimeInEnglandIsReadAsTheInstantItShows) {
        {"", "2026-11-23", "2026-11-23 09:20", "2026-11-23T9", "2026-02-30T09:00", "2026-11-23T09:20x"})
     EXPECT_FALSE(parse_uk_local(bad).has_value()) << bad;
 }
+
+TEST(Time, StoredInstantsAreShownOnEnglandsClock) {
+  EXPECT_EQ(uk_time_text("2026-06-15T08:20:00Z"), "2026-06-15 09:20");
+  EXPECT_EQ(uk_time_text("2026-11-23T09:20:59Z"), "2026-11-23 09:20");
+  EXPECT_EQ(uk_time_text("not a time"), "not a time");
+}

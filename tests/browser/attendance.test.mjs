@@ -1,0 +1,52 @@
+// A provider's tutor takes the morning register for one group (a site): everyone starts present,
+// one pupil is absent without a reason. The home school's DSL then finds the alert in their inbox.
+// Each page is screenshotted and checked with axe-core.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startWaypoint, DEMO, recentRegisterDay } from "../support/waypoint.mjs";
+import { launchBrowser, newPage, checkAccessible, signIn } from "../support/browser.mjs";
+
+let wp;
+let browser;
+before(async () => {
+  wp = await startWaypoint();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await wp?.stop();
+});
+
+test("take a register for a group, and the DSL sees the unexplained absence", async () => {
+  const client = wp.client();
+  await client.signIn(DEMO.providerStaff);
+  const date = await recentRegisterDay(client, "Daisy Murphy");
+
+  const tutor = await newPage(browser);
+  await signIn(tutor, wp.url, DEMO.providerStaff);
+  await tutor.goto(`${wp.url}/register?date=${date}&session=am`);
+  await tutor.getByLabel("Group").selectOption({ label: "Bridgeway Centre" });
+  await tutor.getByRole("button", { name: "Show register" }).click();
+  await checkAccessible(tutor, "register-group");
+  assert.equal(await tutor.getByText("Callum Patel").count(), 0, "Callum is at the annexe");
+  const daisy = tutor.getByRole("group", { name: /Daisy Murphy/ });
+  assert.ok(await daisy.getByLabel("Present").isChecked(), "everyone starts present");
+  await daisy.getByLabel("Absent").check();
+  await daisy.getByLabel("Reason for absence").selectOption("N");
+  await tutor.getByRole("button", { name: "Send the register" }).click();
+  await tutor.getByText("Register sent to the pupils' schools").waitFor();
+  await checkAccessible(tutor, "register-sent");
+  assert.equal(wp.sql(`SELECT provider_code FROM attendance_marks WHERE pupil_id = 4 AND session_date = '${date}' AND session = 'am'`), "N");
+  assert.equal(wp.sql(`SELECT provider_code FROM attendance_marks WHERE pupil_id = 1 AND session_date = '${date}' AND session = 'am'`), "B");
+
+  const dsl = await newPage(browser);
+  await signIn(dsl, wp.url, DEMO.dsl);
+  await dsl.getByRole("link", { name: "Alerts" }).click();
+  await checkAccessible(dsl, "dsl-alert-inbox");
+  await dsl.getByRole("row", { name: /Daisy Murphy is absent without a reason/ }).getByRole("link").click();
+  await checkAccessible(dsl, "dsl-alert");
+  await dsl.getByLabel("What was done").selectOption("contacted_parent");
+  await dsl.getByRole("button", { name: "Add to the log" }).click();
+  await dsl.getByText("Contacted the parent or carer").first().waitFor();
+  await checkAccessible(dsl, "dsl-alert-actioned");
+});
