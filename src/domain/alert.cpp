@@ -13,6 +13,7 @@ const std::vector<CodeLabel>& alert_kinds() {
       {"unexplained_absence", "Unexplained absence"},
       {"register_not_taken", "Register not taken"},
       {"missing_education", "Children missing education: 10 school days without attendance"},
+      {"safeguarding_concern", "Safeguarding concern recorded"},
   };
   return list;
 }
@@ -47,6 +48,7 @@ const std::vector<CodeLabel>& alert_outcomes() {
       {"referred", "Referred to children's social care or the police"},
       {"register_taken", "Register taken and every pupil accounted for"},
       {"missing_education_procedures", "Children missing education procedures started"},
+      {"concern_read", "Concern read and followed up on the pupil's concerns page"},
       {"recorded_in_error", "Raised in error"},
   };
   return list;

@@ -58,6 +58,7 @@ Application::Application(const app::Services& services, WebSettings settings)
   add_calendar_routes(router_);
   add_register_routes(router_);
   add_alert_routes(router_);
+  add_concern_routes(router_);
   add_api_routes(router_);
   add_placement_api_routes(router_);
 }

@@ -43,6 +43,7 @@ void add_placement_api_routes(Router& r);
 void add_calendar_routes(Router& r);
 void add_register_routes(Router& r);
 void add_alert_routes(Router& r);
+void add_concern_routes(Router& r);
 void add_api_routes(Router& r);
 
 }  // namespace waypoint::web

@@ -201,6 +201,7 @@ void add_pupil_routes(Router& r) {
     data["placements"] = placements;
     data["has_placements"] = !placements.empty();
     data["can_edit"] = record.can_edit;
+    data["is_parent"] = ctx.actor().role == domain::Role::Parent;
     data["can_place"] = record.can_place;
     data["can_arrange"] = record.can_arrange;
     return ctx.page("pupils/show", data);

@@ -50,3 +50,32 @@ test("take a register for a group, and the DSL sees the unexplained absence", as
   await dsl.getByText("Contacted the parent or carer").first().waitFor();
   await checkAccessible(dsl, "dsl-alert-actioned");
 });
+
+test("a tutor records a safeguarding concern and only the DSL reads it", async () => {
+  const tutor = await newPage(browser);
+  await signIn(tutor, wp.url, DEMO.providerStaff);
+  await tutor.goto(`${wp.url}/pupils/1`);
+  await tutor.getByRole("link", { name: "Safeguarding concerns" }).click();
+  await tutor.getByRole("link", { name: "Record a safeguarding concern" }).click();
+  await tutor.getByRole("button", { name: "Record the concern" }).click();
+  await tutor.waitForSelector(".govuk-error-summary");
+  await checkAccessible(tutor, "concern-form-errors");
+  await tutor.getByLabel("Kind of concern").selectOption("self_harm");
+  await tutor.getByLabel("When it happened or you noticed it").fill(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date()));
+  await tutor.getByLabel("What you saw or heard").fill("Marks on her forearm; said \"it's nothing\".");
+  await tutor.getByRole("button", { name: "Record the concern" }).click();
+  await tutor.getByText("Concern recorded and passed to the designated safeguarding lead").waitFor();
+  await checkAccessible(tutor, "concern-recorded");
+  assert.equal(await tutor.getByText("Marks on her forearm").count(), 0);
+
+  const dsl = await newPage(browser);
+  await signIn(dsl, wp.url, DEMO.dsl);
+  await dsl.goto(`${wp.url}/pupils/1/concerns`);
+  await checkAccessible(dsl, "concern-list-dsl");
+  await dsl.getByRole("row", { name: /Self-harm/ }).getByRole("link").click();
+  await dsl.getByText("Marks on her forearm").waitFor();
+  await dsl.getByLabel("Add a follow-up").fill("Spoke with Aisha and her father; referral to the school nurse");
+  await dsl.getByRole("button", { name: "Add the follow-up" }).click();
+  await dsl.getByText("Follow-up added").waitFor();
+  await checkAccessible(dsl, "concern-dsl");
+});
