@@ -56,6 +56,20 @@ store::Page<store::AlertRow> alert_inbox(const Services& s, const Actor& a, cons
   return out;
 }
 
+store::AlertRow alert_for_dsl(const std::string& kind, std::int64_t pupil_id, std::int64_t school_id,
+                              const std::string& date, const std::string& session, const std::string& key) {
+  store::AlertRow alert;
+  alert.kind = kind;
+  alert.pupil_id = pupil_id;
+  alert.school_id = school_id;
+  alert.for_organisation_id = school_id;
+  alert.for_role = std::string(domain::role_code(domain::Role::SchoolDsl));
+  alert.session_date = date;
+  alert.session = session;
+  alert.once_key = kind + ":" + key;
+  return alert;
+}
+
 std::optional<std::int64_t> raise_alert(store::Connection& c, const Services& s, const Actor* a,
                                         const store::AlertRow& alert, nlohmann::json detail) {
   const auto id = store::raise_alert(c, alert, s.now_iso());
@@ -117,16 +131,9 @@ void raise_alerts_for_mark(store::Connection& c, const Services& s, const Actor&
   if (mark.provider_code != "N") return;
   const auto pupil = store::find_pupil(c, mark.pupil_id);
   if (!pupil) return;
-  store::AlertRow alert;
-  alert.kind = "unexplained_absence";
-  alert.pupil_id = mark.pupil_id;
-  alert.school_id = mark.school_id;
+  auto alert = alert_for_dsl("unexplained_absence", mark.pupil_id, mark.school_id, mark.session_date, mark.session,
+                             std::to_string(mark.pupil_id) + ":" + mark.session_date + ":" + mark.session);
   alert.provider_id = mark.provider_id;
-  alert.for_organisation_id = mark.school_id;
-  alert.for_role = std::string(domain::role_code(domain::Role::SchoolDsl));
-  alert.once_key = alert.kind + ":" + std::to_string(mark.pupil_id) + ":" + mark.session_date + ":" + mark.session;
-  alert.session_date = mark.session_date;
-  alert.session = mark.session;
   alert.summary =
       domain::unexplained_absence_summary(*pupil, store::list_contacts(c, mark.pupil_id), provider_name,
                                           mark.session_date, mark.session == "am" ? "morning" : "afternoon");

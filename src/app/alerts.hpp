@@ -27,6 +27,10 @@ void log_alert_action(const Services& s, const Actor& a, std::int64_t alert_id, 
 void close_alert(const Services& s, const Actor& a, std::int64_t alert_id, const std::string& outcome,
                  const std::string& note);
 
+// An alert about one pupil for their home school's DSL, raised once for `key` (what it is about).
+store::AlertRow alert_for_dsl(const std::string& kind, std::int64_t pupil_id, std::int64_t school_id,
+                              const std::string& date, const std::string& session, const std::string& key);
+
 // Raises an alert once (by its once_key), audits it as `actor` (nobody, for the sweep), and queues
 // a mail to each of its readers when mail is configured. Answers the id, or nothing if it was raised before.
 std::optional<std::int64_t> raise_alert(store::Connection& c, const Services& s, const Actor* actor,

@@ -47,17 +47,10 @@ std::int64_t record_concern(const Services& s, const Actor& a, std::int64_t pupi
     row.logged_at = s.now_iso();
     id = store::insert_concern(c, row);
     audit(c, s, &a, {"concern.record", "concern", id, pupil.id, nlohmann::json{{"category", row.category}}.dump()});
-    store::AlertRow alert;
-    alert.kind = "safeguarding_concern";
-    alert.pupil_id = pupil.id;
-    alert.school_id = pupil.school_id;
-    alert.for_organisation_id = pupil.school_id;
-    alert.for_role = std::string(domain::role_code(Role::SchoolDsl));
-    alert.session_date = row.happened_on;
-    alert.session = "day";
+    auto alert =
+        alert_for_dsl("safeguarding_concern", pupil.id, pupil.school_id, row.happened_on, "day", std::to_string(id));
     alert.summary = "A safeguarding concern about " + pupil.given_name + " " + pupil.family_name + " was recorded by " +
                     a.display_name + " (" + a.organisation_name + "). Read it on the pupil's " + "concerns page.";
-    alert.once_key = "safeguarding_concern:" + std::to_string(id);
     raise_alert(c, s, &a, alert, nlohmann::json{{"concern_id", id}});
   });
   return id;

@@ -14,6 +14,7 @@ const std::vector<CodeLabel>& alert_kinds() {
       {"register_not_taken", "Register not taken"},
       {"missing_education", "Children missing education: 10 school days without attendance"},
       {"safeguarding_concern", "Safeguarding concern recorded"},
+      {"serious_incident", "Serious incident at a provider"},
   };
   return list;
 }

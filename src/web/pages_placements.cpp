@@ -156,6 +156,7 @@ Response placement_page(RequestContext& ctx, std::int64_t id, const domain::Fiel
   data["can_start"] = v.can_manage && awaiting;
   data["can_end"] = v.can_manage && p.status != "ended";
   data["is_off_site_direction"] = osd;
+  data["can_log"] = domain::is_provider_role(ctx.actor().role) && p.status == "active";
   data["has_notice"] = osd && !draft;
   add_errors(data, errors);
   const auto& r = ctx.request;

@@ -1,11 +1,15 @@
 #include <nlohmann/json.hpp>
 
 #include "app/errors.hpp"
+#include "app/progress.hpp"
 #include "app/registers.hpp"
+#include "domain/calendar_date.hpp"
 #include "domain/csv.hpp"
 #include "domain/numbers.hpp"
 #include "domain/timetable.hpp"
 #include "web/application.hpp"
+#include "web/attendance_calendar.hpp"
+#include "web/engagement_chart.hpp"
 
 namespace waypoint::web {
 namespace {
@@ -120,6 +124,28 @@ Response attendance_page(RequestContext& ctx, std::int64_t pupil_id, const domai
   }
   data["marks"] = marks;
   data["has_marks"] = !marks.empty();
+  data["calendar"] = attendance_calendar(v.marks, ctx.services.today(), 6);
+  const auto progress = app::pupil_progress(ctx.services, ctx.actor(), pupil_id);
+  data["chart"] = engagement_chart_svg(progress.weeks);
+  nlohmann::json weeks = nlohmann::json::array();
+  for (const auto& w : progress.weeks) {
+    const int tenths = static_cast<int>(w.mean * 10 + 0.5);
+    weeks.push_back({{"week_of", domain::format_date(w.monday)},
+                     {"mean", std::to_string(tenths / 10) + "." + std::to_string(tenths % 10)},
+                     {"logs", w.logs}});
+  }
+  data["weeks"] = weeks;
+  data["has_weeks"] = !weeks.empty();
+  nlohmann::json incidents = nlohmann::json::array();
+  for (const auto& i : progress.incidents)
+    incidents.push_back({{"date", i.happened_on},
+                         {"severity", domain::label_of(domain::incident_severities(), i.severity)},
+                         {"high", i.severity == "high"},
+                         {"provider", i.provider_name},
+                         {"description", i.description},
+                         {"action", i.action_taken}});
+  data["incidents"] = incidents;
+  data["has_incidents"] = !incidents.empty();
   auto& fields = data["fields"];
   fields["date"] = input_field(data, {.id = "date",
                                       .label = "Date",

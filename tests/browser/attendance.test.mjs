@@ -79,3 +79,25 @@ test("a tutor records a safeguarding concern and only the DSL reads it", async (
   await dsl.getByText("Follow-up added").waitFor();
   await checkAccessible(dsl, "concern-dsl");
 });
+
+test("a tutor logs the day and the school sees the engagement chart with its table", async () => {
+  const tutor = await newPage(browser);
+  await signIn(tutor, wp.url, DEMO.providerStaff);
+  await tutor.goto(`${wp.url}/placements/1`);
+  await tutor.getByRole("link", { name: "Log progress or an incident" }).click();
+  await tutor.getByRole("button", { name: "Save the log" }).click();
+  await tutor.waitForSelector(".govuk-error-summary");
+  await checkAccessible(tutor, "progress-log-errors");
+  await tutor.getByLabel("4: Engaged for most of the time, with little support").check();
+  await tutor.getByLabel("Work covered").fill("Reading comprehension; fractions");
+  await tutor.getByRole("button", { name: "Save the log" }).click();
+  await tutor.getByText("Saved and shared with the pupil's school").waitFor();
+  await checkAccessible(tutor, "progress-logged");
+
+  const school = await newPage(browser);
+  await signIn(school, wp.url, DEMO.apLead);
+  await school.goto(`${wp.url}/pupils/1/attendance`);
+  assert.equal(await school.locator("svg.waypoint-chart circle").count(), 1);
+  assert.ok(await school.getByRole("img", { name: "Engagement each week" }).isVisible());
+  await checkAccessible(school, "pupil-attendance-engagement");
+});

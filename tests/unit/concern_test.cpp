@@ -1,17 +1,11 @@
 #include <gtest/gtest.h>
 
+#include "field_names.hpp"
+
 #include "domain/calendar_date.hpp"
 #include "domain/concern.hpp"
 
 using namespace waypoint::domain;
-
-namespace {
-std::vector<std::string> fields(const FieldErrors& e) {
-  std::vector<std::string> out;
-  for (const auto& x : e) out.push_back(x.field);
-  return out;
-}
-}  // namespace
 
 TEST(Concern, NeedsItsKindTheDayAndWhatWasSeenOrHeard) {
   const auto today = *parse_date("2028-02-29");

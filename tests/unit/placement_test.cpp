@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "field_names.hpp"
+
 #include "domain/calendar_date.hpp"
 #include "domain/placement.hpp"
 #include "domain/pupil.hpp"
@@ -26,12 +28,6 @@ ActivationFacts ready_off_site_direction() {
   f.school_accepted_provider = true;
   f.notice_sent_on = d("2026-11-23");  // Monday notice: 2 school days before a Wednesday start
   return f;
-}
-
-std::vector<std::string> fields(const std::vector<Blocker>& blockers) {
-  std::vector<std::string> out;
-  for (const auto& b : blockers) out.push_back(b.field);
-  return out;
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "field_names.hpp"
+
 #include "domain/plan.hpp"
 
 using namespace waypoint::domain;
@@ -9,12 +11,6 @@ namespace {
 Objective attendance() {
   return {"attendance", "Attend every timetabled session", "62%", "2026-11-02", "School register, autumn 1",
           "90%",        "Attendance in AP and school",     "%",   "2027-02-12", "Key worker"};
-}
-
-std::vector<std::string> fields(const FieldErrors& errors) {
-  std::vector<std::string> out;
-  for (const auto& e : errors) out.push_back(e.field);
-  return out;
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "field_names.hpp"
+
 #include "domain/calendar_date.hpp"
 #include "domain/provider_profile.hpp"
 
@@ -19,12 +21,6 @@ ProviderProfile valid(ProviderKind kind) {
   if (info.needs_urn) p.urn = "149101";
   if (info.needs_ukprn) p.ukprn = "10049102";
   return p;
-}
-
-std::vector<std::string> fields(const FieldErrors& e) {
-  std::vector<std::string> out;
-  for (const auto& x : e) out.push_back(x.field);
-  return out;
 }
 
 }  // namespace
