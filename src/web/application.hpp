@@ -45,6 +45,7 @@ void add_register_routes(Router& r);
 void add_alert_routes(Router& r);
 void add_concern_routes(Router& r);
 void add_progress_routes(Router& r);
+void add_attendance_api_routes(Router& r);
 void add_api_routes(Router& r);
 
 }  // namespace waypoint::web
