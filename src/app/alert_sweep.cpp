@@ -57,14 +57,31 @@ std::map<std::int64_t, std::vector<store::ActiveSlot>> by_placement(std::vector<
   return out;
 }
 
+// Alerts found owed while reading, raised in one short write transaction: the sweep reads the whole
+// area, and on SQLite a long write transaction would hold every other writer back.
+struct Owed {
+  store::AlertRow alert;
+  nlohmann::json detail;
+};
+
+int raise_all(const Services& s, const std::vector<Owed>& owed) {
+  int raised = 0;
+  if (owed.empty()) return 0;
+  s.db.transaction([&](store::Connection& c) {
+    for (const auto& o : owed)
+      if (raise_alert(c, s, nullptr, o.alert, o.detail)) ++raised;
+  });
+  return raised;
+}
+
 }  // namespace
 
 int raise_register_alerts(const Services& s) {
   const auto today = s.today();
   const auto date = domain::format_date(today);
   const unsigned weekday = std::chrono::weekday(sys_days(today)).iso_encoding();
-  int raised = 0;
-  s.db.transaction([&](store::Connection& c) {
+  std::vector<Owed> owed_alerts;
+  s.db.with_connection([&](store::Connection& c) {
     Lookups lookups(c);
     std::set<std::pair<std::int64_t, std::string>> marked;
     for (auto& m : store::marked_sessions_on(c, date)) marked.insert(std::move(m));
@@ -99,19 +116,19 @@ int raise_register_alerts(const Services& s) {
         alert.for_role = std::string(domain::role_code(role));
         alert.once_key = alert.kind + ":" + std::to_string(owed.provider_id) + ":" + std::to_string(owed.school_id) +
                          ":" + date + ":" + alert.session + ":" + std::to_string(organisation);
-        if (raise_alert(c, s, nullptr, alert, detail)) ++raised;
+        if (!store::alert_raised(c, alert.once_key)) owed_alerts.push_back({alert, detail});
       }
     }
   });
-  return raised;
+  return raise_all(s, owed_alerts);
 }
 
 int raise_missing_education_alerts(const Services& s) {
   const auto yesterday = domain::Date{sys_days(s.today()) - std::chrono::days(1)};
   // Ten school days never span more than the summer holiday and a fortnight.
   const auto look_back = domain::format_date(domain::Date{sys_days(yesterday) - std::chrono::days(100)});
-  int raised = 0;
-  s.db.transaction([&](store::Connection& c) {
+  std::vector<Owed> owed_alerts;
+  s.db.with_connection([&](store::Connection& c) {
     Lookups lookups(c);
     std::map<std::int64_t, std::set<sys_days>> attended;
     for (const auto& m : store::codes_since(c, look_back)) {
@@ -149,10 +166,10 @@ int raise_missing_education_alerts(const Services& s) {
       alert.summary =
           domain::missing_education_summary(*pupil, school.name, lookups.organisation(first.provider_id).name, run);
       alert.once_key = alert.kind + ":" + std::to_string(first.pupil_id) + ":" + last_seen;
-      if (raise_alert(c, s, nullptr, alert, nlohmann::json{{"since", last_seen}})) ++raised;
+      if (!store::alert_raised(c, alert.once_key)) owed_alerts.push_back({alert, nlohmann::json{{"since", last_seen}}});
     }
   });
-  return raised;
+  return raise_all(s, owed_alerts);
 }
 
 int deliver_waiting_mail(const Services& s, const MailSender& sender) {

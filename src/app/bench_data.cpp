@@ -5,8 +5,13 @@
 #include "app/demo.hpp"
 #include "app/provider_directory.hpp"
 #include "domain/calendar_date.hpp"
+#include "domain/identifiers.hpp"
+#include "store/attendance_store.hpp"
 #include "store/organisation_store.hpp"
+#include "store/placement_store.hpp"
 #include "store/provider_store.hpp"
+#include "store/pupil_store.hpp"
+#include "store/timetable_store.hpp"
 
 namespace waypoint::app {
 
@@ -59,6 +64,110 @@ BenchDataReport generate_provider_bench_data(const Services& s, int providers, i
       refresh_provider_standing(c, s, id);
       ++report.providers;
     }
+  });
+  return report;
+}
+
+namespace {
+
+// A valid UPN for the n-th synthetic pupil: a letter the DfE check would accept, then 12 digits.
+std::string bench_upn(int n) {
+  char digits[13];
+  std::snprintf(digits, sizeof digits, "%012d", 900000000 + n);
+  return std::string(1, domain::upn_check_letter(digits).value_or('A')) + digits;
+}
+
+}  // namespace
+
+AttendanceBenchReport generate_attendance_bench_data(const Services& s, int schools, int placements, int school_days,
+                                                     int at_first_provider) {
+  generate_provider_bench_data(s, std::max(1, placements / 30), 0);  // about 30 pupils a provider
+  AttendanceBenchReport report;
+  std::mt19937 random(7);
+  using namespace std::chrono;
+  const auto today = sys_days(s.today());
+  const auto now = s.now_iso();
+  const auto day = [&](sys_days d) { return domain::format_date(year_month_day(d)); };
+  // The school days marked: weekdays back from yesterday (holidays are not left out: the load is the point).
+  std::vector<sys_days> days_marked;
+  for (auto d = today - days(1); static_cast<int>(days_marked.size()) < school_days; d -= days(1))
+    if (weekday(d).iso_encoding() <= 5) days_marked.push_back(d);
+  s.db.transaction([&](store::Connection& c) {
+    const auto la = store::organisations_of_kind(c, domain::OrganisationKind::LocalAuthority).front().id;
+    const auto providers = store::organisations_of_kind(c, domain::OrganisationKind::Provider);
+    const auto first_provider = providers.front().id;  // Bridgeway: its staff are the demo's
+    const auto recorder =
+        c.query_one("SELECT id FROM users WHERE role = 'provider_staff' ORDER BY id LIMIT 1")->integer(0);
+    const auto creator = c.query_one("SELECT id FROM users WHERE role = 'ap_lead' ORDER BY id LIMIT 1")->integer(0);
+    std::vector<std::int64_t> school_ids{
+        c.query_one("SELECT id FROM organisations WHERE kind = 'school' ORDER BY id LIMIT 1")->integer(0)};
+    for (int i = 1; i < schools; ++i) {
+      domain::Organisation org;
+      org.kind = domain::OrganisationKind::School;
+      org.name = "Bench school " + std::to_string(i);
+      org.parent_id = la;
+      org.urn = std::to_string(700000 + i);
+      school_ids.push_back(store::insert_organisation(c, org, now));
+    }
+    report.schools = static_cast<int>(school_ids.size());
+    std::vector<store::MarkRow> marks;
+    for (int i = 0; i < placements; ++i) {
+      const auto school = school_ids[static_cast<std::size_t>(i) % school_ids.size()];
+      const auto provider = i < at_first_provider
+                                ? first_provider
+                                : providers[1 + static_cast<std::size_t>(i) % (providers.size() - 1)].id;
+      domain::Pupil pupil;
+      pupil.school_id = school;
+      pupil.upn = bench_upn(i);
+      pupil.given_name = "Pupil";
+      pupil.family_name = "Bench " + std::to_string(i);
+      pupil.date_of_birth = "2012-0" + std::to_string(1 + i % 9) + "-15";
+      pupil.gender = i % 2 ? "F" : "M";
+      const auto pupil_id = store::insert_pupil(c, pupil, now);
+      store::PlacementRecord p;
+      p.pupil_id = pupil_id;
+      p.school_id = school;
+      p.provider_id = provider;
+      p.commissioner_id = school;
+      p.terms = {"academy_powers",
+                 "semh",
+                 "",
+                 "Re-engage with learning",
+                 day(days_marked.back() - days(7)),
+                 day(today + days(120)),
+                 "",
+                 "",
+                 "school",
+                 "Head of centre",
+                 "",
+                 {}};
+      p.status = "active";
+      const auto placement_id = store::insert_placement(c, p, creator, now);
+      std::vector<store::SlotRow> week;
+      for (unsigned iso = 1; iso <= 5; ++iso) {
+        store::SlotRow slot;
+        slot.slot = {weekday(iso), 9 * 60, 15 * 60, "provider", std::nullopt};
+        slot.placement_id = placement_id;
+        week.push_back(slot);
+      }
+      store::replace_slots(c, pupil_id, week);
+      for (const auto d : days_marked)
+        for (const auto* session : {"am", "pm"}) {
+          const auto roll = random() % 100;
+          const bool absent = roll < 8;
+          marks.push_back({pupil_id, placement_id, provider, school, day(d), session, absent ? "absent" : "present", 0,
+                           absent ? (roll < 3 ? "N" : "I") : "", absent ? (roll < 3 ? "N" : "I") : "B", std::nullopt,
+                           std::nullopt});
+        }
+      if (marks.size() >= 20000) {
+        store::insert_marks(c, marks, recorder, now);
+        report.marks += static_cast<int>(marks.size());
+        marks.clear();
+      }
+      ++report.placements;
+    }
+    store::insert_marks(c, marks, recorder, now);
+    report.marks += static_cast<int>(marks.size());
   });
   return report;
 }

@@ -64,6 +64,7 @@ struct Options {
   std::vector<std::string> check_validity = split_env("WAYPOINT_CHECK_VALIDITY");
   int count = 5000;
   int checks_each = 10;
+  int schools = 300, placements = 2000, school_days = 190, at_first_provider = 27;
   int register_close_minutes = 30;
   int register_alert_minutes = 30;
   std::string smtp = env_or("WAYPOINT_SMTP", "");  // HOST:PORT of a relay; empty sends no mail
@@ -277,6 +278,21 @@ int run(int argc, char** argv) {
   alerts_sweep->add_option("--smtp", o.smtp, "As for serve (env WAYPOINT_SMTP)");
   alerts_sweep->add_option("--public-url", o.public_url, "As for serve (env WAYPOINT_PUBLIC_URL)");
 
+  auto* bench_attendance = bench_cmd->add_subcommand(
+      "attendance", "Schools, placements at about 30 pupils a provider, and a school year of marks");
+  bench_attendance->add_option("--schools", o.schools, "How many schools")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 10000));
+  bench_attendance->add_option("--placements", o.placements, "How many active placements")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000000));
+  bench_attendance->add_option("--school-days", o.school_days, "Weekdays of marks, back from yesterday")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 400));
+  bench_attendance->add_option("--at-first-provider", o.at_first_provider, "Placements at Bridgeway besides its own")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1000));
+
   auto* audit_cmd = cli.add_subcommand("audit", "The audit trail");
   audit_cmd->require_subcommand(1);
   auto* audit_verify = audit_cmd->add_subcommand("verify", "Check the hash chain; report the first broken entry");
@@ -327,6 +343,10 @@ int run(int argc, char** argv) {
       const int missing = app::raise_missing_education_alerts(*rt.services);
       std::cout << "Raised " << registers << " alerts for registers not taken and " << missing
                 << " for pupils missing education\n";
+    } else if (bench_attendance->parsed()) {
+      const auto r = app::generate_attendance_bench_data(*rt.services, o.schools, o.placements, o.school_days,
+                                                         o.at_first_provider);
+      std::cout << "Added " << r.schools << " schools, " << r.placements << " placements and " << r.marks << " marks\n";
     } else if (audit_verify->parsed()) {
       const auto report = app::verify_audit_chain(*rt.services);
       if (report.first_break) {

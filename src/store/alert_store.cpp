@@ -32,6 +32,10 @@ std::optional<AlertRow> find_alert(Connection& c, std::int64_t id) {
   return from_row(*r);
 }
 
+bool alert_raised(Connection& c, const std::string& once_key) {
+  return c.query_one("SELECT 1 FROM alerts WHERE once_key = $1", {once_key}).has_value();
+}
+
 Page<AlertRow> alerts_for(Connection& c, std::int64_t organisation_id, const std::vector<std::string>& roles,
                           const PageRequest& page) {
   // At most two roles (a provider's manager reads its staff's alerts too).

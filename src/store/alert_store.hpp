@@ -37,6 +37,7 @@ struct AlertAction {
 // Answers the new alert's id, or nothing when it was already raised.
 std::optional<std::int64_t> raise_alert(Connection& c, const AlertRow& a, const std::string& now);
 std::optional<AlertRow> find_alert(Connection& c, std::int64_t id);
+bool alert_raised(Connection& c, const std::string& once_key);
 // Open ones first, newest first.
 Page<AlertRow> alerts_for(Connection& c, std::int64_t organisation_id, const std::vector<std::string>& roles,
                           const PageRequest& page);

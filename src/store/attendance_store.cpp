@@ -43,6 +43,28 @@ void save_mark(Connection& c, const MarkRow& m, std::int64_t user_id, const std:
        m.changed_reason});
 }
 
+void insert_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t user_id, const std::string& now) {
+  constexpr std::size_t kRows = 500, kColumns = 12;
+  for (std::size_t first = 0; first < marks.size(); first += kRows) {
+    const auto last = std::min(marks.size(), first + kRows);
+    std::string sql =
+        "INSERT INTO attendance_marks (pupil_id, placement_id, provider_id, school_id, session_date, session, mark, "
+        "minutes_late, absence_code, provider_code, recorded_by, recorded_at) VALUES ";
+    Params params;
+    for (auto i = first; i < last; ++i) {
+      const auto& m = marks[i];
+      sql += i == first ? "(" : ", (";
+      for (std::size_t k = 1; k <= kColumns; ++k)
+        sql += "$" + std::to_string((i - first) * kColumns + k) + (k == kColumns ? ")" : ", ");
+      for (auto v : {integer(m.pupil_id), integer(m.placement_id), integer(m.provider_id), integer(m.school_id),
+                     Value(m.session_date), Value(m.session), Value(m.mark), integer(m.minutes_late),
+                     Value(m.absence_code), Value(m.provider_code), integer(user_id), Value(now)})
+        params.push_back(std::move(v));
+    }
+    c.exec(sql, params);
+  }
+}
+
 std::vector<MarkRow> marks_of_pupil(Connection& c, std::int64_t pupil_id, const std::string& from,
                                     const std::string& to) {
   return map_rows(c.query(kSelect + std::string("WHERE pupil_id = $1 AND session_date >= $2 AND session_date <= $3 "

@@ -49,6 +49,9 @@ struct CodeRow {
 std::vector<CodeRow> school_codes(Connection& c, std::int64_t school_id, const std::string& from,
                                   const std::string& to);
 
+// New marks in bulk, many rows a statement: for synthetic benchmark data only (no upsert).
+void insert_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t user_id, const std::string& now);
+
 // For the area-wide alert sweep. Every timetabled slot of the placements active on `date`.
 struct ActiveSlot {
   std::int64_t placement_id = 0;
