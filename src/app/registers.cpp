@@ -1,5 +1,6 @@
 #include "app/registers.hpp"
 
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "app/access.hpp"
@@ -42,9 +43,20 @@ RegisterView build_register(store::Connection& c, const Services& s, std::int64_
   v.date = key.date;
   v.session = key.session;
   const unsigned weekday = std::chrono::weekday(std::chrono::sys_days(key.day)).iso_encoding();
+  const auto session = std::string(domain::session_code(key.session));
+  // One read of the session's marks and of each school's calendar, however many pupils share them.
+  std::map<std::int64_t, store::MarkRow> marks;
+  for (auto& m : store::marks_for_session(c, provider_id, key.date, session)) marks.emplace(m.pupil_id, std::move(m));
+  std::map<std::int64_t, bool> school_open;
   for (const auto& placement : store::active_placements_at(c, provider_id, key.date)) {
     // Not expected on a day the pupil's own school is closed.
-    if (!domain::is_school_day(calendar_for_school(c, placement.school_id), key.day)) continue;
+    auto open = school_open.find(placement.school_id);
+    if (open == school_open.end())
+      open =
+          school_open
+              .emplace(placement.school_id, domain::is_school_day(calendar_for_school(c, placement.school_id), key.day))
+              .first;
+    if (!open->second) continue;
     std::vector<domain::SlotTimes> slots;
     const auto rows = store::slots_of_placement(c, placement.id);
     for (const auto& row : rows)
@@ -60,7 +72,7 @@ RegisterView build_register(store::Connection& c, const Services& s, std::int64_
         if (row.slot.day.iso_encoding() == weekday && row.site_id && row.slot.end_minute > e.starts_at &&
             row.slot.start_minute <= e.starts_at)
           entry.site_id = row.site_id;
-      entry.mark = store::find_mark(c, placement.pupil_id, key.date, std::string(domain::session_code(key.session)));
+      if (const auto m = marks.find(placement.pupil_id); m != marks.end()) entry.mark = m->second;
       v.entries.push_back(std::move(entry));
     }
   }

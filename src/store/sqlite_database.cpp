@@ -1,6 +1,8 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <memory>
+#include <mutex>
 
 #include "store/database.hpp"
 #include "store/engines.hpp"
@@ -8,9 +10,14 @@
 namespace waypoint::store {
 namespace {
 
+// One writer at a time in this process waits on this lock, woken the moment the last one commits,
+// instead of on SQLite's busy handler, which sleeps in growing steps and gave writers under load
+// second-long tails. Other processes (the command line) still meet the busy timeout.
+using WriterLock = std::shared_ptr<std::timed_mutex>;
+
 class SqliteConnection final : public Connection {
  public:
-  explicit SqliteConnection(const std::string& path) {
+  SqliteConnection(const std::string& path, WriterLock writer) : writer_(std::move(writer)) {
     if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         nullptr) != SQLITE_OK) {
       std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
@@ -73,15 +80,30 @@ class SqliteConnection final : public Connection {
   }
 
   // IMMEDIATE takes the write lock at once, so two writers never deadlock upgrading from read.
-  void begin() override { execute_script("BEGIN IMMEDIATE"); }
-  void commit() override { execute_script("COMMIT"); }
+  void begin() override {
+    held_ = std::unique_lock(*writer_, std::chrono::seconds(10));
+    if (!held_) throw DatabaseError("SQLite: the database is busy");
+    try {
+      execute_script("BEGIN IMMEDIATE");
+    } catch (...) {
+      held_.unlock();
+      throw;
+    }
+  }
+  void commit() override {
+    execute_script("COMMIT");
+    held_.unlock();
+  }
   void rollback() override {
     if (!sqlite3_get_autocommit(db_)) execute_script("ROLLBACK");
+    if (held_) held_.unlock();
   }
   void lock_for_append(std::string_view) override {}  // BEGIN IMMEDIATE already serialises writers
 
  private:
   sqlite3* db_ = nullptr;
+  WriterLock writer_;
+  std::unique_lock<std::timed_mutex> held_;
 };
 
 class SqliteDatabase final : public Database {
@@ -91,10 +113,11 @@ class SqliteDatabase final : public Database {
     if (!parent.empty()) std::filesystem::create_directories(parent);
   }
   Engine engine() const override { return Engine::Sqlite; }
-  std::unique_ptr<Connection> connect() override { return std::make_unique<SqliteConnection>(path_); }
+  std::unique_ptr<Connection> connect() override { return std::make_unique<SqliteConnection>(path_, writer_); }
 
  private:
   std::string path_;
+  WriterLock writer_ = std::make_shared<std::timed_mutex>();
 };
 
 }  // namespace
