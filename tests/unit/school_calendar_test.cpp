@@ -5,27 +5,10 @@
 
 #include "domain/calendar_date.hpp"
 #include "domain/school_calendar.hpp"
+#include "sample_calendar.hpp"
 #include "store/embedded.hpp"
 
 using namespace waypoint::domain;
-
-namespace {
-
-Date d(const char* s) { return *parse_date(s); }
-
-// A school year like many in England: half terms, an INSET day after half term, and the
-// bank holidays for England shipped with Waypoint.
-SchoolCalendar calendar() {
-  SchoolCalendar c;
-  c.terms = {{d("2026-09-03"), d("2026-10-23")}, {d("2026-11-02"), d("2026-12-18")}, {d("2027-01-05"), d("2027-02-12")},
-             {d("2027-02-22"), d("2027-03-25")}, {d("2027-04-12"), d("2027-05-28")}, {d("2027-06-07"), d("2027-07-21")},
-             {d("2028-01-04"), d("2028-03-31")}};
-  c.closed = read_dates(*waypoint::store::embedded_file("resources/bank-holidays-england.txt"));
-  c.closed.insert(std::chrono::sys_days(d("2026-11-02")));  // INSET day
-  return c;
-}
-
-}  // namespace
 
 TEST(SchoolCalendar, BankHolidaysShipAsData) {
   const auto c = calendar();
