@@ -47,6 +47,11 @@ RegisterView build_register(store::Connection& c, const Services& s, std::int64_
   // One read of the session's marks and of each school's calendar, however many pupils share them.
   std::map<std::int64_t, store::MarkRow> marks;
   for (auto& m : store::marks_for_session(c, provider_id, key.date, session)) marks.emplace(m.pupil_id, std::move(m));
+  std::map<std::int64_t, std::vector<store::SlotRow>> slots_by_placement;
+  for (auto& row : store::slots_at_provider(c, provider_id, key.date))
+    slots_by_placement[*row.placement_id].push_back(std::move(row));
+  std::map<std::int64_t, domain::Pupil> pupils;
+  for (auto& p : store::pupils_at_provider(c, provider_id, key.date)) pupils.emplace(p.id, std::move(p));
   std::map<std::int64_t, bool> school_open;
   for (const auto& placement : store::active_placements_at(c, provider_id, key.date)) {
     // Not expected on a day the pupil's own school is closed.
@@ -58,13 +63,13 @@ RegisterView build_register(store::Connection& c, const Services& s, std::int64_
               .first;
     if (!open->second) continue;
     std::vector<domain::SlotTimes> slots;
-    const auto rows = store::slots_of_placement(c, placement.id);
+    const auto& rows = slots_by_placement[placement.id];
     for (const auto& row : rows)
       slots.push_back({row.slot.day.iso_encoding(), row.slot.start_minute, row.slot.end_minute});
     for (const auto& e : domain::expected_sessions(slots, weekday)) {
       if (e.session != key.session) continue;
       RegisterEntry entry;
-      entry.pupil = *store::find_pupil(c, placement.pupil_id);
+      entry.pupil = pupils.at(placement.pupil_id);
       entry.placement_id = placement.id;
       entry.legal_basis = placement.terms.legal_basis;
       entry.expected_from = e.starts_at;

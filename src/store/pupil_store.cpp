@@ -61,6 +61,14 @@ std::optional<domain::Pupil> find_pupil(Connection& c, std::int64_t id) {
   return from_row(*r);
 }
 
+std::vector<domain::Pupil> pupils_at_provider(Connection& c, std::int64_t provider_id, const std::string& date) {
+  return map_rows(c.query(std::string(kSelect) +
+                              "WHERE p.id IN (SELECT pl.pupil_id FROM placements pl WHERE pl.provider_id = $1 AND "
+                              "pl.status = 'active' AND pl.start_date <= $2 AND pl.planned_end_date >= $2)",
+                          {integer(provider_id), date}),
+                  from_row);
+}
+
 std::optional<domain::Pupil> find_pupil_by_upn(Connection& c, const std::string& upn) {
   auto r = c.query_one(std::string(kSelect) + "WHERE p.upn = $1", {upn});
   if (!r) return std::nullopt;

@@ -12,6 +12,8 @@ namespace waypoint::store {
 std::int64_t insert_pupil(Connection& c, const domain::Pupil& p, const std::string& now);
 void update_pupil(Connection& c, const domain::Pupil& p, const std::string& now);
 std::optional<domain::Pupil> find_pupil(Connection& c, std::int64_t id);
+// The pupils of the placements active at a provider on `date`, in one read (for its registers).
+std::vector<domain::Pupil> pupils_at_provider(Connection& c, std::int64_t provider_id, const std::string& date);
 std::optional<domain::Pupil> find_pupil_by_upn(Connection& c, const std::string& upn);
 void link_guardian(Connection& c, std::int64_t pupil_id, std::int64_t user_id);
 bool is_guardian(Connection& c, std::int64_t pupil_id, std::int64_t user_id);

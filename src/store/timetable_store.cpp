@@ -33,6 +33,15 @@ std::vector<SlotRow> slots_of_placement(Connection& c, std::int64_t placement_id
                   from_row);
 }
 
+std::vector<SlotRow> slots_at_provider(Connection& c, std::int64_t provider_id, const std::string& date) {
+  return map_rows(c.query(kSelect +
+                              std::string("WHERE pl.provider_id = $1 AND pl.status = 'active' AND "
+                                          "pl.start_date <= $2 AND pl.planned_end_date >= $2") +
+                              kOrder,
+                          {integer(provider_id), date}),
+                  from_row);
+}
+
 void replace_slots(Connection& c, std::int64_t pupil_id, const std::vector<SlotRow>& slots) {
   c.exec("DELETE FROM timetable_slots WHERE pupil_id = $1", {integer(pupil_id)});
   for (const auto& s : slots)
