@@ -87,7 +87,17 @@ bool may_keep_calendar(const Actor& a) {
 
 bool may_take_register(const Actor& a) { return domain::is_provider_role(a.role); }
 
-bool may_read_alerts(const Actor& a) { return a.role != Role::Parent && a.role != Role::Administrator; }
+bool works_with_pupils(const Actor& a) { return a.role != Role::Parent && a.role != Role::Administrator; }
+
+bool may_read_concerns(const Actor& a, std::int64_t school_id, std::optional<std::int64_t> school_local_authority,
+                       bool allowed_by_dsl) {
+  if (a.organisation_id == school_id) return a.role == Role::SchoolDsl || allowed_by_dsl;
+  return a.role == Role::LaOfficer && a.local_authority_id && a.local_authority_id == school_local_authority;
+}
+
+bool may_log_progress(const Actor& a, std::int64_t provider_id) {
+  return domain::is_provider_role(a.role) && a.organisation_id == provider_id;
+}
 
 bool may_see_threshold_list(const Actor& a) { return a.role == Role::LaOfficer && a.local_authority_id; }
 

@@ -52,8 +52,15 @@ bool may_edit_timetable(const Actor& a, const PupilScope& p);
 bool may_keep_calendar(const Actor& a);
 // A provider's manager and staff take its registers.
 bool may_take_register(const Actor& a);
-// Everyone working with pupils has an inbox of alerts: school staff, providers, LA officers.
-bool may_read_alerts(const Actor& a);
+// Everyone working with pupils (school staff, providers, LA officers): they have an inbox of
+// alerts and record safeguarding concerns. Parents and administrators do neither.
+bool works_with_pupils(const Actor& a);
+// Safeguarding concerns about a school's pupils are read by its DSL, the colleagues the DSL allows,
+// and the LA officers of the school's area.
+bool may_read_concerns(const Actor& a, std::int64_t school_id, std::optional<std::int64_t> school_local_authority,
+                       bool allowed_by_dsl);
+// Progress and incidents are logged by the staff of the placement's provider.
+bool may_log_progress(const Actor& a, std::int64_t provider_id);
 // Those who commission may also see where the registration threshold stands for providers.
 bool may_see_threshold_list(const Actor& a);
 

@@ -131,13 +131,9 @@ int raise_missing_education_alerts(const Services& s) {
   s.db.with_connection([&](store::Connection& c) {
     Lookups lookups(c);
     std::map<std::int64_t, std::set<sys_days>> attended;
-    for (const auto& m : store::codes_since(c, look_back)) {
-      const auto code = domain::find_attendance_code(m.code);
-      const bool present = code && (code->counts_as == domain::SessionMeaning::Present ||
-                                    code->counts_as == domain::SessionMeaning::AttendedElsewhere);
-      if (present)
+    for (const auto& m : store::codes_since(c, look_back))
+      if (domain::counts_as_attendance(m.code))
         if (const auto day = domain::parse_date(m.date)) attended[m.pupil_id].insert(sys_days(*day));
-    }
     for (const auto& [placement_id, slots] : by_placement(store::active_slots_on(c, domain::format_date(s.today())))) {
       const auto& first = slots.front();
       domain::ExpectedDays expected{domain::parse_date(first.start_date), {}};

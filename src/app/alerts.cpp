@@ -48,7 +48,7 @@ store::AlertRow require_alert(store::Connection& c, const Actor& a, std::int64_t
 }  // namespace
 
 store::Page<store::AlertRow> alert_inbox(const Services& s, const Actor& a, const store::PageRequest& page) {
-  require(may_read_alerts(a));
+  require(works_with_pupils(a));
   store::Page<store::AlertRow> out;
   s.db.with_connection([&](store::Connection& c) {
     out = store::alerts_for(c, a.organisation_id, codes_of(domain::alerts_read_by(a.role)), page);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/access.hpp"
 #include "app/alerts.hpp"
 #include "app/audit.hpp"
 #include "app/errors.hpp"
@@ -16,23 +17,18 @@ namespace {
 
 using domain::Role;
 
-// The home school's DSL, whom the DSL allows at that school, and the LA officers of its area.
+// The facts the rule in access.cpp needs: the school's LA, and whether the DSL allowed the actor.
 bool may_read_concerns(store::Connection& c, const Actor& a, std::int64_t school_id) {
-  if (a.organisation_id == school_id)
-    return a.role == Role::SchoolDsl || store::is_concern_reader(c, school_id, a.user_id);
-  if (a.role != Role::LaOfficer || !a.local_authority_id) return false;
   const auto school = store::find_organisation(c, school_id);
-  return school && school->parent_id == a.local_authority_id;
+  const bool allowed = a.organisation_id == school_id && store::is_concern_reader(c, school_id, a.user_id);
+  return app::may_read_concerns(a, school_id, school ? school->parent_id : std::nullopt, allowed);
 }
-
-// Those who work with children record concerns; parents and administrators do not use this route.
-bool may_record_concerns(const Actor& a) { return a.role != Role::Parent && a.role != Role::Administrator; }
 
 }  // namespace
 
 std::int64_t record_concern(const Services& s, const Actor& a, std::int64_t pupil_id, const domain::ConcernInput& in) {
   const auto pupil = require_pupil(s, a, pupil_id, "pupil.view");
-  require(may_record_concerns(a));
+  require(works_with_pupils(a));
   if (auto errors = domain::concern_problems(in, s.today()); !errors.empty()) throw Invalid(std::move(errors));
   std::int64_t id = 0;
   s.db.transaction([&](store::Connection& c) {
@@ -75,7 +71,7 @@ PupilConcerns concerns_of_pupil(const Services& s, const Actor& a, std::int64_t 
 PupilConcerns start_concern(const Services& s, const Actor& a, std::int64_t pupil_id) {
   PupilConcerns v;
   v.pupil = require_pupil(s, a, pupil_id, "pupil.view");
-  require(may_record_concerns(a));
+  require(works_with_pupils(a));
   s.db.with_connection([&](store::Connection& c) {
     if (const auto school = store::find_organisation(c, v.pupil.school_id)) v.school_name = school->name;
   });

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/access.hpp"
 #include "app/alerts.hpp"
 #include "app/audit.hpp"
 #include "app/errors.hpp"
@@ -16,7 +17,7 @@ namespace {
 
 store::PlacementRecord require_own_active(const Services& s, const Actor& a, std::int64_t placement_id) {
   auto p = require_placement(s, a, placement_id, "placement.view");
-  require(domain::is_provider_role(a.role) && p.provider_id == a.organisation_id);
+  require(may_log_progress(a, p.provider_id));
   if (p.status != domain::status_code(domain::PlacementStatus::Active))
     throw Invalid("date", "Progress is logged while the placement is running");
   return p;
@@ -47,11 +48,12 @@ void log_progress(const Services& s, const Actor& a, std::int64_t placement_id, 
   const auto p = require_own_active(s, a, placement_id);
   s.db.transaction([&](store::Connection& c) {
     const auto objectives = store::agreed_objectives(c, placement_id);
+    // Only the agreed plan's objectives take values, in the plan's order (the order of the form).
     auto input = in;
-    // Only the agreed plan's objectives take values.
-    std::erase_if(input.values, [&](const auto& v) {
-      return std::none_of(objectives.begin(), objectives.end(), [&](const auto& o) { return o.id == v.objective_id; });
-    });
+    input.values.clear();
+    for (const auto& o : objectives)
+      for (const auto& v : in.values)
+        if (v.objective_id == o.id) input.values.push_back(v);
     if (auto errors = domain::progress_problems(input, s.today(), start_of(p)); !errors.empty())
       throw Invalid(std::move(errors));
     store::ProgressLogRow row;
@@ -64,9 +66,8 @@ void log_progress(const Services& s, const Actor& a, std::int64_t placement_id, 
     row.behaviour = domain::trimmed(input.behaviour);
     row.wellbeing = domain::trimmed(input.wellbeing);
     row.work_covered = domain::trimmed(input.work_covered);
-    for (const auto& v : input.values)
-      if (const auto n = domain::parse_measure(v.value))
-        row.values.emplace_back(v.objective_id, domain::trimmed(v.value));
+    for (const auto& v : input.values)  // checked above: each is blank or a number
+      if (!domain::trimmed(v.value).empty()) row.values.emplace_back(v.objective_id, domain::trimmed(v.value));
     const auto id = store::save_progress_log(c, row, a.user_id, s.now_iso());
     audit(c, s, &a,
           {"progress.log", "progress_log", id, p.pupil_id,
@@ -99,7 +100,11 @@ void log_incident(const Services& s, const Actor& a, std::int64_t placement_id, 
 }
 
 PupilProgress pupil_progress(const Services& s, const Actor& a, std::int64_t pupil_id) {
-  require_pupil(s, a, pupil_id, "pupil.view");
+  return progress_of(s, a, require_pupil(s, a, pupil_id, "pupil.view"));
+}
+
+PupilProgress progress_of(const Services& s, const Actor& a, const domain::Pupil& pupil) {
+  const auto pupil_id = pupil.id;
   const auto from = domain::format_date(std::chrono::sys_days(s.today()) - std::chrono::days(365));
   const auto provider = domain::is_provider_role(a.role) ? std::optional(a.organisation_id) : std::nullopt;
   PupilProgress v;

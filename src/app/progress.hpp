@@ -32,5 +32,8 @@ struct PupilProgress {
   std::vector<domain::WeekEngagement> weeks;
 };
 PupilProgress pupil_progress(const Services& s, const Actor& a, std::int64_t pupil_id);
+// The same for a pupil already read through require_pupil (the pupil is the proof of scope), so a
+// page showing attendance and progress checks and audits the read once.
+PupilProgress progress_of(const Services& s, const Actor& a, const domain::Pupil& pupil);
 
 }  // namespace waypoint::app

@@ -286,6 +286,7 @@ PupilAttendance pupil_attendance(const Services& s, const Actor& a, std::int64_t
   for (const auto& m : v.marks) codes.push_back(m.school_code.value_or(m.provider_code));
   v.summary = domain::summarise_attendance(codes);
   v.can_correct = may_edit_pupil(a, v.pupil.school_id);
+  v.progress = progress_of(s, a, v.pupil);
   return v;
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/actor.hpp"
+#include "app/progress.hpp"
 #include "app/services.hpp"
 #include "domain/attendance.hpp"
 #include "domain/pupil.hpp"
@@ -69,6 +70,7 @@ struct PupilAttendance {
   std::vector<store::MarkRow> marks;
   domain::AttendanceSummary summary;
   bool can_correct = false;
+  PupilProgress progress;  // the engagement trend and incidents beside the marks
 };
 PupilAttendance pupil_attendance(const Services& s, const Actor& a, std::int64_t pupil_id);
 // The home school changes the code it will send, with a reason; the provider's mark is kept.

@@ -62,6 +62,11 @@ std::optional<std::string> home_school_code(const ProviderMark& mark, std::strin
   return "B";
 }
 
+bool counts_as_attendance(std::string_view text) {
+  const auto code = find_attendance_code(text);
+  return code && (code->counts_as == SessionMeaning::Present || code->counts_as == SessionMeaning::AttendedElsewhere);
+}
+
 AttendanceSummary summarise_attendance(const std::vector<std::string>& codes) {
   AttendanceSummary s;
   for (const auto& text : codes) {

@@ -54,6 +54,9 @@ struct AttendanceSummary {
   bool severe_absence() const { return possible && (possible - attended) * 2 >= possible; }
 };
 
+// Whether a code means the pupil attended (present, or at approved education off site).
+bool counts_as_attendance(std::string_view code);
+
 // Codes not in the table are left out, as if not recorded.
 AttendanceSummary summarise_attendance(const std::vector<std::string>& codes);
 

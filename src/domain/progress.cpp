@@ -34,12 +34,20 @@ const std::vector<CodeLabel>& incident_severities() {
 }
 
 std::optional<double> parse_measure(std::string_view text) {
+  // An optional minus, digits, and at most one decimal point with digits after it: nothing strtod
+  // would also take (exponents, hex, inf, nan).
   const auto t = trimmed(std::string(text));
-  if (t.empty() || t.size() > 20) return std::nullopt;
-  char* end = nullptr;
-  const double v = std::strtod(t.c_str(), &end);
-  if (end != t.c_str() + t.size() || t.find_first_of("eEnNxX") != std::string::npos) return std::nullopt;
-  return v;
+  const auto digits = t.substr(t.starts_with('-') ? 1 : 0);
+  const auto point = digits.find('.');
+  const auto all_digits = [](std::string_view s) {
+    return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  const bool ok =
+      t.size() <= 20 && (point == std::string::npos ? all_digits(digits)
+                                                    : all_digits(std::string_view(digits).substr(0, point)) &&
+                                                          all_digits(std::string_view(digits).substr(point + 1)));
+  if (!ok) return std::nullopt;
+  return std::strtod(t.c_str(), nullptr);
 }
 
 namespace {

@@ -38,12 +38,11 @@ bool alert_raised(Connection& c, const std::string& once_key) {
 
 Page<AlertRow> alerts_for(Connection& c, std::int64_t organisation_id, const std::vector<std::string>& roles,
                           const PageRequest& page) {
-  // At most two roles (a provider's manager reads its staff's alerts too).
-  const std::string second = roles.size() > 1 ? roles[1] : roles.at(0);
-  auto rows = c.query(kSelect + std::string("WHERE for_organisation_id = $1 AND for_role IN ($2, $3) "
-                                            "ORDER BY CASE WHEN closed_at IS NULL THEN 0 ELSE 1 END, id DESC "
-                                            "LIMIT $4 OFFSET $5"),
-                      {integer(organisation_id), roles.at(0), second, integer(page.size + 1), integer(page.offset())});
+  Params params{integer(organisation_id), integer(page.size + 1), integer(page.offset())};
+  const auto in_roles = in_list(params, roles);
+  auto rows = c.query(kSelect + std::string("WHERE for_organisation_id = $1 AND for_role IN (") + in_roles +
+                          ") ORDER BY CASE WHEN closed_at IS NULL THEN 0 ELSE 1 END, id DESC LIMIT $2 OFFSET $3",
+                      params);
   return make_page(map_rows(rows, from_row), page);
 }
 

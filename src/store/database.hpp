@@ -48,6 +48,16 @@ auto map_rows(const std::vector<Row>& rows, F from_row) {
   return out;
 }
 
+// "$n, $n+1, ..." for `values`, appended to `params`: an IN list of any length.
+inline std::string in_list(Params& params, const std::vector<std::string>& values) {
+  std::string out;
+  for (const auto& v : values) {
+    params.emplace_back(v);
+    out += (out.empty() ? "$" : ", $") + std::to_string(params.size());
+  }
+  return out;
+}
+
 // One connection, used by one thread at a time.
 class Connection {
  public:

@@ -28,10 +28,11 @@ void mail_failed(Connection& c, std::int64_t id, const std::string& error) {
 
 std::vector<std::string> addresses_of(Connection& c, std::int64_t organisation_id,
                                       const std::vector<std::string>& roles) {
-  const std::string second = roles.size() > 1 ? roles[1] : roles.at(0);
-  auto rows = c.query(
-      "SELECT email FROM users WHERE organisation_id = $1 AND role IN ($2, $3) AND disabled_at IS NULL ORDER BY id",
-      {integer(organisation_id), roles.at(0), second});
+  Params params{integer(organisation_id)};
+  const auto in_roles = in_list(params, roles);
+  auto rows = c.query("SELECT email FROM users WHERE organisation_id = $1 AND role IN (" + in_roles +
+                          ") AND disabled_at IS NULL ORDER BY id",
+                      params);
   return map_rows(rows, [](const Row& r) { return r.text(0); });
 }
 

@@ -26,7 +26,7 @@ nlohmann::json navigation(const app::Actor& a, const std::string& path) {
   }
   if (domain::is_school_role(a.role) || a.role == Role::LaOfficer || domain::is_provider_role(a.role))
     item("/placements", "Placements");
-  if (app::may_read_alerts(a)) item("/alerts", "Alerts");
+  if (app::works_with_pupils(a)) item("/alerts", "Alerts");
   if (app::may_browse_directory(a)) item("/providers", "Providers");
   if (domain::is_provider_role(a.role)) {
     item("/register", "Registers");

@@ -3,6 +3,7 @@
 #include "app/errors.hpp"
 #include "app/progress.hpp"
 #include "domain/calendar_date.hpp"
+#include "domain/numbers.hpp"
 #include "domain/text.hpp"
 #include "web/application.hpp"
 
@@ -36,11 +37,9 @@ Response log_page(RequestContext& ctx, std::int64_t placement_id, const domain::
                       {"checked", r.field("engagement") == l.code}});
   data["levels"] = levels;
   data["engagement_error"] = data["errors"].contains("engagement") ? data["errors"]["engagement"] : nlohmann::json("");
-  for (const auto* name : {"behaviour", "wellbeing", "work_covered"}) {
-    const std::string id = name;
-    const auto label = id == "behaviour" ? "Behaviour" : id == "wellbeing" ? "Wellbeing" : "Work covered";
+  for (const auto& [id, label] : {std::pair("behaviour", "Behaviour"), std::pair("wellbeing", "Wellbeing"),
+                                  std::pair("work_covered", "Work covered")})
     fields[id] = input_field(data, {.id = id, .label = label, .value = r.field(id)});
-  }
   nlohmann::json objectives = nlohmann::json::array();
   for (const auto& o : f.objectives) {
     const auto id = "value_" + std::to_string(o.id);
@@ -90,8 +89,10 @@ void add_progress_routes(Router& r) {
                              req.field("wellbeing"),
                              req.field("work_covered"),
                              {}};
-    for (const auto& o : app::progress_form(ctx.services, ctx.actor(), id).objectives)
-      in.values.push_back({o.id, req.field("value_" + std::to_string(o.id))});
+    // Values arrive as value_<objective id>; the use case keeps those of the agreed plan.
+    for (const auto& [name, value] : req.form)
+      if (name.starts_with("value_"))
+        if (const auto objective = domain::parse_whole_number(name.substr(6))) in.values.push_back({*objective, value});
     try {
       app::log_progress(ctx.services, ctx.actor(), id, in);
     } catch (const app::Invalid& e) {

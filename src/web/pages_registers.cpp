@@ -23,13 +23,28 @@ std::vector<domain::CodeLabel> provider_reasons() {
 }
 
 Response register_page(RequestContext& ctx, const std::string& date, const std::string& session,
-                       const domain::FieldErrors& errors, int status) {
+                       domain::FieldErrors errors, int status) {
   const auto& r = ctx.request;
   const auto group = r.field("group").empty() ? r.query_value("group") : r.field("group");
-  const auto v = app::view_register(ctx.services, ctx.actor(), date, session, group);
+  // A day or session that cannot be shown keeps the page: today's morning, with the error beside
+  // the boxes as typed, so the person corrects it where they typed it.
+  std::optional<app::RegisterView> shown;
+  std::string typed_day;
+  try {
+    shown = app::view_register(ctx.services, ctx.actor(), date, session, group);
+  } catch (const app::Invalid& e) {
+    for (const auto& fe : e.errors())  // a refused send has named these already
+      if (std::none_of(errors.begin(), errors.end(), [&](const auto& x) { return x.field == fe.field; }))
+        errors.push_back(fe);
+    typed_day = date;
+    status = 422;
+    shown = app::view_register(ctx.services, ctx.actor(), "", "", group);
+  }
+  const auto& v = *shown;
   const auto session_name = v.session == domain::Session::Morning ? "morning" : "afternoon";
   nlohmann::json data{{"title", std::string("Register: ") + v.date + ", " + session_name},
                       {"date", v.date},
+                      {"day_input", typed_day.empty() ? v.date : typed_day},
                       {"session", std::string(domain::session_code(v.session))},
                       {"is_am", v.session == domain::Session::Morning},
                       {"session_name", session_name},
@@ -89,27 +104,28 @@ std::vector<domain::CodeLabel> all_codes() {
   return out;
 }
 
-std::string percent(double rate) {
-  const int tenths = static_cast<int>(rate * 1000 + 0.5);
-  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + "%";
+// 72.46 -> "72.5": figures on pages to one decimal place.
+std::string one_decimal(double v) {
+  const int tenths = static_cast<int>(v * 10 + 0.5);
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
 }
 
 Response attendance_page(RequestContext& ctx, std::int64_t pupil_id, const domain::FieldErrors& errors, int status) {
   const auto v = app::pupil_attendance(ctx.services, ctx.actor(), pupil_id);
   const auto& r = ctx.request;
-  nlohmann::json data{
-      {"title", "Attendance: " + v.pupil.given_name + " " + v.pupil.family_name},
-      {"pupil_id", v.pupil.id},
-      {"pupil_name", v.pupil.given_name + " " + v.pupil.family_name},
-      {"possible", v.summary.possible},
-      {"attended", v.summary.attended},
-      {"authorised", v.summary.authorised},
-      {"unauthorised", v.summary.unauthorised},
-      {"rate", v.summary.possible ? percent(v.summary.rate()) : std::string("No possible sessions yet")},
-      {"persistent", v.summary.persistent_absence() && !v.summary.severe_absence()},
-      {"severe", v.summary.severe_absence()},
-      {"can_correct", v.can_correct},
-      {"notice", r.query_value("done")}};
+  nlohmann::json data{{"title", "Attendance: " + v.pupil.given_name + " " + v.pupil.family_name},
+                      {"pupil_id", v.pupil.id},
+                      {"pupil_name", v.pupil.given_name + " " + v.pupil.family_name},
+                      {"possible", v.summary.possible},
+                      {"attended", v.summary.attended},
+                      {"authorised", v.summary.authorised},
+                      {"unauthorised", v.summary.unauthorised},
+                      {"rate", v.summary.possible ? one_decimal(v.summary.rate() * 100) + "%"
+                                                  : std::string("No possible sessions yet")},
+                      {"persistent", v.summary.persistent_absence() && !v.summary.severe_absence()},
+                      {"severe", v.summary.severe_absence()},
+                      {"can_correct", v.can_correct},
+                      {"notice", r.query_value("done")}};
   add_errors(data, errors);
   nlohmann::json marks = nlohmann::json::array();
   for (const auto& m : v.marks) {
@@ -125,14 +141,11 @@ Response attendance_page(RequestContext& ctx, std::int64_t pupil_id, const domai
   data["marks"] = marks;
   data["has_marks"] = !marks.empty();
   data["calendar"] = attendance_calendar(v.marks, ctx.services.today(), 6);
-  const auto progress = app::pupil_progress(ctx.services, ctx.actor(), pupil_id);
+  const auto& progress = v.progress;
   data["chart"] = engagement_chart_svg(progress.weeks);
   nlohmann::json weeks = nlohmann::json::array();
   for (const auto& w : progress.weeks) {
-    const int tenths = static_cast<int>(w.mean * 10 + 0.5);
-    weeks.push_back({{"week_of", domain::format_date(w.monday)},
-                     {"mean", std::to_string(tenths / 10) + "." + std::to_string(tenths % 10)},
-                     {"logs", w.logs}});
+    weeks.push_back({{"week_of", domain::format_date(w.monday)}, {"mean", one_decimal(w.mean)}, {"logs", w.logs}});
   }
   data["weeks"] = weeks;
   data["has_weeks"] = !weeks.empty();

@@ -1,30 +1,20 @@
 // A provider's tutor takes the morning register for one group (a site): everyone starts present,
 // one pupil is absent without a reason. The home school's DSL then finds the alert in their inbox.
 // Each page is screenshotted and checked with axe-core.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startWaypoint, DEMO, recentRegisterDay } from "../support/waypoint.mjs";
-import { launchBrowser, newPage, checkAccessible, signIn } from "../support/browser.mjs";
+import { DEMO, recentRegisterDay } from "../support/waypoint.mjs";
+import { checkAccessible, browserSession } from "../support/browser.mjs";
 
-let wp;
-let browser;
-before(async () => {
-  wp = await startWaypoint();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await wp?.stop();
-});
+const session = browserSession();
 
 test("take a register for a group, and the DSL sees the unexplained absence", async () => {
-  const client = wp.client();
+  const client = session.wp.client();
   await client.signIn(DEMO.providerStaff);
   const date = await recentRegisterDay(client, "Daisy Murphy");
 
-  const tutor = await newPage(browser);
-  await signIn(tutor, wp.url, DEMO.providerStaff);
-  await tutor.goto(`${wp.url}/register?date=${date}&session=am`);
+  const tutor = await session.signedIn(DEMO.providerStaff);
+  await tutor.goto(`${session.wp.url}/register?date=${date}&session=am`);
   await tutor.getByLabel("Group").selectOption({ label: "Bridgeway Centre" });
   await tutor.getByRole("button", { name: "Show register" }).click();
   await checkAccessible(tutor, "register-group");
@@ -36,11 +26,10 @@ test("take a register for a group, and the DSL sees the unexplained absence", as
   await tutor.getByRole("button", { name: "Send the register" }).click();
   await tutor.getByText("Register sent to the pupils' schools").waitFor();
   await checkAccessible(tutor, "register-sent");
-  assert.equal(wp.sql(`SELECT provider_code FROM attendance_marks WHERE pupil_id = 4 AND session_date = '${date}' AND session = 'am'`), "N");
-  assert.equal(wp.sql(`SELECT provider_code FROM attendance_marks WHERE pupil_id = 1 AND session_date = '${date}' AND session = 'am'`), "B");
+  assert.equal(session.wp.sql(`SELECT provider_code FROM attendance_marks WHERE pupil_id = 4 AND session_date = '${date}' AND session = 'am'`), "N");
+  assert.equal(session.wp.sql(`SELECT provider_code FROM attendance_marks WHERE pupil_id = 1 AND session_date = '${date}' AND session = 'am'`), "B");
 
-  const dsl = await newPage(browser);
-  await signIn(dsl, wp.url, DEMO.dsl);
+  const dsl = await session.signedIn(DEMO.dsl);
   await dsl.getByRole("link", { name: "Alerts" }).click();
   await checkAccessible(dsl, "dsl-alert-inbox");
   await dsl.getByRole("row", { name: /Daisy Murphy is absent without a reason/ }).getByRole("link").click();
@@ -52,9 +41,8 @@ test("take a register for a group, and the DSL sees the unexplained absence", as
 });
 
 test("a tutor records a safeguarding concern and only the DSL reads it", async () => {
-  const tutor = await newPage(browser);
-  await signIn(tutor, wp.url, DEMO.providerStaff);
-  await tutor.goto(`${wp.url}/pupils/1`);
+  const tutor = await session.signedIn(DEMO.providerStaff);
+  await tutor.goto(`${session.wp.url}/pupils/1`);
   await tutor.getByRole("link", { name: "Safeguarding concerns" }).click();
   await tutor.getByRole("link", { name: "Record a safeguarding concern" }).click();
   await tutor.getByRole("button", { name: "Record the concern" }).click();
@@ -68,9 +56,8 @@ test("a tutor records a safeguarding concern and only the DSL reads it", async (
   await checkAccessible(tutor, "concern-recorded");
   assert.equal(await tutor.getByText("Marks on her forearm").count(), 0);
 
-  const dsl = await newPage(browser);
-  await signIn(dsl, wp.url, DEMO.dsl);
-  await dsl.goto(`${wp.url}/pupils/1/concerns`);
+  const dsl = await session.signedIn(DEMO.dsl);
+  await dsl.goto(`${session.wp.url}/pupils/1/concerns`);
   await checkAccessible(dsl, "concern-list-dsl");
   await dsl.getByRole("row", { name: /Self-harm/ }).getByRole("link").click();
   await dsl.getByText("Marks on her forearm").waitFor();
@@ -81,9 +68,8 @@ test("a tutor records a safeguarding concern and only the DSL reads it", async (
 });
 
 test("a tutor logs the day and the school sees the engagement chart with its table", async () => {
-  const tutor = await newPage(browser);
-  await signIn(tutor, wp.url, DEMO.providerStaff);
-  await tutor.goto(`${wp.url}/placements/1`);
+  const tutor = await session.signedIn(DEMO.providerStaff);
+  await tutor.goto(`${session.wp.url}/placements/1`);
   await tutor.getByRole("link", { name: "Log progress or an incident" }).click();
   await tutor.getByRole("button", { name: "Save the log" }).click();
   await tutor.waitForSelector(".govuk-error-summary");
@@ -94,9 +80,8 @@ test("a tutor logs the day and the school sees the engagement chart with its tab
   await tutor.getByText("Saved and shared with the pupil's school").waitFor();
   await checkAccessible(tutor, "progress-logged");
 
-  const school = await newPage(browser);
-  await signIn(school, wp.url, DEMO.apLead);
-  await school.goto(`${wp.url}/pupils/1/attendance`);
+  const school = await session.signedIn(DEMO.apLead);
+  await school.goto(`${session.wp.url}/pupils/1/attendance`);
   assert.equal(await school.locator("svg.waypoint-chart circle").count(), 1);
   assert.ok(await school.getByRole("img", { name: "Engagement each week" }).isVisible());
   await checkAccessible(school, "pupil-attendance-engagement");

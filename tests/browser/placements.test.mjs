@@ -1,31 +1,16 @@
 // A school's AP lead refers a pupil: places them with a provider, agrees the placement and records
 // the notice, builds the whole week and writes the plan. Each page is screenshotted and checked
 // with axe-core.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startWaypoint, DEMO, day } from "../support/waypoint.mjs";
-import { launchBrowser, newPage, checkAccessible, signIn } from "../support/browser.mjs";
+import { DEMO, day } from "../support/waypoint.mjs";
+import { checkAccessible, browserSession } from "../support/browser.mjs";
 
-let wp;
-let browser;
-before(async () => {
-  wp = await startWaypoint();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await wp?.stop();
-});
-
-async function signedIn(email) {
-  const page = await newPage(browser);
-  await signIn(page, wp.url, email);
-  return page;
-}
+const session = browserSession();
 
 test("refer a pupil, place them, build the timetable and write the plan", async () => {
-  const page = await signedIn(DEMO.apLead);
-  await page.goto(wp.url + "/pupils/5");
+  const page = await session.signedIn(DEMO.apLead);
+  await page.goto(session.wp.url + "/pupils/5");
   await checkAccessible(page, "pupil-record");
   await page.getByRole("link", { name: /Place .* with a provider/ }).click();
   await page.getByLabel("Provider name").fill("Bridgeway");
@@ -53,7 +38,7 @@ test("refer a pupil, place them, build the timetable and write the plan", async 
   await page.waitForURL(/done=agreed/);
 
   // The notice needs the parents it goes to and the session times before it is sent.
-  await page.goto(wp.url + "/pupils/5/contacts/new");
+  await page.goto(session.wp.url + "/pupils/5/contacts/new");
   await page.getByLabel("Who they are").selectOption("parent");
   await page.getByLabel("Full name").fill("Farah Khan");
   await page.getByLabel("Relationship to the pupil or organisation (optional)").fill("Mother");
@@ -63,7 +48,7 @@ test("refer a pupil, place them, build the timetable and write the plan", async 
   await page.getByRole("button", { name: "Add contact" }).click();
   await page.waitForURL(/done=contact/);
 
-  await page.goto(wp.url + "/pupils/5/timetable");
+  await page.goto(session.wp.url + "/pupils/5/timetable");
   const days = ["monday", "tuesday", "wednesday", "thursday", "friday"];
   for (const [i, d] of days.entries()) {
     await page.locator(`#slot_${i + 1}_day`).selectOption(d);
@@ -76,18 +61,18 @@ test("refer a pupil, place them, build the timetable and write the plan", async 
   assert.match(await page.locator("main").innerText(), /32 hours 30 minutes of a full-time week/);
   await checkAccessible(page, "timetable-saved");
 
-  await page.goto(wp.url + `/placements/${placement}`);
+  await page.goto(session.wp.url + `/placements/${placement}`);
   await page.getByLabel("Date the notice was sent to the parents").fill(day(0));
   await page.getByRole("button", { name: "Record the notice" }).click();
   await page.waitForURL(/done=notice/);
   assert.match(await page.locator("main").innerText(), /Earliest start: \d{4}-\d\d-\d\d/);
   await checkAccessible(page, "placement-awaiting");
 
-  await page.goto(wp.url + `/placements/${placement}/notice`);
+  await page.goto(session.wp.url + `/placements/${placement}/notice`);
   assert.match(await page.locator("main").innerText(), /Monday: 08:45 to 15:15/);
   await checkAccessible(page, "notice-to-parents");
 
-  await page.goto(wp.url + `/placements/${placement}/plan`);
+  await page.goto(session.wp.url + `/placements/${placement}/plan`);
   await page.locator("#objective_1_area").selectOption("suspensions");
   await page.locator("#objective_1_description").fill("No suspensions this term");
   await page.locator("#objective_1_baseline_value").fill("3 last term");
@@ -111,10 +96,10 @@ test("refer a pupil, place them, build the timetable and write the plan", async 
 });
 
 test("the LA officer's registration-threshold list and the placements list", async () => {
-  const page = await signedIn(DEMO.laOfficer);
-  await page.goto(wp.url + "/registration-threshold");
+  const page = await session.signedIn(DEMO.laOfficer);
+  await page.goto(session.wp.url + "/registration-threshold");
   await checkAccessible(page, "registration-threshold");
-  await page.goto(wp.url + "/placements");
+  await page.goto(session.wp.url + "/placements");
   assert.ok((await page.locator("table.govuk-table tbody tr").count()) >= 2);
   await checkAccessible(page, "placements-list");
   await page.context().close();

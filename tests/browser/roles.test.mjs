@@ -1,27 +1,18 @@
 // Signs in as every demo role in Debian's Chromium, looks at the pages each role uses, takes a
 // screenshot of each and checks it with axe-core: no serious or critical WCAG 2.2 AA violations.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startWaypoint, DEMO } from "../support/waypoint.mjs";
-import { launchBrowser, newPage as openPage, checkAccessible, signIn as signInAt } from "../support/browser.mjs";
+import { DEMO } from "../support/waypoint.mjs";
+import { checkAccessible, signIn as signInAt, browserSession } from "../support/browser.mjs";
 
-let wp;
-let browser;
-before(async () => {
-  wp = await startWaypoint();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await wp?.stop();
-});
+const session = browserSession();
 
-const newPage = () => openPage(browser);
-const signIn = (page, email) => signInAt(page, wp.url, email);
+const newPage = () => session.newPage();
+const signIn = (page, email) => signInAt(page, session.wp.url, email);
 
 test("the sign-in page, with and without errors", async () => {
   const page = await newPage();
-  await page.goto(wp.url + "/sign-in");
+  await page.goto(session.wp.url + "/sign-in");
   await checkAccessible(page, "sign-in");
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForSelector(".govuk-error-summary");
@@ -49,7 +40,7 @@ for (const [name, email, paths] of roles) {
     await assert.doesNotReject(page.getByRole("heading", { level: 1, name: /Welcome/ }).waitFor());
     await checkAccessible(page, `${name}-home`);
     for (const path of paths) {
-      const res = await page.goto(wp.url + path);
+      const res = await page.goto(session.wp.url + path);
       assert.equal(res.status(), 200, path);
       await checkAccessible(page, `${name}${path.replaceAll("/", "-")}`);
     }
@@ -62,17 +53,17 @@ for (const [name, email, paths] of roles) {
 test("an administrator's form with errors, and the 404 and 403 pages", async () => {
   const page = await newPage();
   await signIn(page, DEMO.admin);
-  await page.goto(wp.url + "/admin/users/new");
+  await page.goto(session.wp.url + "/admin/users/new");
   await page.getByRole("button", { name: "Add user" }).click();
   await page.waitForSelector(".govuk-error-summary");
   await checkAccessible(page, "administrator-user-errors");
-  const missing = await page.goto(wp.url + "/pupils/999");
+  const missing = await page.goto(session.wp.url + "/pupils/999");
   assert.equal(missing.status(), 404);
   await checkAccessible(page, "not-found");
   await page.context().close();
   const school = await newPage();
   await signIn(school, DEMO.apLead);
-  const refused = await school.goto(wp.url + "/admin/users");
+  const refused = await school.goto(session.wp.url + "/admin/users");
   assert.equal(refused.status(), 403);
   await checkAccessible(school, "forbidden");
   await school.context().close();
@@ -99,11 +90,11 @@ test("filter the provider directory and open a profile", async () => {
 test("an LA officer's provider form with errors, and a check recorded on a profile", async () => {
   const page = await newPage();
   await signIn(page, DEMO.laOfficer);
-  await page.goto(wp.url + "/providers/new");
+  await page.goto(session.wp.url + "/providers/new");
   await page.getByRole("button", { name: "Add provider" }).click();
   await page.waitForSelector(".govuk-error-summary");
   await checkAccessible(page, "provider-new-errors");
-  await page.goto(wp.url + "/providers/8");
+  await page.goto(session.wp.url + "/providers/8");
   await page.getByText("Record a check").click();
   await page.getByLabel("Check", { exact: true }).selectOption("insurance");
   await page.getByLabel("Outcome").selectOption("met");

@@ -184,3 +184,11 @@ test("a register is taken a group (a site) at a time: everyone starts present an
   // A group that is not one of the provider's sites shows everyone rather than nobody.
   assert.match(decode((await tutor.get(`/register?date=${when}&session=am&group=999`)).text), /Callum Patel/);
 });
+
+test("a day that is not real keeps the register page, with the error by the Day box as typed", async () => {
+  const page = await tutor.get("/register?date=2026-02-30&session=am");
+  assert.equal(page.status, 422);
+  assert.deepEqual(errorMessages(page.text), [{ field: "date", message: "Date must be a real date, like 2026-11-23" }]);
+  assert.match(page.text, /id="date" name="date" type="text" value="2026-02-30"/);
+  assert.match(page.text, /<button type="submit"[^>]*>Show register<\/button>/);
+});

@@ -5,7 +5,8 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { DEMO_PASSWORD } from "./waypoint.mjs";
+import { after, before } from "node:test";
+import { DEMO_PASSWORD, startWaypoint } from "./waypoint.mjs";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -45,4 +46,27 @@ export async function signIn(page, base, email) {
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(base + "/");
+}
+
+// One Waypoint server and one browser for a test file, started before its tests and stopped after
+// them. `session.wp` and `session.browser` are set once the tests run.
+export function browserSession() {
+  const session = {
+    newPage: () => newPage(session.browser),
+    // A new page signed in as `email`.
+    async signedIn(email) {
+      const page = await newPage(session.browser);
+      await signIn(page, session.wp.url, email);
+      return page;
+    },
+  };
+  before(async () => {
+    session.wp = await startWaypoint();
+    session.browser = await launchBrowser();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.wp?.stop();
+  });
+  return session;
 }
