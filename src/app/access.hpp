@@ -61,6 +61,8 @@ bool may_read_concerns(const Actor& a, std::int64_t school_id, std::optional<std
                        bool allowed_by_dsl);
 // Progress and incidents are logged by the staff of the placement's provider.
 bool may_log_progress(const Actor& a, std::int64_t provider_id);
+// A school's AP lead and head follow when its pupils' reviews fall due.
+bool may_follow_reviews(const Actor& a);
 // Those who commission may also see where the registration threshold stands for providers.
 bool may_see_threshold_list(const Actor& a);
 

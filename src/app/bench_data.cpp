@@ -140,7 +140,9 @@ AttendanceBenchReport generate_attendance_bench_data(const Services& s, int scho
                  "school",
                  "Head of centre",
                  "",
-                 {}};
+                 {},
+                 "6",
+                 ""};
       p.status = "active";
       const auto placement_id = store::insert_placement(c, p, creator, now);
       std::vector<store::SlotRow> week;

@@ -262,7 +262,9 @@ void load_demo_placements(store::Connection& c, const Services& s, const std::ve
              "school",
              "Ms Ward, head of centre",
              "Break 10:40 to 11:00, lunch 12:30 to 13:10",
-             {store::sites_of(c, org[4]).front().id}};
+             {store::sites_of(c, org[4]).front().id},
+             "6",
+             ""};
   a.cost_pence = 9500;
   a.status = "awaiting";
   const auto first = store::insert_placement(c, a, users[0], now);
@@ -285,9 +287,20 @@ void load_demo_placements(store::Connection& c, const Services& s, const std::ve
   store::PlacementRecord b = a;
   b.pupil_id = pupils[1];
   b.provider_id = org[5];
-  b.terms = {"academy_powers", "vocational", "",      "Level 1 construction alongside English and maths",
-             day(14),          day(200),     "70.00", "day",
-             "school",         "Ravi Patel", "",      {store::sites_of(c, org[5]).front().id}};
+  b.terms = {"academy_powers",
+             "vocational",
+             "",
+             "Level 1 construction alongside English and maths",
+             day(14),
+             day(200),
+             "70.00",
+             "day",
+             "school",
+             "Ravi Patel",
+             "",
+             {store::sites_of(c, org[5]).front().id},
+             "6",
+             ""};
   b.cost_pence = 7000;
   store::insert_placement(c, b, users[0], now);
 

@@ -21,8 +21,9 @@ using domain::PlacementStatus;
 using domain::trimmed;
 
 domain::PlacementTerms cleaned(domain::PlacementTerms t) {
-  for (auto* field : {&t.legal_basis, &t.reason, &t.reason_detail, &t.objectives, &t.start_date, &t.planned_end_date,
-                      &t.cost, &t.cost_unit, &t.paid_by, &t.report_to, &t.breaks})
+  for (auto* field :
+       {&t.legal_basis, &t.reason, &t.reason_detail, &t.objectives, &t.start_date, &t.planned_end_date, &t.cost,
+        &t.cost_unit, &t.paid_by, &t.report_to, &t.breaks, &t.review_interval_weeks, &t.first_review_on})
     *field = trimmed(*field);
   return t;
 }
@@ -102,6 +103,11 @@ nlohmann::json terms_json(const domain::PlacementTerms& t) {
 }
 
 }  // namespace
+
+domain::Date placement_start(const store::PlacementRecord& p) {
+  return domain::parse_date(p.activated_on.value_or(p.terms.start_date))
+      .value_or(domain::parse_date(p.terms.start_date).value_or(domain::Date{}));
+}
 
 store::PlacementRecord require_placement(const Services& s, const Actor& a, std::int64_t placement_id,
                                          const std::string& action) {

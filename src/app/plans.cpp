@@ -98,20 +98,24 @@ void agree_plan(const Services& s, const Actor& a, std::int64_t placement_id) {
   });
 }
 
+int new_draft_from_agreed(store::Connection& c, const Services& s, const Actor& a,
+                          const store::PlacementRecord& placement) {
+  const auto versions = store::plan_versions(c, placement.id);
+  if (versions.empty() || versions.front().status != "agreed")
+    throw Invalid("monitoring", "Only an agreed plan needs a new version: change the draft instead");
+  const auto agreed = *store::find_plan_version(c, placement.id, versions.front().version);
+  const int version = agreed.version + 1;
+  store::insert_plan_version(c, placement.id, version, agreed.plan, a.user_id, s.now_iso());
+  audit(c, s, &a,
+        {"plan.new_version", "placement", placement.id, placement.pupil_id,
+         nlohmann::json{{"version", version}, {"from", agreed.version}}.dump()});
+  return version;
+}
+
 int start_new_plan_version(const Services& s, const Actor& a, std::int64_t placement_id) {
   const auto placement = require_managed(s, a, placement_id, "plan.view");
   int version = 0;
-  s.db.transaction([&](store::Connection& c) {
-    const auto versions = store::plan_versions(c, placement_id);
-    if (versions.empty() || versions.front().status != "agreed")
-      throw Invalid("monitoring", "Only an agreed plan needs a new version: change the draft instead");
-    const auto agreed = *store::find_plan_version(c, placement_id, versions.front().version);
-    version = agreed.version + 1;
-    store::insert_plan_version(c, placement_id, version, agreed.plan, a.user_id, s.now_iso());
-    audit(c, s, &a,
-          {"plan.new_version", "placement", placement_id, placement.pupil_id,
-           nlohmann::json{{"version", version}, {"from", agreed.version}}.dump()});
-  });
+  s.db.transaction([&](store::Connection& c) { version = new_draft_from_agreed(c, s, a, placement); });
   return version;
 }
 

@@ -23,11 +23,6 @@ store::PlacementRecord require_own_active(const Services& s, const Actor& a, std
   return p;
 }
 
-std::chrono::year_month_day start_of(const store::PlacementRecord& p) {
-  return domain::parse_date(p.activated_on.value_or(p.terms.start_date))
-      .value_or(domain::parse_date(p.terms.start_date).value_or(std::chrono::year_month_day{}));
-}
-
 }  // namespace
 
 ProgressForm progress_form(const Services& s, const Actor& a, std::int64_t placement_id) {
@@ -54,7 +49,7 @@ void log_progress(const Services& s, const Actor& a, std::int64_t placement_id, 
     for (const auto& o : objectives)
       for (const auto& v : in.values)
         if (v.objective_id == o.id) input.values.push_back(v);
-    if (auto errors = domain::progress_problems(input, s.today(), start_of(p)); !errors.empty())
+    if (auto errors = domain::progress_problems(input, s.today(), placement_start(p)); !errors.empty())
       throw Invalid(std::move(errors));
     store::ProgressLogRow row;
     row.pupil_id = p.pupil_id;
@@ -77,7 +72,7 @@ void log_progress(const Services& s, const Actor& a, std::int64_t placement_id, 
 
 void log_incident(const Services& s, const Actor& a, std::int64_t placement_id, const domain::IncidentInput& in) {
   const auto p = require_own_active(s, a, placement_id);
-  if (auto errors = domain::incident_problems(in, s.today(), start_of(p)); !errors.empty())
+  if (auto errors = domain::incident_problems(in, s.today(), placement_start(p)); !errors.empty())
     throw Invalid(std::move(errors));
   s.db.transaction([&](store::Connection& c) {
     store::IncidentRow row;

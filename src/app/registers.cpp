@@ -257,8 +257,7 @@ TodayBoard today_board(const Services& s, const Actor& a) {
       for (const auto& e : domain::expected_sessions(slots, weekday)) {
         const auto mark =
             store::find_mark(c, placement.pupil_id, board.date, std::string(domain::session_code(e.session)));
-        row.sessions.push_back({e.session, e.starts_at,
-                                mark ? std::optional(mark->school_code.value_or(mark->provider_code)) : std::nullopt});
+        row.sessions.push_back({e.session, e.starts_at, mark ? std::optional(mark->code()) : std::nullopt});
       }
       if (row.sessions.empty()) continue;  // not at the provider today
       row.pupil = *store::find_pupil(c, placement.pupil_id);
@@ -283,7 +282,7 @@ PupilAttendance pupil_attendance(const Services& s, const Actor& a, std::int64_t
   if (domain::is_provider_role(a.role))
     std::erase_if(v.marks, [&](const auto& m) { return m.provider_id != a.organisation_id; });
   std::vector<std::string> codes;
-  for (const auto& m : v.marks) codes.push_back(m.school_code.value_or(m.provider_code));
+  for (const auto& m : v.marks) codes.push_back(m.code());
   v.summary = domain::summarise_attendance(codes);
   v.can_correct = may_edit_pupil(a, v.pupil.school_id);
   v.progress = progress_of(s, a, v.pupil);
@@ -309,7 +308,7 @@ void correct_attendance(const Services& s, const Actor& a, std::int64_t pupil_id
            nlohmann::json{{"date", mark->session_date},
                           {"session", mark->session},
                           {"provider_code", mark->provider_code},
-                          {"from", mark->school_code.value_or(mark->provider_code)},
+                          {"from", mark->code()},
                           {"to", new_code},
                           {"reason", why}}
                .dump()});

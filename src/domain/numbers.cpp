@@ -43,4 +43,9 @@ std::string format_pounds(std::int64_t pence) {
   return std::to_string(pence / 100) + "." + (p.size() == 1 ? "0" + p : p);
 }
 
+std::string one_decimal(double v) {
+  const long long tenths = static_cast<long long>(v * 10 + 0.5);
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
+}
+
 }  // namespace waypoint::domain

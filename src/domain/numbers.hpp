@@ -16,4 +16,7 @@ std::optional<std::int64_t> parse_pounds(std::string_view text);
 // 9550 -> "95.50": the form of parse_pounds' input, without the pound sign.
 std::string format_pounds(std::int64_t pence);
 
+// 72.46 -> "72.5": figures for people to read, to one decimal place (non-negative figures).
+std::string one_decimal(double v);
+
 }  // namespace waypoint::domain

@@ -94,6 +94,11 @@ std::optional<PlacementStatus> parse_status(std::string_view code) {
   return std::nullopt;
 }
 
+int review_interval_of(const PlacementTerms& t) {
+  const auto weeks = parse_whole_number(t.review_interval_weeks);
+  return weeks && *weeks >= 1 && *weeks <= 26 ? static_cast<int>(*weeks) : 6;
+}
+
 bool is_off_site_direction(std::string_view b) { return b == "off_site_direction"; }
 bool commissioned_by_local_authority(std::string_view b) { return b == "la_s19"; }
 
@@ -117,6 +122,20 @@ FieldErrors placement_problems(const PlacementTerms& t, const std::vector<std::i
     e.push_back({"planned_end_date", "Planned end date must be a real date, like 2026-04-01"});
   else if (start && sys_days(*end) < sys_days(*start))
     e.push_back({"planned_end_date", "Planned end date must be on or after the start date"});
+  if (!t.review_interval_weeks.empty()) {
+    const auto weeks = parse_whole_number(t.review_interval_weeks);
+    if (!weeks || *weeks < 1 || *weeks > 26)
+      e.push_back({"review_interval_weeks", "Weeks between reviews must be a whole number from 1 to 26"});
+  }
+  if (!t.first_review_on.empty()) {
+    const auto first = parse_date(t.first_review_on);
+    if (!first)
+      e.push_back({"first_review_on", "First review must be a real date, like 2027-01-19"});
+    else if (start && sys_days(*first) < sys_days(*start))
+      e.push_back({"first_review_on", "First review must be on or after the start date"});
+    else if (end && sys_days(*first) > sys_days(*end))
+      e.push_back({"first_review_on", "First review must be on or before the planned end date"});
+  }
   if (!t.cost.empty()) {
     if (!parse_pounds(t.cost)) e.push_back({"cost", "Cost must be an amount in pounds, like 95 or 95.50"});
     if (t.cost_unit != "day" && t.cost_unit != "session" && t.cost_unit != "week")

@@ -38,7 +38,12 @@ struct PlacementTerms {
   std::string legal_basis, reason, reason_detail, objectives, start_date, planned_end_date, cost, cost_unit, paid_by,
       report_to, breaks;
   std::vector<std::int64_t> site_ids;
+  // The review schedule: blank interval is 6 weeks, blank first review is one interval after the start.
+  std::string review_interval_weeks, first_review_on;
 };
+
+// The review interval a schedule's typed weeks stand for (6 when blank or not a number).
+int review_interval_of(const PlacementTerms& t);
 
 // `provider_sites` are the provider's current sites; in-person providers need at least one named.
 FieldErrors placement_problems(const PlacementTerms& t, const std::vector<std::int64_t>& provider_sites,

@@ -5,6 +5,10 @@ namespace waypoint::domain {
 using std::chrono::days;
 using std::chrono::sys_days;
 
+ReviewSchedule review_schedule(Date start, std::optional<Date> first_review, int interval_weeks) {
+  return {first_review.value_or(Date{sys_days(start) + days(7 * interval_weeks)}), interval_weeks};
+}
+
 Date next_review_due(const ReviewSchedule& s, std::optional<Date> last_held) {
   if (!last_held) return s.first_review;
   return Date{sys_days(*last_held) + days(7 * s.interval_weeks)};
@@ -17,6 +21,18 @@ std::optional<Date> review_owed_on_request(const SchoolCalendar& c, Date request
   for (auto d = request; d < request + days(366); d += days(1))
     if (is_school_day(c, Date{d})) return Date{d};
   return requested_on;  // no calendar kept that far: due on the day asked
+}
+
+ReviewDue review_due(const ReviewSchedule& s, const std::optional<HeldReview>& last,
+                     const std::vector<RequestOwed>& requests) {
+  ReviewDue due{last && last->next_review_on ? *last->next_review_on
+                                             : next_review_due(s, last ? std::optional(last->held_on) : std::nullopt)};
+  for (const auto& r : requests) {
+    // A review held on or after the day of the request answered it.
+    if (!r.owed_on || (last && sys_days(last->held_on) >= sys_days(r.requested_on))) continue;
+    if (sys_days(*r.owed_on) < sys_days(due.on)) due = {*r.owed_on, true};
+  }
+  return due;
 }
 
 ReviewState review_state(Date due, Date today, int soon_days) {

@@ -3,6 +3,7 @@
 #include <array>
 #include <chrono>
 #include <optional>
+#include <vector>
 
 #include "domain/school_calendar.hpp"
 
@@ -14,6 +15,9 @@ struct ReviewSchedule {
   int interval_weeks = 6;
 };
 
+// The schedule of a placement starting on `start`: with no first review set, one interval after it.
+ReviewSchedule review_schedule(Date start, std::optional<Date> first_review, int interval_weeks);
+
 // The first review until one is held; then the last held plus the interval.
 Date next_review_due(const ReviewSchedule& s, std::optional<Date> last_held);
 
@@ -22,6 +26,23 @@ Date next_review_due(const ReviewSchedule& s, std::optional<Date> last_held);
 // school day on or after the request, so a request in a holiday falls due on the first day back.
 // Nothing when a review was held in those 10 weeks (the schedule stands).
 std::optional<Date> review_owed_on_request(const SchoolCalendar& c, Date requested_on, std::optional<Date> last_held);
+
+struct HeldReview {
+  Date held_on;
+  std::optional<Date> next_review_on;  // the date the review itself set, if it set one
+};
+struct RequestOwed {
+  Date requested_on;
+  std::optional<Date> owed_on;  // from review_owed_on_request, when it was recorded
+};
+struct ReviewDue {
+  Date on;
+  bool requested = false;  // brought forward by a written request
+};
+// When the next review is due: the date the last review set (else the schedule), brought forward
+// by any request made after the last review that made one owed.
+ReviewDue review_due(const ReviewSchedule& s, const std::optional<HeldReview>& last,
+                     const std::vector<RequestOwed>& requests);
 
 enum class ReviewState { NotYet, DueSoon, Due, Overdue };
 // Due on the day itself; overdue after it; due soon within `soon_days` before it.

@@ -21,6 +21,8 @@ struct MarkRow {
   std::string provider_code;  // the home school's code from the provider's mark
   std::optional<std::string> school_code;
   std::optional<std::string> changed_reason;
+  // The code that counts: the school's correction where it made one, else the provider's.
+  const std::string& code() const { return school_code ? *school_code : provider_code; }
 };
 
 // Marks at a provider for one session.

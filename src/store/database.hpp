@@ -58,6 +58,12 @@ inline std::string in_list(Params& params, const std::vector<std::string>& value
   return out;
 }
 
+inline std::string in_list(Params& params, const std::vector<std::int64_t>& ids) {
+  std::vector<std::string> values;
+  for (auto id : ids) values.push_back(std::to_string(id));
+  return in_list(params, values);
+}
+
 // One connection, used by one thread at a time.
 class Connection {
  public:

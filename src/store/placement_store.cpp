@@ -10,7 +10,8 @@ constexpr const char* kSelect =
     "pl.reason_detail, pl.objectives, pl.start_date, pl.planned_end_date, pl.cost_pence, pl.cost_unit, pl.paid_by, "
     "pl.report_to, pl.breaks, pl.status, pl.notice_sent_on, pl.la_informed_on, pl.parent_consent_on, "
     "pl.parent_consent_from, pl.authority_consent_on, pl.override_reason, pl.activated_on, pl.ended_on, "
-    "pl.end_reason, pl.created_at, pl.updated_at, pu.given_name || ' ' || pu.family_name, pr.name, cm.name, sc.name "
+    "pl.end_reason, pl.created_at, pl.updated_at, pu.given_name || ' ' || pu.family_name, pr.name, cm.name, sc.name, "
+    "pl.review_interval_weeks, pl.first_review_on "
     "FROM placements pl JOIN pupils pu ON pu.id = pl.pupil_id JOIN organisations pr ON pr.id = pl.provider_id "
     "JOIN organisations cm ON cm.id = pl.commissioner_id JOIN organisations sc ON sc.id = pl.school_id ";
 constexpr const char* kNewestFirst = " ORDER BY pl.start_date DESC, pl.id DESC";
@@ -50,6 +51,8 @@ PlacementRecord from_row(const Row& r) {
   p.provider_name = r.text(29);
   p.commissioner_name = r.text(30);
   p.school_name = r.text(31);
+  p.terms.review_interval_weeks = std::to_string(r.integer(32));
+  p.terms.first_review_on = r.opt_text(33).value_or("");
   return p;
 }
 
@@ -66,6 +69,9 @@ void save_sites(Connection& c, std::int64_t placement_id, const std::vector<std:
 }
 
 Value cost_unit(const PlacementRecord& p) { return p.cost_pence ? text(p.terms.cost_unit) : null(); }
+Value first_review(const PlacementRecord& p) {
+  return p.terms.first_review_on.empty() ? null() : text(p.terms.first_review_on);
+}
 
 Page<PlacementRecord> page_where(Connection& c, const std::string& where, std::int64_t key, const PageRequest& page) {
   auto rows = c.query(kSelect + where + kNewestFirst + " LIMIT $2 OFFSET $3",
@@ -82,12 +88,28 @@ std::int64_t insert_placement(Connection& c, const PlacementRecord& p, std::int6
   const auto id = c.insert(
       "INSERT INTO placements (pupil_id, school_id, provider_id, commissioner_id, legal_basis, reason, reason_detail, "
       "objectives, start_date, planned_end_date, cost_pence, cost_unit, paid_by, report_to, breaks, status, "
-      "created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
-      "$16, $17, $18, $18) RETURNING id",
-      {integer(p.pupil_id), integer(p.school_id), integer(p.provider_id), integer(p.commissioner_id),
-       p.terms.legal_basis, p.terms.reason, p.terms.reason_detail, p.terms.objectives, p.terms.start_date,
-       p.terms.planned_end_date, opt_integer(p.cost_pence), cost_unit(p), p.terms.paid_by, p.terms.report_to,
-       p.terms.breaks, p.status, integer(created_by), now});
+      "created_by, created_at, updated_at, review_interval_weeks, first_review_on) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+      "$8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19, $20) RETURNING id",
+      {integer(p.pupil_id),
+       integer(p.school_id),
+       integer(p.provider_id),
+       integer(p.commissioner_id),
+       p.terms.legal_basis,
+       p.terms.reason,
+       p.terms.reason_detail,
+       p.terms.objectives,
+       p.terms.start_date,
+       p.terms.planned_end_date,
+       opt_integer(p.cost_pence),
+       cost_unit(p),
+       p.terms.paid_by,
+       p.terms.report_to,
+       p.terms.breaks,
+       p.status,
+       integer(created_by),
+       now,
+       integer(domain::review_interval_of(p.terms)),
+       first_review(p)});
   save_sites(c, id, p.terms.site_ids);
   return id;
 }
@@ -96,11 +118,16 @@ void update_placement_terms(Connection& c, const PlacementRecord& p, const std::
   c.exec(
       "UPDATE placements SET legal_basis = $2, reason = $3, reason_detail = $4, objectives = $5, start_date = $6, "
       "planned_end_date = $7, cost_pence = $8, cost_unit = $9, paid_by = $10, report_to = $11, breaks = $12, "
-      "updated_at = $13 WHERE id = $1",
+      "updated_at = $13, review_interval_weeks = $14, first_review_on = $15 WHERE id = $1",
       {integer(p.id), p.terms.legal_basis, p.terms.reason, p.terms.reason_detail, p.terms.objectives,
        p.terms.start_date, p.terms.planned_end_date, opt_integer(p.cost_pence), cost_unit(p), p.terms.paid_by,
-       p.terms.report_to, p.terms.breaks, now});
+       p.terms.report_to, p.terms.breaks, now, integer(domain::review_interval_of(p.terms)), first_review(p)});
   save_sites(c, p.id, p.terms.site_ids);
+}
+
+void extend_placement(Connection& c, std::int64_t id, const std::string& planned_end_date, const std::string& now) {
+  c.exec("UPDATE placements SET planned_end_date = $2, updated_at = $3 WHERE id = $1",
+         {integer(id), planned_end_date, now});
 }
 
 std::optional<PlacementRecord> find_placement(Connection& c, std::int64_t id) {

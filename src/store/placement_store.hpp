@@ -49,6 +49,8 @@ void record_consent(Connection& c, std::int64_t id, const std::string& parent_on
 void set_status(Connection& c, std::int64_t id, domain::PlacementStatus status, const std::string& now);
 void record_start(Connection& c, std::int64_t id, const std::string& on,
                   const std::optional<std::string>& override_reason, const std::string& now);
+// A review's extension: the new planned last day.
+void extend_placement(Connection& c, std::int64_t id, const std::string& planned_end_date, const std::string& now);
 void record_end(Connection& c, std::int64_t id, const std::string& on, const std::string& reason,
                 const std::string& now);
 

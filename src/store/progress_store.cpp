@@ -15,12 +15,14 @@ Params with_provider(Params params, std::optional<std::int64_t> provider_id) {
 
 std::vector<ObjectiveRef> agreed_objectives(Connection& c, std::int64_t placement_id) {
   auto rows = c.query(
-      "SELECT o.id, o.description, o.measure, o.unit, o.baseline_value, o.target FROM plan_objectives o "
+      "SELECT o.id, o.description, o.measure, o.unit, o.baseline_value, o.target, o.area, o.baseline_date, "
+      "o.target_date FROM plan_objectives o "
       "WHERE o.plan_version_id = (SELECT id FROM plan_versions WHERE placement_id = $1 AND agreed_on IS NOT NULL "
       "ORDER BY version DESC LIMIT 1) ORDER BY o.position",
       {integer(placement_id)});
   return map_rows(rows, [](const Row& r) {
-    return ObjectiveRef{r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5)};
+    return ObjectiveRef{r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4),
+                        r.text(5),    r.text(6), r.text(7), r.text(8)};
   });
 }
 

@@ -13,6 +13,7 @@ namespace waypoint::store {
 struct ObjectiveRef {
   std::int64_t id = 0;
   std::string description, measure, unit, baseline_value, target;
+  std::string area, baseline_date, target_date;
 };
 std::vector<ObjectiveRef> agreed_objectives(Connection& c, std::int64_t placement_id);
 

@@ -39,6 +39,8 @@ app::PlacementForm placement_form_from_json(const nlohmann::json& b) {
   t.paid_by = text_of(b, "paid_by");
   t.report_to = text_of(b, "report_to");
   t.breaks = text_of(b, "breaks");
+  t.review_interval_weeks = text_of(b, "review_interval_weeks");
+  t.first_review_on = text_of(b, "first_review_on");
   for (const auto& v : list_of(b, "site_ids"))
     if (auto id = domain::parse_whole_number(v)) t.site_ids.push_back(*id);
   return f;

@@ -30,7 +30,7 @@ nlohmann::json attendance_calendar(const std::vector<store::MarkRow>& marks, std
                                    int weeks) {
   using namespace std::chrono;
   std::map<std::string, std::map<std::string, std::string>> by_day;  // date -> session -> code
-  for (const auto& m : marks) by_day[m.session_date][m.session] = m.school_code.value_or(m.provider_code);
+  for (const auto& m : marks) by_day[m.session_date][m.session] = m.code();
   const auto t = sys_days(today);
   const auto this_monday = t - (weekday(t) - Monday);
   nlohmann::json rows = nlohmann::json::array();

@@ -36,6 +36,8 @@ app::PlacementForm placement_form(const Request& r) {
   t.paid_by = r.field("paid_by");
   t.report_to = r.field("report_to");
   t.breaks = r.field("breaks");
+  t.review_interval_weeks = r.field("review_interval_weeks");
+  t.first_review_on = r.field("first_review_on");
   for (const auto& v : r.fields("site_ids"))
     if (auto id = domain::parse_whole_number(v)) t.site_ids.push_back(*id);
   return f;
@@ -77,6 +79,11 @@ Response placement_form_page(RequestContext& ctx, const domain::Pupil& pupil, co
   text("report_to", "Person the pupil reports to on arrival", t.report_to,
        "The notice to parents names them. Needed for an off-site direction");
   text("breaks", "Breaks (optional)", t.breaks, "Like Break 10:40 to 11:00, lunch 12:30 to 13:10");
+  text("review_interval_weeks", "Weeks between reviews",
+       t.review_interval_weeks.empty() ? "6" : t.review_interval_weeks,
+       "How often the placement is reviewed with the parents, the pupil and the provider", "govuk-input--width-3");
+  text("first_review_on", "First review (optional)", t.first_review_on,
+       "Like 2027-01-19. Left blank, it is one interval after the first day", "govuk-input--width-10");
   text("cost", "Cost in pounds (optional)", t.cost, "Like 95 or 95.50", "govuk-input--width-5");
   select("cost_unit", "Cost is per", {{"day", "Day"}, {"session", "Session"}, {"week", "Week"}}, t.cost_unit);
   select("paid_by", "Who pays", domain::payers(), t.paid_by);

@@ -104,12 +104,6 @@ std::vector<domain::CodeLabel> all_codes() {
   return out;
 }
 
-// 72.46 -> "72.5": figures on pages to one decimal place.
-std::string one_decimal(double v) {
-  const int tenths = static_cast<int>(v * 10 + 0.5);
-  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
-}
-
 Response attendance_page(RequestContext& ctx, std::int64_t pupil_id, const domain::FieldErrors& errors, int status) {
   const auto v = app::pupil_attendance(ctx.services, ctx.actor(), pupil_id);
   const auto& r = ctx.request;
@@ -120,7 +114,7 @@ Response attendance_page(RequestContext& ctx, std::int64_t pupil_id, const domai
                       {"attended", v.summary.attended},
                       {"authorised", v.summary.authorised},
                       {"unauthorised", v.summary.unauthorised},
-                      {"rate", v.summary.possible ? one_decimal(v.summary.rate() * 100) + "%"
+                      {"rate", v.summary.possible ? domain::one_decimal(v.summary.rate() * 100) + "%"
                                                   : std::string("No possible sessions yet")},
                       {"persistent", v.summary.persistent_absence() && !v.summary.severe_absence()},
                       {"severe", v.summary.severe_absence()},
@@ -129,7 +123,7 @@ Response attendance_page(RequestContext& ctx, std::int64_t pupil_id, const domai
   add_errors(data, errors);
   nlohmann::json marks = nlohmann::json::array();
   for (const auto& m : v.marks) {
-    const auto shown = m.school_code.value_or(m.provider_code);
+    const auto shown = m.code();
     const auto meaning = domain::find_attendance_code(shown);
     marks.push_back({{"date", m.session_date},
                      {"session", m.session == "am" ? "Morning" : "Afternoon"},
@@ -145,7 +139,8 @@ Response attendance_page(RequestContext& ctx, std::int64_t pupil_id, const domai
   data["chart"] = engagement_chart_svg(progress.weeks);
   nlohmann::json weeks = nlohmann::json::array();
   for (const auto& w : progress.weeks) {
-    weeks.push_back({{"week_of", domain::format_date(w.monday)}, {"mean", one_decimal(w.mean)}, {"logs", w.logs}});
+    weeks.push_back(
+        {{"week_of", domain::format_date(w.monday)}, {"mean", domain::one_decimal(w.mean)}, {"logs", w.logs}});
   }
   data["weeks"] = weeks;
   data["has_weeks"] = !weeks.empty();

@@ -88,6 +88,8 @@ nlohmann::json placement_json(const store::PlacementRecord& p) {
           {"paid_by_label", std::string(domain::label_of(domain::payers(), t.paid_by))},
           {"report_to", t.report_to},
           {"breaks", t.breaks},
+          {"review_interval_weeks", domain::review_interval_of(t)},
+          {"first_review_on", t.first_review_on.empty() ? nlohmann::json() : nlohmann::json(t.first_review_on)},
           {"site_ids", t.site_ids},
           {"status", p.status},
           {"status_label", std::string(domain::status_label(status))},

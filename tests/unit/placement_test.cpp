@@ -100,7 +100,9 @@ TEST(PlacementTerms, RefuseAnEndBeforeTheStartAndMissingSites) {
                    .paid_by = "school",
                    .report_to = "",
                    .breaks = "",
-                   .site_ids = {}};
+                   .site_ids = {},
+                   .review_interval_weeks = "",
+                   .first_review_on = ""};
   std::vector<std::string> got;
   for (const auto& e : placement_problems(t, {11, 12}, true)) got.push_back(e.field);
   EXPECT_EQ(got, (std::vector<std::string>{"planned_end_date", "report_to", "site_ids"}));
@@ -112,6 +114,40 @@ TEST(PlacementTerms, RefuseAnEndBeforeTheStartAndMissingSites) {
   EXPECT_EQ(placement_problems(t, {11, 12}, true).front().field, "site_ids");
   t.site_ids = {};
   EXPECT_TRUE(placement_problems(t, {}, false).empty());  // online: no site to name
+}
+
+TEST(Placement, TheReviewScheduleIsAnIntervalOfWeeksAndAFirstReviewWithinThePlacement) {
+  PlacementTerms t{.legal_basis = "academy_powers",
+                   .reason = "semh",
+                   .reason_detail = "",
+                   .objectives = "Settle into learning",
+                   .start_date = "2026-12-01",
+                   .planned_end_date = "2027-03-26",
+                   .cost = "",
+                   .cost_unit = "",
+                   .paid_by = "school",
+                   .report_to = "",
+                   .breaks = "",
+                   .site_ids = {},
+                   .review_interval_weeks = "",
+                   .first_review_on = ""};
+  EXPECT_TRUE(placement_problems(t, {}, false).empty());  // blank: 6 weeks, one interval after the start
+  EXPECT_EQ(review_interval_of(t), 6);
+  for (const char* bad : {"0", "27", "six", "4.5"}) {
+    t.review_interval_weeks = bad;
+    EXPECT_EQ(fields(placement_problems(t, {}, false)), std::vector<std::string>{"review_interval_weeks"}) << bad;
+    EXPECT_EQ(review_interval_of(t), 6);
+  }
+  t.review_interval_weeks = "26";
+  EXPECT_EQ(review_interval_of(t), 26);
+  for (const char* bad : {"2026-11-30", "2027-03-27", "2027-02-30"}) {
+    t.first_review_on = bad;
+    EXPECT_EQ(fields(placement_problems(t, {}, false)), std::vector<std::string>{"first_review_on"}) << bad;
+  }
+  for (const char* good : {"2026-12-01", "2027-03-26"}) {
+    t.first_review_on = good;
+    EXPECT_TRUE(placement_problems(t, {}, false).empty()) << good;
+  }
 }
 
 TEST(Activation, AnOffSiteDirectionStartsTwoSchoolDaysAfterItsNotice) {

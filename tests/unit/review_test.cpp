@@ -12,6 +12,30 @@ TEST(Review, TheFirstReviewThenEveryIntervalFromTheLastHeld) {
   EXPECT_EQ(format_date(next_review_due({d("2028-01-18"), 6}, d("2028-01-18"))), "2028-02-29");  // a leap day
 }
 
+TEST(Review, WithNoFirstReviewSetTheFirstIsOneIntervalAfterTheStart) {
+  EXPECT_EQ(format_date(review_schedule(d("2028-01-18"), std::nullopt, 6).first_review), "2028-02-29");
+  EXPECT_EQ(format_date(review_schedule(d("2028-01-18"), d("2028-02-01"), 6).first_review), "2028-02-01");
+  EXPECT_EQ(review_schedule(d("2028-01-18"), std::nullopt, 4).interval_weeks, 4);
+}
+
+TEST(Review, TheDateSetAtTheLastReviewStandsUntilARequestBringsItForward) {
+  const ReviewSchedule s{d("2026-10-15"), 6};
+  // The last review set its own next date, later than the interval would.
+  const HeldReview last{d("2026-10-15"), d("2027-01-12")};
+  EXPECT_EQ(format_date(review_due(s, last, {}).on), "2027-01-12");
+  EXPECT_EQ(format_date(review_due(s, HeldReview{d("2026-10-15"), std::nullopt}, {}).on), "2026-11-26");
+  EXPECT_EQ(format_date(review_due(s, std::nullopt, {}).on), "2026-10-15");
+  // A request owed on 4 January (made after the review) brings it forward, and says so.
+  const auto due = review_due(s, last, {{d("2027-01-02"), d("2027-01-04")}});
+  EXPECT_EQ(format_date(due.on), "2027-01-04");
+  EXPECT_TRUE(due.requested);
+  // A request that owed nothing, or one the last review answered (made on or before its day), leaves it.
+  EXPECT_FALSE(review_due(s, last, {{d("2026-12-01"), std::nullopt}}).requested);
+  EXPECT_EQ(format_date(review_due(s, last, {{d("2026-10-15"), d("2026-10-15")}}).on), "2027-01-12");
+  // Owed later than the schedule: the schedule comes first.
+  EXPECT_FALSE(review_due(s, std::nullopt, {{d("2026-10-20"), d("2026-10-20")}}).requested);
+}
+
 TEST(Review, ARequestIsOwedAtOnceWhenNoneWasHeldInThePreviousTenWeeks) {
   const auto c = calendar();
   // Requested Wednesday 25 November 2026. 10 weeks before is Wednesday 16 September.
