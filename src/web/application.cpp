@@ -60,6 +60,8 @@ Application::Application(const app::Services& services, WebSettings settings)
   add_alert_routes(router_);
   add_concern_routes(router_);
   add_progress_routes(router_);
+  add_review_routes(router_);
+  add_review_api_routes(router_);
   add_attendance_api_routes(router_);
   add_api_routes(router_);
   add_placement_api_routes(router_);

@@ -1,7 +1,10 @@
 #include <nlohmann/json.hpp>
 
 #include "app/access.hpp"
+#include "app/reviews.hpp"
+#include "domain/calendar_date.hpp"
 #include "web/application.hpp"
+#include "web/review_summary.hpp"
 
 namespace waypoint::web {
 namespace {
@@ -88,6 +91,18 @@ void add_home_routes(Router& r) {
                         {"organisation", a.organisation_name},
                         {"summary", summary},
                         {"tasks", list}};
+    nlohmann::json due = nlohmann::json::array();
+    for (const auto& d : app::reviews_due(ctx.services, a))
+      due.push_back({{"placement_id", d.placement.id},
+                     {"pupil_name", d.placement.pupil_name},
+                     {"provider_name", d.placement.provider_name},
+                     {"due_on", domain::format_date(d.status.due.on)},
+                     {"requested", d.status.due.requested},
+                     {"label", review_state_label(d.status.state)},
+                     {"class", review_state_class(d.status.state)}});
+    data["reviews_due"] = due;
+    data["has_reviews_due"] = !due.empty();
+    data["follows_reviews"] = app::may_follow_reviews(a);
     return ctx.page("home", data);
   });
 }

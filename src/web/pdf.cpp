@@ -133,4 +133,13 @@ std::string render_pdf(const std::string& title, const std::vector<PdfParagraph>
   return out;
 }
 
+std::string render_sections_pdf(const std::string& title, const std::vector<PdfSection>& sections) {
+  std::vector<PdfParagraph> paragraphs{{title, 16, true, 0}};
+  for (const auto& s : sections) {
+    if (!s.heading.empty()) paragraphs.push_back({s.heading, 13, true, 14});
+    for (const auto& line : s.lines) paragraphs.push_back({line, 11, false, 5});
+  }
+  return render_pdf(title, paragraphs);
+}
+
 }  // namespace waypoint::web

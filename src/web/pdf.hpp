@@ -15,4 +15,12 @@ struct PdfParagraph {
 
 std::string render_pdf(const std::string& title, const std::vector<PdfParagraph>& paragraphs);
 
+// A letter in sections: a heading (none for the opening lines) and its lines, printed the same way
+// on a page and in a PDF.
+struct PdfSection {
+  std::string heading;
+  std::vector<std::string> lines;
+};
+std::string render_sections_pdf(const std::string& title, const std::vector<PdfSection>& sections);
+
 }  // namespace waypoint::web

@@ -7,14 +7,9 @@
 namespace waypoint::web {
 namespace {
 
-struct Section {
-  std::string heading;
-  std::vector<std::string> lines;
-};
-
 // The notice's words, section by section: the page and the PDF both print these.
-std::vector<Section> sections(const domain::DirectionNotice& n) {
-  std::vector<Section> out;
+std::vector<PdfSection> sections(const domain::DirectionNotice& n) {
+  std::vector<PdfSection> out;
   std::string to;
   for (const auto& name : n.addressed_to) to += (to.empty() ? "" : "; ") + name;
   out.push_back({"",
@@ -63,13 +58,7 @@ nlohmann::json notice_json(const app::NoticeView& v) {
 }
 
 std::string notice_pdf(const app::NoticeView& v) {
-  const std::string title = "Notice of a direction to attend education off-site";
-  std::vector<PdfParagraph> paragraphs{{title, 16, true, 0}};
-  for (const auto& s : sections(v.notice)) {
-    if (!s.heading.empty()) paragraphs.push_back({s.heading, 13, true, 14});
-    for (const auto& line : s.lines) paragraphs.push_back({line, 11, false, 5});
-  }
-  return render_pdf(title, paragraphs);
+  return render_sections_pdf("Notice of a direction to attend education off-site", sections(v.notice));
 }
 
 }  // namespace waypoint::web

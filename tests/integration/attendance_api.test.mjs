@@ -16,13 +16,7 @@ before(async () => {
 });
 after(async () => wp.stop());
 
-async function api(who, method, path, body) {
-  const headers = { authorization: `Bearer ${tokens[who]}` };
-  if (body !== undefined) headers["content-type"] = "application/json";
-  const res = await fetch(wp.url + "/api/v1" + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  return { status: res.status, body: text && res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text };
-}
+const api = (who, ...call) => wp.api(tokens[who], ...call);
 
 test("a provider takes a register through the API; an N reaches the DSL's inbox; others cannot mark or read", async () => {
   const register = await api("tutor", "GET", `/register?date=${date}&session=am`);

@@ -13,13 +13,7 @@ before(async () => {
 });
 after(async () => wp.stop());
 
-async function api(who, method, path, body, contentType = "application/json") {
-  const headers = { authorization: `Bearer ${tokens[who]}` };
-  if (body !== undefined) headers["content-type"] = contentType;
-  const res = await fetch(wp.url + "/api/v1" + path, { method, headers, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) });
-  const text = await res.text();
-  return { status: res.status, body: text && res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text };
-}
+const api = (who, ...call) => wp.api(tokens[who], ...call);
 
 test("a placement is proposed, agreed, timetabled, noticed and planned through the API, within scope", async () => {
   const site = Number(wp.sql("SELECT id FROM provider_sites WHERE provider_id = 5 ORDER BY id LIMIT 1"));

@@ -82,6 +82,14 @@ export async function startWaypoint({ args = [] } = {}) {
     database: database.url,
     stderr: () => stderr,
     client: () => new Client(url),
+    // Calls the JSON API with a bearer token; a body that is not a string is sent as JSON.
+    async api(token, method, path, body, contentType = "application/json") {
+      const headers = { authorization: `Bearer ${token}` };
+      if (body !== undefined) headers["content-type"] = contentType;
+      const res = await fetch(url + "/api/v1" + path, { method, headers, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) });
+      const text = await res.text();
+      return { status: res.status, headers: res.headers, body: text && res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text };
+    },
     // Runs another waypoint subcommand against the same database.
     cli(commandArgs, input = "") {
       return spawnSync(bin, [...commandArgs, "--database", database.url], { input, encoding: "utf8" });

@@ -88,21 +88,29 @@ TEST(PupilContact, NeedsAWayToReachThemAndTheirPreferredOne) {
   EXPECT_EQ(contact_problems(c).front().field, "phone");
 }
 
+namespace {
+
+PlacementTerms terms(const char* legal_basis, const char* planned_end, const char* cost) {
+  return {.legal_basis = legal_basis,
+          .reason = "semh",
+          .reason_detail = "",
+          .objectives = "Settle into learning",
+          .start_date = "2026-12-01",
+          .planned_end_date = planned_end,
+          .cost = cost,
+          .cost_unit = *cost ? "day" : "",
+          .paid_by = "school",
+          .report_to = "",
+          .breaks = "",
+          .site_ids = {},
+          .review_interval_weeks = "",
+          .first_review_on = ""};
+}
+
+}  // namespace
+
 TEST(PlacementTerms, RefuseAnEndBeforeTheStartAndMissingSites) {
-  PlacementTerms t{.legal_basis = "off_site_direction",
-                   .reason = "semh",
-                   .reason_detail = "",
-                   .objectives = "Settle into learning",
-                   .start_date = "2026-12-01",
-                   .planned_end_date = "2026-11-30",
-                   .cost = "95.50",
-                   .cost_unit = "day",
-                   .paid_by = "school",
-                   .report_to = "",
-                   .breaks = "",
-                   .site_ids = {},
-                   .review_interval_weeks = "",
-                   .first_review_on = ""};
+  auto t = terms("off_site_direction", "2026-11-30", "95.50");
   std::vector<std::string> got;
   for (const auto& e : placement_problems(t, {11, 12}, true)) got.push_back(e.field);
   EXPECT_EQ(got, (std::vector<std::string>{"planned_end_date", "report_to", "site_ids"}));
@@ -117,20 +125,7 @@ TEST(PlacementTerms, RefuseAnEndBeforeTheStartAndMissingSites) {
 }
 
 TEST(Placement, TheReviewScheduleIsAnIntervalOfWeeksAndAFirstReviewWithinThePlacement) {
-  PlacementTerms t{.legal_basis = "academy_powers",
-                   .reason = "semh",
-                   .reason_detail = "",
-                   .objectives = "Settle into learning",
-                   .start_date = "2026-12-01",
-                   .planned_end_date = "2027-03-26",
-                   .cost = "",
-                   .cost_unit = "",
-                   .paid_by = "school",
-                   .report_to = "",
-                   .breaks = "",
-                   .site_ids = {},
-                   .review_interval_weeks = "",
-                   .first_review_on = ""};
+  auto t = terms("academy_powers", "2027-03-26", "");
   EXPECT_TRUE(placement_problems(t, {}, false).empty());  // blank: 6 weeks, one interval after the start
   EXPECT_EQ(review_interval_of(t), 6);
   for (const char* bad : {"0", "27", "six", "4.5"}) {
