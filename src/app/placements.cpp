@@ -13,6 +13,7 @@
 #include "domain/text.hpp"
 #include "store/organisation_store.hpp"
 #include "store/pupil_store.hpp"
+#include "store/reintegration_store.hpp"
 
 namespace waypoint::app {
 namespace {
@@ -312,23 +313,20 @@ void start_placement(const Services& s, const Actor& a, std::int64_t placement_i
   });
 }
 
-void end_placement(const Services& s, const Actor& a, std::int64_t placement_id, const std::string& ended_on,
-                   const std::string& reason) {
+void end_placement(const Services& s, const Actor& a, std::int64_t placement_id, const domain::PlacementEnding& raw) {
   const auto p = require_managed(s, a, placement_id, "placement.view");
   if (is(p, PlacementStatus::Ended)) throw Invalid("end_reason", "This placement has already ended");
-  const auto why = trimmed(reason);
-  if (!domain::in_list(domain::placement_end_reasons(), why))
-    throw Invalid("end_reason", "Select why the placement ended");
-  const auto on_text = trimmed(ended_on);
-  const auto on = domain::parse_date(on_text);
-  if (!on)
-    throw Invalid("ended_on", on_text.empty() ? "Enter the date the placement ended"
-                                              : "End date must be a real date, like 2026-11-23");
+  domain::PlacementEnding e{trimmed(raw.ended_on), trimmed(raw.reason), trimmed(raw.destination),
+                            trimmed(raw.pupil_assessment), trimmed(raw.parent_view)};
+  if (auto errors = domain::ending_problems(e, s.today()); !errors.empty()) throw Invalid(std::move(errors));
+  // A placement that never started has nowhere to have gone.
+  if (e.reason == "cancelled") e.destination = e.pupil_assessment = e.parent_view = "";
   s.db.transaction([&](store::Connection& c) {
-    store::record_end(c, placement_id, domain::format_date(*on), why, s.now_iso());
+    store::record_end(c, placement_id, e.ended_on, e.reason, s.now_iso());
+    store::record_ending(c, placement_id, e.destination, e.pupil_assessment, e.parent_view);
     audit(c, s, &a,
           {"placement.end", "placement", placement_id, p.pupil_id,
-           nlohmann::json{{"ended_on", domain::format_date(*on)}, {"reason", why}}.dump()});
+           nlohmann::json{{"ended_on", e.ended_on}, {"reason", e.reason}, {"destination", e.destination}}.dump()});
   });
 }
 

@@ -12,6 +12,7 @@
 #include "domain/provider_profile.hpp"
 #include "domain/provider_standing.hpp"
 #include "domain/pupil.hpp"
+#include "domain/reintegration.hpp"
 #include "store/page.hpp"
 #include "store/placement_store.hpp"
 #include "store/provider_store.hpp"
@@ -71,8 +72,8 @@ void record_consent(const Services& s, const Actor& a, std::int64_t placement_id
 // Refuses with every blocker, naming its field; an override reason lifts only the provider's
 // standing and the school's acceptance, and is kept on the placement and the audit trail.
 void start_placement(const Services& s, const Actor& a, std::int64_t placement_id, const std::string& override_reason);
-void end_placement(const Services& s, const Actor& a, std::int64_t placement_id, const std::string& ended_on,
-                   const std::string& reason);
+// Ends it with why, where the pupil went next and what the pupil and parents think of it.
+void end_placement(const Services& s, const Actor& a, std::int64_t placement_id, const domain::PlacementEnding& ending);
 
 // The written notice of an off-site direction, filled in from the placement, the pupil's parents,
 // the provider's sites, the timetable and the school calendar. Anyone who may see the placement

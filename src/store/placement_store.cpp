@@ -11,7 +11,7 @@ constexpr const char* kSelect =
     "pl.report_to, pl.breaks, pl.status, pl.notice_sent_on, pl.la_informed_on, pl.parent_consent_on, "
     "pl.parent_consent_from, pl.authority_consent_on, pl.override_reason, pl.activated_on, pl.ended_on, "
     "pl.end_reason, pl.created_at, pl.updated_at, pu.given_name || ' ' || pu.family_name, pr.name, cm.name, sc.name, "
-    "pl.review_interval_weeks, pl.first_review_on "
+    "pl.review_interval_weeks, pl.first_review_on, pl.destination, pl.pupil_assessment, pl.parent_view "
     "FROM placements pl JOIN pupils pu ON pu.id = pl.pupil_id JOIN organisations pr ON pr.id = pl.provider_id "
     "JOIN organisations cm ON cm.id = pl.commissioner_id JOIN organisations sc ON sc.id = pl.school_id ";
 constexpr const char* kNewestFirst = " ORDER BY pl.start_date DESC, pl.id DESC";
@@ -53,6 +53,9 @@ PlacementRecord from_row(const Row& r) {
   p.school_name = r.text(31);
   p.terms.review_interval_weeks = std::to_string(r.integer(32));
   p.terms.first_review_on = r.opt_text(33).value_or("");
+  p.destination = r.opt_text(34);
+  p.pupil_assessment = r.opt_text(35);
+  p.parent_view = r.opt_text(36);
   return p;
 }
 

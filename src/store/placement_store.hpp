@@ -21,6 +21,7 @@ struct PlacementRecord {
   std::string status;
   std::optional<std::string> notice_sent_on, la_informed_on, parent_consent_on, parent_consent_from,
       authority_consent_on, override_reason, activated_on, ended_on, end_reason;
+  std::optional<std::string> destination, pupil_assessment, parent_view;  // how it ended
   std::string created_at, updated_at;
   // Names, for reading.
   std::string pupil_name, provider_name, commissioner_name, school_name;

@@ -227,8 +227,9 @@ void add_placement_api_routes(Router& r) {
 
   r.add("POST", "/api/v1/placements/{id}/end", [](Request& req, RequestContext& ctx) {
     const auto b = json_body(req);
-    app::end_placement(ctx.services, ctx.actor(), id_param(req, "id"), text_of(b, "ended_on"),
-                       text_of(b, "end_reason"));
+    app::end_placement(ctx.services, ctx.actor(), id_param(req, "id"),
+                       {text_of(b, "ended_on"), text_of(b, "end_reason"), text_of(b, "destination"),
+                        text_of(b, "pupil_assessment"), text_of(b, "parent_view")});
     return placement_response(ctx, id_param(req, "id"));
   });
 

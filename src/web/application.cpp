@@ -62,6 +62,8 @@ Application::Application(const app::Services& services, WebSettings settings)
   add_progress_routes(router_);
   add_review_routes(router_);
   add_review_api_routes(router_);
+  add_reintegration_routes(router_);
+  add_reintegration_api_routes(router_);
   add_attendance_api_routes(router_);
   add_api_routes(router_);
   add_placement_api_routes(router_);

@@ -47,6 +47,8 @@ void add_concern_routes(Router& r);
 void add_progress_routes(Router& r);
 void add_review_routes(Router& r);
 void add_review_api_routes(Router& r);
+void add_reintegration_routes(Router& r);
+void add_reintegration_api_routes(Router& r);
 void add_attendance_api_routes(Router& r);
 void add_api_routes(Router& r);
 

@@ -189,6 +189,17 @@ Response placement_page(RequestContext& ctx, std::int64_t id, const domain::Fiel
   auto end_reason = input_field(data, {.id = "end_reason", .label = "Why it ended"});
   end_reason["options"] = options(domain::placement_end_reasons(), r.field("end_reason"));
   fields["end_reason"] = end_reason;
+  auto destination = input_field(data, {.id = "destination", .label = "Where the pupil went next"});
+  destination["options"] = options(domain::destinations(), r.field("destination"));
+  fields["destination"] = destination;
+  fields["pupil_assessment"] = input_field(
+      data, {.id = "pupil_assessment", .label = "How the pupil thinks it went", .value = r.field("pupil_assessment")});
+  fields["parent_view"] = input_field(
+      data, {.id = "parent_view", .label = "What the parents think of how it went", .value = r.field("parent_view")});
+  data["end_open"] = std::any_of(errors.begin(), errors.end(), [](const auto& e) {
+    return e.field == "ended_on" || e.field == "end_reason" || e.field == "destination" ||
+           e.field == "pupil_assessment" || e.field == "parent_view";
+  });
   data["override_reason_typed"] = r.field("override_reason");
   return ctx.page("placements/show", data, status);
 }
@@ -302,7 +313,9 @@ void add_placement_routes(Router& r) {
   });
   r.add("POST", "/placements/{id}/end", [](Request& req, RequestContext& ctx) {
     return placement_step(req, ctx, "ended", [&](auto id) {
-      app::end_placement(ctx.services, ctx.actor(), id, req.field("ended_on"), req.field("end_reason"));
+      app::end_placement(ctx.services, ctx.actor(), id,
+                         {req.field("ended_on"), req.field("end_reason"), req.field("destination"),
+                          req.field("pupil_assessment"), req.field("parent_view")});
     });
   });
 

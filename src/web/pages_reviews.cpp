@@ -161,6 +161,7 @@ nlohmann::json review_page_json(const app::ReviewView& v) {
       {"placement_id", v.placement.id},
       {"pupil_id", v.placement.pupil_id},
       {"held_on", v.review.held_on},
+      {"starts_return", v.review.decision == "start_reintegration"},
       {"new_plan_version", v.review.new_plan_version ? nlohmann::json(*v.review.new_plan_version) : nlohmann::json()},
       {"sections", sections}};
 }

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/calendar_date.hpp"
+#include "domain/reintegration.hpp"
 
 namespace waypoint::web {
 namespace {
@@ -102,6 +103,12 @@ nlohmann::json placement_json(const store::PlacementRecord& p) {
           {"override_reason", optional(p.override_reason)},
           {"activated_on", optional(p.activated_on)},
           {"ended_on", optional(p.ended_on)},
+          {"destination", optional(p.destination)},
+          {"destination_label",
+           p.destination ? nlohmann::json(std::string(domain::label_of(domain::destinations(), *p.destination)))
+                         : nlohmann::json()},
+          {"pupil_assessment", optional(p.pupil_assessment)},
+          {"parent_view", optional(p.parent_view)},
           {"end_reason", optional(p.end_reason)},
           {"end_reason_label",
            p.end_reason ? nlohmann::json(std::string(domain::label_of(domain::placement_end_reasons(), *p.end_reason)))

@@ -1,6 +1,6 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startWaypoint, DEMO, DEMO_PASSWORD, errorMessages, decode, day } from "../support/waypoint.mjs";
+import { startWaypoint, DEMO, DEMO_PASSWORD, errorMessages, decode, day, agreePlan, attendanceObjective } from "../support/waypoint.mjs";
 
 // Placement 1 is Aisha's at Bridgeway (active, started 40 days ago); placement 2 is Ben's at Northgate.
 let wp;
@@ -14,11 +14,7 @@ before(async () => {
   // The school agrees a plan with one objective, so the provider can log against it.
   const school = wp.client();
   await school.signIn(DEMO.apLead);
-  await school.get("/placements/1/plan");
-  const o = { area: "attendance", description: "Attend every timetabled session", baseline_value: "62", baseline_date: day(-40), baseline_source: "Oakfield register", target: "90", measure: "Attendance", unit: "%", target_date: day(100), responsible: "Key worker" };
-  const fields = Object.fromEntries(Object.entries(o).map(([k, v]) => [`objective_1_${k}`, v]));
-  assert.equal((await school.post("/placements/1/plan", { objective_count: "1", ...fields, monitoring: "Weekly", curriculum_fit: "GCSEs continue", pupil_views: "Wants to go back", parent_views: "Agrees" })).status, 303);
-  assert.equal((await school.post("/placements/1/plan/agree")).status, 303);
+  await agreePlan(school, 1, [attendanceObjective()]);
 });
 after(async () => wp.stop());
 

@@ -1,6 +1,6 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startWaypoint, DEMO, DEMO_PASSWORD, errorMessages, decode, day, recentRegisterDay } from "../support/waypoint.mjs";
+import { startWaypoint, DEMO, DEMO_PASSWORD, errorMessages, decode, day, recentRegisterDay, agreePlan, attendanceObjective } from "../support/waypoint.mjs";
 
 // Placement 1 is Aisha's at Bridgeway (started 40 days ago, reviews every 6 weeks by default, so
 // the first falls due in 2 days); placement 3 is Callum's, who has an EHC plan.
@@ -18,15 +18,10 @@ before(async () => {
   school = wp.client();
   await school.signIn(DEMO.apLead);
   // An agreed plan with an attendance objective and a maths one.
-  await school.get("/placements/1/plan");
-  const objectives = [
-    { area: "attendance", description: "Attend every timetabled session", baseline_value: "62", baseline_date: day(-40), baseline_source: "Oakfield register", target: "90", measure: "Attendance", unit: "%", target_date: day(100), responsible: "Key worker" },
+  await agreePlan(school, 1, [
+    attendanceObjective(),
     { area: "maths", description: "Secure fractions", baseline_value: "2", baseline_date: day(-40), baseline_source: "Entry test", target: "5", measure: "Steps on the maths ladder", unit: "", target_date: day(100), responsible: "Maths tutor" },
-  ];
-  const fields = {};
-  objectives.forEach((o, i) => Object.entries(o).forEach(([k, v]) => (fields[`objective_${i + 1}_${k}`] = v)));
-  assert.equal((await school.post("/placements/1/plan", { objective_count: "2", ...fields, monitoring: "Weekly", curriculum_fit: "GCSEs continue", pupil_views: "Wants to go back", parent_views: "Agrees" })).status, 303);
-  assert.equal((await school.post("/placements/1/plan/agree")).status, 303);
+  ]);
   // Bridgeway marks two sessions (one present, one unexplained absence) and logs maths twice.
   const tutor = wp.client();
   await tutor.signIn(DEMO.providerStaff);

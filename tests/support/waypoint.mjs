@@ -125,7 +125,10 @@ export class Client {
     let body;
     if (form) {
       h["content-type"] = "application/x-www-form-urlencoded";
-      body = new URLSearchParams(form).toString();
+      // An array is a repeated field, as checkboxes send it.
+      const params = new URLSearchParams();
+      for (const [k, v] of Object.entries(form)) for (const x of [].concat(v)) params.append(k, x);
+      body = params.toString();
     }
     if (multipart) body = multipart; // a FormData: fetch writes the boundary
     const res = await fetch(this.base + path, { method, headers: h, body, redirect: "manual" });
@@ -165,6 +168,19 @@ export class Client {
     await this.get("/sign-in");
     return this.post("/sign-in", { email, password });
   }
+}
+
+// An objective for a plan: attending every session, from 62 % forty days ago to 90 %.
+export const attendanceObjective = () => ({ area: "attendance", description: "Attend every timetabled session", baseline_value: "62", baseline_date: day(-40), baseline_source: "Oakfield register", target: "90", measure: "Attendance", unit: "%", target_date: day(100), responsible: "Key worker" });
+
+// The school (signed in as `client`) writes a plan with these objectives and agrees it, as its page would.
+export async function agreePlan(client, placementId, objectives) {
+  await client.get(`/placements/${placementId}/plan`);
+  const fields = {};
+  objectives.forEach((o, i) => Object.entries(o).forEach(([k, v]) => (fields[`objective_${i + 1}_${k}`] = v)));
+  const saved = await client.post(`/placements/${placementId}/plan`, { objective_count: String(objectives.length), ...fields, monitoring: "Weekly", curriculum_fit: "GCSEs continue", pupil_views: "Wants to go back", parent_views: "Agrees" });
+  const agreed = await client.post(`/placements/${placementId}/plan/agree`);
+  if (saved.status !== 303 || agreed.status !== 303) throw new Error(`the plan was not agreed: ${JSON.stringify(errorMessages(saved.text + agreed.text))}`);
 }
 
 // Text of the GOV.UK error summary's links, for asserting on messages.
