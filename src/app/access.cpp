@@ -101,6 +101,11 @@ bool may_log_progress(const Actor& a, std::int64_t provider_id) {
 
 bool may_follow_reviews(const Actor& a) { return a.role == Role::ApLead || a.role == Role::Headteacher; }
 
+bool may_see_outcomes(const Actor& a) {
+  return may_follow_reviews(a) || a.role == Role::ProviderManager ||
+         (a.role == Role::LaOfficer && a.local_authority_id);
+}
+
 bool may_see_threshold_list(const Actor& a) { return a.role == Role::LaOfficer && a.local_authority_id; }
 
 Actor operator_actor() {

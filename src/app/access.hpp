@@ -63,6 +63,9 @@ bool may_read_concerns(const Actor& a, std::int64_t school_id, std::optional<std
 bool may_log_progress(const Actor& a, std::int64_t provider_id);
 // A school's AP lead and head follow when its pupils' reviews fall due.
 bool may_follow_reviews(const Actor& a);
+// Outcomes across placements: a school's AP lead and head for its pupils, LA officers for their
+// area, a provider's manager for its own placements.
+bool may_see_outcomes(const Actor& a);
 // Those who commission may also see where the registration threshold stands for providers.
 bool may_see_threshold_list(const Actor& a);
 

@@ -24,7 +24,7 @@ std::string share_text(std::size_t part, std::size_t whole) {
 // The mean of the percentages known, with how many pupils it rests on.
 Figure mean_percent(std::string key, std::string label, const std::vector<const PlacementOutcome*>& cohort,
                     std::optional<double> PlacementOutcome::*member) {
-  Figure f{std::move(key), std::move(label), "", {}};
+  Figure f{std::move(key), std::move(label), "", {}, std::nullopt};
   double total = 0;
   for (const auto* p : cohort)
     if (p->*member) {
@@ -32,6 +32,7 @@ Figure mean_percent(std::string key, std::string label, const std::vector<const 
       f.placement_ids.push_back(p->placement_id);
     }
   const auto n = f.placement_ids.size();
+  if (n) f.amount = total / static_cast<double>(n);
   f.value =
       n ? one_decimal(total / static_cast<double>(n)) + "% (" + std::to_string(n) + (n == 1 ? " pupil)" : " pupils)")
         : "Not known";
@@ -40,7 +41,7 @@ Figure mean_percent(std::string key, std::string label, const std::vector<const 
 
 Figure total_of(std::string key, std::string label, const std::vector<const PlacementOutcome*>& cohort,
                 std::optional<int> PlacementOutcome::*member) {
-  Figure f{std::move(key), std::move(label), "", {}};
+  Figure f{std::move(key), std::move(label), "", {}, std::nullopt};
   int total = 0;
   for (const auto* p : cohort)
     if (p->*member) {
@@ -48,6 +49,7 @@ Figure total_of(std::string key, std::string label, const std::vector<const Plac
       f.placement_ids.push_back(p->placement_id);
     }
   const auto n = f.placement_ids.size();
+  if (n) f.amount = total;
   f.value = n ? std::to_string(total) + " (" + std::to_string(n) + (n == 1 ? " pupil)" : " pupils)") : "Not known";
   return f;
 }
@@ -69,16 +71,17 @@ Date academic_year_start(Date d) {
 
 std::vector<Figure> outcome_figures(const std::vector<PlacementOutcome>& cohort, Date from, Date to) {
   std::vector<Figure> out;
-  Figure started{"started", "Placements started", "", {}};
+  Figure started{"started", "Placements started", "", {}, std::nullopt};
   std::vector<const PlacementOutcome*> ended;
   for (const auto& p : cohort) {
     if (within(p.started, from, to) && p.end_reason != "cancelled") started.placement_ids.push_back(p.placement_id);
     if (p.ended && within(*p.ended, from, to) && p.end_reason != "cancelled") ended.push_back(&p);
   }
   started.value = std::to_string(started.placement_ids.size());
+  started.amount = static_cast<double>(started.placement_ids.size());
   out.push_back(started);
 
-  Figure ended_figure{"ended", "Placements ended", std::to_string(ended.size()), {}};
+  Figure ended_figure{"ended", "Placements ended", std::to_string(ended.size()), {}, static_cast<double>(ended.size())};
   std::vector<double> lengths;
   for (const auto* p : ended) {
     ended_figure.placement_ids.push_back(p->placement_id);
@@ -87,29 +90,36 @@ std::vector<Figure> outcome_figures(const std::vector<PlacementOutcome>& cohort,
   out.push_back(ended_figure);
   const auto middle = median(lengths);
   out.push_back({"median_length", "Median length of the placements that ended",
-                 middle ? one_decimal(*middle / 7) + " weeks" : "None to count", ended_figure.placement_ids});
+                 middle ? one_decimal(*middle / 7) + " weeks" : "None to count", ended_figure.placement_ids,
+                 middle ? std::optional(*middle / 7) : std::nullopt});
 
   std::vector<const PlacementOutcome*> back;
   for (const auto* p : ended)
     if (is_reintegration(p->destination)) back.push_back(p);
-  Figure reintegrated{"reintegrated", "Back in mainstream school", share_text(back.size(), ended.size()), {}};
+  Figure reintegrated{"reintegrated",
+                      "Back in mainstream school",
+                      share_text(back.size(), ended.size()),
+                      {},
+                      ended.empty() ? std::nullopt : std::optional(100.0 * back.size() / ended.size())};
   for (const auto* p : back) reintegrated.placement_ids.push_back(p->placement_id);
   out.push_back(reintegrated);
 
   std::size_t checked = 0;
-  Figure holding{"holding_12_weeks", "Return still holding at the 12-week check (of those checked)", "", {}};
+  Figure holding{
+      "holding_12_weeks", "Return still holding at the 12-week check (of those checked)", "", {}, std::nullopt};
   for (const auto* p : back)
     if (p->holding_at_12_weeks) {
       ++checked;
       if (*p->holding_at_12_weeks) holding.placement_ids.push_back(p->placement_id);
     }
   holding.value = share_text(holding.placement_ids.size(), checked);
+  if (checked) holding.amount = 100.0 * holding.placement_ids.size() / checked;
   out.push_back(holding);
 
   out.push_back(mean_percent("attendance_before", "Attendance before the placement (the plan's baseline)", ended,
                              &PlacementOutcome::attendance_before));
   {
-    Figure during{"attendance_during", "Attendance during the placement", "", {}};
+    Figure during{"attendance_during", "Attendance during the placement", "", {}, std::nullopt};
     AttendanceSummary all;
     for (const auto* p : ended)
       if (p->during.possible) {
@@ -118,6 +128,7 @@ std::vector<Figure> outcome_figures(const std::vector<PlacementOutcome>& cohort,
         during.placement_ids.push_back(p->placement_id);
       }
     const auto n = during.placement_ids.size();
+    if (n) during.amount = 100.0 * all.attended / all.possible;
     during.value = n ? percent_text(all.attended, all.possible) + "% (" + std::to_string(all.attended) + " of " +
                            std::to_string(all.possible) + " sessions)"
                      : "Not known";
@@ -135,9 +146,10 @@ std::vector<Figure> outcome_figures(const std::vector<PlacementOutcome>& cohort,
   for (const auto& d : destinations())
     if (auto it = by_destination.find(std::string(d.code)); it != by_destination.end())
       out.push_back({"destination_" + std::string(d.code), "Went on to: " + std::string(d.label),
-                     std::to_string(it->second.size()), it->second});
+                     std::to_string(it->second.size()), it->second, static_cast<double>(it->second.size())});
   if (auto it = by_destination.find(""); it != by_destination.end())
-    out.push_back({"destination_unknown", "Went on to: not recorded", std::to_string(it->second.size()), it->second});
+    out.push_back({"destination_unknown", "Went on to: not recorded", std::to_string(it->second.size()), it->second,
+                   static_cast<double>(it->second.size())});
   return out;
 }
 

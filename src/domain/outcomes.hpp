@@ -33,6 +33,7 @@ struct Figure {
   std::string label;                        // what it is, in words
   std::string value;                        // as people read it: "3", "12.5 weeks", "2 of 3 (66.7%)"
   std::vector<std::int64_t> placement_ids;  // the placements behind it
+  std::optional<double> amount;             // the figure as a number, for charts: a count or a percentage
 };
 
 // In order: started, ended, median_length, reintegrated, holding_12_weeks, attendance_before,

@@ -64,6 +64,7 @@ Application::Application(const app::Services& services, WebSettings settings)
   add_review_api_routes(router_);
   add_reintegration_routes(router_);
   add_reintegration_api_routes(router_);
+  add_outcome_routes(router_);
   add_attendance_api_routes(router_);
   add_api_routes(router_);
   add_placement_api_routes(router_);

@@ -49,6 +49,7 @@ void add_review_routes(Router& r);
 void add_review_api_routes(Router& r);
 void add_reintegration_routes(Router& r);
 void add_reintegration_api_routes(Router& r);
+void add_outcome_routes(Router& r);
 void add_attendance_api_routes(Router& r);
 void add_api_routes(Router& r);
 

@@ -1,17 +1,10 @@
 #include "web/directory_export.hpp"
 
-#include <xlsxwriter.h>
-
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <stdexcept>
-
 #include <nlohmann/json.hpp>
 
 #include "domain/csv.hpp"
 #include "web/provider_json.hpp"
+#include "web/spreadsheet.hpp"
 
 namespace waypoint::web {
 namespace {
@@ -41,40 +34,14 @@ std::string directory_csv(const std::vector<store::DirectoryEntry>& entries) {
 }
 
 std::string directory_xlsx(const std::vector<store::DirectoryEntry>& entries) {
-  // libxlsxwriter writes to a file; a private temporary one is read back and removed.
-  char path[] = "/tmp/waypoint-export-XXXXXX";
-  const int fd = mkstemp(path);
-  if (fd < 0) throw std::runtime_error("cannot create a temporary file for the export");
-  close(fd);
-  struct Remove {
-    const char* p;
-    ~Remove() { std::remove(p); }
-  } remove{path};
-  lxw_workbook* workbook = workbook_new(path);
-  if (!workbook) throw std::runtime_error("cannot start the spreadsheet");
-  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "Providers");
-  lxw_format* bold = workbook_add_format(workbook);
-  format_set_bold(bold);
-  for (std::size_t c = 0; c < kHeaders.size(); ++c)
-    worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), kHeaders[c].c_str(), bold);
-  lxw_row_t row = 1;
+  std::vector<std::vector<SheetCell>> rows;
   for (const auto& e : entries) {
-    const auto values = cells(e);
-    for (std::size_t c = 0; c < values.size(); ++c) {
-      if (c == 6 && e.capacity)
-        worksheet_write_number(sheet, row, static_cast<lxw_col_t>(c), *e.capacity, nullptr);
-      else
-        worksheet_write_string(sheet, row, static_cast<lxw_col_t>(c), values[c].c_str(), nullptr);
-    }
-    ++row;
+    std::vector<SheetCell> row;
+    for (const auto& text : cells(e)) row.push_back({text, std::nullopt});
+    if (e.capacity) row[6].number = *e.capacity;  // places, as a number
+    rows.push_back(std::move(row));
   }
-  worksheet_set_column(sheet, 0, 0, 40, nullptr);
-  worksheet_set_column(sheet, 1, 7, 20, nullptr);
-  if (workbook_close(workbook) != LXW_NO_ERROR) throw std::runtime_error("cannot write the spreadsheet");
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
+  return xlsx_sheet("Providers", kHeaders, rows, {40, 20, 20, 20, 20, 20, 20, 20});
 }
 
 }  // namespace waypoint::web

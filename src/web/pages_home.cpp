@@ -31,6 +31,8 @@ const Task kCalendar{"/calendar", "School calendar",
                      "Term dates, INSET days and the full-time week that every deadline counts with."};
 const Task kRegisters{"/register", "Take the register",
                       "Mark each pupil expected with you this session: present, late or absent with a reason."};
+const Task kOutcomes{"/outcomes", "Outcomes",
+                     "What placements achieved: returns to school and whether they held, attendance, destinations."};
 const Task kProviderPupils{"/pupils", "Pupils placed with you",
                            "See the pupils schools have placed with your provider."};
 
@@ -39,32 +41,36 @@ std::pair<const char*, std::vector<Task>> tasks_for(Role role) {
   switch (role) {
     case Role::ApLead:
       return {"You arrange and oversee alternative provision for your school's pupils.",
-              {kToday, kSchoolPupils, kPlacements, kDirectory, kRunningOut, kCalendar}};
+              {kToday, kSchoolPupils, kPlacements, kOutcomes, kDirectory, kRunningOut, kCalendar}};
     case Role::SchoolDsl:
       return {"You keep pupils in alternative provision safe: absences and concerns reach you first.",
               {kToday, kSchoolPupils, kPlacements, kDirectory}};
     case Role::Headteacher:
       return {"You approve placements and see your school's alternative provision as a whole.",
-              {kToday, kSchoolPupils, kPlacements, kDirectory, kRunningOut, kCalendar}};
+              {kToday, kSchoolPupils, kPlacements, kOutcomes, kDirectory, kRunningOut, kCalendar}};
     case Role::ProviderManager:
       return {"You run a provider: you see only the pupils placed with you.",
               {kRegisters,
                kProviderPupils,
                {"/placements", "Placements with you", "The placements schools have agreed with your provider."},
-               {"/providers", "Your provider's entry", "See your standing and send evidence of your checks."}}};
+               {"/providers", "Your provider's entry", "See your standing and send evidence of your checks."},
+               kOutcomes}};
     case Role::ProviderStaff:
       return {"You teach pupils placed with your provider and take their registers.", {kRegisters, kProviderPupils}};
     case Role::LaOfficer:
-      return {"You see alternative provision across your local authority's area.",
-              {{"/pupils", "Pupils in your area", "See pupils on the rolls of schools in your area."},
-               {"/providers", "Provider directory", "Keep the directory: add providers and sites, and record checks."},
-               {"/providers/running-out", "Checks running out",
-                "Providers' checks in your area that run out soon, before their standing lapses."},
-               {"/placements", "Placements in your area", "Every placement made for pupils of schools in your area."},
-               {"/registration-threshold", "Unregistered providers teaching full time",
-                "Providers that may have to register as a school, counted across every commissioner."},
-               {"/calendar", "Term dates",
-                "The area's term dates and closures, which schools follow unless they keep their own."}}};
+      return {
+          "You see alternative provision across your local authority's area.",
+          {{"/pupils", "Pupils in your area", "See pupils on the rolls of schools in your area."},
+           {"/providers", "Provider directory", "Keep the directory: add providers and sites, and record checks."},
+           {"/providers/running-out", "Checks running out",
+            "Providers' checks in your area that run out soon, before their standing lapses."},
+           {"/placements", "Placements in your area", "Every placement made for pupils of schools in your area."},
+           {"/outcomes", "Outcomes in your area",
+            "Returns to school and whether they held, attendance and destinations, school by school and by provider."},
+           {"/registration-threshold", "Unregistered providers teaching full time",
+            "Providers that may have to register as a school, counted across every commissioner."},
+           {"/calendar", "Term dates",
+            "The area's term dates and closures, which schools follow unless they keep their own."}}};
     case Role::Parent:
       return {"You can see your child's plan, timetable, attendance and reviews.",
               {{"/pupils", "Your child", "See the record the school keeps about your child."}}};

@@ -1,7 +1,7 @@
 // Starts a real `waypoint serve` on a free loopback port with a fresh database (SQLite file or a new
 // PostgreSQL database on the test cluster), and a small cookie-keeping HTTP client for it.
-import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
@@ -126,8 +126,8 @@ export class Client {
     if (form) {
       h["content-type"] = "application/x-www-form-urlencoded";
       // An array is a repeated field, as checkboxes send it.
-      const params = new URLSearchParams();
-      for (const [k, v] of Object.entries(form)) for (const x of [].concat(v)) params.append(k, x);
+      const params = form instanceof URLSearchParams ? form : new URLSearchParams();
+      if (params !== form) for (const [k, v] of Object.entries(form)) for (const x of [].concat(v)) params.append(k, x);
       body = params.toString();
     }
     if (multipart) body = multipart; // a FormData: fetch writes the boundary
@@ -181,6 +181,18 @@ export async function agreePlan(client, placementId, objectives) {
   const saved = await client.post(`/placements/${placementId}/plan`, { objective_count: String(objectives.length), ...fields, monitoring: "Weekly", curriculum_fit: "GCSEs continue", pupil_views: "Wants to go back", parent_views: "Agrees" });
   const agreed = await client.post(`/placements/${placementId}/plan/agree`);
   if (saved.status !== 303 || agreed.status !== 303) throw new Error(`the plan was not agreed: ${JSON.stringify(errorMessages(saved.text + agreed.text))}`);
+}
+
+// An XLSX download read back: its shared strings and its first sheet, as XML text.
+export function readXlsx(bytes) {
+  const dir = mkdtempSync(join(tmpdir(), "waypoint-xlsx-"));
+  try {
+    writeFileSync(join(dir, "book.xlsx"), bytes);
+    const part = (name) => execFileSync("unzip", ["-p", join(dir, "book.xlsx"), name], { encoding: "utf8" });
+    return { strings: part("xl/sharedStrings.xml"), sheet: part("xl/worksheets/sheet1.xml") };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // Text of the GOV.UK error summary's links, for asserting on messages.

@@ -75,6 +75,9 @@ TEST(Outcomes, AHandComputedCohort) {
   EXPECT_EQ(figure(all, "attendance_during").value, "69.2% (90 of 130 sessions)");
   EXPECT_EQ(figure(all, "attendance_during").placement_ids, (Ids{1, 2, 3}));
   EXPECT_EQ(figure(all, "attendance_after").value, "87.5% (2 pupils)");
+  EXPECT_DOUBLE_EQ(*figure(all, "attendance_during").amount, 100.0 * 90 / 130);
+  EXPECT_DOUBLE_EQ(*figure(all, "attendance_after").amount, 87.5);
+  EXPECT_DOUBLE_EQ(*figure(all, "reintegrated").amount, 50);
   EXPECT_EQ(figure(all, "suspensions_before").value, "4 (2 pupils)");
   EXPECT_EQ(figure(all, "suspensions_after").value, "2 (2 pupils)");
   std::vector<std::string> destinations;
@@ -91,6 +94,7 @@ TEST(Outcomes, AnEmptyPeriodSaysSoRatherThanDividingByNothing) {
   EXPECT_EQ(figure(all, "median_length").value, "None to count");
   EXPECT_EQ(figure(all, "reintegrated").value, "None to count");
   EXPECT_EQ(figure(all, "attendance_during").value, "Not known");
+  EXPECT_FALSE(figure(all, "attendance_during").amount.has_value());
   EXPECT_EQ(all.size(), 10u) << "no destinations without pupils";
 }
 
