@@ -172,3 +172,12 @@ test("a parent reads their child's review summary and its PDF, and nobody reache
   assert.equal((await api("school", "GET", "/reviews/999999")).status, 404);
   assert.ok(Number(wp.sql("SELECT COUNT(*) FROM audit_events WHERE action = 'review.view'")) >= 3, "reads are audited");
 });
+
+test("the review, return and outcome routes are in the OpenAPI document the server publishes", async () => {
+  const doc = await (await fetch(wp.url + "/api/v1/openapi.json")).json();
+  for (const [path, method] of [["/placements/{id}/reviews", "get"], ["/placements/{id}/reviews", "post"], ["/placements/{id}/review-requests", "post"],
+    ["/reviews/due", "get"], ["/reviews/{id}", "get"], ["/placements/{id}/return", "get"], ["/placements/{id}/return", "put"],
+    ["/placements/{id}/return/steps/{step}", "post"], ["/placements/{id}/return/follow-ups", "post"], ["/outcomes", "get"]])
+    assert.ok(doc.paths[path]?.[method], `${method} ${path}`);
+  assert.ok(doc.paths["/placements/{id}/end"].post.requestBody.content["application/json"].schema.properties.destination);
+});
