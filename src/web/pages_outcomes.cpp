@@ -62,27 +62,28 @@ nlohmann::json group_rows(const std::vector<app::GroupOutcomes>& groups) {
   return rows;
 }
 
-std::string charts(const app::OutcomesView& v) {
-  std::vector<Bar> attendance;
-  for (const auto* key : {"attendance_before", "attendance_during", "attendance_after"})
-    if (const auto* f = find(v.figures, key); f && f->amount)
-      attendance.push_back(
-          {f->label.substr(0, f->label.find(" (")), *f->amount, f->value.substr(0, f->value.find(' '))});
-  std::vector<Bar> went;
+// A chart and the rows of its table: the figures whose keys start with `prefix` (or are listed).
+nlohmann::json chart(const app::OutcomesView& v, const std::string& id, const std::string& title,
+                     const std::string& description, const std::vector<std::string>& keys, const std::string& prefix,
+                     bool percentages) {
+  std::vector<Bar> bars;
+  nlohmann::json rows = nlohmann::json::array();
   double most = 0;
-  for (const auto& f : v.figures)
-    if (f.key.rfind("destination_", 0) == 0 && f.amount) {
-      went.push_back({f.label.substr(std::string("Went on to: ").size()), *f.amount, f.value});
-      most = std::max(most, *f.amount);
-    }
-  return bar_chart_svg("attendance-chart", "Attendance before, during and after",
-                       "Attendance as a percentage before the placement, during it and after the return. The table "
-                       "of figures below gives the same numbers.",
-                       attendance, 100) +
-         bar_chart_svg("destinations-chart", "Where pupils went next",
-                       "The number of pupils who went to each destination when their placement ended. The table of "
-                       "figures below gives the same numbers.",
-                       went, most);
+  for (const auto& f : v.figures) {
+    const bool wanted =
+        std::find(keys.begin(), keys.end(), f.key) != keys.end() || (!prefix.empty() && f.key.rfind(prefix, 0) == 0);
+    if (!wanted || !f.amount) continue;
+    const auto short_label =
+        prefix.empty() ? f.label.substr(0, f.label.find(" (")) : f.label.substr(f.label.find(": ") + 2);
+    bars.push_back({short_label, *f.amount, percentages ? f.value.substr(0, f.value.find(' ')) : f.value});
+    rows.push_back({{"label", short_label}, {"value", f.value}});
+    most = std::max(most, *f.amount);
+  }
+  return {{"title", title},
+          {"svg", bar_chart_svg(id, title, description + " The table after the chart gives the same figures.", bars,
+                                percentages ? 100 : most)},
+          {"rows", rows},
+          {"has_rows", !rows.empty()}};
 }
 
 Response outcomes_page(RequestContext& ctx, const domain::FieldErrors& errors, int status) {
@@ -105,7 +106,12 @@ Response outcomes_page(RequestContext& ctx, const domain::FieldErrors& errors, i
                          {"has_pupils", !f.placement_ids.empty()},
                          {"href", "/outcomes/pupils?figure=" + f.key + "&" + query}});
     data["figures"] = figures;
-    data["charts"] = charts(v);
+    data["charts"] = nlohmann::json::array(
+        {chart(v, "attendance-chart", "Attendance before, during and after",
+               "Attendance as a percentage before the placement, during it and after the return.",
+               {"attendance_before", "attendance_during", "attendance_after"}, "", true),
+         chart(v, "destinations-chart", "Where pupils went next",
+               "How many pupils went to each destination when their placement ended.", {}, "destination_", false)});
     data["schools"] = group_rows(v.by_school);
     data["has_schools"] = !v.by_school.empty();
     data["providers"] = group_rows(v.by_provider);

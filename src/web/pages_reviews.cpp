@@ -162,6 +162,7 @@ nlohmann::json review_page_json(const app::ReviewView& v) {
       {"pupil_id", v.placement.pupil_id},
       {"held_on", v.review.held_on},
       {"starts_return", v.review.decision == "start_reintegration"},
+      {"ends_placement", v.review.decision == "end_placement" && v.placement.status != "ended"},
       {"new_plan_version", v.review.new_plan_version ? nlohmann::json(*v.review.new_plan_version) : nlohmann::json()},
       {"sections", sections}};
 }
