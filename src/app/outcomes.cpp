@@ -46,9 +46,8 @@ std::pair<Date, Date> period(const Services& s, const std::string& from_text, co
 std::vector<domain::PlacementOutcome> outcomes_of(store::Connection& c, const std::vector<store::OutcomeRow>& rows) {
   std::vector<std::int64_t> ids;
   for (const auto& r : rows) ids.push_back(r.placement_id);
-  std::map<std::int64_t, std::vector<std::string>> codes;
-  for (const auto& x : store::attendance_code_counts(c, ids))
-    codes[x.placement_id].insert(codes[x.placement_id].end(), static_cast<std::size_t>(x.count), x.code);
+  std::map<std::int64_t, domain::AttendanceSummary> during;
+  for (const auto& x : store::attendance_code_counts(c, ids)) during[x.placement_id].add(x.code, x.count);
   std::map<std::int64_t, std::optional<double>> attendance_before;
   std::map<std::int64_t, std::optional<int>> suspensions_before;
   for (const auto& b : store::first_baselines(c, ids)) {
@@ -70,7 +69,7 @@ std::vector<domain::PlacementOutcome> outcomes_of(store::Connection& c, const st
     o.destination = r.destination;
     o.attendance_before = attendance_before[r.placement_id];
     o.suspensions_before = suspensions_before[r.placement_id];
-    o.during = domain::summarise_attendance(codes[r.placement_id]);
+    o.during = during[r.placement_id];
     const auto& done = checks[r.placement_id];
     if (!done.empty()) {
       o.attendance_after = domain::parse_measure(done.back().attendance_percent);
@@ -102,7 +101,8 @@ OutcomesView view_outcomes(const Services& s, const Actor& a, const std::string&
   const auto [scope, id] = scope_of(a);
   OutcomesView v;
   std::tie(v.from, v.to) = period(s, from_text, to_text);
-  s.db.transaction([&](store::Connection& c) {
+  // Read outside any write transaction: a year of an area's marks must not hold up registers.
+  s.db.with_connection([&](store::Connection& c) {
     v.scope_name =
         scope == store::OutcomeScope::LocalAuthority ? store::find_organisation(c, id)->name : a.organisation_name;
     v.placements = store::placements_for_outcomes(c, scope, id, domain::format_date(v.from), domain::format_date(v.to));
@@ -114,7 +114,9 @@ OutcomesView view_outcomes(const Services& s, const Actor& a, const std::string&
     if (scope == store::OutcomeScope::LocalAuthority)
       v.by_school =
           grouped(v, cohort, [](const store::OutcomeRow& r) { return std::pair(r.school_name, r.school_id); });
-    // Figures are counts, but they rest on pupils' records: the read is on the audit trail.
+  });
+  // Figures are counts, but they rest on pupils' records: the read is on the audit trail.
+  s.db.transaction([&](store::Connection& c) {
     audit(c, s, &a,
           {"outcomes.view", "outcomes", std::nullopt, std::nullopt,
            nlohmann::json{{"from", domain::format_date(v.from)},

@@ -67,29 +67,31 @@ bool counts_as_attendance(std::string_view text) {
   return code && (code->counts_as == SessionMeaning::Present || code->counts_as == SessionMeaning::AttendedElsewhere);
 }
 
+void AttendanceSummary::add(std::string_view text, int sessions) {
+  const auto code = find_attendance_code(text);
+  if (!code) return;
+  switch (code->counts_as) {
+    case SessionMeaning::Present:
+    case SessionMeaning::AttendedElsewhere:
+      possible += sessions;
+      attended += sessions;
+      break;
+    case SessionMeaning::AuthorisedAbsence:
+      possible += sessions;
+      authorised += sessions;
+      break;
+    case SessionMeaning::UnauthorisedAbsence:
+      possible += sessions;
+      unauthorised += sessions;
+      break;
+    case SessionMeaning::NotPossibleHere:
+      break;
+  }
+}
+
 AttendanceSummary summarise_attendance(const std::vector<std::string>& codes) {
   AttendanceSummary s;
-  for (const auto& text : codes) {
-    const auto code = find_attendance_code(text);
-    if (!code) continue;
-    switch (code->counts_as) {
-      case SessionMeaning::Present:
-      case SessionMeaning::AttendedElsewhere:
-        ++s.possible;
-        ++s.attended;
-        break;
-      case SessionMeaning::AuthorisedAbsence:
-        ++s.possible;
-        ++s.authorised;
-        break;
-      case SessionMeaning::UnauthorisedAbsence:
-        ++s.possible;
-        ++s.unauthorised;
-        break;
-      case SessionMeaning::NotPossibleHere:
-        break;
-    }
-  }
+  for (const auto& code : codes) s.add(code);
   return s;
 }
 

@@ -30,7 +30,7 @@ std::vector<CodeCount> attendance_code_counts(Connection& c, const std::vector<s
   auto rows = c.query(
       "SELECT placement_id, COALESCE(school_code, provider_code), COUNT(*) FROM attendance_marks "
       "WHERE placement_id IN (" +
-          in + ") GROUP BY placement_id, COALESCE(school_code, provider_code)",
+          in + ") GROUP BY placement_id, provider_code, school_code",
       params);
   return map_rows(rows, [](const Row& r) {
     return CodeCount{r.integer(0), r.text(1), static_cast<int>(r.integer(2))};

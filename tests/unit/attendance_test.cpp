@@ -164,3 +164,18 @@ TEST(Alerts, AProvidersManagerReadsItsStaffsAlerts) {
             (std::vector<Role>{Role::ProviderStaff, Role::ProviderManager}));
   EXPECT_EQ(readers_of_alerts_for(Role::LaOfficer), (std::vector<Role>{Role::LaOfficer}));
 }
+
+TEST(AttendanceRate, ACountOfSessionsAddsUpLikeTheSessionsThemselves) {
+  AttendanceSummary counted;
+  counted.add("B", 3);
+  counted.add("N", 2);
+  counted.add("I");
+  counted.add("Y1", 4);  // not possible here
+  counted.add("??", 9);  // not a code
+  const auto listed = summarise_attendance({"B", "B", "B", "N", "N", "I", "Y1", "Y1", "Y1", "Y1"});
+  EXPECT_EQ(counted.possible, listed.possible);
+  EXPECT_EQ(counted.attended, 3);
+  EXPECT_EQ(counted.unauthorised, 2);
+  EXPECT_EQ(counted.authorised, 1);
+  EXPECT_EQ(counted.possible, 6);
+}
