@@ -45,8 +45,6 @@ void check_terms(store::Connection& c, std::int64_t provider_id, store::Placemen
   p.cost_pence = p.terms.cost.empty() ? std::nullopt : domain::parse_pounds(p.terms.cost);
 }
 
-bool is(const store::PlacementRecord& p, PlacementStatus status) { return p.status == domain::status_code(status); }
-
 std::optional<std::string> optional_date(const std::string& raw, const char* field, const char* what,
                                          std::chrono::year_month_day today) {
   const auto t = trimmed(raw);
@@ -105,6 +103,10 @@ nlohmann::json terms_json(const domain::PlacementTerms& t) {
 
 }  // namespace
 
+bool has_status(const store::PlacementRecord& p, domain::PlacementStatus status) {
+  return p.status == domain::status_code(status);
+}
+
 domain::Date placement_start(const store::PlacementRecord& p) {
   return domain::parse_date(p.activated_on.value_or(p.terms.start_date))
       .value_or(domain::parse_date(p.terms.start_date).value_or(domain::Date{}));
@@ -156,7 +158,7 @@ std::int64_t propose_placement(const Services& s, const Actor& a, std::int64_t p
 
 void change_placement(const Services& s, const Actor& a, std::int64_t placement_id, const PlacementForm& f) {
   auto p = require_managed(s, a, placement_id, "placement.view");
-  if (is(p, PlacementStatus::Active) || is(p, PlacementStatus::Ended))
+  if (has_status(p, PlacementStatus::Active) || has_status(p, PlacementStatus::Ended))
     throw Invalid("start_date", "A placement that has started cannot be changed here: end it or review it");
   auto terms = cleaned(f.terms);
   // The legal basis decides who commissions: changing between a school's and an LA's is a new placement.
@@ -194,7 +196,7 @@ PlacementView view_placement(const Services& s, const Actor& a, std::int64_t pla
     v.acceptance = store::latest_acceptance(c, p.school_id, p.provider_id);
     v.can_manage = may_manage_placement(a, p.commissioner_id);
     v.needs_authority_consent = outside_placing_area(c, p);
-    if (v.can_manage && !is(p, PlacementStatus::Active) && !is(p, PlacementStatus::Ended)) {
+    if (v.can_manage && !has_status(p, PlacementStatus::Active) && !has_status(p, PlacementStatus::Ended)) {
       const auto facts = activation_facts(c, s, p, v.pupil, "");
       const auto calendar = calendar_for_school(c, p.school_id);
       v.blockers = domain::activation_blockers(facts, calendar);
@@ -210,8 +212,9 @@ std::vector<store::PlacementRecord> placements_of_pupil(const Services& s, const
   std::vector<store::PlacementRecord> out;
   s.db.with_connection([&](store::Connection& c) { out = store::placements_of_pupil(c, pupil.id); });
   if (domain::is_provider_role(a.role))
-    std::erase_if(out,
-                  [&](const auto& p) { return p.provider_id != a.organisation_id || is(p, PlacementStatus::Draft); });
+    std::erase_if(out, [&](const auto& p) {
+      return p.provider_id != a.organisation_id || has_status(p, PlacementStatus::Draft);
+    });
   return out;
 }
 
@@ -236,7 +239,7 @@ store::Page<store::PlacementRecord> list_placements(const Services& s, const Act
 
 void agree_placement(const Services& s, const Actor& a, std::int64_t placement_id) {
   const auto p = require_managed(s, a, placement_id, "placement.view");
-  if (!is(p, PlacementStatus::Draft)) throw Invalid("status", "Only a draft placement can be agreed");
+  if (!has_status(p, PlacementStatus::Draft)) throw Invalid("status", "Only a draft placement can be agreed");
   s.db.transaction([&](store::Connection& c) {
     store::set_status(c, placement_id, PlacementStatus::Awaiting, s.now_iso());
     audit(c, s, &a, {"placement.agree", "placement", placement_id, p.pupil_id});
@@ -248,7 +251,7 @@ void record_notice(const Services& s, const Actor& a, std::int64_t placement_id,
   const auto p = require_managed(s, a, placement_id, "placement.view");
   if (!domain::is_off_site_direction(p.terms.legal_basis))
     throw Invalid("notice_sent_on", "Only an off-site direction needs a written notice: record consent instead");
-  if (!is(p, PlacementStatus::Awaiting))
+  if (!has_status(p, PlacementStatus::Awaiting))
     throw Invalid("notice_sent_on", "Agree the placement first, so the notice states its final terms");
   // The regulations say what the notice states: it cannot count as sent while it lacks any of it.
   if (const auto missing = direction_notice(s, a, placement_id).missing; !missing.empty())
@@ -269,7 +272,7 @@ void record_consent(const Services& s, const Actor& a, std::int64_t placement_id
   const auto p = require_managed(s, a, placement_id, "placement.view");
   if (domain::is_off_site_direction(p.terms.legal_basis))
     throw Invalid("parent_consent_on", "An off-site direction needs a written notice, not consent");
-  if (!is(p, PlacementStatus::Awaiting))
+  if (!has_status(p, PlacementStatus::Awaiting))
     throw Invalid("parent_consent_on", "Agree the placement first, so the parents consent to its final terms");
   const auto today = s.today();
   const auto on = required_date(parent_on, "parent_consent_on", "Date the parents consented", today);
@@ -287,9 +290,9 @@ void record_consent(const Services& s, const Actor& a, std::int64_t placement_id
 
 void start_placement(const Services& s, const Actor& a, std::int64_t placement_id, const std::string& override_reason) {
   const auto p = require_managed(s, a, placement_id, "placement.view");
-  if (!is(p, PlacementStatus::Awaiting))
-    throw Invalid("status", is(p, PlacementStatus::Draft) ? "Agree the placement before it starts"
-                                                          : "This placement has already started or ended");
+  if (!has_status(p, PlacementStatus::Awaiting))
+    throw Invalid("status", has_status(p, PlacementStatus::Draft) ? "Agree the placement before it starts"
+                                                                  : "This placement has already started or ended");
   const auto reason = trimmed(override_reason);
   s.db.transaction([&](store::Connection& c) {
     const auto pupil = *store::find_pupil(c, p.pupil_id);
@@ -315,7 +318,7 @@ void start_placement(const Services& s, const Actor& a, std::int64_t placement_i
 
 void end_placement(const Services& s, const Actor& a, std::int64_t placement_id, const domain::PlacementEnding& raw) {
   const auto p = require_managed(s, a, placement_id, "placement.view");
-  if (is(p, PlacementStatus::Ended)) throw Invalid("end_reason", "This placement has already ended");
+  if (has_status(p, PlacementStatus::Ended)) throw Invalid("end_reason", "This placement has already ended");
   domain::PlacementEnding e{trimmed(raw.ended_on), trimmed(raw.reason), trimmed(raw.destination),
                             trimmed(raw.pupil_assessment), trimmed(raw.parent_view)};
   if (auto errors = domain::ending_problems(e, s.today()); !errors.empty()) throw Invalid(std::move(errors));

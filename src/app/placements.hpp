@@ -28,6 +28,7 @@ store::PlacementRecord require_placement(const Services& s, const Actor& a, std:
 store::PlacementRecord require_managed(const Services& s, const Actor& a, std::int64_t placement_id,
                                        const std::string& action);
 
+bool has_status(const store::PlacementRecord& p, domain::PlacementStatus status);
 // The day the placement started (or is to start): when it was started, else its planned first day.
 domain::Date placement_start(const store::PlacementRecord& p);
 

@@ -18,7 +18,7 @@ namespace {
 store::PlacementRecord require_own_active(const Services& s, const Actor& a, std::int64_t placement_id) {
   auto p = require_placement(s, a, placement_id, "placement.view");
   require(may_log_progress(a, p.provider_id));
-  if (p.status != domain::status_code(domain::PlacementStatus::Active))
+  if (!has_status(p, domain::PlacementStatus::Active))
     throw Invalid("date", "Progress is logged while the placement is running");
   return p;
 }

@@ -17,25 +17,18 @@
 namespace waypoint::app {
 namespace {
 
-using domain::Date;
-using std::chrono::sys_days;
-
-bool is_running(const store::PlacementRecord& p) {
-  return p.status == domain::status_code(domain::PlacementStatus::Active);
-}
-
 std::optional<std::int64_t> deciding_review(store::Connection& c, std::int64_t placement_id) {
   for (const auto& r : store::reviews_of(c, {placement_id}))  // newest first
     if (r.decision == "start_reintegration") return r.id;
   return std::nullopt;
 }
 
-// The full return: the last step (every day at school), once it is in the timetable.
-std::optional<Date> full_return_of(const std::optional<store::ReintegrationRow>& plan) {
-  if (!plan || plan->steps.empty()) return std::nullopt;
-  const auto& last = plan->steps.back();
-  if (!last.applied_on || last.days_at_school.size() != 5) return std::nullopt;
-  return domain::parse_date(last.starts_on);
+std::vector<domain::PlannedStep> planned(const std::optional<store::ReintegrationRow>& plan) {
+  std::vector<domain::PlannedStep> out;
+  if (plan)
+    for (const auto& s : plan->steps)
+      out.push_back({domain::parse_date(s.starts_on), s.days_at_school.size(), s.applied_on.has_value()});
+  return out;
 }
 
 std::vector<domain::TimetableSlot> week_of(const std::vector<store::SlotRow>& rows) {
@@ -64,9 +57,9 @@ ReintegrationView view_reintegration(const Services& s, const Actor& a, std::int
     v.plan = store::find_reintegration(c, placement_id);
     v.deciding_review = deciding_review(c, placement_id);
     v.objectives = store::agreed_objectives(c, placement_id);
-    week = store::slots_of_pupil(c, v.placement.pupil_id);
     if (v.plan) {
-      v.full_return = full_return_of(v.plan);
+      week = store::slots_of_pupil(c, v.placement.pupil_id);
+      v.full_return = domain::full_return(planned(v.plan));
       if (v.full_return) {
         const auto done = store::return_checks_of(c, placement_id);
         const auto dates = domain::follow_up_dates(*v.full_return);
@@ -80,20 +73,16 @@ ReintegrationView view_reintegration(const Services& s, const Actor& a, std::int
     }
   });
   const bool manages = may_manage_placement(a, v.placement.commissioner_id);
-  v.can_edit = manages && is_running(v.placement) && v.deciding_review.has_value();
+  v.can_edit = manages && has_status(v.placement, domain::PlacementStatus::Active) && v.deciding_review.has_value();
   v.can_record_follow_ups = manages && v.full_return.has_value();
   if (v.plan) {
-    const auto today = sys_days(s.today());
-    bool later_applied = false;
-    for (auto it = v.plan->steps.rbegin(); it != v.plan->steps.rend(); ++it) {
-      StepView step{
-          *it,
-          domain::timetable_totals(domain::week_for_step(week_of(week), it->days_at_school, v.placement.provider_id)),
-          false};
-      const auto starts = domain::parse_date(it->starts_on);
-      step.can_apply = v.can_edit && !it->applied_on && !later_applied && starts && sys_days(*starts) <= today;
-      later_applied = later_applied || it->applied_on.has_value();
-      v.steps.insert(v.steps.begin(), step);
+    const auto ready = domain::steps_ready(planned(v.plan), s.today());
+    for (std::size_t i = 0; i < v.plan->steps.size(); ++i) {
+      const auto& step = v.plan->steps[i];
+      v.steps.push_back(
+          {step,
+           domain::timetable_totals(domain::week_for_step(week_of(week), step.days_at_school, v.placement.provider_id)),
+           v.can_edit && ready[i]});
     }
   }
   return v;
@@ -102,7 +91,8 @@ ReintegrationView view_reintegration(const Services& s, const Actor& a, std::int
 void save_reintegration_plan(const Services& s, const Actor& a, std::int64_t placement_id,
                              const domain::ReintegrationInput& raw) {
   const auto p = require_managed(s, a, placement_id, "reintegration.view");
-  if (!is_running(p)) throw Invalid("key_adult", "The return is planned while the placement is running");
+  if (!has_status(p, domain::PlacementStatus::Active))
+    throw Invalid("key_adult", "The return is planned while the placement is running");
   const auto in = cleaned(raw);
   s.db.transaction([&](store::Connection& c) {
     const auto review = deciding_review(c, placement_id);
@@ -174,8 +164,7 @@ void apply_return_step(const Services& s, const Actor& a, std::int64_t placement
           {"reintegration.step", "placement", placement_id, v.placement.pupil_id,
            nlohmann::json{{"step", position},
                           {"days_at_school", step->step.days_at_school},
-                          {"home_school_minutes",
-                           step->week.by_setting.contains("home_school") ? step->week.by_setting.at("home_school") : 0}}
+                          {"home_school_minutes", step->week.minutes_in("home_school")}}
                .dump()});
   });
 }

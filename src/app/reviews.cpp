@@ -32,17 +32,16 @@ std::optional<Date> stored(const std::optional<std::string>& text) {
   return text ? domain::parse_date(*text) : std::nullopt;
 }
 
-bool is_running(const store::PlacementRecord& p) {
-  return p.status == domain::status_code(domain::PlacementStatus::Active);
-}
+bool is_running(const store::PlacementRecord& p) { return has_status(p, domain::PlacementStatus::Active); }
+// Reviews are scheduled from the agreement, through the placement.
 bool under_review(const store::PlacementRecord& p) {
-  return is_running(p) || p.status == domain::status_code(domain::PlacementStatus::Awaiting);
+  return is_running(p) || has_status(p, domain::PlacementStatus::Awaiting);
 }
 
 ReviewStatus status_of(const store::PlacementRecord& p, const std::vector<store::ReviewRow>& reviews,
                        const std::vector<store::ReviewRequestRow>& requests, Date today) {
   ReviewStatus st;
-  st.schedule = domain::review_schedule(placement_start(p), stored(std::optional(p.terms.first_review_on)),
+  st.schedule = domain::review_schedule(placement_start(p), domain::parse_date(p.terms.first_review_on),
                                         domain::review_interval_of(p.terms));
   std::optional<domain::HeldReview> last;
   if (!reviews.empty())

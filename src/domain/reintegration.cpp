@@ -77,6 +77,22 @@ std::vector<TimetableSlot> week_for_step(const std::vector<TimetableSlot>& curre
   return out;
 }
 
+std::vector<bool> steps_ready(const std::vector<PlannedStep>& steps, Date today) {
+  std::vector<bool> ready(steps.size(), false);
+  bool later_in_timetable = false;
+  for (std::size_t i = steps.size(); i-- > 0;) {
+    const auto& s = steps[i];
+    ready[i] = !s.in_timetable && !later_in_timetable && s.starts_on && sys_days(*s.starts_on) <= sys_days(today);
+    later_in_timetable = later_in_timetable || s.in_timetable;
+  }
+  return ready;
+}
+
+std::optional<Date> full_return(const std::vector<PlannedStep>& steps) {
+  if (steps.empty() || !steps.back().in_timetable || steps.back().days_at_school != 5) return std::nullopt;
+  return steps.back().starts_on;
+}
+
 std::string days_text(const std::vector<unsigned>& iso_days) {
   std::vector<unsigned> days = iso_days;
   std::sort(days.begin(), days.end());

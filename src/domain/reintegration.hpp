@@ -40,6 +40,18 @@ FieldErrors reintegration_problems(const ReintegrationInput& in, int objective_c
 std::vector<TimetableSlot> week_for_step(const std::vector<TimetableSlot>& current,
                                          const std::vector<unsigned>& days_at_school, std::int64_t provider_id);
 
+// A step of a saved plan, as far as putting it into the timetable goes.
+struct PlannedStep {
+  std::optional<Date> starts_on;
+  std::size_t days_at_school = 0;
+  bool in_timetable = false;
+};
+// Which steps may go into the timetable on `today`: each from its first day, once, and not after a
+// later step already has.
+std::vector<bool> steps_ready(const std::vector<PlannedStep>& steps, Date today);
+// The full return: the last step, every day at school, once it is in the timetable.
+std::optional<Date> full_return(const std::vector<PlannedStep>& steps);
+
 // "Monday, Tuesday and Wednesday"; "Monday to Friday" for the whole week; "no days" when empty.
 std::string days_text(const std::vector<unsigned>& iso_days);
 

@@ -31,6 +31,11 @@ struct TimetableTotals {
   int minutes = 0;
   std::map<std::string, int> by_setting;
   std::map<std::int64_t, int> by_provider;
+  // Minutes a week in one setting; none is 0.
+  int minutes_in(const std::string& setting) const {
+    const auto it = by_setting.find(setting);
+    return it == by_setting.end() ? 0 : it->second;
+  }
 };
 
 TimetableTotals timetable_totals(const std::vector<TimetableSlot>& slots);

@@ -6,24 +6,17 @@
 #include "domain/numbers.hpp"
 #include "web/application.hpp"
 #include "web/json_body.hpp"
+#include "web/json_value.hpp"
 
 namespace waypoint::web {
 namespace {
-
-nlohmann::json optional(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
-
-int minutes_at(const domain::TimetableTotals& t, const char* setting) {
-  const auto it = t.by_setting.find(setting);
-  return it == t.by_setting.end() ? 0 : it->second;
-}
 
 nlohmann::json reintegration_json(const app::ReintegrationView& v) {
   nlohmann::json plan;
   if (v.plan) {
     nlohmann::json criteria = nlohmann::json::array();
     for (const auto& c : v.plan->criteria)
-      criteria.push_back(
-          {{"objective", c.objective ? nlohmann::json(*c.objective) : nlohmann::json()}, {"criterion", c.criterion}});
+      criteria.push_back({{"objective", json_or_null(c.objective)}, {"criterion", c.criterion}});
     plan = {{"review_id", v.plan->review_id},     {"criteria", criteria},
             {"key_adult", v.plan->key_adult},     {"mentoring", v.plan->mentoring},
             {"adjustments", v.plan->adjustments}, {"responsibilities", v.plan->responsibilities}};
@@ -33,9 +26,9 @@ nlohmann::json reintegration_json(const app::ReintegrationView& v) {
     steps.push_back({{"position", s.step.position},
                      {"starts_on", s.step.starts_on},
                      {"days_at_school", s.step.days_at_school},
-                     {"home_school_minutes", minutes_at(s.week, "home_school")},
-                     {"provider_minutes", minutes_at(s.week, "provider")},
-                     {"applied_on", optional(s.step.applied_on)}});
+                     {"home_school_minutes", s.week.minutes_in("home_school")},
+                     {"provider_minutes", s.week.minutes_in("provider")},
+                     {"applied_on", json_or_null(s.step.applied_on)}});
   nlohmann::json checks = nlohmann::json::array();
   for (const auto& f : v.follow_ups) {
     nlohmann::json c{{"number", f.number}, {"due_on", domain::format_date(f.due_on)}, {"result", nullptr}};
@@ -46,7 +39,7 @@ nlohmann::json reintegration_json(const app::ReintegrationView& v) {
     checks.push_back(c);
   }
   return {{"placement_id", v.placement.id},
-          {"deciding_review_id", v.deciding_review ? nlohmann::json(*v.deciding_review) : nlohmann::json()},
+          {"deciding_review_id", json_or_null(v.deciding_review)},
           {"plan", plan},
           {"steps", steps},
           {"full_return_on", v.full_return ? nlohmann::json(domain::format_date(*v.full_return)) : nlohmann::json()},

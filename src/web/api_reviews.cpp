@@ -5,6 +5,7 @@
 #include "domain/calendar_date.hpp"
 #include "web/application.hpp"
 #include "web/json_body.hpp"
+#include "web/json_value.hpp"
 #include "web/review_summary.hpp"
 
 namespace waypoint::web {
@@ -31,7 +32,7 @@ void add_review_api_routes(Router& r) {
                           {"requested_by", x.requested_by},
                           {"requester_name", x.requester_name},
                           {"requested_on", x.requested_on},
-                          {"owed_on", x.owed_on ? nlohmann::json(*x.owed_on) : nlohmann::json()}});
+                          {"owed_on", json_or_null(x.owed_on)}});
     return Response::json(200, nlohmann::json{{"status", v.status ? status_json(*v.status) : nlohmann::json()},
                                               {"reviews", reviews},
                                               {"requests", requests}}

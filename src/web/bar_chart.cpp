@@ -1,18 +1,13 @@
 #include "web/bar_chart.hpp"
 
 #include <algorithm>
-#include <cstdio>
+
+#include "web/svg.hpp"
 
 namespace waypoint::web {
 namespace {
 
 constexpr int kWidth = 640, kLabel = 250, kValue = 90, kRow = 36, kBar = 22;
-
-std::string num(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", v);
-  return buffer;
-}
 
 // Text inside the SVG: our own words, but escaped all the same.
 std::string escaped(const std::string& s) {
@@ -54,11 +49,11 @@ std::string bar_chart_svg(const std::string& id, const std::string& title, const
   for (std::size_t i = 0; i < bars.size(); ++i) {
     const double y = 4 + static_cast<double>(i) * kRow;
     const double w = plot * std::clamp(bars[i].value / top, 0.0, 1.0);
-    svg += "<text x=\"" + std::to_string(kLabel - 8) + "\" y=\"" + num(y + kBar - 6) +
+    svg += "<text x=\"" + std::to_string(kLabel - 8) + "\" y=\"" + svg_number(y + kBar - 6) +
            "\" text-anchor=\"end\" font-size=\"14\" fill=\"#0b0c0c\">" + escaped(bars[i].label) + "</text>";
-    svg += "<rect x=\"" + std::to_string(kLabel) + "\" y=\"" + num(y) + "\" width=\"" + num(w) + "\" height=\"" +
-           std::to_string(kBar) + "\" fill=\"#1d70b8\"/>";
-    svg += "<text x=\"" + num(kLabel + w + 6) + "\" y=\"" + num(y + kBar - 6) +
+    svg += "<rect x=\"" + std::to_string(kLabel) + "\" y=\"" + svg_number(y) + "\" width=\"" + svg_number(w) +
+           "\" height=\"" + std::to_string(kBar) + "\" fill=\"#1d70b8\"/>";
+    svg += "<text x=\"" + svg_number(kLabel + w + 6) + "\" y=\"" + svg_number(y + kBar - 6) +
            "\" font-size=\"14\" fill=\"#0b0c0c\">" + escaped(bars[i].value_text) + "</text>";
   }
   svg += "</svg>";

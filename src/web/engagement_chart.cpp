@@ -1,19 +1,12 @@
 #include "web/engagement_chart.hpp"
 
-#include <cstdio>
-
 #include "domain/calendar_date.hpp"
+#include "web/svg.hpp"
 
 namespace waypoint::web {
 namespace {
 
 constexpr int kWidth = 640, kHeight = 240, kLeft = 48, kRight = 16, kTop = 16, kBottom = 40;
-
-std::string num(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", v);
-  return buffer;
-}
 
 }  // namespace
 
@@ -38,19 +31,20 @@ std::string engagement_chart_svg(const std::vector<domain::WeekEngagement>& week
   svg += "<desc id=\"engagement-chart-desc\">Mean engagement on the 1 to 5 scale for each week from " + from + " to " +
          to + ". The table below gives the same figures.</desc>";
   for (int level = 1; level <= 5; ++level) {
-    const auto y = num(y_of(level));
+    const auto y = svg_number(y_of(level));
     svg += "<line x1=\"" + std::to_string(kLeft) + "\" x2=\"" + std::to_string(kWidth - kRight) + "\" y1=\"" + y +
            "\" y2=\"" + y + "\" stroke=\"#b1b4b6\" stroke-width=\"1\"/>";
-    svg += "<text x=\"" + std::to_string(kLeft - 8) + "\" y=\"" + num(y_of(level) + 5) +
+    svg += "<text x=\"" + std::to_string(kLeft - 8) + "\" y=\"" + svg_number(y_of(level) + 5) +
            "\" text-anchor=\"end\" font-size=\"14\" fill=\"#0b0c0c\">" + std::to_string(level) + "</text>";
   }
   std::string points;
-  for (const auto& w : weeks) points += num(x_of(w)) + "," + num(y_of(w.mean)) + " ";
+  for (const auto& w : weeks) points += svg_number(x_of(w)) + "," + svg_number(y_of(w.mean)) + " ";
   points.pop_back();
   if (weeks.size() > 1)
     svg += "<polyline points=\"" + points + "\" fill=\"none\" stroke=\"#1d70b8\" stroke-width=\"3\"/>";
   for (const auto& w : weeks)
-    svg += "<circle cx=\"" + num(x_of(w)) + "\" cy=\"" + num(y_of(w.mean)) + "\" r=\"5\" fill=\"#1d70b8\"/>";
+    svg +=
+        "<circle cx=\"" + svg_number(x_of(w)) + "\" cy=\"" + svg_number(y_of(w.mean)) + "\" r=\"5\" fill=\"#1d70b8\"/>";
   const auto baseline = std::to_string(kHeight - kBottom + 24);
   svg += "<text x=\"" + std::to_string(kLeft) + "\" y=\"" + baseline + "\" font-size=\"14\" fill=\"#0b0c0c\">" + from +
          "</text>";

@@ -9,6 +9,7 @@
 #include "domain/reintegration.hpp"
 #include "web/application.hpp"
 #include "web/bar_chart.hpp"
+#include "web/json_value.hpp"
 #include "web/spreadsheet.hpp"
 
 namespace waypoint::web {
@@ -47,7 +48,7 @@ nlohmann::json figure_json(const domain::Figure& f) {
   return {{"key", f.key},
           {"label", f.label},
           {"value", f.value},
-          {"amount", f.amount ? nlohmann::json(*f.amount) : nlohmann::json()},
+          {"amount", json_or_null(f.amount)},
           {"placement_ids", f.placement_ids}};
 }
 

@@ -8,6 +8,7 @@
 #include "domain/text.hpp"
 #include "domain/timetable.hpp"
 #include "web/application.hpp"
+#include "web/json_value.hpp"
 
 namespace waypoint::web {
 namespace {
@@ -18,11 +19,6 @@ std::string return_path(std::int64_t placement_id) { return "/placements/" + std
 
 std::string hours_text(int minutes) {
   return domain::one_decimal(minutes / 60.0) + (minutes == 60 ? " hour" : " hours");
-}
-
-int minutes_in(const domain::TimetableTotals& t, const std::string& setting) {
-  const auto it = t.by_setting.find(setting);
-  return it == t.by_setting.end() ? 0 : it->second;
 }
 
 const std::vector<domain::CodeLabel>& school_days() {
@@ -85,7 +81,7 @@ Response reintegration_page(RequestContext& ctx, std::int64_t placement_id, bool
                       {"notice", r.query_value("done")},
                       {"has_plan", v.plan.has_value()},
                       {"can_edit", v.can_edit},
-                      {"deciding_review", v.deciding_review ? nlohmann::json(*v.deciding_review) : nlohmann::json()},
+                      {"deciding_review", json_or_null(v.deciding_review)},
                       {"editing", editing && v.can_edit}};
   add_errors(data, errors);
   if (v.plan) {
@@ -109,9 +105,9 @@ Response reintegration_page(RequestContext& ctx, std::int64_t placement_id, bool
     steps.push_back({{"position", s.step.position},
                      {"starts_on", s.step.starts_on},
                      {"days", domain::days_text(s.step.days_at_school)},
-                     {"school_hours", hours_text(minutes_in(s.week, "home_school"))},
-                     {"provider_hours", hours_text(minutes_in(s.week, "provider"))},
-                     {"applied_on", s.step.applied_on ? nlohmann::json(*s.step.applied_on) : nlohmann::json()},
+                     {"school_hours", hours_text(s.week.minutes_in("home_school"))},
+                     {"provider_hours", hours_text(s.week.minutes_in("provider"))},
+                     {"applied_on", json_or_null(s.step.applied_on)},
                      {"can_apply", s.can_apply}});
   data["steps"] = steps;
   if (v.full_return) data["full_return"] = domain::format_date(*v.full_return);

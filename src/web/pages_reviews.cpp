@@ -5,6 +5,7 @@
 #include "domain/calendar_date.hpp"
 #include "domain/numbers.hpp"
 #include "web/application.hpp"
+#include "web/json_value.hpp"
 #include "web/review_summary.hpp"
 
 namespace waypoint::web {
@@ -155,16 +156,15 @@ Response review_form_page(RequestContext& ctx, std::int64_t placement_id, const 
 nlohmann::json review_page_json(const app::ReviewView& v) {
   nlohmann::json sections = nlohmann::json::array();
   for (const auto& s : review_sections(v)) sections.push_back({{"heading", s.heading}, {"lines", s.lines}});
-  return {
-      {"title", "Review of " + v.placement.pupil_name + "'s placement"},
-      {"review_id", v.review.id},
-      {"placement_id", v.placement.id},
-      {"pupil_id", v.placement.pupil_id},
-      {"held_on", v.review.held_on},
-      {"starts_return", v.review.decision == "start_reintegration"},
-      {"ends_placement", v.review.decision == "end_placement" && v.placement.status != "ended"},
-      {"new_plan_version", v.review.new_plan_version ? nlohmann::json(*v.review.new_plan_version) : nlohmann::json()},
-      {"sections", sections}};
+  return {{"title", "Review of " + v.placement.pupil_name + "'s placement"},
+          {"review_id", v.review.id},
+          {"placement_id", v.placement.id},
+          {"pupil_id", v.placement.pupil_id},
+          {"held_on", v.review.held_on},
+          {"starts_return", v.review.decision == "start_reintegration"},
+          {"ends_placement", v.review.decision == "end_placement" && v.placement.status != "ended"},
+          {"new_plan_version", json_or_null(v.review.new_plan_version)},
+          {"sections", sections}};
 }
 
 }  // namespace

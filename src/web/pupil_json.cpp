@@ -4,6 +4,7 @@
 
 #include "domain/calendar_date.hpp"
 #include "domain/reintegration.hpp"
+#include "web/json_value.hpp"
 
 namespace waypoint::web {
 namespace {
@@ -21,8 +22,6 @@ const char* status_class(const std::string& status) {
   if (status == "ended") return "govuk-tag--grey";
   return "govuk-tag--blue";
 }
-
-nlohmann::json optional(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
 
 }  // namespace
 
@@ -95,21 +94,21 @@ nlohmann::json placement_json(const store::PlacementRecord& p) {
           {"status", p.status},
           {"status_label", std::string(domain::status_label(status))},
           {"status_class", status_class(p.status)},
-          {"notice_sent_on", optional(p.notice_sent_on)},
-          {"la_informed_on", optional(p.la_informed_on)},
-          {"parent_consent_on", optional(p.parent_consent_on)},
-          {"parent_consent_from", optional(p.parent_consent_from)},
-          {"authority_consent_on", optional(p.authority_consent_on)},
-          {"override_reason", optional(p.override_reason)},
-          {"activated_on", optional(p.activated_on)},
-          {"ended_on", optional(p.ended_on)},
-          {"destination", optional(p.destination)},
+          {"notice_sent_on", json_or_null(p.notice_sent_on)},
+          {"la_informed_on", json_or_null(p.la_informed_on)},
+          {"parent_consent_on", json_or_null(p.parent_consent_on)},
+          {"parent_consent_from", json_or_null(p.parent_consent_from)},
+          {"authority_consent_on", json_or_null(p.authority_consent_on)},
+          {"override_reason", json_or_null(p.override_reason)},
+          {"activated_on", json_or_null(p.activated_on)},
+          {"ended_on", json_or_null(p.ended_on)},
+          {"destination", json_or_null(p.destination)},
           {"destination_label",
            p.destination ? nlohmann::json(std::string(domain::label_of(domain::destinations(), *p.destination)))
                          : nlohmann::json()},
-          {"pupil_assessment", optional(p.pupil_assessment)},
-          {"parent_view", optional(p.parent_view)},
-          {"end_reason", optional(p.end_reason)},
+          {"pupil_assessment", json_or_null(p.pupil_assessment)},
+          {"parent_view", json_or_null(p.parent_view)},
+          {"end_reason", json_or_null(p.end_reason)},
           {"end_reason_label",
            p.end_reason ? nlohmann::json(std::string(domain::label_of(domain::placement_end_reasons(), *p.end_reason)))
                         : nlohmann::json()}};

@@ -4,6 +4,7 @@
 
 #include "domain/numbers.hpp"
 #include "domain/review_record.hpp"
+#include "web/json_value.hpp"
 
 namespace waypoint::web {
 namespace {
@@ -15,9 +16,6 @@ std::string attendees_text(const store::ReviewRow& r) {
   if (!r.other_attendees.empty()) out += (out.empty() ? "" : "; also ") + r.other_attendees;
   return out;
 }
-
-nlohmann::json optional(const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
-nlohmann::json optional(const std::optional<std::int64_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); }
 
 }  // namespace
 
@@ -123,7 +121,7 @@ nlohmann::json review_json(const store::ReviewRow& r) {
           {"held_on", r.held_on},
           {"attendees", r.attendees},
           {"other_attendees", r.other_attendees},
-          {"la_invited_on", optional(r.la_invited_on)},
+          {"la_invited_on", json_or_null(r.la_invited_on)},
           {"pupil_voice", r.pupil_voice},
           {"parent_voice", r.parent_voice},
           {"since", r.since_date},
@@ -134,12 +132,12 @@ nlohmann::json review_json(const store::ReviewRow& r) {
                                   ? nlohmann::json(static_cast<double>(r.engagement_total) / r.engagement_logs)
                                   : nlohmann::json()},
           {"incidents", r.incidents},
-          {"plan_version", optional(r.plan_version)},
+          {"plan_version", json_or_null(r.plan_version)},
           {"decision", r.decision},
           {"decision_notes", r.decision_notes},
-          {"extended_to", optional(r.extended_to)},
-          {"new_plan_version", optional(r.new_plan_version)},
-          {"next_review_on", optional(r.next_review_on)},
+          {"extended_to", json_or_null(r.extended_to)},
+          {"new_plan_version", json_or_null(r.new_plan_version)},
+          {"next_review_on", json_or_null(r.next_review_on)},
           {"recorded_by", r.recorded_by},
           {"recorded_at", r.recorded_at},
           {"objectives", objectives}};

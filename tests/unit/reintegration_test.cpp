@@ -111,3 +111,20 @@ TEST(FollowUp, AttendanceSuspensionsEngagementAndWhetherItHolds) {
   EXPECT_EQ(fields(follow_up_problems({"2027-02-23", "100", "0", "5", "yes", ""}, d("2027-02-22"), d("2027-02-08"))),
             Fields{"checked_on"});
 }
+
+TEST(Reintegration, AStepGoesIntoTheTimetableFromItsFirstDayOnceAndInOrder) {
+  const std::vector<PlannedStep> steps{
+      {d("2027-01-11"), 2, false}, {d("2027-01-25"), 3, false}, {d("2027-02-08"), 5, false}};
+  EXPECT_EQ(steps_ready(steps, d("2027-01-10")), (std::vector<bool>{false, false, false}));  // the day before
+  EXPECT_EQ(steps_ready(steps, d("2027-01-11")), (std::vector<bool>{true, false, false}));   // its first day
+  EXPECT_EQ(steps_ready(steps, d("2027-02-08")), (std::vector<bool>{true, true, true}));
+  auto later = steps;
+  later[1].in_timetable = true;  // step 2 is in: step 1 is passed, step 2 is done
+  EXPECT_EQ(steps_ready(later, d("2027-02-08")), (std::vector<bool>{false, false, true}));
+  EXPECT_FALSE(full_return(later).has_value());
+  later[2].in_timetable = true;
+  EXPECT_EQ(format_date(*full_return(later)), "2027-02-08");
+  later[2].days_at_school = 4;  // not every day: not a full return
+  EXPECT_FALSE(full_return(later).has_value());
+  EXPECT_TRUE(steps_ready({}, d("2027-01-11")).empty());
+}
