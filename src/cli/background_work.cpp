@@ -1,8 +1,8 @@
 #include "cli/background_work.hpp"
 
-#include "app/alert_sweep.hpp"
-#include "domain/calendar_date.hpp"
-#include "web/request_log.hpp"
+#include "app/alerts/alert_sweep.hpp"
+#include "domain/kernel/calendar_date.hpp"
+#include "web/kernel/request_log.hpp"
 
 namespace waypoint::cli {
 

@@ -5,8 +5,8 @@
 #include <mutex>
 #include <thread>
 
-#include "app/mail_sender.hpp"
-#include "app/services.hpp"
+#include "app/kernel/mail_sender.hpp"
+#include "app/kernel/services.hpp"
 
 namespace waypoint::cli {
 

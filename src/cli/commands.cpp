@@ -8,26 +8,26 @@
 #include <iostream>
 #include <optional>
 
-#include "app/access.hpp"
-#include "app/accounts.hpp"
-#include "app/administration.hpp"
-#include "app/alert_sweep.hpp"
-#include "app/audit_trail.hpp"
-#include "app/bench_data.hpp"
-#include "app/demo.hpp"
-#include "app/errors.hpp"
-#include "app/provider_directory.hpp"
+#include "app/accounts/accounts.hpp"
+#include "app/accounts/administration.hpp"
+#include "app/alerts/alert_sweep.hpp"
+#include "app/kernel/access.hpp"
+#include "app/kernel/audit_trail.hpp"
+#include "app/kernel/errors.hpp"
+#include "app/providers/provider_directory.hpp"
 #include "cli/background_work.hpp"
-#include "domain/numbers.hpp"
-#include "domain/provider.hpp"
-#include "domain/text.hpp"
-#include "domain/time.hpp"
-#include "store/engines.hpp"
-#include "store/migrations.hpp"
-#include "web/application.hpp"
-#include "web/request_log.hpp"
-#include "web/server.hpp"
-#include "web/smtp_mail.hpp"
+#include "cli/bench_data.hpp"
+#include "cli/demo.hpp"
+#include "domain/kernel/numbers.hpp"
+#include "domain/kernel/text.hpp"
+#include "domain/kernel/time.hpp"
+#include "domain/providers/provider.hpp"
+#include "store/kernel/engines.hpp"
+#include "store/kernel/migrations.hpp"
+#include "web/kernel/application.hpp"
+#include "web/kernel/request_log.hpp"
+#include "web/kernel/server.hpp"
+#include "web/kernel/smtp_mail.hpp"
 
 namespace waypoint::cli {
 namespace {
@@ -116,8 +116,8 @@ struct Runtime {
 };
 
 void print_demo_sign_ins() {
-  std::cout << "Demo sign-ins (password for each: \"" << app::kDemoPassword << "\"):\n";
-  for (const auto& d : app::demo_sign_ins()) std::cout << "  " << d.role << ": " << d.email << "\n";
+  std::cout << "Demo sign-ins (password for each: \"" << kDemoPassword << "\"):\n";
+  for (const auto& d : demo_sign_ins()) std::cout << "  " << d.role << ": " << d.email << "\n";
 }
 
 std::string password_from(const Options& o) {
@@ -136,7 +136,7 @@ int serve(const Options& o) {
     mail = std::make_unique<web::SmtpMailSender>(smtp_host, static_cast<std::uint16_t>(smtp_port), o.mail_from);
   }
   for (const auto& name : store::migrate(*rt.db)) web::log_event("info", "applied migration", {{"name", name}});
-  if (o.demo && !app::load_demo_data(*rt.services).empty()) web::log_event("info", "loaded demo data");
+  if (o.demo && !load_demo_data(*rt.services).empty()) web::log_event("info", "loaded demo data");
 
   // Block the stop signals before the server's threads start, so they are all taken here.
   sigset_t stop;
@@ -308,7 +308,7 @@ int run(int argc, char** argv) {
     if (migrate_cmd->parsed()) {
       std::cout << "Database is up to date\n";
     } else if (demo_cmd->parsed()) {
-      if (app::load_demo_data(*rt.services).empty())
+      if (load_demo_data(*rt.services).empty())
         std::cout << "The database already has data; nothing loaded\n";
       else
         print_demo_sign_ins();
@@ -336,7 +336,7 @@ int run(int argc, char** argv) {
         std::cout << "  line " << row.line << (row.urn.empty() ? "" : " (URN " + row.urn + ")") << ": " << row.reason
                   << "\n";
     } else if (bench_providers->parsed()) {
-      const auto report = app::generate_provider_bench_data(*rt.services, o.count, o.checks_each);
+      const auto report = generate_provider_bench_data(*rt.services, o.count, o.checks_each);
       std::cout << "Added " << report.providers << " providers with " << report.checks << " checks\n";
     } else if (alerts_sweep->parsed()) {
       const int registers = app::raise_register_alerts(*rt.services);
@@ -344,8 +344,8 @@ int run(int argc, char** argv) {
       std::cout << "Raised " << registers << " alerts for registers not taken and " << missing
                 << " for pupils missing education\n";
     } else if (bench_attendance->parsed()) {
-      const auto r = app::generate_attendance_bench_data(*rt.services, o.schools, o.placements, o.school_days,
-                                                         o.at_first_provider);
+      const auto r =
+          generate_attendance_bench_data(*rt.services, o.schools, o.placements, o.school_days, o.at_first_provider);
       std::cout << "Added " << r.schools << " schools, " << r.placements << " placements and " << r.marks << " marks\n";
     } else if (audit_verify->parsed()) {
       const auto report = app::verify_audit_chain(*rt.services);

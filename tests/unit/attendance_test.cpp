@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "domain/alert.hpp"
-#include "domain/attendance.hpp"
+#include "domain/alerts/alert.hpp"
+#include "domain/attendance/attendance.hpp"
 
 using namespace waypoint::domain;
 

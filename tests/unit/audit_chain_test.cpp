@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "domain/audit_chain.hpp"
+#include "domain/kernel/audit_chain.hpp"
 
 using namespace waypoint::domain;
 

@@ -2,8 +2,8 @@
 
 #include "field_names.hpp"
 
-#include "domain/calendar_date.hpp"
-#include "domain/concern.hpp"
+#include "domain/kernel/calendar_date.hpp"
+#include "domain/safeguarding/concern.hpp"
 
 using namespace waypoint::domain;
 

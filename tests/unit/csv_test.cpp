@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "domain/csv.hpp"
+#include "domain/kernel/csv.hpp"
 
 using namespace waypoint::domain;
 

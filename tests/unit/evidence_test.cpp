@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "domain/evidence.hpp"
+#include "domain/providers/evidence.hpp"
 
 using namespace waypoint::domain;
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "domain/gias.hpp"
+#include "domain/providers/gias.hpp"
 
 using namespace waypoint::domain;
 

@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "domain/calendar_date.hpp"
-#include "domain/contact.hpp"
-#include "domain/identifiers.hpp"
+#include "domain/kernel/calendar_date.hpp"
+#include "domain/kernel/contact.hpp"
+#include "domain/kernel/identifiers.hpp"
 
 using namespace waypoint::domain;
 
@@ -48,7 +48,7 @@ TEST(Contact, EmailAddresses) {
   EXPECT_TRUE(email_problem("a b@c.org"));
 }
 
-#include "domain/numbers.hpp"
+#include "domain/kernel/numbers.hpp"
 
 TEST(Numbers, WholeNumbersAndPounds) {
   EXPECT_EQ(parse_whole_number(" 42 "), 42);

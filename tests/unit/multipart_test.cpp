@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "web/multipart.hpp"
+#include "web/kernel/multipart.hpp"
 
 using namespace waypoint::web;
 

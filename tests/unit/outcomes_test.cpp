@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "domain/outcomes.hpp"
+#include "domain/outcomes/outcomes.hpp"
 #include "sample_calendar.hpp"
 
 using namespace waypoint::domain;

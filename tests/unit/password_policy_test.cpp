@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "domain/password_policy.hpp"
+#include "domain/accounts/password_policy.hpp"
 
 using namespace waypoint::domain;
 

@@ -2,9 +2,9 @@
 
 #include "field_names.hpp"
 
-#include "domain/calendar_date.hpp"
-#include "domain/placement.hpp"
-#include "domain/pupil.hpp"
+#include "domain/kernel/calendar_date.hpp"
+#include "domain/placements/placement.hpp"
+#include "domain/pupils/pupil.hpp"
 
 using namespace waypoint::domain;
 

@@ -2,7 +2,7 @@
 
 #include "field_names.hpp"
 
-#include "domain/plan.hpp"
+#include "domain/placements/plan.hpp"
 
 using namespace waypoint::domain;
 

@@ -2,9 +2,9 @@
 
 #include "field_names.hpp"
 
-#include "domain/calendar_date.hpp"
-#include "domain/progress.hpp"
-#include "web/engagement_chart.hpp"
+#include "domain/kernel/calendar_date.hpp"
+#include "domain/progress/progress.hpp"
+#include "web/progress/engagement_chart.hpp"
 
 using namespace waypoint::domain;
 

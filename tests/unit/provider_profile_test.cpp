@@ -2,8 +2,8 @@
 
 #include "field_names.hpp"
 
-#include "domain/calendar_date.hpp"
-#include "domain/provider_profile.hpp"
+#include "domain/kernel/calendar_date.hpp"
+#include "domain/providers/provider_profile.hpp"
 
 using namespace waypoint::domain;
 

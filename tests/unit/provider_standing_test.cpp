@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "domain/calendar_date.hpp"
-#include "domain/provider_standing.hpp"
+#include "domain/kernel/calendar_date.hpp"
+#include "domain/providers/provider_standing.hpp"
 
 using namespace waypoint::domain;
 using std::chrono::year_month_day;

@@ -3,8 +3,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "domain/pupil_import.hpp"
-#include "web/ctf_reader.hpp"
+#include "domain/pupils/pupil_import.hpp"
+#include "web/pupils/ctf_reader.hpp"
 
 using namespace waypoint::domain;
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "domain/reintegration.hpp"
+#include "domain/reintegration/reintegration.hpp"
 #include "field_names.hpp"
 #include "sample_calendar.hpp"
 

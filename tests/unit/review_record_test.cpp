@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "domain/review_record.hpp"
+#include "domain/reviews/review_record.hpp"
 #include "field_names.hpp"
 #include "sample_calendar.hpp"
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "domain/review.hpp"
+#include "domain/reviews/review.hpp"
 #include "sample_calendar.hpp"
 
 using namespace waypoint::domain;

@@ -1,9 +1,9 @@
 #pragma once
 // A school year like many in England, for the rules that count school days: half terms, an INSET
 // day after the October half term, and the bank holidays for England shipped with Waypoint.
-#include "domain/calendar_date.hpp"
-#include "domain/school_calendar.hpp"
-#include "store/embedded.hpp"
+#include "domain/calendar/school_calendar.hpp"
+#include "domain/kernel/calendar_date.hpp"
+#include "store/kernel/embedded.hpp"
 
 inline waypoint::domain::Date d(const char* s) { return *waypoint::domain::parse_date(s); }
 

@@ -3,10 +3,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "domain/calendar_date.hpp"
-#include "domain/school_calendar.hpp"
+#include "domain/calendar/school_calendar.hpp"
+#include "domain/kernel/calendar_date.hpp"
 #include "sample_calendar.hpp"
-#include "store/embedded.hpp"
+#include "store/kernel/embedded.hpp"
 
 using namespace waypoint::domain;
 

@@ -2,8 +2,8 @@
 
 #include <date/date.h>
 
-#include "domain/session_lifetime.hpp"
-#include "domain/time.hpp"
+#include "domain/accounts/session_lifetime.hpp"
+#include "domain/kernel/time.hpp"
 
 using namespace waypoint::domain;
 using namespace std::chrono;

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "domain/sign_in_throttle.hpp"
+#include "domain/accounts/sign_in_throttle.hpp"
 
 using namespace waypoint::domain;
 using namespace std::chrono;

@@ -1,9 +1,9 @@
 #include <gtest/gtest.h>
 
-#include "domain/audit_chain.hpp"
-#include "store/audit_store.hpp"
-#include "store/migrations.hpp"
-#include "store/organisation_store.hpp"
+#include "domain/kernel/audit_chain.hpp"
+#include "store/accounts/organisation_store.hpp"
+#include "store/kernel/audit_store.hpp"
+#include "store/kernel/migrations.hpp"
 #include "test_database.hpp"
 
 using namespace waypoint;

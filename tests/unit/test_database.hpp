@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 
-#include "store/database.hpp"
+#include "store/kernel/database.hpp"
 
 namespace waypoint::test_support {
 

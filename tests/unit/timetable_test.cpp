@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "domain/registration_threshold.hpp"
-#include "domain/timetable.hpp"
+#include "domain/placements/timetable.hpp"
+#include "domain/providers/registration_threshold.hpp"
 
 using namespace waypoint::domain;
 using std::chrono::Monday;

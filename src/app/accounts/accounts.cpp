@@ -1,0 +1,172 @@
+#include "app/accounts/accounts.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "app/kernel/audit.hpp"
+#include "app/kernel/errors.hpp"
+#include "app/kernel/secrets.hpp"
+#include "domain/kernel/contact.hpp"
+#include "store/accounts/api_token_store.hpp"
+#include "store/accounts/organisation_store.hpp"
+#include "store/accounts/session_store.hpp"
+#include "store/accounts/sign_in_failure_store.hpp"
+#include "store/accounts/user_store.hpp"
+
+namespace waypoint::app {
+
+std::optional<Actor> load_actor(store::Connection& c, std::int64_t user_id, const std::string& client) {
+  auto user = store::find_user(c, user_id);
+  if (!user || user->disabled) return std::nullopt;
+  auto org = store::find_organisation(c, user->organisation_id);
+  if (!org || org->disabled) return std::nullopt;
+  Actor a;
+  a.user_id = user->id;
+  a.email = user->email;
+  a.display_name = user->display_name;
+  a.role = user->role;
+  a.organisation_id = org->id;
+  a.organisation_name = org->name;
+  if (org->kind == domain::OrganisationKind::LocalAuthority) a.local_authority_id = org->id;
+  if (org->kind == domain::OrganisationKind::School) a.local_authority_id = org->parent_id;
+  a.client = client;
+  return a;
+}
+
+SignInOutcome sign_in(const Services& s, const std::string& raw_email, const std::string& password,
+                      const std::string& client) {
+  const auto email = domain::normalise_email(raw_email);
+  const auto now = s.clock.now();
+  domain::SignInFailures failures;
+  std::optional<domain::User> user;
+  s.db.with_connection([&](store::Connection& c) {
+    failures = store::find_sign_in_failures(c, email);
+    user = store::find_user_by_email(c, email);
+  });
+  SignInOutcome outcome;
+  const bool locked = domain::is_locked(failures, now);
+  // Hashing takes tens of milliseconds: do it outside the write transaction. Verify against a
+  // decoy when there is no account, so an unknown address takes the same time as a known one.
+  const bool matches = !locked && verify_password(user ? user->password_hash : decoy_password_hash(), password);
+  AuditRecord record{"", "user", user ? std::optional(user->id) : std::nullopt, std::nullopt,
+                     nlohmann::json{{"email", email}}.dump()};
+  s.db.transaction([&](store::Connection& c) {
+    if (locked) {
+      outcome.locked = true;
+      outcome.delay = domain::answer_delay(failures, s.settings.throttle);
+      record.action = "sign_in.refused_locked";
+      audit(c, s, nullptr, record, client);
+      return;
+    }
+    auto actor = matches && user ? load_actor(c, user->id, client) : std::nullopt;
+    if (!actor) {
+      failures = domain::after_failure(store::find_sign_in_failures(c, email), now, s.settings.throttle);
+      store::save_sign_in_failures(c, email, failures, domain::to_iso(now));
+      outcome.locked = domain::is_locked(failures, now);
+      outcome.delay = domain::answer_delay(failures, s.settings.throttle);
+      record.action = "sign_in.failed";
+      audit(c, s, nullptr, record, client);
+      return;
+    }
+    store::clear_sign_in_failures(c, email);
+    // Sign-in is rare enough to pay for housekeeping: nothing expired lingers in the tables.
+    store::delete_sessions_idle_since(c, domain::to_iso(now - s.settings.session.idle));
+    store::delete_sign_in_failures_before(c, domain::to_iso(now - std::chrono::hours(24)));
+    const auto token = random_token();
+    store::insert_session(c, {token_hash(token), user->id, random_token(), domain::to_iso(now), domain::to_iso(now)});
+    record.action = "sign_in";
+    audit(c, s, &*actor, record);
+    outcome.session_token = token;
+  });
+  return outcome;
+}
+
+std::optional<SignedInSession> resume_session(const Services& s, const std::string& token, const std::string& client) {
+  if (token.empty()) return std::nullopt;
+  const auto hash = token_hash(token);
+  const auto now = s.clock.now();
+  std::optional<SignedInSession> result;
+  s.db.with_connection([&](store::Connection& c) {
+    auto session = store::find_session(c, hash);
+    if (!session) return;
+    const auto created = domain::parse_iso(session->created_at);
+    const auto last_seen = domain::parse_iso(session->last_seen_at);
+    if (!created || !last_seen || !domain::session_alive(*created, *last_seen, now, s.settings.session)) {
+      store::delete_session(c, hash);
+      return;
+    }
+    auto actor = load_actor(c, session->user_id, client);
+    if (!actor) return;
+    // Writing on every request would make reads contend for the write lock; a minute is precise enough.
+    if (now - *last_seen >= std::chrono::minutes(1)) store::touch_session(c, hash, domain::to_iso(now));
+    result = SignedInSession{std::move(*actor), session->csrf_token, hash};
+  });
+  return result;
+}
+
+void sign_out(const Services& s, const SignedInSession& session) {
+  s.db.transaction([&](store::Connection& c) {
+    store::delete_session(c, session.token_hash);
+    audit(c, s, &session.actor, {"sign_out", "user", session.actor.user_id, std::nullopt});
+  });
+}
+
+std::optional<Actor> actor_for_api_token(const Services& s, const std::string& token, const std::string& client) {
+  if (token.empty()) return std::nullopt;
+  std::optional<Actor> actor;
+  s.db.with_connection([&](store::Connection& c) {
+    auto user_id = store::user_of_api_token(c, token_hash(token));
+    if (user_id) actor = load_actor(c, *user_id, client);
+  });
+  return actor;
+}
+
+std::optional<Actor> actor_by_email(const Services& s, const std::string& email, const std::string& client) {
+  std::optional<Actor> actor;
+  s.db.with_connection([&](store::Connection& c) {
+    if (auto user = store::find_user_by_email(c, domain::normalise_email(email)))
+      actor = load_actor(c, user->id, client);
+  });
+  return actor;
+}
+
+std::string create_api_token(const Services& s, const std::string& raw_email, const std::string& label) {
+  const auto email = domain::normalise_email(raw_email);
+  const auto token = "wp_" + random_token();
+  s.db.transaction([&](store::Connection& c) {
+    auto user = store::find_user_by_email(c, email);
+    if (!user) throw Invalid("email", "No user has the email address " + email);
+    const auto id = store::insert_api_token(c, user->id, token_hash(token), label, s.now_iso());
+    audit(c, s, nullptr,
+          {"api_token.create", "api_token", id, std::nullopt,
+           nlohmann::json{{"user_id", user->id}, {"label", label}}.dump()},
+          "command line");
+  });
+  return token;
+}
+
+void change_password(const Services& s, const SignedInSession& session, const std::string& current,
+                     const std::string& replacement, const std::string& confirmation) {
+  domain::FieldErrors errors;
+  std::string stored_hash;
+  s.db.with_connection([&](store::Connection& c) {
+    if (auto user = store::find_user(c, session.actor.user_id)) stored_hash = user->password_hash;
+  });
+  if (current.empty())
+    errors.push_back({"current_password", "Enter your current password"});
+  else if (!verify_password(stored_hash, current))
+    errors.push_back({"current_password", "Current password is not correct"});
+  if (auto problem = domain::password_problem(replacement, s.common_passwords, s.settings.password))
+    errors.push_back({"new_password", *problem});
+  else if (replacement != confirmation)
+    errors.push_back({"confirm_password", "New passwords do not match"});
+  if (!errors.empty()) throw Invalid(errors);
+  const auto hash = hash_password(replacement);
+  s.db.transaction([&](store::Connection& c) {
+    store::update_password_hash(c, session.actor.user_id, hash, s.now_iso());
+    store::delete_sessions_of_user(c, session.actor.user_id);
+    store::insert_session(c, {session.token_hash, session.actor.user_id, session.csrf_token, s.now_iso(), s.now_iso()});
+    audit(c, s, &session.actor, {"user.change_password", "user", session.actor.user_id, std::nullopt});
+  });
+}
+
+}  // namespace waypoint::app

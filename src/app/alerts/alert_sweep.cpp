@@ -1,0 +1,193 @@
+#include "app/alerts/alert_sweep.hpp"
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "app/alerts/alerts.hpp"
+#include "app/calendar/school_calendars.hpp"
+#include "domain/alerts/alert.hpp"
+#include "domain/kernel/calendar_date.hpp"
+#include "store/accounts/organisation_store.hpp"
+#include "store/attendance/attendance_store.hpp"
+#include "store/kernel/mail_store.hpp"
+#include "store/pupils/pupil_store.hpp"
+
+namespace waypoint::app {
+namespace {
+
+using std::chrono::sys_days;
+
+// Names and calendars looked up once a sweep, however many pupils share them.
+class Lookups {
+ public:
+  explicit Lookups(store::Connection& c) : c_(c) {}
+
+  const domain::Organisation& organisation(std::int64_t id) {
+    auto it = organisations_.find(id);
+    if (it == organisations_.end()) it = organisations_.emplace(id, store::find_organisation(c_, id).value()).first;
+    return it->second;
+  }
+  const domain::SchoolCalendar& calendar(std::int64_t school_id) {
+    auto it = calendars_.find(school_id);
+    if (it == calendars_.end()) it = calendars_.emplace(school_id, calendar_for_school(c_, school_id)).first;
+    return it->second;
+  }
+  std::string pupil_name(std::int64_t pupil_id) {
+    const auto p = store::find_pupil(c_, pupil_id);
+    return p ? p->given_name + " " + p->family_name : "pupil " + std::to_string(pupil_id);
+  }
+
+ private:
+  store::Connection& c_;
+  std::map<std::int64_t, domain::Organisation> organisations_;
+  std::map<std::int64_t, domain::SchoolCalendar> calendars_;
+};
+
+std::vector<domain::SlotTimes> times_of(const std::vector<store::ActiveSlot>& slots) {
+  std::vector<domain::SlotTimes> out;
+  for (const auto& s : slots) out.push_back({s.iso_weekday, s.start_minute, s.end_minute});
+  return out;
+}
+
+// The active placements' slots, a placement at a time.
+std::map<std::int64_t, std::vector<store::ActiveSlot>> by_placement(std::vector<store::ActiveSlot> slots) {
+  std::map<std::int64_t, std::vector<store::ActiveSlot>> out;
+  for (auto& s : slots) out[s.placement_id].push_back(std::move(s));
+  return out;
+}
+
+// Alerts found owed while reading, raised in one short write transaction: the sweep reads the whole
+// area, and on SQLite a long write transaction would hold every other writer back.
+struct Owed {
+  store::AlertRow alert;
+  nlohmann::json detail;
+};
+
+int raise_all(const Services& s, const std::vector<Owed>& owed) {
+  int raised = 0;
+  if (owed.empty()) return 0;
+  s.db.transaction([&](store::Connection& c) {
+    for (const auto& o : owed)
+      if (raise_alert(c, s, nullptr, o.alert, o.detail)) ++raised;
+  });
+  return raised;
+}
+
+}  // namespace
+
+int raise_register_alerts(const Services& s) {
+  const auto today = s.today();
+  const auto date = domain::format_date(today);
+  const unsigned weekday = std::chrono::weekday(sys_days(today)).iso_encoding();
+  std::vector<Owed> owed_alerts;
+  s.db.with_connection([&](store::Connection& c) {
+    Lookups lookups(c);
+    std::set<std::pair<std::int64_t, std::string>> marked;
+    for (auto& m : store::marked_sessions_on(c, date)) marked.insert(std::move(m));
+    std::vector<domain::ExpectedAtProvider> expected;
+    for (const auto& [placement_id, slots] : by_placement(store::active_slots_on(c, date))) {
+      const auto& first = slots.front();
+      if (!domain::is_school_day(lookups.calendar(first.school_id), today)) continue;
+      for (const auto& e : domain::expected_sessions(times_of(slots), weekday)) {
+        const std::string session(domain::session_code(e.session));
+        expected.push_back({first.provider_id, first.school_id, first.pupil_id, e.session, e.starts_at,
+                            marked.count({first.pupil_id, session}) > 0});
+      }
+    }
+    for (const auto& owed :
+         domain::registers_not_taken(expected, s.minute_of_day(), s.settings.register_alert_minutes)) {
+      const auto& provider = lookups.organisation(owed.provider_id);
+      const auto& school = lookups.organisation(owed.school_id);
+      std::vector<std::string> names;
+      for (const auto id : owed.pupil_ids) names.push_back(lookups.pupil_name(id));
+      store::AlertRow alert;
+      alert.kind = "register_not_taken";
+      alert.school_id = owed.school_id;
+      alert.provider_id = owed.provider_id;
+      alert.session_date = date;
+      alert.session = std::string(domain::session_code(owed.session));
+      alert.summary =
+          domain::register_not_taken_summary(provider.name, school.name, names, date, owed.session, owed.opens_at);
+      const nlohmann::json detail{{"pupil_ids", owed.pupil_ids}};
+      for (const auto& [organisation, role] : {std::pair(owed.school_id, domain::Role::ApLead),
+                                               std::pair(owed.provider_id, domain::Role::ProviderStaff)}) {
+        alert.for_organisation_id = organisation;
+        alert.for_role = std::string(domain::role_code(role));
+        alert.once_key = alert.kind + ":" + std::to_string(owed.provider_id) + ":" + std::to_string(owed.school_id) +
+                         ":" + date + ":" + alert.session + ":" + std::to_string(organisation);
+        if (!store::alert_raised(c, alert.once_key)) owed_alerts.push_back({alert, detail});
+      }
+    }
+  });
+  return raise_all(s, owed_alerts);
+}
+
+int raise_missing_education_alerts(const Services& s) {
+  const auto yesterday = domain::Date{sys_days(s.today()) - std::chrono::days(1)};
+  // Ten school days never span more than the summer holiday and a fortnight.
+  const auto look_back = domain::format_date(domain::Date{sys_days(yesterday) - std::chrono::days(100)});
+  std::vector<Owed> owed_alerts;
+  s.db.with_connection([&](store::Connection& c) {
+    Lookups lookups(c);
+    std::map<std::int64_t, std::set<sys_days>> attended;
+    for (const auto& m : store::codes_since(c, look_back))
+      if (domain::counts_as_attendance(m.code))
+        if (const auto day = domain::parse_date(m.date)) attended[m.pupil_id].insert(sys_days(*day));
+    for (const auto& [placement_id, slots] : by_placement(store::active_slots_on(c, domain::format_date(s.today())))) {
+      const auto& first = slots.front();
+      domain::ExpectedDays expected{domain::parse_date(first.start_date), {}};
+      for (const auto& slot : slots) expected.iso_weekdays.insert(slot.iso_weekday);
+      const auto& days = attended[first.pupil_id];
+      const int run = domain::school_days_without_attendance(lookups.calendar(first.school_id), days, yesterday,
+                                                             expected, domain::kMissingEducationDays);
+      if (run < domain::kMissingEducationDays) continue;
+      const auto& school = lookups.organisation(first.school_id);
+      if (!school.parent_id) continue;  // no LA to tell
+      const auto pupil = store::find_pupil(c, first.pupil_id);
+      if (!pupil) continue;
+      // One alert a run of absence: the run is named by the last day attended (or the start).
+      const auto seen = days.upper_bound(sys_days(yesterday));
+      const auto last_seen =
+          seen == days.begin() ? first.start_date : domain::format_date(domain::Date{*std::prev(seen)});
+      store::AlertRow alert;
+      alert.kind = "missing_education";
+      alert.pupil_id = first.pupil_id;
+      alert.school_id = first.school_id;
+      alert.provider_id = first.provider_id;
+      alert.for_organisation_id = *school.parent_id;
+      alert.for_role = std::string(domain::role_code(domain::Role::LaOfficer));
+      alert.session_date = domain::format_date(yesterday);
+      alert.session = "day";
+      alert.summary =
+          domain::missing_education_summary(*pupil, school.name, lookups.organisation(first.provider_id).name, run);
+      alert.once_key = alert.kind + ":" + std::to_string(first.pupil_id) + ":" + last_seen;
+      if (!store::alert_raised(c, alert.once_key)) owed_alerts.push_back({alert, nlohmann::json{{"since", last_seen}}});
+    }
+  });
+  return raise_all(s, owed_alerts);
+}
+
+int deliver_waiting_mail(const Services& s, const MailSender& sender) {
+  std::vector<store::OutboundMail> waiting;
+  s.db.with_connection([&](store::Connection& c) { waiting = store::waiting_mail(c, 5, 50); });
+  int sent = 0;
+  for (const auto& mail : waiting) {
+    std::string error;
+    try {
+      sender.send(mail.to, mail.subject, mail.body);
+    } catch (const std::exception& e) {
+      error = e.what();
+    }
+    s.db.transaction([&](store::Connection& c) {
+      if (error.empty())
+        store::mail_sent(c, mail.id, s.now_iso());
+      else
+        store::mail_failed(c, mail.id, error);
+    });
+    if (error.empty()) ++sent;
+  }
+  return sent;
+}
+
+}  // namespace waypoint::app

@@ -1,0 +1,143 @@
+#include "app/alerts/alerts.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "app/kernel/access.hpp"
+#include "app/kernel/audit.hpp"
+#include "app/kernel/errors.hpp"
+#include "domain/alerts/alert.hpp"
+#include "domain/kernel/text.hpp"
+#include "store/accounts/organisation_store.hpp"
+#include "store/kernel/mail_store.hpp"
+#include "store/pupils/pupil_store.hpp"
+
+namespace waypoint::app {
+namespace {
+
+std::vector<std::string> codes_of(const std::vector<domain::Role>& roles) {
+  std::vector<std::string> out;
+  for (const auto r : roles) out.emplace_back(domain::role_code(r));
+  return out;
+}
+
+bool is_for(const Actor& a, const store::AlertRow& alert) {
+  const auto roles = codes_of(domain::alerts_read_by(a.role));
+  return a.organisation_id == alert.for_organisation_id &&
+         std::find(roles.begin(), roles.end(), alert.for_role) != roles.end();
+}
+
+// Each reader of the alert gets a plain message with a link; sent once the transaction commits.
+void queue_alert_mail(store::Connection& c, const Services& s, const store::AlertRow& alert, std::int64_t id) {
+  if (!s.settings.mail_enabled) return;
+  const auto alerted = domain::parse_role(alert.for_role);
+  const auto organisation = store::find_organisation(c, alert.for_organisation_id);
+  if (!alerted || !organisation) return;
+  const auto mail =
+      domain::alert_mail(alert.kind, organisation->name, s.settings.public_url + "/alerts/" + std::to_string(id));
+  for (const auto& to :
+       store::addresses_of(c, alert.for_organisation_id, codes_of(domain::readers_of_alerts_for(*alerted))))
+    store::queue_mail(c, to, mail.subject, mail.body, s.now_iso());
+}
+
+store::AlertRow require_alert(store::Connection& c, const Actor& a, std::int64_t id) {
+  const auto alert = store::find_alert(c, id);
+  if (!alert || !is_for(a, *alert)) throw NotFound();
+  return *alert;
+}
+
+}  // namespace
+
+store::Page<store::AlertRow> alert_inbox(const Services& s, const Actor& a, const store::PageRequest& page) {
+  require(works_with_pupils(a));
+  store::Page<store::AlertRow> out;
+  s.db.with_connection([&](store::Connection& c) {
+    out = store::alerts_for(c, a.organisation_id, codes_of(domain::alerts_read_by(a.role)), page);
+  });
+  return out;
+}
+
+store::AlertRow alert_for_dsl(const std::string& kind, std::int64_t pupil_id, std::int64_t school_id,
+                              const std::string& date, const std::string& session, const std::string& key) {
+  store::AlertRow alert;
+  alert.kind = kind;
+  alert.pupil_id = pupil_id;
+  alert.school_id = school_id;
+  alert.for_organisation_id = school_id;
+  alert.for_role = std::string(domain::role_code(domain::Role::SchoolDsl));
+  alert.session_date = date;
+  alert.session = session;
+  alert.once_key = kind + ":" + key;
+  return alert;
+}
+
+std::optional<std::int64_t> raise_alert(store::Connection& c, const Services& s, const Actor* a,
+                                        const store::AlertRow& alert, nlohmann::json detail) {
+  const auto id = store::raise_alert(c, alert, s.now_iso());
+  if (!id) return std::nullopt;
+  detail["kind"] = alert.kind;
+  audit(c, s, a, {"alert.raise", "alert", *id, alert.pupil_id, detail.dump()});
+  queue_alert_mail(c, s, alert, *id);
+  return id;
+}
+
+AlertView view_alert(const Services& s, const Actor& a, std::int64_t alert_id) {
+  AlertView v;
+  bool found = false;
+  s.db.transaction([&](store::Connection& c) {
+    const auto alert = store::find_alert(c, alert_id);
+    found = alert && is_for(a, *alert);
+    audit(c, s, &a,
+          {found ? "alert.view" : "alert.view_refused", "alert", alert_id,
+           found ? alert->pupil_id : std::optional<std::int64_t>()});
+    if (found) {
+      v.alert = *alert;
+      v.actions = store::actions_of(c, alert_id);
+    }
+  });
+  if (!found) throw NotFound();
+  return v;
+}
+
+void log_alert_action(const Services& s, const Actor& a, std::int64_t alert_id, const std::string& action,
+                      const std::string& note) {
+  const auto what = domain::trimmed(action);
+  const auto text = domain::trimmed(note);
+  s.db.transaction([&](store::Connection& c) {
+    const auto alert = require_alert(c, a, alert_id);
+    if (alert.closed_at) throw Invalid("action", "This alert is closed");
+    if (!domain::in_list(domain::alert_actions(), what)) throw Invalid("action", "Select what was done");
+    if (what == "other" && text.empty()) throw Invalid("note", "Say what was done");
+    store::add_action(c, alert_id, what, text, a.user_id, s.now_iso());
+    audit(c, s, &a, {"alert.action", "alert", alert_id, alert.pupil_id, nlohmann::json{{"action", what}}.dump()});
+  });
+}
+
+void close_alert(const Services& s, const Actor& a, std::int64_t alert_id, const std::string& outcome,
+                 const std::string& note) {
+  const auto how = domain::trimmed(outcome);
+  s.db.transaction([&](store::Connection& c) {
+    const auto alert = require_alert(c, a, alert_id);
+    if (alert.closed_at) throw Invalid("outcome", "This alert is already closed");
+    if (!domain::in_list(domain::alert_outcomes(), how))
+      throw Invalid("outcome", "Select the outcome: an alert is closed only with one");
+    store::add_action(c, alert_id, "closed", domain::trimmed(note), a.user_id, s.now_iso());
+    store::close_alert(c, alert_id, how, a.user_id, s.now_iso());
+    audit(c, s, &a, {"alert.close", "alert", alert_id, alert.pupil_id, nlohmann::json{{"outcome", how}}.dump()});
+  });
+}
+
+void raise_alerts_for_mark(store::Connection& c, const Services& s, const Actor& a, const store::MarkRow& mark,
+                           const std::string& provider_name) {
+  if (mark.provider_code != "N") return;
+  const auto pupil = store::find_pupil(c, mark.pupil_id);
+  if (!pupil) return;
+  auto alert = alert_for_dsl("unexplained_absence", mark.pupil_id, mark.school_id, mark.session_date, mark.session,
+                             std::to_string(mark.pupil_id) + ":" + mark.session_date + ":" + mark.session);
+  alert.provider_id = mark.provider_id;
+  alert.summary =
+      domain::unexplained_absence_summary(*pupil, store::list_contacts(c, mark.pupil_id), provider_name,
+                                          mark.session_date, mark.session == "am" ? "morning" : "afternoon");
+  raise_alert(c, s, &a, alert, nlohmann::json::object());
+}
+
+}  // namespace waypoint::app

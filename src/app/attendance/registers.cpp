@@ -1,0 +1,318 @@
+#include "app/attendance/registers.hpp"
+
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "app/alerts/alerts.hpp"
+#include "app/calendar/school_calendars.hpp"
+#include "app/kernel/access.hpp"
+#include "app/kernel/audit.hpp"
+#include "app/kernel/errors.hpp"
+#include "app/kernel/pupil_scope.hpp"
+#include "domain/kernel/calendar_date.hpp"
+#include "domain/kernel/numbers.hpp"
+#include "domain/kernel/text.hpp"
+#include "store/placements/placement_store.hpp"
+#include "store/placements/timetable_store.hpp"
+#include "store/providers/provider_store.hpp"
+#include "store/pupils/pupil_store.hpp"
+
+namespace waypoint::app {
+namespace {
+
+struct SessionKey {
+  std::chrono::year_month_day day;
+  std::string date;
+  domain::Session session;
+};
+
+SessionKey session_key(const Services& s, const std::string& date_text, const std::string& session_text) {
+  const auto text = domain::trimmed(date_text);
+  const auto day = text.empty() ? std::optional(s.today()) : domain::parse_date(text);
+  if (!day) throw Invalid("date", "Date must be a real date, like 2026-11-23");
+  if (std::chrono::sys_days(*day) > std::chrono::sys_days(s.today()))
+    throw Invalid("date", "A register cannot be taken for a day that has not come yet");
+  const auto session =
+      domain::parse_session(domain::trimmed(session_text).empty() ? "am" : domain::trimmed(session_text));
+  if (!session) throw Invalid("session", "Session must be am or pm");
+  return {*day, domain::format_date(*day), *session};
+}
+
+RegisterView build_register(store::Connection& c, const Services& s, std::int64_t provider_id, const SessionKey& key) {
+  RegisterView v;
+  v.date = key.date;
+  v.session = key.session;
+  const unsigned weekday = std::chrono::weekday(std::chrono::sys_days(key.day)).iso_encoding();
+  const auto session = std::string(domain::session_code(key.session));
+  // One read of the session's marks and of each school's calendar, however many pupils share them.
+  std::map<std::int64_t, store::MarkRow> marks;
+  for (auto& m : store::marks_for_session(c, provider_id, key.date, session)) marks.emplace(m.pupil_id, std::move(m));
+  std::map<std::int64_t, std::vector<store::SlotRow>> slots_by_placement;
+  for (auto& row : store::slots_at_provider(c, provider_id, key.date))
+    slots_by_placement[*row.placement_id].push_back(std::move(row));
+  std::map<std::int64_t, domain::Pupil> pupils;
+  for (auto& p : store::pupils_at_provider(c, provider_id, key.date)) pupils.emplace(p.id, std::move(p));
+  std::map<std::int64_t, bool> school_open;
+  for (const auto& placement : store::active_placements_at(c, provider_id, key.date)) {
+    // Not expected on a day the pupil's own school is closed.
+    auto open = school_open.find(placement.school_id);
+    if (open == school_open.end())
+      open =
+          school_open
+              .emplace(placement.school_id, domain::is_school_day(calendar_for_school(c, placement.school_id), key.day))
+              .first;
+    if (!open->second) continue;
+    std::vector<domain::SlotTimes> slots;
+    const auto& rows = slots_by_placement[placement.id];
+    for (const auto& row : rows)
+      slots.push_back({row.slot.day.iso_encoding(), row.slot.start_minute, row.slot.end_minute});
+    for (const auto& e : domain::expected_sessions(slots, weekday)) {
+      if (e.session != key.session) continue;
+      RegisterEntry entry;
+      entry.pupil = pupils.at(placement.pupil_id);
+      entry.placement_id = placement.id;
+      entry.legal_basis = placement.terms.legal_basis;
+      entry.expected_from = e.starts_at;
+      for (const auto& row : rows)
+        if (row.slot.day.iso_encoding() == weekday && row.site_id && row.slot.end_minute > e.starts_at &&
+            row.slot.start_minute <= e.starts_at)
+          entry.site_id = row.site_id;
+      if (const auto m = marks.find(placement.pupil_id); m != marks.end()) entry.mark = m->second;
+      v.entries.push_back(std::move(entry));
+    }
+  }
+  if (!v.entries.empty()) {
+    v.opens_at = v.entries.front().expected_from;
+    for (const auto& e : v.entries) v.opens_at = std::min(v.opens_at, e.expected_from);
+  }
+  v.closes_at = v.opens_at + s.settings.register_close_minutes;
+  for (const auto& site : store::sites_of(c, provider_id))
+    if (std::any_of(v.entries.begin(), v.entries.end(), [&](const auto& e) { return e.site_id == site.id; }))
+      v.groups.push_back({site.id, site.name});
+  const bool past = std::chrono::sys_days(key.day) < std::chrono::sys_days(s.today());
+  v.closed = past || domain::register_closed(v.opens_at, s.minute_of_day(), {s.settings.register_close_minutes});
+  v.taken = !v.entries.empty() &&
+            std::all_of(v.entries.begin(), v.entries.end(), [](const auto& e) { return e.mark.has_value(); });
+  return v;
+}
+
+}  // namespace
+
+RegisterView view_register(const Services& s, const Actor& a, const std::string& date, const std::string& session,
+                           const std::string& group) {
+  require(may_take_register(a));
+  const auto key = session_key(s, date, session);
+  const auto site = domain::parse_whole_number(domain::trimmed(group));
+  RegisterView v;
+  s.db.transaction([&](store::Connection& c) {
+    v = build_register(c, s, a.organisation_id, key);
+    if (site && std::any_of(v.groups.begin(), v.groups.end(), [&](const auto& g) { return g.site_id == *site; })) {
+      v.group = *site;
+      std::erase_if(v.entries, [&](const auto& e) { return e.site_id != *site; });
+      v.taken = std::all_of(v.entries.begin(), v.entries.end(), [](const auto& e) { return e.mark.has_value(); });
+    }
+    nlohmann::json ids = nlohmann::json::array();
+    for (const auto& e : v.entries) ids.push_back(e.pupil.id);
+    audit(c, s, &a,
+          {"register.view", "provider", a.organisation_id, std::nullopt,
+           nlohmann::json{{"date", key.date}, {"session", domain::session_code(key.session)}, {"pupil_ids", ids}}
+               .dump()});
+  });
+  return v;
+}
+
+void take_register(const Services& s, const Actor& a, const std::string& date, const std::string& session,
+                   const std::vector<MarkInput>& marks, const std::string& change_reason) {
+  require(may_take_register(a));
+  const auto key = session_key(s, date, session);
+  const auto reason = domain::trimmed(change_reason);
+  s.db.transaction([&](store::Connection& c) {
+    const auto view = build_register(c, s, a.organisation_id, key);
+    domain::FieldErrors errors;
+    std::vector<std::pair<store::MarkRow, const RegisterEntry*>> rows;
+    for (const auto& m : marks) {
+      const auto field = "mark_" + std::to_string(m.pupil_id);
+      const auto entry = std::find_if(view.entries.begin(), view.entries.end(),
+                                      [&](const auto& e) { return e.pupil.id == m.pupil_id; });
+      if (entry == view.entries.end()) {
+        errors.push_back({field, "This pupil is not placed with you for this session"});
+        continue;
+      }
+      const auto name = entry->pupil.given_name + " " + entry->pupil.family_name;
+      domain::ProviderMark mark;
+      if (m.mark == "present") {
+        mark.kind = domain::MarkKind::Present;
+      } else if (m.mark == "late") {
+        mark.kind = domain::MarkKind::Late;
+        const auto minutes = domain::parse_whole_number(domain::trimmed(m.minutes_late));
+        if (!minutes || *minutes < 1 || *minutes > 300) {
+          errors.push_back(
+              {"minutes_" + std::to_string(m.pupil_id), name + ": enter how many minutes late, from 1 to 300"});
+          continue;
+        }
+        mark.minutes_late = static_cast<int>(*minutes);
+        mark.after_register_closed = domain::register_closed(view.opens_at, entry->expected_from + mark.minutes_late,
+                                                             {s.settings.register_close_minutes});
+      } else if (m.mark == "absent") {
+        mark.kind = domain::MarkKind::Absent;
+        mark.absence_code = domain::trimmed(m.absence_code);
+      } else {
+        errors.push_back({field, name + ": select present, late or absent"});
+        continue;
+      }
+      const auto code = domain::home_school_code(mark, entry->legal_basis);
+      if (!code) {
+        errors.push_back({"reason_" + std::to_string(m.pupil_id), name + ": select the reason for the absence"});
+        continue;
+      }
+      store::MarkRow row{entry->pupil.id,
+                         entry->placement_id,
+                         a.organisation_id,
+                         entry->pupil.school_id,
+                         key.date,
+                         std::string(domain::session_code(key.session)),
+                         m.mark,
+                         mark.minutes_late,
+                         mark.absence_code,
+                         *code,
+                         std::nullopt,
+                         std::nullopt};
+      const bool changed =
+          entry->mark && (entry->mark->mark != row.mark || entry->mark->minutes_late != row.minutes_late ||
+                          entry->mark->absence_code != row.absence_code);
+      if (changed) {
+        if (reason.empty()) {
+          errors.push_back({"change_reason", "Say why the marks already sent are being changed"});
+          continue;
+        }
+        row.changed_reason = reason;
+      } else if (entry->mark) {
+        row.changed_reason = entry->mark->changed_reason;
+      }
+      rows.emplace_back(row, &*entry);
+    }
+    if (!errors.empty()) throw Invalid(std::move(errors));
+    const auto now = s.now_iso();
+    for (const auto& [row, entry] : rows) {
+      store::save_mark(c, row, a.user_id, now);
+      raise_alerts_for_mark(c, s, a, row, a.organisation_name);
+      const auto& before = entry->mark;
+      if (before && (before->mark != row.mark || before->minutes_late != row.minutes_late ||
+                     before->absence_code != row.absence_code))
+        audit(c, s, &a,
+              {"register.mark_change", "pupil", row.pupil_id, row.pupil_id,
+               nlohmann::json{{"date", row.session_date},
+                              {"session", row.session},
+                              {"from", before->provider_code},
+                              {"to", row.provider_code},
+                              {"reason", reason}}
+                   .dump()});
+    }
+    nlohmann::json codes = nlohmann::json::object();
+    for (const auto& [row, entry] : rows) codes[std::to_string(row.pupil_id)] = row.provider_code;
+    audit(
+        c, s, &a,
+        {"register.take", "provider", a.organisation_id, std::nullopt,
+         nlohmann::json{{"date", key.date}, {"session", domain::session_code(key.session)}, {"codes", codes}}.dump()});
+  });
+}
+
+std::vector<store::CodeRow> export_attendance(const Services& s, const Actor& a, const std::string& from,
+                                              const std::string& to) {
+  require(domain::is_school_role(a.role));
+  const auto f = domain::parse_date(domain::trimmed(from));
+  const auto t = domain::parse_date(domain::trimmed(to));
+  domain::FieldErrors errors;
+  if (!f) errors.push_back({"from", "From must be a real date, like 2026-09-03"});
+  if (!t) errors.push_back({"to", "To must be a real date, like 2026-12-18"});
+  if (f && t && std::chrono::sys_days(*t) < std::chrono::sys_days(*f))
+    errors.push_back({"to", "To must be on or after From"});
+  if (f && t && std::chrono::sys_days(*t) - std::chrono::sys_days(*f) > std::chrono::days(366))
+    errors.push_back({"to", "Export at most a year at a time"});
+  if (!errors.empty()) throw Invalid(std::move(errors));
+  std::vector<store::CodeRow> rows;
+  s.db.transaction([&](store::Connection& c) {
+    rows = store::school_codes(c, a.organisation_id, domain::format_date(*f), domain::format_date(*t));
+    audit(c, s, &a,
+          {"attendance.export", "organisation", a.organisation_id, std::nullopt,
+           nlohmann::json{{"from", domain::format_date(*f)}, {"to", domain::format_date(*t)}, {"rows", rows.size()}}
+               .dump()});
+  });
+  return rows;
+}
+
+TodayBoard today_board(const Services& s, const Actor& a) {
+  require(domain::is_school_role(a.role));
+  TodayBoard board;
+  board.date = domain::format_date(s.today());
+  const unsigned weekday = std::chrono::weekday(std::chrono::sys_days(s.today())).iso_encoding();
+  s.db.transaction([&](store::Connection& c) {
+    if (!domain::is_school_day(calendar_for_school(c, a.organisation_id), s.today())) return;
+    nlohmann::json ids = nlohmann::json::array();
+    for (const auto& placement : store::active_placements_of_school(c, a.organisation_id, board.date)) {
+      std::vector<domain::SlotTimes> slots;
+      for (const auto& row : store::slots_of_placement(c, placement.id))
+        slots.push_back({row.slot.day.iso_encoding(), row.slot.start_minute, row.slot.end_minute});
+      TodayRow row;
+      for (const auto& e : domain::expected_sessions(slots, weekday)) {
+        const auto mark =
+            store::find_mark(c, placement.pupil_id, board.date, std::string(domain::session_code(e.session)));
+        row.sessions.push_back({e.session, e.starts_at, mark ? std::optional(mark->code()) : std::nullopt});
+      }
+      if (row.sessions.empty()) continue;  // not at the provider today
+      row.pupil = *store::find_pupil(c, placement.pupil_id);
+      row.provider_name = placement.provider_name;
+      row.placement_id = placement.id;
+      ids.push_back(row.pupil.id);
+      board.rows.push_back(std::move(row));
+    }
+    audit(c, s, &a,
+          {"today.view", "organisation", a.organisation_id, std::nullopt, nlohmann::json{{"pupil_ids", ids}}.dump()});
+  });
+  return board;
+}
+
+PupilAttendance pupil_attendance(const Services& s, const Actor& a, std::int64_t pupil_id) {
+  PupilAttendance v;
+  v.pupil = require_pupil(s, a, pupil_id, "pupil.view");
+  const auto from = std::chrono::year_month_day{std::chrono::sys_days(s.today()) - std::chrono::days(365)};
+  s.db.with_connection([&](store::Connection& c) {
+    v.marks = store::marks_of_pupil(c, pupil_id, domain::format_date(from), domain::format_date(s.today()));
+  });
+  if (domain::is_provider_role(a.role))
+    std::erase_if(v.marks, [&](const auto& m) { return m.provider_id != a.organisation_id; });
+  std::vector<std::string> codes;
+  for (const auto& m : v.marks) codes.push_back(m.code());
+  v.summary = domain::summarise_attendance(codes);
+  v.can_correct = may_edit_pupil(a, v.pupil.school_id);
+  v.progress = progress_of(s, a, v.pupil);
+  return v;
+}
+
+void correct_attendance(const Services& s, const Actor& a, std::int64_t pupil_id, const std::string& date,
+                        const std::string& session, const std::string& code, const std::string& reason) {
+  const auto pupil = require_pupil(s, a, pupil_id, "pupil.view");
+  require(may_edit_pupil(a, pupil.school_id));
+  const auto new_code = domain::trimmed(code);
+  const auto why = domain::trimmed(reason);
+  domain::FieldErrors errors;
+  if (!domain::find_attendance_code(new_code)) errors.push_back({"code", "Select a national attendance code"});
+  if (why.empty()) errors.push_back({"reason", "Say why the code is being changed"});
+  if (!errors.empty()) throw Invalid(std::move(errors));
+  s.db.transaction([&](store::Connection& c) {
+    const auto mark = store::find_mark(c, pupil_id, domain::trimmed(date), domain::trimmed(session));
+    if (!mark) throw Invalid("code", "There is no mark for that session to correct");
+    store::correct_mark(c, pupil_id, mark->session_date, mark->session, new_code, why);
+    audit(c, s, &a,
+          {"attendance.correct", "pupil", pupil_id, pupil_id,
+           nlohmann::json{{"date", mark->session_date},
+                          {"session", mark->session},
+                          {"provider_code", mark->provider_code},
+                          {"from", mark->code()},
+                          {"to", new_code},
+                          {"reason", why}}
+               .dump()});
+  });
+}
+
+}  // namespace waypoint::app

@@ -1,0 +1,143 @@
+#include "app/calendar/school_calendars.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "app/kernel/access.hpp"
+#include "app/kernel/audit.hpp"
+#include "app/kernel/errors.hpp"
+#include "domain/kernel/text.hpp"
+
+#include "domain/kernel/calendar_date.hpp"
+#include "domain/placements/timetable.hpp"
+#include "store/accounts/organisation_store.hpp"
+#include "store/calendar/calendar_store.hpp"
+#include "store/kernel/embedded.hpp"
+
+namespace waypoint::app {
+namespace {
+
+const std::set<std::chrono::sys_days>& bank_holidays() {
+  static const auto days = domain::read_dates(store::embedded_file("resources/bank-holidays-england.txt").value_or(""));
+  return days;
+}
+
+void add_closures(store::Connection& c, std::int64_t organisation_id, domain::SchoolCalendar& calendar) {
+  for (const auto& row : store::closures_of(c, organisation_id))
+    if (auto d = domain::parse_date(row.day)) calendar.closed.insert(std::chrono::sys_days(*d));
+}
+
+}  // namespace
+
+domain::SchoolCalendar calendar_for_school(store::Connection& c, std::int64_t school_id) {
+  domain::SchoolCalendar calendar;
+  calendar.closed = bank_holidays();
+  auto terms = store::terms_of(c, school_id);
+  const auto school = store::find_organisation(c, school_id);
+  if (school && school->parent_id) {
+    add_closures(c, *school->parent_id, calendar);
+    if (terms.empty()) terms = store::terms_of(c, *school->parent_id);
+  }
+  add_closures(c, school_id, calendar);
+  for (const auto& t : terms) {
+    const auto first = domain::parse_date(t.first_day);
+    const auto last = domain::parse_date(t.last_day);
+    if (first && last) calendar.terms.push_back({*first, *last});
+  }
+  return calendar;
+}
+
+int full_time_minutes_for(store::Connection& c, std::int64_t school_id) {
+  return store::full_time_minutes(c, school_id).value_or(domain::kFullTimeWeekMinutes);
+}
+
+namespace {
+
+// The organisation whose calendar the actor keeps or reads: their school, or their LA.
+std::int64_t calendar_owner(const Actor& a) {
+  if (domain::is_school_role(a.role)) return a.organisation_id;
+  if (a.role == domain::Role::LaOfficer && a.local_authority_id) return *a.local_authority_id;
+  throw Denied();
+}
+
+std::vector<domain::Term> as_terms(const std::vector<store::TermRow>& rows) {
+  std::vector<domain::Term> out;
+  for (const auto& t : rows)
+    if (auto f = domain::parse_date(t.first_day), l = domain::parse_date(t.last_day); f && l) out.push_back({*f, *l});
+  return out;
+}
+
+template <typename Work>
+void keep_calendar(const Services& s, const Actor& a, const char* action, const nlohmann::json& detail, Work work) {
+  require(may_keep_calendar(a));
+  const auto owner = calendar_owner(a);
+  s.db.transaction([&](store::Connection& c) {
+    work(c, owner);
+    audit(c, s, &a, {action, "organisation", owner, std::nullopt, detail.dump()});
+  });
+}
+
+}  // namespace
+
+CalendarView view_calendar(const Services& s, const Actor& a) {
+  const auto owner = calendar_owner(a);
+  CalendarView v;
+  v.is_school = domain::is_school_role(a.role);
+  v.organisation_name = a.organisation_name;
+  v.can_edit = may_keep_calendar(a);
+  s.db.with_connection([&](store::Connection& c) {
+    v.terms = store::terms_of(c, owner);
+    v.closures = store::closures_of(c, owner);
+    if (v.is_school && v.terms.empty()) {
+      if (auto school = store::find_organisation(c, owner); school && school->parent_id) {
+        v.terms = store::terms_of(c, *school->parent_id);
+        v.follows_local_authority = true;
+      }
+    }
+    v.full_time_minutes = full_time_minutes_for(c, owner);
+  });
+  return v;
+}
+
+void add_term(const Services& s, const Actor& a, const std::string& name, const std::string& first_day,
+              const std::string& last_day) {
+  const auto n = domain::trimmed(name), f = domain::trimmed(first_day), l = domain::trimmed(last_day);
+  keep_calendar(s, a, "calendar.term_add", {{"name", n}, {"first_day", f}, {"last_day", l}},
+                [&](store::Connection& c, std::int64_t owner) {
+                  auto errors = domain::term_problems(n, f, l, as_terms(store::terms_of(c, owner)));
+                  if (!errors.empty()) throw Invalid(std::move(errors));
+                  store::insert_term(c, owner, {0, n, f, l});
+                });
+}
+
+void remove_term(const Services& s, const Actor& a, std::int64_t term_id) {
+  keep_calendar(s, a, "calendar.term_remove", {{"term_id", term_id}},
+                [&](store::Connection& c, std::int64_t owner) { store::delete_term(c, owner, term_id); });
+}
+
+void add_closure(const Services& s, const Actor& a, const std::string& day, const std::string& reason) {
+  const auto d = domain::trimmed(day), r = domain::trimmed(reason);
+  keep_calendar(s, a, "calendar.closure_add", {{"day", d}, {"reason", r}},
+                [&](store::Connection& c, std::int64_t owner) {
+                  domain::FieldErrors errors;
+                  if (!domain::parse_date(d))
+                    errors.push_back({"closure_day", "Date must be a real date, like 2027-01-04"});
+                  if (r.empty()) errors.push_back({"closure_reason", "Say why the school is closed, like INSET day"});
+                  if (!errors.empty()) throw Invalid(std::move(errors));
+                  store::insert_closure(c, owner, {d, r});
+                });
+}
+
+void remove_closure(const Services& s, const Actor& a, const std::string& day) {
+  keep_calendar(s, a, "calendar.closure_remove", {{"day", day}},
+                [&](store::Connection& c, std::int64_t owner) { store::delete_closure(c, owner, day); });
+}
+
+void set_full_time_week(const Services& s, const Actor& a, const std::string& hours) {
+  if (!domain::is_school_role(a.role)) throw Denied();
+  const auto minutes = domain::parse_week_hours(domain::trimmed(hours));
+  if (!minutes) throw Invalid("full_time_hours", "Enter the school's week in hours between 15 and 40, like 32.5");
+  keep_calendar(s, a, "calendar.full_time_week", {{"minutes", *minutes}},
+                [&](store::Connection& c, std::int64_t owner) { store::save_full_time_minutes(c, owner, *minutes); });
+}
+
+}  // namespace waypoint::app

@@ -1,0 +1,42 @@
+#pragma once
+// A school's calendar as the deadlines count it: its own terms (or its local authority's when it
+// keeps none), its own and its LA's closures, and England's bank holidays.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/kernel/actor.hpp"
+#include "app/kernel/services.hpp"
+
+#include "domain/calendar/school_calendar.hpp"
+#include "store/calendar/calendar_store.hpp"
+#include "store/kernel/database.hpp"
+
+namespace waypoint::app {
+
+domain::SchoolCalendar calendar_for_school(store::Connection& c, std::int64_t school_id);
+
+// The school's full-time week in minutes: its own setting or the national reference.
+int full_time_minutes_for(store::Connection& c, std::int64_t school_id);
+
+// The calendar a school or local authority keeps: its own terms and closures. School staff see
+// their school's (and that it follows the LA's terms while it keeps none); LA officers their LA's.
+struct CalendarView {
+  std::string organisation_name;
+  bool is_school = false;
+  bool follows_local_authority = false;  // a school with no terms of its own
+  std::vector<store::TermRow> terms;     // those that count: the school's own or the LA's
+  std::vector<store::ClosureRow> closures;
+  int full_time_minutes = 0;
+  bool can_edit = false;
+};
+CalendarView view_calendar(const Services& s, const Actor& a);
+void add_term(const Services& s, const Actor& a, const std::string& name, const std::string& first_day,
+              const std::string& last_day);
+void remove_term(const Services& s, const Actor& a, std::int64_t term_id);
+void add_closure(const Services& s, const Actor& a, const std::string& day, const std::string& reason);
+void remove_closure(const Services& s, const Actor& a, const std::string& day);
+// A school's own full-time week, typed in hours.
+void set_full_time_week(const Services& s, const Actor& a, const std::string& hours);
+
+}  // namespace waypoint::app

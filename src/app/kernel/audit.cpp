@@ -1,0 +1,33 @@
+#include "app/kernel/audit.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "store/kernel/audit_store.hpp"
+
+namespace waypoint::app {
+
+void audit(store::Connection& c, const Services& s, const Actor* actor, const AuditRecord& r,
+           const std::string& client) {
+  domain::AuditEntry e;
+  e.at = s.now_iso();
+  if (actor && actor->user_id != 0) {  // the command-line operator has no account
+    e.user_id = actor->user_id;
+    e.organisation_id = actor->organisation_id;
+  }
+  e.action = r.action;
+  e.entity = r.entity;
+  e.entity_id = r.entity_id;
+  e.pupil_id = r.pupil_id;
+  e.client = actor && client.empty() ? actor->client : client;
+  e.detail = r.detail;
+  store::append_audit_entry(c, std::move(e));
+}
+
+void audit_refusal(const Services& s, const Actor& actor, const std::string& what) {
+  s.db.transaction([&](store::Connection& c) {
+    audit(c, s, &actor,
+          {"access.refused", "request", std::nullopt, std::nullopt, nlohmann::json{{"request", what}}.dump()});
+  });
+}
+
+}  // namespace waypoint::app

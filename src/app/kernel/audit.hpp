@@ -1,0 +1,27 @@
+#pragma once
+#include <optional>
+#include <string>
+
+#include "app/kernel/actor.hpp"
+#include "app/kernel/services.hpp"
+#include "store/kernel/database.hpp"
+
+namespace waypoint::app {
+
+struct AuditRecord {
+  std::string action;
+  std::string entity;
+  std::optional<std::int64_t> entity_id;
+  std::optional<std::int64_t> pupil_id;
+  std::string detail = "{}";  // JSON: what changed
+};
+
+// Appends to the audit trail inside the caller's transaction, so the record and the change stand
+// or fall together. `actor` is empty for events with nobody signed in (a failed sign-in).
+void audit(store::Connection& c, const Services& s, const Actor* actor, const AuditRecord& r,
+           const std::string& client = {});
+
+// Records, in its own transaction, that the actor was refused something.
+void audit_refusal(const Services& s, const Actor& actor, const std::string& what);
+
+}  // namespace waypoint::app

@@ -1,0 +1,49 @@
+#pragma once
+// What every use case needs: the database, the clock and the settings. Built once at start-up.
+#include <chrono>
+#include <string>
+
+#include "app/kernel/clock.hpp"
+#include "domain/accounts/password_policy.hpp"
+#include "domain/accounts/session_lifetime.hpp"
+#include "domain/accounts/sign_in_throttle.hpp"
+#include "domain/providers/provider.hpp"
+#include "store/kernel/database.hpp"
+
+namespace waypoint::app {
+
+struct Settings {
+  domain::SessionLifetime session;
+  domain::SignInThrottlePolicy throttle;
+  domain::PasswordPolicy password;
+  std::size_t evidence_limit_bytes = 10 * 1024 * 1024;
+  int expiry_warning_days = 30;                      // checks running out within this many days are flagged
+  domain::CheckValidity check_validity;              // a deployment's own validity for some types of check
+  int register_close_minutes = 30;                   // a register closes this long after its session starts
+  int register_alert_minutes = 30;                   // a register not taken this long after it opens raises alerts
+  bool mail_enabled = false;                         // SMTP is configured: alerts are also sent by e-mail
+  std::string public_url = "http://127.0.0.1:8080";  // where links in e-mail point
+};
+
+struct Services {
+  store::Database& db;
+  const Clock& clock;
+  Settings settings;
+  domain::CommonPasswords common_passwords;
+
+  std::string now_iso() const { return domain::to_iso(clock.now()); }
+  // The date and time on a clock in England, where the schools are.
+  std::chrono::local_seconds local_now() const { return domain::uk_local_time(clock.now()); }
+  std::chrono::year_month_day today() const {
+    return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(local_now())};
+  }
+  int minute_of_day() const {
+    const auto since_midnight = local_now() - std::chrono::floor<std::chrono::days>(local_now());
+    return static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(since_midnight).count());
+  }
+};
+
+// The common-password list shipped in resources/.
+domain::CommonPasswords bundled_common_passwords();
+
+}  // namespace waypoint::app

@@ -1,0 +1,151 @@
+#include "app/outcomes/outcomes.hpp"
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "app/kernel/access.hpp"
+#include "app/kernel/audit.hpp"
+#include "app/kernel/errors.hpp"
+#include "domain/kernel/calendar_date.hpp"
+#include "domain/kernel/numbers.hpp"
+#include "domain/kernel/text.hpp"
+#include "domain/progress/progress.hpp"
+#include "store/accounts/organisation_store.hpp"
+
+namespace waypoint::app {
+namespace {
+
+using domain::Date;
+
+std::pair<store::OutcomeScope, std::int64_t> scope_of(const Actor& a) {
+  require(may_see_outcomes(a));
+  if (a.role == domain::Role::LaOfficer) return {store::OutcomeScope::LocalAuthority, *a.local_authority_id};
+  if (a.role == domain::Role::ProviderManager) return {store::OutcomeScope::Provider, a.organisation_id};
+  return {store::OutcomeScope::School, a.organisation_id};
+}
+
+std::pair<Date, Date> period(const Services& s, const std::string& from_text, const std::string& to_text) {
+  domain::FieldErrors errors;
+  const auto read = [&](const std::string& typed, const char* field, const char* name, Date fallback) {
+    const auto t = domain::trimmed(typed);
+    if (t.empty()) return fallback;
+    if (auto d = domain::parse_date(t)) return *d;
+    errors.push_back({field, std::string(name) + " must be a real date, like 2026-09-01"});
+    return fallback;
+  };
+  const auto today = s.today();
+  const auto from = read(from_text, "from", "From", domain::academic_year_start(today));
+  const auto to = read(to_text, "to", "To", today);
+  if (errors.empty() && std::chrono::sys_days(to) < std::chrono::sys_days(from))
+    errors.push_back({"to", "To must be on or after From"});
+  if (!errors.empty()) throw Invalid(std::move(errors));
+  return {from, to};
+}
+
+std::vector<domain::PlacementOutcome> outcomes_of(store::Connection& c, const std::vector<store::OutcomeRow>& rows) {
+  std::vector<std::int64_t> ids;
+  for (const auto& r : rows) ids.push_back(r.placement_id);
+  std::map<std::int64_t, domain::AttendanceSummary> during;
+  for (const auto& x : store::attendance_code_counts(c, ids)) during[x.placement_id].add(x.code, x.count);
+  std::map<std::int64_t, std::optional<double>> attendance_before;
+  std::map<std::int64_t, std::optional<int>> suspensions_before;
+  for (const auto& b : store::first_baselines(c, ids)) {
+    if (b.area == "attendance" && !attendance_before[b.placement_id])
+      attendance_before[b.placement_id] = domain::parse_measure(b.value);
+    if (b.area == "suspensions" && !suspensions_before[b.placement_id])
+      if (auto n = domain::parse_whole_number(b.value)) suspensions_before[b.placement_id] = static_cast<int>(*n);
+  }
+  std::map<std::int64_t, std::vector<store::CheckResult>> checks;
+  for (const auto& x : store::return_checks(c, ids)) checks[x.placement_id].push_back(x);
+
+  std::vector<domain::PlacementOutcome> out;
+  for (const auto& r : rows) {
+    domain::PlacementOutcome o;
+    o.placement_id = r.placement_id;
+    o.started = domain::parse_date(r.started).value_or(Date{});
+    if (r.ended_on) o.ended = domain::parse_date(*r.ended_on);
+    o.end_reason = r.end_reason;
+    o.destination = r.destination;
+    o.attendance_before = attendance_before[r.placement_id];
+    o.suspensions_before = suspensions_before[r.placement_id];
+    o.during = during[r.placement_id];
+    const auto& done = checks[r.placement_id];
+    if (!done.empty()) {
+      o.attendance_after = domain::parse_measure(done.back().attendance_percent);
+      o.suspensions_after = done.back().suspensions;
+      for (const auto& x : done)
+        if (x.number == 3) o.holding_at_12_weeks = x.holding;
+    }
+    out.push_back(o);
+  }
+  return out;
+}
+
+// The figures again for each group of placements (by name, then id).
+template <typename KeyOf>
+std::vector<GroupOutcomes> grouped(const OutcomesView& v, const std::vector<domain::PlacementOutcome>& cohort,
+                                   KeyOf key_of) {
+  std::map<std::pair<std::string, std::int64_t>, std::vector<domain::PlacementOutcome>> groups;
+  for (std::size_t i = 0; i < cohort.size(); ++i) groups[key_of(v.placements[i])].push_back(cohort[i]);
+  std::vector<GroupOutcomes> out;
+  for (const auto& [key, group] : groups)
+    out.push_back({key.second, key.first, domain::outcome_figures(group, v.from, v.to)});
+  return out;
+}
+
+}  // namespace
+
+OutcomesView view_outcomes(const Services& s, const Actor& a, const std::string& from_text,
+                           const std::string& to_text) {
+  const auto [scope, id] = scope_of(a);
+  OutcomesView v;
+  std::tie(v.from, v.to) = period(s, from_text, to_text);
+  // Read outside any write transaction: a year of an area's marks must not hold up registers.
+  s.db.with_connection([&](store::Connection& c) {
+    v.scope_name =
+        scope == store::OutcomeScope::LocalAuthority ? store::find_organisation(c, id)->name : a.organisation_name;
+    v.placements = store::placements_for_outcomes(c, scope, id, domain::format_date(v.from), domain::format_date(v.to));
+    const auto cohort = outcomes_of(c, v.placements);
+    v.figures = domain::outcome_figures(cohort, v.from, v.to);
+    if (scope != store::OutcomeScope::Provider)
+      v.by_provider =
+          grouped(v, cohort, [](const store::OutcomeRow& r) { return std::pair(r.provider_name, r.provider_id); });
+    if (scope == store::OutcomeScope::LocalAuthority)
+      v.by_school =
+          grouped(v, cohort, [](const store::OutcomeRow& r) { return std::pair(r.school_name, r.school_id); });
+  });
+  // Figures are counts, but they rest on pupils' records: the read is on the audit trail.
+  s.db.transaction([&](store::Connection& c) {
+    audit(c, s, &a,
+          {"outcomes.view", "outcomes", std::nullopt, std::nullopt,
+           nlohmann::json{{"from", domain::format_date(v.from)},
+                          {"to", domain::format_date(v.to)},
+                          {"placements", v.placements.size()}}
+               .dump()});
+  });
+  return v;
+}
+
+FigurePupils pupils_behind(const Services& s, const Actor& a, const std::string& from, const std::string& to,
+                           const std::string& key) {
+  FigurePupils f{view_outcomes(s, a, from, to), {}, {}};
+  const auto it =
+      std::find_if(f.outcomes.figures.begin(), f.outcomes.figures.end(), [&](const auto& x) { return x.key == key; });
+  if (it == f.outcomes.figures.end()) throw NotFound();
+  f.figure = *it;
+  nlohmann::json pupils = nlohmann::json::array();
+  for (const auto& row : f.outcomes.placements)
+    if (std::find(it->placement_ids.begin(), it->placement_ids.end(), row.placement_id) != it->placement_ids.end()) {
+      f.rows.push_back(row);
+      pupils.push_back(row.pupil_id);
+    }
+  s.db.transaction([&](store::Connection& c) {
+    audit(c, s, &a,
+          {"outcomes.pupils", "outcomes", std::nullopt, std::nullopt,
+           nlohmann::json{{"figure", key}, {"pupil_ids", pupils}}.dump()});
+  });
+  return f;
+}
+
+}  // namespace waypoint::app

@@ -1,0 +1,80 @@
+#include <set>
+
+#include "app/calendar/school_calendars.hpp"
+#include "app/kernel/errors.hpp"
+#include "app/placements/placements.hpp"
+#include "domain/kernel/calendar_date.hpp"
+#include "domain/kernel/time.hpp"
+#include "store/accounts/organisation_store.hpp"
+#include "store/placements/timetable_store.hpp"
+#include "store/pupils/pupil_store.hpp"
+
+namespace waypoint::app {
+namespace {
+
+std::string clock_time(int minute) {
+  char out[8];
+  std::snprintf(out, sizeof out, "%02d:%02d", minute / 60 % 100, minute % 60);
+  return out;
+}
+
+const char* day_name(std::chrono::weekday d) {
+  static const char* names[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+  return names[d.c_encoding()];
+}
+
+}  // namespace
+
+NoticeView direction_notice(const Services& s, const Actor& a, std::int64_t placement_id) {
+  const auto v = view_placement(s, a, placement_id);
+  const auto& p = v.placement;
+  if (!domain::is_off_site_direction(p.terms.legal_basis)) throw NotFound();
+  domain::DirectionNotice n;
+  n.placement_id = p.id;
+  n.date_of_notice = p.notice_sent_on.value_or(domain::format_date(s.today()));
+  n.school_name = p.school_name;
+  n.pupil_name = v.pupil.given_name + " " + v.pupil.family_name;
+  n.pupil_date_of_birth = v.pupil.date_of_birth;
+  n.provider_name = p.provider_name;
+  for (const auto& site : v.sites) n.provider_addresses.push_back({site.name, site.address + ", " + site.postcode});
+  if (v.sites.empty() && v.provider && v.provider->delivery == domain::Delivery::Online)
+    n.provider_addresses.push_back({p.provider_name, "Taught online, at home"});
+  n.report_to = p.terms.report_to;
+  n.first_day = p.terms.start_date;
+  n.planned_last_day = p.terms.planned_end_date;
+  n.reasons = std::string(domain::label_of(domain::placement_reasons(), p.terms.reason)) +
+              (p.terms.reason_detail.empty() ? "" : ": " + p.terms.reason_detail);
+  n.objectives = p.terms.objectives;
+  n.breaks = p.terms.breaks;
+  n.copy_to_local_authority = v.pupil.has_ehc_plan();
+  s.db.with_connection([&](store::Connection& c) {
+    const auto dob = domain::parse_date(v.pupil.date_of_birth);
+    const bool adult = dob && std::chrono::sys_days(*dob + std::chrono::years(18)) <= std::chrono::sys_days(s.today());
+    if (adult)
+      n.addressed_to.push_back(n.pupil_name);
+    else
+      for (const auto& k : store::list_contacts(c, p.pupil_id))
+        if (k.is_parent_or_carer() && k.parental_responsibility)
+          n.addressed_to.push_back(k.name + (k.address.empty() ? "" : ", " + k.address));
+    std::set<unsigned> days;
+    std::map<unsigned, std::string> times;
+    for (const auto& row : store::slots_of_placement(c, p.id)) {
+      const auto iso = row.slot.day.iso_encoding();
+      days.insert(iso);
+      auto& t = times[iso];
+      t += (t.empty() ? "" : ", ") + clock_time(row.slot.start_minute) + " to " + clock_time(row.slot.end_minute);
+    }
+    for (const auto& [iso, t] : times) n.sessions.push_back({day_name(std::chrono::weekday(iso % 7)), t});
+    n.days_per_week = static_cast<int>(days.size());
+    const auto first = domain::parse_date(p.terms.start_date);
+    const auto last = domain::parse_date(p.terms.planned_end_date);
+    if (first && last) {
+      n.school_days_in_all = domain::school_days_on(calendar_for_school(c, p.school_id), *first, *last, days);
+    }
+    if (auto school = store::find_organisation(c, p.school_id); school && school->parent_id)
+      if (auto la = store::find_organisation(c, *school->parent_id)) n.local_authority_name = la->name;
+  });
+  return {n, domain::missing_from_notice(n)};
+}
+
+}  // namespace waypoint::app

@@ -1,0 +1,192 @@
+#include "app/pupils/pupils.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "app/kernel/access.hpp"
+#include "app/kernel/audit.hpp"
+#include "app/kernel/errors.hpp"
+#include "app/kernel/pupil_scope.hpp"
+#include "app/placements/placements.hpp"
+#include "domain/kernel/text.hpp"
+#include "store/accounts/organisation_store.hpp"
+#include "store/pupils/pupil_store.hpp"
+
+namespace waypoint::app {
+
+using domain::Role;
+
+store::Page<domain::Pupil> list_pupils(const Services& s, const Actor& a, const store::PageRequest& page) {
+  store::Page<domain::Pupil> result;
+  s.db.transaction([&](store::Connection& c) {
+    if (domain::is_school_role(a.role))
+      result = store::list_pupils_of_school(c, a.organisation_id, page);
+    else if (a.role == Role::LaOfficer && a.local_authority_id)
+      result = store::list_pupils_of_local_authority(c, *a.local_authority_id, page);
+    else if (a.role == Role::Parent)
+      result = store::list_pupils_of_guardian(c, a.user_id, page);
+    else if (domain::is_provider_role(a.role))
+      result = store::list_pupils_placed_with(c, a.organisation_id, page);
+    else
+      throw Denied();
+    // A list shows names and UPNs: it is a read of those records too.
+    nlohmann::json ids = nlohmann::json::array();
+    for (const auto& p : result.items) ids.push_back(p.id);
+    audit(c, s, &a, {"pupil.list", "pupil", std::nullopt, std::nullopt, nlohmann::json{{"pupil_ids", ids}}.dump()});
+  });
+  return result;
+}
+
+domain::Pupil view_pupil(const Services& s, const Actor& a, std::int64_t pupil_id) {
+  return require_pupil(s, a, pupil_id, "pupil.view");
+}
+
+PupilRecord view_pupil_record(const Services& s, const Actor& a, std::int64_t pupil_id) {
+  PupilRecord r;
+  r.pupil = require_pupil(s, a, pupil_id, "pupil.view");
+  r.placements = placements_of_pupil(s, a, r.pupil);
+  s.db.with_connection([&](store::Connection& c) {
+    r.contacts = store::list_contacts(c, pupil_id);
+    const auto scope = scope_of(c, a, r.pupil);
+    r.can_place = may_commission(a, scope, false);
+    r.can_arrange = may_commission(a, scope, true);
+  });
+  r.can_edit = may_edit_pupil(a, r.pupil.school_id);
+  return r;
+}
+
+namespace {
+
+domain::Pupil pupil_from(const PupilForm& f) {
+  domain::Pupil p;
+  p.upn = domain::trimmed(f.upn);
+  for (auto& ch : p.upn) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  p.given_name = domain::trimmed(f.given_name);
+  p.family_name = domain::trimmed(f.family_name);
+  p.date_of_birth = domain::trimmed(f.date_of_birth);
+  p.gender = domain::trimmed(f.gender);
+  p.needs = f.needs;
+  p.looked_after = f.looked_after;
+  p.child_in_need = f.child_in_need;
+  p.child_protection_plan = f.child_protection_plan;
+  return p;
+}
+
+nlohmann::json pupil_detail(const domain::Pupil& p) {
+  return {{"upn", p.upn},
+          {"needs", p.needs},
+          {"looked_after", p.looked_after},
+          {"child_in_need", p.child_in_need},
+          {"child_protection_plan", p.child_protection_plan}};
+}
+
+void refuse_taken_upn(store::Connection& c, const domain::Pupil& p) {
+  if (auto other = store::find_pupil_by_upn(c, p.upn); other && other->id != p.id)
+    throw Invalid("upn", "Another pupil already has UPN " + p.upn);
+}
+
+}  // namespace
+
+std::int64_t add_pupil(const Services& s, const Actor& a, const PupilForm& f) {
+  require(domain::is_school_role(a.role));
+  auto p = pupil_from(f);
+  p.school_id = a.organisation_id;
+  auto errors = domain::pupil_problems(p, s.today());
+  if (!errors.empty()) throw Invalid(std::move(errors));
+  std::int64_t id = 0;
+  s.db.transaction([&](store::Connection& c) {
+    refuse_taken_upn(c, p);
+    id = store::insert_pupil(c, p, s.now_iso());
+    audit(c, s, &a, {"pupil.create", "pupil", id, id, pupil_detail(p).dump()});
+  });
+  return id;
+}
+
+void update_pupil(const Services& s, const Actor& a, std::int64_t pupil_id, const PupilForm& f) {
+  const auto before = require_pupil(s, a, pupil_id, "pupil.view");
+  require(may_edit_pupil(a, before.school_id));
+  auto p = pupil_from(f);
+  p.id = pupil_id;
+  p.school_id = before.school_id;
+  auto errors = domain::pupil_problems(p, s.today());
+  if (!errors.empty()) throw Invalid(std::move(errors));
+  s.db.transaction([&](store::Connection& c) {
+    refuse_taken_upn(c, p);
+    store::update_pupil(c, p, s.now_iso());
+    audit(c, s, &a,
+          {"pupil.update", "pupil", pupil_id, pupil_id,
+           nlohmann::json{{"before", pupil_detail(before)}, {"after", pupil_detail(p)}}.dump()});
+  });
+}
+
+std::int64_t add_contact(const Services& s, const Actor& a, std::int64_t pupil_id, domain::PupilContact k) {
+  const auto pupil = require_pupil(s, a, pupil_id, "pupil.view");
+  require(may_edit_pupil(a, pupil.school_id));
+  k.pupil_id = pupil_id;
+  for (auto* field : {&k.role, &k.name, &k.relationship, &k.email, &k.phone, &k.address, &k.preferred_contact})
+    *field = domain::trimmed(*field);
+  auto errors = domain::contact_problems(k);
+  if (!errors.empty()) throw Invalid(std::move(errors));
+  std::int64_t id = 0;
+  s.db.transaction([&](store::Connection& c) {
+    id = store::insert_contact(c, k, s.now_iso());
+    audit(c, s, &a, {"pupil.contact_add", "pupil_contact", id, pupil_id, nlohmann::json{{"role", k.role}}.dump()});
+  });
+  return id;
+}
+
+void remove_contact(const Services& s, const Actor& a, std::int64_t pupil_id, std::int64_t contact_id) {
+  const auto pupil = require_pupil(s, a, pupil_id, "pupil.view");
+  require(may_edit_pupil(a, pupil.school_id));
+  s.db.transaction([&](store::Connection& c) {
+    store::remove_contact(c, pupil_id, contact_id, s.now_iso());
+    audit(c, s, &a, {"pupil.contact_remove", "pupil_contact", contact_id, pupil_id});
+  });
+}
+
+PupilImportReport import_pupils(const Services& s, const Actor& a, const std::vector<domain::RawPupil>& rows,
+                                const std::string& source) {
+  require(domain::is_school_role(a.role) && a.role != domain::Role::SchoolDsl);
+  if (rows.empty()) throw Invalid("file", "The file has no pupils in it");
+  auto checked = domain::check_pupils(rows, s.today());
+  PupilImportReport report;
+  report.rejected = checked.rejected;
+  s.db.transaction([&](store::Connection& c) {
+    const auto now = s.now_iso();
+    for (std::size_t i = 0; i < checked.accepted.size(); ++i) {
+      auto p = checked.accepted[i];
+      p.school_id = a.organisation_id;
+      const auto& raw = rows[checked.sources[i]];
+      const auto existing = store::find_pupil_by_upn(c, p.upn);
+      if (!existing) {
+        store::insert_pupil(c, p, now);
+        ++report.created;
+        continue;
+      }
+      if (existing->school_id != a.organisation_id) {
+        report.rejected.push_back({raw.line, p.upn, "UPN " + p.upn + " is on another school's roll"});
+        continue;
+      }
+      // What the file does not say is kept: a blank needs column does not wipe recorded needs.
+      p.id = existing->id;
+      if (domain::trimmed(raw.needs).empty()) p.needs = existing->needs;
+      if (domain::trimmed(raw.looked_after).empty()) p.looked_after = existing->looked_after;
+      p.child_in_need = existing->child_in_need;
+      p.child_protection_plan = existing->child_protection_plan;
+      store::update_pupil(c, p, now);
+      ++report.updated;
+    }
+    std::sort(report.rejected.begin(), report.rejected.end(),
+              [](const auto& x, const auto& y) { return x.line < y.line; });
+    audit(c, s, &a,
+          {"pupil.import", "pupil", std::nullopt, std::nullopt,
+           nlohmann::json{{"source", source},
+                          {"created", report.created},
+                          {"updated", report.updated},
+                          {"rejected", report.rejected.size()}}
+               .dump()});
+  });
+  return report;
+}
+
+}  // namespace waypoint::app

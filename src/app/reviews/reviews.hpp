@@ -1,0 +1,79 @@
+#pragma once
+// Reviews of a placement: held on a schedule set when it is agreed, brought forward by a written
+// request, recorded by the commissioner with what the logs and attendance show, and read by
+// everyone around the pupil, parents included. A review's decision acts on the placement.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/kernel/actor.hpp"
+#include "app/kernel/services.hpp"
+#include "domain/attendance/attendance.hpp"
+#include "domain/reviews/review.hpp"
+#include "domain/reviews/review_record.hpp"
+#include "store/placements/placement_store.hpp"
+#include "store/reviews/review_store.hpp"
+
+namespace waypoint::app {
+
+// Where a running placement's reviews stand.
+struct ReviewStatus {
+  domain::ReviewSchedule schedule;
+  domain::ReviewDue due;
+  domain::ReviewState state = domain::ReviewState::NotYet;
+};
+
+struct PlacementReviews {
+  store::PlacementRecord placement;
+  std::vector<store::ReviewRow> reviews;          // newest first
+  std::vector<store::ReviewRequestRow> requests;  // newest first
+  std::optional<ReviewStatus> status;             // while the placement is agreed or running
+  bool pupil_has_ehc_plan = false;
+  bool can_record = false;  // the commissioner, while the placement runs
+};
+PlacementReviews placement_reviews(const Services& s, const Actor& a, std::int64_t placement_id);
+
+struct RequestForm {
+  std::string requested_by, requester_name, requested_on;
+};
+// Answers the day a review is owed because of it, if one is.
+std::optional<domain::Date> record_review_request(const Services& s, const Actor& a, std::int64_t placement_id,
+                                                  const RequestForm& f);
+
+// What a new review starts from: each objective of the agreed plan with the value the logs and
+// attendance suggest, and attendance, engagement and incidents since the last review.
+struct ReviewEvidence {
+  domain::Date since;
+  domain::AttendanceSummary attendance;
+  int engagement_total = 0, engagement_logs = 0;
+  int incidents = 0;
+  std::optional<std::int64_t> plan_version;
+  std::vector<store::ReviewObjectiveRow> objectives;  // suggested_value and suggested_from filled in
+};
+struct ReviewForm {
+  store::PlacementRecord placement;
+  ReviewEvidence evidence;
+  std::optional<domain::Date> last_held;
+  bool pupil_has_ehc_plan = false;
+};
+ReviewForm review_form(const Services& s, const Actor& a, std::int64_t placement_id);
+// Records the review and carries out its decision in one transaction: amending the plan starts a
+// new draft version (the agreed one stays readable), extending moves the planned end date.
+std::int64_t record_review(const Services& s, const Actor& a, std::int64_t placement_id, const domain::ReviewInput& in);
+
+struct ReviewView {
+  store::ReviewRow review;
+  store::PlacementRecord placement;
+};
+// Anyone who may see the placement reads its reviews; a parent, their own child's.
+ReviewView view_review(const Services& s, const Actor& a, std::int64_t review_id);
+
+// The school's running placements whose review is due within two weeks, due or overdue, soonest first.
+struct DueReview {
+  store::PlacementRecord placement;
+  ReviewStatus status;
+};
+std::vector<DueReview> reviews_due(const Services& s, const Actor& a);
+
+}  // namespace waypoint::app

@@ -1,0 +1,31 @@
+#include "domain/kernel/calendar_date.hpp"
+
+#include <cctype>
+#include <cstdio>
+
+namespace waypoint::domain {
+
+std::optional<std::chrono::year_month_day> parse_date(std::string_view t) {
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!std::isdigit(static_cast<unsigned char>(t[i]))) return std::nullopt;
+  auto number = [&](std::size_t from, std::size_t len) {
+    int n = 0;
+    for (std::size_t i = from; i < from + len; ++i) n = n * 10 + (t[i] - '0');
+    return n;
+  };
+  const std::chrono::year_month_day d{std::chrono::year(number(0, 4)),
+                                      std::chrono::month(static_cast<unsigned>(number(5, 2))),
+                                      std::chrono::day(static_cast<unsigned>(number(8, 2)))};
+  if (!d.ok()) return std::nullopt;
+  return d;
+}
+
+std::string format_date(std::chrono::year_month_day d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                static_cast<unsigned>(d.day()));
+  return buf;
+}
+
+}  // namespace waypoint::domain

@@ -1,0 +1,101 @@
+#include "domain/pupils/pupil.hpp"
+
+#include <algorithm>
+
+#include "domain/kernel/calendar_date.hpp"
+#include "domain/kernel/contact.hpp"
+#include "domain/kernel/identifiers.hpp"
+
+namespace waypoint::domain {
+
+using namespace std::chrono;
+
+bool Pupil::has_ehc_plan() const { return std::find(needs.begin(), needs.end(), "ehc_plan") != needs.end(); }
+
+const std::vector<CodeLabel>& pupil_needs() {
+  static const std::vector<CodeLabel> list{
+      {"semh", "Social, emotional and mental health (SEMH)"},
+      {"school_avoidance", "School avoidance"},
+      {"medical", "Medical or health needs"},
+      {"sen_support", "SEN support"},
+      {"ehc_plan", "Education, health and care (EHC) plan"},
+  };
+  return list;
+}
+
+const std::vector<CodeLabel>& genders() {
+  static const std::vector<CodeLabel> list{{"F", "Female"}, {"M", "Male"}, {"U", "Not known"}};
+  return list;
+}
+
+int year_group(year_month_day dob, year_month_day today) {
+  const int academic_start = static_cast<int>(today.year()) - (today.month() < September ? 1 : 0);
+  // Age on 31 August of the year the academic year began.
+  int age = academic_start - static_cast<int>(dob.year());
+  if (dob.month() > August) --age;  // born after 31 August: not yet had that year's birthday
+  return age - 4;
+}
+
+std::string year_group_label(int y) {
+  if (y < 0) return "Nursery";
+  if (y == 0) return "Reception";
+  if (y > 13) return "Post-19";
+  return "Year " + std::to_string(y);
+}
+
+FieldErrors pupil_problems(const Pupil& p, year_month_day today) {
+  FieldErrors e;
+  if (auto problem = upn_problem(p.upn)) e.push_back({"upn", *problem});
+  if (p.given_name.empty()) e.push_back({"given_name", "Enter the pupil's first name"});
+  if (p.family_name.empty()) e.push_back({"family_name", "Enter the pupil's last name"});
+  if (p.date_of_birth.empty()) {
+    e.push_back({"date_of_birth", "Enter the pupil's date of birth"});
+  } else if (auto dob = parse_date(p.date_of_birth); !dob) {
+    e.push_back({"date_of_birth", "Date of birth must be a real date, like 2012-09-30"});
+  } else {
+    const int y = year_group(*dob, today);
+    if (y < -2 || y > 16) e.push_back({"date_of_birth", "Date of birth must be for a child or young person up to 25"});
+  }
+  if (!p.gender.empty() && !in_list(genders(), p.gender)) e.push_back({"gender", "Gender must be F, M or U"});
+  for (const auto& n : p.needs)
+    if (!in_list(pupil_needs(), n)) {
+      e.push_back({"needs", "Select needs from the list"});
+      break;
+    }
+  return e;
+}
+
+const std::vector<CodeLabel>& contact_roles() {
+  static const std::vector<CodeLabel> list{
+      {"parent", "Parent"},
+      {"carer", "Carer"},
+      {"social_worker", "Social worker"},
+      {"youth_offending_worker", "Youth offending worker"},
+  };
+  return list;
+}
+
+const std::vector<CodeLabel>& contact_methods() {
+  static const std::vector<CodeLabel> list{{"phone", "Phone"}, {"email", "Email"}, {"post", "Post"}};
+  return list;
+}
+
+bool PupilContact::is_parent_or_carer() const { return role == "parent" || role == "carer"; }
+
+FieldErrors contact_problems(const PupilContact& c) {
+  FieldErrors e;
+  if (!in_list(contact_roles(), c.role)) e.push_back({"role", "Select who this person is"});
+  if (c.name.empty()) e.push_back({"name", "Enter the person's name"});
+  if (!c.email.empty())
+    if (auto problem = email_problem(c.email)) e.push_back({"email", *problem});
+  if (c.email.empty() && c.phone.empty() && c.address.empty())
+    e.push_back({"phone", "Enter at least one way to reach them: phone, email or address"});
+  if (!in_list(contact_methods(), c.preferred_contact))
+    e.push_back({"preferred_contact", "Select how they prefer to be contacted"});
+  else if ((c.preferred_contact == "email" && c.email.empty()) || (c.preferred_contact == "phone" && c.phone.empty()) ||
+           (c.preferred_contact == "post" && c.address.empty()))
+    e.push_back({"preferred_contact", "Their preferred way of contact needs its details filled in"});
+  return e;
+}
+
+}  // namespace waypoint::domain

@@ -1,0 +1,64 @@
+#pragma once
+// A pupil on a school's roll, what they need, and who is around them.
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/kernel/code_label.hpp"
+#include "domain/kernel/field_error.hpp"
+
+namespace waypoint::domain {
+
+struct Pupil {
+  std::int64_t id = 0;
+  std::int64_t school_id = 0;
+  std::string upn;
+  std::string given_name;
+  std::string family_name;
+  std::string date_of_birth;       // YYYY-MM-DD
+  std::string gender;              // M, F or U, as in the Common Transfer File
+  std::vector<std::string> needs;  // codes from pupil_needs()
+  bool looked_after = false;
+  bool child_in_need = false;
+  bool child_protection_plan = false;
+
+  bool has_ehc_plan() const;
+};
+
+// SEMH, school avoidance, medical, SEN support, EHC plan.
+const std::vector<CodeLabel>& pupil_needs();
+const std::vector<CodeLabel>& genders();
+
+// The pupil's year group in the academic year holding `today`: Reception is 0, Year 1 is 1, ...
+// Pupils start Reception in the September after they turn 4, so the year group is their age on
+// the 31 August before the academic year began, less 4.
+int year_group(std::chrono::year_month_day date_of_birth, std::chrono::year_month_day today);
+std::string year_group_label(int year_group);  // "Reception", "Year 9", "Nursery"
+
+// Every rule a pupil's own fields keep (UPN with its check letter, names, a real date of birth
+// for a child of school age or a young person up to 25, a listed gender and needs).
+FieldErrors pupil_problems(const Pupil& p, std::chrono::year_month_day today);
+
+// Parents and carers, and the professionals around the pupil.
+struct PupilContact {
+  std::int64_t id = 0;
+  std::int64_t pupil_id = 0;
+  std::string role;  // codes from contact_roles()
+  std::string name;
+  std::string relationship;
+  bool parental_responsibility = false;
+  std::string email;
+  std::string phone;
+  std::string address;
+  std::string preferred_contact;  // email, phone, post
+
+  bool is_parent_or_carer() const;
+};
+
+const std::vector<CodeLabel>& contact_roles();
+const std::vector<CodeLabel>& contact_methods();
+FieldErrors contact_problems(const PupilContact& c);
+
+}  // namespace waypoint::domain

@@ -1,9 +1,0 @@
-#include "domain/session_lifetime.hpp"
-
-namespace waypoint::domain {
-
-bool session_alive(Instant created, Instant last_seen, Instant now, const SessionLifetime& l) {
-  return now < last_seen + l.idle && now < created + l.absolute;
-}
-
-}  // namespace waypoint::domain

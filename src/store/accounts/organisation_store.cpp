@@ -1,0 +1,60 @@
+#include "store/accounts/organisation_store.hpp"
+
+namespace waypoint::store {
+namespace {
+
+constexpr const char* kColumns = "id, kind, name, parent_id, urn, ukprn, disabled_at";
+
+domain::Organisation from_row(const Row& r) {
+  domain::Organisation o;
+  o.id = r.integer(0);
+  o.kind = domain::parse_organisation_kind(r.text(1)).value_or(domain::OrganisationKind::School);
+  o.name = r.text(2);
+  o.parent_id = r.opt_integer(3);
+  o.urn = r.opt_text(4);
+  o.ukprn = r.opt_text(5);
+  o.disabled = !r.is_null(6);
+  return o;
+}
+
+std::vector<domain::Organisation> from_rows(const Rows& rows) { return map_rows(rows, from_row); }
+
+}  // namespace
+
+std::int64_t insert_organisation(Connection& c, const domain::Organisation& o, const std::string& now) {
+  return c.insert(
+      "INSERT INTO organisations (kind, name, parent_id, urn, ukprn, created_at) VALUES ($1, $2, $3, $4, $5, $6) "
+      "RETURNING id",
+      {std::string(domain::organisation_kind_code(o.kind)), o.name, opt_integer(o.parent_id), o.urn, o.ukprn, now});
+}
+
+std::optional<domain::Organisation> find_organisation(Connection& c, std::int64_t id) {
+  auto row = c.query_one(std::string("SELECT ") + kColumns + " FROM organisations WHERE id = $1", {integer(id)});
+  if (!row) return std::nullopt;
+  return from_row(*row);
+}
+
+std::optional<domain::Organisation> find_organisation_by_urn(Connection& c, const std::string& urn) {
+  auto row = c.query_one(std::string("SELECT ") + kColumns + " FROM organisations WHERE urn = $1", {urn});
+  if (!row) return std::nullopt;
+  return from_row(*row);
+}
+
+Page<domain::Organisation> list_organisations(Connection& c, const PageRequest& page) {
+  auto rows =
+      c.query(std::string("SELECT ") + kColumns + " FROM organisations ORDER BY kind, name, id LIMIT $1 OFFSET $2",
+              {integer(page.size + 1), integer(page.offset())});
+  return make_page(from_rows(rows), page);
+}
+
+std::vector<domain::Organisation> organisations_of_kind(Connection& c, domain::OrganisationKind kind) {
+  return from_rows(c.query(std::string("SELECT ") + kColumns +
+                               " FROM organisations WHERE kind = $1 AND disabled_at IS NULL ORDER BY name, id",
+                           {std::string(domain::organisation_kind_code(kind))}));
+}
+
+std::int64_t count_organisations(Connection& c) {
+  return c.query_one("SELECT COUNT(*) FROM organisations")->integer(0);
+}
+
+}  // namespace waypoint::store

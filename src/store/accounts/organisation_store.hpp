@@ -1,0 +1,18 @@
+#pragma once
+#include <optional>
+#include <string>
+
+#include "domain/accounts/account.hpp"
+#include "store/kernel/database.hpp"
+#include "store/kernel/page.hpp"
+
+namespace waypoint::store {
+
+std::int64_t insert_organisation(Connection& c, const domain::Organisation& o, const std::string& now);
+std::optional<domain::Organisation> find_organisation(Connection& c, std::int64_t id);
+std::optional<domain::Organisation> find_organisation_by_urn(Connection& c, const std::string& urn);
+Page<domain::Organisation> list_organisations(Connection& c, const PageRequest& page);
+std::vector<domain::Organisation> organisations_of_kind(Connection& c, domain::OrganisationKind kind);
+std::int64_t count_organisations(Connection& c);
+
+}  // namespace waypoint::store

@@ -1,0 +1,20 @@
+#pragma once
+#include <optional>
+#include <string>
+
+#include "domain/accounts/account.hpp"
+#include "store/kernel/database.hpp"
+#include "store/kernel/page.hpp"
+
+namespace waypoint::store {
+
+std::int64_t insert_user(Connection& c, const domain::User& u, const std::string& now);
+std::optional<domain::User> find_user(Connection& c, std::int64_t id);
+std::optional<domain::User> find_user_by_email(Connection& c, const std::string& email);
+// Users of one organisation, or of all when `organisation_id` is empty.
+Page<domain::User> list_users(Connection& c, std::optional<std::int64_t> organisation_id, const PageRequest& page);
+void update_password_hash(Connection& c, std::int64_t user_id, const std::string& hash, const std::string& now);
+void set_user_disabled(Connection& c, std::int64_t user_id, bool disabled, const std::string& now);
+std::int64_t count_users(Connection& c);
+
+}  // namespace waypoint::store

@@ -1,0 +1,126 @@
+#include "store/attendance/attendance_store.hpp"
+
+namespace waypoint::store {
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT pupil_id, placement_id, provider_id, school_id, session_date, session, mark, minutes_late, absence_code, "
+    "provider_code, school_code, changed_reason FROM attendance_marks ";
+
+MarkRow from_row(const Row& r) {
+  return MarkRow{r.integer(0), r.integer(1), r.integer(2),   r.integer(3),
+                 r.text(4),    r.text(5),    r.text(6),      static_cast<int>(r.integer(7)),
+                 r.text(8),    r.text(9),    r.opt_text(10), r.opt_text(11)};
+}
+
+}  // namespace
+
+std::vector<MarkRow> marks_for_session(Connection& c, std::int64_t provider_id, const std::string& date,
+                                       const std::string& session) {
+  return map_rows(c.query(kSelect + std::string("WHERE provider_id = $1 AND session_date = $2 AND session = $3"),
+                          {integer(provider_id), date, session}),
+                  from_row);
+}
+
+std::optional<MarkRow> find_mark(Connection& c, std::int64_t pupil_id, const std::string& date,
+                                 const std::string& session) {
+  auto r = c.query_one(kSelect + std::string("WHERE pupil_id = $1 AND session_date = $2 AND session = $3"),
+                       {integer(pupil_id), date, session});
+  if (!r) return std::nullopt;
+  return from_row(*r);
+}
+
+void save_mark(Connection& c, const MarkRow& m, std::int64_t user_id, const std::string& now) {
+  c.exec(
+      "INSERT INTO attendance_marks (pupil_id, placement_id, provider_id, school_id, session_date, session, mark, "
+      "minutes_late, absence_code, provider_code, recorded_by, recorded_at, changed_reason) VALUES ($1, $2, $3, $4, "
+      "$5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (pupil_id, session_date, session) DO UPDATE SET "
+      "mark = excluded.mark, minutes_late = excluded.minutes_late, absence_code = excluded.absence_code, "
+      "provider_code = excluded.provider_code, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at, "
+      "changed_reason = excluded.changed_reason",
+      {integer(m.pupil_id), integer(m.placement_id), integer(m.provider_id), integer(m.school_id), m.session_date,
+       m.session, m.mark, integer(m.minutes_late), m.absence_code, m.provider_code, integer(user_id), now,
+       m.changed_reason});
+}
+
+void insert_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t user_id, const std::string& now) {
+  constexpr std::size_t kRows = 500, kColumns = 12;
+  for (std::size_t first = 0; first < marks.size(); first += kRows) {
+    const auto last = std::min(marks.size(), first + kRows);
+    std::string sql =
+        "INSERT INTO attendance_marks (pupil_id, placement_id, provider_id, school_id, session_date, session, mark, "
+        "minutes_late, absence_code, provider_code, recorded_by, recorded_at) VALUES ";
+    Params params;
+    for (auto i = first; i < last; ++i) {
+      const auto& m = marks[i];
+      sql += i == first ? "(" : ", (";
+      for (std::size_t k = 1; k <= kColumns; ++k)
+        sql += "$" + std::to_string((i - first) * kColumns + k) + (k == kColumns ? ")" : ", ");
+      for (auto v : {integer(m.pupil_id), integer(m.placement_id), integer(m.provider_id), integer(m.school_id),
+                     Value(m.session_date), Value(m.session), Value(m.mark), integer(m.minutes_late),
+                     Value(m.absence_code), Value(m.provider_code), integer(user_id), Value(now)})
+        params.push_back(std::move(v));
+    }
+    c.exec(sql, params);
+  }
+}
+
+std::vector<MarkRow> marks_of_pupil(Connection& c, std::int64_t pupil_id, const std::string& from,
+                                    const std::string& to) {
+  return map_rows(c.query(kSelect + std::string("WHERE pupil_id = $1 AND session_date >= $2 AND session_date <= $3 "
+                                                "ORDER BY session_date DESC, session DESC"),
+                          {integer(pupil_id), from, to}),
+                  from_row);
+}
+
+void correct_mark(Connection& c, std::int64_t pupil_id, const std::string& date, const std::string& session,
+                  const std::string& code, const std::string& reason) {
+  c.exec(
+      "UPDATE attendance_marks SET school_code = $4, school_reason = $5 WHERE pupil_id = $1 AND session_date = $2 "
+      "AND session = $3",
+      {integer(pupil_id), date, session, code, reason});
+}
+
+std::vector<CodeRow> school_codes(Connection& c, std::int64_t school_id, const std::string& from,
+                                  const std::string& to) {
+  auto rows = c.query(
+      "SELECT p.upn, m.session_date, m.session, COALESCE(m.school_code, m.provider_code) FROM attendance_marks m "
+      "JOIN pupils p ON p.id = m.pupil_id WHERE m.school_id = $1 AND m.session_date >= $2 AND m.session_date <= $3 "
+      "ORDER BY m.session_date, m.session, p.upn",
+      {integer(school_id), from, to});
+  return map_rows(rows, [](const Row& r) { return CodeRow{r.text(0), r.text(1), r.text(2), r.text(3)}; });
+}
+
+std::vector<ActiveSlot> active_slots_on(Connection& c, const std::string& date) {
+  auto rows = c.query(
+      "SELECT pl.id, pl.pupil_id, pl.school_id, pl.provider_id, pl.start_date, t.weekday, t.start_minute, "
+      "t.end_minute FROM placements pl JOIN timetable_slots t ON t.placement_id = pl.id "
+      "WHERE pl.status = 'active' AND pl.planned_end_date >= $1 AND pl.start_date <= $1 "
+      "ORDER BY pl.id, t.weekday, t.start_minute",
+      {date});
+  return map_rows(rows, [](const Row& r) {
+    return ActiveSlot{r.integer(0),
+                      r.integer(1),
+                      r.integer(2),
+                      r.integer(3),
+                      r.text(4),
+                      static_cast<unsigned>(r.integer(5)),
+                      static_cast<int>(r.integer(6)),
+                      static_cast<int>(r.integer(7))};
+  });
+}
+
+std::vector<std::pair<std::int64_t, std::string>> marked_sessions_on(Connection& c, const std::string& date) {
+  auto rows = c.query("SELECT pupil_id, session FROM attendance_marks WHERE session_date = $1", {date});
+  return map_rows(rows, [](const Row& r) { return std::pair(r.integer(0), r.text(1)); });
+}
+
+std::vector<DayCode> codes_since(Connection& c, const std::string& from) {
+  auto rows = c.query(
+      "SELECT pupil_id, session_date, COALESCE(school_code, provider_code) FROM attendance_marks "
+      "WHERE session_date >= $1",
+      {from});
+  return map_rows(rows, [](const Row& r) { return DayCode{r.integer(0), r.text(1), r.text(2)}; });
+}
+
+}  // namespace waypoint::store

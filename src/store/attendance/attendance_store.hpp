@@ -1,0 +1,79 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/kernel/database.hpp"
+
+namespace waypoint::store {
+
+struct MarkRow {
+  std::int64_t pupil_id = 0;
+  std::int64_t placement_id = 0;
+  std::int64_t provider_id = 0;
+  std::int64_t school_id = 0;
+  std::string session_date;  // YYYY-MM-DD
+  std::string session;       // am, pm
+  std::string mark;          // present, late, absent
+  int minutes_late = 0;
+  std::string absence_code;
+  std::string provider_code;  // the home school's code from the provider's mark
+  std::optional<std::string> school_code;
+  std::optional<std::string> changed_reason;
+  // The code that counts: the school's correction where it made one, else the provider's.
+  const std::string& code() const { return school_code ? *school_code : provider_code; }
+};
+
+// Marks at a provider for one session.
+std::vector<MarkRow> marks_for_session(Connection& c, std::int64_t provider_id, const std::string& date,
+                                       const std::string& session);
+std::optional<MarkRow> find_mark(Connection& c, std::int64_t pupil_id, const std::string& date,
+                                 const std::string& session);
+// Inserts the mark, or replaces the provider's part of it (a school's correction stays).
+void save_mark(Connection& c, const MarkRow& m, std::int64_t user_id, const std::string& now);
+
+// A pupil's marks between two dates, newest first.
+std::vector<MarkRow> marks_of_pupil(Connection& c, std::int64_t pupil_id, const std::string& from,
+                                    const std::string& to);
+// The school's own code for a session, kept beside the provider's mark.
+void correct_mark(Connection& c, std::int64_t pupil_id, const std::string& date, const std::string& session,
+                  const std::string& code, const std::string& reason);
+
+// The codes a school sends to its management information system: its correction where it made
+// one, else the code from the provider's mark. Ordered by date, session and UPN.
+struct CodeRow {
+  std::string upn;
+  std::string date;
+  std::string session;
+  std::string code;
+};
+std::vector<CodeRow> school_codes(Connection& c, std::int64_t school_id, const std::string& from,
+                                  const std::string& to);
+
+// New marks in bulk, many rows a statement: for synthetic benchmark data only (no upsert).
+void insert_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t user_id, const std::string& now);
+
+// For the area-wide alert sweep. Every timetabled slot of the placements active on `date`.
+struct ActiveSlot {
+  std::int64_t placement_id = 0;
+  std::int64_t pupil_id = 0;
+  std::int64_t school_id = 0;
+  std::int64_t provider_id = 0;
+  std::string start_date;  // the placement's
+  unsigned iso_weekday = 1;
+  int start_minute = 0;
+  int end_minute = 0;
+};
+std::vector<ActiveSlot> active_slots_on(Connection& c, const std::string& date);
+// The pupils and sessions with a mark on `date`.
+std::vector<std::pair<std::int64_t, std::string>> marked_sessions_on(Connection& c, const std::string& date);
+// Each mark since `from` as (pupil, date, the code the school sends).
+struct DayCode {
+  std::int64_t pupil_id = 0;
+  std::string date;
+  std::string code;
+};
+std::vector<DayCode> codes_since(Connection& c, const std::string& from);
+
+}  // namespace waypoint::store

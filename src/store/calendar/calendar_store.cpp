@@ -1,0 +1,53 @@
+#include "store/calendar/calendar_store.hpp"
+
+namespace waypoint::store {
+
+std::vector<TermRow> terms_of(Connection& c, std::int64_t organisation_id) {
+  auto rows =
+      c.query("SELECT id, name, first_day, last_day FROM calendar_terms WHERE organisation_id = $1 ORDER BY first_day",
+              {integer(organisation_id)});
+  return map_rows(rows, [](const Row& r) { return TermRow{r.integer(0), r.text(1), r.text(2), r.text(3)}; });
+}
+
+std::vector<ClosureRow> closures_of(Connection& c, std::int64_t organisation_id) {
+  auto rows = c.query("SELECT day, reason FROM calendar_closures WHERE organisation_id = $1 ORDER BY day",
+                      {integer(organisation_id)});
+  return map_rows(rows, [](const Row& r) { return ClosureRow{r.text(0), r.text(1)}; });
+}
+
+std::int64_t insert_term(Connection& c, std::int64_t organisation_id, const TermRow& t) {
+  return c.insert(
+      "INSERT INTO calendar_terms (organisation_id, name, first_day, last_day) VALUES ($1, $2, $3, $4) RETURNING id",
+      {integer(organisation_id), t.name, t.first_day, t.last_day});
+}
+
+void delete_term(Connection& c, std::int64_t organisation_id, std::int64_t term_id) {
+  c.exec("DELETE FROM calendar_terms WHERE organisation_id = $1 AND id = $2",
+         {integer(organisation_id), integer(term_id)});
+}
+
+void insert_closure(Connection& c, std::int64_t organisation_id, const ClosureRow& r) {
+  c.exec(
+      "INSERT INTO calendar_closures (organisation_id, day, reason) VALUES ($1, $2, $3) "
+      "ON CONFLICT (organisation_id, day) DO UPDATE SET reason = excluded.reason",
+      {integer(organisation_id), r.day, r.reason});
+}
+
+void delete_closure(Connection& c, std::int64_t organisation_id, const std::string& day) {
+  c.exec("DELETE FROM calendar_closures WHERE organisation_id = $1 AND day = $2", {integer(organisation_id), day});
+}
+
+std::optional<int> full_time_minutes(Connection& c, std::int64_t school_id) {
+  auto r = c.query_one("SELECT full_time_minutes FROM school_settings WHERE school_id = $1", {integer(school_id)});
+  if (!r) return std::nullopt;
+  return static_cast<int>(r->integer(0));
+}
+
+void save_full_time_minutes(Connection& c, std::int64_t school_id, int minutes) {
+  c.exec(
+      "INSERT INTO school_settings (school_id, full_time_minutes) VALUES ($1, $2) "
+      "ON CONFLICT (school_id) DO UPDATE SET full_time_minutes = excluded.full_time_minutes",
+      {integer(school_id), integer(minutes)});
+}
+
+}  // namespace waypoint::store

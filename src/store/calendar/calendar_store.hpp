@@ -1,0 +1,35 @@
+#pragma once
+// Term dates and closures kept by a school or a local authority.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/kernel/database.hpp"
+
+namespace waypoint::store {
+
+struct TermRow {
+  std::int64_t id = 0;
+  std::string name;
+  std::string first_day;
+  std::string last_day;
+};
+
+struct ClosureRow {
+  std::string day;
+  std::string reason;
+};
+
+std::vector<TermRow> terms_of(Connection& c, std::int64_t organisation_id);
+std::vector<ClosureRow> closures_of(Connection& c, std::int64_t organisation_id);
+std::int64_t insert_term(Connection& c, std::int64_t organisation_id, const TermRow& t);
+void delete_term(Connection& c, std::int64_t organisation_id, std::int64_t term_id);
+void insert_closure(Connection& c, std::int64_t organisation_id, const ClosureRow& r);
+void delete_closure(Connection& c, std::int64_t organisation_id, const std::string& day);
+
+// The school's own full-time week in minutes, if it has set one.
+std::optional<int> full_time_minutes(Connection& c, std::int64_t school_id);
+void save_full_time_minutes(Connection& c, std::int64_t school_id, int minutes);
+
+}  // namespace waypoint::store

@@ -1,0 +1,104 @@
+#include "store/kernel/audit_store.hpp"
+
+namespace waypoint::store {
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT id, at, user_id, organisation_id, action, entity, entity_id, pupil_id, client, detail, prev_hash, hash "
+    "FROM audit_events ";
+
+domain::AuditEntry from_row(const Row& r) {
+  domain::AuditEntry e;
+  e.id = r.integer(0);
+  e.at = r.text(1);
+  e.user_id = r.opt_integer(2);
+  e.organisation_id = r.opt_integer(3);
+  e.action = r.text(4);
+  e.entity = r.text(5);
+  e.entity_id = r.opt_integer(6);
+  e.pupil_id = r.opt_integer(7);
+  e.client = r.text(8);
+  e.detail = r.text(9);
+  e.prev_hash = r.text(10);
+  e.hash = r.text(11);
+  return e;
+}
+
+}  // namespace
+
+domain::AuditEntry append_audit_entry(Connection& c, domain::AuditEntry e) {
+  c.lock_for_append("audit_events");
+  auto last = c.query_one("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1");
+  e.id = last ? last->integer(0) + 1 : 1;
+  e.prev_hash = last ? last->text(1) : domain::kAuditGenesisHash;
+  e.hash = domain::audit_entry_hash(e, e.prev_hash);
+  c.exec(
+      "INSERT INTO audit_events (id, at, user_id, organisation_id, action, entity, entity_id, pupil_id, client, "
+      "detail, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+      {integer(e.id), e.at, opt_integer(e.user_id), opt_integer(e.organisation_id), e.action, e.entity,
+       opt_integer(e.entity_id), opt_integer(e.pupil_id), e.client, e.detail, e.prev_hash, e.hash});
+  return e;
+}
+
+Page<AuditListing> search_audit(Connection& c, const AuditFilter& f, const PageRequest& page) {
+  std::string where = "WHERE 1 = 1";
+  Params params;
+  auto add = [&](const std::string& clause, Value v) {
+    params.push_back(std::move(v));
+    where += " AND a." + clause + " $" + std::to_string(params.size());
+  };
+  if (f.user_id) add("user_id =", integer(*f.user_id));
+  if (f.pupil_id) add("pupil_id =", integer(*f.pupil_id));
+  if (f.from) add("at >=", *f.from);
+  if (f.until) add("at <", *f.until + "T99");  // the whole of the last day, whatever the time
+  params.push_back(integer(page.size + 1));
+  params.push_back(integer(page.offset()));
+  const auto n = params.size();
+  const auto rows = c.query(
+      "SELECT a.id, a.at, a.user_id, a.organisation_id, a.action, a.entity, a.entity_id, a.pupil_id, a.client, "
+      "a.detail, a.prev_hash, a.hash, u.email FROM audit_events a LEFT JOIN users u ON u.id = a.user_id " +
+          where + " ORDER BY a.id DESC LIMIT $" + std::to_string(n - 1) + " OFFSET $" + std::to_string(n),
+      params);
+  return make_page(map_rows(rows,
+                            [](const Row& r) {
+                              return AuditListing{from_row(r), r.opt_text(12).value_or("")};
+                            }),
+                   page);
+}
+
+Page<ProviderChange> provider_history(Connection& c, std::int64_t provider_id, const PageRequest& page) {
+  // Three index lookups (entity, entity_id) rather than a scan; reads and schools' own acceptances
+  // are not part of the entry's history.
+  const auto rows = c.query(
+      "SELECT a.at, a.action, COALESCE(u.display_name, ''), COALESCE(o.name, ''), a.detail FROM audit_events a "
+      "LEFT JOIN users u ON u.id = a.user_id LEFT JOIN organisations o ON o.id = a.organisation_id WHERE a.id IN ("
+      "SELECT e.id FROM audit_events e WHERE e.entity = 'provider' AND e.entity_id = $1 "
+      "UNION SELECT e.id FROM audit_events e JOIN provider_checks k ON e.entity = 'provider_check' "
+      "AND e.entity_id = k.id WHERE k.provider_id = $1 "
+      "UNION SELECT e.id FROM audit_events e JOIN provider_sites st ON e.entity = 'provider_site' "
+      "AND e.entity_id = st.id WHERE st.provider_id = $1) "
+      "AND a.action IN ('provider.create', 'provider.update', 'provider.site_add', 'provider.check_record', "
+      "'provider.evidence_submit', 'provider.check_verify') "
+      "ORDER BY a.id DESC LIMIT $2 OFFSET $3",
+      {integer(provider_id), integer(page.size + 1), integer(page.offset())});
+  return make_page(map_rows(rows,
+                            [](const Row& r) {
+                              return ProviderChange{r.text(0), r.text(1), r.text(2), r.text(3), r.text(4)};
+                            }),
+                   page);
+}
+
+void walk_audit_chain(Connection& c, const std::function<bool(const domain::AuditEntry&)>& visit) {
+  std::int64_t after = 0;
+  for (;;) {
+    auto rows = c.query(std::string(kSelect) + "WHERE id > $1 ORDER BY id LIMIT 1000", {integer(after)});
+    if (rows.empty()) return;
+    for (const auto& r : rows) {
+      auto e = from_row(r);
+      after = e.id;
+      if (!visit(e)) return;
+    }
+  }
+}
+
+}  // namespace waypoint::store

@@ -1,0 +1,46 @@
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/kernel/audit_chain.hpp"
+#include "store/kernel/database.hpp"
+#include "store/kernel/page.hpp"
+
+namespace waypoint::store {
+
+// Appends to the chain: takes the append lock, links to the last entry, numbers and hashes the new
+// one. Must run inside the transaction of the change it records.
+domain::AuditEntry append_audit_entry(Connection& c, domain::AuditEntry e);
+
+struct AuditFilter {
+  std::optional<std::int64_t> user_id;
+  std::optional<std::int64_t> pupil_id;
+  std::optional<std::string> from;   // ISO date, inclusive
+  std::optional<std::string> until;  // ISO date, inclusive
+};
+
+// An entry as administrators read it: with the acting user's e-mail address.
+struct AuditListing {
+  domain::AuditEntry entry;
+  std::string user_email;  // empty when nobody was signed in
+};
+
+// Newest first.
+Page<AuditListing> search_audit(Connection& c, const AuditFilter& f, const PageRequest& page);
+
+// The changes made to a provider's entry, its sites and its checks, newest first: who, when, what.
+struct ProviderChange {
+  std::string at;
+  std::string action;
+  std::string who;           // display name
+  std::string organisation;  // theirs
+  std::string detail;        // JSON
+};
+Page<ProviderChange> provider_history(Connection& c, std::int64_t provider_id, const PageRequest& page);
+
+// Walks the whole chain in id order, a batch at a time; `visit` returns false to stop.
+void walk_audit_chain(Connection& c, const std::function<bool(const domain::AuditEntry&)>& visit);
+
+}  // namespace waypoint::store

@@ -1,0 +1,12 @@
+#pragma once
+#include <memory>
+#include <string>
+
+#include "store/kernel/database.hpp"
+
+namespace waypoint::store {
+
+std::unique_ptr<Database> open_sqlite(const std::string& path);
+std::unique_ptr<Database> open_postgres(const std::string& conninfo);
+
+}  // namespace waypoint::store

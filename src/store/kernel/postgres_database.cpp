@@ -1,0 +1,97 @@
+#include <libpq-fe.h>
+
+#include "store/kernel/database.hpp"
+#include "store/kernel/engines.hpp"
+
+namespace waypoint::store {
+namespace {
+
+class PostgresConnection final : public Connection {
+ public:
+  explicit PostgresConnection(const std::string& conninfo) : conn_(PQconnectdb(conninfo.c_str())) {
+    if (PQstatus(conn_) != CONNECTION_OK) {
+      std::string message = PQerrorMessage(conn_);
+      PQfinish(conn_);
+      throw DatabaseError("cannot connect to PostgreSQL: " + message);
+    }
+    execute_script("SET client_min_messages TO warning");
+  }
+  ~PostgresConnection() override { PQfinish(conn_); }
+
+  Engine engine() const override { return Engine::Postgres; }
+
+  Rows query(std::string_view sql, const Params& params) override {
+    std::vector<const char*> values;
+    values.reserve(params.size());
+    for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
+    PGresult* result = PQexecParams(conn_, std::string(sql).c_str(), static_cast<int>(params.size()), nullptr,
+                                    values.data(), nullptr, nullptr, 0);
+    struct Clear {
+      PGresult* r;
+      ~Clear() { PQclear(r); }
+    } clear{result};
+    const auto status = PQresultStatus(result);
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
+      throw DatabaseError(std::string("PostgreSQL: ") + PQresultErrorMessage(result) + " in: " + std::string(sql));
+    Rows rows;
+    const int n = PQntuples(result);
+    const int columns = PQnfields(result);
+    rows.reserve(n);
+    for (int r = 0; r < n; ++r) {
+      std::vector<Value> cells;
+      cells.reserve(columns);
+      for (int c = 0; c < columns; ++c) {
+        if (PQgetisnull(result, r, c))
+          cells.emplace_back();
+        else
+          cells.emplace_back(std::string(PQgetvalue(result, r, c), PQgetlength(result, r, c)));
+      }
+      rows.emplace_back(std::move(cells));
+    }
+    return rows;
+  }
+
+  void execute_script(std::string_view sql) override {
+    PGresult* result = PQexec(conn_, std::string(sql).c_str());
+    const auto status = PQresultStatus(result);
+    std::string message = PQresultErrorMessage(result);
+    PQclear(result);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw DatabaseError("PostgreSQL: " + message);
+  }
+
+  void begin() override { execute_script("BEGIN"); }
+  void commit() override { execute_script("COMMIT"); }
+  void rollback() override {
+    if (PQtransactionStatus(conn_) != PQTRANS_IDLE) execute_script("ROLLBACK");
+  }
+  void lock_for_append(std::string_view chain) override {
+    query("SELECT pg_advisory_xact_lock(hashtext($1))", {std::string(chain)});
+  }
+
+ private:
+  PGconn* conn_;
+};
+
+class PostgresDatabase final : public Database {
+ public:
+  explicit PostgresDatabase(std::string conninfo) : conninfo_(std::move(conninfo)) {}
+  Engine engine() const override { return Engine::Postgres; }
+  std::unique_ptr<Connection> connect() override { return std::make_unique<PostgresConnection>(conninfo_); }
+
+ private:
+  std::string conninfo_;
+};
+
+}  // namespace
+
+std::unique_ptr<Database> open_postgres(const std::string& conninfo) {
+  return std::make_unique<PostgresDatabase>(conninfo);
+}
+
+std::unique_ptr<Database> open_database(const std::string& url) {
+  if (url.rfind("sqlite:", 0) == 0) return open_sqlite(url.substr(7));
+  if (url.rfind("postgres", 0) == 0 || url.find('=') != std::string::npos) return open_postgres(url);
+  throw DatabaseError("database must be sqlite:PATH or a PostgreSQL connection string, not: " + url);
+}
+
+}  // namespace waypoint::store

@@ -1,0 +1,51 @@
+#pragma once
+// What the outcome figures read: placements of a scope that started or ended in a period, and for
+// them the attendance marks, the plan's baselines and the checks after the return.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/kernel/database.hpp"
+
+namespace waypoint::store {
+
+enum class OutcomeScope { School, LocalAuthority, Provider };
+
+struct OutcomeRow {
+  std::int64_t placement_id = 0, pupil_id = 0, school_id = 0, provider_id = 0;
+  std::string pupil_name, school_name, provider_name;
+  std::string started;  // the day it started
+  std::optional<std::string> ended_on;
+  std::string end_reason, destination;
+};
+// Placements that have run (active or ended) and started or ended within [from, to], by start date.
+std::vector<OutcomeRow> placements_for_outcomes(Connection& c, OutcomeScope scope, std::int64_t id,
+                                                const std::string& from, const std::string& to);
+
+// Sessions by the code that counts, per placement (a code may come in more than one row: add them).
+struct CodeCount {
+  std::int64_t placement_id = 0;
+  std::string code;
+  int count = 0;
+};
+std::vector<CodeCount> attendance_code_counts(Connection& c, const std::vector<std::int64_t>& placement_ids);
+
+struct Baseline {
+  std::int64_t placement_id = 0;
+  std::string area, value;
+};
+// The attendance and suspensions baselines of each placement's first agreed plan.
+std::vector<Baseline> first_baselines(Connection& c, const std::vector<std::int64_t>& placement_ids);
+
+struct CheckResult {
+  std::int64_t placement_id = 0;
+  int number = 0;
+  std::string attendance_percent;
+  int suspensions = 0;
+  bool holding = false;
+};
+// Every check after a return, in order of number.
+std::vector<CheckResult> return_checks(Connection& c, const std::vector<std::int64_t>& placement_ids);
+
+}  // namespace waypoint::store

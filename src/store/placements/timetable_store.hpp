@@ -1,0 +1,53 @@
+#pragma once
+// A pupil's whole week, and what makes a part-time week lawful.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/placements/timetable.hpp"
+#include "store/kernel/database.hpp"
+
+namespace waypoint::store {
+
+struct SlotRow {
+  std::int64_t id = 0;
+  domain::TimetableSlot slot;  // slot.provider_id comes from the placement
+  std::optional<std::int64_t> placement_id;
+  std::optional<std::int64_t> site_id;
+};
+
+// Monday first, then by start time.
+std::vector<SlotRow> slots_of_pupil(Connection& c, std::int64_t pupil_id);
+std::vector<SlotRow> slots_of_placement(Connection& c, std::int64_t placement_id);
+// The slots of every placement active at a provider on `date`, in one read (for its registers).
+std::vector<SlotRow> slots_at_provider(Connection& c, std::int64_t provider_id, const std::string& date);
+// The week is saved whole: what was there is replaced.
+void replace_slots(Connection& c, std::int64_t pupil_id, const std::vector<SlotRow>& slots);
+
+struct PartTimeRow {
+  std::string reason;
+  std::optional<std::string> parent_agreed_on;
+  std::string ends_on;
+  std::string review_dates;  // dates separated by commas
+};
+std::optional<PartTimeRow> part_time_of(Connection& c, std::int64_t pupil_id);
+void save_part_time(Connection& c, std::int64_t pupil_id, const std::optional<PartTimeRow>& row,
+                    const std::string& now);
+
+// For the registration threshold: each pupil's weekly minutes at each provider (or one), per
+// placement that is agreed or running; the caller keeps the kinds of provider the rule is about.
+struct TaughtRow {
+  std::int64_t provider_id = 0;
+  std::int64_t pupil_id = 0;
+  int minutes = 0;
+  bool looked_after = false;
+  std::string needs;
+  std::string provider_kind;
+  std::string provider_name;
+  std::string pupil_name;
+  std::optional<std::int64_t> pupil_local_authority_id;  // of the pupil's school
+};
+std::vector<TaughtRow> taught_at_providers(Connection& c, std::optional<std::int64_t> provider_id);
+
+}  // namespace waypoint::store

@@ -1,0 +1,139 @@
+#include "store/pupils/pupil_store.hpp"
+
+#include "domain/kernel/text.hpp"
+
+namespace waypoint::store {
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT p.id, p.school_id, p.upn, p.given_name, p.family_name, p.date_of_birth, p.gender, p.needs, "
+    "p.looked_after, p.child_in_need, p.child_protection_plan FROM pupils p ";
+constexpr const char* kOrder = " ORDER BY p.family_name, p.given_name, p.id LIMIT $2 OFFSET $3";
+
+domain::Pupil from_row(const Row& r) {
+  domain::Pupil p;
+  p.id = r.integer(0);
+  p.school_id = r.integer(1);
+  p.upn = r.text(2);
+  p.given_name = r.text(3);
+  p.family_name = r.text(4);
+  p.date_of_birth = r.text(5);
+  p.gender = r.text(6);
+  p.needs = domain::split_list(r.text(7));
+  p.looked_after = r.boolean(8);
+  p.child_in_need = r.boolean(9);
+  p.child_protection_plan = r.boolean(10);
+  return p;
+}
+
+Value flag(bool b) { return integer(b ? 1 : 0); }
+
+Page<domain::Pupil> page_of(Connection& c, const std::string& where, std::int64_t key, const PageRequest& page) {
+  auto rows = c.query(kSelect + where + kOrder, {integer(key), integer(page.size + 1), integer(page.offset())});
+  return make_page(map_rows(rows, from_row), page);
+}
+
+// Placements a provider teaches or is about to: not drafts still being planned, not ended ones.
+constexpr const char* kPlacedWith = "pl.provider_id = $1 AND pl.status IN ('awaiting', 'active')";
+
+}  // namespace
+
+std::int64_t insert_pupil(Connection& c, const domain::Pupil& p, const std::string& now) {
+  return c.insert(
+      "INSERT INTO pupils (school_id, upn, given_name, family_name, date_of_birth, gender, needs, looked_after, "
+      "child_in_need, child_protection_plan, created_at, updated_at) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+      {integer(p.school_id), p.upn, p.given_name, p.family_name, p.date_of_birth, p.gender, domain::join_list(p.needs),
+       flag(p.looked_after), flag(p.child_in_need), flag(p.child_protection_plan), now});
+}
+
+void update_pupil(Connection& c, const domain::Pupil& p, const std::string& now) {
+  c.exec(
+      "UPDATE pupils SET upn = $2, given_name = $3, family_name = $4, date_of_birth = $5, gender = $6, needs = $7, "
+      "looked_after = $8, child_in_need = $9, child_protection_plan = $10, updated_at = $11 WHERE id = $1",
+      {integer(p.id), p.upn, p.given_name, p.family_name, p.date_of_birth, p.gender, domain::join_list(p.needs),
+       flag(p.looked_after), flag(p.child_in_need), flag(p.child_protection_plan), now});
+}
+
+std::optional<domain::Pupil> find_pupil(Connection& c, std::int64_t id) {
+  auto r = c.query_one(std::string(kSelect) + "WHERE p.id = $1", {integer(id)});
+  if (!r) return std::nullopt;
+  return from_row(*r);
+}
+
+std::vector<domain::Pupil> pupils_at_provider(Connection& c, std::int64_t provider_id, const std::string& date) {
+  return map_rows(c.query(std::string(kSelect) +
+                              "WHERE p.id IN (SELECT pl.pupil_id FROM placements pl WHERE pl.provider_id = $1 AND "
+                              "pl.status = 'active' AND pl.start_date <= $2 AND pl.planned_end_date >= $2)",
+                          {integer(provider_id), date}),
+                  from_row);
+}
+
+std::optional<domain::Pupil> find_pupil_by_upn(Connection& c, const std::string& upn) {
+  auto r = c.query_one(std::string(kSelect) + "WHERE p.upn = $1", {upn});
+  if (!r) return std::nullopt;
+  return from_row(*r);
+}
+
+void link_guardian(Connection& c, std::int64_t pupil_id, std::int64_t user_id) {
+  c.exec("INSERT INTO pupil_guardians (pupil_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+         {integer(pupil_id), integer(user_id)});
+}
+
+bool is_guardian(Connection& c, std::int64_t pupil_id, std::int64_t user_id) {
+  return c
+      .query_one("SELECT 1 FROM pupil_guardians WHERE pupil_id = $1 AND user_id = $2",
+                 {integer(pupil_id), integer(user_id)})
+      .has_value();
+}
+
+Page<domain::Pupil> list_pupils_of_school(Connection& c, std::int64_t school_id, const PageRequest& page) {
+  return page_of(c, "WHERE p.school_id = $1", school_id, page);
+}
+
+Page<domain::Pupil> list_pupils_of_local_authority(Connection& c, std::int64_t la_id, const PageRequest& page) {
+  return page_of(c, "JOIN organisations s ON s.id = p.school_id WHERE s.parent_id = $1", la_id, page);
+}
+
+Page<domain::Pupil> list_pupils_of_guardian(Connection& c, std::int64_t user_id, const PageRequest& page) {
+  return page_of(c, "JOIN pupil_guardians g ON g.pupil_id = p.id WHERE g.user_id = $1", user_id, page);
+}
+
+Page<domain::Pupil> list_pupils_placed_with(Connection& c, std::int64_t provider_id, const PageRequest& page) {
+  return page_of(
+      c, std::string("WHERE EXISTS (SELECT 1 FROM placements pl WHERE pl.pupil_id = p.id AND ") + kPlacedWith + ")",
+      provider_id, page);
+}
+
+bool is_placed_with(Connection& c, std::int64_t pupil_id, std::int64_t provider_id) {
+  return c
+      .query_one(std::string("SELECT 1 FROM placements pl WHERE ") + kPlacedWith + " AND pl.pupil_id = $2",
+                 {integer(provider_id), integer(pupil_id)})
+      .has_value();
+}
+
+std::int64_t insert_contact(Connection& c, const domain::PupilContact& k, const std::string& now) {
+  return c.insert(
+      "INSERT INTO pupil_contacts (pupil_id, contact_role, name, relationship, parental_responsibility, email, phone, "
+      "address, preferred_contact, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+      {integer(k.pupil_id), k.role, k.name, k.relationship, flag(k.parental_responsibility), k.email, k.phone,
+       k.address, k.preferred_contact, now});
+}
+
+std::vector<domain::PupilContact> list_contacts(Connection& c, std::int64_t pupil_id) {
+  auto rows = c.query(
+      "SELECT id, pupil_id, contact_role, name, relationship, parental_responsibility, email, phone, address, "
+      "preferred_contact FROM pupil_contacts WHERE pupil_id = $1 AND removed_at IS NULL ORDER BY contact_role, id",
+      {integer(pupil_id)});
+  return map_rows(rows, [](const Row& r) {
+    return domain::PupilContact{r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4),
+                                r.boolean(5), r.text(6),    r.text(7), r.text(8), r.text(9)};
+  });
+}
+
+void remove_contact(Connection& c, std::int64_t pupil_id, std::int64_t contact_id, const std::string& now) {
+  c.exec("UPDATE pupil_contacts SET removed_at = $3 WHERE id = $2 AND pupil_id = $1 AND removed_at IS NULL",
+         {integer(pupil_id), integer(contact_id), now});
+}
+
+}  // namespace waypoint::store

@@ -1,0 +1,32 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/pupils/pupil.hpp"
+#include "store/kernel/database.hpp"
+#include "store/kernel/page.hpp"
+
+namespace waypoint::store {
+
+std::int64_t insert_pupil(Connection& c, const domain::Pupil& p, const std::string& now);
+void update_pupil(Connection& c, const domain::Pupil& p, const std::string& now);
+std::optional<domain::Pupil> find_pupil(Connection& c, std::int64_t id);
+// The pupils of the placements active at a provider on `date`, in one read (for its registers).
+std::vector<domain::Pupil> pupils_at_provider(Connection& c, std::int64_t provider_id, const std::string& date);
+std::optional<domain::Pupil> find_pupil_by_upn(Connection& c, const std::string& upn);
+void link_guardian(Connection& c, std::int64_t pupil_id, std::int64_t user_id);
+bool is_guardian(Connection& c, std::int64_t pupil_id, std::int64_t user_id);
+
+Page<domain::Pupil> list_pupils_of_school(Connection& c, std::int64_t school_id, const PageRequest& page);
+Page<domain::Pupil> list_pupils_of_local_authority(Connection& c, std::int64_t la_id, const PageRequest& page);
+Page<domain::Pupil> list_pupils_of_guardian(Connection& c, std::int64_t user_id, const PageRequest& page);
+// Pupils with a placement at the provider that is agreed, active or awaiting its start.
+Page<domain::Pupil> list_pupils_placed_with(Connection& c, std::int64_t provider_id, const PageRequest& page);
+bool is_placed_with(Connection& c, std::int64_t pupil_id, std::int64_t provider_id);
+
+std::int64_t insert_contact(Connection& c, const domain::PupilContact& contact, const std::string& now);
+std::vector<domain::PupilContact> list_contacts(Connection& c, std::int64_t pupil_id);
+void remove_contact(Connection& c, std::int64_t pupil_id, std::int64_t contact_id, const std::string& now);
+
+}  // namespace waypoint::store

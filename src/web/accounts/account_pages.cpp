@@ -1,0 +1,58 @@
+#include <nlohmann/json.hpp>
+
+#include "app/accounts/accounts.hpp"
+#include "app/kernel/errors.hpp"
+#include "web/kernel/application.hpp"
+
+namespace waypoint::web {
+namespace {
+
+Response account_page(RequestContext& ctx, const domain::FieldErrors& errors, int status) {
+  const auto& a = ctx.actor();
+  nlohmann::json data{{"title", "Your account"},
+                      {"name", a.display_name},
+                      {"email", a.email},
+                      {"role", std::string(domain::role_label(a.role))},
+                      {"organisation", a.organisation_name},
+                      {"changed", ctx.request.query_value("changed") == "1"}};
+  add_errors(data, errors);
+  const std::string width = "govuk-!-width-one-half";
+  auto& fields = data["fields"];
+  fields["current_password"] = input_field(data, {.id = "current_password",
+                                                  .label = "Current password",
+                                                  .type = "password",
+                                                  .autocomplete = "current-password",
+                                                  .width = width});
+  fields["new_password"] =
+      input_field(data, {.id = "new_password",
+                         .label = "New password",
+                         .type = "password",
+                         .autocomplete = "new-password",
+                         .hint = "12 characters or more. A few random words are easy to remember and hard to guess.",
+                         .width = width});
+  fields["confirm_password"] = input_field(data, {.id = "confirm_password",
+                                                  .label = "Confirm new password",
+                                                  .type = "password",
+                                                  .autocomplete = "new-password",
+                                                  .width = width});
+  return ctx.page("account", data, status);
+}
+
+}  // namespace
+
+void add_account_routes(Router& r) {
+  r.add("GET", "/account", [](Request&, RequestContext& ctx) { return account_page(ctx, {}, 200); });
+
+  r.add("POST", "/account/password", [](Request& req, RequestContext& ctx) {
+    if (!ctx.session) throw SignInRequired();
+    try {
+      app::change_password(ctx.services, *ctx.session, req.field("current_password"), req.field("new_password"),
+                           req.field("confirm_password"));
+    } catch (const app::Invalid& e) {
+      return account_page(ctx, e.errors(), 422);
+    }
+    return Response::redirect("/account?changed=1");
+  });
+}
+
+}  // namespace waypoint::web

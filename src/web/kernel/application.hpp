@@ -1,0 +1,62 @@
+#pragma once
+#include <memory>
+
+#include "app/kernel/services.hpp"
+#include "web/kernel/context.hpp"
+#include "web/kernel/http.hpp"
+#include "web/kernel/metrics.hpp"
+#include "web/kernel/router.hpp"
+#include "web/kernel/templates.hpp"
+
+namespace waypoint::web {
+
+// Turns a request into a response: static files, sessions, CSRF, routing, errors, metrics.
+class Application {
+ public:
+  Application(const app::Services& services, WebSettings settings);
+  Response handle(Request& request);
+  Metrics& metrics() { return metrics_; }
+
+ private:
+  Response dispatch(Request& request, std::string& route_name);
+  Response error_page(RequestContext& ctx, int status, bool api);
+
+  const app::Services& services_;
+  WebSettings settings_;
+  Templates templates_;
+  Router router_;
+  Metrics metrics_;
+};
+
+// Each area adds its routes.
+void add_sign_in_routes(Router& r);
+void add_home_routes(Router& r);
+void add_account_routes(Router& r);
+void add_pupil_routes(Router& r);
+void add_admin_routes(Router& r);
+void add_audit_routes(Router& r);
+void add_provider_routes(Router& r);
+void add_placement_routes(Router& r);
+void add_timetable_routes(Router& r);
+void add_plan_routes(Router& r);
+void add_placement_api_routes(Router& r);
+void add_calendar_routes(Router& r);
+void add_register_routes(Router& r);
+void add_alert_routes(Router& r);
+void add_concern_routes(Router& r);
+void add_progress_routes(Router& r);
+void add_review_routes(Router& r);
+void add_review_api_routes(Router& r);
+void add_reintegration_routes(Router& r);
+void add_reintegration_api_routes(Router& r);
+void add_outcome_routes(Router& r);
+void add_attendance_api_routes(Router& r);
+void add_progress_api_routes(Router& r);
+void add_alert_api_routes(Router& r);
+void add_concern_api_routes(Router& r);
+void add_provider_api_routes(Router& r);
+void add_openapi_routes(Router& r);
+void add_account_api_routes(Router& r);
+void add_pupil_api_routes(Router& r);
+
+}  // namespace waypoint::web

@@ -1,0 +1,156 @@
+#include "web/kernel/context.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "app/kernel/access.hpp"
+#include "app/kernel/errors.hpp"
+
+namespace waypoint::web {
+namespace {
+
+using domain::Role;
+
+nlohmann::json navigation(const app::Actor& a, const std::string& path) {
+  nlohmann::json nav = nlohmann::json::array();
+  auto item = [&](const std::string& href, const std::string& text) {
+    const bool current = href == "/" ? path == "/" : path.rfind(href, 0) == 0;
+    nav.push_back({{"href", href}, {"text", text}, {"current", current}});
+  };
+  item("/", "Home");
+  if (app::may_administer(a)) {
+    item("/admin/organisations", "Organisations");
+    item("/admin/users", "Users");
+  } else {
+    item("/pupils", a.role == Role::Parent ? "My child" : "Pupils");
+  }
+  if (domain::is_school_role(a.role) || a.role == Role::LaOfficer || domain::is_provider_role(a.role))
+    item("/placements", "Placements");
+  if (app::works_with_pupils(a)) item("/alerts", "Alerts");
+  if (app::may_browse_directory(a)) item("/providers", "Providers");
+  if (domain::is_provider_role(a.role)) {
+    item("/register", "Registers");
+    item("/providers/" + std::to_string(a.organisation_id), "Your provider");
+  }
+  if (app::may_search_audit(a)) item("/admin/audit", "Audit trail");
+  item("/account", "Your account");
+  return nav;
+}
+
+}  // namespace
+
+const app::Actor& RequestContext::actor() const {
+  if (session) return session->actor;
+  if (api_actor) return *api_actor;
+  throw SignInRequired();
+}
+
+Response RequestContext::page(const std::string& name, nlohmann::json data, int status) const {
+  data["service_name"] = "Waypoint";
+  data["csrf_token"] = csrf_token;
+  if (session) {
+    const auto& a = session->actor;
+    data["signed_in"] = true;
+    data["user"] = {{"name", a.display_name},
+                    {"role", std::string(domain::role_label(a.role))},
+                    {"organisation", a.organisation_name}};
+    data["nav"] = navigation(a, request.path);
+  }
+  Response r;
+  r.status = status;
+  r.body = templates.render_page(name, std::move(data));
+  return r;
+}
+
+std::string RequestContext::cookie_attributes(const std::string& max_age) const {
+  std::string a = "Path=/; HttpOnly; SameSite=Lax";
+  if (!max_age.empty()) a += "; Max-Age=" + max_age;
+  if (settings.secure_cookies) a += "; Secure";
+  return a;
+}
+
+void add_errors(nlohmann::json& data, const domain::FieldErrors& errors) {
+  data["has_errors"] = !errors.empty();
+  auto list = nlohmann::json::array();
+  auto by_field = nlohmann::json::object();
+  for (const auto& e : errors) {
+    list.push_back({{"href", "#" + e.field}, {"message", e.message}});
+    if (!by_field.contains(e.field)) by_field[e.field] = e.message;
+  }
+  data["error_list"] = list;
+  data["errors"] = by_field;
+}
+
+nlohmann::json input_field(const nlohmann::json& data, const InputField& f) {
+  std::string error;
+  if (data.contains("errors") && data["errors"].contains(f.id)) error = data["errors"][f.id].get<std::string>();
+  std::string describedby;
+  if (!f.hint.empty()) describedby = f.id + "-hint";
+  if (!error.empty()) describedby += (describedby.empty() ? "" : " ") + f.id + "-error";
+  return {{"id", f.id},
+          {"label", f.label},
+          {"value", f.value},
+          {"type", f.type},
+          {"autocomplete", f.autocomplete},
+          {"hint", f.hint},
+          {"width", f.width},
+          {"error", error},
+          {"describedby", describedby}};
+}
+
+int page_number(const Request& r) {
+  try {
+    const int n = std::stoi(r.query_value("page"));
+    return n >= 1 && n <= 100000 ? n : 1;
+  } catch (...) {
+    return 1;
+  }
+}
+
+std::int64_t id_param(const Request& r, const std::string& name) {
+  auto it = r.params.find(name);
+  if (it == r.params.end()) throw app::NotFound();
+  try {
+    std::size_t used = 0;
+    const auto n = std::stoll(it->second, &used);
+    if (used == it->second.size() && n > 0) return n;
+  } catch (...) {
+  }
+  throw app::NotFound();
+}
+
+}  // namespace waypoint::web
+
+namespace waypoint::web {
+
+nlohmann::json pagination(const std::string& base, int number, bool has_next) {
+  const auto join = base.find('?') == std::string::npos ? "?" : "&";
+  nlohmann::json p{{"number", std::to_string(number)}, {"show", number > 1 || has_next}};
+  if (number > 1) p["previous_href"] = base + join + "page=" + std::to_string(number - 1);
+  if (has_next) p["next_href"] = base + join + "page=" + std::to_string(number + 1);
+  return p;
+}
+
+nlohmann::json options(const std::vector<domain::CodeLabel>& list, const std::string& selected) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& i : list)
+    out.push_back({{"value", std::string(i.code)}, {"text", std::string(i.label)}, {"selected", i.code == selected}});
+  return out;
+}
+
+nlohmann::json checkboxes(const std::string& name, const std::vector<domain::CodeLabel>& list,
+                          const std::vector<std::string>& checked) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& i : list) {
+    const std::string code(i.code);
+    // The first box takes the field's id, so the error summary's link lands on it.
+    out.push_back({{"name", name},
+                   {"id", out.empty() ? name : name + "-" + code},
+                   {"value", code},
+                   {"text", std::string(i.label)},
+                   {"checked", std::find(checked.begin(), checked.end(), code) != checked.end()}});
+  }
+  return out;
+}
+
+}  // namespace waypoint::web

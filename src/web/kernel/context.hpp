@@ -1,0 +1,74 @@
+#pragma once
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "app/accounts/accounts.hpp"
+#include "app/kernel/services.hpp"
+#include "domain/kernel/code_label.hpp"
+#include "domain/kernel/field_error.hpp"
+#include "web/kernel/http.hpp"
+#include "web/kernel/templates.hpp"
+
+namespace waypoint::web {
+
+struct WebSettings {
+  bool secure_cookies = false;  // behind TLS: cookies carry Secure
+  std::string assets_dir;       // compiled CSS, JS and govuk-frontend assets
+};
+
+// Thrown by a handler that needs a signed-in user when there is none.
+class SignInRequired : public std::runtime_error {
+ public:
+  SignInRequired() : std::runtime_error("sign in required") {}
+};
+
+// Everything a handler may use for one request.
+struct RequestContext {
+  const app::Services& services;
+  const Templates& templates;
+  const WebSettings& settings;
+  const Request& request;
+  std::optional<app::SignedInSession> session;  // signed in through the pages
+  std::optional<app::Actor> api_actor;          // signed in with a bearer token
+  std::string csrf_token;                       // the token this request's forms carry
+
+  const app::Actor& actor() const;  // throws SignInRequired
+  // A page in the layout, with the signed-in user, navigation and CSRF token filled in.
+  Response page(const std::string& name, nlohmann::json data, int status = 200) const;
+  std::string cookie_attributes(const std::string& max_age) const;
+};
+
+// Form data for templates: {has_errors, error_list: [{href, message}], errors: {field: message}}.
+void add_errors(nlohmann::json& data, const domain::FieldErrors& errors);
+// A text input for the `input` partial, with its error (if any) taken from data["errors"] (call add_errors first).
+struct InputField {
+  std::string id{};
+  std::string label{};
+  std::string value{};
+  std::string type = "text";
+  std::string autocomplete{};
+  std::string hint{};
+  std::string width{};  // a govuk-input--width-N or govuk-!-width-* class
+};
+nlohmann::json input_field(const nlohmann::json& data, const InputField& f);
+
+// Options for the `select` partial, with `selected` marked.
+nlohmann::json options(const std::vector<domain::CodeLabel>& list, const std::string& selected);
+// Checkbox items; the first takes the field's own id, so the error summary's link lands on it.
+nlohmann::json checkboxes(const std::string& name, const std::vector<domain::CodeLabel>& list,
+                          const std::vector<std::string>& checked);
+
+// Page number from ?page=, at least 1.
+int page_number(const Request& r);
+// A path parameter that must be a positive id; otherwise NotFound.
+std::int64_t id_param(const Request& r, const std::string& name);
+
+}  // namespace waypoint::web
+
+namespace waypoint::web {
+// Previous/next links for a paginated list: `base` is the path with any filters, without page=.
+nlohmann::json pagination(const std::string& base, int number, bool has_next);
+}  // namespace waypoint::web

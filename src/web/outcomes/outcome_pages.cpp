@@ -1,0 +1,211 @@
+// Outcomes of alternative provision for the viewer's scope: figures with the pupils behind them,
+// charts followed by their tables, and the same rows as CSV, XLSX and JSON.
+#include <nlohmann/json.hpp>
+
+#include "app/kernel/errors.hpp"
+#include "app/outcomes/outcomes.hpp"
+#include "domain/kernel/calendar_date.hpp"
+#include "domain/kernel/csv.hpp"
+#include "domain/reintegration/reintegration.hpp"
+#include "web/kernel/application.hpp"
+#include "web/kernel/bar_chart.hpp"
+#include "web/kernel/json_value.hpp"
+#include "web/kernel/spreadsheet.hpp"
+
+namespace waypoint::web {
+namespace {
+
+using domain::format_date;
+
+const std::vector<std::string> kExportHeaders = {"Scope", "Figure", "Value", "Pupils"};
+// The figures the per-provider and per-school tables show, in their column order.
+const std::vector<std::string> kGroupColumns = {"started", "ended", "median_length", "reintegrated",
+                                                "holding_12_weeks"};
+
+std::string period_query(const app::OutcomesView& v) {
+  return "from=" + format_date(v.from) + "&to=" + format_date(v.to);
+}
+
+// Every row of the export: the whole scope first, then each provider's.
+std::vector<std::vector<std::string>> export_rows(const app::OutcomesView& v) {
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& f : v.figures)
+    rows.push_back({v.scope_name, f.label, f.value, std::to_string(f.placement_ids.size())});
+  for (const auto* groups : {&v.by_school, &v.by_provider})
+    for (const auto& g : *groups)
+      for (const auto& f : g.figures)
+        rows.push_back({g.name, f.label, f.value, std::to_string(f.placement_ids.size())});
+  return rows;
+}
+
+const domain::Figure* find(const std::vector<domain::Figure>& all, const std::string& key) {
+  for (const auto& f : all)
+    if (f.key == key) return &f;
+  return nullptr;
+}
+
+nlohmann::json figure_json(const domain::Figure& f) {
+  return {{"key", f.key},
+          {"label", f.label},
+          {"value", f.value},
+          {"amount", json_or_null(f.amount)},
+          {"placement_ids", f.placement_ids}};
+}
+
+nlohmann::json group_rows(const std::vector<app::GroupOutcomes>& groups) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& g : groups) {
+    nlohmann::json cells = nlohmann::json::array();
+    for (const auto& key : kGroupColumns)
+      if (const auto* f = find(g.figures, key)) cells.push_back(f->value);
+    rows.push_back({{"name", g.name}, {"id", g.id}, {"cells", cells}});
+  }
+  return rows;
+}
+
+// A chart and the rows of its table: the figures whose keys start with `prefix` (or are listed).
+nlohmann::json chart(const app::OutcomesView& v, const std::string& id, const std::string& title,
+                     const std::string& description, const std::vector<std::string>& keys, const std::string& prefix,
+                     bool percentages) {
+  std::vector<Bar> bars;
+  nlohmann::json rows = nlohmann::json::array();
+  double most = 0;
+  for (const auto& f : v.figures) {
+    const bool wanted =
+        std::find(keys.begin(), keys.end(), f.key) != keys.end() || (!prefix.empty() && f.key.rfind(prefix, 0) == 0);
+    if (!wanted || !f.amount) continue;
+    const auto short_label =
+        prefix.empty() ? f.label.substr(0, f.label.find(" (")) : f.label.substr(f.label.find(": ") + 2);
+    bars.push_back({short_label, *f.amount, percentages ? f.value.substr(0, f.value.find(' ')) : f.value});
+    rows.push_back({{"label", short_label}, {"value", f.value}});
+    most = std::max(most, *f.amount);
+  }
+  return {{"title", title},
+          {"svg", bar_chart_svg(id, title, description + " The table after the chart gives the same figures.", bars,
+                                percentages ? 100 : most)},
+          {"rows", rows},
+          {"has_rows", !rows.empty()}};
+}
+
+Response outcomes_page(RequestContext& ctx, const domain::FieldErrors& errors, int status) {
+  const auto& r = ctx.request;
+  nlohmann::json data{
+      {"title", "Outcomes of alternative provision"}, {"from", r.query_value("from")}, {"to", r.query_value("to")}};
+  add_errors(data, errors);
+  if (errors.empty()) {
+    const auto v = app::view_outcomes(ctx.services, ctx.actor(), r.query_value("from"), r.query_value("to"));
+    data["from"] = format_date(v.from);
+    data["to"] = format_date(v.to);
+    data["scope_name"] = v.scope_name;
+    const auto query = period_query(v);
+    nlohmann::json figures = nlohmann::json::array();
+    for (const auto& f : v.figures)
+      figures.push_back({{"key", f.key},
+                         {"label", f.label},
+                         {"value", f.value},
+                         {"count", f.placement_ids.size()},
+                         {"has_pupils", !f.placement_ids.empty()},
+                         {"href", "/outcomes/pupils?figure=" + f.key + "&" + query}});
+    data["figures"] = figures;
+    data["charts"] = nlohmann::json::array(
+        {chart(v, "attendance-chart", "Attendance before, during and after",
+               "Attendance as a percentage before the placement, during it and after the return.",
+               {"attendance_before", "attendance_during", "attendance_after"}, "", true),
+         chart(v, "destinations-chart", "Where pupils went next",
+               "How many pupils went to each destination when their placement ended.", {}, "destination_", false)});
+    data["schools"] = group_rows(v.by_school);
+    data["has_schools"] = !v.by_school.empty();
+    data["providers"] = group_rows(v.by_provider);
+    data["has_providers"] = !v.by_provider.empty();
+    data["query"] = query;
+  }
+  data["fields"]["from"] =
+      input_field(data, {.id = "from", .label = "From", .value = data["from"], .width = "govuk-input--width-10"});
+  data["fields"]["to"] =
+      input_field(data, {.id = "to", .label = "To", .value = data["to"], .width = "govuk-input--width-10"});
+  return ctx.page("outcomes/show", data, status);
+}
+
+Response download(std::string body, const std::string& type, const std::string& name) {
+  auto res = Response::text(200, std::move(body), type);
+  res.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "\"");
+  return res;
+}
+
+}  // namespace
+
+void add_outcome_routes(Router& r) {
+  r.add("GET", "/outcomes", [](Request&, RequestContext& ctx) {
+    try {
+      return outcomes_page(ctx, {}, 200);
+    } catch (const app::Invalid& e) {
+      return outcomes_page(ctx, e.errors(), 422);
+    }
+  });
+
+  r.add("GET", "/outcomes/pupils", [](Request& req, RequestContext& ctx) {
+    const auto f = app::pupils_behind(ctx.services, ctx.actor(), req.query_value("from"), req.query_value("to"),
+                                      req.query_value("figure"));
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& p : f.rows)
+      rows.push_back({{"placement_id", p.placement_id},
+                      {"pupil_name", p.pupil_name},
+                      {"school_name", p.school_name},
+                      {"provider_name", p.provider_name},
+                      {"started", p.started},
+                      {"ended", p.ended_on.value_or("")},
+                      {"destination", p.destination.empty()
+                                          ? std::string()
+                                          : std::string(domain::label_of(domain::destinations(), p.destination))}});
+    return ctx.page("outcomes/pupils", {{"title", f.figure.label},
+                                        {"value", f.figure.value},
+                                        {"from", format_date(f.outcomes.from)},
+                                        {"to", format_date(f.outcomes.to)},
+                                        {"query", period_query(f.outcomes)},
+                                        {"rows", rows},
+                                        {"empty", rows.empty()}});
+  });
+
+  r.add("GET", "/outcomes.csv", [](Request& req, RequestContext& ctx) {
+    const auto v = app::view_outcomes(ctx.services, ctx.actor(), req.query_value("from"), req.query_value("to"));
+    std::string body = domain::csv_row(kExportHeaders);
+    for (const auto& row : export_rows(v)) body += domain::csv_row(row);
+    return download(std::move(body), "text/csv; charset=utf-8",
+                    "outcomes-" + format_date(v.from) + "-to-" + format_date(v.to) + ".csv");
+  });
+
+  r.add("GET", "/outcomes.xlsx", [](Request& req, RequestContext& ctx) {
+    const auto v = app::view_outcomes(ctx.services, ctx.actor(), req.query_value("from"), req.query_value("to"));
+    std::vector<std::vector<SheetCell>> rows;
+    for (const auto& row : export_rows(v))
+      rows.push_back(
+          {{row[0], std::nullopt}, {row[1], std::nullopt}, {row[2], std::nullopt}, {row[3], std::stod(row[3])}});
+    return download(xlsx_sheet("Outcomes", kExportHeaders, rows, {36, 60, 30, 10}),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "outcomes-" + format_date(v.from) + "-to-" + format_date(v.to) + ".xlsx");
+  });
+
+  r.add("GET", "/api/v1/outcomes", [](Request& req, RequestContext& ctx) {
+    const auto v = app::view_outcomes(ctx.services, ctx.actor(), req.query_value("from"), req.query_value("to"));
+    nlohmann::json figures = nlohmann::json::array();
+    for (const auto& f : v.figures) figures.push_back(figure_json(f));
+    const auto groups = [](const std::vector<app::GroupOutcomes>& all) {
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& g : all) {
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& f : g.figures) list.push_back(figure_json(f));
+        out.push_back({{"id", g.id}, {"name", g.name}, {"figures", list}});
+      }
+      return out;
+    };
+    return Response::json(200, nlohmann::json{{"from", format_date(v.from)},
+                                              {"to", format_date(v.to)},
+                                              {"scope", v.scope_name},
+                                              {"figures", figures},
+                                              {"by_provider", groups(v.by_provider)},
+                                              {"by_school", groups(v.by_school)}}
+                                   .dump());
+  });
+}
+
+}  // namespace waypoint::web

@@ -1,0 +1,100 @@
+// The JSON API for the return to school: the same use cases as the pages, with the same scope and audit.
+#include <nlohmann/json.hpp>
+
+#include "app/reintegration/reintegration.hpp"
+#include "domain/kernel/calendar_date.hpp"
+#include "domain/kernel/numbers.hpp"
+#include "web/kernel/application.hpp"
+#include "web/kernel/json_body.hpp"
+#include "web/kernel/json_value.hpp"
+
+namespace waypoint::web {
+namespace {
+
+nlohmann::json reintegration_json(const app::ReintegrationView& v) {
+  nlohmann::json plan;
+  if (v.plan) {
+    nlohmann::json criteria = nlohmann::json::array();
+    for (const auto& c : v.plan->criteria)
+      criteria.push_back({{"objective", json_or_null(c.objective)}, {"criterion", c.criterion}});
+    plan = {{"review_id", v.plan->review_id},     {"criteria", criteria},
+            {"key_adult", v.plan->key_adult},     {"mentoring", v.plan->mentoring},
+            {"adjustments", v.plan->adjustments}, {"responsibilities", v.plan->responsibilities}};
+  }
+  nlohmann::json steps = nlohmann::json::array();
+  for (const auto& s : v.steps)
+    steps.push_back({{"position", s.step.position},
+                     {"starts_on", s.step.starts_on},
+                     {"days_at_school", s.step.days_at_school},
+                     {"home_school_minutes", s.week.minutes_in("home_school")},
+                     {"provider_minutes", s.week.minutes_in("provider")},
+                     {"applied_on", json_or_null(s.step.applied_on)}});
+  nlohmann::json checks = nlohmann::json::array();
+  for (const auto& f : v.follow_ups) {
+    nlohmann::json c{{"number", f.number}, {"due_on", domain::format_date(f.due_on)}, {"result", nullptr}};
+    if (f.done)
+      c["result"] = {{"checked_on", f.done->checked_on},   {"attendance_percent", f.done->attendance_percent},
+                     {"suspensions", f.done->suspensions}, {"engagement", f.done->engagement},
+                     {"holding", f.done->holding},         {"notes", f.done->notes}};
+    checks.push_back(c);
+  }
+  return {{"placement_id", v.placement.id},
+          {"deciding_review_id", json_or_null(v.deciding_review)},
+          {"plan", plan},
+          {"steps", steps},
+          {"full_return_on", v.full_return ? nlohmann::json(domain::format_date(*v.full_return)) : nlohmann::json()},
+          {"follow_ups", checks}};
+}
+
+}  // namespace
+
+void add_reintegration_api_routes(Router& r) {
+  r.add("GET", "/api/v1/placements/{id}/return", [](Request& req, RequestContext& ctx) {
+    return Response::json(
+        200, reintegration_json(app::view_reintegration(ctx.services, ctx.actor(), id_param(req, "id"))).dump());
+  });
+
+  // {criteria: [{objective, criterion}], steps: [{starts_on, days_at_school: [1, 2]}], key_adult, mentoring,
+  //  adjustments, responsibilities}
+  r.add("PUT", "/api/v1/placements/{id}/return", [](Request& req, RequestContext& ctx) {
+    const auto body = json_body(req);
+    domain::ReintegrationInput in;
+    if (body.contains("criteria") && body["criteria"].is_array())
+      for (const auto& c : body["criteria"]) in.criteria.push_back({text_of(c, "objective"), text_of(c, "criterion")});
+    if (body.contains("steps") && body["steps"].is_array())
+      for (const auto& s : body["steps"]) {
+        domain::ReturnStep step{text_of(s, "starts_on"), {}};
+        if (s.contains("days_at_school") && s["days_at_school"].is_array())
+          for (const auto& d : s["days_at_school"])
+            if (d.is_number_unsigned()) step.days_at_school.push_back(d.get<unsigned>());
+        in.steps.push_back(step);
+      }
+    in.key_adult = text_of(body, "key_adult");
+    in.mentoring = text_of(body, "mentoring");
+    in.adjustments = text_of(body, "adjustments");
+    in.responsibilities = text_of(body, "responsibilities");
+    const auto id = id_param(req, "id");
+    app::save_reintegration_plan(ctx.services, ctx.actor(), id, in);
+    return Response::json(200, reintegration_json(app::view_reintegration(ctx.services, ctx.actor(), id)).dump());
+  });
+
+  r.add("POST", "/api/v1/placements/{id}/return/steps/{step}", [](Request& req, RequestContext& ctx) {
+    const auto id = id_param(req, "id");
+    app::apply_return_step(ctx.services, ctx.actor(), id, static_cast<int>(id_param(req, "step")));
+    return Response::json(200, reintegration_json(app::view_reintegration(ctx.services, ctx.actor(), id)).dump());
+  });
+
+  // {number: 1-3, checked_on, attendance_percent, suspensions, engagement, holding: "yes"/"no", notes}
+  r.add("POST", "/api/v1/placements/{id}/return/follow-ups", [](Request& req, RequestContext& ctx) {
+    const auto body = json_body(req);
+    const auto id = id_param(req, "id");
+    app::record_follow_up(
+        ctx.services, ctx.actor(), id,
+        static_cast<int>(domain::parse_whole_number(text_of(body, "number")).value_or(0)),
+        {text_of(body, "checked_on"), text_of(body, "attendance_percent"), text_of(body, "suspensions"),
+         text_of(body, "engagement"), text_of(body, "holding"), text_of(body, "notes")});
+    return Response::json(201, reintegration_json(app::view_reintegration(ctx.services, ctx.actor(), id)).dump());
+  });
+}
+
+}  // namespace waypoint::web
