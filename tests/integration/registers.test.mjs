@@ -165,7 +165,8 @@ test("the school's today board shows where each pupil should be and whether the 
 });
 
 test("a register is taken a group (a site) at a time: everyone starts present and only the exceptions change", async () => {
-  const when = await recentRegisterDay(tutor, "Callum Patel");
+  // A day on which both sites have pupils: Aisha at the centre, Callum at the annexe.
+  const when = await recentRegisterDay(tutor, "Callum Patel", "Aisha Walker");
   const annexe = wp.sql("SELECT id FROM provider_sites WHERE name = 'Bridgeway Annexe'");
   const all = decode((await tutor.get(`/register?date=${when}&session=am`)).text);
   assert.match(all, /<option value="">Everyone expected<\/option>/);

@@ -24,12 +24,13 @@ export const day = (offset) => inEngland.format(new Date(Date.now() + offset * 8
 
 // The most recent school day in the last three weeks on which `client` (a provider's staff) has
 // `name` on the morning register.
-export async function recentRegisterDay(client, name) {
+// A recent school day whose morning register expects every one of `names`.
+export async function recentRegisterDay(client, ...names) {
   for (let offset = -1; offset >= -21; offset--) {
     const page = await client.get(`/register?date=${day(offset)}&session=am`);
-    if (page.text.includes(name)) return day(offset);
+    if (names.every((name) => page.text.includes(name))) return day(offset);
   }
-  throw new Error(`no school day in the last three weeks with ${name} expected`);
+  throw new Error(`no school day in the last three weeks with ${names.join(" and ")} expected`);
 }
 
 const bin = process.env.WAYPOINT_BIN;
