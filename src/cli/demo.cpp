@@ -37,7 +37,7 @@ struct DemoUser {
 };
 
 // Organisation indexes: 0 LA, 1-3 schools, 4-7 providers, 8 the service itself.
-constexpr std::array<DemoUser, 8> kUsers{{
+constexpr std::array<DemoUser, 9> kUsers{{
     {Role::ApLead, "ap.lead@oakfield.example", "Priya Shah", 1},
     {Role::SchoolDsl, "dsl@oakfield.example", "Mark Evans", 1},
     {Role::Headteacher, "head@oakfield.example", "Helen Okafor", 1},
@@ -46,6 +46,7 @@ constexpr std::array<DemoUser, 8> kUsers{{
     {Role::LaOfficer, "officer@exeshire.example", "Alex Morgan", 0},
     {Role::Parent, "parent@family.example", "Chris Walker", 1},
     {Role::Administrator, "admin@waypoint.example", "Dana Fraser", 8},
+    {Role::LaDesignatedOfficer, "lado@exeshire.example", "Ruth Adeyemi", 0},
 }};
 
 constexpr std::array<const char*, 20> kGiven{"Aisha", "Ben",   "Callum", "Daisy", "Ethan", "Freya", "George",

@@ -8,7 +8,7 @@ const tokens = {};
 let date;
 before(async () => {
   wp = await startWaypoint();
-  for (const [who, email] of Object.entries({ tutor: DEMO.providerStaff, school: DEMO.apLead, dsl: DEMO.dsl, officer: DEMO.laOfficer, parent: DEMO.parent }))
+  for (const [who, email] of Object.entries({ tutor: DEMO.providerStaff, school: DEMO.apLead, dsl: DEMO.dsl, officer: DEMO.laOfficer, lado: DEMO.designatedOfficer, parent: DEMO.parent }))
     tokens[who] = wp.cli(["token", "create", "--email", email]).stdout.trim();
   const tutor = wp.client();
   await tutor.signIn(DEMO.providerStaff);
@@ -59,13 +59,13 @@ test("progress and incidents through the API; a provider reads only its own", as
   assert.equal((await api("school", "POST", "/placements/1/progress", { date: day(0), period: "day", engagement: 3 })).status, 403);
 });
 
-test("concerns through the API: recorded by the tutor, read by the DSL and the LA only", async () => {
+test("concerns through the API: recorded by the tutor, read by the DSL and the LA's designated officer only", async () => {
   const made = await api("tutor", "POST", "/pupils/1/concerns", { category: "neglect", happened_on: day(0), what_happened: "Hungry again" });
   assert.equal(made.status, 201);
   const id = made.body.id;
   assert.equal((await api("dsl", "GET", `/concerns/${id}`)).body.what_happened, "Hungry again");
-  assert.equal((await api("officer", "GET", `/concerns/${id}`)).status, 200);
-  for (const who of ["tutor", "school", "parent"]) assert.equal((await api(who, "GET", `/concerns/${id}`)).status, 404, who);
+  assert.equal((await api("lado", "GET", `/concerns/${id}`)).status, 200);
+  for (const who of ["tutor", "school", "officer", "parent"]) assert.equal((await api(who, "GET", `/concerns/${id}`)).status, 404, who);
   assert.equal((await api("school", "GET", "/pupils/1/concerns")).status, 404);
   assert.equal((await api("dsl", "GET", "/pupils/1/concerns")).body.items[0].id, id);
   assert.equal((await api("dsl", "POST", `/concerns/${id}/follow-ups`, { note: "" })).status, 422);

@@ -45,11 +45,11 @@ test("anyone working with the pupil records a concern; bad input is named and no
   assert.equal((await parent.get("/pupils/1/concerns/new")).status, 403);
 });
 
-test("a concern is read by the home school's DSL and the LA, not by the AP lead, the provider or another school", async () => {
+test("a concern is read by the home school's DSL and the LA's designated officer, not by the AP lead, other LA officers, the provider or another school", async () => {
   const reads = async (email) => (await (await signedIn(email)).get(`/concerns/${concern}`)).status;
   assert.equal(await reads(DEMO.dsl), 200);
-  assert.equal(await reads(DEMO.laOfficer), 200);
-  for (const email of [DEMO.apLead, DEMO.head, DEMO.providerStaff, DEMO.providerManager, DEMO.parent, "dsl@hillside.example"])
+  assert.equal(await reads(DEMO.designatedOfficer), 200);
+  for (const email of [DEMO.apLead, DEMO.head, DEMO.laOfficer, DEMO.providerStaff, DEMO.providerManager, DEMO.parent, "dsl@hillside.example"])
     assert.equal(await reads(email), 404, email);
   const dsl = await signedIn(DEMO.dsl);
   assert.match(decode((await dsl.get(`/concerns/${concern}`)).text), /there's no food at home/);
@@ -57,7 +57,10 @@ test("a concern is read by the home school's DSL and the LA, not by the AP lead,
   assert.doesNotMatch(decode((await (await signedIn(DEMO.apLead)).get("/pupils/1/concerns")).text), /href="\/concerns\/\d+"/);
   assert.equal((await (await signedIn("dsl@hillside.example")).get("/pupils/1/concerns")).status, 404);
   assert.ok(Number(wp.sql(`SELECT COUNT(*) FROM audit_events WHERE action = 'concern.view' AND entity_id = ${concern}`)) >= 3, "every view audited");
-  assert.ok(Number(wp.sql(`SELECT COUNT(*) FROM audit_events WHERE action = 'concern.view_refused' AND entity_id = ${concern}`)) >= 6);
+  assert.ok(Number(wp.sql(`SELECT COUNT(*) FROM audit_events WHERE action = 'concern.view_refused' AND entity_id = ${concern}`)) >= 7);
+  const lado = await signedIn(DEMO.designatedOfficer);
+  assert.match(decode((await lado.get("/pupils/1/concerns")).text), new RegExp(`href="/concerns/${concern}"`));
+  assert.equal((await lado.get("/placements")).status, 403, "the designated officer reads concerns, not placements");
 });
 
 test("the DSL allows a colleague to read concerns, and takes it back", async () => {

@@ -58,9 +58,9 @@ test("a provider's staff see their own entry only, and cannot change another's",
   const before = wp.sql("SELECT COUNT(*) FROM provider_checks");
   await manager.get("/providers/5");
   const change = await manager.post("/providers/6/checks", { check_type: "insurance", outcome: "met", completed_on: "2026-01-05" });
-  assert.equal(change.status, 403);
+  assert.equal(change.status, 404);
   const site = await manager.post("/providers/6/sites", { site_name: "X", address: "Y", postcode: "EX1 1AA", relationship: "main" });
-  assert.equal(site.status, 403);
+  assert.equal(site.status, 404);
   assert.equal(wp.sql("SELECT COUNT(*) FROM provider_checks"), before);
   assert.equal(wp.sql("SELECT COUNT(*) FROM provider_sites WHERE provider_id = 6"), "1");
   const staff = wp.client();

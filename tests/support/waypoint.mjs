@@ -16,6 +16,7 @@ export const DEMO = {
   laOfficer: "officer@exeshire.example",
   parent: "parent@family.example",
   admin: "admin@waypoint.example",
+  designatedOfficer: "lado@exeshire.example",
 };
 
 // A date `offset` days from today in England (YYYY-MM-DD), as the server counts days.

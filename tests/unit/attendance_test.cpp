@@ -157,14 +157,6 @@ TEST(Alerts, SummariesAndMailNameThePupilsOnlyWhereItIsSafe) {
   EXPECT_NE(mail.body.find("http://127.0.0.1:8080/alerts/7\r\n"), std::string::npos);
 }
 
-TEST(Alerts, AProvidersManagerReadsItsStaffsAlerts) {
-  EXPECT_EQ(alerts_read_by(Role::ProviderManager), (std::vector<Role>{Role::ProviderManager, Role::ProviderStaff}));
-  EXPECT_EQ(alerts_read_by(Role::SchoolDsl), (std::vector<Role>{Role::SchoolDsl}));
-  EXPECT_EQ(readers_of_alerts_for(Role::ProviderStaff),
-            (std::vector<Role>{Role::ProviderStaff, Role::ProviderManager}));
-  EXPECT_EQ(readers_of_alerts_for(Role::LaOfficer), (std::vector<Role>{Role::LaOfficer}));
-}
-
 TEST(AttendanceRate, ACountOfSessionsAddsUpLikeTheSessionsThemselves) {
   AttendanceSummary counted;
   counted.add("B", 3);

@@ -2,10 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/kernel/access.hpp"
-#include "app/kernel/audit.hpp"
+#include "app/kernel/envelope.hpp"
 #include "app/kernel/errors.hpp"
 #include "domain/alerts/alert.hpp"
+#include "domain/kernel/access_policy.hpp"
 #include "domain/kernel/text.hpp"
 #include "store/accounts/organisation_store.hpp"
 #include "store/kernel/mail_store.hpp"
@@ -20,10 +20,16 @@ std::vector<std::string> codes_of(const std::vector<domain::Role>& roles) {
   return out;
 }
 
-bool is_for(const Actor& a, const store::AlertRow& alert) {
-  const auto roles = codes_of(domain::alerts_read_by(a.role));
-  return a.organisation_id == alert.for_organisation_id &&
-         std::find(roles.begin(), roles.end(), alert.for_role) != roles.end();
+// An alert and its addressee, which the policy decides on.
+auto alert_subject(std::int64_t alert_id) {
+  return [alert_id](store::Connection& c) -> std::optional<Subject<store::AlertRow>> {
+    auto alert = store::find_alert(c, alert_id);
+    if (!alert) return std::nullopt;
+    Subject<store::AlertRow> subject{*alert, {}, alert_id, alert->pupil_id};
+    subject.scope.alert_organisation_id = alert->for_organisation_id;
+    subject.scope.alert_role = domain::parse_role(alert->for_role);
+    return subject;
+  };
 }
 
 // Each reader of the alert gets a plain message with a link; sent once the transaction commits.
@@ -39,21 +45,14 @@ void queue_alert_mail(store::Connection& c, const Services& s, const store::Aler
     store::queue_mail(c, to, mail.subject, mail.body, s.now_iso());
 }
 
-store::AlertRow require_alert(store::Connection& c, const Actor& a, std::int64_t id) {
-  const auto alert = store::find_alert(c, id);
-  if (!alert || !is_for(a, *alert)) throw NotFound();
-  return *alert;
-}
-
 }  // namespace
 
 store::Page<store::AlertRow> alert_inbox(const Services& s, const Actor& a, const store::PageRequest& page) {
-  require(works_with_pupils(a));
-  store::Page<store::AlertRow> out;
-  s.db.with_connection([&](store::Connection& c) {
-    out = store::alerts_for(c, a.organisation_id, codes_of(domain::alerts_read_by(a.role)), page);
-  });
-  return out;
+  // The inbox lists summaries that name no child unless it is safe to; each alert opened is audited.
+  return run(s, a, {"alert.inbox", domain::Action::ReadAlerts, "alert", false},
+             [&](store::Connection& c, AuditRecord&) {
+               return store::alerts_for(c, a.organisation_id, codes_of(domain::alerts_read_by(a.role)), page);
+             });
 }
 
 store::AlertRow alert_for_dsl(const std::string& kind, std::int64_t pupil_id, std::int64_t school_id,
@@ -81,49 +80,38 @@ std::optional<std::int64_t> raise_alert(store::Connection& c, const Services& s,
 }
 
 AlertView view_alert(const Services& s, const Actor& a, std::int64_t alert_id) {
-  AlertView v;
-  bool found = false;
-  s.db.transaction([&](store::Connection& c) {
-    const auto alert = store::find_alert(c, alert_id);
-    found = alert && is_for(a, *alert);
-    audit(c, s, &a,
-          {found ? "alert.view" : "alert.view_refused", "alert", alert_id,
-           found ? alert->pupil_id : std::optional<std::int64_t>()});
-    if (found) {
-      v.alert = *alert;
-      v.actions = store::actions_of(c, alert_id);
-    }
-  });
-  if (!found) throw NotFound();
-  return v;
+  return run(s, a, {"alert.view", domain::Action::HandleAlert, "alert"}, alert_subject(alert_id),
+             [&](store::Connection& c, Subject<store::AlertRow>& alert, AuditRecord&) {
+               return AlertView{alert.record, store::actions_of(c, alert_id)};
+             });
 }
 
 void log_alert_action(const Services& s, const Actor& a, std::int64_t alert_id, const std::string& action,
                       const std::string& note) {
   const auto what = domain::trimmed(action);
   const auto text = domain::trimmed(note);
-  s.db.transaction([&](store::Connection& c) {
-    const auto alert = require_alert(c, a, alert_id);
-    if (alert.closed_at) throw Invalid("action", "This alert is closed");
-    if (!domain::in_list(domain::alert_actions(), what)) throw Invalid("action", "Select what was done");
-    if (what == "other" && text.empty()) throw Invalid("note", "Say what was done");
-    store::add_action(c, alert_id, what, text, a.user_id, s.now_iso());
-    audit(c, s, &a, {"alert.action", "alert", alert_id, alert.pupil_id, nlohmann::json{{"action", what}}.dump()});
-  });
+  run(s, a, {"alert.action", domain::Action::HandleAlert, "alert"}, alert_subject(alert_id),
+      [&](store::Connection& c, Subject<store::AlertRow>& alert, AuditRecord& entry) {
+        if (alert.record.closed_at) throw Invalid("action", "This alert is closed");
+        if (!domain::in_list(domain::alert_actions(), what)) throw Invalid("action", "Select what was done");
+        if (what == "other" && text.empty()) throw Invalid("note", "Say what was done");
+        store::add_action(c, alert_id, what, text, a.user_id, s.now_iso());
+        entry.detail = nlohmann::json{{"action", what}}.dump();
+      });
 }
 
 void close_alert(const Services& s, const Actor& a, std::int64_t alert_id, const std::string& outcome,
                  const std::string& note) {
   const auto how = domain::trimmed(outcome);
-  s.db.transaction([&](store::Connection& c) {
-    const auto alert = require_alert(c, a, alert_id);
-    if (alert.closed_at) throw Invalid("outcome", "This alert is already closed");
-    if (!domain::in_list(domain::alert_outcomes(), how))
-      throw Invalid("outcome", "Select the outcome: an alert is closed only with one");
-    store::add_action(c, alert_id, "closed", domain::trimmed(note), a.user_id, s.now_iso());
-    store::close_alert(c, alert_id, how, a.user_id, s.now_iso());
-    audit(c, s, &a, {"alert.close", "alert", alert_id, alert.pupil_id, nlohmann::json{{"outcome", how}}.dump()});
-  });
+  run(s, a, {"alert.close", domain::Action::HandleAlert, "alert"}, alert_subject(alert_id),
+      [&](store::Connection& c, Subject<store::AlertRow>& alert, AuditRecord& entry) {
+        if (alert.record.closed_at) throw Invalid("outcome", "This alert is already closed");
+        if (!domain::in_list(domain::alert_outcomes(), how))
+          throw Invalid("outcome", "Select the outcome: an alert is closed only with one");
+        store::add_action(c, alert_id, "closed", domain::trimmed(note), a.user_id, s.now_iso());
+        store::close_alert(c, alert_id, how, a.user_id, s.now_iso());
+        entry.detail = nlohmann::json{{"outcome", how}}.dump();
+      });
 }
 
 void raise_alerts_for_mark(store::Connection& c, const Services& s, const Actor& a, const store::MarkRow& mark,

@@ -8,7 +8,7 @@
 #include "app/kernel/access.hpp"
 #include "app/kernel/audit.hpp"
 #include "app/kernel/errors.hpp"
-#include "app/kernel/pupil_scope.hpp"
+#include "app/pupils/pupil_scope.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/numbers.hpp"
 #include "domain/kernel/text.hpp"
@@ -100,7 +100,7 @@ RegisterView build_register(store::Connection& c, const Services& s, std::int64_
 
 RegisterView view_register(const Services& s, const Actor& a, const std::string& date, const std::string& session,
                            const std::string& group) {
-  require(may_take_register(a));
+  require(allowed(a, domain::Action::TakeRegister));
   const auto key = session_key(s, date, session);
   const auto site = domain::parse_whole_number(domain::trimmed(group));
   RegisterView v;
@@ -123,7 +123,7 @@ RegisterView view_register(const Services& s, const Actor& a, const std::string&
 
 void take_register(const Services& s, const Actor& a, const std::string& date, const std::string& session,
                    const std::vector<MarkInput>& marks, const std::string& change_reason) {
-  require(may_take_register(a));
+  require(allowed(a, domain::Action::TakeRegister));
   const auto key = session_key(s, date, session);
   const auto reason = domain::trimmed(change_reason);
   s.db.transaction([&](store::Connection& c) {
@@ -219,7 +219,7 @@ void take_register(const Services& s, const Actor& a, const std::string& date, c
 
 std::vector<store::CodeRow> export_attendance(const Services& s, const Actor& a, const std::string& from,
                                               const std::string& to) {
-  require(domain::is_school_role(a.role));
+  require(allowed(a, domain::Action::ExportAttendance));
   const auto f = domain::parse_date(domain::trimmed(from));
   const auto t = domain::parse_date(domain::trimmed(to));
   domain::FieldErrors errors;
@@ -242,7 +242,7 @@ std::vector<store::CodeRow> export_attendance(const Services& s, const Actor& a,
 }
 
 TodayBoard today_board(const Services& s, const Actor& a) {
-  require(domain::is_school_role(a.role));
+  require(allowed(a, domain::Action::SeeTodayBoard));
   TodayBoard board;
   board.date = domain::format_date(s.today());
   const unsigned weekday = std::chrono::weekday(std::chrono::sys_days(s.today())).iso_encoding();
@@ -279,12 +279,12 @@ PupilAttendance pupil_attendance(const Services& s, const Actor& a, std::int64_t
   s.db.with_connection([&](store::Connection& c) {
     v.marks = store::marks_of_pupil(c, pupil_id, domain::format_date(from), domain::format_date(s.today()));
   });
-  if (domain::is_provider_role(a.role))
-    std::erase_if(v.marks, [&](const auto& m) { return m.provider_id != a.organisation_id; });
+  if (const auto own = domain::own_provider(principal_of(a)))
+    std::erase_if(v.marks, [&](const auto& m) { return m.provider_id != *own; });
   std::vector<std::string> codes;
   for (const auto& m : v.marks) codes.push_back(m.code());
   v.summary = domain::summarise_attendance(codes);
-  v.can_correct = may_edit_pupil(a, v.pupil.school_id);
+  v.can_correct = allowed_on_pupil(s, a, v.pupil, domain::Action::EditPupil);
   v.progress = progress_of(s, a, v.pupil);
   return v;
 }
@@ -292,7 +292,7 @@ PupilAttendance pupil_attendance(const Services& s, const Actor& a, std::int64_t
 void correct_attendance(const Services& s, const Actor& a, std::int64_t pupil_id, const std::string& date,
                         const std::string& session, const std::string& code, const std::string& reason) {
   const auto pupil = require_pupil(s, a, pupil_id, "pupil.view");
-  require(may_edit_pupil(a, pupil.school_id));
+  require(allowed_on_pupil(s, a, pupil, domain::Action::EditPupil));
   const auto new_code = domain::trimmed(code);
   const auto why = domain::trimmed(reason);
   domain::FieldErrors errors;

@@ -54,9 +54,9 @@ namespace {
 
 // The organisation whose calendar the actor keeps or reads: their school, or their LA.
 std::int64_t calendar_owner(const Actor& a) {
-  if (domain::is_school_role(a.role)) return a.organisation_id;
-  if (a.role == domain::Role::LaOfficer && a.local_authority_id) return *a.local_authority_id;
-  throw Denied();
+  const auto keeper = domain::calendar_keeper(principal_of(a));
+  if (keeper.scope == domain::ListScope::None) throw Denied();
+  return keeper.id;
 }
 
 std::vector<domain::Term> as_terms(const std::vector<store::TermRow>& rows) {
@@ -68,7 +68,7 @@ std::vector<domain::Term> as_terms(const std::vector<store::TermRow>& rows) {
 
 template <typename Work>
 void keep_calendar(const Services& s, const Actor& a, const char* action, const nlohmann::json& detail, Work work) {
-  require(may_keep_calendar(a));
+  require(allowed(a, domain::Action::KeepCalendar));
   const auto owner = calendar_owner(a);
   s.db.transaction([&](store::Connection& c) {
     work(c, owner);
@@ -81,9 +81,9 @@ void keep_calendar(const Services& s, const Actor& a, const char* action, const 
 CalendarView view_calendar(const Services& s, const Actor& a) {
   const auto owner = calendar_owner(a);
   CalendarView v;
-  v.is_school = domain::is_school_role(a.role);
+  v.is_school = domain::calendar_keeper(principal_of(a)).scope == domain::ListScope::School;
   v.organisation_name = a.organisation_name;
-  v.can_edit = may_keep_calendar(a);
+  v.can_edit = allowed(a, domain::Action::KeepCalendar);
   s.db.with_connection([&](store::Connection& c) {
     v.terms = store::terms_of(c, owner);
     v.closures = store::closures_of(c, owner);
@@ -133,7 +133,8 @@ void remove_closure(const Services& s, const Actor& a, const std::string& day) {
 }
 
 void set_full_time_week(const Services& s, const Actor& a, const std::string& hours) {
-  if (!domain::is_school_role(a.role)) throw Denied();
+  // The full-time week is a school's own; an LA keeps only term dates.
+  if (domain::calendar_keeper(principal_of(a)).scope != domain::ListScope::School) throw Denied();
   const auto minutes = domain::parse_week_hours(domain::trimmed(hours));
   if (!minutes) throw Invalid("full_time_hours", "Enter the school's week in hours between 15 and 40, like 32.5");
   keep_calendar(s, a, "calendar.full_time_week", {{"minutes", *minutes}},

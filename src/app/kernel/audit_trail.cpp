@@ -35,7 +35,7 @@ std::optional<std::string> date_field(const std::string& value, const char* fiel
 
 store::Page<store::AuditListing> search_audit_trail(const Services& s, const Actor& a, const AuditQuery& q,
                                                     const store::PageRequest& page) {
-  require(may_search_audit(a));
+  require(allowed(a, domain::Action::SearchAudit));
   domain::FieldErrors errors;
   store::AuditFilter f;
   if (q.user.find('@') != std::string::npos) {

@@ -9,7 +9,14 @@ namespace waypoint::app {
 
 class Denied : public std::runtime_error {
  public:
-  Denied() : std::runtime_error("You do not have permission to do this") {}
+  enum Audit { NotYetAudited, Audited };
+  explicit Denied(Audit audit = NotYetAudited)
+      : std::runtime_error("You do not have permission to do this"), audited_(audit == Audited) {}
+  // The envelope records its refusals itself; the web layer records the rest.
+  bool audited() const { return audited_; }
+
+ private:
+  bool audited_;
 };
 
 class NotFound : public std::runtime_error {

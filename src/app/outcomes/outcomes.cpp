@@ -19,10 +19,17 @@ namespace {
 using domain::Date;
 
 std::pair<store::OutcomeScope, std::int64_t> scope_of(const Actor& a) {
-  require(may_see_outcomes(a));
-  if (a.role == domain::Role::LaOfficer) return {store::OutcomeScope::LocalAuthority, *a.local_authority_id};
-  if (a.role == domain::Role::ProviderManager) return {store::OutcomeScope::Provider, a.organisation_id};
-  return {store::OutcomeScope::School, a.organisation_id};
+  const auto listing = domain::outcome_listing(principal_of(a));
+  switch (listing.scope) {
+    case domain::ListScope::Area:
+      return {store::OutcomeScope::LocalAuthority, listing.id};
+    case domain::ListScope::Provider:
+      return {store::OutcomeScope::Provider, listing.id};
+    case domain::ListScope::School:
+      return {store::OutcomeScope::School, listing.id};
+    default:
+      throw Denied();
+  }
 }
 
 std::pair<Date, Date> period(const Services& s, const std::string& from_text, const std::string& to_text) {

@@ -6,8 +6,8 @@
 #include "app/kernel/access.hpp"
 #include "app/kernel/audit.hpp"
 #include "app/kernel/errors.hpp"
-#include "app/kernel/pupil_scope.hpp"
 #include "app/providers/provider_directory.hpp"
+#include "app/pupils/pupil_scope.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/numbers.hpp"
 #include "domain/kernel/text.hpp"
@@ -112,23 +112,42 @@ domain::Date placement_start(const store::PlacementRecord& p) {
       .value_or(domain::parse_date(p.terms.start_date).value_or(domain::Date{}));
 }
 
+domain::Scope placement_scope(store::Connection& c, const Actor& a, const store::PlacementRecord& p) {
+  domain::Pupil pupil;
+  pupil.id = p.pupil_id;
+  pupil.school_id = p.school_id;
+  auto scope = scope_of(c, a, pupil);
+  scope.provider_id = p.provider_id;
+  scope.commissioner_id = p.commissioner_id;
+  scope.draft_placement = has_status(p, PlacementStatus::Draft);
+  return scope;
+}
+
+bool allowed_on_placement(const Services& s, const Actor& a, const store::PlacementRecord& p, domain::Action action) {
+  bool may = false;
+  s.db.with_connection([&](store::Connection& c) { may = allowed(a, action, placement_scope(c, a, p)); });
+  return may;
+}
+
 store::PlacementRecord require_placement(const Services& s, const Actor& a, std::int64_t placement_id,
                                          const std::string& action) {
   std::optional<store::PlacementRecord> p;
-  s.db.with_connection([&](store::Connection& c) { p = store::find_placement(c, placement_id); });
-  if (!p || (domain::is_provider_role(a.role) &&
-             (p->provider_id != a.organisation_id || p->status == domain::status_code(PlacementStatus::Draft)))) {
-    audit_refusal(s, a, action + " of placement " + std::to_string(placement_id));
-    throw NotFound();
-  }
-  require_pupil(s, a, p->pupil_id, action);
+  bool seen = false;
+  s.db.transaction([&](store::Connection& c) {
+    p = store::find_placement(c, placement_id);
+    seen = p && allowed(a, domain::Action::ViewPlacement, placement_scope(c, a, *p));
+    audit(c, s, &a,
+          {seen ? action : action + "_refused", "placement", placement_id,
+           p ? std::optional(p->pupil_id) : std::nullopt});
+  });
+  if (!seen) throw NotFound();
   return *p;
 }
 
 store::PlacementRecord require_managed(const Services& s, const Actor& a, std::int64_t placement_id,
                                        const std::string& action) {
   auto p = require_placement(s, a, placement_id, action);
-  require(may_manage_placement(a, p.commissioner_id));
+  require(allowed_on_placement(s, a, p, domain::Action::ManagePlacement));
   return p;
 }
 
@@ -142,7 +161,8 @@ std::int64_t propose_placement(const Services& s, const Actor& a, std::int64_t p
   const bool by_la = domain::commissioned_by_local_authority(p.terms.legal_basis);
   std::int64_t id = 0;
   s.db.transaction([&](store::Connection& c) {
-    require(may_commission(a, scope_of(c, a, pupil), by_la));
+    require(allowed(a, by_la ? domain::Action::ArrangePlacement : domain::Action::CommissionPlacement,
+                    scope_of(c, a, pupil)));
     p.commissioner_id = by_la ? *a.local_authority_id : a.organisation_id;
     const auto provider_id = domain::parse_whole_number(trimmed(f.provider_id));
     if (!provider_id) throw Invalid("provider_id", "Select a provider from the directory");
@@ -194,7 +214,7 @@ PlacementView view_placement(const Services& s, const Actor& a, std::int64_t pla
         v.sites.push_back(site);
     v.standing = current_standing(c, s, p.provider_id);
     v.acceptance = store::latest_acceptance(c, p.school_id, p.provider_id);
-    v.can_manage = may_manage_placement(a, p.commissioner_id);
+    v.can_manage = allowed(a, domain::Action::ManagePlacement, placement_scope(c, a, p));
     v.needs_authority_consent = outside_placing_area(c, p);
     if (v.can_manage && !has_status(p, PlacementStatus::Active) && !has_status(p, PlacementStatus::Ended)) {
       const auto facts = activation_facts(c, s, p, v.pupil, "");
@@ -211,24 +231,30 @@ PlacementView view_placement(const Services& s, const Actor& a, std::int64_t pla
 std::vector<store::PlacementRecord> placements_of_pupil(const Services& s, const Actor& a, const domain::Pupil& pupil) {
   std::vector<store::PlacementRecord> out;
   s.db.with_connection([&](store::Connection& c) { out = store::placements_of_pupil(c, pupil.id); });
-  if (domain::is_provider_role(a.role))
-    std::erase_if(out, [&](const auto& p) {
-      return p.provider_id != a.organisation_id || has_status(p, PlacementStatus::Draft);
-    });
+  s.db.with_connection([&](store::Connection& c) {
+    std::erase_if(out,
+                  [&](const auto& p) { return !allowed(a, domain::Action::ViewPlacement, placement_scope(c, a, p)); });
+  });
   return out;
 }
 
 store::Page<store::PlacementRecord> list_placements(const Services& s, const Actor& a, const store::PageRequest& page) {
   store::Page<store::PlacementRecord> result;
   s.db.transaction([&](store::Connection& c) {
-    if (domain::is_school_role(a.role))
-      result = store::placements_of_school(c, a.organisation_id, page);
-    else if (a.role == domain::Role::LaOfficer && a.local_authority_id)
-      result = store::placements_in_area(c, *a.local_authority_id, page);
-    else if (domain::is_provider_role(a.role))
-      result = store::placements_at_provider(c, a.organisation_id, page);
-    else
-      throw Denied();
+    const auto listing = domain::placement_listing(principal_of(a));
+    switch (listing.scope) {
+      case domain::ListScope::School:
+        result = store::placements_of_school(c, listing.id, page);
+        break;
+      case domain::ListScope::Area:
+        result = store::placements_in_area(c, listing.id, page);
+        break;
+      case domain::ListScope::Provider:
+        result = store::placements_at_provider(c, listing.id, page);
+        break;
+      default:
+        throw Denied();  // a parent reads placements on their child's record
+    }
     nlohmann::json ids = nlohmann::json::array();
     for (const auto& p : result.items) ids.push_back(p.pupil_id);
     audit(c, s, &a,

@@ -7,6 +7,7 @@
 
 #include "app/kernel/actor.hpp"
 #include "app/kernel/services.hpp"
+#include "domain/kernel/access_policy.hpp"
 #include "domain/placements/direction_notice.hpp"
 #include "domain/placements/placement.hpp"
 #include "domain/providers/provider_profile.hpp"
@@ -27,6 +28,11 @@ store::PlacementRecord require_placement(const Services& s, const Actor& a, std:
 // As require_placement, and the actor must be the commissioner (Denied otherwise).
 store::PlacementRecord require_managed(const Services& s, const Actor& a, std::int64_t placement_id,
                                        const std::string& action);
+
+// The facts the policy decides a placement on: its pupil's scope, its provider and commissioner,
+// and whether it is still a draft.
+domain::Scope placement_scope(store::Connection& c, const Actor& a, const store::PlacementRecord& p);
+bool allowed_on_placement(const Services& s, const Actor& a, const store::PlacementRecord& p, domain::Action action);
 
 bool has_status(const store::PlacementRecord& p, domain::PlacementStatus status);
 // The day the placement started (or is to start): when it was started, else its planned first day.

@@ -8,8 +8,8 @@
 #include "app/kernel/access.hpp"
 #include "app/kernel/audit.hpp"
 #include "app/kernel/errors.hpp"
-#include "app/kernel/pupil_scope.hpp"
 #include "app/placements/placements.hpp"
+#include "app/pupils/pupil_scope.hpp"
 #include "domain/kernel/numbers.hpp"
 #include "domain/kernel/text.hpp"
 #include "domain/providers/provider.hpp"
@@ -128,11 +128,11 @@ TimetableView view_timetable(const Services& s, const Actor& a, std::int64_t pup
     v.slots = store::slots_of_pupil(c, pupil_id);
     v.full_time_minutes = full_time_minutes_for(c, v.pupil.school_id);
     v.part_time = store::part_time_of(c, pupil_id);
-    v.can_edit = may_edit_timetable(a, scope_of(c, a, v.pupil));
+    v.can_edit = allowed(a, domain::Action::EditTimetable, scope_of(c, a, v.pupil));
   });
   // A provider sees the sessions it teaches, not the rest of the pupil's week.
-  if (domain::is_provider_role(a.role))
-    std::erase_if(v.slots, [&](const auto& r) { return r.slot.provider_id != a.organisation_id; });
+  if (const auto own = domain::own_provider(principal_of(a)))
+    std::erase_if(v.slots, [&](const auto& r) { return r.slot.provider_id != *own; });
   const auto slots = slots_only(v.slots);
   v.totals = domain::timetable_totals(slots);
   v.full_time = domain::is_full_time(v.totals, v.full_time_minutes);
@@ -152,7 +152,7 @@ std::vector<ThresholdWarning> save_timetable(const Services& s, const Actor& a, 
   const auto totals = domain::timetable_totals(slots_only(slots));
   std::vector<ThresholdWarning> warnings;
   s.db.transaction([&](store::Connection& c) {
-    require(may_edit_timetable(a, scope_of(c, a, pupil)));
+    require(allowed(a, domain::Action::EditTimetable, scope_of(c, a, pupil)));
     const int full_time = full_time_minutes_for(c, pupil.school_id);
     const bool part = !domain::is_full_time(totals, full_time);
     if (part) {
@@ -183,7 +183,7 @@ std::vector<ThresholdWarning> save_timetable(const Services& s, const Actor& a, 
 }
 
 std::vector<WatchedProvider> registration_watch(const Services& s, const Actor& a) {
-  require(may_see_threshold_list(a));
+  require(allowed(a, domain::Action::SeeRegistrationThreshold));
   std::vector<store::TaughtRow> rows;
   s.db.transaction([&](store::Connection& c) {
     rows = store::taught_at_providers(c, std::nullopt);

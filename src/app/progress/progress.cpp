@@ -6,8 +6,8 @@
 #include "app/kernel/access.hpp"
 #include "app/kernel/audit.hpp"
 #include "app/kernel/errors.hpp"
-#include "app/kernel/pupil_scope.hpp"
 #include "app/placements/placements.hpp"
+#include "app/pupils/pupil_scope.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/text.hpp"
 #include "domain/placements/placement.hpp"
@@ -17,7 +17,7 @@ namespace {
 
 store::PlacementRecord require_own_active(const Services& s, const Actor& a, std::int64_t placement_id) {
   auto p = require_placement(s, a, placement_id, "placement.view");
-  require(may_log_progress(a, p.provider_id));
+  require(allowed_on_placement(s, a, p, domain::Action::LogProgress));
   if (!has_status(p, domain::PlacementStatus::Active))
     throw Invalid("date", "Progress is logged while the placement is running");
   return p;
@@ -101,7 +101,7 @@ PupilProgress pupil_progress(const Services& s, const Actor& a, std::int64_t pup
 PupilProgress progress_of(const Services& s, const Actor& a, const domain::Pupil& pupil) {
   const auto pupil_id = pupil.id;
   const auto from = domain::format_date(std::chrono::sys_days(s.today()) - std::chrono::days(365));
-  const auto provider = domain::is_provider_role(a.role) ? std::optional(a.organisation_id) : std::nullopt;
+  const auto provider = domain::own_provider(principal_of(a));
   PupilProgress v;
   s.db.with_connection([&](store::Connection& c) {
     v.logs = store::progress_logs_of_pupil(c, pupil_id, from, domain::format_date(s.today()), provider);

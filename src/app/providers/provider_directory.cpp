@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "app/kernel/access.hpp"
-#include "app/kernel/audit.hpp"
+#include "app/kernel/envelope.hpp"
 #include "app/kernel/errors.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/identifiers.hpp"
@@ -132,9 +131,37 @@ domain::ProviderProfile profile_from(const ProviderForm& f, domain::FieldErrors&
 
 }  // namespace
 
-store::Page<store::DirectoryEntry> search_directory(const Services& s, const Actor& a, const DirectoryQuery& q,
-                                                    const store::PageRequest& page) {
-  require(may_browse_directory(a));
+namespace {
+
+using domain::Action;
+
+// A provider and the facts the policy decides on: its LA, and whether the actor's school has an
+// agreed or running placement there.
+std::optional<Subject<domain::ProviderProfile>> provider_subject(store::Connection& c, const Actor& a,
+                                                                 std::int64_t provider_id) {
+  auto profile = store::find_provider(c, provider_id);
+  if (!profile) return std::nullopt;
+  Subject<domain::ProviderProfile> subject{std::move(*profile), {}, provider_id, std::nullopt};
+  subject.scope.provider_id = provider_id;
+  subject.scope.local_authority_id = store::provider_local_authority(c, provider_id);
+  subject.scope.actor_school_places_there = store::school_places_pupils_at(c, a.organisation_id, provider_id);
+  return subject;
+}
+
+auto provider(const Actor& a, std::int64_t provider_id) {
+  return [&a, provider_id](store::Connection& c) { return provider_subject(c, a, provider_id); };
+}
+
+bool may_verify(const Services& s, const Actor& a, std::int64_t provider_id) {
+  bool may = false;
+  s.db.with_connection([&](store::Connection& c) {
+    if (const auto p = provider_subject(c, a, provider_id)) may = allowed(a, Action::VerifyChecks, p->scope);
+  });
+  return may;
+}
+
+store::Page<store::DirectoryEntry> search(store::Connection& c, const Services& s, const DirectoryQuery& q,
+                                          const store::PageRequest& page) {
   store::DirectoryFilter f;
   // Unknown filter values are ignored rather than refused: they come from links and checkboxes.
   if (domain::parse_provider_kind(q.kind)) f.kind = q.kind;
@@ -145,348 +172,380 @@ store::Page<store::DirectoryEntry> search_directory(const Services& s, const Act
   if (q.delivery == "in_person" || q.delivery == "online") f.delivery = q.delivery;
   f.has_capacity = q.has_capacity;
   f.name = optional_text(q.name);
-  store::Page<store::DirectoryEntry> result;
-  s.db.with_connection(
-      [&](store::Connection& c) { result = store::search_directory(c, f, domain::format_date(s.today()), page); });
-  return result;
+  return store::search_directory(c, f, domain::format_date(s.today()), page);
+}
+
+// A school's record of a check on a provider is its own due diligence: it counts as that school's
+// acceptance of the provider and changes nothing any other school or the LA relies on.
+std::int64_t record_school_check(store::Connection& c, const Services& s, const Actor& a, std::int64_t provider_id,
+                                 const CheckForm& f, AuditRecord& entry) {
+  domain::FieldErrors errors;
+  const auto type = domain::parse_check_type(f.check_type);
+  if (!type) errors.push_back({"check_type", "Select the check"});
+  const auto outcome = domain::parse_check_outcome(f.outcome);
+  if (!outcome) errors.push_back({"outcome", "Select the outcome"});
+  const auto completed = domain::parse_date(trimmed(f.completed_on));
+  if (!completed) errors.push_back({"completed_on", "Date of the check must be a real date, like 2026-09-01"});
+  if (f.evidence)
+    errors.push_back({"evidence", "Evidence files are the provider's own: ask the provider or its local authority"});
+  if (!errors.empty()) throw Invalid(errors);
+  auto notes =
+      std::string(domain::check_type_info(*type).label) + ": " + f.outcome + " on " + domain::format_date(*completed);
+  if (const auto more = trimmed(f.notes); !more.empty()) notes += ". " + more;
+  const auto id = store::insert_acceptance(c, a.organisation_id, provider_id, a.user_id, domain::format_date(s.today()),
+                                           notes.substr(0, 2000));
+  entry.action = "provider.accept";
+  entry.entity = "provider";
+  entry.detail = nlohmann::json{{"acceptance_id", id}, {"check_type", f.check_type}, {"outcome", f.outcome}}.dump();
+  return id;
+}
+
+}  // namespace
+
+store::Page<store::DirectoryEntry> search_directory(const Services& s, const Actor& a, const DirectoryQuery& q,
+                                                    const store::PageRequest& page) {
+  const UseCase use_case{"provider.search", Action::BrowseDirectory, "provider", false};
+  return run(s, a, use_case, [&](store::Connection& c, AuditRecord&) { return search(c, s, q, page); });
 }
 
 std::vector<store::DirectoryEntry> export_directory(const Services& s, const Actor& a, const DirectoryQuery& q,
                                                     const std::string& format) {
-  auto all = search_directory(s, a, q, {1, 50000});
-  s.db.transaction([&](store::Connection& c) {
-    audit(c, s, &a,
-          {"provider.export", "provider", std::nullopt, std::nullopt,
-           nlohmann::json{{"format", format}, {"rows", all.items.size()}}.dump()});
-  });
-  return std::move(all.items);
+  return run(s, a, {"provider.export", Action::BrowseDirectory, "provider"},
+             [&](store::Connection& c, AuditRecord& entry) {
+               auto all = search(c, s, q, {1, 50000});
+               entry.detail = nlohmann::json{{"format", format}, {"rows", all.items.size()}}.dump();
+               return std::move(all.items);
+             });
 }
 
 store::Page<store::ExpiringCheck> checks_running_out(const Services& s, const Actor& a,
                                                      const store::PageRequest& page) {
   // The LA officer who keeps the directory sees the area's; a school sees those of the providers
   // where its pupils are placed.
-  require(may_add_provider(a) || domain::is_school_role(a.role));
   const auto from = domain::format_date(s.today());
   const auto until = domain::format_date(
       year_month_day{std::chrono::sys_days(s.today()) + std::chrono::days(s.settings.expiry_warning_days)});
-  store::Page<store::ExpiringCheck> result;
-  s.db.with_connection([&](store::Connection& c) {
-    result = domain::is_school_role(a.role) ? store::expiring_checks_for_school(c, a.organisation_id, from, until, page)
-                                            : store::expiring_checks(c, *a.local_authority_id, from, until, page);
+  const auto area = allowed(a, Action::AddProvider) ? a.local_authority_id : std::nullopt;
+  const UseCase use_case{"provider.checks_running_out", Action::SeeChecksRunningOut, "provider", false};
+  return run(s, a, use_case, [&](store::Connection& c, AuditRecord&) {
+    return area ? store::expiring_checks(c, *area, from, until, page)
+                : store::expiring_checks_for_school(c, a.organisation_id, from, until, page);
   });
-  return result;
 }
 
 ProviderView view_provider(const Services& s, const Actor& a, std::int64_t provider_id) {
-  if (!may_view_provider(a, provider_id)) throw NotFound();  // another provider's entry is not theirs to know
-  ProviderView v;
-  s.db.with_connection([&](store::Connection& c) {
-    auto profile = store::find_provider(c, provider_id);
-    if (!profile) throw NotFound();
-    v.profile = std::move(*profile);
-    v.sites = store::sites_of(c, provider_id);
-    v.checks = store::checks_of(c, provider_id);
-    const auto la = store::provider_local_authority(c, provider_id);
-    v.can_manage = may_manage_provider(a, la);
-    v.can_verify = may_verify_checks(a, la);
-    v.can_submit = may_submit_evidence(a, provider_id);
-    v.can_accept = may_accept_provider(a);
-    if (domain::is_school_role(a.role))
-      v.school_acceptance = store::latest_acceptance(c, a.organisation_id, provider_id);
-    if (v.can_verify || v.can_submit) v.evidence = store::evidence_of_provider(c, provider_id);
-  });
+  const UseCase use_case{"provider.view", Action::ViewProvider, "provider", false};
+  auto v = run(s, a, use_case, provider(a, provider_id),
+               [&](store::Connection& c, Subject<domain::ProviderProfile>& p, AuditRecord&) {
+                 ProviderView v;
+                 v.profile = std::move(p.record);
+                 v.sites = store::sites_of(c, provider_id);
+                 v.checks = store::checks_of(c, provider_id);
+                 v.can_manage = allowed(a, Action::ManageProvider, p.scope);
+                 v.can_verify = allowed(a, Action::VerifyChecks, p.scope);
+                 v.can_submit = allowed(a, Action::SubmitEvidence, p.scope);
+                 v.can_accept = allowed(a, Action::AcceptProvider, p.scope);
+                 v.school_acceptance = store::latest_acceptance(c, a.organisation_id, provider_id);
+                 if (allowed(a, Action::DownloadEvidence, p.scope))
+                   v.evidence = store::evidence_of_provider(c, provider_id);
+                 return v;
+               });
   v.standing = standing_of(s, v.profile, v.sites, v.checks);
   return v;
 }
 
 store::Page<store::ProviderChange> provider_history(const Services& s, const Actor& a, std::int64_t provider_id,
                                                     const store::PageRequest& page) {
-  if (!may_view_provider(a, provider_id)) throw NotFound();
-  store::Page<store::ProviderChange> out;
-  s.db.with_connection([&](store::Connection& c) {
-    if (!store::find_provider(c, provider_id)) throw NotFound();
-    out = store::provider_history(c, provider_id, page);
-  });
-  return out;
+  const UseCase use_case{"provider.history", Action::ViewProvider, "provider", false};
+  return run(s, a, use_case, provider(a, provider_id),
+             [&](store::Connection& c, Subject<domain::ProviderProfile>&, AuditRecord&) {
+               return store::provider_history(c, provider_id, page);
+             });
 }
 
 std::int64_t add_provider(const Services& s, const Actor& a, const ProviderForm& f) {
-  require(may_add_provider(a));
-  domain::FieldErrors parse_errors;
-  auto profile = profile_from(f, parse_errors);
-  auto errors = domain::provider_profile_problems(profile, s.today());
-  errors.insert(errors.end(), parse_errors.begin(), parse_errors.end());
-  std::int64_t id = 0;
-  s.db.transaction([&](store::Connection& c) {
+  return run(s, a, {"provider.create", Action::AddProvider, "provider"}, [&](store::Connection& c, AuditRecord& entry) {
+    domain::FieldErrors parse_errors;
+    auto profile = profile_from(f, parse_errors);
+    auto errors = domain::provider_profile_problems(profile, s.today());
+    errors.insert(errors.end(), parse_errors.begin(), parse_errors.end());
     if (profile.urn && !domain::urn_problem(*profile.urn) && store::find_organisation_by_urn(c, *profile.urn))
       errors.push_back({"urn", "Another organisation already has URN " + *profile.urn});
     if (!errors.empty()) throw Invalid(in_form_order(std::move(errors)));
-    id = insert_provider_entry(c, a, profile, s.now_iso());
+    const auto id = insert_provider_entry(c, a, profile, s.now_iso());
     refresh_provider_standing(c, s, id);
-    audit(c, s, &a,
-          {"provider.create", "provider", id, std::nullopt,
-           nlohmann::json{{"name", profile.name}, {"kind", f.kind}}.dump()});
+    entry.entity_id = id;
+    entry.detail = nlohmann::json{{"name", profile.name}, {"kind", f.kind}}.dump();
+    return id;
   });
-  return id;
 }
 
-bool may_edit_provider(const Services& s, const Actor& a, std::int64_t provider_id) {
-  bool allowed = may_submit_evidence(a, provider_id);
-  if (!allowed)
-    s.db.with_connection([&](store::Connection& c) {
-      allowed = may_manage_provider(a, store::provider_local_authority(c, provider_id));
-    });
-  return allowed;
+bool may_manage_provider(const Services& s, const Actor& a, std::int64_t provider_id) {
+  bool may = false;
+  s.db.with_connection([&](store::Connection& c) {
+    if (const auto p = provider_subject(c, a, provider_id)) may = allowed(a, Action::ManageProvider, p->scope);
+  });
+  return may;
 }
 
 ProviderForm provider_form_for(const Services& s, const Actor& a, std::int64_t provider_id) {
-  if (!may_view_provider(a, provider_id)) throw NotFound();
-  require(may_edit_provider(s, a, provider_id));
-  std::optional<domain::ProviderProfile> p;
-  s.db.with_connection([&](store::Connection& c) { p = store::find_provider(c, provider_id); });
-  if (!p) throw NotFound();
+  const UseCase use_case{"provider.edit_form", Action::EditProviderDetails, "provider", false};
+  const auto p = run(s, a, use_case, provider(a, provider_id),
+                     [](store::Connection&, Subject<domain::ProviderProfile>& p, AuditRecord&) { return p.record; });
   auto number = [](const std::optional<int>& n) { return n ? std::to_string(*n) : std::string(); };
   auto joined = [](const std::vector<std::string>& v) {
     std::string out;
     for (const auto& x : v) out += (out.empty() ? "" : ", ") + x;
     return out;
   };
-  const auto cost = p->cost_pence ? domain::format_pounds(*p->cost_pence) : std::string();
-  return {p->name,
-          std::string(domain::provider_kind_info(p->kind).code),
-          p->urn.value_or(""),
-          p->ukprn.value_or(""),
-          p->ofsted_judgement.value_or(""),
-          p->ofsted_date.value_or(""),
-          p->contact_name,
-          p->contact_email,
-          p->contact_phone,
-          number(p->age_from),
-          number(p->age_to),
-          std::string(domain::delivery_code(p->delivery)),
-          number(p->capacity),
+  const auto cost = p.cost_pence ? domain::format_pounds(*p.cost_pence) : std::string();
+  return {p.name,
+          std::string(domain::provider_kind_info(p.kind).code),
+          p.urn.value_or(""),
+          p.ukprn.value_or(""),
+          p.ofsted_judgement.value_or(""),
+          p.ofsted_date.value_or(""),
+          p.contact_name,
+          p.contact_email,
+          p.contact_phone,
+          number(p.age_from),
+          number(p.age_to),
+          std::string(domain::delivery_code(p.delivery)),
+          number(p.capacity),
           cost,
-          p->cost_unit.value_or(""),
-          p->description,
-          joined(p->subjects),
-          joined(p->qualifications),
-          joined(p->courses),
-          p->key_stages,
-          p->specialisms};
+          p.cost_unit.value_or(""),
+          p.description,
+          joined(p.subjects),
+          joined(p.qualifications),
+          joined(p.courses),
+          p.key_stages,
+          p.specialisms};
 }
 
 void update_provider(const Services& s, const Actor& a, std::int64_t provider_id, const ProviderForm& f) {
-  if (!may_view_provider(a, provider_id)) throw NotFound();
-  s.db.transaction([&](store::Connection& c) {
-    const auto current = store::find_provider(c, provider_id);
-    if (!current) throw NotFound();
-    const bool manager = may_manage_provider(a, store::provider_local_authority(c, provider_id));
-    require(manager || may_submit_evidence(a, provider_id));
-    domain::FieldErrors parse_errors;
-    auto profile = profile_from(f, parse_errors);
-    profile.id = provider_id;
-    if (!manager) {  // registration facts stay as the LA verified them
-      profile.name = current->name;
-      profile.kind = current->kind;
-      profile.urn = current->urn;
-      profile.ukprn = current->ukprn;
-      profile.ofsted_judgement = current->ofsted_judgement;
-      profile.ofsted_date = current->ofsted_date;
-      parse_errors.erase(
-          std::remove_if(parse_errors.begin(), parse_errors.end(), [](const auto& e) { return e.field == "kind"; }),
-          parse_errors.end());
-    }
-    auto errors = domain::provider_profile_problems(profile, s.today());
-    errors.insert(errors.end(), parse_errors.begin(), parse_errors.end());
-    if (profile.urn && profile.urn != current->urn && !domain::urn_problem(*profile.urn)) {
-      if (auto other = store::find_organisation_by_urn(c, *profile.urn); other && other->id != provider_id)
-        errors.push_back({"urn", "Another organisation already has URN " + *profile.urn});
-    }
-    if (!errors.empty()) throw Invalid(in_form_order(std::move(errors)));
-    store::update_provider(c, profile, s.now_iso());
-    refresh_provider_standing(c, s, provider_id);
-    audit(c, s, &a,
-          {"provider.update", "provider", provider_id, std::nullopt,
-           nlohmann::json{{"name", profile.name},
-                          {"kind", std::string(domain::provider_kind_info(profile.kind).code)},
-                          {"changed", domain::changed_fields(*current, profile)}}
-               .dump()});
-  });
+  run(s, a, {"provider.update", Action::EditProviderDetails, "provider"}, provider(a, provider_id),
+      [&](store::Connection& c, Subject<domain::ProviderProfile>& subject, AuditRecord& entry) {
+        const auto& current = subject.record;
+        const bool manager = allowed(a, Action::ManageProvider, subject.scope);
+        domain::FieldErrors parse_errors;
+        auto profile = profile_from(f, parse_errors);
+        profile.id = provider_id;
+        if (!manager) {  // registration facts stay as the LA verified them
+          profile.name = current.name;
+          profile.kind = current.kind;
+          profile.urn = current.urn;
+          profile.ukprn = current.ukprn;
+          profile.ofsted_judgement = current.ofsted_judgement;
+          profile.ofsted_date = current.ofsted_date;
+          parse_errors.erase(
+              std::remove_if(parse_errors.begin(), parse_errors.end(), [](const auto& e) { return e.field == "kind"; }),
+              parse_errors.end());
+        }
+        auto errors = domain::provider_profile_problems(profile, s.today());
+        errors.insert(errors.end(), parse_errors.begin(), parse_errors.end());
+        if (profile.urn && profile.urn != current.urn && !domain::urn_problem(*profile.urn)) {
+          if (auto other = store::find_organisation_by_urn(c, *profile.urn); other && other->id != provider_id)
+            errors.push_back({"urn", "Another organisation already has URN " + *profile.urn});
+        }
+        if (!errors.empty()) throw Invalid(in_form_order(std::move(errors)));
+        store::update_provider(c, profile, s.now_iso());
+        refresh_provider_standing(c, s, provider_id);
+        entry.detail = nlohmann::json{{"name", profile.name},
+                                      {"kind", std::string(domain::provider_kind_info(profile.kind).code)},
+                                      {"changed", domain::changed_fields(current, profile)}}
+                           .dump();
+      });
 }
 
 std::int64_t add_site(const Services& s, const Actor& a, std::int64_t provider_id, const SiteForm& f) {
   domain::Site site{0, provider_id, trimmed(f.name), trimmed(f.address), trimmed(f.postcode), f.relationship};
-  std::int64_t id = 0;
-  s.db.transaction([&](store::Connection& c) {
-    if (!store::find_provider(c, provider_id)) throw NotFound();
-    require(may_manage_provider(a, store::provider_local_authority(c, provider_id)));
-    const auto errors = domain::site_problems(site);
-    if (!errors.empty()) throw Invalid(errors);
-    id = store::insert_site(c, site, s.now_iso());
-    refresh_provider_standing(c, s, provider_id);
-    audit(c, s, &a,
-          {"provider.site_add", "provider_site", id, std::nullopt,
-           nlohmann::json{{"provider_id", provider_id}, {"name", site.name}, {"postcode", site.postcode}}.dump()});
-  });
-  return id;
+  return run(
+      s, a, {"provider.site_add", Action::ManageProvider, "provider_site"}, provider(a, provider_id),
+      [&](store::Connection& c, Subject<domain::ProviderProfile>&, AuditRecord& entry) {
+        const auto errors = domain::site_problems(site);
+        if (!errors.empty()) throw Invalid(errors);
+        const auto id = store::insert_site(c, site, s.now_iso());
+        refresh_provider_standing(c, s, provider_id);
+        entry.entity_id = id;
+        entry.detail =
+            nlohmann::json{{"provider_id", provider_id}, {"name", site.name}, {"postcode", site.postcode}}.dump();
+        return id;
+      });
 }
 
 std::int64_t record_check(const Services& s, const Actor& a, std::int64_t provider_id, const CheckForm& f) {
-  std::int64_t id = 0;
-  s.db.transaction([&](store::Connection& c) {
-    if (!store::find_provider(c, provider_id)) throw NotFound();
-    const bool verifier = may_verify_checks(a, store::provider_local_authority(c, provider_id));
-    require(verifier || may_submit_evidence(a, provider_id));
-    domain::FieldErrors errors;
-    domain::ProviderCheck check;
-    check.verified = verifier;
-    const auto type = domain::parse_check_type(f.check_type);
-    if (!type)
-      errors.push_back({"check_type", "Select the check"});
-    else
-      check.type = *type;
-    if (type && domain::check_type_info(*type).per_site) {
-      const auto sites = store::sites_of(c, provider_id);
-      const auto site_id = domain::parse_whole_number(f.site_id);
-      const bool known =
-          site_id && std::any_of(sites.begin(), sites.end(), [&](const auto& x) { return x.id == *site_id; });
-      if (!known)
-        errors.push_back({"site_id", "Select the site this risk assessment is for"});
-      else
-        check.site_id = site_id;
-    }
-    if (auto o = domain::parse_check_outcome(f.outcome))
-      check.outcome = *o;
-    else
-      errors.push_back({"outcome", "Select the outcome"});
-    const auto completed = domain::parse_date(trimmed(f.completed_on));
-    if (!completed)
-      errors.push_back({"completed_on", "Date of the check must be a real date, like 2026-09-01"});
-    else if (std::chrono::sys_days(*completed) > std::chrono::sys_days(s.today()))
-      errors.push_back({"completed_on", "Date of the check must be today or in the past"});
-    else
-      check.completed_on = *completed;
-    if (trimmed(f.expires_on).empty()) {
-      // Left blank: the check type's usual validity from the day of the check.
-      if (completed && type) check.expires_on = domain::default_expiry(*type, *completed, s.settings.check_validity);
-    } else if (auto expires = domain::parse_date(trimmed(f.expires_on))) {
-      if (completed && std::chrono::sys_days(*expires) < std::chrono::sys_days(*completed))
-        errors.push_back({"expires_on", "Valid until must be on or after the date of the check"});
-      check.expires_on = *expires;
-    } else {
-      errors.push_back({"expires_on", "Valid until must be a real date, like 2027-08-31"});
-    }
-    if (f.evidence) {
-      if (auto problem =
-              domain::evidence_file_problem(f.evidence->filename, f.evidence->bytes, s.settings.evidence_limit_bytes))
-        errors.push_back({"evidence", *problem});
-    }
-    if (!errors.empty()) throw Invalid(errors);
-    id = store::insert_check(c, provider_id, check, trimmed(f.notes).substr(0, 2000), a.user_id, s.now_iso());
-    if (f.evidence)
-      store::insert_evidence_file(c, id, domain::safe_filename(f.evidence->filename),
-                                  *domain::sniff_evidence_type(f.evidence->bytes), f.evidence->bytes, a.user_id,
-                                  s.now_iso());
-    refresh_provider_standing(c, s, provider_id);
-    audit(c, s, &a,
-          {verifier ? "provider.check_record" : "provider.evidence_submit", "provider_check", id, std::nullopt,
-           nlohmann::json{{"provider_id", provider_id}, {"check_type", f.check_type}, {"outcome", f.outcome}}.dump()});
-  });
-  return id;
+  // Whose record it becomes decides the action asked for: the LA verifies, the provider submits,
+  // a school records its own acceptance.
+  const bool verifier = may_verify(s, a, provider_id);
+  const bool school_own = !verifier && allowed(a, Action::AcceptProvider);
+  const UseCase use_case = verifier     ? UseCase{"provider.check_record", Action::VerifyChecks, "provider_check"}
+                           : school_own ? UseCase{"provider.accept", Action::AcceptProvider, "provider"}
+                                        : UseCase{"provider.evidence_submit", Action::SubmitEvidence, "provider_check"};
+  return run(
+      s, a, use_case, provider(a, provider_id),
+      [&](store::Connection& c, Subject<domain::ProviderProfile>&, AuditRecord& entry) -> std::int64_t {
+        if (school_own) return record_school_check(c, s, a, provider_id, f, entry);
+        domain::FieldErrors errors;
+        domain::ProviderCheck check;
+        check.verified = verifier;
+        const auto type = domain::parse_check_type(f.check_type);
+        if (!type)
+          errors.push_back({"check_type", "Select the check"});
+        else
+          check.type = *type;
+        if (type && domain::check_type_info(*type).per_site) {
+          const auto sites = store::sites_of(c, provider_id);
+          const auto site_id = domain::parse_whole_number(f.site_id);
+          const bool known =
+              site_id && std::any_of(sites.begin(), sites.end(), [&](const auto& x) { return x.id == *site_id; });
+          if (!known)
+            errors.push_back({"site_id", "Select the site this risk assessment is for"});
+          else
+            check.site_id = site_id;
+        }
+        if (auto o = domain::parse_check_outcome(f.outcome))
+          check.outcome = *o;
+        else
+          errors.push_back({"outcome", "Select the outcome"});
+        const auto completed = domain::parse_date(trimmed(f.completed_on));
+        if (!completed)
+          errors.push_back({"completed_on", "Date of the check must be a real date, like 2026-09-01"});
+        else if (std::chrono::sys_days(*completed) > std::chrono::sys_days(s.today()))
+          errors.push_back({"completed_on", "Date of the check must be today or in the past"});
+        else
+          check.completed_on = *completed;
+        if (trimmed(f.expires_on).empty()) {
+          // Left blank: the check type's usual validity from the day of the check.
+          if (completed && type)
+            check.expires_on = domain::default_expiry(*type, *completed, s.settings.check_validity);
+        } else if (auto expires = domain::parse_date(trimmed(f.expires_on))) {
+          if (completed && std::chrono::sys_days(*expires) < std::chrono::sys_days(*completed))
+            errors.push_back({"expires_on", "Valid until must be on or after the date of the check"});
+          check.expires_on = *expires;
+        } else {
+          errors.push_back({"expires_on", "Valid until must be a real date, like 2027-08-31"});
+        }
+        if (f.evidence) {
+          if (auto problem = domain::evidence_file_problem(f.evidence->filename, f.evidence->bytes,
+                                                           s.settings.evidence_limit_bytes))
+            errors.push_back({"evidence", *problem});
+        }
+        if (!errors.empty()) throw Invalid(errors);
+        const auto id =
+            store::insert_check(c, provider_id, check, trimmed(f.notes).substr(0, 2000), a.user_id, s.now_iso());
+        if (f.evidence)
+          store::insert_evidence_file(c, id, domain::safe_filename(f.evidence->filename),
+                                      *domain::sniff_evidence_type(f.evidence->bytes), f.evidence->bytes, a.user_id,
+                                      s.now_iso());
+        refresh_provider_standing(c, s, provider_id);
+        entry.entity_id = id;
+        entry.detail =
+            nlohmann::json{{"provider_id", provider_id}, {"check_type", f.check_type}, {"outcome", f.outcome}}.dump();
+        return id;
+      });
 }
 
 void verify_check(const Services& s, const Actor& a, std::int64_t named_provider, std::int64_t check_id) {
-  s.db.transaction([&](store::Connection& c) {
+  const auto check = [&](store::Connection& c) -> std::optional<Subject<domain::ProviderProfile>> {
     const auto provider_id = store::provider_of_check(c, check_id);
-    if (!provider_id || *provider_id != named_provider) throw NotFound();
-    require(may_verify_checks(a, store::provider_local_authority(c, *provider_id)));
-    store::mark_check_verified(c, check_id, a.user_id, s.now_iso());
-    refresh_provider_standing(c, s, *provider_id);
-    audit(c, s, &a,
-          {"provider.check_verify", "provider_check", check_id, std::nullopt,
-           nlohmann::json{{"provider_id", *provider_id}}.dump()});
-  });
+    if (!provider_id || *provider_id != named_provider) return std::nullopt;
+    auto subject = provider_subject(c, a, *provider_id);
+    if (subject) subject->entity_id = check_id;
+    return subject;
+  };
+  run(s, a, {"provider.check_verify", Action::VerifyChecks, "provider_check"}, check,
+      [&](store::Connection& c, Subject<domain::ProviderProfile>&, AuditRecord& entry) {
+        store::mark_check_verified(c, check_id, a.user_id, s.now_iso());
+        refresh_provider_standing(c, s, named_provider);
+        entry.detail = nlohmann::json{{"provider_id", named_provider}}.dump();
+      });
 }
 
 EvidenceDownload download_evidence(const Services& s, const Actor& a, std::int64_t provider_id, std::int64_t file_id) {
-  EvidenceDownload out;
-  s.db.transaction([&](store::Connection& c) {
-    const auto file = store::find_evidence_file(c, file_id);
-    if (!file || file->provider_id != provider_id || !may_view_provider(a, provider_id)) throw NotFound();
-    require(may_verify_checks(a, store::provider_local_authority(c, provider_id)) ||
-            may_submit_evidence(a, provider_id));
-    out = {file->filename, file->content_type, store::evidence_bytes(c, file->content_hash)};
-    audit(c, s, &a,
-          {"provider.evidence_download", "provider_check_file", file_id, std::nullopt,
-           nlohmann::json{{"provider_id", provider_id}, {"content_hash", file->content_hash}}.dump()});
-  });
-  return out;
+  std::optional<store::EvidenceFile> file;
+  const auto evidence = [&](store::Connection& c) -> std::optional<Subject<domain::ProviderProfile>> {
+    file = store::find_evidence_file(c, file_id);
+    if (!file || file->provider_id != provider_id) return std::nullopt;
+    auto subject = provider_subject(c, a, provider_id);
+    if (subject) subject->entity_id = file_id;
+    return subject;
+  };
+  return run(
+      s, a, {"provider.evidence_download", Action::DownloadEvidence, "provider_check_file"}, evidence,
+      [&](store::Connection& c, Subject<domain::ProviderProfile>&, AuditRecord& entry) {
+        entry.detail = nlohmann::json{{"provider_id", provider_id}, {"content_hash", file->content_hash}}.dump();
+        return EvidenceDownload{file->filename, file->content_type, store::evidence_bytes(c, file->content_hash)};
+      });
 }
 
 ImportReport import_gias_extract(const Services& s, const Actor& a, std::optional<std::string_view> bytes) {
-  require(may_add_provider(a));
-  if (!bytes) throw Invalid("file", "Select a GIAS extract to import");
-  const auto extract = domain::read_gias_extract(*bytes);
-  if (extract.problem) throw Invalid("file", *extract.problem);
-  ImportReport report;
-  report.skipped = extract.skipped;
-  nlohmann::json created = nlohmann::json::array();
-  nlohmann::json updated = nlohmann::json::array();
-  s.db.transaction([&](store::Connection& c) {
-    const auto now = s.now_iso();
-    for (const auto& e : extract.establishments) {
-      auto existing = store::find_organisation_by_urn(c, e.urn);
-      if (existing && existing->kind != domain::OrganisationKind::Provider) {
-        report.skipped.push_back(
-            {e.line, e.urn, "URN " + e.urn + " belongs to " + existing->name + ", which is not a provider"});
-        continue;
-      }
-      std::int64_t id = 0;
-      if (existing) {
-        id = existing->id;
-        store::update_provider_registration(c, id, e.name, e.ukprn, e.kind, now);
-        ++report.updated;
-        updated.push_back(e.urn);
-      } else {
-        domain::ProviderProfile profile;
-        profile.name = e.name;
-        profile.kind = e.kind;
-        profile.urn = e.urn;
-        profile.ukprn = e.ukprn;
-        id = insert_provider_entry(c, a, profile, now);
-        ++report.created;
-        created.push_back(e.urn);
-      }
-      // The establishment's address is its main site, added once.
-      if (e.postcode) {
-        const auto sites = store::sites_of(c, id);
-        const bool known =
-            std::any_of(sites.begin(), sites.end(), [&](const auto& x) { return x.postcode == *e.postcode; });
-        if (!known) {
-          const auto address = e.street + (e.street.empty() || e.town.empty() ? "" : ", ") + e.town;
-          store::insert_site(c, {0, id, e.name, address.empty() ? e.name : address, *e.postcode, "main"}, now);
+  return run(
+      s, a, {"provider.import_gias", Action::ImportProviders, "provider"},
+      [&](store::Connection& c, AuditRecord& entry) {
+        if (!bytes) throw Invalid("file", "Select a GIAS extract to import");
+        const auto extract = domain::read_gias_extract(*bytes);
+        if (extract.problem) throw Invalid("file", *extract.problem);
+        ImportReport report;
+        report.skipped = extract.skipped;
+        nlohmann::json created = nlohmann::json::array();
+        nlohmann::json updated = nlohmann::json::array();
+        const auto now = s.now_iso();
+        for (const auto& e : extract.establishments) {
+          auto existing = store::find_organisation_by_urn(c, e.urn);
+          if (existing && existing->kind != domain::OrganisationKind::Provider) {
+            report.skipped.push_back(
+                {e.line, e.urn, "URN " + e.urn + " belongs to " + existing->name + ", which is not a provider"});
+            continue;
+          }
+          // Another LA's provider is that LA's to keep, whatever its URN.
+          if (existing && !allowed(a, Action::ManageProvider, provider_subject(c, a, existing->id)->scope)) {
+            report.skipped.push_back({e.line, e.urn,
+                                      "URN " + e.urn + " is " + existing->name +
+                                          ", in another local authority's directory: it was left as it is"});
+            continue;
+          }
+          std::int64_t id = 0;
+          if (existing) {
+            id = existing->id;
+            store::update_provider_registration(c, id, e.name, e.ukprn, e.kind, now);
+            ++report.updated;
+            updated.push_back(e.urn);
+          } else {
+            domain::ProviderProfile profile;
+            profile.name = e.name;
+            profile.kind = e.kind;
+            profile.urn = e.urn;
+            profile.ukprn = e.ukprn;
+            id = insert_provider_entry(c, a, profile, now);
+            ++report.created;
+            created.push_back(e.urn);
+          }
+          // The establishment's address is its main site, added once.
+          if (e.postcode) {
+            const auto sites = store::sites_of(c, id);
+            const bool known =
+                std::any_of(sites.begin(), sites.end(), [&](const auto& x) { return x.postcode == *e.postcode; });
+            if (!known) {
+              const auto address = e.street + (e.street.empty() || e.town.empty() ? "" : ", ") + e.town;
+              store::insert_site(c, {0, id, e.name, address.empty() ? e.name : address, *e.postcode, "main"}, now);
+            }
+          }
+          refresh_provider_standing(c, s, id);
         }
-      }
-      refresh_provider_standing(c, s, id);
-    }
-    std::sort(report.skipped.begin(), report.skipped.end(),
-              [](const auto& x, const auto& y) { return x.line < y.line; });
-    audit(c, s, &a,
-          {"provider.import_gias", "provider", std::nullopt, std::nullopt,
-           nlohmann::json{{"created", created}, {"updated", updated}, {"skipped", report.skipped.size()}}.dump()});
-  });
-  return report;
+        std::sort(report.skipped.begin(), report.skipped.end(),
+                  [](const auto& x, const auto& y) { return x.line < y.line; });
+        entry.detail =
+            nlohmann::json{{"created", created}, {"updated", updated}, {"skipped", report.skipped.size()}}.dump();
+        return report;
+      });
 }
 
 void accept_provider(const Services& s, const Actor& a, std::int64_t provider_id, const std::string& notes) {
-  require(may_accept_provider(a));
-  s.db.transaction([&](store::Connection& c) {
-    if (!store::find_provider(c, provider_id)) throw NotFound();
-    store::insert_acceptance(c, a.organisation_id, provider_id, a.user_id, domain::format_date(s.today()),
-                             trimmed(notes).substr(0, 2000));
-    audit(c, s, &a, {"provider.accept", "provider", provider_id, std::nullopt});
-  });
+  run(s, a, {"provider.accept", Action::AcceptProvider, "provider"}, provider(a, provider_id),
+      [&](store::Connection& c, Subject<domain::ProviderProfile>&, AuditRecord&) {
+        store::insert_acceptance(c, a.organisation_id, provider_id, a.user_id, domain::format_date(s.today()),
+                                 trimmed(notes).substr(0, 2000));
+      });
 }
 
 }  // namespace waypoint::app

@@ -39,7 +39,7 @@ struct ProviderView {
   std::vector<store::CheckRecord> checks;
   domain::StandingResult standing;
   std::optional<store::Acceptance> school_acceptance;  // the actor's school's, for school staff
-  std::vector<store::EvidenceFile> evidence;           // only for those who verify or submit it
+  std::vector<store::EvidenceFile> evidence;           // only for those who may download it
   bool can_manage = false;
   bool can_verify = false;
   bool can_submit = false;
@@ -64,7 +64,8 @@ std::int64_t add_provider(const Services& s, const Actor& a, const ProviderForm&
 void update_provider(const Services& s, const Actor& a, std::int64_t provider_id, const ProviderForm& f);
 // The form as it stands, for editing.
 ProviderForm provider_form_for(const Services& s, const Actor& a, std::int64_t provider_id);
-bool may_edit_provider(const Services& s, const Actor& a, std::int64_t provider_id);
+// Whether the actor keeps the whole entry (its LA), rather than only its contacts and offer.
+bool may_manage_provider(const Services& s, const Actor& a, std::int64_t provider_id);
 
 struct SiteForm {
   std::string name, address, postcode, relationship;
@@ -80,8 +81,9 @@ struct CheckForm {
   std::string check_type, site_id, outcome, completed_on, expires_on, notes;
   std::optional<EvidenceUpload> evidence;
 };
-// Recorded by an LA officer or school, a check is verified at once; submitted by the provider, it
-// waits for verification.
+// Recorded by an officer of the provider's own LA, a check is verified at once; submitted by the
+// provider, it waits for that LA to verify it. Recorded by a school, it is the school's own
+// acceptance of the provider (answered with the acceptance's id) and changes no standing.
 std::int64_t record_check(const Services& s, const Actor& a, std::int64_t provider_id, const CheckForm& f);
 // The check must belong to `provider_id`, as named in the address.
 void verify_check(const Services& s, const Actor& a, std::int64_t provider_id, std::int64_t check_id);
@@ -91,8 +93,8 @@ struct EvidenceDownload {
   std::string content_type;
   std::string bytes;
 };
-// Evidence may name staff: only those who verify checks, and the provider itself, may download it.
-// Every download is audited.
+// Evidence may name staff: only the provider itself, its LA and schools with an agreed or running
+// placement there may download it. Every download is audited.
 EvidenceDownload download_evidence(const Services& s, const Actor& a, std::int64_t provider_id, std::int64_t file_id);
 
 struct ImportReport {

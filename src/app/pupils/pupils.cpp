@@ -6,29 +6,34 @@
 #include "app/kernel/access.hpp"
 #include "app/kernel/audit.hpp"
 #include "app/kernel/errors.hpp"
-#include "app/kernel/pupil_scope.hpp"
 #include "app/placements/placements.hpp"
+#include "app/pupils/pupil_scope.hpp"
 #include "domain/kernel/text.hpp"
 #include "store/accounts/organisation_store.hpp"
 #include "store/pupils/pupil_store.hpp"
 
 namespace waypoint::app {
 
-using domain::Role;
-
 store::Page<domain::Pupil> list_pupils(const Services& s, const Actor& a, const store::PageRequest& page) {
   store::Page<domain::Pupil> result;
   s.db.transaction([&](store::Connection& c) {
-    if (domain::is_school_role(a.role))
-      result = store::list_pupils_of_school(c, a.organisation_id, page);
-    else if (a.role == Role::LaOfficer && a.local_authority_id)
-      result = store::list_pupils_of_local_authority(c, *a.local_authority_id, page);
-    else if (a.role == Role::Parent)
-      result = store::list_pupils_of_guardian(c, a.user_id, page);
-    else if (domain::is_provider_role(a.role))
-      result = store::list_pupils_placed_with(c, a.organisation_id, page);
-    else
-      throw Denied();
+    const auto listing = domain::pupil_listing(principal_of(a), a.user_id);
+    switch (listing.scope) {
+      case domain::ListScope::School:
+        result = store::list_pupils_of_school(c, listing.id, page);
+        break;
+      case domain::ListScope::Area:
+        result = store::list_pupils_of_local_authority(c, listing.id, page);
+        break;
+      case domain::ListScope::Guardian:
+        result = store::list_pupils_of_guardian(c, listing.id, page);
+        break;
+      case domain::ListScope::Provider:
+        result = store::list_pupils_placed_with(c, listing.id, page);
+        break;
+      case domain::ListScope::None:
+        throw Denied();
+    }
     // A list shows names and UPNs: it is a read of those records too.
     nlohmann::json ids = nlohmann::json::array();
     for (const auto& p : result.items) ids.push_back(p.id);
@@ -48,10 +53,10 @@ PupilRecord view_pupil_record(const Services& s, const Actor& a, std::int64_t pu
   s.db.with_connection([&](store::Connection& c) {
     r.contacts = store::list_contacts(c, pupil_id);
     const auto scope = scope_of(c, a, r.pupil);
-    r.can_place = may_commission(a, scope, false);
-    r.can_arrange = may_commission(a, scope, true);
+    r.can_place = allowed(a, domain::Action::CommissionPlacement, scope);
+    r.can_arrange = allowed(a, domain::Action::ArrangePlacement, scope);
+    r.can_edit = allowed(a, domain::Action::EditPupil, scope);
   });
-  r.can_edit = may_edit_pupil(a, r.pupil.school_id);
   return r;
 }
 
@@ -88,7 +93,7 @@ void refuse_taken_upn(store::Connection& c, const domain::Pupil& p) {
 }  // namespace
 
 std::int64_t add_pupil(const Services& s, const Actor& a, const PupilForm& f) {
-  require(domain::is_school_role(a.role));
+  require(allowed(a, domain::Action::AddPupil));
   auto p = pupil_from(f);
   p.school_id = a.organisation_id;
   auto errors = domain::pupil_problems(p, s.today());
@@ -104,7 +109,7 @@ std::int64_t add_pupil(const Services& s, const Actor& a, const PupilForm& f) {
 
 void update_pupil(const Services& s, const Actor& a, std::int64_t pupil_id, const PupilForm& f) {
   const auto before = require_pupil(s, a, pupil_id, "pupil.view");
-  require(may_edit_pupil(a, before.school_id));
+  require(allowed_on_pupil(s, a, before, domain::Action::EditPupil));
   auto p = pupil_from(f);
   p.id = pupil_id;
   p.school_id = before.school_id;
@@ -121,7 +126,7 @@ void update_pupil(const Services& s, const Actor& a, std::int64_t pupil_id, cons
 
 std::int64_t add_contact(const Services& s, const Actor& a, std::int64_t pupil_id, domain::PupilContact k) {
   const auto pupil = require_pupil(s, a, pupil_id, "pupil.view");
-  require(may_edit_pupil(a, pupil.school_id));
+  require(allowed_on_pupil(s, a, pupil, domain::Action::EditPupil));
   k.pupil_id = pupil_id;
   for (auto* field : {&k.role, &k.name, &k.relationship, &k.email, &k.phone, &k.address, &k.preferred_contact})
     *field = domain::trimmed(*field);
@@ -137,7 +142,7 @@ std::int64_t add_contact(const Services& s, const Actor& a, std::int64_t pupil_i
 
 void remove_contact(const Services& s, const Actor& a, std::int64_t pupil_id, std::int64_t contact_id) {
   const auto pupil = require_pupil(s, a, pupil_id, "pupil.view");
-  require(may_edit_pupil(a, pupil.school_id));
+  require(allowed_on_pupil(s, a, pupil, domain::Action::EditPupil));
   s.db.transaction([&](store::Connection& c) {
     store::remove_contact(c, pupil_id, contact_id, s.now_iso());
     audit(c, s, &a, {"pupil.contact_remove", "pupil_contact", contact_id, pupil_id});
@@ -146,7 +151,7 @@ void remove_contact(const Services& s, const Actor& a, std::int64_t pupil_id, st
 
 PupilImportReport import_pupils(const Services& s, const Actor& a, const std::vector<domain::RawPupil>& rows,
                                 const std::string& source) {
-  require(domain::is_school_role(a.role) && a.role != domain::Role::SchoolDsl);
+  require(allowed(a, domain::Action::ImportPupils));
   if (rows.empty()) throw Invalid("file", "The file has no pupils in it");
   auto checked = domain::check_pupils(rows, s.today());
   PupilImportReport report;

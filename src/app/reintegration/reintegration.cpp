@@ -72,7 +72,7 @@ ReintegrationView view_reintegration(const Services& s, const Actor& a, std::int
       }
     }
   });
-  const bool manages = may_manage_placement(a, v.placement.commissioner_id);
+  const bool manages = allowed_on_placement(s, a, v.placement, domain::Action::ManagePlacement);
   v.can_edit = manages && has_status(v.placement, domain::PlacementStatus::Active) && v.deciding_review.has_value();
   v.can_record_follow_ups = manages && v.full_return.has_value();
   if (v.plan) {
@@ -172,7 +172,7 @@ void apply_return_step(const Services& s, const Actor& a, std::int64_t placement
 void record_follow_up(const Services& s, const Actor& a, std::int64_t placement_id, int number,
                       const domain::FollowUpInput& raw) {
   const auto v = view_reintegration(s, a, placement_id);
-  require(may_manage_placement(a, v.placement.commissioner_id));
+  require(allowed_on_placement(s, a, v.placement, domain::Action::ManagePlacement));
   if (!v.full_return || number < 1 || number > 3) throw NotFound();
   domain::FollowUpInput in{domain::trimmed(raw.checked_on),  domain::trimmed(raw.attendance_percent),
                            domain::trimmed(raw.suspensions), domain::trimmed(raw.engagement),

@@ -132,7 +132,7 @@ PlacementReviews placement_reviews(const Services& s, const Actor& a, std::int64
     v.pupil_has_ehc_plan = has_ehc_plan(c, v.placement.pupil_id);
   });
   if (under_review(v.placement)) v.status = status_of(v.placement, v.reviews, v.requests, s.today());
-  v.can_record = is_running(v.placement) && may_manage_placement(a, v.placement.commissioner_id);
+  v.can_record = is_running(v.placement) && allowed_on_placement(s, a, v.placement, domain::Action::ManagePlacement);
   return v;
 }
 
@@ -268,7 +268,7 @@ ReviewView view_review(const Services& s, const Actor& a, std::int64_t review_id
 }
 
 std::vector<DueReview> reviews_due(const Services& s, const Actor& a) {
-  if (!may_follow_reviews(a)) return {};
+  if (!allowed(a, domain::Action::FollowReviews)) return {};
   std::vector<DueReview> out;
   s.db.with_connection([&](store::Connection& c) {
     const auto placements = store::active_placements_of_school(c, a.organisation_id, format_date(s.today()));

@@ -6,7 +6,7 @@
 #include "app/kernel/access.hpp"
 #include "app/kernel/audit.hpp"
 #include "app/kernel/errors.hpp"
-#include "app/kernel/pupil_scope.hpp"
+#include "app/pupils/pupil_scope.hpp"
 #include "domain/kernel/text.hpp"
 #include "store/accounts/organisation_store.hpp"
 #include "store/accounts/user_store.hpp"
@@ -15,20 +15,21 @@
 namespace waypoint::app {
 namespace {
 
-using domain::Role;
-
-// The facts the rule in access.cpp needs: the school's LA, and whether the DSL allowed the actor.
+// The facts the policy decides a school's concerns on: the school, its LA, and whether the DSL
+// allowed the actor.
 bool may_read_concerns(store::Connection& c, const Actor& a, std::int64_t school_id) {
-  const auto school = store::find_organisation(c, school_id);
-  const bool allowed = a.organisation_id == school_id && store::is_concern_reader(c, school_id, a.user_id);
-  return app::may_read_concerns(a, school_id, school ? school->parent_id : std::nullopt, allowed);
+  domain::Scope scope;
+  scope.school_id = school_id;
+  if (const auto school = store::find_organisation(c, school_id)) scope.local_authority_id = school->parent_id;
+  scope.actor_allowed_by_dsl = store::is_concern_reader(c, school_id, a.user_id);
+  return allowed(a, domain::Action::ReadConcerns, scope);
 }
 
 }  // namespace
 
 std::int64_t record_concern(const Services& s, const Actor& a, std::int64_t pupil_id, const domain::ConcernInput& in) {
   const auto pupil = require_pupil(s, a, pupil_id, "pupil.view");
-  require(works_with_pupils(a));
+  require(allowed_on_pupil(s, a, pupil, domain::Action::RecordConcern));
   if (auto errors = domain::concern_problems(in, s.today()); !errors.empty()) throw Invalid(std::move(errors));
   std::int64_t id = 0;
   s.db.transaction([&](store::Connection& c) {
@@ -71,7 +72,7 @@ PupilConcerns concerns_of_pupil(const Services& s, const Actor& a, std::int64_t 
 PupilConcerns start_concern(const Services& s, const Actor& a, std::int64_t pupil_id) {
   PupilConcerns v;
   v.pupil = require_pupil(s, a, pupil_id, "pupil.view");
-  require(works_with_pupils(a));
+  require(allowed_on_pupil(s, a, v.pupil, domain::Action::RecordConcern));
   s.db.with_connection([&](store::Connection& c) {
     if (const auto school = store::find_organisation(c, v.pupil.school_id)) v.school_name = school->name;
   });
@@ -113,17 +114,18 @@ void add_follow_up(const Services& s, const Actor& a, std::int64_t concern_id, c
 }
 
 std::vector<store::ConcernReader> concern_readers(const Services& s, const Actor& a) {
-  require(a.role == Role::SchoolDsl);
+  require(allowed(a, domain::Action::ChooseConcernReaders));
   std::vector<store::ConcernReader> out;
   s.db.with_connection([&](store::Connection& c) { out = store::concern_readers(c, a.organisation_id); });
   return out;
 }
 
 void allow_concern_reader(const Services& s, const Actor& a, const std::string& email) {
-  require(a.role == Role::SchoolDsl);
+  require(allowed(a, domain::Action::ChooseConcernReaders));
   s.db.transaction([&](store::Connection& c) {
     const auto user = store::find_user_by_email(c, domain::trimmed(email));
-    if (!user || user->disabled || user->organisation_id != a.organisation_id || user->role == Role::Parent)
+    if (!user || user->disabled || user->organisation_id != a.organisation_id ||
+        !domain::may_be_concern_reader(user->role))
       throw Invalid("email", "Enter the email address of a colleague with an account at " + a.organisation_name);
     store::allow_concern_reader(c, a.organisation_id, user->id, a.user_id, s.now_iso());
     audit(c, s, &a, {"concern.reader_allow", "user", user->id, std::nullopt});
@@ -131,7 +133,7 @@ void allow_concern_reader(const Services& s, const Actor& a, const std::string& 
 }
 
 void remove_concern_reader(const Services& s, const Actor& a, std::int64_t user_id) {
-  require(a.role == Role::SchoolDsl);
+  require(allowed(a, domain::Action::ChooseConcernReaders));
   s.db.transaction([&](store::Connection& c) {
     store::remove_concern_reader(c, a.organisation_id, user_id);
     audit(c, s, &a, {"concern.reader_remove", "user", user_id, std::nullopt});

@@ -19,16 +19,6 @@ const std::vector<CodeLabel>& alert_kinds() {
   return list;
 }
 
-std::vector<Role> readers_of_alerts_for(Role alerted) {
-  if (alerted == Role::ProviderStaff) return {Role::ProviderStaff, Role::ProviderManager};
-  return {alerted};
-}
-
-std::vector<Role> alerts_read_by(Role reader) {
-  if (reader == Role::ProviderManager) return {Role::ProviderManager, Role::ProviderStaff};
-  return {reader};
-}
-
 const std::vector<CodeLabel>& alert_actions() {
   static const std::vector<CodeLabel> list{
       {"contacted_parent", "Contacted the parent or carer"},

@@ -16,11 +16,6 @@ namespace waypoint::domain {
 // and the school's AP lead), missing_education (for the LA's officers).
 const std::vector<CodeLabel>& alert_kinds();
 
-// Who reads the alerts raised for a role: that role, and a provider's manager also reads its staff's.
-std::vector<Role> readers_of_alerts_for(Role alerted);
-// The roles whose alerts a user with `reader` reads.
-std::vector<Role> alerts_read_by(Role reader);
-
 const std::vector<CodeLabel>& alert_actions();   // contacted parent, home visit, ...
 const std::vector<CodeLabel>& alert_outcomes();  // how an alert is closed
 

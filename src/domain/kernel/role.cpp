@@ -10,17 +10,28 @@ struct RoleInfo {
   std::string_view code;
   std::string_view label;
   OrganisationKind kind;
+  std::string_view summary;  // their part in the work, in their own words
 };
 
-constexpr std::array<RoleInfo, 8> kRoles{{
-    {Role::ApLead, "ap_lead", "School AP lead", OrganisationKind::School},
-    {Role::SchoolDsl, "school_dsl", "Designated safeguarding lead", OrganisationKind::School},
-    {Role::Headteacher, "headteacher", "Headteacher", OrganisationKind::School},
-    {Role::ProviderManager, "provider_manager", "Provider manager", OrganisationKind::Provider},
-    {Role::ProviderStaff, "provider_staff", "Provider staff", OrganisationKind::Provider},
-    {Role::LaOfficer, "la_officer", "Local authority officer", OrganisationKind::LocalAuthority},
-    {Role::Parent, "parent", "Parent or carer", OrganisationKind::School},
-    {Role::Administrator, "administrator", "Administrator", OrganisationKind::Waypoint},
+constexpr std::array<RoleInfo, 9> kRoles{{
+    {Role::ApLead, "ap_lead", "School AP lead", OrganisationKind::School,
+     "You arrange and oversee alternative provision for your school's pupils."},
+    {Role::SchoolDsl, "school_dsl", "Designated safeguarding lead", OrganisationKind::School,
+     "You keep pupils in alternative provision safe: absences and concerns reach you first."},
+    {Role::Headteacher, "headteacher", "Headteacher", OrganisationKind::School,
+     "You approve placements and see your school's alternative provision as a whole."},
+    {Role::ProviderManager, "provider_manager", "Provider manager", OrganisationKind::Provider,
+     "You run a provider: you see only the pupils placed with you."},
+    {Role::ProviderStaff, "provider_staff", "Provider staff", OrganisationKind::Provider,
+     "You teach pupils placed with your provider and take their registers."},
+    {Role::LaOfficer, "la_officer", "Local authority officer", OrganisationKind::LocalAuthority,
+     "You see alternative provision across your local authority's area."},
+    {Role::LaDesignatedOfficer, "la_designated_officer", "LA designated officer", OrganisationKind::LocalAuthority,
+     "You read the safeguarding concerns recorded about pupils of schools in your area."},
+    {Role::Parent, "parent", "Parent or carer", OrganisationKind::School,
+     "You can see your child's plan, timetable, attendance and reviews."},
+    {Role::Administrator, "administrator", "Administrator", OrganisationKind::Waypoint,
+     "You look after Waypoint's organisations, user accounts and audit trail."},
 }};
 
 struct KindInfo {
@@ -61,6 +72,7 @@ const std::vector<Role>& all_roles() {
 
 std::string_view role_code(Role r) { return info(r).code; }
 std::string_view role_label(Role r) { return info(r).label; }
+std::string_view role_summary(Role r) { return info(r).summary; }
 
 std::optional<Role> parse_role(std::string_view code) {
   for (const auto& i : kRoles)
@@ -78,9 +90,5 @@ std::optional<OrganisationKind> parse_organisation_kind(std::string_view code) {
 }
 
 OrganisationKind organisation_kind_for(Role r) { return info(r).kind; }
-
-bool is_school_role(Role r) { return r == Role::ApLead || r == Role::SchoolDsl || r == Role::Headteacher; }
-
-bool is_provider_role(Role r) { return r == Role::ProviderManager || r == Role::ProviderStaff; }
 
 }  // namespace waypoint::domain

@@ -15,6 +15,7 @@ enum class Role {
   ProviderManager,
   ProviderStaff,
   LaOfficer,
+  LaDesignatedOfficer,  // reads the area's safeguarding concerns, named by the LA
   Parent,
   Administrator,
 };
@@ -22,6 +23,7 @@ enum class Role {
 const std::vector<Role>& all_roles();
 std::string_view role_code(Role r);
 std::string_view role_label(Role r);
+std::string_view role_summary(Role r);
 std::optional<Role> parse_role(std::string_view code);
 
 std::string_view organisation_kind_code(OrganisationKind k);
@@ -31,8 +33,5 @@ std::optional<OrganisationKind> parse_organisation_kind(std::string_view code);
 // The kind of organisation a user with this role belongs to. A parent's account hangs off the
 // school that holds their child, because that school is who invites them.
 OrganisationKind organisation_kind_for(Role r);
-
-bool is_school_role(Role r);
-bool is_provider_role(Role r);
 
 }  // namespace waypoint::domain

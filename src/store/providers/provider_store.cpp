@@ -189,12 +189,20 @@ std::vector<CheckRecord> checks_of(Connection& c, std::int64_t provider_id) {
   });
 }
 
-void insert_acceptance(Connection& c, std::int64_t school_id, std::int64_t provider_id, std::int64_t user_id,
-                       const std::string& on, const std::string& notes) {
-  c.exec(
+std::int64_t insert_acceptance(Connection& c, std::int64_t school_id, std::int64_t provider_id, std::int64_t user_id,
+                               const std::string& on, const std::string& notes) {
+  return c.insert(
       "INSERT INTO provider_acceptances (school_id, provider_id, accepted_on, accepted_by, notes) "
-      "VALUES ($1, $2, $3, $4, $5)",
+      "VALUES ($1, $2, $3, $4, $5) RETURNING id",
       {integer(school_id), integer(provider_id), on, integer(user_id), notes});
+}
+
+bool school_places_pupils_at(Connection& c, std::int64_t school_id, std::int64_t provider_id) {
+  return c
+      .query_one(
+          "SELECT 1 FROM placements WHERE school_id = $1 AND provider_id = $2 AND status IN ('awaiting', 'active')",
+          {integer(school_id), integer(provider_id)})
+      .has_value();
 }
 
 std::optional<Acceptance> latest_acceptance(Connection& c, std::int64_t school_id, std::int64_t provider_id) {

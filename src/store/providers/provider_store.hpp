@@ -49,8 +49,10 @@ struct Acceptance {
   std::string accepted_by;  // name
   std::string notes;
 };
-void insert_acceptance(Connection& c, std::int64_t school_id, std::int64_t provider_id, std::int64_t user_id,
-                       const std::string& on, const std::string& notes);
+std::int64_t insert_acceptance(Connection& c, std::int64_t school_id, std::int64_t provider_id, std::int64_t user_id,
+                               const std::string& on, const std::string& notes);
+// Whether the school has an agreed or running placement at the provider.
+bool school_places_pupils_at(Connection& c, std::int64_t school_id, std::int64_t provider_id);
 std::optional<Acceptance> latest_acceptance(Connection& c, std::int64_t school_id, std::int64_t provider_id);
 
 struct ExpiringCheck {

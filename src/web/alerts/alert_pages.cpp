@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/alerts/alerts.hpp"
+#include "app/kernel/access.hpp"
 #include "app/kernel/errors.hpp"
 #include "domain/alerts/alert.hpp"
 #include "domain/kernel/time.hpp"
@@ -27,7 +28,7 @@ Response alert_page(RequestContext& ctx, std::int64_t id, const domain::FieldErr
   const auto v = app::view_alert(ctx.services, ctx.actor(), id);
   auto data = alert_json(v.alert);
   data["title"] = domain::label_of(domain::alert_kinds(), v.alert.kind);
-  if (v.alert.kind == "register_not_taken" && domain::is_provider_role(ctx.actor().role))
+  if (v.alert.kind == "register_not_taken" && app::allowed(ctx.actor(), domain::Action::TakeRegister))
     data["register_link"] = "/register?date=" + v.alert.session_date + "&session=" + v.alert.session;
   data["notice"] = ctx.request.query_value("done");
   add_errors(data, errors);

@@ -139,8 +139,9 @@ Response Application::dispatch(Request& request, std::string& route_name) {
   } catch (const SignInRequired&) {
     if (api) return api_error(401, "Sign in with a bearer token: Authorization: Bearer <token>");
     return Response::redirect("/sign-in?next=" + url_encode(request.path));
-  } catch (const app::Denied&) {
-    if (ctx.session || ctx.api_actor) app::audit_refusal(services_, ctx.actor(), request.method + " " + request.path);
+  } catch (const app::Denied& e) {
+    if (!e.audited() && (ctx.session || ctx.api_actor))
+      app::audit_refusal(services_, ctx.actor(), request.method + " " + request.path);
     return error_page(ctx, 403, api);
   } catch (const app::NotFound&) {
     return error_page(ctx, 404, api);

@@ -9,30 +9,27 @@
 namespace waypoint::web {
 namespace {
 
-using domain::Role;
-
 nlohmann::json navigation(const app::Actor& a, const std::string& path) {
   nlohmann::json nav = nlohmann::json::array();
   auto item = [&](const std::string& href, const std::string& text) {
     const bool current = href == "/" ? path == "/" : path.rfind(href, 0) == 0;
     nav.push_back({{"href", href}, {"text", text}, {"current", current}});
   };
+  using domain::Action;
+  const auto who = app::principal_of(a);
   item("/", "Home");
-  if (app::may_administer(a)) {
+  if (app::allowed(a, Action::Administer)) {
     item("/admin/organisations", "Organisations");
     item("/admin/users", "Users");
-  } else {
-    item("/pupils", a.role == Role::Parent ? "My child" : "Pupils");
   }
-  if (domain::is_school_role(a.role) || a.role == Role::LaOfficer || domain::is_provider_role(a.role))
-    item("/placements", "Placements");
-  if (app::works_with_pupils(a)) item("/alerts", "Alerts");
-  if (app::may_browse_directory(a)) item("/providers", "Providers");
-  if (domain::is_provider_role(a.role)) {
-    item("/register", "Registers");
-    item("/providers/" + std::to_string(a.organisation_id), "Your provider");
-  }
-  if (app::may_search_audit(a)) item("/admin/audit", "Audit trail");
+  const auto pupils = domain::pupil_listing(who, a.user_id).scope;
+  if (pupils != domain::ListScope::None) item("/pupils", pupils == domain::ListScope::Guardian ? "My child" : "Pupils");
+  if (domain::placement_listing(who).scope != domain::ListScope::None) item("/placements", "Placements");
+  if (app::allowed(a, Action::ReadAlerts)) item("/alerts", "Alerts");
+  if (app::allowed(a, Action::BrowseDirectory)) item("/providers", "Providers");
+  if (app::allowed(a, Action::TakeRegister)) item("/register", "Registers");
+  if (const auto own = domain::own_provider(who)) item("/providers/" + std::to_string(*own), "Your provider");
+  if (app::allowed(a, Action::SearchAudit)) item("/admin/audit", "Audit trail");
   item("/account", "Your account");
   return nav;
 }

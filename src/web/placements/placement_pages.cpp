@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "app/kernel/access.hpp"
 #include "app/kernel/errors.hpp"
 #include "app/placements/placements.hpp"
 #include "app/providers/provider_directory.hpp"
@@ -163,7 +164,8 @@ Response placement_page(RequestContext& ctx, std::int64_t id, const domain::Fiel
   data["can_start"] = v.can_manage && awaiting;
   data["can_end"] = v.can_manage && p.status != "ended";
   data["is_off_site_direction"] = osd;
-  data["can_log"] = domain::is_provider_role(ctx.actor().role) && p.status == "active";
+  data["can_log"] =
+      p.status == "active" && app::allowed_on_placement(ctx.services, ctx.actor(), p, domain::Action::LogProgress);
   data["has_notice"] = osd && !draft;
   add_errors(data, errors);
   const auto& r = ctx.request;
@@ -227,7 +229,7 @@ void add_placement_routes(Router& r) {
     const auto today = ctx.services.today();
     const auto month_ago = std::chrono::year_month_day{std::chrono::sys_days(today) - std::chrono::days(30)};
     nlohmann::json data{{"title", "Placements"},
-                        {"can_export", domain::is_school_role(ctx.actor().role)},
+                        {"can_export", app::allowed(ctx.actor(), domain::Action::ExportAttendance)},
                         {"export_from", domain::format_date(month_ago)},
                         {"export_to", domain::format_date(today)},
                         {"placements", rows},

@@ -25,7 +25,10 @@ std::vector<domain::CodeLabel> standing_list() {
 
 Response directory_page(Request& req, RequestContext& ctx) {
   const auto& a = ctx.actor();
-  if (domain::is_provider_role(a.role)) return Response::redirect("/providers/" + std::to_string(a.organisation_id));
+  // A provider's own staff see their own entry, not the directory.
+  if (!app::allowed(a, domain::Action::BrowseDirectory) &&
+      app::allowed(a, domain::Action::ViewProvider, domain::scope_of_provider(a.organisation_id)))
+    return Response::redirect("/providers/" + std::to_string(a.organisation_id));
   const auto q = directory_query(req);
   const int number = page_number(req);
   auto page = app::search_directory(ctx.services, a, q, {number, 25});
@@ -38,7 +41,7 @@ Response directory_page(Request& req, RequestContext& ctx) {
   nlohmann::json data{{"title", "Provider directory"},
                       {"providers", rows},
                       {"empty", rows.empty()},
-                      {"can_add", app::may_add_provider(a)},
+                      {"can_add", app::allowed(a, domain::Action::AddProvider)},
                       {"name", q.name},
                       {"offers", q.offers},
                       {"has_capacity", q.has_capacity},
@@ -214,7 +217,7 @@ void add_provider_routes(Router& r) {
                       {"expires_on", e.expires_on}});
     }
     nlohmann::json data{{"title", "Checks running out"},
-                        {"for_school", domain::is_school_role(ctx.actor().role)},
+                        {"for_school", !app::allowed(ctx.actor(), domain::Action::AddProvider)},
                         {"days", std::to_string(ctx.services.settings.expiry_warning_days)},
                         {"checks", rows},
                         {"empty", rows.empty()},
@@ -238,7 +241,7 @@ void add_provider_routes(Router& r) {
   });
 
   r.add("GET", "/providers/import", [](Request&, RequestContext& ctx) {
-    if (!app::may_add_provider(ctx.actor())) throw app::Denied();
+    if (!app::allowed(ctx.actor(), domain::Action::ImportProviders)) throw app::Denied();
     return import_page(ctx, {}, 200);
   });
 
@@ -256,7 +259,7 @@ void add_provider_routes(Router& r) {
   r.add("GET", "/providers", directory_page);
 
   r.add("GET", "/providers/new", [](Request&, RequestContext& ctx) {
-    if (!app::may_add_provider(ctx.actor())) throw app::Denied();
+    if (!app::allowed(ctx.actor(), domain::Action::AddProvider)) throw app::Denied();
     return provider_form_page(ctx, {}, {}, 200);
   });
 
@@ -273,7 +276,7 @@ void add_provider_routes(Router& r) {
   r.add("GET", "/providers/{id}/edit", [](Request& req, RequestContext& ctx) {
     const auto id = id_param(req, "id");
     const auto form = app::provider_form_for(ctx.services, ctx.actor(), id);
-    return provider_form_page(ctx, form, {}, 200, id, !app::may_submit_evidence(ctx.actor(), id));
+    return provider_form_page(ctx, form, {}, 200, id, app::may_manage_provider(ctx.services, ctx.actor(), id));
   });
 
   r.add("POST", "/providers/{id}/edit", [](Request& req, RequestContext& ctx) {
@@ -282,7 +285,7 @@ void add_provider_routes(Router& r) {
     try {
       app::update_provider(ctx.services, ctx.actor(), id, f);
     } catch (const app::Invalid& e) {
-      return provider_form_page(ctx, f, e.errors(), 422, id, !app::may_submit_evidence(ctx.actor(), id));
+      return provider_form_page(ctx, f, e.errors(), 422, id, app::may_manage_provider(ctx.services, ctx.actor(), id));
     }
     return Response::redirect("/providers/" + std::to_string(id) + "?done=changed");
   });

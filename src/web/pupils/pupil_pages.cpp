@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "app/kernel/access.hpp"
 #include "app/kernel/errors.hpp"
 #include "app/pupils/pupils.hpp"
 #include "domain/kernel/csv.hpp"
@@ -128,7 +129,7 @@ bool looks_like_xml(std::string_view bytes) {
 
 void add_pupil_routes(Router& r) {
   r.add("GET", "/pupils/import", [](Request&, RequestContext& ctx) {
-    if (!domain::is_school_role(ctx.actor().role)) throw app::Denied();
+    if (!app::allowed(ctx.actor(), domain::Action::ImportPupils)) throw app::Denied();
     return import_page(ctx, {}, 200);
   });
 
@@ -167,10 +168,11 @@ void add_pupil_routes(Router& r) {
     auto page = app::list_pupils(ctx.services, a, {number, 25});
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& p : page.items) rows.push_back(pupil_json(p, ctx.services.today()));
-    nlohmann::json data{{"title", a.role == domain::Role::Parent ? "Your child" : "Pupils"},
+    const bool parent = domain::pupil_listing(app::principal_of(a), a.user_id).scope == domain::ListScope::Guardian;
+    nlohmann::json data{{"title", parent ? "Your child" : "Pupils"},
                         {"pupils", rows},
                         {"empty", rows.empty()},
-                        {"can_add", domain::is_school_role(a.role)},
+                        {"can_add", app::allowed(a, domain::Action::AddPupil)},
                         {"pager", pagination("/pupils", number, page.has_next)}};
     return ctx.page("pupils/list", data);
   });
@@ -201,7 +203,8 @@ void add_pupil_routes(Router& r) {
     data["placements"] = placements;
     data["has_placements"] = !placements.empty();
     data["can_edit"] = record.can_edit;
-    data["is_parent"] = ctx.actor().role == domain::Role::Parent;
+    data["is_parent"] =
+        domain::pupil_listing(app::principal_of(ctx.actor()), ctx.actor().user_id).scope == domain::ListScope::Guardian;
     data["can_place"] = record.can_place;
     data["can_arrange"] = record.can_arrange;
     return ctx.page("pupils/show", data);

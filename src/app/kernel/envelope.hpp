@@ -1,0 +1,100 @@
+#pragma once
+// The envelope every use case runs in: one transaction that loads the subject, asks the access
+// policy, runs the work and writes one audit entry; or, refused, writes the refusal and nothing
+// else. Deciding and auditing here, once, is what keeps a page and an API call to the same record
+// from drifting apart, and a forgotten audit line from going unnoticed.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <type_traits>
+
+#include "app/kernel/access.hpp"
+#include "app/kernel/actor.hpp"
+#include "app/kernel/audit.hpp"
+#include "app/kernel/errors.hpp"
+#include "app/kernel/services.hpp"
+#include "domain/kernel/access_policy.hpp"
+#include "store/kernel/database.hpp"
+
+namespace waypoint::app {
+
+// What a use case says of itself.
+struct UseCase {
+  std::string name;       // the audit action, like "provider.check_verify"; refusals add "_refused"
+  domain::Action action;  // what the policy is asked
+  std::string entity;     // the kind of record, for the audit entry
+  // Reads of what is not personal data (the provider directory) audit only their refusals, so
+  // browsing the directory does not queue on the audit trail's lock.
+  bool audit_when_allowed = true;
+};
+
+// The record a use case acts on, with the facts the policy decides on.
+template <class Record>
+struct Subject {
+  Record record;
+  domain::Scope scope;
+  std::optional<std::int64_t> entity_id;
+  std::optional<std::int64_t> pupil_id;
+};
+
+// For use cases about no record in particular: adding one, listing one's own.
+struct Nothing {};
+
+// Writes the refusal of `use_case` to the audit trail inside `c`.
+void audit_refused(store::Connection& c, const Services& s, const Actor& a, const UseCase& use_case,
+                   std::optional<std::int64_t> entity_id, std::optional<std::int64_t> pupil_id);
+
+// Throws what a refusal means to the caller: NotFound for a record that is not the actor's to know
+// about, Denied (already audited) for one they see but may not act on.
+[[noreturn]] void refuse(domain::Decision d);
+
+// Runs `work(connection, subject, audit_record)` for the subject `load(connection)` finds, if the
+// policy allows. `load` answers std::nullopt for a record that does not exist, which is refused as
+// one that is hidden. The work may add detail to the audit record, or change its entity id; it
+// answers the use case's result.
+template <class Load, class Work>
+auto run(const Services& s, const Actor& a, const UseCase& use_case, Load load, Work work) {
+  using Loaded = typename std::invoke_result_t<Load, store::Connection&>::value_type;
+  using Result = std::invoke_result_t<Work, store::Connection&, Loaded&, AuditRecord&>;
+  constexpr bool returns_nothing = std::is_void_v<Result>;
+  std::optional<std::conditional_t<returns_nothing, bool, Result>> result;
+  domain::Decision decision = domain::Decision::Hide;
+  std::optional<std::int64_t> refused_entity, refused_pupil;
+  const auto attempt = [&](store::Connection& c) {
+    auto subject = load(c);
+    decision = subject ? domain::decide(principal_of(a), use_case.action, subject->scope) : domain::Decision::Hide;
+    if (decision != domain::Decision::Allow) {
+      if (subject) refused_entity = subject->entity_id, refused_pupil = subject->pupil_id;
+      if (use_case.audit_when_allowed) audit_refused(c, s, a, use_case, refused_entity, refused_pupil);
+      return;  // the refusal is committed; the caller is told after the transaction ends
+    }
+    AuditRecord entry{use_case.name, use_case.entity, subject->entity_id, subject->pupil_id, "{}"};
+    if constexpr (returns_nothing) {
+      work(c, *subject, entry);
+      result = true;
+    } else {
+      result = work(c, *subject, entry);
+    }
+    if (use_case.audit_when_allowed) audit(c, s, &a, entry);
+  };
+  if (use_case.audit_when_allowed) {
+    s.db.transaction(attempt);
+  } else {
+    // A read that writes nothing when allowed need not wait for the writer's lock.
+    s.db.with_connection(attempt);
+    if (decision != domain::Decision::Allow)
+      s.db.transaction([&](store::Connection& c) { audit_refused(c, s, a, use_case, refused_entity, refused_pupil); });
+  }
+  if (decision != domain::Decision::Allow) refuse(decision);
+  if constexpr (!returns_nothing) return std::move(*result);
+}
+
+// The same for a use case about no record in particular: the policy sees an empty scope.
+template <class Work>
+auto run(const Services& s, const Actor& a, const UseCase& use_case, Work work) {
+  return run(
+      s, a, use_case, [](store::Connection&) { return std::optional(Subject<Nothing>{}); },
+      [&](store::Connection& c, Subject<Nothing>&, AuditRecord& entry) { return work(c, entry); });
+}
+
+}  // namespace waypoint::app

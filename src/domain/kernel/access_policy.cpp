@@ -1,0 +1,306 @@
+#include "domain/kernel/access_policy.hpp"
+
+#include <algorithm>
+
+namespace waypoint::domain {
+namespace {
+
+bool school_staff(Role r) { return r == Role::ApLead || r == Role::SchoolDsl || r == Role::Headteacher; }
+bool commissioner(Role r) { return r == Role::ApLead || r == Role::Headteacher; }
+bool provider_staff(Role r) { return r == Role::ProviderManager || r == Role::ProviderStaff; }
+
+template <class T>
+bool same(const std::optional<T>& x, const std::optional<T>& y) {
+  return x && y && *x == *y;
+}
+
+bool at_school(const Principal& w, const Scope& s) { return s.school_id && *s.school_id == w.organisation_id; }
+bool at_provider(const Principal& w, const Scope& s) { return s.provider_id && *s.provider_id == w.organisation_id; }
+bool in_area(const Principal& w, const Scope& s) { return same(w.local_authority_id, s.local_authority_id); }
+
+// Whether the record is the actor's to know about at all.
+bool sees_pupil(const Principal& w, const Scope& s) {
+  switch (w.role) {
+    case Role::ApLead:
+    case Role::SchoolDsl:
+    case Role::Headteacher:
+      return at_school(w, s);
+    case Role::LaOfficer:
+    case Role::LaDesignatedOfficer:
+      return in_area(w, s);
+    case Role::Parent:
+      return s.actor_is_guardian;
+    case Role::ProviderManager:
+    case Role::ProviderStaff:
+      return s.placed_with_actor;
+    case Role::Administrator:
+      return false;  // administrators run accounts and settings, not children's records
+  }
+  return false;
+}
+
+bool sees_placement(const Principal& w, const Scope& s) {
+  if (provider_staff(w.role)) return at_provider(w, s) && !s.draft_placement;
+  if (w.role == Role::LaDesignatedOfficer) return false;  // they read concerns, not placements
+  return sees_pupil(w, s);
+}
+
+bool sees_provider(const Principal& w, const Scope& s) {
+  if (provider_staff(w.role)) return at_provider(w, s);
+  return school_staff(w.role) || w.role == Role::LaOfficer;
+}
+
+bool sees_alert(const Principal& w, const Scope& s) {
+  if (!s.alert_organisation_id || *s.alert_organisation_id != w.organisation_id || !s.alert_role) return false;
+  const auto roles = alerts_read_by(w.role);
+  return std::find(roles.begin(), roles.end(), *s.alert_role) != roles.end();
+}
+
+bool manages_placement(const Principal& w, const Scope& s) {
+  if (commissioner(w.role)) return s.commissioner_id && *s.commissioner_id == w.organisation_id;
+  if (w.role == Role::LaOfficer) return same(w.local_authority_id, s.commissioner_id);
+  return false;
+}
+
+// The rule for each action, taking for granted that the actor sees the record.
+bool permits(const Principal& w, Action action, const Scope& s) {
+  const Role r = w.role;
+  switch (action) {
+    case Action::Administer:
+    case Action::SearchAudit:
+      return r == Role::Administrator;
+
+    case Action::BrowseDirectory:
+    case Action::SeeChecksRunningOut:
+      return school_staff(r) || (r == Role::LaOfficer && w.local_authority_id);
+    case Action::ViewProvider:
+      return true;
+    case Action::AddProvider:
+    case Action::ImportProviders:
+    case Action::SeeRegistrationThreshold:
+      return r == Role::LaOfficer && w.local_authority_id.has_value();
+    case Action::ManageProvider:
+    case Action::VerifyChecks:
+      return r == Role::LaOfficer && in_area(w, s);
+    case Action::EditProviderDetails:
+      return (r == Role::ProviderManager && at_provider(w, s)) || (r == Role::LaOfficer && in_area(w, s));
+    case Action::SubmitEvidence:
+      return r == Role::ProviderManager && at_provider(w, s);
+    case Action::DownloadEvidence:
+      return (r == Role::ProviderManager && at_provider(w, s)) || (r == Role::LaOfficer && in_area(w, s)) ||
+             (commissioner(r) && s.actor_school_places_there);
+    case Action::AcceptProvider:
+      return commissioner(r);
+
+    case Action::ViewPupil:
+    case Action::ViewPlacement:
+      return true;
+    case Action::AddPupil:
+      return school_staff(r);
+    case Action::ImportPupils:
+      return commissioner(r);
+    case Action::EditPupil:
+      return school_staff(r) && at_school(w, s);
+
+    case Action::CommissionPlacement:
+      return commissioner(r) && at_school(w, s);
+    case Action::ArrangePlacement:
+      return r == Role::LaOfficer && in_area(w, s);
+    case Action::ManagePlacement:
+      return manages_placement(w, s);
+    case Action::ReadDraftPlan:
+      return r != Role::Parent;
+    case Action::EditTimetable:
+      return (commissioner(r) && at_school(w, s)) || (r == Role::LaOfficer && in_area(w, s));
+    case Action::KeepCalendar:
+      return commissioner(r) || (r == Role::LaOfficer && w.local_authority_id);
+
+    case Action::TakeRegister:
+      return provider_staff(r);
+    case Action::SeeTodayBoard:
+    case Action::ExportAttendance:
+      return school_staff(r);
+    case Action::LogProgress:
+      return provider_staff(r) && at_provider(w, s);
+
+    case Action::ReadAlerts:
+    case Action::HandleAlert:
+      return r != Role::Parent && r != Role::Administrator;
+    case Action::RecordConcern:
+      return r != Role::Parent && r != Role::Administrator;
+    case Action::ReadConcerns:
+      if (at_school(w, s)) return r == Role::SchoolDsl || (school_staff(r) && s.actor_allowed_by_dsl);
+      return r == Role::LaDesignatedOfficer && in_area(w, s);
+    case Action::ChooseConcernReaders:
+      return r == Role::SchoolDsl && (!s.school_id || at_school(w, s));
+
+    case Action::FollowReviews:
+      return commissioner(r);
+    case Action::SeeOutcomes:
+      return commissioner(r) || r == Role::ProviderManager || (r == Role::LaOfficer && w.local_authority_id);
+  }
+  return false;
+}
+
+// The record each action is about, and so whether refusing it should reveal that it exists.
+enum class Noun { None, Pupil, Placement, Provider, Alert };
+
+Noun noun_of(Action a) {
+  switch (a) {
+    case Action::ViewProvider:
+    case Action::ManageProvider:
+    case Action::EditProviderDetails:
+    case Action::VerifyChecks:
+    case Action::SubmitEvidence:
+    case Action::DownloadEvidence:
+    case Action::AcceptProvider:
+      return Noun::Provider;
+    case Action::ViewPupil:
+    case Action::EditPupil:
+    case Action::CommissionPlacement:
+    case Action::ArrangePlacement:
+    case Action::EditTimetable:
+    case Action::RecordConcern:
+    case Action::ReadConcerns:
+      return Noun::Pupil;
+    case Action::ViewPlacement:
+    case Action::ManagePlacement:
+    case Action::ReadDraftPlan:
+    case Action::LogProgress:
+      return Noun::Placement;
+    case Action::HandleAlert:
+      return Noun::Alert;
+    default:
+      return Noun::None;
+  }
+}
+
+struct ActionName {
+  Action action;
+  std::string_view name;
+};
+
+constexpr ActionName kActions[] = {
+    {Action::Administer, "administer"},
+    {Action::SearchAudit, "search_audit"},
+    {Action::BrowseDirectory, "browse_directory"},
+    {Action::ViewProvider, "view_provider"},
+    {Action::AddProvider, "add_provider"},
+    {Action::ImportProviders, "import_providers"},
+    {Action::ManageProvider, "manage_provider"},
+    {Action::EditProviderDetails, "edit_provider_details"},
+    {Action::VerifyChecks, "verify_checks"},
+    {Action::SubmitEvidence, "submit_evidence"},
+    {Action::DownloadEvidence, "download_evidence"},
+    {Action::AcceptProvider, "accept_provider"},
+    {Action::SeeChecksRunningOut, "see_checks_running_out"},
+    {Action::SeeRegistrationThreshold, "see_registration_threshold"},
+    {Action::ViewPupil, "view_pupil"},
+    {Action::AddPupil, "add_pupil"},
+    {Action::ImportPupils, "import_pupils"},
+    {Action::EditPupil, "edit_pupil"},
+    {Action::CommissionPlacement, "commission_placement"},
+    {Action::ArrangePlacement, "arrange_placement"},
+    {Action::ViewPlacement, "view_placement"},
+    {Action::ManagePlacement, "manage_placement"},
+    {Action::ReadDraftPlan, "read_draft_plan"},
+    {Action::EditTimetable, "edit_timetable"},
+    {Action::KeepCalendar, "keep_calendar"},
+    {Action::TakeRegister, "take_register"},
+    {Action::SeeTodayBoard, "see_today_board"},
+    {Action::ExportAttendance, "export_attendance"},
+    {Action::LogProgress, "log_progress"},
+    {Action::ReadAlerts, "read_alerts"},
+    {Action::HandleAlert, "handle_alert"},
+    {Action::RecordConcern, "record_concern"},
+    {Action::ReadConcerns, "read_concerns"},
+    {Action::ChooseConcernReaders, "choose_concern_readers"},
+    {Action::FollowReviews, "follow_reviews"},
+    {Action::SeeOutcomes, "see_outcomes"},
+};
+
+}  // namespace
+
+const std::vector<Action>& all_actions() {
+  static const std::vector<Action> actions = [] {
+    std::vector<Action> v;
+    for (const auto& a : kActions) v.push_back(a.action);
+    return v;
+  }();
+  return actions;
+}
+
+std::string_view action_name(Action a) {
+  for (const auto& x : kActions)
+    if (x.action == a) return x.name;
+  return "unknown";
+}
+
+Decision decide(const Principal& who, Action action, const Scope& subject) {
+  bool sees = true;
+  switch (noun_of(action)) {
+    case Noun::Pupil:
+      sees = sees_pupil(who, subject);
+      break;
+    case Noun::Placement:
+      sees = sees_placement(who, subject);
+      break;
+    case Noun::Provider:
+      sees = sees_provider(who, subject);
+      break;
+    case Noun::Alert:
+      sees = sees_alert(who, subject);
+      break;
+    case Noun::None:
+      break;
+  }
+  if (!sees) return Decision::Hide;
+  return permits(who, action, subject) ? Decision::Allow : Decision::Forbid;
+}
+
+Listing pupil_listing(const Principal& w, std::int64_t user_id) {
+  if (school_staff(w.role)) return {ListScope::School, w.organisation_id};
+  // The designated officer finds the pupils whose concerns they read.
+  if ((w.role == Role::LaOfficer || w.role == Role::LaDesignatedOfficer) && w.local_authority_id)
+    return {ListScope::Area, *w.local_authority_id};
+  if (w.role == Role::Parent) return {ListScope::Guardian, user_id};
+  if (provider_staff(w.role)) return {ListScope::Provider, w.organisation_id};
+  return {};
+}
+
+Listing placement_listing(const Principal& w) {
+  if (w.role == Role::LaDesignatedOfficer || w.role == Role::Parent) return {};
+  return pupil_listing(w, 0);
+}
+
+Listing outcome_listing(const Principal& w) {
+  if (!allows(w, Action::SeeOutcomes)) return {};
+  if (w.role == Role::LaOfficer) return {ListScope::Area, *w.local_authority_id};
+  if (w.role == Role::ProviderManager) return {ListScope::Provider, w.organisation_id};
+  return {ListScope::School, w.organisation_id};
+}
+
+Listing calendar_keeper(const Principal& w) {
+  if (school_staff(w.role)) return {ListScope::School, w.organisation_id};
+  if (w.role == Role::LaOfficer && w.local_authority_id) return {ListScope::Area, *w.local_authority_id};
+  return {};
+}
+
+std::optional<std::int64_t> own_provider(const Principal& w) {
+  if (provider_staff(w.role)) return w.organisation_id;
+  return std::nullopt;
+}
+
+std::vector<Role> readers_of_alerts_for(Role alerted) {
+  if (alerted == Role::ProviderStaff) return {Role::ProviderStaff, Role::ProviderManager};
+  return {alerted};
+}
+
+std::vector<Role> alerts_read_by(Role reader) {
+  if (reader == Role::ProviderManager) return {Role::ProviderManager, Role::ProviderStaff};
+  return {reader};
+}
+
+bool may_be_concern_reader(Role r) { return school_staff(r); }
+
+}  // namespace waypoint::domain

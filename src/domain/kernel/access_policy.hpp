@@ -1,0 +1,133 @@
+#pragma once
+// The access policy: who may do what to which record. The only place in Waypoint where a role is
+// compared. It is a pure function of the acting user, the action and the subject's scope (the
+// facts about the record that decide access), so every rule is tested as a row of a table.
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "domain/kernel/role.hpp"
+
+namespace waypoint::domain {
+
+enum class Action {
+  // Running the service
+  Administer,   // users, organisations and settings
+  SearchAudit,  // read the audit trail
+  // The provider directory (a provider's details are not children's data)
+  BrowseDirectory,
+  ViewProvider,
+  AddProvider,
+  ImportProviders,
+  ManageProvider,       // registration facts, sites, the standing: the provider's own LA
+  EditProviderDetails,  // contact and offer: the provider's manager, or its LA
+  VerifyChecks,         // record checks that count for everyone, and verify submitted ones
+  SubmitEvidence,
+  DownloadEvidence,
+  AcceptProvider,  // a school's own due diligence, which counts only for that school
+  SeeChecksRunningOut,
+  SeeRegistrationThreshold,
+  // Pupils
+  ViewPupil,
+  AddPupil,
+  ImportPupils,
+  EditPupil,  // details, needs, contacts, attendance corrections
+  // Placements, plans and timetables
+  CommissionPlacement,  // under the school's own powers
+  ArrangePlacement,     // by the LA under s19
+  ViewPlacement,
+  ManagePlacement,  // terms, notices, plan, reviews, the return, the end
+  ReadDraftPlan,
+  EditTimetable,
+  KeepCalendar,
+  // Attendance and progress
+  TakeRegister,
+  SeeTodayBoard,
+  ExportAttendance,
+  LogProgress,
+  // Alerts and safeguarding
+  ReadAlerts,   // have an inbox
+  HandleAlert,  // read one alert, log what was done, close it
+  RecordConcern,
+  ReadConcerns,
+  ChooseConcernReaders,
+  // Reviews and outcomes
+  FollowReviews,
+  SeeOutcomes,
+};
+
+const std::vector<Action>& all_actions();
+std::string_view action_name(Action a);
+
+// The acting user, as far as the policy needs to know them.
+struct Principal {
+  Role role = Role::Parent;
+  std::int64_t organisation_id = 0;
+  std::optional<std::int64_t> local_authority_id;  // the LA whose area they work in
+};
+
+// The facts about the subject record that decide access. A use case fills in those its record has;
+// an action on no record in particular (browse, add) leaves them empty.
+struct Scope {
+  std::optional<std::int64_t> school_id;           // the pupil's home school
+  std::optional<std::int64_t> provider_id;         // the provider, or the placement's provider
+  std::optional<std::int64_t> local_authority_id;  // the LA of the school's area, or the provider's LA
+  // Who commissioned the placement: a school's id, or an LA's for an LA arrangement.
+  std::optional<std::int64_t> commissioner_id;
+  bool draft_placement = false;            // not yet agreed: the provider does not see it yet
+  bool actor_is_guardian = false;          // the actor is a parent of the pupil
+  bool placed_with_actor = false;          // the pupil has an agreed or running placement at the actor's provider
+  bool actor_allowed_by_dsl = false;       // the school's DSL let the actor read its concerns
+  bool actor_school_places_there = false;  // the actor's school has an agreed or running placement at the provider
+  // An alert's addressee: the organisation and the role it was raised for.
+  std::optional<std::int64_t> alert_organisation_id;
+  std::optional<Role> alert_role;
+};
+
+// A provider's own entry, as its staff see it.
+inline Scope scope_of_provider(std::int64_t provider_id) {
+  Scope s;
+  s.provider_id = provider_id;
+  return s;
+}
+
+enum class Decision {
+  Allow,
+  Forbid,  // the record is theirs to see, but not to do this to: 403
+  Hide,    // the record is not theirs to know about: 404, as if it did not exist
+};
+
+Decision decide(const Principal& who, Action action, const Scope& subject);
+inline bool allows(const Principal& who, Action action, const Scope& subject = {}) {
+  return decide(who, action, subject) == Decision::Allow;
+}
+
+// Which records a list shows: a school's, an LA's area, a provider's, a parent's own children.
+enum class ListScope { None, School, Area, Provider, Guardian };
+struct Listing {
+  ListScope scope = ListScope::None;
+  std::int64_t id = 0;  // the school, LA, provider or parent user
+};
+// Lists of pupils and of placements. `user_id` is the parent's own account.
+Listing pupil_listing(const Principal& who, std::int64_t user_id);
+// Lists of placements: a parent reads them on their child's record, a designated officer not at all.
+Listing placement_listing(const Principal& who);
+// Outcomes are counted for a school, an LA's area or a provider.
+Listing outcome_listing(const Principal& who);
+// Whose calendar the actor keeps: their school's or their LA's.
+Listing calendar_keeper(const Principal& who);
+
+// The provider whose records alone the actor sees within a pupil's record (marks, logs, placements),
+// when they work at one.
+std::optional<std::int64_t> own_provider(const Principal& who);
+
+// Who reads alerts raised for a role: a provider's alerts go to its staff and its manager.
+std::vector<Role> readers_of_alerts_for(Role alerted);
+// The roles whose alerts a reader sees.
+std::vector<Role> alerts_read_by(Role reader);
+
+// Who may be allowed by a DSL to read the school's concerns: the school's own staff.
+bool may_be_concern_reader(Role r);
+
+}  // namespace waypoint::domain

@@ -1,0 +1,221 @@
+// The access policy as a table: every role, every action, on a record of the actor's own
+// organisation, of another organisation in the same area, and of another area.
+#include "domain/kernel/access_policy.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+
+namespace waypoint::domain {
+namespace {
+
+// The world of the table: LA 1 holds schools 10 and 12 and providers 20 and 21; LA 2 holds school 11
+// and provider 22. Each actor belongs to school 10, provider 20 or LA 1.
+enum Relation { Own, OtherOrganisation, OtherArea };
+
+Principal actor(Role r) {
+  switch (organisation_kind_for(r)) {
+    case OrganisationKind::School:
+      return {r, 10, 1};
+    case OrganisationKind::Provider:
+      return {r, 20, 1};
+    case OrganisationKind::LocalAuthority:
+      return {r, 1, 1};
+    case OrganisationKind::Waypoint:
+      break;
+  }
+  return {r, 99, std::nullopt};
+}
+
+bool la_kind(Role r) { return organisation_kind_for(r) == OrganisationKind::LocalAuthority; }
+
+// A record (pupil, placement, provider) in the given relation to the actor. Facts that belong to the
+// actor's own record (a parent's child, a pupil placed with the provider) hold only for their own.
+Scope record(Role r, Relation rel) {
+  Scope s;
+  switch (rel) {
+    case Own:
+      s.school_id = 10;
+      s.provider_id = 20;
+      s.local_authority_id = 1;
+      s.commissioner_id = la_kind(r) ? 1 : 10;  // an LA's own placements are the ones it arranged
+      s.actor_is_guardian = r == Role::Parent;
+      s.placed_with_actor = organisation_kind_for(r) == OrganisationKind::Provider;
+      s.actor_school_places_there = organisation_kind_for(r) == OrganisationKind::School;
+      s.alert_organisation_id = actor(r).organisation_id;
+      s.alert_role = r;
+      break;
+    case OtherOrganisation:
+      s.school_id = 12;
+      s.provider_id = 21;
+      s.local_authority_id = 1;
+      s.commissioner_id = 12;
+      s.alert_organisation_id = 12;
+      s.alert_role = r;
+      break;
+    case OtherArea:
+      s.school_id = 11;
+      s.provider_id = 22;
+      s.local_authority_id = 2;
+      s.commissioner_id = 11;
+      s.alert_organisation_id = 11;
+      s.alert_role = r;
+      break;
+  }
+  return s;
+}
+
+// One letter for each relation, own first: A allow, F forbid (403), H hide (404).
+struct Row {
+  Action action;
+  std::map<Role, std::string> cells;
+};
+
+using enum Role;
+
+// clang-format off
+const std::vector<Row> kTable = {
+  {Action::Administer,            {{ApLead,"FFF"},{SchoolDsl,"FFF"},{Headteacher,"FFF"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"FFF"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Administrator,"AAA"}}},
+  {Action::SearchAudit,           {{ApLead,"FFF"},{SchoolDsl,"FFF"},{Headteacher,"FFF"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"FFF"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Administrator,"AAA"}}},
+  {Action::BrowseDirectory,       {{ApLead,"AAA"},{SchoolDsl,"AAA"},{Headteacher,"AAA"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"AAA"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Administrator,"FFF"}}},
+  {Action::ViewProvider,          {{ApLead,"AAA"},{SchoolDsl,"AAA"},{Headteacher,"AAA"},{ProviderManager,"AHH"},{ProviderStaff,"AHH"},{LaOfficer,"AAA"},{LaDesignatedOfficer,"HHH"},{Parent,"HHH"},{Administrator,"HHH"}}},
+  {Action::AddProvider,           {{ApLead,"FFF"},{SchoolDsl,"FFF"},{Headteacher,"FFF"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"AAA"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Administrator,"FFF"}}},
+  {Action::ImportProviders,       {{ApLead,"FFF"},{SchoolDsl,"FFF"},{Headteacher,"FFF"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"AAA"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Administrator,"FFF"}}},
+  {Action::ManageProvider,        {{ApLead,"FFF"},{SchoolDsl,"FFF"},{Headteacher,"FFF"},{ProviderManager,"FHH"},{ProviderStaff,"FHH"},{LaOfficer,"AAF"},{LaDesignatedOfficer,"HHH"},{Parent,"HHH"},{Administrator,"HHH"}}},
+  {Action::EditProviderDetails,   {{ApLead,"FFF"},{SchoolDsl,"FFF"},{Headteacher,"FFF"},{ProviderManager,"AHH"},{ProviderStaff,"FHH"},{LaOfficer,"AAF"},{LaDesignatedOfficer,"HHH"},{Parent,"HHH"},{Administrator,"HHH"}}},
+  {Action::VerifyChecks,          {{ApLead,"FFF"},{SchoolDsl,"FFF"},{Headteacher,"FFF"},{ProviderManager,"FHH"},{ProviderStaff,"FHH"},{LaOfficer,"AAF"},{LaDesignatedOfficer,"HHH"},{Parent,"HHH"},{Administrator,"HHH"}}},
+  {Action::SubmitEvidence,        {{ApLead,"FFF"},{SchoolDsl,"FFF"},{Headteacher,"FFF"},{ProviderManager,"AHH"},{ProviderStaff,"FHH"},{LaOfficer,"FFF"},{LaDesignatedOfficer,"HHH"},{Parent,"HHH"},{Administrator,"HHH"}}},
+  {Action::DownloadEvidence,      {{ApLead,"AFF"},{SchoolDsl,"FFF"},{Headteacher,"AFF"},{ProviderManager,"AHH"},{ProviderStaff,"FHH"},{LaOfficer,"AAF"},{LaDesignatedOfficer,"HHH"},{Parent,"HHH"},{Administrator,"HHH"}}},
+  {Action::AcceptProvider,        {{ApLead,"AAA"},{SchoolDsl,"FFF"},{Headteacher,"AAA"},{ProviderManager,"FHH"},{ProviderStaff,"FHH"},{LaOfficer,"FFF"},{LaDesignatedOfficer,"HHH"},{Parent,"HHH"},{Administrator,"HHH"}}},
+  {Action::SeeChecksRunningOut,   {{ApLead,"AAA"},{SchoolDsl,"AAA"},{Headteacher,"AAA"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"AAA"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Administrator,"FFF"}}},
+  {Action::SeeRegistrationThreshold,{{ApLead,"FFF"},{SchoolDsl,"FFF"},{Headteacher,"FFF"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"AAA"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Administrator,"FFF"}}},
+  {Action::ViewPupil,             {{ApLead,"AHH"},{SchoolDsl,"AHH"},{Headteacher,"AHH"},{ProviderManager,"AHH"},{ProviderStaff,"AHH"},{LaOfficer,"AAH"},{LaDesignatedOfficer,"AAH"},{Parent,"AHH"},{Administrator,"HHH"}}},
+  {Action::AddPupil,              {{ApLead,"AAA"},{SchoolDsl,"AAA"},{Headteacher,"AAA"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"FFF"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Administrator,"FFF"}}},
+  {Action::ImportPupils,          {{ApLead,"AAA"},{SchoolDsl,"FFF"},{Headteacher,"AAA"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"FFF"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Administrator,"FFF"}}},
+  {Action::EditPupil,             {{ApLead,"AHH"},{SchoolDsl,"AHH"},{Headteacher,"AHH"},{ProviderManager,"FHH"},{ProviderStaff,"FHH"},{LaOfficer,"FFH"},{LaDesignatedOfficer,"FFH"},{Parent,"FHH"},{Administrator,"HHH"}}},
+  {Action::CommissionPlacement,   {{ApLead,"AHH"},{SchoolDsl,"FHH"},{Headteacher,"AHH"},{ProviderManager,"FHH"},{ProviderStaff,"FHH"},{LaOfficer,"FFH"},{LaDesignatedOfficer,"FFH"},{Parent,"FHH"},{Administrator,"HHH"}}},
+  {Action::ArrangePlacement,      {{ApLead,"FHH"},{SchoolDsl,"FHH"},{Headteacher,"FHH"},{ProviderManager,"FHH"},{ProviderStaff,"FHH"},{LaOfficer,"AAH"},{LaDesignatedOfficer,"FFH"},{Parent,"FHH"},{Administrator,"HHH"}}},
+  {Action::ViewPlacement,         {{ApLead,"AHH"},{SchoolDsl,"AHH"},{Headteacher,"AHH"},{ProviderManager,"AHH"},{ProviderStaff,"AHH"},{LaOfficer,"AAH"},{LaDesignatedOfficer,"HHH"},{Parent,"AHH"},{Administrator,"HHH"}}},
+  {Action::ManagePlacement,       {{ApLead,"AHH"},{SchoolDsl,"FHH"},{Headteacher,"AHH"},{ProviderManager,"FHH"},{ProviderStaff,"FHH"},{LaOfficer,"AFH"},{LaDesignatedOfficer,"HHH"},{Parent,"FHH"},{Administrator,"HHH"}}},
+  {Action::ReadDraftPlan,         {{ApLead,"AHH"},{SchoolDsl,"AHH"},{Headteacher,"AHH"},{ProviderManager,"AHH"},{ProviderStaff,"AHH"},{LaOfficer,"AAH"},{LaDesignatedOfficer,"HHH"},{Parent,"FHH"},{Administrator,"HHH"}}},
+  {Action::EditTimetable,         {{ApLead,"AHH"},{SchoolDsl,"FHH"},{Headteacher,"AHH"},{ProviderManager,"FHH"},{ProviderStaff,"FHH"},{LaOfficer,"AAH"},{LaDesignatedOfficer,"FFH"},{Parent,"FHH"},{Administrator,"HHH"}}},
+  {Action::KeepCalendar,          {{ApLead,"AAA"},{SchoolDsl,"FFF"},{Headteacher,"AAA"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"AAA"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Administrator,"FFF"}}},
+  {Action::TakeRegister,          {{ApLead,"FFF"},{SchoolDsl,"FFF"},{Headteacher,"FFF"},{ProviderManager,"AAA"},{ProviderStaff,"AAA"},{LaOfficer,"FFF"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Administrator,"FFF"}}},
+  {Action::SeeTodayBoard,         {{ApLead,"AAA"},{SchoolDsl,"AAA"},{Headteacher,"AAA"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"FFF"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Administrator,"FFF"}}},
+  {Action::ExportAttendance,      {{ApLead,"AAA"},{SchoolDsl,"AAA"},{Headteacher,"AAA"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"FFF"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Administrator,"FFF"}}},
+  {Action::LogProgress,           {{ApLead,"FHH"},{SchoolDsl,"FHH"},{Headteacher,"FHH"},{ProviderManager,"AHH"},{ProviderStaff,"AHH"},{LaOfficer,"FFH"},{LaDesignatedOfficer,"HHH"},{Parent,"FHH"},{Administrator,"HHH"}}},
+  {Action::ReadAlerts,            {{ApLead,"AAA"},{SchoolDsl,"AAA"},{Headteacher,"AAA"},{ProviderManager,"AAA"},{ProviderStaff,"AAA"},{LaOfficer,"AAA"},{LaDesignatedOfficer,"AAA"},{Parent,"FFF"},{Administrator,"FFF"}}},
+  {Action::HandleAlert,           {{ApLead,"AHH"},{SchoolDsl,"AHH"},{Headteacher,"AHH"},{ProviderManager,"AHH"},{ProviderStaff,"AHH"},{LaOfficer,"AHH"},{LaDesignatedOfficer,"AHH"},{Parent,"FHH"},{Administrator,"FHH"}}},
+  {Action::RecordConcern,         {{ApLead,"AHH"},{SchoolDsl,"AHH"},{Headteacher,"AHH"},{ProviderManager,"AHH"},{ProviderStaff,"AHH"},{LaOfficer,"AAH"},{LaDesignatedOfficer,"AAH"},{Parent,"FHH"},{Administrator,"HHH"}}},
+  {Action::ReadConcerns,          {{ApLead,"FHH"},{SchoolDsl,"AHH"},{Headteacher,"FHH"},{ProviderManager,"FHH"},{ProviderStaff,"FHH"},{LaOfficer,"FFH"},{LaDesignatedOfficer,"AAH"},{Parent,"FHH"},{Administrator,"HHH"}}},
+  {Action::ChooseConcernReaders,  {{ApLead,"FFF"},{SchoolDsl,"AFF"},{Headteacher,"FFF"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"FFF"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Administrator,"FFF"}}},
+  {Action::FollowReviews,         {{ApLead,"AAA"},{SchoolDsl,"FFF"},{Headteacher,"AAA"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"FFF"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Administrator,"FFF"}}},
+  {Action::SeeOutcomes,           {{ApLead,"AAA"},{SchoolDsl,"FFF"},{Headteacher,"AAA"},{ProviderManager,"AAA"},{ProviderStaff,"FFF"},{LaOfficer,"AAA"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Administrator,"FFF"}}},
+};
+// clang-format on
+
+char letter(Decision d) {
+  switch (d) {
+    case Decision::Allow:
+      return 'A';
+    case Decision::Forbid:
+      return 'F';
+    case Decision::Hide:
+      return 'H';
+  }
+  return '?';
+}
+
+TEST(AccessPolicy, EveryRoleAndActionOnOwnAnotherOrganisationsAndAnotherAreasRecords) {
+  std::map<Action, const Row*> rows;
+  for (const auto& row : kTable) rows[row.action] = &row;
+  for (const auto action : all_actions()) {
+    ASSERT_TRUE(rows.count(action)) << "no row for " << action_name(action);
+    for (const auto role : all_roles()) {
+      ASSERT_TRUE(rows[action]->cells.count(role)) << action_name(action) << " has no cell for " << role_code(role);
+      const auto& want = rows[action]->cells.at(role);
+      std::string got;
+      for (const auto rel : {Own, OtherOrganisation, OtherArea})
+        got += letter(decide(actor(role), action, record(role, rel)));
+      EXPECT_EQ(got, want) << role_code(role) << " " << action_name(action);
+    }
+  }
+  EXPECT_EQ(kTable.size(), all_actions().size());
+}
+
+TEST(AccessPolicy, AColleagueTheDslAllowsReadsTheSchoolsConcernsAndNoOtherSchools) {
+  auto own = record(ApLead, Own);
+  own.actor_allowed_by_dsl = true;
+  EXPECT_EQ(decide(actor(ApLead), Action::ReadConcerns, own), Decision::Allow);
+  EXPECT_EQ(decide(actor(Headteacher), Action::ReadConcerns, own), Decision::Allow);
+  // Only the school's staff can be allowed: the flag means nothing to anyone else.
+  auto placed = record(ProviderStaff, Own);
+  placed.actor_allowed_by_dsl = true;
+  EXPECT_EQ(decide(actor(ProviderStaff), Action::ReadConcerns, placed), Decision::Forbid);
+  EXPECT_EQ(decide(actor(LaOfficer), Action::ReadConcerns, own), Decision::Forbid);
+}
+
+TEST(AccessPolicy, AProviderDoesNotSeeAPlacementUntilItIsAgreed) {
+  auto draft = record(ProviderManager, Own);
+  draft.draft_placement = true;
+  EXPECT_EQ(decide(actor(ProviderManager), Action::ViewPlacement, draft), Decision::Hide);
+  EXPECT_EQ(decide(actor(ProviderStaff), Action::LogProgress, draft), Decision::Hide);
+  EXPECT_EQ(decide(actor(ApLead), Action::ViewPlacement, draft), Decision::Allow);
+}
+
+TEST(AccessPolicy, AnLaOfficerManagesOnlyThePlacementsTheLaArranged) {
+  auto school_placement = record(LaOfficer, Own);
+  school_placement.commissioner_id = 10;
+  EXPECT_EQ(decide(actor(LaOfficer), Action::ManagePlacement, school_placement), Decision::Forbid);
+  EXPECT_EQ(decide(actor(LaOfficer), Action::ViewPlacement, school_placement), Decision::Allow);
+}
+
+TEST(AccessPolicy, AnLaOfficerWithNoAreaKeepsNothing) {
+  const Principal lost{LaOfficer, 5, std::nullopt};
+  for (const auto action : {Action::AddProvider, Action::KeepCalendar, Action::SeeOutcomes, Action::BrowseDirectory})
+    EXPECT_NE(decide(lost, action, {}), Decision::Allow) << action_name(action);
+  EXPECT_EQ(decide(lost, Action::ViewPupil, record(LaOfficer, OtherArea)), Decision::Hide);
+}
+
+TEST(AccessPolicy, ListsShowEachRoleItsOwnRecords) {
+  EXPECT_EQ(pupil_listing(actor(SchoolDsl), 7).scope, ListScope::School);
+  EXPECT_EQ(pupil_listing(actor(SchoolDsl), 7).id, 10);
+  EXPECT_EQ(pupil_listing(actor(LaOfficer), 7).scope, ListScope::Area);
+  EXPECT_EQ(pupil_listing(actor(Parent), 7).scope, ListScope::Guardian);
+  EXPECT_EQ(pupil_listing(actor(Parent), 7).id, 7);
+  EXPECT_EQ(pupil_listing(actor(ProviderStaff), 7).scope, ListScope::Provider);
+  EXPECT_EQ(pupil_listing(actor(ProviderStaff), 7).id, 20);
+  EXPECT_EQ(pupil_listing(actor(Administrator), 7).scope, ListScope::None);
+  EXPECT_EQ(pupil_listing(actor(LaDesignatedOfficer), 7).scope, ListScope::Area);
+  EXPECT_EQ(placement_listing(actor(LaDesignatedOfficer)).scope, ListScope::None);
+  EXPECT_EQ(placement_listing(actor(Parent)).scope, ListScope::None);
+  EXPECT_EQ(placement_listing(actor(LaOfficer)).scope, ListScope::Area);
+  EXPECT_EQ(placement_listing(actor(ProviderManager)).id, 20);
+  EXPECT_EQ(outcome_listing(actor(ProviderManager)).scope, ListScope::Provider);
+  EXPECT_EQ(outcome_listing(actor(ProviderStaff)).scope, ListScope::None);
+  EXPECT_EQ(outcome_listing(actor(LaOfficer)).id, 1);
+  EXPECT_EQ(calendar_keeper(actor(Headteacher)).scope, ListScope::School);
+  EXPECT_EQ(calendar_keeper(actor(LaOfficer)).scope, ListScope::Area);
+  EXPECT_EQ(calendar_keeper(actor(Parent)).scope, ListScope::None);
+}
+
+TEST(AccessPolicy, AnAlertIsHandledByTheRoleItWasRaisedForAtItsOrganisation) {
+  auto for_dsl = record(SchoolDsl, Own);
+  EXPECT_EQ(decide(actor(SchoolDsl), Action::HandleAlert, for_dsl), Decision::Allow);
+  EXPECT_EQ(decide(actor(ApLead), Action::HandleAlert, for_dsl), Decision::Hide) << "a colleague's alert";
+  auto for_staff = record(ProviderStaff, Own);
+  EXPECT_EQ(decide(actor(ProviderManager), Action::HandleAlert, for_staff), Decision::Allow);
+  auto for_manager = record(ProviderManager, Own);
+  EXPECT_EQ(decide(actor(ProviderStaff), Action::HandleAlert, for_manager), Decision::Hide);
+}
+
+TEST(AccessPolicy, AProvidersManagerReadsItsStaffsAlerts) {
+  EXPECT_EQ(alerts_read_by(ProviderManager), (std::vector<Role>{ProviderManager, ProviderStaff}));
+  EXPECT_EQ(alerts_read_by(SchoolDsl), (std::vector<Role>{SchoolDsl}));
+  EXPECT_EQ(readers_of_alerts_for(ProviderStaff), (std::vector<Role>{ProviderStaff, ProviderManager}));
+  EXPECT_EQ(readers_of_alerts_for(LaOfficer), (std::vector<Role>{LaOfficer}));
+}
+
+}  // namespace
+}  // namespace waypoint::domain
