@@ -1,14 +1,15 @@
 #include "cli/background_work.hpp"
 
 #include "app/alerts/alert_sweep.hpp"
+#include "app/kernel/audit_trail.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "web/kernel/request_log.hpp"
 
 namespace waypoint::cli {
 
 BackgroundWork::BackgroundWork(const app::Services& s, std::unique_ptr<app::MailSender> mail,
-                               std::chrono::seconds every)
-    : services_(s), mail_(std::move(mail)), every_(every) {}
+                               std::chrono::seconds every, std::chrono::seconds checkpoint_every)
+    : services_(s), mail_(std::move(mail)), every_(every), checkpoint_every_(checkpoint_every) {}
 
 BackgroundWork::~BackgroundWork() { stop(); }
 
@@ -51,6 +52,13 @@ void BackgroundWork::tick() {
     missing_education_checked_ = services_.today();
   }
   if (mail_) attempt("mail sent", [&] { return app::deliver_waiting_mail(services_, *mail_); });
+  if (std::chrono::steady_clock::now() >= next_checkpoint_) {
+    attempt("audit checkpoint written", [&] {
+      const auto cp = app::write_audit_checkpoint(services_);
+      return static_cast<int>(cp.entries > 0);
+    });
+    next_checkpoint_ = std::chrono::steady_clock::now() + checkpoint_every_;
+  }
 }
 
 }  // namespace waypoint::cli

@@ -1,5 +1,6 @@
 #pragma once
-// What the server does between requests: the alert sweep and sending mail, on a thread of its own.
+// What the server does between requests: the alert sweep, sending mail and the audit trail's hourly
+// checkpoint, on a thread of its own.
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -13,7 +14,8 @@ namespace waypoint::cli {
 class BackgroundWork {
  public:
   // `mail` may be empty: then nothing is sent (and nothing is queued).
-  BackgroundWork(const app::Services& s, std::unique_ptr<app::MailSender> mail, std::chrono::seconds every);
+  BackgroundWork(const app::Services& s, std::unique_ptr<app::MailSender> mail, std::chrono::seconds every,
+                 std::chrono::seconds checkpoint_every);
   ~BackgroundWork();
   void start();
   void stop();
@@ -25,6 +27,8 @@ class BackgroundWork {
   const app::Services& services_;
   std::unique_ptr<app::MailSender> mail_;
   std::chrono::seconds every_;
+  std::chrono::seconds checkpoint_every_;
+  std::chrono::steady_clock::time_point next_checkpoint_{};  // the first tick writes one
   std::chrono::year_month_day missing_education_checked_{};
   std::mutex mutex_;
   std::condition_variable wake_;

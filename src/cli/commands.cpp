@@ -22,6 +22,7 @@
 #include "domain/kernel/text.hpp"
 #include "domain/kernel/time.hpp"
 #include "domain/providers/provider.hpp"
+#include "store/kernel/audit_files.hpp"
 #include "store/kernel/engines.hpp"
 #include "store/kernel/migrations.hpp"
 #include "web/kernel/application.hpp"
@@ -71,6 +72,10 @@ struct Options {
   std::string mail_from = env_or("WAYPOINT_MAIL_FROM", "waypoint@localhost");
   std::string public_url = env_or("WAYPOINT_PUBLIC_URL", "");
   int sweep_seconds = 30;
+  int checkpoint_seconds = 3600;
+  // Outside the database; by default beside an SQLite file, or named after a PostgreSQL connection.
+  std::string audit_key = env_or("WAYPOINT_AUDIT_KEY", "");
+  std::string audit_checkpoints = env_or("WAYPOINT_AUDIT_CHECKPOINTS", "");
   std::string at;  // England time for `alerts sweep`
 };
 
@@ -111,6 +116,10 @@ struct Runtime {
     settings.register_alert_minutes = o.register_alert_minutes;
     settings.mail_enabled = !o.smtp.empty();
     if (!o.public_url.empty()) settings.public_url = o.public_url;
+    settings.audit_key = store::load_or_create_audit_key(o.audit_key.empty() ? store::default_audit_key_path(o.database)
+                                                                             : std::filesystem::path(o.audit_key));
+    settings.audit_checkpoints =
+        o.audit_checkpoints.empty() ? store::default_checkpoint_path(o.database).string() : o.audit_checkpoints;
     services = std::make_unique<app::Services>(app::Services{*db, *clock, settings, app::bundled_common_passwords()});
   }
 };
@@ -150,7 +159,8 @@ int serve(const Options& o) {
   // The port is bound already; set before any request or sweep can read it.
   if (o.public_url.empty()) rt.services->settings.public_url = "http://" + host + ":" + std::to_string(server.port());
   server.start();
-  BackgroundWork background(*rt.services, std::move(mail), std::chrono::seconds(o.sweep_seconds));
+  BackgroundWork background(*rt.services, std::move(mail), std::chrono::seconds(o.sweep_seconds),
+                            std::chrono::seconds(o.checkpoint_seconds));
   background.start();
   std::cout << "Waypoint is running at http://" << host << ":" << server.port() << "/" << std::endl;
   if (o.demo) print_demo_sign_ins();
@@ -172,6 +182,10 @@ int run(int argc, char** argv) {
   Options o;
   cli.add_option("--database", o.database, "sqlite:PATH or a PostgreSQL connection string (env WAYPOINT_DATABASE)")
       ->capture_default_str();
+  cli.add_option("--audit-key", o.audit_key,
+                 "File holding the key the audit trail is chained with, made on first use (env WAYPOINT_AUDIT_KEY)");
+  cli.add_option("--audit-checkpoints", o.audit_checkpoints,
+                 "File the signed audit checkpoints are appended to (env WAYPOINT_AUDIT_CHECKPOINTS)");
   cli.add_option("--log-format", o.log_format, "text or json (env WAYPOINT_LOG_FORMAT)")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
@@ -213,6 +227,9 @@ int run(int argc, char** argv) {
       ->capture_default_str();
   serve_cmd->add_option("--public-url", o.public_url,
                         "The address people open Waypoint at, for links in e-mail (env WAYPOINT_PUBLIC_URL)");
+  serve_cmd->add_option("--checkpoint-seconds", o.checkpoint_seconds, "How often to sign an audit checkpoint")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 86400));
   serve_cmd->add_option("--sweep-seconds", o.sweep_seconds, "How often to look for alerts to raise and mail to send")
       ->capture_default_str()
       ->check(CLI::Range(1, 3600));
@@ -295,7 +312,9 @@ int run(int argc, char** argv) {
 
   auto* audit_cmd = cli.add_subcommand("audit", "The audit trail");
   audit_cmd->require_subcommand(1);
-  auto* audit_verify = audit_cmd->add_subcommand("verify", "Check the hash chain; report the first broken entry");
+  auto* audit_verify = audit_cmd->add_subcommand(
+      "verify", "Check the keyed hash chain and the signed checkpoints; report the first entry that fails");
+  auto* audit_checkpoint = audit_cmd->add_subcommand("checkpoint", "Sign and append a checkpoint of the trail now");
 
   CLI11_PARSE(cli, argc, argv);
   web::set_log_format(o.log_format == "json" ? web::LogFormat::Json : web::LogFormat::Text);
@@ -350,11 +369,15 @@ int run(int argc, char** argv) {
     } else if (audit_verify->parsed()) {
       const auto report = app::verify_audit_chain(*rt.services);
       if (report.first_break) {
-        std::cout << "Audit chain broken at entry " << report.first_break->entry_id << ": "
+        std::cout << "Audit trail broken at entry " << report.first_break->entry_id << ": "
                   << report.first_break->reason << " (" << report.entries_checked << " entries verified before it)\n";
         return 1;
       }
-      std::cout << "Audit chain intact: " << report.entries_checked << " entries verified\n";
+      std::cout << "Audit chain intact: " << report.entries_checked << " entries verified against "
+                << report.checkpoints_checked << " checkpoints\n";
+    } else if (audit_checkpoint->parsed()) {
+      const auto cp = app::write_audit_checkpoint(*rt.services);
+      std::cout << "Checkpoint written: " << cp.entries << " entries, ending with entry " << cp.last_id << "\n";
     }
     return 0;
   } catch (const app::Invalid& e) {

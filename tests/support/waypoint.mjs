@@ -60,7 +60,11 @@ function freshDatabase() {
 export async function startWaypoint({ args = [] } = {}) {
   if (!bin) throw new Error("WAYPOINT_BIN is not set: run through ctest");
   const database = freshDatabase();
-  const child = spawn(bin, ["serve", "--demo", "--listen", "127.0.0.1:0", "--database", database.url, "--assets", assets, ...args], {
+  // The audit key and checkpoints live outside the database, as on a real server.
+  const outside = mkdtempSync(join(tmpdir(), "waypoint-audit-"));
+  const audit = { key: join(outside, "audit.key"), checkpoints: join(outside, "audit.checkpoints") };
+  const auditArgs = ["--audit-key", audit.key, "--audit-checkpoints", audit.checkpoints];
+  const child = spawn(bin, ["serve", "--demo", "--listen", "127.0.0.1:0", "--database", database.url, "--assets", assets, ...auditArgs, ...args], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
@@ -82,6 +86,7 @@ export async function startWaypoint({ args = [] } = {}) {
   return {
     url,
     database: database.url,
+    audit,
     stderr: () => stderr,
     client: () => new Client(url),
     // Calls the JSON API with a bearer token; a body that is not a string is sent as JSON.
@@ -94,7 +99,7 @@ export async function startWaypoint({ args = [] } = {}) {
     },
     // Runs another waypoint subcommand against the same database.
     cli(commandArgs, input = "") {
-      return spawnSync(bin, [...commandArgs, "--database", database.url], { input, encoding: "utf8" });
+      return spawnSync(bin, [...commandArgs, "--database", database.url, ...auditArgs], { input, encoding: "utf8" });
     },
     // Runs SQL straight against the database, as someone with access to the server would.
     sql(statement) {
@@ -108,6 +113,7 @@ export async function startWaypoint({ args = [] } = {}) {
       child.kill("SIGTERM");
       const { code, signal } = await exited;
       database.cleanup();
+      rmSync(outside, { recursive: true, force: true });
       if (code !== 0) throw new Error(`waypoint exited with ${code ?? signal}\n${stderr}`);
     },
   };

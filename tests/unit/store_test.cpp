@@ -69,7 +69,7 @@ TEST(StoreAudit, AppendsFormAVerifiableChainAndSearchFilters) {
       e.pupil_id = i == 1 ? std::optional<std::int64_t>(5) : std::nullopt;
       e.client = "127.0.0.1";
       e.detail = "{}";
-      store::append_audit_entry(c, e);
+      store::append_audit_entry(c, e, std::string(32, 'k'));
     }
   });
   std::vector<domain::AuditEntry> all;
@@ -84,6 +84,6 @@ TEST(StoreAudit, AppendsFormAVerifiableChainAndSearchFilters) {
     EXPECT_EQ(store::search_audit(c, {std::nullopt, std::nullopt, "2026-11-22", "2026-11-23"}, {}).items.size(), 2u);
   });
   ASSERT_EQ(all.size(), 3u);
-  EXPECT_FALSE(domain::first_chain_break(all));
+  EXPECT_FALSE(domain::first_chain_break(all, std::string(32, 'k')));
   EXPECT_EQ(all[0].prev_hash, domain::kAuditGenesisHash);
 }

@@ -20,7 +20,7 @@ void audit(store::Connection& c, const Services& s, const Actor* actor, const Au
   e.pupil_id = r.pupil_id;
   e.client = actor && client.empty() ? actor->client : client;
   e.detail = r.detail;
-  store::append_audit_entry(c, std::move(e));
+  store::append_audit_entry(c, std::move(e), s.settings.audit_key);
 }
 
 void audit_refusal(const Services& s, const Actor& actor, const std::string& what) {

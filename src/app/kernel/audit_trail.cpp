@@ -1,5 +1,6 @@
 #include "app/kernel/audit_trail.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "app/kernel/access.hpp"
@@ -9,6 +10,7 @@
 #include "domain/kernel/contact.hpp"
 #include "domain/kernel/numbers.hpp"
 #include "store/accounts/user_store.hpp"
+#include "store/kernel/audit_files.hpp"
 
 namespace waypoint::app {
 namespace {
@@ -66,15 +68,46 @@ store::Page<store::AuditListing> search_audit_trail(const Services& s, const Act
 
 ChainReport verify_audit_chain(const Services& s) {
   ChainReport report;
-  domain::ChainVerifier verifier;
+  domain::ChainVerifier verifier(s.settings.audit_key);
+  const auto file = store::read_checkpoints(s.settings.audit_checkpoints);
   s.db.with_connection([&](store::Connection& c) {
     store::walk_audit_chain(c, [&](const domain::AuditEntry& e) {
       report.first_break = verifier.check(e);
       return !report.first_break;
     });
+    if (report.first_break) return;
+    if (!file.unreadable_lines.empty()) {
+      report.first_break = domain::ChainBreak{0, "line " + std::to_string(file.unreadable_lines.front()) + " of " +
+                                                     s.settings.audit_checkpoints + " is not a checkpoint"};
+      return;
+    }
+    const auto head = store::audit_head(c);
+    std::int64_t trusted_to = 0;  // the last entry a checkpoint vouched for
+    for (const auto& cp : file.checkpoints) {
+      if (!domain::checkpoint_signed(cp, s.settings.audit_key)) {
+        report.first_break =
+            domain::ChainBreak{cp.last_id, "the checkpoint of " + cp.at + " is not signed with this trail's key"};
+        return;
+      }
+      const auto hash = cp.last_id > head.last_id ? std::nullopt : store::audit_hash_of(c, cp.last_id);
+      if ((report.first_break = domain::compare_with_checkpoint(cp, hash, head.last_id, trusted_to))) return;
+      trusted_to = std::max(trusted_to, cp.last_id);
+      ++report.checkpoints_checked;
+    }
   });
   report.entries_checked = verifier.checked();
   return report;
+}
+
+domain::AuditCheckpoint write_audit_checkpoint(const Services& s) {
+  domain::AuditCheckpoint cp;
+  s.db.with_connection([&](store::Connection& c) {
+    const auto head = store::audit_head(c);
+    cp = {s.now_iso(), head.entries, head.last_id, head.hash, ""};
+  });
+  cp = domain::signed_checkpoint(cp, s.settings.audit_key);
+  store::append_checkpoint(s.settings.audit_checkpoints, cp);
+  return cp;
 }
 
 }  // namespace waypoint::app

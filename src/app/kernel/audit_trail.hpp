@@ -22,9 +22,16 @@ store::Page<store::AuditListing> search_audit_trail(const Services& s, const Act
 
 struct ChainReport {
   std::int64_t entries_checked = 0;
+  std::int64_t checkpoints_checked = 0;
   std::optional<domain::ChainBreak> first_break;
 };
 
+// Checks every entry's keyed hash and link, then the trail against every signed checkpoint: the
+// first entry that cannot be trusted, and why.
 ChainReport verify_audit_chain(const Services& s);
+
+// Signs the trail's length and head and appends it to the checkpoint file. Run hourly by the server
+// and on demand by `waypoint audit checkpoint`.
+domain::AuditCheckpoint write_audit_checkpoint(const Services& s);
 
 }  // namespace waypoint::app

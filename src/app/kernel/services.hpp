@@ -23,6 +23,8 @@ struct Settings {
   int register_alert_minutes = 30;                   // a register not taken this long after it opens raises alerts
   bool mail_enabled = false;                         // SMTP is configured: alerts are also sent by e-mail
   std::string public_url = "http://127.0.0.1:8080";  // where links in e-mail point
+  std::string audit_key;                             // keys the audit chain; read from a file outside the database
+  std::string audit_checkpoints;                     // the file signed checkpoints of the audit trail go to
 };
 
 struct Services {

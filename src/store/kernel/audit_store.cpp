@@ -26,18 +26,35 @@ domain::AuditEntry from_row(const Row& r) {
 
 }  // namespace
 
-domain::AuditEntry append_audit_entry(Connection& c, domain::AuditEntry e) {
+domain::AuditEntry append_audit_entry(Connection& c, domain::AuditEntry e, std::string_view key) {
   c.lock_for_append("audit_events");
   auto last = c.query_one("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1");
   e.id = last ? last->integer(0) + 1 : 1;
   e.prev_hash = last ? last->text(1) : domain::kAuditGenesisHash;
-  e.hash = domain::audit_entry_hash(e, e.prev_hash);
+  e.hash = domain::audit_entry_hash(e, e.prev_hash, key);
   c.exec(
       "INSERT INTO audit_events (id, at, user_id, organisation_id, action, entity, entity_id, pupil_id, client, "
       "detail, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
       {integer(e.id), e.at, opt_integer(e.user_id), opt_integer(e.organisation_id), e.action, e.entity,
        opt_integer(e.entity_id), opt_integer(e.pupil_id), e.client, e.detail, e.prev_hash, e.hash});
   return e;
+}
+
+AuditHead audit_head(Connection& c) {
+  AuditHead head;
+  head.hash = domain::kAuditGenesisHash;
+  const auto count = c.query_one("SELECT COUNT(*) FROM audit_events");
+  head.entries = count ? count->integer(0) : 0;
+  if (auto last = c.query_one("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1")) {
+    head.last_id = last->integer(0);
+    head.hash = last->text(1);
+  }
+  return head;
+}
+
+std::optional<std::string> audit_hash_of(Connection& c, std::int64_t id) {
+  if (auto row = c.query_one("SELECT hash FROM audit_events WHERE id = $1", {integer(id)})) return row->text(0);
+  return std::nullopt;
 }
 
 Page<AuditListing> search_audit(Connection& c, const AuditFilter& f, const PageRequest& page) {

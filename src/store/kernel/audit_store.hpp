@@ -2,6 +2,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/kernel/audit_chain.hpp"
@@ -12,7 +13,17 @@ namespace waypoint::store {
 
 // Appends to the chain: takes the append lock, links to the last entry, numbers and hashes the new
 // one. Must run inside the transaction of the change it records.
-domain::AuditEntry append_audit_entry(Connection& c, domain::AuditEntry e);
+// Appends `e` to the chain, its hash keyed with the deployment's audit key.
+domain::AuditEntry append_audit_entry(Connection& c, domain::AuditEntry e, std::string_view key);
+
+struct AuditHead {
+  std::int64_t entries = 0;
+  std::int64_t last_id = 0;
+  std::string hash;  // of the last entry; the genesis hash when there is none
+};
+AuditHead audit_head(Connection& c);
+// The hash entry `id` carries, if it exists.
+std::optional<std::string> audit_hash_of(Connection& c, std::int64_t id);
 
 struct AuditFilter {
   std::optional<std::int64_t> user_id;

@@ -33,7 +33,10 @@ std::vector<Migration> bundled_migrations() {
     const std::string prefix = "migrations/";
     if (path.rfind(prefix, 0) != 0) continue;
     const auto name = path.substr(prefix.size());
-    out.push_back({std::stoi(name.substr(0, 4)), name, std::string(content)});
+    std::optional<Engine> only_on;
+    if (name.ends_with(".sqlite.sql")) only_on = Engine::Sqlite;
+    if (name.ends_with(".postgres.sql")) only_on = Engine::Postgres;
+    out.push_back({std::stoi(name.substr(0, 4)), name, std::string(content), only_on});
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.version < b.version; });
   return out;
@@ -47,6 +50,7 @@ std::vector<std::string> migrate(Database& db, const std::vector<Migration>& mig
   });
   std::vector<std::string> applied;
   for (const auto& m : migrations) {
+    if (m.only_on && *m.only_on != db.engine()) continue;
     db.transaction([&](Connection& c) {
       c.lock_for_append("schema_migrations");  // two servers starting together apply each once
       if (c.query_one("SELECT 1 FROM schema_migrations WHERE version = $1", {integer(m.version)})) return;

@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,9 @@ struct Migration {
   int version;
   std::string name;
   std::string sql;
+  // A file named like 0016_x.sqlite.sql or 0016_x.postgres.sql applies to that engine only: for what
+  // the two engines say differently (triggers, privileges).
+  std::optional<Engine> only_on = std::nullopt;
 };
 
 // The numbered migrations compiled into the binary, in order.

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "app/kernel/access.hpp"
 #include "app/kernel/errors.hpp"
 #include "app/safeguarding/concerns.hpp"
 #include "domain/kernel/time.hpp"
@@ -104,7 +105,7 @@ void add_concern_routes(Router& r) {
         {"pupil_name", full_name(v.pupil)},
         {"school_name", v.school_name},
         {"may_read", v.may_read},
-        {"is_dsl", ctx.actor().role == domain::Role::SchoolDsl},
+        {"is_dsl", app::allowed(ctx.actor(), domain::Action::ChooseConcernReaders)},
         {"concerns", rows},
         {"empty", rows.empty()},
         {"notice", req.query_value("done")},

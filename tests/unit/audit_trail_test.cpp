@@ -1,0 +1,126 @@
+// The audit trail on a real database (SQLite, and PostgreSQL under `ctest -R store.postgres`): the
+// database refuses to change it, and someone who gets round that, even holding the key, is caught
+// by the signed checkpoints kept outside it.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "app/kernel/audit.hpp"
+#include "app/kernel/audit_trail.hpp"
+#include "store/kernel/audit_store.hpp"
+#include "store/kernel/migrations.hpp"
+#include "test_database.hpp"
+
+namespace waypoint {
+namespace {
+
+struct Trail {
+  std::unique_ptr<store::Database> db = test_support::fresh_database();
+  app::FixedClock clock{domain::Instant{std::chrono::sys_days{std::chrono::year{2026} / 11 / 23}}};
+  std::filesystem::path checkpoints =
+      std::filesystem::temp_directory_path() / "waypoint-unit" /
+      ("checkpoints_" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+  app::Services services{*db, clock, settings(), {}};
+
+  app::Settings settings() {
+    app::Settings s;
+    s.audit_key = std::string(32, 'k');
+    s.audit_checkpoints = checkpoints.string();
+    return s;
+  }
+
+  Trail() {
+    store::migrate(*db);
+    add(10);
+  }
+  ~Trail() { std::filesystem::remove(checkpoints); }
+
+  void add(int n) {
+    db->transaction([&](store::Connection& c) {
+      for (int i = 0; i < n; ++i) app::audit(c, services, nullptr, {"pupil.view", "pupil", 40 + i, 40 + i}, "test");
+    });
+  }
+
+  // What someone with the owner's rights does first.
+  void lift_protection() {
+    db->with_connection([](store::Connection& c) {
+      if (c.engine() == store::Engine::Sqlite)
+        c.execute_script("DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete");
+      else
+        c.execute_script(
+            "GRANT UPDATE, DELETE ON audit_events TO CURRENT_USER; ALTER TABLE audit_events DISABLE TRIGGER USER");
+    });
+  }
+
+  // Changes entry `id` and recomputes every later hash with the real key.
+  void rewrite_from(std::int64_t id) {
+    std::vector<domain::AuditEntry> all;
+    db->with_connection([&](store::Connection& c) {
+      store::walk_audit_chain(c, [&](const domain::AuditEntry& e) {
+        all.push_back(e);
+        return true;
+      });
+    });
+    db->transaction([&](store::Connection& c) {
+      std::string prev = all[static_cast<std::size_t>(id - 2)].hash;
+      for (auto i = static_cast<std::size_t>(id - 1); i < all.size(); ++i) {
+        auto& e = all[i];
+        if (e.id == id) e.pupil_id = 99;
+        e.prev_hash = prev;
+        e.hash = domain::audit_entry_hash(e, prev, services.settings.audit_key);
+        prev = e.hash;
+        c.exec("UPDATE audit_events SET pupil_id = $1, prev_hash = $2, hash = $3 WHERE id = $4",
+               {store::opt_integer(e.pupil_id), e.prev_hash, e.hash, store::integer(e.id)});
+      }
+    });
+  }
+};
+
+TEST(StoreAuditTrail, TheDatabaseRefusesToUpdateOrDeleteEntries) {
+  Trail t;
+  t.db->with_connection([](store::Connection& c) {
+    EXPECT_THROW(c.exec("UPDATE audit_events SET pupil_id = 9 WHERE id = 3"), std::exception);
+    EXPECT_THROW(c.exec("DELETE FROM audit_events WHERE id = 10"), std::exception);
+    EXPECT_EQ(c.query_one("SELECT COUNT(*) FROM audit_events")->integer(0), 10);
+    EXPECT_EQ(c.query_one("SELECT pupil_id FROM audit_events WHERE id = 3")->integer(0), 42);
+  });
+}
+
+TEST(StoreAuditTrail, AnIntactTrailVerifiesAgainstItsCheckpoints) {
+  Trail t;
+  app::write_audit_checkpoint(t.services);
+  t.add(5);
+  app::write_audit_checkpoint(t.services);
+  const auto report = app::verify_audit_chain(t.services);
+  EXPECT_FALSE(report.first_break) << report.first_break->reason;
+  EXPECT_EQ(report.entries_checked, 15);
+  EXPECT_EQ(report.checkpoints_checked, 2);
+}
+
+TEST(StoreAuditTrail, RowsDeletedFromTheEndAreCaught) {
+  Trail t;
+  app::write_audit_checkpoint(t.services);
+  t.lift_protection();
+  t.db->with_connection([](store::Connection& c) { c.exec("DELETE FROM audit_events WHERE id > 7"); });
+  const auto report = app::verify_audit_chain(t.services);
+  ASSERT_TRUE(report.first_break);
+  EXPECT_EQ(report.first_break->entry_id, 8);
+  EXPECT_NE(report.first_break->reason.find("entries 8 to 10 were removed"), std::string::npos);
+}
+
+TEST(StoreAuditTrail, ARowRewrittenWithEveryLaterHashRecomputedIsCaught) {
+  Trail t;
+  app::write_audit_checkpoint(t.services);  // entries 1 to 10
+  t.add(3);
+  app::write_audit_checkpoint(t.services);  // entries 1 to 13
+  t.lift_protection();
+  t.rewrite_from(12);
+  const auto report = app::verify_audit_chain(t.services);
+  ASSERT_TRUE(report.first_break);
+  EXPECT_EQ(report.first_break->entry_id, 11) << "the first entry the last good checkpoint does not vouch for";
+  EXPECT_NE(report.first_break->reason.find("rewritten between entries 11 and 13"), std::string::npos)
+      << report.first_break->reason;
+}
+
+}  // namespace
+}  // namespace waypoint
