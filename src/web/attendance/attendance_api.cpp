@@ -48,17 +48,18 @@ void add_attendance_api_routes(Router& r) {
 
   // {date, session, marks: [{pupil_id, mark, minutes_late, absence_code}], change_reason}
   r.add("POST", "/api/v1/register", [](Request& req, RequestContext& ctx) {
-    const auto body = json_body(req);
+    BodyReader body(json_body(req));
+    const auto date = body.text("date", "Enter the date of the register, like 2026-11-23");
+    const auto session = body.text("session", "Enter the session: am or pm");
     std::vector<app::MarkInput> marks;
-    if (body.contains("marks") && body["marks"].is_array())
-      for (const auto& m : body["marks"])
-        if (const auto id = domain::parse_whole_number(text_of(m, "pupil_id")))
-          marks.push_back({*id, text_of(m, "mark"), text_of(m, "minutes_late"), text_of(m, "absence_code")});
-    app::take_register(ctx.services, ctx.actor(), text_of(body, "date"), text_of(body, "session"), marks,
-                       text_of(body, "change_reason"));
-    return Response::json(200, register_json(app::view_register(ctx.services, ctx.actor(), text_of(body, "date"),
-                                                                text_of(body, "session")))
-                                   .dump());
+    for (auto& m : body.objects("marks", "Send a mark for at least one pupil"))
+      marks.push_back({m.id("pupil_id", "Each mark needs the pupil's id"),
+                       m.text("mark", "Each mark needs present, late or absent"), m.text("minutes_late"),
+                       m.text("absence_code")});
+    const auto reason = body.text("change_reason");
+    body.finish();
+    app::take_register(ctx.services, ctx.actor(), date, session, marks, reason);
+    return Response::json(200, register_json(app::view_register(ctx.services, ctx.actor(), date, session)).dump());
   });
 
   r.add("GET", "/api/v1/today", [](Request&, RequestContext& ctx) {

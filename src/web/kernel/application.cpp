@@ -1,4 +1,5 @@
 #include "web/kernel/application.hpp"
+#include "web/kernel/text_check.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -132,6 +133,8 @@ Response Application::dispatch(Request& request, std::string& route_name) {
                        : error_page(ctx, 404, api);
     } else {
       route_name = route->method + " " + route->pattern;
+      if (changes_state(request.method))
+        if (auto problems = text_problems(request); !problems.empty()) throw app::Invalid(std::move(problems));
       r = route->handler(request, ctx);
     }
     if (new_csrf_cookie) r.set_cookie(kCsrfCookie, *new_csrf_cookie, ctx.cookie_attributes(""));
