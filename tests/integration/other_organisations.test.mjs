@@ -1,0 +1,115 @@
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { startWaypoint, DEMO, DEMO_PASSWORD, day, agreePlan, attendanceObjective, engine } from "../support/waypoint.mjs";
+
+// Every role of another area (Westshire, with a school, a provider and a user in every role) tries
+// every API route that takes an id with the demo area's ids (Exeshire's pupil, placement, alert,
+// concern, review, provider), by GET, POST and PUT. Each is refused as if the record did not exist,
+// nothing changes, and each refusal is one entry on the audit trail.
+const openapi = JSON.parse(readFileSync(fileURLToPath(new URL("../../resources/openapi.json", import.meta.url)), "utf8"));
+const roles = ["ap_lead", "school_dsl", "headteacher", "provider_manager", "provider_staff", "la_officer", "la_designated_officer", "parent"];
+
+let wp;
+const tokens = {};
+const ids = {};
+
+// Rows of every table but the ones each request writes to by design (the trail, sessions, token use),
+// counted in one query.
+let countAll;
+function fingerprint() {
+  if (countAll) return wp.sql(countAll);
+  const skip = "('audit_events', 'sessions', 'api_tokens', 'sign_in_failures', 'schema_migrations', 'outbound_mail')";
+  const tables = wp.sql(engine === "postgres"
+    ? `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT IN ${skip} ORDER BY 1`
+    : `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ${skip} ORDER BY name`);
+  countAll = tables.split("\n").map((t) => `SELECT '${t}:' || COUNT(*) FROM ${t}`).join(" UNION ALL ");
+  return wp.sql(countAll);
+}
+
+before(async () => {
+  wp = await startWaypoint();
+  const admin = wp.client();
+  await admin.signIn(DEMO.admin);
+  await admin.get("/admin/organisations/new");
+  await admin.post("/admin/organisations/new", { kind: "la", name: "Westshire", urn: "", parent_id: "" });
+  const la = wp.sql("SELECT id FROM organisations WHERE name = 'Westshire'");
+  await admin.get("/admin/organisations/new");
+  await admin.post("/admin/organisations/new", { kind: "school", name: "Westshire High", urn: "149777", parent_id: la });
+  await admin.get("/admin/organisations/new");
+  await admin.post("/admin/organisations/new", { kind: "provider", name: "Tamar Learning", urn: "", parent_id: la });
+  const school = wp.sql("SELECT id FROM organisations WHERE name = 'Westshire High'");
+  const provider = wp.sql("SELECT id FROM organisations WHERE name = 'Tamar Learning'");
+  assert.ok(la && school && provider, "Westshire is set up");
+  const org = { ap_lead: school, school_dsl: school, headteacher: school, parent: school, provider_manager: provider, provider_staff: provider, la_officer: la, la_designated_officer: la };
+  for (const role of roles) {
+    const email = `${role}@westshire.example`;
+    const made = wp.cli(["user", "add", "--email", email, "--name", role, "--role", role, "--organisation-id", org[role]], DEMO_PASSWORD + "\n");
+    assert.equal(made.status, 0, made.stderr);
+    tokens[role] = wp.cli(["token", "create", "--email", email]).stdout.trim();
+  }
+
+  // Exeshire's records: Aisha (pupil 1) and her placement at Bridgeway (provider 5), with an agreed
+  // plan, a review, a concern and the DSL's alert about it.
+  const lead = wp.client();
+  await lead.signIn(DEMO.apLead);
+  const demo = (email) => wp.cli(["token", "create", "--email", email]).stdout.trim();
+  const leadToken = demo(DEMO.apLead);
+  ids.pupil = "1";
+  ids.placement = wp.sql("SELECT id FROM placements WHERE pupil_id = 1");
+  ids.provider = "5";
+  await agreePlan(lead, ids.placement, [attendanceObjective()]);
+  const review = await wp.api(leadToken, "POST", `/placements/${ids.placement}/reviews`, {
+    held_on: day(0), attendees: ["pupil", "parents"], pupil_voice: "Fine", parent_voice: "Good",
+    objectives: [{ value: "50", change_reason: "From the school's own register" }], decision: "continue", next_review_on: day(42),
+  });
+  assert.equal(review.status, 201, JSON.stringify(review.body));
+  ids.review = String(review.body.id);
+  const concern = await wp.api(demo(DEMO.providerStaff), "POST", "/pupils/1/concerns", { category: "neglect", happened_on: day(0), what_happened: "Hungry" });
+  ids.concern = String(concern.body.id);
+  ids.alert = wp.sql("SELECT id FROM alerts ORDER BY id DESC LIMIT 1");
+  ids.check = String((await wp.api(demo(DEMO.providerManager), "POST", "/providers/5/checks", { check_type: "qa_visit", outcome: "met", completed_on: day(-1) })).body.id);
+});
+after(async () => wp.stop());
+
+// The id a path's {id} names, by the noun before it.
+function fill(path) {
+  const noun = path.split("/")[1];
+  const first = { pupils: ids.pupil, placements: ids.placement, providers: ids.provider, alerts: ids.alert, concerns: ids.concern, reviews: ids.review }[noun];
+  return path.replace("{id}", first).replace("{check}", ids.check).replace("{step}", "1");
+}
+
+// The directory of providers is open to schools and LA officers everywhere (a provider's details
+// are not children's data): they read another area's entry, and are forbidden (403) to change it.
+// A school may record its own check of any provider: it is that school's own acceptance (201).
+function expected(role, method, path) {
+  const directory = ["ap_lead", "school_dsl", "headteacher", "la_officer"].includes(role);
+  if (!path.startsWith("/providers/") || !directory) return 404;
+  if (method === "get") return 200;
+  if (path === "/providers/{id}/checks" && ["ap_lead", "headteacher"].includes(role)) return 201;
+  return 403;
+}
+
+const routes = Object.entries(openapi.paths).filter(([p]) => p.includes("{"))
+  .flatMap(([p, ops]) => Object.keys(ops).filter((m) => ["get", "post", "put"].includes(m)).map((m) => [m, p]));
+
+test("the published API has routes with ids to try", () => assert.ok(routes.length >= 40, `${routes.length} routes`));
+
+for (const role of roles) {
+  test(`${role} of another area gets 404 for another organisation's ids on every route, changes nothing, and each refusal is audited once`, async () => {
+    const unexpected = [];
+    for (const [method, path] of routes) {
+      const want = expected(role, method, path);
+      const before = want === 404 || want === 403 ? fingerprint() : null;
+      const trail = Number(wp.sql("SELECT COUNT(*) FROM audit_events"));
+      const body = method === "get" ? undefined : path === "/providers/{id}/checks" ? { check_type: "insurance", outcome: "met", completed_on: day(-1) } : {};
+      const res = await wp.api(tokens[role], method.toUpperCase(), fill(path), body);
+      const audited = Number(wp.sql("SELECT COUNT(*) FROM audit_events")) - trail;
+      if (res.status !== want) unexpected.push(`${method.toUpperCase()} ${path}: ${res.status}, expected ${want}`);
+      if (before && fingerprint() !== before) unexpected.push(`${method.toUpperCase()} ${path}: something changed`);
+      if ((want === 404 || want === 403) && audited !== 1) unexpected.push(`${method.toUpperCase()} ${path}: ${audited} audit entries`);
+    }
+    assert.deepEqual(unexpected, []);
+  });
+}
