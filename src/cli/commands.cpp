@@ -10,6 +10,7 @@
 
 #include "app/accounts/accounts.hpp"
 #include "app/accounts/administration.hpp"
+#include "app/accounts/api_tokens.hpp"
 #include "app/alerts/alert_sweep.hpp"
 #include "app/kernel/access.hpp"
 #include "app/kernel/audit_trail.hpp"
@@ -73,6 +74,7 @@ struct Options {
   std::string public_url = env_or("WAYPOINT_PUBLIC_URL", "");
   int sweep_seconds = 30;
   int checkpoint_seconds = 3600;
+  int token_days = app::kTokenDaysDefault;
   // Outside the database; by default beside an SQLite file, or named after a PostgreSQL connection.
   std::string audit_key = env_or("WAYPOINT_AUDIT_KEY", "");
   std::string audit_checkpoints = env_or("WAYPOINT_AUDIT_CHECKPOINTS", "");
@@ -263,6 +265,7 @@ int run(int argc, char** argv) {
   auto* token_create = token_cmd->add_subcommand("create", "Create a bearer token for a user (shown once)");
   token_create->add_option("--email", o.email, "Email address of the user")->required();
   token_create->add_option("--label", o.label, "What the token is for")->capture_default_str();
+  token_create->add_option("--days", o.token_days, "Days until it runs out (1 to 365)")->capture_default_str();
 
   auto* import_cmd = cli.add_subcommand("import", "Import data from other systems");
   import_cmd->require_subcommand(1);
@@ -342,7 +345,7 @@ int run(int argc, char** argv) {
       app::set_user_disabled(*rt.services, op, app::user_id_by_email(*rt.services, o.email), true);
       std::cout << "Account disabled\n";
     } else if (token_create->parsed()) {
-      std::cout << app::create_api_token(*rt.services, o.email, o.label) << "\n";
+      std::cout << app::create_api_token(*rt.services, o.email, o.label, o.token_days) << "\n";
     } else if (import_gias->parsed()) {
       const auto actor = app::actor_by_email(*rt.services, o.email, "command line");
       if (!actor) throw app::Invalid("as", "No active user has the email address " + o.email);

@@ -14,18 +14,21 @@ namespace {
 // and provider 22. Each actor belongs to school 10, provider 20 or LA 1.
 enum Relation { Own, OtherOrganisation, OtherArea };
 
+// Each actor's own user id is 100 plus their role's place in the list.
+std::int64_t user_of(Role r) { return 100 + static_cast<std::int64_t>(r); }
+
 Principal actor(Role r) {
   switch (organisation_kind_for(r)) {
     case OrganisationKind::School:
-      return {r, 10, 1};
+      return {r, 10, 1, user_of(r)};
     case OrganisationKind::Provider:
-      return {r, 20, 1};
+      return {r, 20, 1, user_of(r)};
     case OrganisationKind::LocalAuthority:
-      return {r, 1, 1};
+      return {r, 1, 1, user_of(r)};
     case OrganisationKind::Waypoint:
       break;
   }
-  return {r, 99, std::nullopt};
+  return {r, 99, std::nullopt, user_of(r)};
 }
 
 bool la_kind(Role r) { return organisation_kind_for(r) == OrganisationKind::LocalAuthority; }
@@ -45,6 +48,7 @@ Scope record(Role r, Relation rel) {
       s.actor_school_places_there = organisation_kind_for(r) == OrganisationKind::School;
       s.alert_organisation_id = actor(r).organisation_id;
       s.alert_role = r;
+      s.account_user_id = user_of(r);
       break;
     case OtherOrganisation:
       s.school_id = 12;
@@ -53,6 +57,7 @@ Scope record(Role r, Relation rel) {
       s.commissioner_id = 12;
       s.alert_organisation_id = 12;
       s.alert_role = r;
+      s.account_user_id = 200;  // a colleague's account elsewhere
       break;
     case OtherArea:
       s.school_id = 11;
@@ -61,6 +66,7 @@ Scope record(Role r, Relation rel) {
       s.commissioner_id = 11;
       s.alert_organisation_id = 11;
       s.alert_role = r;
+      s.account_user_id = 300;
       break;
   }
   return s;
@@ -112,6 +118,7 @@ const std::vector<Row> kTable = {
   {Action::ChooseConcernReaders,  {{ApLead,"FFF"},{SchoolDsl,"AFF"},{Headteacher,"FFF"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"FFF"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Administrator,"FFF"}}},
   {Action::FollowReviews,         {{ApLead,"AAA"},{SchoolDsl,"FFF"},{Headteacher,"AAA"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"FFF"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Administrator,"FFF"}}},
   {Action::SeeOutcomes,           {{ApLead,"AAA"},{SchoolDsl,"FFF"},{Headteacher,"AAA"},{ProviderManager,"AAA"},{ProviderStaff,"FFF"},{LaOfficer,"AAA"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Administrator,"FFF"}}},
+  {Action::ManageApiTokens,        {{ApLead,"AHH"},{SchoolDsl,"AHH"},{Headteacher,"AHH"},{ProviderManager,"AHH"},{ProviderStaff,"AHH"},{LaOfficer,"AHH"},{LaDesignatedOfficer,"AHH"},{Parent,"AHH"},{Administrator,"AAA"}}},
 };
 // clang-format on
 
@@ -172,7 +179,7 @@ TEST(AccessPolicy, AnLaOfficerManagesOnlyThePlacementsTheLaArranged) {
 }
 
 TEST(AccessPolicy, AnLaOfficerWithNoAreaKeepsNothing) {
-  const Principal lost{LaOfficer, 5, std::nullopt};
+  const Principal lost{LaOfficer, 5, std::nullopt, 9};
   for (const auto action : {Action::AddProvider, Action::KeepCalendar, Action::SeeOutcomes, Action::BrowseDirectory})
     EXPECT_NE(decide(lost, action, {}), Decision::Allow) << action_name(action);
   EXPECT_EQ(decide(lost, Action::ViewPupil, record(LaOfficer, OtherArea)), Decision::Hide);

@@ -110,16 +110,6 @@ void sign_out(const Services& s, const SignedInSession& session) {
   });
 }
 
-std::optional<Actor> actor_for_api_token(const Services& s, const std::string& token, const std::string& client) {
-  if (token.empty()) return std::nullopt;
-  std::optional<Actor> actor;
-  s.db.with_connection([&](store::Connection& c) {
-    auto user_id = store::user_of_api_token(c, token_hash(token));
-    if (user_id) actor = load_actor(c, *user_id, client);
-  });
-  return actor;
-}
-
 std::optional<Actor> actor_by_email(const Services& s, const std::string& email, const std::string& client) {
   std::optional<Actor> actor;
   s.db.with_connection([&](store::Connection& c) {
@@ -127,21 +117,6 @@ std::optional<Actor> actor_by_email(const Services& s, const std::string& email,
       actor = load_actor(c, user->id, client);
   });
   return actor;
-}
-
-std::string create_api_token(const Services& s, const std::string& raw_email, const std::string& label) {
-  const auto email = domain::normalise_email(raw_email);
-  const auto token = "wp_" + random_token();
-  s.db.transaction([&](store::Connection& c) {
-    auto user = store::find_user_by_email(c, email);
-    if (!user) throw Invalid("email", "No user has the email address " + email);
-    const auto id = store::insert_api_token(c, user->id, token_hash(token), label, s.now_iso());
-    audit(c, s, nullptr,
-          {"api_token.create", "api_token", id, std::nullopt,
-           nlohmann::json{{"user_id", user->id}, {"label", label}}.dump()},
-          "command line");
-  });
-  return token;
 }
 
 void change_password(const Services& s, const SignedInSession& session, const std::string& current,
@@ -164,6 +139,7 @@ void change_password(const Services& s, const SignedInSession& session, const st
   s.db.transaction([&](store::Connection& c) {
     store::update_password_hash(c, session.actor.user_id, hash, s.now_iso());
     store::delete_sessions_of_user(c, session.actor.user_id);
+    store::revoke_api_tokens_of(c, session.actor.user_id, s.now_iso());
     store::insert_session(c, {session.token_hash, session.actor.user_id, session.csrf_token, s.now_iso(), s.now_iso()});
     audit(c, s, &session.actor, {"user.change_password", "user", session.actor.user_id, std::nullopt});
   });

@@ -28,13 +28,8 @@ struct SignedInSession {
 std::optional<SignedInSession> resume_session(const Services& s, const std::string& token, const std::string& client);
 void sign_out(const Services& s, const SignedInSession& session);
 
-// The user a bearer token belongs to.
-std::optional<Actor> actor_for_api_token(const Services& s, const std::string& token, const std::string& client);
-
-// Issues a new bearer token for the user with this e-mail; the token itself is shown only once.
-std::string create_api_token(const Services& s, const std::string& email, const std::string& label);
-
-// Checks the current password and the new one against the policy; signs out the user's other sessions.
+// Checks the current password and the new one against the policy; signs out the user's other sessions
+// and revokes their API tokens.
 void change_password(const Services& s, const SignedInSession& session, const std::string& current,
                      const std::string& replacement, const std::string& confirmation);
 

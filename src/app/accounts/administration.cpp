@@ -10,6 +10,7 @@
 #include "domain/kernel/identifiers.hpp"
 #include "domain/kernel/numbers.hpp"
 #include "domain/kernel/text.hpp"
+#include "store/accounts/api_token_store.hpp"
 #include "store/accounts/organisation_store.hpp"
 #include "store/accounts/session_store.hpp"
 #include "store/accounts/user_store.hpp"
@@ -174,7 +175,10 @@ void reset_password(const Services& s, const Actor& a, std::int64_t user_id, con
     if (!store::find_user(c, user_id)) throw NotFound();
     store::update_password_hash(c, user_id, hash, s.now_iso());
     store::delete_sessions_of_user(c, user_id);
-    audit(c, s, &a, {"user.reset_password", "user", user_id, std::nullopt});
+    // Whoever had the old password may have made tokens with it: they stop too.
+    const int revoked = store::revoke_api_tokens_of(c, user_id, s.now_iso());
+    audit(c, s, &a,
+          {"user.reset_password", "user", user_id, std::nullopt, nlohmann::json{{"tokens_revoked", revoked}}.dump()});
   });
 }
 

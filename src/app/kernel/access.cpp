@@ -4,7 +4,7 @@
 
 namespace waypoint::app {
 
-domain::Principal principal_of(const Actor& a) { return {a.role, a.organisation_id, a.local_authority_id}; }
+domain::Principal principal_of(const Actor& a) { return {a.role, a.organisation_id, a.local_authority_id, a.user_id}; }
 
 bool allowed(const Actor& a, domain::Action action, const domain::Scope& scope) {
   return domain::allows(principal_of(a), action, scope);

@@ -138,12 +138,14 @@ bool permits(const Principal& w, Action action, const Scope& s) {
       return commissioner(r);
     case Action::SeeOutcomes:
       return commissioner(r) || r == Role::ProviderManager || (r == Role::LaOfficer && w.local_authority_id);
+    case Action::ManageApiTokens:
+      return true;
   }
   return false;
 }
 
 // The record each action is about, and so whether refusing it should reveal that it exists.
-enum class Noun { None, Pupil, Placement, Provider, Alert };
+enum class Noun { None, Pupil, Placement, Provider, Alert, Account };
 
 Noun noun_of(Action a) {
   switch (a) {
@@ -170,6 +172,8 @@ Noun noun_of(Action a) {
       return Noun::Placement;
     case Action::HandleAlert:
       return Noun::Alert;
+    case Action::ManageApiTokens:
+      return Noun::Account;
     default:
       return Noun::None;
   }
@@ -217,6 +221,7 @@ constexpr ActionName kActions[] = {
     {Action::ChooseConcernReaders, "choose_concern_readers"},
     {Action::FollowReviews, "follow_reviews"},
     {Action::SeeOutcomes, "see_outcomes"},
+    {Action::ManageApiTokens, "manage_api_tokens"},
 };
 
 }  // namespace
@@ -250,6 +255,10 @@ Decision decide(const Principal& who, Action action, const Scope& subject) {
       break;
     case Noun::Alert:
       sees = sees_alert(who, subject);
+      break;
+    case Noun::Account:
+      sees = who.role == Role::Administrator ||
+             (subject.account_user_id && who.user_id != 0 && *subject.account_user_id == who.user_id);
       break;
     case Noun::None:
       break;

@@ -55,6 +55,8 @@ enum class Action {
   // Reviews and outcomes
   FollowReviews,
   SeeOutcomes,
+  // Accounts
+  ManageApiTokens,  // make, list and revoke API tokens: their owner, or an administrator
 };
 
 const std::vector<Action>& all_actions();
@@ -65,6 +67,7 @@ struct Principal {
   Role role = Role::Parent;
   std::int64_t organisation_id = 0;
   std::optional<std::int64_t> local_authority_id;  // the LA whose area they work in
+  std::int64_t user_id = 0;
 };
 
 // The facts about the subject record that decide access. A use case fills in those its record has;
@@ -83,6 +86,7 @@ struct Scope {
   // An alert's addressee: the organisation and the role it was raised for.
   std::optional<std::int64_t> alert_organisation_id;
   std::optional<Role> alert_role;
+  std::optional<std::int64_t> account_user_id;  // whose account the record (an API token) belongs to
 };
 
 // A provider's own entry, as its staff see it.

@@ -1,20 +1,46 @@
 #include <nlohmann/json.hpp>
 
 #include "app/accounts/accounts.hpp"
+#include "app/accounts/api_tokens.hpp"
 #include "app/kernel/errors.hpp"
+#include "domain/kernel/time.hpp"
 #include "web/kernel/application.hpp"
 
 namespace waypoint::web {
 namespace {
 
-Response account_page(RequestContext& ctx, const domain::FieldErrors& errors, int status) {
+// A user's tokens as a table: what each is for, when it was made, last used and runs out.
+nlohmann::json token_rows(const std::vector<store::ApiTokenRow>& tokens, const std::string& now) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& t : tokens) {
+    const bool live = !t.revoked_at && t.expires_at > now;
+    rows.push_back({{"id", std::to_string(t.id)},
+                    {"label", t.label},
+                    {"created", domain::uk_time_text(t.created_at)},
+                    {"last_used", t.last_used_at ? domain::uk_time_text(*t.last_used_at) : "Never"},
+                    {"expires", domain::uk_time_text(t.expires_at)},
+                    {"live", live},
+                    {"state", t.revoked_at ? "Revoked"
+                              : live       ? "Active"
+                                           : "Run out"}});
+  }
+  return rows;
+}
+
+Response account_page(RequestContext& ctx, const domain::FieldErrors& errors, int status,
+                      const std::string& new_token = {}) {
   const auto& a = ctx.actor();
   nlohmann::json data{{"title", "Your account"},
                       {"name", a.display_name},
                       {"email", a.email},
                       {"role", std::string(domain::role_label(a.role))},
                       {"organisation", a.organisation_name},
-                      {"changed", ctx.request.query_value("changed") == "1"}};
+                      {"changed", ctx.request.query_value("changed") == "1"},
+                      {"revoked", ctx.request.query_value("revoked") == "1"},
+                      {"new_token", new_token}};
+  const auto tokens = token_rows(app::api_tokens_of(ctx.services, a, a.user_id), ctx.services.now_iso());
+  data["tokens"] = tokens;
+  data["has_tokens"] = !tokens.empty();
   add_errors(data, errors);
   const std::string width = "govuk-!-width-one-half";
   auto& fields = data["fields"];
@@ -35,6 +61,14 @@ Response account_page(RequestContext& ctx, const domain::FieldErrors& errors, in
                                                   .type = "password",
                                                   .autocomplete = "new-password",
                                                   .width = width});
+  fields["label"] = input_field(data, {.id = "label",
+                                       .label = "What the token is for",
+                                       .hint = "For example, \"MIS attendance export\"",
+                                       .width = width});
+  fields["days"] = input_field(data, {.id = "days",
+                                      .label = "Days until it runs out",
+                                      .hint = "From 1 to 365. Leave blank for 90.",
+                                      .width = "govuk-input--width-3"});
   return ctx.page("account", data, status);
 }
 
@@ -52,6 +86,20 @@ void add_account_routes(Router& r) {
       return account_page(ctx, e.errors(), 422);
     }
     return Response::redirect("/account?changed=1");
+  });
+
+  r.add("POST", "/account/tokens", [](Request& req, RequestContext& ctx) {
+    try {
+      const auto token = app::create_own_api_token(ctx.services, ctx.actor(), req.field("label"), req.field("days"));
+      return account_page(ctx, {}, 200, token);  // shown this once: it is stored only as its hash
+    } catch (const app::Invalid& e) {
+      return account_page(ctx, e.errors(), 422);
+    }
+  });
+
+  r.add("POST", "/account/tokens/{id}/revoke", [](Request& req, RequestContext& ctx) {
+    app::revoke_api_token(ctx.services, ctx.actor(), ctx.actor().user_id, id_param(req, "id"));
+    return Response::redirect("/account?revoked=1");
   });
 }
 

@@ -1,7 +1,9 @@
 #include <nlohmann/json.hpp>
 
 #include "app/accounts/administration.hpp"
+#include "app/accounts/api_tokens.hpp"
 #include "app/kernel/errors.hpp"
+#include "domain/kernel/time.hpp"
 #include "web/kernel/application.hpp"
 
 namespace waypoint::web {
@@ -103,8 +105,25 @@ Response user_page(RequestContext& ctx, std::int64_t id, const domain::FieldErro
   const auto done = ctx.request.query_value("done");
   data["notice_text"] = done == "disabled"  ? "Account disabled: the person has been signed out"
                         : done == "enabled" ? "Account enabled"
-                                            : "Password changed: the person has been signed out";
+                        : done == "revoked"
+                            ? "API token revoked"
+                            : "Password changed: the person has been signed out and their API tokens revoked";
   add_errors(data, errors);
+  nlohmann::json tokens = nlohmann::json::array();
+  const auto now = ctx.services.now_iso();
+  for (const auto& t : app::api_tokens_of(ctx.services, ctx.actor(), u.id)) {
+    const bool live = !t.revoked_at && t.expires_at > now;
+    tokens.push_back({{"token_id", std::to_string(t.id)},
+                      {"label", t.label},
+                      {"last_used", t.last_used_at ? domain::uk_time_text(*t.last_used_at) : "Never"},
+                      {"expires", domain::uk_time_text(t.expires_at)},
+                      {"live", live},
+                      {"state", t.revoked_at ? "Revoked"
+                                : live       ? "Active"
+                                             : "Run out"}});
+  }
+  data["tokens"] = tokens;
+  data["has_tokens"] = !tokens.empty();
   data["fields"]["password"] = input_field(data, {.id = "password",
                                                   .label = "New password",
                                                   .type = "password",
@@ -194,6 +213,12 @@ void add_admin_routes(Router& r) {
       return Response::redirect("/admin/users/" + std::to_string(id) + "?done=" + done + "d");
     });
   }
+
+  r.add("POST", "/admin/users/{id}/tokens/{token}/revoke", [](Request& req, RequestContext& ctx) {
+    const auto id = id_param(req, "id");
+    app::revoke_api_token(ctx.services, ctx.actor(), id, id_param(req, "token"));
+    return Response::redirect("/admin/users/" + std::to_string(id) + "?done=revoked");
+  });
 
   r.add("POST", "/admin/users/{id}/password", [](Request& req, RequestContext& ctx) {
     const auto id = id_param(req, "id");

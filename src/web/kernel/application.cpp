@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/accounts/api_tokens.hpp"
 #include "app/kernel/audit.hpp"
 #include "app/kernel/errors.hpp"
 #include "app/kernel/secrets.hpp"
