@@ -20,7 +20,7 @@ const ids = {};
 let countAll;
 function fingerprint() {
   if (countAll) return wp.sql(countAll);
-  const skip = "('audit_events', 'sessions', 'api_tokens', 'sign_in_failures', 'schema_migrations', 'outbound_mail')";
+  const skip = "('audit_events', 'sessions', 'api_tokens', 'sign_in_attempts', 'schema_migrations', 'outbound_mail')";
   const tables = wp.sql(engine === "postgres"
     ? `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT IN ${skip} ORDER BY 1`
     : `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ${skip} ORDER BY name`);

@@ -1,6 +1,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startWaypoint, DEMO, errorMessages } from "../support/waypoint.mjs";
+import { request } from "node:http";
+import { startWaypoint, DEMO, DEMO_PASSWORD, errorMessages } from "../support/waypoint.mjs";
 
 let wp;
 before(async () => (wp = await startWaypoint()));
@@ -46,20 +47,61 @@ test("empty fields are named in the error summary", async () => {
   assert.match(res.text, /<title>Error: /);
 });
 
-test("five failures lock the address, even against the right password, and an unknown address locks alike", async () => {
+// Signs in as a browser at another loopback address would (127.0.0.2, ...): its own cookies and CSRF
+// token, over node:http, which can choose the address it connects from.
+async function signInFrom(address, email, password = DEMO_PASSWORD) {
+  const url = new URL(wp.url);
+  const call = (method, path, body, cookie) => new Promise((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, path, method, localAddress: address,
+      headers: { ...(cookie ? { cookie } : {}), ...(body ? { "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) } : {}) } }, (res) => {
+      let text = "";
+      res.on("data", (d) => (text += d));
+      res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, text }));
+    });
+    req.on("error", reject);
+    if (body) req.write(body);
+    req.end();
+  });
+  const form = await call("GET", "/sign-in");
+  const cookie = (form.headers["set-cookie"] || []).map((c) => c.split(";")[0]).join("; ");
+  const csrf = form.text.match(/name="csrf_token" value="([0-9a-f]+)"/)[1];
+  return call("POST", "/sign-in", new URLSearchParams({ csrf_token: csrf, email, password }).toString(), cookie);
+}
+
+test("after three free failures an account must wait before its next try, answered at once without checking the password", async () => {
   for (const email of [DEMO.head, "ghost@nowhere.example"]) {
     const c = wp.client();
+    for (let i = 0; i < 3; i++) assert.equal((await c.signIn(email, "wrong password " + i)).status, 422, email);
+    const fourth = await c.signIn(email, "wrong password 3");
+    assert.equal(fourth.status, 422, "the fourth is checked, and sets a wait of 2 seconds");
     const started = Date.now();
-    let last;
-    for (let i = 0; i < 5; i++) last = await c.signIn(email, "wrong password " + i);
-    assert.equal(last.status, 429, email);
-    assert.ok(Date.now() - started >= 1500, "answers slow down after the third failure");
-    const locked = await c.signIn(email);
-    assert.equal(locked.status, 429);
-    assert.match(errorMessages(locked.text)[0].message, /too many attempts/);
+    const early = await c.signIn(email);  // even the right password is not looked at yet
+    assert.ok(Date.now() - started < 1000, "answered at once: no server thread sleeps");
+    assert.equal(early.status, 429, email);
+    // Two seconds from the fourth failure, stored to the second: one or two seconds are left.
+    assert.match(early.headers.get("retry-after"), /^[12]$/);
+    assert.match(errorMessages(early.text)[0].message, /^There have been too many attempts to sign in\. Wait [12] seconds?, then try again$/);
   }
-  // Another address is not affected.
-  assert.equal((await wp.client().signIn(DEMO.dsl)).status, 303);
+  await new Promise((r) => setTimeout(r, 2100));
+  assert.equal((await wp.client().signIn(DEMO.head)).status, 303, "the owner gets in once the wait is over");
+  assert.ok(Number(wp.sql("SELECT COUNT(*) FROM audit_events WHERE action = 'sign_in.throttled'")) >= 2);
+});
+
+test("the owner signing in from another address is not held back by someone else's guesses", async () => {
+  const attacker = wp.client();
+  for (let i = 0; i < 6; i++) await attacker.signIn(DEMO.dsl, "guess " + i);
+  assert.equal((await attacker.signIn(DEMO.dsl)).status, 429);
+  const owner = await signInFrom("127.0.0.2", DEMO.dsl);
+  assert.equal(owner.status, 303);
+  assert.equal(owner.headers.location, "/");
+});
+
+test("one address guessing at many accounts (spraying) slows after ten failures", async () => {
+  for (let i = 0; i < 10; i++) assert.equal((await signInFrom("127.0.0.3", `person${i}@oakfield.example`, "Winter2026!")).status, 422, `account ${i}`);
+  assert.equal((await signInFrom("127.0.0.3", "person10@oakfield.example", "Winter2026!")).status, 422, "the eleventh is checked and sets a wait");
+  const next = await signInFrom("127.0.0.3", DEMO.laOfficer);
+  assert.equal(next.status, 429, "a fresh account from the same address waits too");
+  assert.equal((await signInFrom("127.0.0.4", DEMO.laOfficer)).status, 303, "other addresses are not affected");
 });
 
 test("a form without the CSRF token is refused and changes nothing", async () => {

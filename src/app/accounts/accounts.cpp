@@ -1,5 +1,6 @@
 #include "app/accounts/accounts.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "app/kernel/audit.hpp"
@@ -9,7 +10,7 @@
 #include "store/accounts/api_token_store.hpp"
 #include "store/accounts/organisation_store.hpp"
 #include "store/accounts/session_store.hpp"
-#include "store/accounts/sign_in_failure_store.hpp"
+#include "store/accounts/sign_in_attempt_store.hpp"
 #include "store/accounts/user_store.hpp"
 
 namespace waypoint::app {
@@ -36,41 +37,46 @@ SignInOutcome sign_in(const Services& s, const std::string& raw_email, const std
                       const std::string& client) {
   const auto email = domain::normalise_email(raw_email);
   const auto now = s.clock.now();
-  domain::SignInFailures failures;
+  const auto& policy = s.settings.throttle;
+  const auto by_account = domain::account_key(email, client);
+  const auto by_address = domain::address_key(client);
+  SignInOutcome outcome;
   std::optional<domain::User> user;
   s.db.with_connection([&](store::Connection& c) {
-    failures = store::find_sign_in_failures(c, email);
+    outcome.wait = std::max(domain::wait_left(store::find_sign_in_attempts(c, by_account), now),
+                            domain::wait_left(store::find_sign_in_attempts(c, by_address), now));
     user = store::find_user_by_email(c, email);
   });
-  SignInOutcome outcome;
-  const bool locked = domain::is_locked(failures, now);
-  // Hashing takes tens of milliseconds: do it outside the write transaction. Verify against a
-  // decoy when there is no account, so an unknown address takes the same time as a known one.
-  const bool matches = !locked && verify_password(user ? user->password_hash : decoy_password_hash(), password);
   AuditRecord record{"", "user", user ? std::optional(user->id) : std::nullopt, std::nullopt,
                      nlohmann::json{{"email", email}}.dump()};
+  if (outcome.wait.count() > 0) {
+    // Too soon: answered at once, without looking at the password.
+    record.action = "sign_in.throttled";
+    s.db.transaction([&](store::Connection& c) { audit(c, s, nullptr, record, client); });
+    return outcome;
+  }
+  // Hashing takes tens of milliseconds: do it outside the write transaction. Verify against a
+  // decoy when there is no account, so an unknown address takes the same time as a known one.
+  const bool matches = verify_password(user ? user->password_hash : decoy_password_hash(), password);
   s.db.transaction([&](store::Connection& c) {
-    if (locked) {
-      outcome.locked = true;
-      outcome.delay = domain::answer_delay(failures, s.settings.throttle);
-      record.action = "sign_in.refused_locked";
-      audit(c, s, nullptr, record, client);
-      return;
-    }
     auto actor = matches && user ? load_actor(c, user->id, client) : std::nullopt;
     if (!actor) {
-      failures = domain::after_failure(store::find_sign_in_failures(c, email), now, s.settings.throttle);
-      store::save_sign_in_failures(c, email, failures, domain::to_iso(now));
-      outcome.locked = domain::is_locked(failures, now);
-      outcome.delay = domain::answer_delay(failures, s.settings.throttle);
+      const auto when = domain::to_iso(now);
+      const auto account =
+          domain::after_failure(store::find_sign_in_attempts(c, by_account), now, policy.free_per_account, policy);
+      const auto address =
+          domain::after_failure(store::find_sign_in_attempts(c, by_address), now, policy.free_per_address, policy);
+      store::save_sign_in_attempts(c, by_account, account, when);
+      store::save_sign_in_attempts(c, by_address, address, when);
       record.action = "sign_in.failed";
       audit(c, s, nullptr, record, client);
       return;
     }
-    store::clear_sign_in_failures(c, email);
+    // The address's own count stays: one good sign-in must not buy another run of guesses elsewhere.
+    store::clear_sign_in_attempts(c, by_account);
     // Sign-in is rare enough to pay for housekeeping: nothing expired lingers in the tables.
     store::delete_sessions_idle_since(c, domain::to_iso(now - s.settings.session.idle));
-    store::delete_sign_in_failures_before(c, domain::to_iso(now - std::chrono::hours(24)));
+    store::delete_sign_in_attempts_before(c, domain::to_iso(now - policy.forget_after));
     const auto token = random_token();
     store::insert_session(c, {token_hash(token), user->id, random_token(), domain::to_iso(now), domain::to_iso(now)});
     record.action = "sign_in";

@@ -11,8 +11,7 @@ namespace waypoint::app {
 
 struct SignInOutcome {
   std::optional<std::string> session_token;  // set when signed in
-  bool locked = false;                       // too many failures for this address
-  std::chrono::milliseconds delay{0};        // hold the answer this long
+  std::chrono::seconds wait{0};              // too many failures: try again after this long
 };
 
 SignInOutcome sign_in(const Services& s, const std::string& email, const std::string& password,

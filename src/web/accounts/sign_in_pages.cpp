@@ -45,11 +45,12 @@ void add_sign_in_routes(Router& r) {
     const auto outcome = app::sign_in(ctx.services, email, password, req.client);
     if (!outcome.session_token) {
       // The same words whether the address is unknown, the password wrong or the account disabled.
-      errors.push_back({"email", outcome.locked ? "There have been too many attempts to sign in with this email "
-                                                  "address. Wait 15 minutes, then try again"
-                                                : "Enter a correct email address and password"});
-      auto response = sign_in_form(ctx, email, next, errors, outcome.locked ? 429 : 422);
-      response.delay = outcome.delay;
+      const bool waiting = outcome.wait.count() > 0;
+      errors.push_back({"email", waiting ? "There have been too many attempts to sign in. Wait " +
+                                               domain::wait_text(outcome.wait) + ", then try again"
+                                         : "Enter a correct email address and password"});
+      auto response = sign_in_form(ctx, email, next, errors, waiting ? 429 : 422);
+      if (waiting) response.headers.emplace_back("Retry-After", std::to_string(outcome.wait.count()));
       return response;
     }
     auto response = Response::redirect(next);

@@ -43,7 +43,6 @@ struct Response {
   std::string content_type = "text/html; charset=utf-8";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
-  std::chrono::milliseconds delay{0};  // held before answering (sign-in throttling)
 
   static Response redirect(const std::string& location, int status = 303);
   static Response json(int status, std::string body);

@@ -70,7 +70,6 @@ class Handler final : public Poco::Net::HTTPRequestHandler {
       for (const auto& [k, v] : r.form_values) r.form.emplace(k, v);
     }
     Response response = app_.handle(r);
-    if (response.delay.count() > 0) std::this_thread::sleep_for(response.delay);
     send(out, response, r.method);
   }
 
