@@ -19,6 +19,7 @@
 #include "cli/background_work.hpp"
 #include "cli/bench_data.hpp"
 #include "cli/demo.hpp"
+#include "domain/accounts/second_factor.hpp"
 #include "domain/kernel/numbers.hpp"
 #include "domain/kernel/text.hpp"
 #include "domain/kernel/time.hpp"
@@ -75,6 +76,7 @@ struct Options {
   int sweep_seconds = 30;
   int checkpoint_seconds = 3600;
   int token_days = app::kTokenDaysDefault;
+  std::string second_factor_roles = env_or("WAYPOINT_SECOND_FACTOR_ROLES", "");
   // Outside the database; by default beside an SQLite file, or named after a PostgreSQL connection.
   std::string audit_key = env_or("WAYPOINT_AUDIT_KEY", "");
   std::string audit_checkpoints = env_or("WAYPOINT_AUDIT_CHECKPOINTS", "");
@@ -120,6 +122,13 @@ struct Runtime {
     if (!o.public_url.empty()) settings.public_url = o.public_url;
     settings.audit_key = store::load_or_create_audit_key(o.audit_key.empty() ? store::default_audit_key_path(o.database)
                                                                              : std::filesystem::path(o.audit_key));
+    if (!o.second_factor_roles.empty()) {
+      const auto roles = domain::parse_second_factor_roles(o.second_factor_roles);
+      if (!roles)
+        throw app::Invalid("second-factor-roles",
+                           "--second-factor-roles must be role codes separated by commas, staff, or none");
+      settings.second_factor_roles = *roles;
+    }
     settings.audit_checkpoints =
         o.audit_checkpoints.empty() ? store::default_checkpoint_path(o.database).string() : o.audit_checkpoints;
     services = std::make_unique<app::Services>(app::Services{*db, *clock, settings, app::bundled_common_passwords()});
@@ -229,6 +238,10 @@ int run(int argc, char** argv) {
       ->capture_default_str();
   serve_cmd->add_option("--public-url", o.public_url,
                         "The address people open Waypoint at, for links in e-mail (env WAYPOINT_PUBLIC_URL)");
+  serve_cmd->add_option("--second-factor-roles", o.second_factor_roles,
+                        "Roles that must sign in with an authenticator: role codes separated by commas, staff, "
+                        "or none (default school_dsl,la_officer,la_designated_officer,administrator; env "
+                        "WAYPOINT_SECOND_FACTOR_ROLES)");
   serve_cmd->add_option("--checkpoint-seconds", o.checkpoint_seconds, "How often to sign an audit checkpoint")
       ->capture_default_str()
       ->check(CLI::Range(1, 86400));

@@ -9,6 +9,7 @@
 #include "domain/kernel/contact.hpp"
 #include "store/accounts/api_token_store.hpp"
 #include "store/accounts/organisation_store.hpp"
+#include "store/accounts/second_factor_store.hpp"
 #include "store/accounts/session_store.hpp"
 #include "store/accounts/sign_in_attempt_store.hpp"
 #include "store/accounts/user_store.hpp"
@@ -77,9 +78,14 @@ SignInOutcome sign_in(const Services& s, const std::string& raw_email, const std
     // Sign-in is rare enough to pay for housekeeping: nothing expired lingers in the tables.
     store::delete_sessions_idle_since(c, domain::to_iso(now - s.settings.session.idle));
     store::delete_sign_in_attempts_before(c, domain::to_iso(now - policy.forget_after));
+    // The password is right; a second factor may still be owed before the session counts.
+    const auto stage =
+        domain::stage_after_password(store::find_second_factor(c, user->id).secret.has_value(),
+                                     domain::second_factor_required(user->role, s.settings.second_factor_roles));
     const auto token = random_token();
-    store::insert_session(c, {token_hash(token), user->id, random_token(), domain::to_iso(now), domain::to_iso(now)});
-    record.action = "sign_in";
+    store::insert_session(c, {token_hash(token), user->id, random_token(), domain::to_iso(now), domain::to_iso(now),
+                              std::string(domain::stage_code(stage))});
+    record.action = stage == domain::SessionStage::SignedIn ? "sign_in" : "sign_in.password";
     audit(c, s, &*actor, record);
     outcome.session_token = token;
   });
@@ -104,7 +110,7 @@ std::optional<SignedInSession> resume_session(const Services& s, const std::stri
     if (!actor) return;
     // Writing on every request would make reads contend for the write lock; a minute is precise enough.
     if (now - *last_seen >= std::chrono::minutes(1)) store::touch_session(c, hash, domain::to_iso(now));
-    result = SignedInSession{std::move(*actor), session->csrf_token, hash};
+    result = SignedInSession{std::move(*actor), session->csrf_token, hash, domain::parse_stage(session->stage)};
   });
   return result;
 }
@@ -146,7 +152,8 @@ void change_password(const Services& s, const SignedInSession& session, const st
     store::update_password_hash(c, session.actor.user_id, hash, s.now_iso());
     store::delete_sessions_of_user(c, session.actor.user_id);
     store::revoke_api_tokens_of(c, session.actor.user_id, s.now_iso());
-    store::insert_session(c, {session.token_hash, session.actor.user_id, session.csrf_token, s.now_iso(), s.now_iso()});
+    store::insert_session(c, {session.token_hash, session.actor.user_id, session.csrf_token, s.now_iso(), s.now_iso(),
+                              std::string(domain::stage_code(session.stage))});
     audit(c, s, &session.actor, {"user.change_password", "user", session.actor.user_id, std::nullopt});
   });
 }

@@ -6,6 +6,7 @@
 
 #include "app/kernel/actor.hpp"
 #include "app/kernel/services.hpp"
+#include "domain/accounts/second_factor.hpp"
 
 namespace waypoint::app {
 
@@ -21,6 +22,7 @@ struct SignedInSession {
   Actor actor;
   std::string csrf_token;
   std::string token_hash;
+  domain::SessionStage stage = domain::SessionStage::SignedIn;  // the second factor may still be owed
 };
 
 // The live session a cookie names; an expired one is removed.

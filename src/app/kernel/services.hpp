@@ -5,6 +5,7 @@
 
 #include "app/kernel/clock.hpp"
 #include "domain/accounts/password_policy.hpp"
+#include "domain/accounts/second_factor.hpp"
 #include "domain/accounts/session_lifetime.hpp"
 #include "domain/accounts/sign_in_throttle.hpp"
 #include "domain/providers/provider.hpp"
@@ -25,6 +26,7 @@ struct Settings {
   std::string public_url = "http://127.0.0.1:8080";  // where links in e-mail point
   std::string audit_key;                             // keys the audit chain; read from a file outside the database
   std::string audit_checkpoints;                     // the file signed checkpoints of the audit trail go to
+  std::vector<domain::Role> second_factor_roles = domain::default_second_factor_roles();  // must have one
 };
 
 struct Services {

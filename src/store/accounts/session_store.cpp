@@ -3,16 +3,18 @@
 namespace waypoint::store {
 
 void insert_session(Connection& c, const SessionRecord& s) {
-  c.exec("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $5)",
-         {s.token_hash, integer(s.user_id), s.csrf_token, s.created_at, s.last_seen_at});
+  c.exec(
+      "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, stage) "
+      "VALUES ($1, $2, $3, $4, $5, $6)",
+      {s.token_hash, integer(s.user_id), s.csrf_token, s.created_at, s.last_seen_at, s.stage});
 }
 
 std::optional<SessionRecord> find_session(Connection& c, const std::string& token_hash) {
   auto r = c.query_one(
-      "SELECT token_hash, user_id, csrf_token, created_at, last_seen_at FROM sessions WHERE token_hash = $1",
+      "SELECT token_hash, user_id, csrf_token, created_at, last_seen_at, stage FROM sessions WHERE token_hash = $1",
       {token_hash});
   if (!r) return std::nullopt;
-  return SessionRecord{r->text(0), r->integer(1), r->text(2), r->text(3), r->text(4)};
+  return SessionRecord{r->text(0), r->integer(1), r->text(2), r->text(3), r->text(4), r->text(5)};
 }
 
 void touch_session(Connection& c, const std::string& token_hash, const std::string& now) {

@@ -12,6 +12,7 @@ struct SessionRecord {
   std::string csrf_token;
   std::string created_at;
   std::string last_seen_at;
+  std::string stage = "signed_in";  // see domain::SessionStage
 };
 
 void insert_session(Connection& c, const SessionRecord& s);

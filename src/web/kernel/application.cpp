@@ -48,6 +48,7 @@ Application::Application(const app::Services& services, WebSettings settings)
     return Response::text(200, metrics_.prometheus_text(), "text/plain; version=0.0.4");
   });
   add_sign_in_routes(router_);
+  add_second_factor_routes(router_);
   add_home_routes(router_);
   add_account_routes(router_);
   add_pupil_routes(router_);
@@ -124,6 +125,12 @@ Response Application::dispatch(Request& request, std::string& route_name) {
         if (new_csrf_cookie) r.set_cookie(kCsrfCookie, *new_csrf_cookie, ctx.cookie_attributes(""));
         return r;
       }
+    }
+    // A session still owing its second factor reaches only the page that asks for it.
+    if (ctx.session && ctx.session->stage != domain::SessionStage::SignedIn) {
+      const std::string owed = ctx.session->stage == domain::SessionStage::AwaitingCode ? "/sign-in/second-factor"
+                                                                                        : "/account/second-factor";
+      if (request.path != owed && request.path != "/sign-out") return Response::redirect(owed);
     }
     bool path_matched = false;
     const Route* route = router_.match(request, path_matched);

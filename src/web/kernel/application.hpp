@@ -30,6 +30,7 @@ class Application {
 
 // Each area adds its routes.
 void add_sign_in_routes(Router& r);
+void add_second_factor_routes(Router& r);
 void add_home_routes(Router& r);
 void add_account_routes(Router& r);
 void add_pupil_routes(Router& r);
