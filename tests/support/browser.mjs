@@ -50,7 +50,7 @@ export async function signIn(page, base, email) {
 
 // One Waypoint server and one browser for a test file, started before its tests and stopped after
 // them. `session.wp` and `session.browser` are set once the tests run.
-export function browserSession() {
+export function browserSession({ args = [] } = {}) {
   const session = {
     newPage: () => newPage(session.browser),
     // A new page signed in as `email`.
@@ -61,7 +61,7 @@ export function browserSession() {
     },
   };
   before(async () => {
-    session.wp = await startWaypoint();
+    session.wp = await startWaypoint({ args });
     session.browser = await launchBrowser();
   });
   after(async () => {

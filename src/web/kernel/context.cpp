@@ -51,7 +51,8 @@ Response RequestContext::page(const std::string& name, nlohmann::json data, int 
     data["user"] = {{"name", a.display_name},
                     {"role", std::string(domain::role_label(a.role))},
                     {"organisation", a.organisation_name}};
-    data["nav"] = navigation(a, request.path);
+    // Until the second factor is given, nothing else is reachable, so nothing else is offered.
+    if (session->stage == domain::SessionStage::SignedIn) data["nav"] = navigation(a, request.path);
   }
   Response r;
   r.status = status;
