@@ -78,3 +78,27 @@ test("roles that need none sign in with their password; an API token is not held
   const token = wp.cli(["token", "create", "--email", DEMO.laOfficer, "--label", "Returns"]).stdout.trim();
   assert.equal((await wp.api(token, "GET", "/me")).status, 200);
 });
+
+test("an administrator removes the authenticator of someone who lost it; they set up a new one at their next sign-in", async () => {
+  const enrol = async (client) => {
+    const key = decode((await client.get("/account/second-factor")).text).match(/id="totp-key">([A-Z2-7 ]+)</)[1];
+    assert.equal((await client.post("/account/second-factor", { code: totp(key) })).status, 200);
+  };
+  const user = wp.sql(`SELECT id FROM users WHERE email = '${DEMO.laOfficer}'`);
+  const officer = wp.client();
+  await officer.signIn(DEMO.laOfficer);
+  await enrol(officer);
+  const admin = wp.client();
+  await admin.signIn(DEMO.admin);
+  await enrol(admin);  // the administrator's own role needs one first
+  await admin.get(`/admin/users/${user}`);
+  const removed = await admin.post(`/admin/users/${user}/second-factor/reset`);
+  assert.equal(removed.status, 303);
+  assert.match(decode((await admin.get(removed.location)).text), /Authenticator removed/);
+  assert.equal(wp.sql(`SELECT COUNT(*) FROM recovery_codes WHERE user_id = ${user}`), "0");
+  assert.match((await officer.get("/pupils")).location, /^\/sign-in/, "signed out");
+  const back = wp.client();
+  await back.signIn(DEMO.laOfficer);
+  assert.equal((await back.get("/")).location, "/account/second-factor", "sets up again");
+  assert.equal(wp.sql("SELECT COUNT(*) FROM audit_events WHERE action = 'user.second_factor_reset'"), "1");
+});

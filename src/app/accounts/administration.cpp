@@ -12,6 +12,7 @@
 #include "domain/kernel/text.hpp"
 #include "store/accounts/api_token_store.hpp"
 #include "store/accounts/organisation_store.hpp"
+#include "store/accounts/second_factor_store.hpp"
 #include "store/accounts/session_store.hpp"
 #include "store/accounts/user_store.hpp"
 
@@ -179,6 +180,16 @@ void reset_password(const Services& s, const Actor& a, std::int64_t user_id, con
     const int revoked = store::revoke_api_tokens_of(c, user_id, s.now_iso());
     audit(c, s, &a,
           {"user.reset_password", "user", user_id, std::nullopt, nlohmann::json{{"tokens_revoked", revoked}}.dump()});
+  });
+}
+
+void reset_second_factor(const Services& s, const Actor& a, std::int64_t user_id) {
+  require(allowed(a, domain::Action::Administer));
+  s.db.transaction([&](store::Connection& c) {
+    if (!store::find_user(c, user_id)) throw NotFound();
+    store::remove_second_factor(c, user_id);
+    store::delete_sessions_of_user(c, user_id);
+    audit(c, s, &a, {"user.second_factor_reset", "user", user_id, std::nullopt});
   });
 }
 

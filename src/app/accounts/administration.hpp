@@ -37,6 +37,9 @@ domain::User find_user_for_admin(const Services& s, const Actor& a, std::int64_t
 std::int64_t create_user(const Services& s, const Actor& a, const UserForm& f);
 void set_user_disabled(const Services& s, const Actor& a, std::int64_t user_id, bool disabled);
 void reset_password(const Services& s, const Actor& a, std::int64_t user_id, const std::string& password);
+// For someone who lost both their phone and their recovery codes: removes their authenticator and
+// recovery codes and signs them out; their next sign-in sets one up again where their role needs it.
+void reset_second_factor(const Services& s, const Actor& a, std::int64_t user_id);
 
 // The user with this e-mail, for the command line.
 std::int64_t user_id_by_email(const Services& s, const std::string& email);

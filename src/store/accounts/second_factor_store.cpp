@@ -21,6 +21,14 @@ void enable_second_factor(Connection& c, std::int64_t user_id, const std::string
       {secret, now, integer(step), integer(user_id)});
 }
 
+void remove_second_factor(Connection& c, std::int64_t user_id) {
+  c.exec(
+      "UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL "
+      "WHERE id = $1",
+      {integer(user_id)});
+  c.exec("DELETE FROM recovery_codes WHERE user_id = $1", {integer(user_id)});
+}
+
 void record_totp_step(Connection& c, std::int64_t user_id, std::int64_t step) {
   c.exec("UPDATE users SET totp_last_step = $1 WHERE id = $2", {integer(step), integer(user_id)});
 }

@@ -18,6 +18,8 @@ void save_pending_secret(Connection& c, std::int64_t user_id, const std::string&
 // Confirms the pending secret as the user's second factor, with `step` used.
 void enable_second_factor(Connection& c, std::int64_t user_id, const std::string& secret, std::int64_t step,
                           const std::string& now);
+// Removes the authenticator (set up or pending) and every recovery code.
+void remove_second_factor(Connection& c, std::int64_t user_id);
 void record_totp_step(Connection& c, std::int64_t user_id, std::int64_t step);
 
 // Replaces the user's recovery codes with these hashes.

@@ -1,3 +1,4 @@
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "app/accounts/administration.hpp"
@@ -103,11 +104,14 @@ Response user_page(RequestContext& ctx, std::int64_t id, const domain::FieldErro
                       {"is_self", u.id == ctx.actor().user_id},
                       {"notice", ctx.request.query_value("done")}};
   const auto done = ctx.request.query_value("done");
-  data["notice_text"] = done == "disabled"  ? "Account disabled: the person has been signed out"
-                        : done == "enabled" ? "Account enabled"
-                        : done == "revoked"
-                            ? "API token revoked"
-                            : "Password changed: the person has been signed out and their API tokens revoked";
+  static const std::map<std::string, std::string> notices{
+      {"disabled", "Account disabled: the person has been signed out"},
+      {"enabled", "Account enabled"},
+      {"revoked", "API token revoked"},
+      {"second_factor", "Authenticator removed: the person sets up a new one when they next sign in"},
+      {"password", "Password changed: the person has been signed out and their API tokens revoked"}};
+  const auto notice = notices.find(done);
+  data["notice_text"] = notice == notices.end() ? "" : notice->second;
   add_errors(data, errors);
   nlohmann::json tokens = nlohmann::json::array();
   const auto now = ctx.services.now_iso();
@@ -213,6 +217,12 @@ void add_admin_routes(Router& r) {
       return Response::redirect("/admin/users/" + std::to_string(id) + "?done=" + done + "d");
     });
   }
+
+  r.add("POST", "/admin/users/{id}/second-factor/reset", [](Request& req, RequestContext& ctx) {
+    const auto id = id_param(req, "id");
+    app::reset_second_factor(ctx.services, ctx.actor(), id);
+    return Response::redirect("/admin/users/" + std::to_string(id) + "?done=second_factor");
+  });
 
   r.add("POST", "/admin/users/{id}/tokens/{token}/revoke", [](Request& req, RequestContext& ctx) {
     const auto id = id_param(req, "id");
