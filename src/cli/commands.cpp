@@ -138,6 +138,8 @@ struct Runtime {
 void print_demo_sign_ins() {
   std::cout << "Demo sign-ins (password for each: \"" << kDemoPassword << "\"):\n";
   for (const auto& d : demo_sign_ins()) std::cout << "  " << d.role << ": " << d.email << "\n";
+  std::cout << "Roles that need a second factor (by default the DSL, LA roles and the administrator) set up an\n"
+               "authenticator app at their first sign-in; serve --second-factor-roles none turns this off.\n";
 }
 
 std::string password_from(const Options& o) {
