@@ -4,28 +4,11 @@
 #include "app/accounts/api_tokens.hpp"
 #include "app/kernel/errors.hpp"
 #include "domain/kernel/time.hpp"
+#include "web/accounts/api_token_json.hpp"
 #include "web/kernel/application.hpp"
 
 namespace waypoint::web {
 namespace {
-
-// A user's tokens as a table: what each is for, when it was made, last used and runs out.
-nlohmann::json token_rows(const std::vector<store::ApiTokenRow>& tokens, const std::string& now) {
-  nlohmann::json rows = nlohmann::json::array();
-  for (const auto& t : tokens) {
-    const bool live = !t.revoked_at && t.expires_at > now;
-    rows.push_back({{"id", std::to_string(t.id)},
-                    {"label", t.label},
-                    {"created", domain::uk_time_text(t.created_at)},
-                    {"last_used", t.last_used_at ? domain::uk_time_text(*t.last_used_at) : "Never"},
-                    {"expires", domain::uk_time_text(t.expires_at)},
-                    {"live", live},
-                    {"state", t.revoked_at ? "Revoked"
-                              : live       ? "Active"
-                                           : "Run out"}});
-  }
-  return rows;
-}
 
 Response account_page(RequestContext& ctx, const domain::FieldErrors& errors, int status,
                       const std::string& new_token = {}) {
@@ -38,7 +21,7 @@ Response account_page(RequestContext& ctx, const domain::FieldErrors& errors, in
                       {"changed", ctx.request.query_value("changed") == "1"},
                       {"revoked", ctx.request.query_value("revoked") == "1"},
                       {"new_token", new_token}};
-  const auto tokens = token_rows(app::api_tokens_of(ctx.services, a, a.user_id), ctx.services.now_iso());
+  const auto tokens = api_token_rows(app::api_tokens_of(ctx.services, a, a.user_id), ctx.services.now_iso());
   data["tokens"] = tokens;
   data["has_tokens"] = !tokens.empty();
   add_errors(data, errors);

@@ -5,6 +5,7 @@
 #include "app/accounts/api_tokens.hpp"
 #include "app/kernel/errors.hpp"
 #include "domain/kernel/time.hpp"
+#include "web/accounts/api_token_json.hpp"
 #include "web/kernel/application.hpp"
 
 namespace waypoint::web {
@@ -113,19 +114,7 @@ Response user_page(RequestContext& ctx, std::int64_t id, const domain::FieldErro
   const auto notice = notices.find(done);
   data["notice_text"] = notice == notices.end() ? "" : notice->second;
   add_errors(data, errors);
-  nlohmann::json tokens = nlohmann::json::array();
-  const auto now = ctx.services.now_iso();
-  for (const auto& t : app::api_tokens_of(ctx.services, ctx.actor(), u.id)) {
-    const bool live = !t.revoked_at && t.expires_at > now;
-    tokens.push_back({{"token_id", std::to_string(t.id)},
-                      {"label", t.label},
-                      {"last_used", t.last_used_at ? domain::uk_time_text(*t.last_used_at) : "Never"},
-                      {"expires", domain::uk_time_text(t.expires_at)},
-                      {"live", live},
-                      {"state", t.revoked_at ? "Revoked"
-                                : live       ? "Active"
-                                             : "Run out"}});
-  }
+  const auto tokens = api_token_rows(app::api_tokens_of(ctx.services, ctx.actor(), u.id), ctx.services.now_iso());
   data["tokens"] = tokens;
   data["has_tokens"] = !tokens.empty();
   data["fields"]["password"] = input_field(data, {.id = "password",
