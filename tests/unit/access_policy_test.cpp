@@ -217,6 +217,15 @@ TEST(AccessPolicy, AnAlertIsHandledByTheRoleItWasRaisedForAtItsOrganisation) {
   EXPECT_EQ(decide(actor(ProviderStaff), Action::HandleAlert, for_manager), Decision::Hide);
 }
 
+TEST(AccessPolicy, EachKindOfAlertIsRaisedForTheRoleThatActsOnIt) {
+  EXPECT_EQ(alert_addressee("unexplained_absence", OrganisationKind::School), SchoolDsl);
+  EXPECT_EQ(alert_addressee("safeguarding_concern", OrganisationKind::School), SchoolDsl);
+  EXPECT_EQ(alert_addressee("serious_incident", OrganisationKind::School), SchoolDsl);
+  EXPECT_EQ(alert_addressee("register_not_taken", OrganisationKind::School), ApLead);
+  EXPECT_EQ(alert_addressee("register_not_taken", OrganisationKind::Provider), ProviderStaff);
+  EXPECT_EQ(alert_addressee("missing_education", OrganisationKind::LocalAuthority), LaOfficer);
+}
+
 TEST(AccessPolicy, AProvidersManagerReadsItsStaffsAlerts) {
   EXPECT_EQ(alerts_read_by(ProviderManager), (std::vector<Role>{ProviderManager, ProviderStaff}));
   EXPECT_EQ(alerts_read_by(SchoolDsl), (std::vector<Role>{SchoolDsl}));

@@ -7,6 +7,7 @@
 #include "app/alerts/alerts.hpp"
 #include "app/calendar/school_calendars.hpp"
 #include "domain/alerts/alert.hpp"
+#include "domain/kernel/access_policy.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "store/accounts/organisation_store.hpp"
 #include "store/attendance/attendance_store.hpp"
@@ -110,10 +111,10 @@ int raise_register_alerts(const Services& s) {
       alert.summary =
           domain::register_not_taken_summary(provider.name, school.name, names, date, owed.session, owed.opens_at);
       const nlohmann::json detail{{"pupil_ids", owed.pupil_ids}};
-      for (const auto& [organisation, role] : {std::pair(owed.school_id, domain::Role::ApLead),
-                                               std::pair(owed.provider_id, domain::Role::ProviderStaff)}) {
+      for (const auto& [organisation, kind] : {std::pair(owed.school_id, domain::OrganisationKind::School),
+                                               std::pair(owed.provider_id, domain::OrganisationKind::Provider)}) {
         alert.for_organisation_id = organisation;
-        alert.for_role = std::string(domain::role_code(role));
+        alert.for_role = std::string(domain::role_code(domain::alert_addressee(alert.kind, kind)));
         alert.once_key = alert.kind + ":" + std::to_string(owed.provider_id) + ":" + std::to_string(owed.school_id) +
                          ":" + date + ":" + alert.session + ":" + std::to_string(organisation);
         if (!store::alert_raised(c, alert.once_key)) owed_alerts.push_back({alert, detail});
@@ -156,7 +157,8 @@ int raise_missing_education_alerts(const Services& s) {
       alert.school_id = first.school_id;
       alert.provider_id = first.provider_id;
       alert.for_organisation_id = *school.parent_id;
-      alert.for_role = std::string(domain::role_code(domain::Role::LaOfficer));
+      alert.for_role =
+          std::string(domain::role_code(domain::alert_addressee(alert.kind, domain::OrganisationKind::LocalAuthority)));
       alert.session_date = domain::format_date(yesterday);
       alert.session = "day";
       alert.summary =

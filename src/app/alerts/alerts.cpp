@@ -62,7 +62,7 @@ store::AlertRow alert_for_dsl(const std::string& kind, std::int64_t pupil_id, st
   alert.pupil_id = pupil_id;
   alert.school_id = school_id;
   alert.for_organisation_id = school_id;
-  alert.for_role = std::string(domain::role_code(domain::Role::SchoolDsl));
+  alert.for_role = std::string(domain::role_code(domain::alert_addressee(kind, domain::OrganisationKind::School)));
   alert.session_date = date;
   alert.session = session;
   alert.once_key = kind + ":" + key;

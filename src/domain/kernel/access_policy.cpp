@@ -300,6 +300,12 @@ std::optional<std::int64_t> own_provider(const Principal& w) {
   return std::nullopt;
 }
 
+Role alert_addressee(std::string_view kind, OrganisationKind at) {
+  if (kind == "register_not_taken") return at == OrganisationKind::Provider ? Role::ProviderStaff : Role::ApLead;
+  if (kind == "missing_education") return Role::LaOfficer;
+  return Role::SchoolDsl;
+}
+
 std::vector<Role> readers_of_alerts_for(Role alerted) {
   if (alerted == Role::ProviderStaff) return {Role::ProviderStaff, Role::ProviderManager};
   return {alerted};

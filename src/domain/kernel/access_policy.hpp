@@ -126,6 +126,11 @@ Listing calendar_keeper(const Principal& who);
 // when they work at one.
 std::optional<std::int64_t> own_provider(const Principal& who);
 
+// Whom an alert of `kind` is raised for at an organisation of kind `at`: the DSL for absences,
+// concerns and incidents; the school's AP lead and the provider's staff for a register not taken;
+// the LA's officers for a child missing education.
+Role alert_addressee(std::string_view kind, OrganisationKind at);
+
 // Who reads alerts raised for a role: a provider's alerts go to its staff and its manager.
 std::vector<Role> readers_of_alerts_for(Role alerted);
 // The roles whose alerts a reader sees.
