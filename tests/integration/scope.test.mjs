@@ -92,6 +92,9 @@ test("a school user is refused the administrators' pages, and the refusal is aud
   const admin = wp.client();
   await admin.signIn(DEMO.admin);
   const trail = await admin.get("/admin/audit?user=3");
-  assert.match(trail.text, /access\.refused/);
-  assert.match(trail.text, /GET \/admin\/users/);
+  assert.match(trail.text, /user\.list_refused/, "the envelope's refusal, for the policy's administer");
+  assert.match(trail.text, /organisation\.list_refused/);
+  assert.match(trail.text, /user\.view_refused/);
+  assert.match(trail.text, /access\.refused/, "the audit search, refused at its door");
+  assert.match(trail.text, /GET \/admin\/audit/);
 });

@@ -1,7 +1,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startWaypoint, DEMO, errorMessages, decode } from "../support/waypoint.mjs";
-import { totp } from "../support/totp.mjs";
+import { totp, base32Decode } from "../support/totp.mjs";
 
 // The second factor as a deployment has it by default: the DSL, LA roles and administrators must set
 // up an authenticator; others may.
@@ -32,6 +32,11 @@ test("the DSL must set up an authenticator before anything else, with a QR code,
   recovery = [...decode(done.text).matchAll(/<li><code>([a-z2-9]{5}-[a-z2-9]{5})<\/code><\/li>/g)].map((m) => m[1]);
   assert.equal(recovery.length, 10);
   assert.equal(wp.sql("SELECT COUNT(*) FROM recovery_codes WHERE code_hash LIKE '%-%'"), "0", "kept only as hashes");
+  // The key is sealed with the deployment's key file: the database alone does not give it away.
+  const stored = wp.sql(`SELECT totp_secret FROM users WHERE email = '${DEMO.dsl}'`);
+  assert.match(stored, /^sealed1:[0-9a-f]+$/);
+  const keyHex = base32Decode(key).toString("hex");
+  assert.ok(!stored.includes(keyHex), "not the key in hex");
   assert.equal((await dsl.get("/")).status, 200, "signed in now");
   assert.doesNotMatch(decode((await dsl.get("/account/second-factor")).text), new RegExp(recovery[0]), "never shown again");
 });

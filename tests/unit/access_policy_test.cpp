@@ -119,6 +119,10 @@ const std::vector<Row> kTable = {
   {Action::FollowReviews,         {{ApLead,"AAA"},{SchoolDsl,"FFF"},{Headteacher,"AAA"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"FFF"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Administrator,"FFF"}}},
   {Action::SeeOutcomes,           {{ApLead,"AAA"},{SchoolDsl,"FFF"},{Headteacher,"AAA"},{ProviderManager,"AAA"},{ProviderStaff,"FFF"},{LaOfficer,"AAA"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Administrator,"FFF"}}},
   {Action::ManageApiTokens,        {{ApLead,"AHH"},{SchoolDsl,"AHH"},{Headteacher,"AHH"},{ProviderManager,"AHH"},{ProviderStaff,"AHH"},{LaOfficer,"AHH"},{LaDesignatedOfficer,"AHH"},{Parent,"AHH"},{Administrator,"AAA"}}},
+  {Action::ListPupils,            {{ApLead,"AAA"},{SchoolDsl,"AAA"},{Headteacher,"AAA"},{ProviderManager,"AAA"},{ProviderStaff,"AAA"},{LaOfficer,"AAA"},{LaDesignatedOfficer,"AAA"},{Parent,"AAA"},{Administrator,"FFF"}}},
+  {Action::ListPlacements,        {{ApLead,"AAA"},{SchoolDsl,"AAA"},{Headteacher,"AAA"},{ProviderManager,"AAA"},{ProviderStaff,"AAA"},{LaOfficer,"AAA"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Administrator,"FFF"}}},
+  {Action::ReadConcern,           {{ApLead,"HHH"},{SchoolDsl,"AHH"},{Headteacher,"HHH"},{ProviderManager,"HHH"},{ProviderStaff,"HHH"},{LaOfficer,"HHH"},{LaDesignatedOfficer,"AAH"},{Parent,"HHH"},{Administrator,"HHH"}}},
+  {Action::ViewCalendar,          {{ApLead,"AAA"},{SchoolDsl,"AAA"},{Headteacher,"AAA"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"AAA"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Administrator,"FFF"}}},
 };
 // clang-format on
 
@@ -154,6 +158,7 @@ TEST(AccessPolicy, EveryRoleAndActionOnOwnAnotherOrganisationsAndAnotherAreasRec
 TEST(AccessPolicy, AColleagueTheDslAllowsReadsTheSchoolsConcernsAndNoOtherSchools) {
   auto own = record(ApLead, Own);
   own.actor_allowed_by_dsl = true;
+  EXPECT_EQ(decide(actor(ApLead), Action::ReadConcern, own), Decision::Allow);
   EXPECT_EQ(decide(actor(ApLead), Action::ReadConcerns, own), Decision::Allow);
   EXPECT_EQ(decide(actor(Headteacher), Action::ReadConcerns, own), Decision::Allow);
   // Only the school's staff can be allowed: the flag means nothing to anyone else.

@@ -55,5 +55,25 @@ TEST(TextRules, TextMustBeUtf8) {
   EXPECT_FALSE(text_problem("name", "\xf0\x9f\x99\x82"));
 }
 
+TEST(TextRules, TextStoredBeforeTheRulesCannotReorderAPage) {
+  const std::string replaced = "\xef\xbf\xbd";
+  EXPECT_EQ(displayable_text("Aisha Khan"), "Aisha Khan");
+  EXPECT_EQ(displayable_text("line one\nline two\tend"), "line one\nline two\tend");
+  EXPECT_EQ(displayable_text("Aisha\xe2\x80\xae"
+                             "gnp.exe"),
+            "Aisha" + replaced + "gnp.exe");  // U+202E
+  EXPECT_EQ(displayable_text("a\xe2\x81\xa6"
+                             "b\xe2\x81\xa9"),
+            "a" + replaced + "b" + replaced);  // U+2066, U+2069
+  EXPECT_EQ(displayable_text("bell\x07"), "bell" + replaced);
+  EXPECT_EQ(displayable_text("caf\xe9"
+                             " ok"),
+            "caf" + replaced + " ok")
+      << "a byte that is not UTF-8";
+  const std::string arabic = "\xd8\xb9\xd8\xa7\xd8\xa6\xd8\xb4\xd8\xa9";
+  EXPECT_EQ(displayable_text(arabic), arabic) << "letters of right-to-left scripts are kept";
+  EXPECT_EQ(displayable_text("Zo\xc3\xab"), "Zo\xc3\xab");
+}
+
 }  // namespace
 }  // namespace waypoint::domain

@@ -6,6 +6,7 @@
 #include "app/kernel/audit.hpp"
 #include "app/kernel/errors.hpp"
 #include "app/kernel/secrets.hpp"
+#include "app/kernel/unguarded.hpp"
 #include "domain/kernel/contact.hpp"
 #include "store/accounts/api_token_store.hpp"
 #include "store/accounts/organisation_store.hpp"
@@ -43,7 +44,7 @@ SignInOutcome sign_in(const Services& s, const std::string& raw_email, const std
   const auto by_address = domain::address_key(client);
   SignInOutcome outcome;
   std::optional<domain::User> user;
-  s.db.with_connection([&](store::Connection& c) {
+  unguarded_read(s, [&](store::Connection& c) {
     outcome.wait = std::max(domain::wait_left(store::find_sign_in_attempts(c, by_account), now),
                             domain::wait_left(store::find_sign_in_attempts(c, by_address), now));
     user = store::find_user_by_email(c, email);
@@ -53,13 +54,13 @@ SignInOutcome sign_in(const Services& s, const std::string& raw_email, const std
   if (outcome.wait.count() > 0) {
     // Too soon: answered at once, without looking at the password.
     record.action = "sign_in.throttled";
-    s.db.transaction([&](store::Connection& c) { audit(c, s, nullptr, record, client); });
+    unguarded_transaction(s, [&](store::Connection& c) { audit(c, s, nullptr, record, client); });
     return outcome;
   }
   // Hashing takes tens of milliseconds: do it outside the write transaction. Verify against a
   // decoy when there is no account, so an unknown address takes the same time as a known one.
   const bool matches = verify_password(user ? user->password_hash : decoy_password_hash(), password);
-  s.db.transaction([&](store::Connection& c) {
+  unguarded_transaction(s, [&](store::Connection& c) {
     auto actor = matches && user ? load_actor(c, user->id, client) : std::nullopt;
     if (!actor) {
       const auto when = domain::to_iso(now);
@@ -97,7 +98,7 @@ std::optional<SignedInSession> resume_session(const Services& s, const std::stri
   const auto hash = token_hash(token);
   const auto now = s.clock.now();
   std::optional<SignedInSession> result;
-  s.db.with_connection([&](store::Connection& c) {
+  unguarded_read(s, [&](store::Connection& c) {
     auto session = store::find_session(c, hash);
     if (!session) return;
     const auto created = domain::parse_iso(session->created_at);
@@ -116,7 +117,7 @@ std::optional<SignedInSession> resume_session(const Services& s, const std::stri
 }
 
 void sign_out(const Services& s, const SignedInSession& session) {
-  s.db.transaction([&](store::Connection& c) {
+  unguarded_transaction(s, [&](store::Connection& c) {
     store::delete_session(c, session.token_hash);
     audit(c, s, &session.actor, {"sign_out", "user", session.actor.user_id, std::nullopt});
   });
@@ -124,7 +125,7 @@ void sign_out(const Services& s, const SignedInSession& session) {
 
 std::optional<Actor> actor_by_email(const Services& s, const std::string& email, const std::string& client) {
   std::optional<Actor> actor;
-  s.db.with_connection([&](store::Connection& c) {
+  unguarded_read(s, [&](store::Connection& c) {
     if (auto user = store::find_user_by_email(c, domain::normalise_email(email)))
       actor = load_actor(c, user->id, client);
   });
@@ -135,7 +136,7 @@ void change_password(const Services& s, const SignedInSession& session, const st
                      const std::string& replacement, const std::string& confirmation) {
   domain::FieldErrors errors;
   std::string stored_hash;
-  s.db.with_connection([&](store::Connection& c) {
+  unguarded_read(s, [&](store::Connection& c) {
     if (auto user = store::find_user(c, session.actor.user_id)) stored_hash = user->password_hash;
   });
   if (current.empty())
@@ -148,7 +149,7 @@ void change_password(const Services& s, const SignedInSession& session, const st
     errors.push_back({"confirm_password", "New passwords do not match"});
   if (!errors.empty()) throw Invalid(errors);
   const auto hash = hash_password(replacement);
-  s.db.transaction([&](store::Connection& c) {
+  unguarded_transaction(s, [&](store::Connection& c) {
     store::update_password_hash(c, session.actor.user_id, hash, s.now_iso());
     store::delete_sessions_of_user(c, session.actor.user_id);
     store::revoke_api_tokens_of(c, session.actor.user_id, s.now_iso());

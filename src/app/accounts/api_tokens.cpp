@@ -5,6 +5,7 @@
 #include "app/accounts/accounts.hpp"
 #include "app/kernel/envelope.hpp"
 #include "app/kernel/secrets.hpp"
+#include "app/kernel/unguarded.hpp"
 #include "domain/kernel/contact.hpp"
 #include "domain/kernel/numbers.hpp"
 #include "domain/kernel/text.hpp"
@@ -37,7 +38,7 @@ std::optional<Actor> actor_for_api_token(const Services& s, const std::string& t
   const auto now = s.clock.now();
   std::optional<Actor> actor;
   bool record_use = false;
-  s.db.with_connection([&](store::Connection& c) {
+  unguarded_read(s, [&](store::Connection& c) {
     const auto live = store::live_api_token(c, hash, domain::to_iso(now));
     if (!live) return;
     actor = load_actor(c, live->user_id, client);
@@ -46,7 +47,7 @@ std::optional<Actor> actor_for_api_token(const Services& s, const std::string& t
   });
   // Written at most once a minute, so a busy integration does not queue on the writer's lock.
   if (actor && record_use)
-    s.db.transaction([&](store::Connection& c) { store::mark_api_token_used(c, hash, domain::to_iso(now)); });
+    unguarded_transaction(s, [&](store::Connection& c) { store::mark_api_token_used(c, hash, domain::to_iso(now)); });
   return actor;
 }
 
@@ -82,7 +83,7 @@ std::string create_api_token(const Services& s, const std::string& raw_email, co
   if (days < 1 || days > kTokenDaysMost) errors.push_back({"days", "--days must be from 1 to 365"});
   if (!errors.empty()) throw Invalid(std::move(errors));
   const auto token = "wp_" + random_token();
-  s.db.transaction([&](store::Connection& c) {
+  unguarded_transaction(s, [&](store::Connection& c) {
     auto user = store::find_user_by_email(c, email);
     if (!user) throw Invalid("email", "No user has the email address " + email);
     const auto id =

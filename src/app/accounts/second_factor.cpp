@@ -10,6 +10,7 @@
 #include "app/kernel/audit.hpp"
 #include "app/kernel/errors.hpp"
 #include "app/kernel/secrets.hpp"
+#include "app/kernel/unguarded.hpp"
 #include "domain/accounts/sign_in_throttle.hpp"
 #include "domain/kernel/digest.hpp"
 #include "store/accounts/second_factor_store.hpp"
@@ -19,13 +20,7 @@ namespace waypoint::app {
 namespace {
 
 constexpr std::size_t kSecretBytes = 20;  // 160 bits, as RFC 4226 recommends
-
-std::string to_hex(const std::string& bytes) {
-  std::string out(bytes.size() * 2 + 1, '\0');
-  sodium_bin2hex(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  out.pop_back();
-  return out;
-}
+constexpr std::string_view kSealedFor = "waypoint authenticator keys";
 
 std::string from_hex(const std::string& hex) {
   std::string out(hex.size() / 2, '\0');
@@ -34,6 +29,18 @@ std::string from_hex(const std::string& hex) {
                  nullptr);
   out.resize(length);
   return out;
+}
+
+// The authenticator key as stored: sealed with the deployment's key. Keys set up before sealing was
+// added were stored as hex, and are read as they are until the person sets up again.
+std::string stored_secret(const Services& s, const std::string& secret) {
+  return seal(s.settings.audit_key, kSealedFor, secret);
+}
+
+std::string secret_of(const Services& s, const std::string& stored) {
+  if (auto plain = unseal(s.settings.audit_key, kSealedFor, stored)) return *plain;
+  if (stored.rfind("sealed", 0) == 0) throw std::runtime_error("an authenticator key is sealed with another key file");
+  return from_hex(stored);
 }
 
 std::string base32(const std::string& bytes) {
@@ -77,16 +84,16 @@ std::string totp_code(const std::string& secret, std::int64_t unix_seconds) {
 Enrolment start_enrolment(const Services& s, const SignedInSession& session) {
   Enrolment e;
   std::string secret;
-  s.db.transaction([&](store::Connection& c) {
+  unguarded_transaction(s, [&](store::Connection& c) {
     const auto record = store::find_second_factor(c, session.actor.user_id);
     e.enabled = record.secret.has_value();
     e.recovery_codes_left = store::unused_recovery_codes(c, session.actor.user_id);
     if (record.pending_secret) {
-      secret = from_hex(*record.pending_secret);
+      secret = secret_of(s, *record.pending_secret);
     } else {
       secret.resize(kSecretBytes);
       randombytes_buf(secret.data(), secret.size());
-      store::save_pending_secret(c, session.actor.user_id, to_hex(secret));
+      store::save_pending_secret(c, session.actor.user_id, stored_secret(s, secret));
     }
   });
   e.key = base32(secret);
@@ -100,10 +107,10 @@ std::vector<std::string> confirm_enrolment(const Services& s, const SignedInSess
   const auto code = domain::as_totp_code(typed);
   if (!code) throw Invalid("code", "Enter the 6-digit code from your authenticator app");
   std::vector<std::string> codes;
-  s.db.transaction([&](store::Connection& c) {
+  unguarded_transaction(s, [&](store::Connection& c) {
     const auto record = store::find_second_factor(c, session.actor.user_id);
     if (!record.pending_secret) throw Invalid("code", "Start again: open the page to set up your authenticator");
-    const auto step = matching_step(from_hex(*record.pending_secret), *code, unix_now(s), std::nullopt);
+    const auto step = matching_step(secret_of(s, *record.pending_secret), *code, unix_now(s), std::nullopt);
     if (!step) throw Invalid("code", "The code is not right: check the time on your phone and enter the newest code");
     store::enable_second_factor(c, session.actor.user_id, *record.pending_secret, *step, s.now_iso());
     std::vector<std::string> hashes;
@@ -125,7 +132,7 @@ SecondFactorOutcome complete_sign_in(const Services& s, const SignedInSession& s
   const auto now = s.clock.now();
   const auto key = domain::account_key(session.actor.email, session.actor.client);
   const auto& policy = s.settings.throttle;
-  s.db.transaction([&](store::Connection& c) {
+  unguarded_transaction(s, [&](store::Connection& c) {
     const auto attempts = store::find_sign_in_attempts(c, key);
     outcome.wait = domain::wait_left(attempts, now);
     AuditRecord record{"", "user", session.actor.user_id, std::nullopt, "{}"};
@@ -137,7 +144,7 @@ SecondFactorOutcome complete_sign_in(const Services& s, const SignedInSession& s
     const auto factor = store::find_second_factor(c, session.actor.user_id);
     if (factor.secret) {
       if (const auto code = domain::as_totp_code(typed)) {
-        if (const auto step = matching_step(from_hex(*factor.secret), *code, unix_now(s), factor.last_step)) {
+        if (const auto step = matching_step(secret_of(s, *factor.secret), *code, unix_now(s), factor.last_step)) {
           store::record_totp_step(c, session.actor.user_id, *step);
           outcome.accepted = true;
         }

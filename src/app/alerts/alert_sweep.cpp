@@ -6,6 +6,7 @@
 
 #include "app/alerts/alerts.hpp"
 #include "app/calendar/school_calendars.hpp"
+#include "app/kernel/unguarded.hpp"
 #include "domain/alerts/alert.hpp"
 #include "domain/kernel/access_policy.hpp"
 #include "domain/kernel/calendar_date.hpp"
@@ -68,7 +69,7 @@ struct Owed {
 int raise_all(const Services& s, const std::vector<Owed>& owed) {
   int raised = 0;
   if (owed.empty()) return 0;
-  s.db.transaction([&](store::Connection& c) {
+  unguarded_transaction(s, [&](store::Connection& c) {
     for (const auto& o : owed)
       if (raise_alert(c, s, nullptr, o.alert, o.detail)) ++raised;
   });
@@ -82,7 +83,7 @@ int raise_register_alerts(const Services& s) {
   const auto date = domain::format_date(today);
   const unsigned weekday = std::chrono::weekday(sys_days(today)).iso_encoding();
   std::vector<Owed> owed_alerts;
-  s.db.with_connection([&](store::Connection& c) {
+  unguarded_read(s, [&](store::Connection& c) {
     Lookups lookups(c);
     std::set<std::pair<std::int64_t, std::string>> marked;
     for (auto& m : store::marked_sessions_on(c, date)) marked.insert(std::move(m));
@@ -129,7 +130,7 @@ int raise_missing_education_alerts(const Services& s) {
   // Ten school days never span more than the summer holiday and a fortnight.
   const auto look_back = domain::format_date(domain::Date{sys_days(yesterday) - std::chrono::days(100)});
   std::vector<Owed> owed_alerts;
-  s.db.with_connection([&](store::Connection& c) {
+  unguarded_read(s, [&](store::Connection& c) {
     Lookups lookups(c);
     std::map<std::int64_t, std::set<sys_days>> attended;
     for (const auto& m : store::codes_since(c, look_back))
@@ -172,7 +173,7 @@ int raise_missing_education_alerts(const Services& s) {
 
 int deliver_waiting_mail(const Services& s, const MailSender& sender) {
   std::vector<store::OutboundMail> waiting;
-  s.db.with_connection([&](store::Connection& c) { waiting = store::waiting_mail(c, 5, 50); });
+  unguarded_read(s, [&](store::Connection& c) { waiting = store::waiting_mail(c, 5, 50); });
   int sent = 0;
   for (const auto& mail : waiting) {
     std::string error;
@@ -181,7 +182,7 @@ int deliver_waiting_mail(const Services& s, const MailSender& sender) {
     } catch (const std::exception& e) {
       error = e.what();
     }
-    s.db.transaction([&](store::Connection& c) {
+    unguarded_transaction(s, [&](store::Connection& c) {
       if (error.empty())
         store::mail_sent(c, mail.id, s.now_iso());
       else

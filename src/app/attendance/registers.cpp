@@ -5,8 +5,6 @@
 
 #include "app/alerts/alerts.hpp"
 #include "app/calendar/school_calendars.hpp"
-#include "app/kernel/access.hpp"
-#include "app/kernel/audit.hpp"
 #include "app/kernel/errors.hpp"
 #include "app/pupils/pupil_scope.hpp"
 #include "domain/kernel/calendar_date.hpp"
@@ -96,16 +94,16 @@ RegisterView build_register(store::Connection& c, const Services& s, std::int64_
   return v;
 }
 
+using domain::Action;
+
 }  // namespace
 
 RegisterView view_register(const Services& s, const Actor& a, const std::string& date, const std::string& session,
                            const std::string& group) {
-  require(allowed(a, domain::Action::TakeRegister));
   const auto key = session_key(s, date, session);
   const auto site = domain::parse_whole_number(domain::trimmed(group));
-  RegisterView v;
-  s.db.transaction([&](store::Connection& c) {
-    v = build_register(c, s, a.organisation_id, key);
+  return run(s, a, {"register.view", Action::TakeRegister, "provider"}, [&](store::Connection& c, AuditRecord& entry) {
+    auto v = build_register(c, s, a.organisation_id, key);
     if (site && std::any_of(v.groups.begin(), v.groups.end(), [&](const auto& g) { return g.site_id == *site; })) {
       v.group = *site;
       std::erase_if(v.entries, [&](const auto& e) { return e.site_id != *site; });
@@ -113,20 +111,18 @@ RegisterView view_register(const Services& s, const Actor& a, const std::string&
     }
     nlohmann::json ids = nlohmann::json::array();
     for (const auto& e : v.entries) ids.push_back(e.pupil.id);
-    audit(c, s, &a,
-          {"register.view", "provider", a.organisation_id, std::nullopt,
-           nlohmann::json{{"date", key.date}, {"session", domain::session_code(key.session)}, {"pupil_ids", ids}}
-               .dump()});
+    entry.entity_id = a.organisation_id;
+    entry.detail =
+        nlohmann::json{{"date", key.date}, {"session", domain::session_code(key.session)}, {"pupil_ids", ids}}.dump();
+    return v;
   });
-  return v;
 }
 
 void take_register(const Services& s, const Actor& a, const std::string& date, const std::string& session,
                    const std::vector<MarkInput>& marks, const std::string& change_reason) {
-  require(allowed(a, domain::Action::TakeRegister));
   const auto key = session_key(s, date, session);
   const auto reason = domain::trimmed(change_reason);
-  s.db.transaction([&](store::Connection& c) {
+  run(s, a, {"register.take", Action::TakeRegister, "provider"}, [&](store::Connection& c, AuditRecord& audit_entry) {
     const auto view = build_register(c, s, a.organisation_id, key);
     domain::FieldErrors errors;
     std::vector<std::pair<store::MarkRow, const RegisterEntry*>> rows;
@@ -210,16 +206,14 @@ void take_register(const Services& s, const Actor& a, const std::string& date, c
     }
     nlohmann::json codes = nlohmann::json::object();
     for (const auto& [row, entry] : rows) codes[std::to_string(row.pupil_id)] = row.provider_code;
-    audit(
-        c, s, &a,
-        {"register.take", "provider", a.organisation_id, std::nullopt,
-         nlohmann::json{{"date", key.date}, {"session", domain::session_code(key.session)}, {"codes", codes}}.dump()});
+    audit_entry.entity_id = a.organisation_id;
+    audit_entry.detail =
+        nlohmann::json{{"date", key.date}, {"session", domain::session_code(key.session)}, {"codes", codes}}.dump();
   });
 }
 
 std::vector<store::CodeRow> export_attendance(const Services& s, const Actor& a, const std::string& from,
                                               const std::string& to) {
-  require(allowed(a, domain::Action::ExportAttendance));
   const auto f = domain::parse_date(domain::trimmed(from));
   const auto t = domain::parse_date(domain::trimmed(to));
   domain::FieldErrors errors;
@@ -230,89 +224,88 @@ std::vector<store::CodeRow> export_attendance(const Services& s, const Actor& a,
   if (f && t && std::chrono::sys_days(*t) - std::chrono::sys_days(*f) > std::chrono::days(366))
     errors.push_back({"to", "Export at most a year at a time"});
   if (!errors.empty()) throw Invalid(std::move(errors));
-  std::vector<store::CodeRow> rows;
-  s.db.transaction([&](store::Connection& c) {
-    rows = store::school_codes(c, a.organisation_id, domain::format_date(*f), domain::format_date(*t));
-    audit(c, s, &a,
-          {"attendance.export", "organisation", a.organisation_id, std::nullopt,
-           nlohmann::json{{"from", domain::format_date(*f)}, {"to", domain::format_date(*t)}, {"rows", rows.size()}}
-               .dump()});
-  });
-  return rows;
+  return run(s, a, {"attendance.export", Action::ExportAttendance, "organisation"},
+             [&](store::Connection& c, AuditRecord& entry) {
+               auto rows = store::school_codes(c, a.organisation_id, domain::format_date(*f), domain::format_date(*t));
+               entry.entity_id = a.organisation_id;
+               entry.detail = nlohmann::json{
+                   {"from", domain::format_date(*f)},
+                   {"to", domain::format_date(*t)},
+                   {"rows",
+                    rows.size()}}.dump();
+               return rows;
+             });
 }
 
 TodayBoard today_board(const Services& s, const Actor& a) {
-  require(allowed(a, domain::Action::SeeTodayBoard));
-  TodayBoard board;
-  board.date = domain::format_date(s.today());
   const unsigned weekday = std::chrono::weekday(std::chrono::sys_days(s.today())).iso_encoding();
-  s.db.transaction([&](store::Connection& c) {
-    if (!domain::is_school_day(calendar_for_school(c, a.organisation_id), s.today())) return;
-    nlohmann::json ids = nlohmann::json::array();
-    for (const auto& placement : store::active_placements_of_school(c, a.organisation_id, board.date)) {
-      std::vector<domain::SlotTimes> slots;
-      for (const auto& row : store::slots_of_placement(c, placement.id))
-        slots.push_back({row.slot.day.iso_encoding(), row.slot.start_minute, row.slot.end_minute});
-      TodayRow row;
-      for (const auto& e : domain::expected_sessions(slots, weekday)) {
-        const auto mark =
-            store::find_mark(c, placement.pupil_id, board.date, std::string(domain::session_code(e.session)));
-        row.sessions.push_back({e.session, e.starts_at, mark ? std::optional(mark->code()) : std::nullopt});
-      }
-      if (row.sessions.empty()) continue;  // not at the provider today
-      row.pupil = *store::find_pupil(c, placement.pupil_id);
-      row.provider_name = placement.provider_name;
-      row.placement_id = placement.id;
-      ids.push_back(row.pupil.id);
-      board.rows.push_back(std::move(row));
-    }
-    audit(c, s, &a,
-          {"today.view", "organisation", a.organisation_id, std::nullopt, nlohmann::json{{"pupil_ids", ids}}.dump()});
-  });
-  return board;
+  return run(
+      s, a, {"today.view", Action::SeeTodayBoard, "organisation"}, [&](store::Connection& c, AuditRecord& entry) {
+        TodayBoard board;
+        board.date = domain::format_date(s.today());
+        entry.entity_id = a.organisation_id;
+        nlohmann::json ids = nlohmann::json::array();
+        entry.detail = nlohmann::json{{"pupil_ids", ids}}.dump();
+        if (!domain::is_school_day(calendar_for_school(c, a.organisation_id), s.today())) return board;
+        for (const auto& placement : store::active_placements_of_school(c, a.organisation_id, board.date)) {
+          std::vector<domain::SlotTimes> slots;
+          for (const auto& row : store::slots_of_placement(c, placement.id))
+            slots.push_back({row.slot.day.iso_encoding(), row.slot.start_minute, row.slot.end_minute});
+          TodayRow row;
+          for (const auto& e : domain::expected_sessions(slots, weekday)) {
+            const auto mark =
+                store::find_mark(c, placement.pupil_id, board.date, std::string(domain::session_code(e.session)));
+            row.sessions.push_back({e.session, e.starts_at, mark ? std::optional(mark->code()) : std::nullopt});
+          }
+          if (row.sessions.empty()) continue;  // not at the provider today
+          row.pupil = *store::find_pupil(c, placement.pupil_id);
+          row.provider_name = placement.provider_name;
+          row.placement_id = placement.id;
+          ids.push_back(row.pupil.id);
+          board.rows.push_back(std::move(row));
+        }
+        entry.detail = nlohmann::json{{"pupil_ids", ids}}.dump();
+        return board;
+      });
 }
 
 PupilAttendance pupil_attendance(const Services& s, const Actor& a, std::int64_t pupil_id) {
-  PupilAttendance v;
-  v.pupil = require_pupil(s, a, pupil_id, "pupil.view");
-  const auto from = std::chrono::year_month_day{std::chrono::sys_days(s.today()) - std::chrono::days(365)};
-  s.db.with_connection([&](store::Connection& c) {
-    v.marks = store::marks_of_pupil(c, pupil_id, domain::format_date(from), domain::format_date(s.today()));
-  });
-  if (const auto own = domain::own_provider(principal_of(a)))
-    std::erase_if(v.marks, [&](const auto& m) { return m.provider_id != *own; });
-  std::vector<std::string> codes;
-  for (const auto& m : v.marks) codes.push_back(m.code());
-  v.summary = domain::summarise_attendance(codes);
-  v.can_correct = allowed_on_pupil(s, a, v.pupil, domain::Action::EditPupil);
-  v.progress = progress_of(s, a, v.pupil);
-  return v;
+  return run(s, a, {"pupil.view", Action::ViewPupil, "pupil"}, pupil_of(a, pupil_id),
+             [&](store::Connection& c, Subject<domain::Pupil>& p, AuditRecord&) {
+               PupilAttendance v;
+               v.pupil = p.record;
+               const auto from = std::chrono::sys_days(s.today()) - std::chrono::days(365);
+               v.marks = store::marks_of_pupil(c, pupil_id, domain::format_date(from), domain::format_date(s.today()));
+               if (const auto own = domain::own_provider(principal_of(a)))
+                 std::erase_if(v.marks, [&](const auto& m) { return m.provider_id != *own; });
+               std::vector<std::string> codes;
+               for (const auto& m : v.marks) codes.push_back(m.code());
+               v.summary = domain::summarise_attendance(codes);
+               v.can_correct = allowed(a, Action::EditPupil, p.scope);
+               v.progress = progress_of(c, s, a, pupil_id);
+               return v;
+             });
 }
 
 void correct_attendance(const Services& s, const Actor& a, std::int64_t pupil_id, const std::string& date,
                         const std::string& session, const std::string& code, const std::string& reason) {
-  const auto pupil = require_pupil(s, a, pupil_id, "pupil.view");
-  require(allowed_on_pupil(s, a, pupil, domain::Action::EditPupil));
   const auto new_code = domain::trimmed(code);
   const auto why = domain::trimmed(reason);
   domain::FieldErrors errors;
   if (!domain::find_attendance_code(new_code)) errors.push_back({"code", "Select a national attendance code"});
   if (why.empty()) errors.push_back({"reason", "Say why the code is being changed"});
   if (!errors.empty()) throw Invalid(std::move(errors));
-  s.db.transaction([&](store::Connection& c) {
-    const auto mark = store::find_mark(c, pupil_id, domain::trimmed(date), domain::trimmed(session));
-    if (!mark) throw Invalid("code", "There is no mark for that session to correct");
-    store::correct_mark(c, pupil_id, mark->session_date, mark->session, new_code, why);
-    audit(c, s, &a,
-          {"attendance.correct", "pupil", pupil_id, pupil_id,
-           nlohmann::json{{"date", mark->session_date},
-                          {"session", mark->session},
-                          {"provider_code", mark->provider_code},
-                          {"from", mark->code()},
-                          {"to", new_code},
-                          {"reason", why}}
-               .dump()});
-  });
+  run(s, a, {"attendance.correct", Action::EditPupil, "pupil"}, pupil_of(a, pupil_id),
+      [&](store::Connection& c, Subject<domain::Pupil>&, AuditRecord& entry) {
+        const auto mark = store::find_mark(c, pupil_id, domain::trimmed(date), domain::trimmed(session));
+        if (!mark) throw Invalid("code", "There is no mark for that session to correct");
+        store::correct_mark(c, pupil_id, mark->session_date, mark->session, new_code, why);
+        entry.detail =
+            nlohmann::json{
+                {"date", mark->session_date}, {"session", mark->session}, {"provider_code", mark->provider_code},
+                {"from", mark->code()},       {"to", new_code},           {"reason", why}}
+                .dump();
+      });
 }
 
 }  // namespace waypoint::app

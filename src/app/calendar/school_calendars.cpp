@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/kernel/access.hpp"
-#include "app/kernel/audit.hpp"
+#include "app/kernel/envelope.hpp"
 #include "app/kernel/errors.hpp"
 #include "domain/kernel/text.hpp"
 
@@ -68,34 +68,36 @@ std::vector<domain::Term> as_terms(const std::vector<store::TermRow>& rows) {
 
 template <typename Work>
 void keep_calendar(const Services& s, const Actor& a, const char* action, const nlohmann::json& detail, Work work) {
-  require(allowed(a, domain::Action::KeepCalendar));
-  const auto owner = calendar_owner(a);
-  s.db.transaction([&](store::Connection& c) {
+  run(s, a, {action, domain::Action::KeepCalendar, "organisation"}, [&](store::Connection& c, AuditRecord& entry) {
+    const auto owner = calendar_owner(a);
     work(c, owner);
-    audit(c, s, &a, {action, "organisation", owner, std::nullopt, detail.dump()});
+    entry.entity_id = owner;
+    entry.detail = detail.dump();
   });
 }
 
 }  // namespace
 
 CalendarView view_calendar(const Services& s, const Actor& a) {
-  const auto owner = calendar_owner(a);
-  CalendarView v;
-  v.is_school = domain::calendar_keeper(principal_of(a)).scope == domain::ListScope::School;
-  v.organisation_name = a.organisation_name;
-  v.can_edit = allowed(a, domain::Action::KeepCalendar);
-  s.db.with_connection([&](store::Connection& c) {
-    v.terms = store::terms_of(c, owner);
-    v.closures = store::closures_of(c, owner);
-    if (v.is_school && v.terms.empty()) {
-      if (auto school = store::find_organisation(c, owner); school && school->parent_id) {
-        v.terms = store::terms_of(c, *school->parent_id);
-        v.follows_local_authority = true;
-      }
-    }
-    v.full_time_minutes = full_time_minutes_for(c, owner);
-  });
-  return v;
+  // Term dates are not personal data: only a refusal is audited.
+  return run(s, a, {"calendar.view", domain::Action::ViewCalendar, "organisation", false},
+             [&](store::Connection& c, AuditRecord&) {
+               const auto owner = calendar_owner(a);
+               CalendarView v;
+               v.is_school = domain::calendar_keeper(principal_of(a)).scope == domain::ListScope::School;
+               v.organisation_name = a.organisation_name;
+               v.can_edit = allowed(a, domain::Action::KeepCalendar);
+               v.terms = store::terms_of(c, owner);
+               v.closures = store::closures_of(c, owner);
+               if (v.is_school && v.terms.empty()) {
+                 if (auto school = store::find_organisation(c, owner); school && school->parent_id) {
+                   v.terms = store::terms_of(c, *school->parent_id);
+                   v.follows_local_authority = true;
+                 }
+               }
+               v.full_time_minutes = full_time_minutes_for(c, owner);
+               return v;
+             });
 }
 
 void add_term(const Services& s, const Actor& a, const std::string& name, const std::string& first_day,

@@ -26,6 +26,9 @@ struct UseCase {
   // Reads of what is not personal data (the provider directory) audit only their refusals, so
   // browsing the directory does not queue on the audit trail's lock.
   bool audit_when_allowed = true;
+  // A long read (an area's year of attendance) runs outside the writer's lock and is audited in a
+  // short transaction after it: registers being sent must not wait for a report.
+  bool reads_only = false;
 };
 
 // The record a use case acts on, with the facts the policy decides on.
@@ -60,12 +63,16 @@ auto run(const Services& s, const Actor& a, const UseCase& use_case, Load load, 
   std::optional<std::conditional_t<returns_nothing, bool, Result>> result;
   domain::Decision decision = domain::Decision::Hide;
   std::optional<std::int64_t> refused_entity, refused_pupil;
+  // Writes are audited in their own transaction; reads that may run outside the writer's lock
+  // are audited in a short transaction after them.
+  const bool in_one_transaction = use_case.audit_when_allowed && !use_case.reads_only;
+  std::optional<AuditRecord> audit_after;
   const auto attempt = [&](store::Connection& c) {
     auto subject = load(c);
     decision = subject ? domain::decide(principal_of(a), use_case.action, subject->scope) : domain::Decision::Hide;
     if (decision != domain::Decision::Allow) {
       if (subject) refused_entity = subject->entity_id, refused_pupil = subject->pupil_id;
-      if (use_case.audit_when_allowed) audit_refused(c, s, a, use_case, refused_entity, refused_pupil);
+      if (in_one_transaction) audit_refused(c, s, a, use_case, refused_entity, refused_pupil);
       return;  // the refusal is committed; the caller is told after the transaction ends
     }
     AuditRecord entry{use_case.name, use_case.entity, subject->entity_id, subject->pupil_id, "{}"};
@@ -75,18 +82,33 @@ auto run(const Services& s, const Actor& a, const UseCase& use_case, Load load, 
     } else {
       result = work(c, *subject, entry);
     }
-    if (use_case.audit_when_allowed) audit(c, s, &a, entry);
+    if (in_one_transaction)
+      audit(c, s, &a, entry);
+    else if (use_case.audit_when_allowed)
+      audit_after = std::move(entry);
   };
-  if (use_case.audit_when_allowed) {
+  if (in_one_transaction) {
     s.db.transaction(attempt);
   } else {
-    // A read that writes nothing when allowed need not wait for the writer's lock.
     s.db.with_connection(attempt);
     if (decision != domain::Decision::Allow)
       s.db.transaction([&](store::Connection& c) { audit_refused(c, s, a, use_case, refused_entity, refused_pupil); });
+    else if (audit_after)
+      s.db.transaction([&](store::Connection& c) { audit(c, s, &a, *audit_after); });
   }
   if (decision != domain::Decision::Allow) refuse(decision);
   if constexpr (!returns_nothing) return std::move(*result);
+}
+
+// Whether the policy would allow `action` on the subject `load` finds: for what a page offers.
+template <class Load>
+bool may(const Services& s, const Actor& a, domain::Action action, Load load) {
+  bool answer = false;
+  s.db.with_connection([&](store::Connection& c) {
+    if (const auto subject = load(c))
+      answer = domain::decide(principal_of(a), action, subject->scope) == domain::Decision::Allow;
+  });
+  return answer;
 }
 
 // The same for a use case about no record in particular: the policy sees an empty scope.

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <stdexcept>
+#include <vector>
 
 #include "domain/kernel/digest.hpp"
 
@@ -53,6 +54,59 @@ std::string token_hash(std::string_view token) { return domain::blake2b_hex(toke
 
 bool same_secret(std::string_view a, std::string_view b) {
   return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+namespace {
+
+constexpr std::string_view kSealedPrefix = "sealed1:";
+
+std::array<unsigned char, crypto_secretbox_KEYBYTES> sealing_key(std::string_view deployment_key,
+                                                                 std::string_view purpose) {
+  std::array<unsigned char, crypto_secretbox_KEYBYTES> key{};
+  // BLAKE2b keys are at most 64 bytes: a longer key file is hashed down first.
+  std::array<unsigned char, crypto_generichash_KEYBYTES_MAX> k{};
+  crypto_generichash(k.data(), k.size(), reinterpret_cast<const unsigned char*>(deployment_key.data()),
+                     deployment_key.size(), nullptr, 0);
+  crypto_generichash(key.data(), key.size(), reinterpret_cast<const unsigned char*>(purpose.data()), purpose.size(),
+                     k.data(), k.size());
+  return key;
+}
+
+std::string hex_of(const unsigned char* bytes, std::size_t n) {
+  std::string out(n * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), bytes, n);
+  out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+std::string seal(std::string_view deployment_key, std::string_view purpose, std::string_view plain) {
+  ensure_sodium();
+  const auto key = sealing_key(deployment_key, purpose);
+  std::vector<unsigned char> box(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plain.size());
+  randombytes_buf(box.data(), crypto_secretbox_NONCEBYTES);
+  crypto_secretbox_easy(box.data() + crypto_secretbox_NONCEBYTES, reinterpret_cast<const unsigned char*>(plain.data()),
+                        plain.size(), box.data(), key.data());
+  return std::string(kSealedPrefix) + hex_of(box.data(), box.size());
+}
+
+std::optional<std::string> unseal(std::string_view deployment_key, std::string_view purpose, std::string_view sealed) {
+  ensure_sodium();
+  if (sealed.substr(0, kSealedPrefix.size()) != kSealedPrefix) return std::nullopt;
+  const auto hex = sealed.substr(kSealedPrefix.size());
+  std::vector<unsigned char> box(hex.size() / 2);
+  std::size_t length = 0;
+  if (sodium_hex2bin(box.data(), box.size(), hex.data(), hex.size(), nullptr, &length, nullptr) != 0 ||
+      length < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
+    return std::nullopt;
+  const auto key = sealing_key(deployment_key, purpose);
+  std::string plain(length - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
+  if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(plain.data()),
+                                 box.data() + crypto_secretbox_NONCEBYTES, length - crypto_secretbox_NONCEBYTES,
+                                 box.data(), key.data()) != 0)
+    return std::nullopt;
+  return plain;
 }
 
 }  // namespace waypoint::app

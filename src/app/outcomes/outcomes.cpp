@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/kernel/access.hpp"
-#include "app/kernel/audit.hpp"
+#include "app/kernel/envelope.hpp"
 #include "app/kernel/errors.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/numbers.hpp"
@@ -28,8 +28,9 @@ std::pair<store::OutcomeScope, std::int64_t> scope_of(const Actor& a) {
     case domain::ListScope::School:
       return {store::OutcomeScope::School, listing.id};
     default:
-      throw Denied();
+      break;
   }
+  throw Denied();  // the policy refused it before the work began
 }
 
 std::pair<Date, Date> period(const Services& s, const std::string& from_text, const std::string& to_text) {
@@ -101,15 +102,12 @@ std::vector<GroupOutcomes> grouped(const OutcomesView& v, const std::vector<doma
   return out;
 }
 
-}  // namespace
-
-OutcomesView view_outcomes(const Services& s, const Actor& a, const std::string& from_text,
-                           const std::string& to_text) {
+OutcomesView outcomes_on(store::Connection& c, const Services& s, const Actor& a, const std::string& from_text,
+                         const std::string& to_text, AuditRecord& entry) {
   const auto [scope, id] = scope_of(a);
   OutcomesView v;
   std::tie(v.from, v.to) = period(s, from_text, to_text);
-  // Read outside any write transaction: a year of an area's marks must not hold up registers.
-  s.db.with_connection([&](store::Connection& c) {
+  {
     v.scope_name =
         scope == store::OutcomeScope::LocalAuthority ? store::find_organisation(c, id)->name : a.organisation_name;
     v.placements = store::placements_for_outcomes(c, scope, id, domain::format_date(v.from), domain::format_date(v.to));
@@ -121,38 +119,44 @@ OutcomesView view_outcomes(const Services& s, const Actor& a, const std::string&
     if (scope == store::OutcomeScope::LocalAuthority)
       v.by_school =
           grouped(v, cohort, [](const store::OutcomeRow& r) { return std::pair(r.school_name, r.school_id); });
-  });
-  // Figures are counts, but they rest on pupils' records: the read is on the audit trail.
-  s.db.transaction([&](store::Connection& c) {
-    audit(c, s, &a,
-          {"outcomes.view", "outcomes", std::nullopt, std::nullopt,
-           nlohmann::json{{"from", domain::format_date(v.from)},
-                          {"to", domain::format_date(v.to)},
-                          {"placements", v.placements.size()}}
-               .dump()});
-  });
+  }
+  entry.detail =
+      nlohmann::json{
+          {"from", domain::format_date(v.from)}, {"to", domain::format_date(v.to)}, {"placements", v.placements.size()}}
+          .dump();
   return v;
+}
+
+}  // namespace
+
+OutcomesView view_outcomes(const Services& s, const Actor& a, const std::string& from_text,
+                           const std::string& to_text) {
+  // Read outside any write transaction: a year of an area's marks must not hold up registers.
+  // Figures are counts, but they rest on pupils' records: the read is on the audit trail.
+  return run(s, a, {"outcomes.view", domain::Action::SeeOutcomes, "outcomes", true, true},
+             [&](store::Connection& c, AuditRecord& entry) { return outcomes_on(c, s, a, from_text, to_text, entry); });
 }
 
 FigurePupils pupils_behind(const Services& s, const Actor& a, const std::string& from, const std::string& to,
                            const std::string& key) {
-  FigurePupils f{view_outcomes(s, a, from, to), {}, {}};
-  const auto it =
-      std::find_if(f.outcomes.figures.begin(), f.outcomes.figures.end(), [&](const auto& x) { return x.key == key; });
-  if (it == f.outcomes.figures.end()) throw NotFound();
-  f.figure = *it;
-  nlohmann::json pupils = nlohmann::json::array();
-  for (const auto& row : f.outcomes.placements)
-    if (std::find(it->placement_ids.begin(), it->placement_ids.end(), row.placement_id) != it->placement_ids.end()) {
-      f.rows.push_back(row);
-      pupils.push_back(row.pupil_id);
-    }
-  s.db.transaction([&](store::Connection& c) {
-    audit(c, s, &a,
-          {"outcomes.pupils", "outcomes", std::nullopt, std::nullopt,
-           nlohmann::json{{"figure", key}, {"pupil_ids", pupils}}.dump()});
-  });
-  return f;
+  return run(s, a, {"outcomes.pupils", domain::Action::SeeOutcomes, "outcomes", true, true},
+             [&](store::Connection& c, AuditRecord& entry) {
+               AuditRecord unused;
+               FigurePupils f{outcomes_on(c, s, a, from, to, unused), {}, {}};
+               const auto it = std::find_if(f.outcomes.figures.begin(), f.outcomes.figures.end(),
+                                            [&](const auto& x) { return x.key == key; });
+               if (it == f.outcomes.figures.end()) throw NotFound();
+               f.figure = *it;
+               nlohmann::json pupils = nlohmann::json::array();
+               for (const auto& row : f.outcomes.placements)
+                 if (std::find(it->placement_ids.begin(), it->placement_ids.end(), row.placement_id) !=
+                     it->placement_ids.end()) {
+                   f.rows.push_back(row);
+                   pupils.push_back(row.pupil_id);
+                 }
+               entry.detail = nlohmann::json{{"figure", key}, {"pupil_ids", pupils}}.dump();
+               return f;
+             });
 }
 
 }  // namespace waypoint::app

@@ -26,9 +26,15 @@ const char* day_name(std::chrono::weekday d) {
 }  // namespace
 
 NoticeView direction_notice(const Services& s, const Actor& a, std::int64_t placement_id) {
-  const auto v = view_placement(s, a, placement_id);
+  return run(s, a, {"placement.view", domain::Action::ViewPlacement, "placement"}, placement_of(a, placement_id),
+             [&](store::Connection& c, Subject<store::PlacementRecord>& p, AuditRecord&) {
+               if (!domain::is_off_site_direction(p.record.terms.legal_basis)) throw NotFound();
+               return notice_on(c, s, placement_view_on(c, s, a, p));
+             });
+}
+
+NoticeView notice_on(store::Connection& c, const Services& s, const PlacementView& v) {
   const auto& p = v.placement;
-  if (!domain::is_off_site_direction(p.terms.legal_basis)) throw NotFound();
   domain::DirectionNotice n;
   n.placement_id = p.id;
   n.date_of_notice = p.notice_sent_on.value_or(domain::format_date(s.today()));
@@ -47,7 +53,7 @@ NoticeView direction_notice(const Services& s, const Actor& a, std::int64_t plac
   n.objectives = p.terms.objectives;
   n.breaks = p.terms.breaks;
   n.copy_to_local_authority = v.pupil.has_ehc_plan();
-  s.db.with_connection([&](store::Connection& c) {
+  {
     const auto dob = domain::parse_date(v.pupil.date_of_birth);
     const bool adult = dob && std::chrono::sys_days(*dob + std::chrono::years(18)) <= std::chrono::sys_days(s.today());
     if (adult)
@@ -73,7 +79,7 @@ NoticeView direction_notice(const Services& s, const Actor& a, std::int64_t plac
     }
     if (auto school = store::find_organisation(c, p.school_id); school && school->parent_id)
       if (auto la = store::find_organisation(c, *school->parent_id)) n.local_authority_name = la->name;
-  });
+  }
   return {n, domain::missing_from_notice(n)};
 }
 

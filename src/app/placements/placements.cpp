@@ -3,8 +3,6 @@
 #include <nlohmann/json.hpp>
 
 #include "app/calendar/school_calendars.hpp"
-#include "app/kernel/access.hpp"
-#include "app/kernel/audit.hpp"
 #include "app/kernel/errors.hpp"
 #include "app/providers/provider_directory.hpp"
 #include "app/pupils/pupil_scope.hpp"
@@ -101,6 +99,8 @@ nlohmann::json terms_json(const domain::PlacementTerms& t) {
           {"planned_end_date", t.planned_end_date}, {"paid_by", t.paid_by}, {"site_ids", t.site_ids}};
 }
 
+using domain::Action;
+
 }  // namespace
 
 bool has_status(const store::PlacementRecord& p, domain::PlacementStatus status) {
@@ -123,240 +123,224 @@ domain::Scope placement_scope(store::Connection& c, const Actor& a, const store:
   return scope;
 }
 
-bool allowed_on_placement(const Services& s, const Actor& a, const store::PlacementRecord& p, domain::Action action) {
-  bool may = false;
-  s.db.with_connection([&](store::Connection& c) { may = allowed(a, action, placement_scope(c, a, p)); });
-  return may;
+std::optional<Subject<store::PlacementRecord>> placement_subject(store::Connection& c, const Actor& a,
+                                                                 std::int64_t placement_id) {
+  auto p = store::find_placement(c, placement_id);
+  if (!p) return std::nullopt;
+  auto scope = placement_scope(c, a, *p);
+  const auto pupil_id = p->pupil_id;
+  return Subject<store::PlacementRecord>{std::move(*p), scope, placement_id, pupil_id};
 }
 
-store::PlacementRecord require_placement(const Services& s, const Actor& a, std::int64_t placement_id,
-                                         const std::string& action) {
-  std::optional<store::PlacementRecord> p;
-  bool seen = false;
-  s.db.transaction([&](store::Connection& c) {
-    p = store::find_placement(c, placement_id);
-    seen = p && allowed(a, domain::Action::ViewPlacement, placement_scope(c, a, *p));
-    audit(c, s, &a,
-          {seen ? action : action + "_refused", "placement", placement_id,
-           p ? std::optional(p->pupil_id) : std::nullopt});
-  });
-  if (!seen) throw NotFound();
-  return *p;
-}
-
-store::PlacementRecord require_managed(const Services& s, const Actor& a, std::int64_t placement_id,
-                                       const std::string& action) {
-  auto p = require_placement(s, a, placement_id, action);
-  require(allowed_on_placement(s, a, p, domain::Action::ManagePlacement));
-  return p;
-}
-
-std::int64_t propose_placement(const Services& s, const Actor& a, std::int64_t pupil_id, const PlacementForm& f) {
-  const auto pupil = require_pupil(s, a, pupil_id, "pupil.view");
-  store::PlacementRecord p;
-  p.pupil_id = pupil.id;
-  p.school_id = pupil.school_id;
-  p.terms = cleaned(f.terms);
-  p.status = domain::status_code(PlacementStatus::Draft);
-  const bool by_la = domain::commissioned_by_local_authority(p.terms.legal_basis);
-  std::int64_t id = 0;
-  s.db.transaction([&](store::Connection& c) {
-    require(allowed(a, by_la ? domain::Action::ArrangePlacement : domain::Action::CommissionPlacement,
-                    scope_of(c, a, pupil)));
-    p.commissioner_id = by_la ? *a.local_authority_id : a.organisation_id;
-    const auto provider_id = domain::parse_whole_number(trimmed(f.provider_id));
-    if (!provider_id) throw Invalid("provider_id", "Select a provider from the directory");
-    p.provider_id = *provider_id;
-    check_terms(c, p.provider_id, p);
-    id = store::insert_placement(c, p, a.user_id, s.now_iso());
-    auto detail = terms_json(p.terms);
-    detail["provider_id"] = p.provider_id;
-    audit(c, s, &a, {"placement.create", "placement", id, pupil.id, detail.dump()});
-  });
-  return id;
-}
-
-void change_placement(const Services& s, const Actor& a, std::int64_t placement_id, const PlacementForm& f) {
-  auto p = require_managed(s, a, placement_id, "placement.view");
-  if (has_status(p, PlacementStatus::Active) || has_status(p, PlacementStatus::Ended))
-    throw Invalid("start_date", "A placement that has started cannot be changed here: end it or review it");
-  auto terms = cleaned(f.terms);
-  // The legal basis decides who commissions: changing between a school's and an LA's is a new placement.
-  if (domain::commissioned_by_local_authority(terms.legal_basis) !=
-      domain::commissioned_by_local_authority(p.terms.legal_basis))
-    throw Invalid("legal_basis", "To change who commissions the placement, end this one and start a new one");
-  p.terms = terms;
-  s.db.transaction([&](store::Connection& c) {
-    check_terms(c, p.provider_id, p);
-    // Once the notice has gone, the start may not move earlier than it allows.
-    if (p.notice_sent_on && domain::is_off_site_direction(p.terms.legal_basis)) {
-      const auto sent = domain::parse_date(*p.notice_sent_on);
-      const auto start = domain::parse_date(p.terms.start_date);
-      if (sent && start)
-        if (auto problem = domain::notice_problem(calendar_for_school(c, p.school_id), *sent, *start))
-          throw Invalid("start_date", *problem);
-    }
-    store::update_placement_terms(c, p, s.now_iso());
-    audit(c, s, &a, {"placement.update", "placement", placement_id, p.pupil_id, terms_json(p.terms).dump()});
-  });
-}
-
-PlacementView view_placement(const Services& s, const Actor& a, std::int64_t placement_id) {
-  PlacementView v;
-  v.placement = require_placement(s, a, placement_id, "placement.view");
-  s.db.with_connection([&](store::Connection& c) {
-    const auto& p = v.placement;
-    v.pupil = *store::find_pupil(c, p.pupil_id);
-    v.provider = store::find_provider(c, p.provider_id);
-    v.provider_sites = store::sites_of(c, p.provider_id);
-    for (const auto& site : v.provider_sites)
-      if (std::find(p.terms.site_ids.begin(), p.terms.site_ids.end(), site.id) != p.terms.site_ids.end())
-        v.sites.push_back(site);
-    v.standing = current_standing(c, s, p.provider_id);
-    v.acceptance = store::latest_acceptance(c, p.school_id, p.provider_id);
-    v.can_manage = allowed(a, domain::Action::ManagePlacement, placement_scope(c, a, p));
-    v.needs_authority_consent = outside_placing_area(c, p);
-    if (v.can_manage && !has_status(p, PlacementStatus::Active) && !has_status(p, PlacementStatus::Ended)) {
-      const auto facts = activation_facts(c, s, p, v.pupil, "");
-      const auto calendar = calendar_for_school(c, p.school_id);
-      v.blockers = domain::activation_blockers(facts, calendar);
-      if (facts.notice_sent_on)
-        if (auto earliest = domain::earliest_start_after_notice(calendar, *facts.notice_sent_on))
-          v.earliest_start = domain::format_date(*earliest);
-    }
-  });
-  return v;
-}
-
-std::vector<store::PlacementRecord> placements_of_pupil(const Services& s, const Actor& a, const domain::Pupil& pupil) {
-  std::vector<store::PlacementRecord> out;
-  s.db.with_connection([&](store::Connection& c) { out = store::placements_of_pupil(c, pupil.id); });
-  s.db.with_connection([&](store::Connection& c) {
-    std::erase_if(out,
-                  [&](const auto& p) { return !allowed(a, domain::Action::ViewPlacement, placement_scope(c, a, p)); });
-  });
+std::vector<store::PlacementRecord> visible_placements_of(store::Connection& c, const Actor& a, std::int64_t pupil_id) {
+  auto out = store::placements_of_pupil(c, pupil_id);
+  std::erase_if(out, [&](const auto& p) { return !allowed(a, Action::ViewPlacement, placement_scope(c, a, p)); });
   return out;
 }
 
+PlacementView placement_view_on(store::Connection& c, const Services& s, const Actor& a,
+                                const Subject<store::PlacementRecord>& subject) {
+  PlacementView v;
+  v.placement = subject.record;
+  const auto& p = v.placement;
+  v.pupil = *store::find_pupil(c, p.pupil_id);
+  v.provider = store::find_provider(c, p.provider_id);
+  v.provider_sites = store::sites_of(c, p.provider_id);
+  for (const auto& site : v.provider_sites)
+    if (std::find(p.terms.site_ids.begin(), p.terms.site_ids.end(), site.id) != p.terms.site_ids.end())
+      v.sites.push_back(site);
+  v.standing = current_standing(c, s, p.provider_id);
+  v.acceptance = store::latest_acceptance(c, p.school_id, p.provider_id);
+  v.can_manage = allowed(a, Action::ManagePlacement, subject.scope);
+  v.can_log = has_status(p, PlacementStatus::Active) && allowed(a, Action::LogProgress, subject.scope);
+  v.needs_authority_consent = outside_placing_area(c, p);
+  if (v.can_manage && !has_status(p, PlacementStatus::Active) && !has_status(p, PlacementStatus::Ended)) {
+    const auto facts = activation_facts(c, s, p, v.pupil, "");
+    const auto calendar = calendar_for_school(c, p.school_id);
+    v.blockers = domain::activation_blockers(facts, calendar);
+    if (facts.notice_sent_on)
+      if (auto earliest = domain::earliest_start_after_notice(calendar, *facts.notice_sent_on))
+        v.earliest_start = domain::format_date(*earliest);
+  }
+  return v;
+}
+
+std::int64_t propose_placement(const Services& s, const Actor& a, std::int64_t pupil_id, const PlacementForm& f) {
+  const auto terms = cleaned(f.terms);
+  const bool by_la = domain::commissioned_by_local_authority(terms.legal_basis);
+  const UseCase use_case{"placement.create", by_la ? Action::ArrangePlacement : Action::CommissionPlacement,
+                         "placement"};
+  return run(s, a, use_case, pupil_of(a, pupil_id),
+             [&](store::Connection& c, Subject<domain::Pupil>& pupil, AuditRecord& entry) {
+               store::PlacementRecord p;
+               p.pupil_id = pupil.record.id;
+               p.school_id = pupil.record.school_id;
+               p.terms = terms;
+               p.status = domain::status_code(PlacementStatus::Draft);
+               p.commissioner_id = by_la ? *a.local_authority_id : a.organisation_id;
+               const auto provider_id = domain::parse_whole_number(trimmed(f.provider_id));
+               if (!provider_id) throw Invalid("provider_id", "Select a provider from the directory");
+               p.provider_id = *provider_id;
+               check_terms(c, p.provider_id, p);
+               const auto id = store::insert_placement(c, p, a.user_id, s.now_iso());
+               auto detail = terms_json(p.terms);
+               detail["provider_id"] = p.provider_id;
+               entry.entity = "placement";
+               entry.entity_id = id;
+               entry.detail = detail.dump();
+               return id;
+             });
+}
+
+void change_placement(const Services& s, const Actor& a, std::int64_t placement_id, const PlacementForm& f) {
+  manage_placement(
+      s, a, "placement.update", placement_id, [&](store::Connection& c, store::PlacementRecord& p, AuditRecord& entry) {
+        if (has_status(p, PlacementStatus::Active) || has_status(p, PlacementStatus::Ended))
+          throw Invalid("start_date", "A placement that has started cannot be changed here: end it or review it");
+        auto terms = cleaned(f.terms);
+        // The legal basis decides who commissions: changing between a school's and an LA's is a new placement.
+        if (domain::commissioned_by_local_authority(terms.legal_basis) !=
+            domain::commissioned_by_local_authority(p.terms.legal_basis))
+          throw Invalid("legal_basis", "To change who commissions the placement, end this one and start a new one");
+        p.terms = terms;
+        check_terms(c, p.provider_id, p);
+        // Once the notice has gone, the start may not move earlier than it allows.
+        if (p.notice_sent_on && domain::is_off_site_direction(p.terms.legal_basis)) {
+          const auto sent = domain::parse_date(*p.notice_sent_on);
+          const auto start = domain::parse_date(p.terms.start_date);
+          if (sent && start)
+            if (auto problem = domain::notice_problem(calendar_for_school(c, p.school_id), *sent, *start))
+              throw Invalid("start_date", *problem);
+        }
+        store::update_placement_terms(c, p, s.now_iso());
+        entry.detail = terms_json(p.terms).dump();
+      });
+}
+
+PlacementView view_placement(const Services& s, const Actor& a, std::int64_t placement_id) {
+  return run(s, a, {"placement.view", Action::ViewPlacement, "placement"}, placement_of(a, placement_id),
+             [&](store::Connection& c, Subject<store::PlacementRecord>& p, AuditRecord&) {
+               return placement_view_on(c, s, a, p);
+             });
+}
+
 store::Page<store::PlacementRecord> list_placements(const Services& s, const Actor& a, const store::PageRequest& page) {
-  store::Page<store::PlacementRecord> result;
-  s.db.transaction([&](store::Connection& c) {
-    const auto listing = domain::placement_listing(principal_of(a));
-    switch (listing.scope) {
-      case domain::ListScope::School:
-        result = store::placements_of_school(c, listing.id, page);
-        break;
-      case domain::ListScope::Area:
-        result = store::placements_in_area(c, listing.id, page);
-        break;
-      case domain::ListScope::Provider:
-        result = store::placements_at_provider(c, listing.id, page);
-        break;
-      default:
-        throw Denied();  // a parent reads placements on their child's record
-    }
-    nlohmann::json ids = nlohmann::json::array();
-    for (const auto& p : result.items) ids.push_back(p.pupil_id);
-    audit(c, s, &a,
-          {"placement.list", "placement", std::nullopt, std::nullopt, nlohmann::json{{"pupil_ids", ids}}.dump()});
-  });
-  return result;
+  return run(s, a, {"placement.list", Action::ListPlacements, "placement"},
+             [&](store::Connection& c, AuditRecord& entry) {
+               store::Page<store::PlacementRecord> result;
+               const auto listing = domain::placement_listing(principal_of(a));
+               switch (listing.scope) {
+                 case domain::ListScope::School:
+                   result = store::placements_of_school(c, listing.id, page);
+                   break;
+                 case domain::ListScope::Area:
+                   result = store::placements_in_area(c, listing.id, page);
+                   break;
+                 case domain::ListScope::Provider:
+                   result = store::placements_at_provider(c, listing.id, page);
+                   break;
+                 default:
+                   break;  // the policy refused it before the work began
+               }
+               nlohmann::json ids = nlohmann::json::array();
+               for (const auto& p : result.items) ids.push_back(p.pupil_id);
+               entry.detail = nlohmann::json{{"pupil_ids", ids}}.dump();
+               return result;
+             });
 }
 
 void agree_placement(const Services& s, const Actor& a, std::int64_t placement_id) {
-  const auto p = require_managed(s, a, placement_id, "placement.view");
-  if (!has_status(p, PlacementStatus::Draft)) throw Invalid("status", "Only a draft placement can be agreed");
-  s.db.transaction([&](store::Connection& c) {
-    store::set_status(c, placement_id, PlacementStatus::Awaiting, s.now_iso());
-    audit(c, s, &a, {"placement.agree", "placement", placement_id, p.pupil_id});
-  });
+  manage_placement(s, a, "placement.agree", placement_id,
+                   [&](store::Connection& c, store::PlacementRecord& p, AuditRecord&) {
+                     if (!has_status(p, PlacementStatus::Draft))
+                       throw Invalid("status", "Only a draft placement can be agreed");
+                     store::set_status(c, placement_id, PlacementStatus::Awaiting, s.now_iso());
+                   });
 }
 
 void record_notice(const Services& s, const Actor& a, std::int64_t placement_id, const std::string& sent_on,
                    const std::string& la_informed_on) {
-  const auto p = require_managed(s, a, placement_id, "placement.view");
-  if (!domain::is_off_site_direction(p.terms.legal_basis))
-    throw Invalid("notice_sent_on", "Only an off-site direction needs a written notice: record consent instead");
-  if (!has_status(p, PlacementStatus::Awaiting))
-    throw Invalid("notice_sent_on", "Agree the placement first, so the notice states its final terms");
-  // The regulations say what the notice states: it cannot count as sent while it lacks any of it.
-  if (const auto missing = direction_notice(s, a, placement_id).missing; !missing.empty())
-    throw Invalid("notice_sent_on", "The notice is not complete yet. It still needs " + missing.front());
-  const auto today = s.today();
-  const auto sent = required_date(sent_on, "notice_sent_on", "Date the notice was sent", today);
-  const auto la = optional_date(la_informed_on, "la_informed_on", "Date the local authority was told", today);
-  s.db.transaction([&](store::Connection& c) {
-    store::record_notice(c, placement_id, sent, la, s.now_iso());
-    audit(c, s, &a,
-          {"placement.notice", "placement", placement_id, p.pupil_id,
-           nlohmann::json{{"sent_on", sent}, {"la_informed_on", la.value_or("")}}.dump()});
-  });
+  run(s, a, {"placement.notice", Action::ManagePlacement, "placement"}, placement_of(a, placement_id),
+      [&](store::Connection& c, Subject<store::PlacementRecord>& subject, AuditRecord& entry) {
+        const auto& p = subject.record;
+        if (!domain::is_off_site_direction(p.terms.legal_basis))
+          throw Invalid("notice_sent_on", "Only an off-site direction needs a written notice: record consent instead");
+        if (!has_status(p, PlacementStatus::Awaiting))
+          throw Invalid("notice_sent_on", "Agree the placement first, so the notice states its final terms");
+        // The regulations say what the notice states: it cannot count as sent while it lacks any of it.
+        if (const auto missing = notice_on(c, s, placement_view_on(c, s, a, subject)).missing; !missing.empty())
+          throw Invalid("notice_sent_on", "The notice is not complete yet. It still needs " + missing.front());
+        const auto today = s.today();
+        const auto sent = required_date(sent_on, "notice_sent_on", "Date the notice was sent", today);
+        const auto la = optional_date(la_informed_on, "la_informed_on", "Date the local authority was told", today);
+        store::record_notice(c, placement_id, sent, la, s.now_iso());
+        entry.detail = nlohmann::json{{"sent_on", sent}, {"la_informed_on", la.value_or("")}}.dump();
+      });
 }
 
 void record_consent(const Services& s, const Actor& a, std::int64_t placement_id, const std::string& parent_on,
                     const std::string& parent_from, const std::string& authority_on) {
-  const auto p = require_managed(s, a, placement_id, "placement.view");
-  if (domain::is_off_site_direction(p.terms.legal_basis))
-    throw Invalid("parent_consent_on", "An off-site direction needs a written notice, not consent");
-  if (!has_status(p, PlacementStatus::Awaiting))
-    throw Invalid("parent_consent_on", "Agree the placement first, so the parents consent to its final terms");
-  const auto today = s.today();
-  const auto on = required_date(parent_on, "parent_consent_on", "Date the parents consented", today);
-  const auto from = trimmed(parent_from);
-  if (from.empty()) throw Invalid("parent_consent_from", "Enter the name of the parent or carer who consented");
-  const auto authority =
-      optional_date(authority_on, "authority_consent_on", "Date the placing authority consented", today);
-  s.db.transaction([&](store::Connection& c) {
-    store::record_consent(c, placement_id, on, from, authority, s.now_iso());
-    audit(c, s, &a,
-          {"placement.consent", "placement", placement_id, p.pupil_id,
-           nlohmann::json{{"parent_consent_on", on}, {"authority_consent_on", authority.value_or("")}}.dump()});
-  });
+  manage_placement(
+      s, a, "placement.consent", placement_id,
+      [&](store::Connection& c, store::PlacementRecord& p, AuditRecord& entry) {
+        if (domain::is_off_site_direction(p.terms.legal_basis))
+          throw Invalid("parent_consent_on", "An off-site direction needs a written notice, not consent");
+        if (!has_status(p, PlacementStatus::Awaiting))
+          throw Invalid("parent_consent_on", "Agree the placement first, so the parents consent to its final terms");
+        const auto today = s.today();
+        const auto on = required_date(parent_on, "parent_consent_on", "Date the parents consented", today);
+        const auto from = trimmed(parent_from);
+        if (from.empty()) throw Invalid("parent_consent_from", "Enter the name of the parent or carer who consented");
+        const auto authority =
+            optional_date(authority_on, "authority_consent_on", "Date the placing authority consented", today);
+        store::record_consent(c, placement_id, on, from, authority, s.now_iso());
+        entry.detail =
+            nlohmann::json{{"parent_consent_on", on}, {"authority_consent_on", authority.value_or("")}}.dump();
+      });
 }
 
 void start_placement(const Services& s, const Actor& a, std::int64_t placement_id, const std::string& override_reason) {
-  const auto p = require_managed(s, a, placement_id, "placement.view");
-  if (!has_status(p, PlacementStatus::Awaiting))
-    throw Invalid("status", has_status(p, PlacementStatus::Draft) ? "Agree the placement before it starts"
-                                                                  : "This placement has already started or ended");
-  const auto reason = trimmed(override_reason);
-  s.db.transaction([&](store::Connection& c) {
-    const auto pupil = *store::find_pupil(c, p.pupil_id);
-    const auto facts = activation_facts(c, s, p, pupil, reason);
-    const auto blockers = domain::activation_blockers(facts, calendar_for_school(c, p.school_id));
-    if (!blockers.empty()) {
-      domain::FieldErrors errors;
-      for (const auto& b : blockers) errors.push_back({b.field, b.message});
-      throw Invalid(std::move(errors));
-    }
-    // The override is kept only when it lifted something.
-    const auto plain = activation_facts(c, s, p, pupil, "");
-    const bool overrode = !domain::activation_blockers(plain, calendar_for_school(c, p.school_id)).empty();
-    const auto kept = overrode ? std::optional(reason) : std::nullopt;
-    store::record_start(c, placement_id, domain::format_date(s.today()), kept, s.now_iso());
-    audit(c, s, &a,
-          {overrode ? "placement.start_override" : "placement.start", "placement", placement_id, p.pupil_id,
-           nlohmann::json{{"override_reason", kept.value_or("")},
-                          {"provider_standing", domain::standing_code(facts.provider_standing)}}
-               .dump()});
-  });
+  manage_placement(
+      s, a, "placement.start", placement_id, [&](store::Connection& c, store::PlacementRecord& p, AuditRecord& entry) {
+        if (!has_status(p, PlacementStatus::Awaiting))
+          throw Invalid("status", has_status(p, PlacementStatus::Draft)
+                                      ? "Agree the placement before it starts"
+                                      : "This placement has already started or ended");
+        const auto reason = trimmed(override_reason);
+        const auto pupil = *store::find_pupil(c, p.pupil_id);
+        const auto facts = activation_facts(c, s, p, pupil, reason);
+        const auto blockers = domain::activation_blockers(facts, calendar_for_school(c, p.school_id));
+        if (!blockers.empty()) {
+          domain::FieldErrors errors;
+          for (const auto& b : blockers) errors.push_back({b.field, b.message});
+          throw Invalid(std::move(errors));
+        }
+        // The override is kept only when it lifted something.
+        const auto plain = activation_facts(c, s, p, pupil, "");
+        const bool overrode = !domain::activation_blockers(plain, calendar_for_school(c, p.school_id)).empty();
+        const auto kept = overrode ? std::optional(reason) : std::nullopt;
+        store::record_start(c, placement_id, domain::format_date(s.today()), kept, s.now_iso());
+        if (overrode) entry.action = "placement.start_override";
+        entry.detail = nlohmann::json{{"override_reason", kept.value_or("")},
+                                      {"provider_standing", domain::standing_code(facts.provider_standing)}}
+                           .dump();
+      });
 }
 
 void end_placement(const Services& s, const Actor& a, std::int64_t placement_id, const domain::PlacementEnding& raw) {
-  const auto p = require_managed(s, a, placement_id, "placement.view");
-  if (has_status(p, PlacementStatus::Ended)) throw Invalid("end_reason", "This placement has already ended");
-  domain::PlacementEnding e{trimmed(raw.ended_on), trimmed(raw.reason), trimmed(raw.destination),
-                            trimmed(raw.pupil_assessment), trimmed(raw.parent_view)};
-  if (auto errors = domain::ending_problems(e, s.today()); !errors.empty()) throw Invalid(std::move(errors));
-  // A placement that never started has nowhere to have gone.
-  if (e.reason == "cancelled") e.destination = e.pupil_assessment = e.parent_view = "";
-  s.db.transaction([&](store::Connection& c) {
-    store::record_end(c, placement_id, e.ended_on, e.reason, s.now_iso());
-    store::record_ending(c, placement_id, e.destination, e.pupil_assessment, e.parent_view);
-    audit(c, s, &a,
-          {"placement.end", "placement", placement_id, p.pupil_id,
-           nlohmann::json{{"ended_on", e.ended_on}, {"reason", e.reason}, {"destination", e.destination}}.dump()});
-  });
+  manage_placement(
+      s, a, "placement.end", placement_id, [&](store::Connection& c, store::PlacementRecord& p, AuditRecord& entry) {
+        if (has_status(p, PlacementStatus::Ended)) throw Invalid("end_reason", "This placement has already ended");
+        domain::PlacementEnding e{trimmed(raw.ended_on), trimmed(raw.reason), trimmed(raw.destination),
+                                  trimmed(raw.pupil_assessment), trimmed(raw.parent_view)};
+        if (auto errors = domain::ending_problems(e, s.today()); !errors.empty()) throw Invalid(std::move(errors));
+        // A placement that never started has nowhere to have gone.
+        if (e.reason == "cancelled") e.destination = e.pupil_assessment = e.parent_view = "";
+        store::record_end(c, placement_id, e.ended_on, e.reason, s.now_iso());
+        store::record_ending(c, placement_id, e.destination, e.pupil_assessment, e.parent_view);
+        entry.detail =
+            nlohmann::json{{"ended_on", e.ended_on}, {"reason", e.reason}, {"destination", e.destination}}.dump();
+      });
 }
 
 }  // namespace waypoint::app

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/kernel/actor.hpp"
+#include "app/kernel/envelope.hpp"
 #include "app/kernel/services.hpp"
 #include "domain/kernel/access_policy.hpp"
 #include "domain/placements/direction_notice.hpp"
@@ -20,19 +21,31 @@
 
 namespace waypoint::app {
 
-// For use cases built on a placement. The placement, if the actor may see it: the pupil's scope
-// decides, and a provider sees only its own placements once they are agreed. Audited as `action`;
-// refused reads answer NotFound.
-store::PlacementRecord require_placement(const Services& s, const Actor& a, std::int64_t placement_id,
-                                         const std::string& action);
-// As require_placement, and the actor must be the commissioner (Denied otherwise).
-store::PlacementRecord require_managed(const Services& s, const Actor& a, std::int64_t placement_id,
-                                       const std::string& action);
-
 // The facts the policy decides a placement on: its pupil's scope, its provider and commissioner,
 // and whether it is still a draft.
 domain::Scope placement_scope(store::Connection& c, const Actor& a, const store::PlacementRecord& p);
-bool allowed_on_placement(const Services& s, const Actor& a, const store::PlacementRecord& p, domain::Action action);
+
+// The placement with that id and its scope, or nothing if there is no such placement: the subject
+// of every use case built on a placement.
+std::optional<Subject<store::PlacementRecord>> placement_subject(store::Connection& c, const Actor& a,
+                                                                 std::int64_t placement_id);
+inline auto placement_of(const Actor& a, std::int64_t placement_id) {
+  return [&a, placement_id](store::Connection& c) { return placement_subject(c, a, placement_id); };
+}
+
+// A use case by which the commissioner changes the placement or what hangs on it (plan,
+// timetable, reviews), audited as `name`: `work(connection, placement, audit_record)`.
+template <class Work>
+auto manage_placement(const Services& s, const Actor& a, const std::string& name, std::int64_t placement_id,
+                      Work work) {
+  return run(s, a, {name, domain::Action::ManagePlacement, "placement"}, placement_of(a, placement_id),
+             [&](store::Connection& c, Subject<store::PlacementRecord>& p, AuditRecord& entry) {
+               return work(c, p.record, entry);
+             });
+}
+
+// Placements of a pupil the actor may see: a provider sees only its own agreed ones.
+std::vector<store::PlacementRecord> visible_placements_of(store::Connection& c, const Actor& a, std::int64_t pupil_id);
 
 bool has_status(const store::PlacementRecord& p, domain::PlacementStatus status);
 // The day the placement started (or is to start): when it was started, else its planned first day.
@@ -61,12 +74,11 @@ struct PlacementView {
   std::optional<std::string> earliest_start;    // for an off-site direction with its notice sent
   bool needs_authority_consent = false;
   bool can_manage = false;
+  bool can_log = false;  // the provider logs progress while it runs
 };
 
 PlacementView view_placement(const Services& s, const Actor& a, std::int64_t placement_id);
 
-// Placements of a pupil the actor may see: a provider sees only its own.
-std::vector<store::PlacementRecord> placements_of_pupil(const Services& s, const Actor& a, const domain::Pupil& pupil);
 // Within the actor's scope: a school's pupils, an LA's area, a provider's own pupils.
 store::Page<store::PlacementRecord> list_placements(const Services& s, const Actor& a, const store::PageRequest& page);
 
@@ -90,5 +102,10 @@ struct NoticeView {
   std::vector<std::string> missing;
 };
 NoticeView direction_notice(const Services& s, const Actor& a, std::int64_t placement_id);
+
+// The same, inside a use case's transaction, for a placement it has loaded.
+PlacementView placement_view_on(store::Connection& c, const Services& s, const Actor& a,
+                                const Subject<store::PlacementRecord>& subject);
+NoticeView notice_on(store::Connection& c, const Services& s, const PlacementView& v);
 
 }  // namespace waypoint::app

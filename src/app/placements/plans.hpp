@@ -29,8 +29,8 @@ void save_plan_draft(const Services& s, const Actor& a, std::int64_t placement_i
 void agree_plan(const Services& s, const Actor& a, std::int64_t placement_id);
 // A new draft copied from the agreed version, to change it.
 int start_new_plan_version(const Services& s, const Actor& a, std::int64_t placement_id);
-// The same within the caller's transaction (a review that amends the plan), audited; answers the
-// new version's number.
+// The same within the caller's use case (a review that amends the plan, whose audit entry names
+// the new version); answers the new version's number.
 int new_draft_from_agreed(store::Connection& c, const Services& s, const Actor& a,
                           const store::PlacementRecord& placement);
 

@@ -32,8 +32,8 @@ bool has_ehc_plan(const std::string& needs) {
   return std::find(list.begin(), list.end(), "ehc_plan") != list.end();
 }
 
-std::vector<store::PlacementRecord> open_placements(const Services& s, const Actor& a, const domain::Pupil& pupil) {
-  auto out = placements_of_pupil(s, a, pupil);
+std::vector<store::PlacementRecord> open_placements(store::Connection& c, const Actor& a, const domain::Pupil& pupil) {
+  auto out = visible_placements_of(c, a, pupil.id);
   std::erase_if(out, [](const auto& p) { return p.status == "ended"; });
   return out;
 }
@@ -121,15 +121,17 @@ std::vector<ThresholdWarning> threshold_warnings(store::Connection& c, const dom
 }  // namespace
 
 TimetableView view_timetable(const Services& s, const Actor& a, std::int64_t pupil_id) {
-  TimetableView v;
-  v.pupil = require_pupil(s, a, pupil_id, "pupil.view");
-  v.placements = open_placements(s, a, v.pupil);
-  s.db.with_connection([&](store::Connection& c) {
-    v.slots = store::slots_of_pupil(c, pupil_id);
-    v.full_time_minutes = full_time_minutes_for(c, v.pupil.school_id);
-    v.part_time = store::part_time_of(c, pupil_id);
-    v.can_edit = allowed(a, domain::Action::EditTimetable, scope_of(c, a, v.pupil));
-  });
+  TimetableView v = run(s, a, {"pupil.view", domain::Action::ViewPupil, "pupil"}, pupil_of(a, pupil_id),
+                        [&](store::Connection& c, Subject<domain::Pupil>& p, AuditRecord&) {
+                          TimetableView v;
+                          v.pupil = p.record;
+                          v.placements = open_placements(c, a, v.pupil);
+                          v.slots = store::slots_of_pupil(c, pupil_id);
+                          v.full_time_minutes = full_time_minutes_for(c, v.pupil.school_id);
+                          v.part_time = store::part_time_of(c, pupil_id);
+                          v.can_edit = allowed(a, domain::Action::EditTimetable, p.scope);
+                          return v;
+                        });
   // A provider sees the sessions it teaches, not the rest of the pupil's week.
   if (const auto own = domain::own_provider(principal_of(a)))
     std::erase_if(v.slots, [&](const auto& r) { return r.slot.provider_id != *own; });
@@ -142,53 +144,51 @@ TimetableView view_timetable(const Services& s, const Actor& a, std::int64_t pup
 
 std::vector<ThresholdWarning> save_timetable(const Services& s, const Actor& a, std::int64_t pupil_id,
                                              const TimetableForm& f) {
-  const auto pupil = require_pupil(s, a, pupil_id, "pupil.view");
-  const auto placements = open_placements(s, a, pupil);
-  domain::FieldErrors errors;
-  const auto slots = read_rows(f.slots, placements, errors);
-  if (!errors.empty()) throw Invalid(std::move(errors));
-  domain::PartTimeArrangement part_time{trimmed(f.part_time.reason), trimmed(f.part_time.parent_agreed_on),
-                                        trimmed(f.part_time.ends_on), trimmed(f.part_time.review_dates)};
-  const auto totals = domain::timetable_totals(slots_only(slots));
-  std::vector<ThresholdWarning> warnings;
-  s.db.transaction([&](store::Connection& c) {
-    require(allowed(a, domain::Action::EditTimetable, scope_of(c, a, pupil)));
-    const int full_time = full_time_minutes_for(c, pupil.school_id);
-    const bool part = !domain::is_full_time(totals, full_time);
-    if (part) {
-      auto problems = domain::part_time_problems(part_time, s.today());
-      if (!problems.empty()) throw Invalid(std::move(problems));
-    }
-    warnings = threshold_warnings(c, pupil, slots, placements);
-    if (!warnings.empty() && !f.confirm_threshold) return;  // nothing written: the school decides first
-    store::replace_slots(c, pupil_id, slots);
-    store::save_part_time(
-        c, pupil_id,
-        part ? std::optional(store::PartTimeRow{part_time.reason, part_time.parent_agreed_on, part_time.ends_on,
+  return run(s, a, {"timetable.save", domain::Action::EditTimetable, "pupil"}, pupil_of(a, pupil_id),
+             [&](store::Connection& c, Subject<domain::Pupil>& subject, AuditRecord& entry) {
+               const auto& pupil = subject.record;
+               const auto placements = open_placements(c, a, pupil);
+               domain::FieldErrors errors;
+               const auto slots = read_rows(f.slots, placements, errors);
+               if (!errors.empty()) throw Invalid(std::move(errors));
+               domain::PartTimeArrangement part_time{trimmed(f.part_time.reason), trimmed(f.part_time.parent_agreed_on),
+                                                     trimmed(f.part_time.ends_on), trimmed(f.part_time.review_dates)};
+               const auto totals = domain::timetable_totals(slots_only(slots));
+               const int full_time = full_time_minutes_for(c, pupil.school_id);
+               const bool part = !domain::is_full_time(totals, full_time);
+               if (part) {
+                 auto problems = domain::part_time_problems(part_time, s.today());
+                 if (!problems.empty()) throw Invalid(std::move(problems));
+               }
+               auto warnings = threshold_warnings(c, pupil, slots, placements);
+               if (!warnings.empty() && !f.confirm_threshold) {
+                 // Nothing written: the school decides first. The trail keeps that it was warned.
+                 entry.action = "timetable.threshold_warning";
+                 entry.detail = nlohmann::json{{"providers", warnings.size()}}.dump();
+                 return warnings;
+               }
+               store::replace_slots(c, pupil_id, slots);
+               store::save_part_time(c, pupil_id,
+                                     part ? std::optional(store::PartTimeRow{
+                                                part_time.reason, part_time.parent_agreed_on, part_time.ends_on,
                                                 domain::join_list(domain::split_list(part_time.review_dates))})
-             : std::nullopt,
-        s.now_iso());
-    nlohmann::json over = nlohmann::json::array();
-    for (const auto& w : warnings) over.push_back({{"provider_id", w.provider_id}, {"reason", w.reason}});
-    audit(c, s, &a,
-          {"timetable.save", "pupil", pupil_id, pupil_id,
-           nlohmann::json{{"slots", slots.size()},
-                          {"minutes", totals.minutes},
-                          {"part_time", part},
-                          {"registration_threshold_confirmed", over}}
-               .dump()});
-  });
-  if (!warnings.empty() && !f.confirm_threshold) return warnings;
-  return {};
+                                          : std::nullopt,
+                                     s.now_iso());
+               nlohmann::json over = nlohmann::json::array();
+               for (const auto& w : warnings) over.push_back({{"provider_id", w.provider_id}, {"reason", w.reason}});
+               entry.detail = nlohmann::json{
+                   {"slots", slots.size()},
+                   {"minutes", totals.minutes},
+                   {"part_time", part},
+                   {"registration_threshold_confirmed",
+                    over}}.dump();
+               return std::vector<ThresholdWarning>{};
+             });
 }
 
 std::vector<WatchedProvider> registration_watch(const Services& s, const Actor& a) {
-  require(allowed(a, domain::Action::SeeRegistrationThreshold));
-  std::vector<store::TaughtRow> rows;
-  s.db.transaction([&](store::Connection& c) {
-    rows = store::taught_at_providers(c, std::nullopt);
-    audit(c, s, &a, {"registration_watch.view", "provider", std::nullopt, std::nullopt});
-  });
+  const auto rows = run(s, a, {"registration_watch.view", domain::Action::SeeRegistrationThreshold, "provider"},
+                        [](store::Connection& c, AuditRecord&) { return store::taught_at_providers(c, std::nullopt); });
   std::map<std::int64_t, std::vector<store::TaughtRow>> by_provider;
   for (const auto& r : rows) {
     const auto kind = domain::parse_provider_kind(r.provider_kind);

@@ -152,14 +152,6 @@ auto provider(const Actor& a, std::int64_t provider_id) {
   return [&a, provider_id](store::Connection& c) { return provider_subject(c, a, provider_id); };
 }
 
-bool may_verify(const Services& s, const Actor& a, std::int64_t provider_id) {
-  bool may = false;
-  s.db.with_connection([&](store::Connection& c) {
-    if (const auto p = provider_subject(c, a, provider_id)) may = allowed(a, Action::VerifyChecks, p->scope);
-  });
-  return may;
-}
-
 store::Page<store::DirectoryEntry> search(store::Connection& c, const Services& s, const DirectoryQuery& q,
                                           const store::PageRequest& page) {
   store::DirectoryFilter f;
@@ -281,11 +273,7 @@ std::int64_t add_provider(const Services& s, const Actor& a, const ProviderForm&
 }
 
 bool may_manage_provider(const Services& s, const Actor& a, std::int64_t provider_id) {
-  bool may = false;
-  s.db.with_connection([&](store::Connection& c) {
-    if (const auto p = provider_subject(c, a, provider_id)) may = allowed(a, Action::ManageProvider, p->scope);
-  });
-  return may;
+  return may(s, a, Action::ManageProvider, provider(a, provider_id));
 }
 
 ProviderForm provider_form_for(const Services& s, const Actor& a, std::int64_t provider_id) {
@@ -376,7 +364,7 @@ std::int64_t add_site(const Services& s, const Actor& a, std::int64_t provider_i
 std::int64_t record_check(const Services& s, const Actor& a, std::int64_t provider_id, const CheckForm& f) {
   // Whose record it becomes decides the action asked for: the LA verifies, the provider submits,
   // a school records its own acceptance.
-  const bool verifier = may_verify(s, a, provider_id);
+  const bool verifier = may(s, a, Action::VerifyChecks, provider(a, provider_id));
   const bool school_own = !verifier && allowed(a, Action::AcceptProvider);
   const UseCase use_case = verifier     ? UseCase{"provider.check_record", Action::VerifyChecks, "provider_check"}
                            : school_own ? UseCase{"provider.accept", Action::AcceptProvider, "provider"}

@@ -1,7 +1,5 @@
 #include "app/pupils/pupil_scope.hpp"
 
-#include "app/kernel/audit.hpp"
-#include "app/kernel/errors.hpp"
 #include "store/accounts/organisation_store.hpp"
 #include "store/pupils/pupil_store.hpp"
 
@@ -16,23 +14,11 @@ domain::Scope scope_of(store::Connection& c, const Actor& a, const domain::Pupil
   return scope;
 }
 
-bool allowed_on_pupil(const Services& s, const Actor& a, const domain::Pupil& p, domain::Action action) {
-  bool may = false;
-  s.db.with_connection([&](store::Connection& c) { may = allowed(a, action, scope_of(c, a, p)); });
-  return may;
-}
-
-domain::Pupil require_pupil(const Services& s, const Actor& a, std::int64_t pupil_id, const std::string& action) {
-  std::optional<domain::Pupil> pupil;
-  bool seen = false;
-  s.db.transaction([&](store::Connection& c) {
-    pupil = store::find_pupil(c, pupil_id);
-    seen = pupil && allowed(a, domain::Action::ViewPupil, scope_of(c, a, *pupil));
-    audit(c, s, &a,
-          {seen ? action : action + "_refused", "pupil", pupil_id, pupil ? std::optional(pupil_id) : std::nullopt});
-  });
-  if (!seen) throw NotFound();
-  return *pupil;
+std::optional<Subject<domain::Pupil>> pupil_subject(store::Connection& c, const Actor& a, std::int64_t pupil_id) {
+  auto pupil = store::find_pupil(c, pupil_id);
+  if (!pupil) return std::nullopt;
+  auto scope = scope_of(c, a, *pupil);
+  return Subject<domain::Pupil>{std::move(*pupil), scope, pupil_id, pupil_id};
 }
 
 }  // namespace waypoint::app

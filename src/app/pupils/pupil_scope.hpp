@@ -1,12 +1,11 @@
 #pragma once
 // The facts about a pupil that the access policy decides on, read once for every use case that
-// touches a pupil, and the audited check that the actor may see them.
+// touches a pupil: the subject the envelope loads for it.
 #include <cstdint>
-#include <string>
+#include <optional>
 
-#include "app/kernel/access.hpp"
 #include "app/kernel/actor.hpp"
-#include "app/kernel/services.hpp"
+#include "app/kernel/envelope.hpp"
 #include "domain/pupils/pupil.hpp"
 #include "store/kernel/database.hpp"
 
@@ -16,13 +15,12 @@ namespace waypoint::app {
 // provider with an agreed or running placement.
 domain::Scope scope_of(store::Connection& c, const Actor& a, const domain::Pupil& p);
 
-// Whether the policy allows `action` on the pupil's record, read on a connection of its own.
-bool allowed_on_pupil(const Services& s, const Actor& a, const domain::Pupil& p, domain::Action action);
+// The pupil with that id and its scope, or nothing if there is no such pupil.
+std::optional<Subject<domain::Pupil>> pupil_subject(store::Connection& c, const Actor& a, std::int64_t pupil_id);
 
-// In its own transaction: reads the pupil, asks the policy whether the actor sees them and audits
-// the read as `action` (or `action` + "_refused"). Out of scope, or unknown, throws NotFound after
-// the refusal is committed, so an id reveals nothing and the attempt stays on the trail. Call it
-// before the transaction of the work itself.
-domain::Pupil require_pupil(const Services& s, const Actor& a, std::int64_t pupil_id, const std::string& action);
+// The envelope's loader for a use case on one pupil.
+inline auto pupil_of(const Actor& a, std::int64_t pupil_id) {
+  return [&a, pupil_id](store::Connection& c) { return pupil_subject(c, a, pupil_id); };
+}
 
 }  // namespace waypoint::app

@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "app/kernel/access.hpp"
-#include "app/kernel/audit.hpp"
+#include "app/kernel/envelope.hpp"
 #include "app/kernel/errors.hpp"
 #include "app/placements/placements.hpp"
 #include "app/pupils/pupil_scope.hpp"
@@ -14,9 +13,11 @@
 
 namespace waypoint::app {
 
+using domain::Action;
+
 store::Page<domain::Pupil> list_pupils(const Services& s, const Actor& a, const store::PageRequest& page) {
-  store::Page<domain::Pupil> result;
-  s.db.transaction([&](store::Connection& c) {
+  return run(s, a, {"pupil.list", Action::ListPupils, "pupil"}, [&](store::Connection& c, AuditRecord& entry) {
+    store::Page<domain::Pupil> result;
     const auto listing = domain::pupil_listing(principal_of(a), a.user_id);
     switch (listing.scope) {
       case domain::ListScope::School:
@@ -32,32 +33,33 @@ store::Page<domain::Pupil> list_pupils(const Services& s, const Actor& a, const 
         result = store::list_pupils_placed_with(c, listing.id, page);
         break;
       case domain::ListScope::None:
-        throw Denied();
+        break;  // the policy refused it before the work began
     }
     // A list shows names and UPNs: it is a read of those records too.
     nlohmann::json ids = nlohmann::json::array();
     for (const auto& p : result.items) ids.push_back(p.id);
-    audit(c, s, &a, {"pupil.list", "pupil", std::nullopt, std::nullopt, nlohmann::json{{"pupil_ids", ids}}.dump()});
+    entry.detail = nlohmann::json{{"pupil_ids", ids}}.dump();
+    return result;
   });
-  return result;
 }
 
 domain::Pupil view_pupil(const Services& s, const Actor& a, std::int64_t pupil_id) {
-  return require_pupil(s, a, pupil_id, "pupil.view");
+  return run(s, a, {"pupil.view", Action::ViewPupil, "pupil"}, pupil_of(a, pupil_id),
+             [](store::Connection&, Subject<domain::Pupil>& p, AuditRecord&) { return p.record; });
 }
 
 PupilRecord view_pupil_record(const Services& s, const Actor& a, std::int64_t pupil_id) {
-  PupilRecord r;
-  r.pupil = require_pupil(s, a, pupil_id, "pupil.view");
-  r.placements = placements_of_pupil(s, a, r.pupil);
-  s.db.with_connection([&](store::Connection& c) {
-    r.contacts = store::list_contacts(c, pupil_id);
-    const auto scope = scope_of(c, a, r.pupil);
-    r.can_place = allowed(a, domain::Action::CommissionPlacement, scope);
-    r.can_arrange = allowed(a, domain::Action::ArrangePlacement, scope);
-    r.can_edit = allowed(a, domain::Action::EditPupil, scope);
-  });
-  return r;
+  return run(s, a, {"pupil.view", Action::ViewPupil, "pupil"}, pupil_of(a, pupil_id),
+             [&](store::Connection& c, Subject<domain::Pupil>& p, AuditRecord&) {
+               PupilRecord r;
+               r.pupil = p.record;
+               r.placements = visible_placements_of(c, a, pupil_id);
+               r.contacts = store::list_contacts(c, pupil_id);
+               r.can_place = allowed(a, Action::CommissionPlacement, p.scope);
+               r.can_arrange = allowed(a, Action::ArrangePlacement, p.scope);
+               r.can_edit = allowed(a, Action::EditPupil, p.scope);
+               return r;
+             });
 }
 
 namespace {
@@ -93,70 +95,61 @@ void refuse_taken_upn(store::Connection& c, const domain::Pupil& p) {
 }  // namespace
 
 std::int64_t add_pupil(const Services& s, const Actor& a, const PupilForm& f) {
-  require(allowed(a, domain::Action::AddPupil));
-  auto p = pupil_from(f);
-  p.school_id = a.organisation_id;
-  auto errors = domain::pupil_problems(p, s.today());
-  if (!errors.empty()) throw Invalid(std::move(errors));
-  std::int64_t id = 0;
-  s.db.transaction([&](store::Connection& c) {
+  return run(s, a, {"pupil.create", Action::AddPupil, "pupil"}, [&](store::Connection& c, AuditRecord& entry) {
+    auto p = pupil_from(f);
+    p.school_id = a.organisation_id;
+    if (auto errors = domain::pupil_problems(p, s.today()); !errors.empty()) throw Invalid(std::move(errors));
     refuse_taken_upn(c, p);
-    id = store::insert_pupil(c, p, s.now_iso());
-    audit(c, s, &a, {"pupil.create", "pupil", id, id, pupil_detail(p).dump()});
+    const auto id = store::insert_pupil(c, p, s.now_iso());
+    entry.entity_id = entry.pupil_id = id;
+    entry.detail = pupil_detail(p).dump();
+    return id;
   });
-  return id;
 }
 
 void update_pupil(const Services& s, const Actor& a, std::int64_t pupil_id, const PupilForm& f) {
-  const auto before = require_pupil(s, a, pupil_id, "pupil.view");
-  require(allowed_on_pupil(s, a, before, domain::Action::EditPupil));
-  auto p = pupil_from(f);
-  p.id = pupil_id;
-  p.school_id = before.school_id;
-  auto errors = domain::pupil_problems(p, s.today());
-  if (!errors.empty()) throw Invalid(std::move(errors));
-  s.db.transaction([&](store::Connection& c) {
-    refuse_taken_upn(c, p);
-    store::update_pupil(c, p, s.now_iso());
-    audit(c, s, &a,
-          {"pupil.update", "pupil", pupil_id, pupil_id,
-           nlohmann::json{{"before", pupil_detail(before)}, {"after", pupil_detail(p)}}.dump()});
-  });
+  run(s, a, {"pupil.update", Action::EditPupil, "pupil"}, pupil_of(a, pupil_id),
+      [&](store::Connection& c, Subject<domain::Pupil>& before, AuditRecord& entry) {
+        auto p = pupil_from(f);
+        p.id = pupil_id;
+        p.school_id = before.record.school_id;
+        if (auto errors = domain::pupil_problems(p, s.today()); !errors.empty()) throw Invalid(std::move(errors));
+        refuse_taken_upn(c, p);
+        store::update_pupil(c, p, s.now_iso());
+        entry.detail = nlohmann::json{{"before", pupil_detail(before.record)}, {"after", pupil_detail(p)}}.dump();
+      });
 }
 
 std::int64_t add_contact(const Services& s, const Actor& a, std::int64_t pupil_id, domain::PupilContact k) {
-  const auto pupil = require_pupil(s, a, pupil_id, "pupil.view");
-  require(allowed_on_pupil(s, a, pupil, domain::Action::EditPupil));
-  k.pupil_id = pupil_id;
-  for (auto* field : {&k.role, &k.name, &k.relationship, &k.email, &k.phone, &k.address, &k.preferred_contact})
-    *field = domain::trimmed(*field);
-  auto errors = domain::contact_problems(k);
-  if (!errors.empty()) throw Invalid(std::move(errors));
-  std::int64_t id = 0;
-  s.db.transaction([&](store::Connection& c) {
-    id = store::insert_contact(c, k, s.now_iso());
-    audit(c, s, &a, {"pupil.contact_add", "pupil_contact", id, pupil_id, nlohmann::json{{"role", k.role}}.dump()});
-  });
-  return id;
+  return run(
+      s, a, {"pupil.contact_add", Action::EditPupil, "pupil_contact"}, pupil_of(a, pupil_id),
+      [&](store::Connection& c, Subject<domain::Pupil>&, AuditRecord& entry) {
+        k.pupil_id = pupil_id;
+        for (auto* field : {&k.role, &k.name, &k.relationship, &k.email, &k.phone, &k.address, &k.preferred_contact})
+          *field = domain::trimmed(*field);
+        if (auto errors = domain::contact_problems(k); !errors.empty()) throw Invalid(std::move(errors));
+        const auto id = store::insert_contact(c, k, s.now_iso());
+        entry.entity_id = id;
+        entry.detail = nlohmann::json{{"role", k.role}}.dump();
+        return id;
+      });
 }
 
 void remove_contact(const Services& s, const Actor& a, std::int64_t pupil_id, std::int64_t contact_id) {
-  const auto pupil = require_pupil(s, a, pupil_id, "pupil.view");
-  require(allowed_on_pupil(s, a, pupil, domain::Action::EditPupil));
-  s.db.transaction([&](store::Connection& c) {
-    store::remove_contact(c, pupil_id, contact_id, s.now_iso());
-    audit(c, s, &a, {"pupil.contact_remove", "pupil_contact", contact_id, pupil_id});
-  });
+  run(s, a, {"pupil.contact_remove", Action::EditPupil, "pupil_contact"}, pupil_of(a, pupil_id),
+      [&](store::Connection& c, Subject<domain::Pupil>&, AuditRecord& entry) {
+        store::remove_contact(c, pupil_id, contact_id, s.now_iso());
+        entry.entity_id = contact_id;
+      });
 }
 
 PupilImportReport import_pupils(const Services& s, const Actor& a, const std::vector<domain::RawPupil>& rows,
                                 const std::string& source) {
-  require(allowed(a, domain::Action::ImportPupils));
-  if (rows.empty()) throw Invalid("file", "The file has no pupils in it");
-  auto checked = domain::check_pupils(rows, s.today());
-  PupilImportReport report;
-  report.rejected = checked.rejected;
-  s.db.transaction([&](store::Connection& c) {
+  return run(s, a, {"pupil.import", Action::ImportPupils, "pupil"}, [&](store::Connection& c, AuditRecord& entry) {
+    if (rows.empty()) throw Invalid("file", "The file has no pupils in it");
+    auto checked = domain::check_pupils(rows, s.today());
+    PupilImportReport report;
+    report.rejected = checked.rejected;
     const auto now = s.now_iso();
     for (std::size_t i = 0; i < checked.accepted.size(); ++i) {
       auto p = checked.accepted[i];
@@ -183,15 +176,13 @@ PupilImportReport import_pupils(const Services& s, const Actor& a, const std::ve
     }
     std::sort(report.rejected.begin(), report.rejected.end(),
               [](const auto& x, const auto& y) { return x.line < y.line; });
-    audit(c, s, &a,
-          {"pupil.import", "pupil", std::nullopt, std::nullopt,
-           nlohmann::json{{"source", source},
-                          {"created", report.created},
-                          {"updated", report.updated},
-                          {"rejected", report.rejected.size()}}
-               .dump()});
+    entry.detail = nlohmann::json{{"source", source},
+                                  {"created", report.created},
+                                  {"updated", report.updated},
+                                  {"rejected", report.rejected.size()}}
+                       .dump();
+    return report;
   });
-  return report;
 }
 
 }  // namespace waypoint::app

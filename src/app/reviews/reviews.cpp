@@ -5,8 +5,6 @@
 #include <nlohmann/json.hpp>
 
 #include "app/calendar/school_calendars.hpp"
-#include "app/kernel/access.hpp"
-#include "app/kernel/audit.hpp"
 #include "app/kernel/errors.hpp"
 #include "app/placements/placements.hpp"
 #include "app/placements/plans.hpp"
@@ -124,165 +122,168 @@ domain::ReviewInput cleaned(domain::ReviewInput in) {
 }  // namespace
 
 PlacementReviews placement_reviews(const Services& s, const Actor& a, std::int64_t placement_id) {
-  PlacementReviews v;
-  v.placement = require_placement(s, a, placement_id, "review.list");
-  s.db.with_connection([&](store::Connection& c) {
-    v.reviews = store::reviews_of(c, {placement_id});
-    v.requests = store::review_requests_of(c, {placement_id});
-    v.pupil_has_ehc_plan = has_ehc_plan(c, v.placement.pupil_id);
-  });
-  if (under_review(v.placement)) v.status = status_of(v.placement, v.reviews, v.requests, s.today());
-  v.can_record = is_running(v.placement) && allowed_on_placement(s, a, v.placement, domain::Action::ManagePlacement);
-  return v;
+  return run(s, a, {"review.list", domain::Action::ViewPlacement, "placement"}, placement_of(a, placement_id),
+             [&](store::Connection& c, Subject<store::PlacementRecord>& p, AuditRecord&) {
+               PlacementReviews v;
+               v.placement = p.record;
+               v.reviews = store::reviews_of(c, {placement_id});
+               v.requests = store::review_requests_of(c, {placement_id});
+               v.pupil_has_ehc_plan = has_ehc_plan(c, v.placement.pupil_id);
+               if (under_review(v.placement)) v.status = status_of(v.placement, v.reviews, v.requests, s.today());
+               v.can_record = is_running(v.placement) && allowed(a, domain::Action::ManagePlacement, p.scope);
+               return v;
+             });
 }
 
 std::optional<Date> record_review_request(const Services& s, const Actor& a, std::int64_t placement_id,
                                           const RequestForm& raw) {
-  const auto p = require_managed(s, a, placement_id, "review.list");
-  if (!under_review(p)) throw Invalid("requested_on", "Requests are recorded while the placement is agreed or running");
-  RequestForm f{domain::trimmed(raw.requested_by), domain::trimmed(raw.requester_name),
-                domain::trimmed(raw.requested_on)};
-  std::optional<Date> owed;
-  s.db.transaction([&](store::Connection& c) {
-    auto errors = domain::request_problems(f.requested_by, f.requester_name, f.requested_on, s.today(),
-                                           has_ehc_plan(c, p.pupil_id));
-    if (!errors.empty()) throw Invalid(std::move(errors));
-    const auto on = stored(f.requested_on);
-    // The last review held on or before the day of the request decides whether one is owed.
-    std::optional<Date> before;
-    for (const auto& r : store::reviews_of(c, {placement_id}))
-      if (sys_days(stored(r.held_on)) <= sys_days(on)) {
-        before = stored(r.held_on);
-        break;
-      }
-    owed = domain::review_owed_on_request(calendar_for_school(c, p.school_id), on, before);
-    store::ReviewRequestRow row;
-    row.placement_id = placement_id;
-    row.requested_by = f.requested_by;
-    row.requester_name = f.requester_name;
-    row.requested_on = f.requested_on;
-    if (owed) row.owed_on = format_date(*owed);
-    const auto id = store::insert_review_request(c, row, a.user_id, s.now_iso());
-    audit(c, s, &a,
-          {"review.request", "placement", placement_id, p.pupil_id,
-           nlohmann::json{{"request_id", id},
-                          {"requested_by", f.requested_by},
-                          {"requested_on", f.requested_on},
-                          {"owed_on", row.owed_on ? nlohmann::json(*row.owed_on) : nlohmann::json()}}
-               .dump()});
-  });
-  return owed;
+  return manage_placement(
+      s, a, "review.request", placement_id, [&](store::Connection& c, store::PlacementRecord& p, AuditRecord& entry) {
+        if (!under_review(p))
+          throw Invalid("requested_on", "Requests are recorded while the placement is agreed or running");
+        RequestForm f{domain::trimmed(raw.requested_by), domain::trimmed(raw.requester_name),
+                      domain::trimmed(raw.requested_on)};
+        auto errors = domain::request_problems(f.requested_by, f.requester_name, f.requested_on, s.today(),
+                                               has_ehc_plan(c, p.pupil_id));
+        if (!errors.empty()) throw Invalid(std::move(errors));
+        const auto on = stored(f.requested_on);
+        // The last review held on or before the day of the request decides whether one is owed.
+        std::optional<Date> before;
+        for (const auto& r : store::reviews_of(c, {placement_id}))
+          if (sys_days(stored(r.held_on)) <= sys_days(on)) {
+            before = stored(r.held_on);
+            break;
+          }
+        const auto owed = domain::review_owed_on_request(calendar_for_school(c, p.school_id), on, before);
+        store::ReviewRequestRow row;
+        row.placement_id = placement_id;
+        row.requested_by = f.requested_by;
+        row.requester_name = f.requester_name;
+        row.requested_on = f.requested_on;
+        if (owed) row.owed_on = format_date(*owed);
+        const auto id = store::insert_review_request(c, row, a.user_id, s.now_iso());
+        entry.detail = nlohmann::json{{"request_id", id},
+                                      {"requested_by", f.requested_by},
+                                      {"requested_on", f.requested_on},
+                                      {"owed_on", row.owed_on ? nlohmann::json(*row.owed_on) : nlohmann::json()}}
+                           .dump();
+        return owed;
+      });
 }
 
 ReviewForm review_form(const Services& s, const Actor& a, std::int64_t placement_id) {
-  ReviewForm f;
-  f.placement = require_managed(s, a, placement_id, "review.list");
-  if (!is_running(f.placement)) throw Invalid("held_on", "Reviews are recorded while the placement is running");
-  s.db.with_connection([&](store::Connection& c) {
-    f.last_held = last_held(store::reviews_of(c, {placement_id}));
-    f.evidence = gather(c, f.placement, f.last_held, s.today());
-    f.pupil_has_ehc_plan = has_ehc_plan(c, f.placement.pupil_id);
-  });
-  return f;
+  return manage_placement(s, a, "review.list", placement_id,
+                          [&](store::Connection& c, store::PlacementRecord& p, AuditRecord&) {
+                            ReviewForm f;
+                            f.placement = p;
+                            if (!is_running(f.placement))
+                              throw Invalid("held_on", "Reviews are recorded while the placement is running");
+                            f.last_held = last_held(store::reviews_of(c, {placement_id}));
+                            f.evidence = gather(c, f.placement, f.last_held, s.today());
+                            f.pupil_has_ehc_plan = has_ehc_plan(c, f.placement.pupil_id);
+                            return f;
+                          });
 }
 
 std::int64_t record_review(const Services& s, const Actor& a, std::int64_t placement_id,
                            const domain::ReviewInput& raw) {
-  const auto p = require_managed(s, a, placement_id, "review.list");
-  if (!is_running(p)) throw Invalid("held_on", "Reviews are recorded while the placement is running");
-  auto in = cleaned(raw);
-  std::int64_t id = 0;
-  s.db.transaction([&](store::Connection& c) {
-    const auto last = last_held(store::reviews_of(c, {placement_id}));
-    const auto ev = gather(c, p, last, s.today());
-    // The suggestion is what Waypoint read, not what the form sent back.
-    in.objectives.resize(ev.objectives.size());
-    for (std::size_t i = 0; i < ev.objectives.size(); ++i)
-      in.objectives[i].suggested_value = ev.objectives[i].suggested_value;
-    const domain::ReviewFacts facts{s.today(), placement_start(p), stored(p.terms.planned_end_date),
-                                    has_ehc_plan(c, p.pupil_id), last};
-    if (auto errors = domain::review_problems(in, facts); !errors.empty()) throw Invalid(std::move(errors));
+  return manage_placement(
+      s, a, "review.record", placement_id, [&](store::Connection& c, store::PlacementRecord& p, AuditRecord& entry) {
+        if (!is_running(p)) throw Invalid("held_on", "Reviews are recorded while the placement is running");
+        auto in = cleaned(raw);
+        const auto last = last_held(store::reviews_of(c, {placement_id}));
+        const auto ev = gather(c, p, last, s.today());
+        // The suggestion is what Waypoint read, not what the form sent back.
+        in.objectives.resize(ev.objectives.size());
+        for (std::size_t i = 0; i < ev.objectives.size(); ++i)
+          in.objectives[i].suggested_value = ev.objectives[i].suggested_value;
+        const domain::ReviewFacts facts{s.today(), placement_start(p), stored(p.terms.planned_end_date),
+                                        has_ehc_plan(c, p.pupil_id), last};
+        if (auto errors = domain::review_problems(in, facts); !errors.empty()) throw Invalid(std::move(errors));
 
-    store::ReviewRow row;
-    row.placement_id = placement_id;
-    row.pupil_id = p.pupil_id;
-    row.held_on = in.held_on;
-    row.attendees = in.attendees;
-    row.other_attendees = in.other_attendees;
-    if (facts.pupil_has_ehc_plan) row.la_invited_on = in.la_invited_on;
-    row.pupil_voice = in.pupil_voice;
-    row.parent_voice = in.parent_voice;
-    row.since_date = format_date(ev.since);
-    row.sessions_possible = ev.attendance.possible;
-    row.sessions_attended = ev.attendance.attended;
-    row.engagement_total = ev.engagement_total;
-    row.engagement_logs = ev.engagement_logs;
-    row.incidents = ev.incidents;
-    row.plan_version = ev.plan_version;
-    row.decision = in.decision;
-    row.decision_notes = in.decision_notes;
-    if (in.decision != "end_placement") row.next_review_on = in.next_review_on;
-    row.objectives = ev.objectives;
-    for (std::size_t i = 0; i < row.objectives.size(); ++i) {
-      row.objectives[i].value = in.objectives[i].value;
-      if (in.objectives[i].value != in.objectives[i].suggested_value)
-        row.objectives[i].change_reason = in.objectives[i].change_reason;
-    }
-    if (in.decision == "extend") {
-      row.extended_to = in.extended_to;
-      store::extend_placement(c, placement_id, in.extended_to, s.now_iso());
-    }
-    if (in.decision == "amend_plan") {
-      const auto versions = store::plan_versions(c, placement_id);
-      if (versions.empty()) throw Invalid("decision", "There is no plan to amend yet: write and agree the plan first");
-      // A draft already under way is the amendment; otherwise a new one from the agreed plan.
-      row.new_plan_version =
-          versions.front().status == "draft" ? versions.front().version : new_draft_from_agreed(c, s, a, p);
-    }
-    id = store::insert_review(c, row, a.user_id, s.now_iso());
-    audit(c, s, &a,
-          {"review.record", "placement", placement_id, p.pupil_id,
-           nlohmann::json{
-               {"review_id", id},
-               {"held_on", row.held_on},
-               {"decision", row.decision},
-               {"attendees", row.attendees},
-               {"extended_to", row.extended_to ? nlohmann::json(*row.extended_to) : nlohmann::json()},
-               {"new_plan_version", row.new_plan_version ? nlohmann::json(*row.new_plan_version) : nlohmann::json()}}
-               .dump()});
-  });
-  return id;
+        store::ReviewRow row;
+        row.placement_id = placement_id;
+        row.pupil_id = p.pupil_id;
+        row.held_on = in.held_on;
+        row.attendees = in.attendees;
+        row.other_attendees = in.other_attendees;
+        if (facts.pupil_has_ehc_plan) row.la_invited_on = in.la_invited_on;
+        row.pupil_voice = in.pupil_voice;
+        row.parent_voice = in.parent_voice;
+        row.since_date = format_date(ev.since);
+        row.sessions_possible = ev.attendance.possible;
+        row.sessions_attended = ev.attendance.attended;
+        row.engagement_total = ev.engagement_total;
+        row.engagement_logs = ev.engagement_logs;
+        row.incidents = ev.incidents;
+        row.plan_version = ev.plan_version;
+        row.decision = in.decision;
+        row.decision_notes = in.decision_notes;
+        if (in.decision != "end_placement") row.next_review_on = in.next_review_on;
+        row.objectives = ev.objectives;
+        for (std::size_t i = 0; i < row.objectives.size(); ++i) {
+          row.objectives[i].value = in.objectives[i].value;
+          if (in.objectives[i].value != in.objectives[i].suggested_value)
+            row.objectives[i].change_reason = in.objectives[i].change_reason;
+        }
+        if (in.decision == "extend") {
+          row.extended_to = in.extended_to;
+          store::extend_placement(c, placement_id, in.extended_to, s.now_iso());
+        }
+        if (in.decision == "amend_plan") {
+          const auto versions = store::plan_versions(c, placement_id);
+          if (versions.empty())
+            throw Invalid("decision", "There is no plan to amend yet: write and agree the plan first");
+          // A draft already under way is the amendment; otherwise a new one from the agreed plan.
+          row.new_plan_version =
+              versions.front().status == "draft" ? versions.front().version : new_draft_from_agreed(c, s, a, p);
+        }
+        const auto id = store::insert_review(c, row, a.user_id, s.now_iso());
+        entry.detail =
+            nlohmann::json{
+                {"review_id", id},
+                {"held_on", row.held_on},
+                {"decision", row.decision},
+                {"attendees", row.attendees},
+                {"extended_to", row.extended_to ? nlohmann::json(*row.extended_to) : nlohmann::json()},
+                {"new_plan_version", row.new_plan_version ? nlohmann::json(*row.new_plan_version) : nlohmann::json()}}
+                .dump();
+        return id;
+      });
 }
 
 ReviewView view_review(const Services& s, const Actor& a, std::int64_t review_id) {
-  std::optional<store::ReviewRow> r;
-  s.db.with_connection([&](store::Connection& c) { r = store::find_review(c, review_id); });
-  if (!r) {
-    audit_refusal(s, a, "review.view of review " + std::to_string(review_id));
-    throw NotFound();
-  }
-  ReviewView v;
-  v.placement = require_placement(s, a, r->placement_id, "review.view");
-  v.review = std::move(*r);
-  return v;
+  // The review is seen by whoever sees its placement.
+  const auto review = [&](store::Connection& c) -> std::optional<Subject<ReviewView>> {
+    auto r = store::find_review(c, review_id);
+    if (!r) return std::nullopt;
+    auto p = placement_subject(c, a, r->placement_id);
+    if (!p) return std::nullopt;
+    return Subject<ReviewView>{{std::move(*r), std::move(p->record)}, p->scope, review_id, p->pupil_id};
+  };
+  return run(s, a, {"review.view", domain::Action::ViewPlacement, "review"}, review,
+             [](store::Connection&, Subject<ReviewView>& v, AuditRecord&) { return v.record; });
 }
 
 std::vector<DueReview> reviews_due(const Services& s, const Actor& a) {
+  // A part of the home page: those who do not follow reviews see none, rather than a refusal.
   if (!allowed(a, domain::Action::FollowReviews)) return {};
-  std::vector<DueReview> out;
-  s.db.with_connection([&](store::Connection& c) {
-    const auto placements = store::active_placements_of_school(c, a.organisation_id, format_date(s.today()));
-    std::vector<std::int64_t> ids;
-    for (const auto& p : placements) ids.push_back(p.id);
-    std::map<std::int64_t, std::vector<store::ReviewRow>> reviews;
-    for (auto& r : store::reviews_of(c, ids)) reviews[r.placement_id].push_back(std::move(r));
-    std::map<std::int64_t, std::vector<store::ReviewRequestRow>> requests;
-    for (auto& r : store::review_requests_of(c, ids)) requests[r.placement_id].push_back(std::move(r));
-    for (const auto& p : placements) {
-      auto st = status_of(p, reviews[p.id], requests[p.id], s.today());
-      if (st.state != domain::ReviewState::NotYet) out.push_back({p, st});
-    }
-  });
+  auto out = run(
+      s, a, {"review.due", domain::Action::FollowReviews, "placement", false}, [&](store::Connection& c, AuditRecord&) {
+        std::vector<DueReview> out;
+        const auto placements = store::active_placements_of_school(c, a.organisation_id, format_date(s.today()));
+        std::vector<std::int64_t> ids;
+        for (const auto& p : placements) ids.push_back(p.id);
+        std::map<std::int64_t, std::vector<store::ReviewRow>> reviews;
+        for (auto& r : store::reviews_of(c, ids)) reviews[r.placement_id].push_back(std::move(r));
+        std::map<std::int64_t, std::vector<store::ReviewRequestRow>> requests;
+        for (auto& r : store::review_requests_of(c, ids)) requests[r.placement_id].push_back(std::move(r));
+        for (const auto& p : placements) {
+          auto st = status_of(p, reviews[p.id], requests[p.id], s.today());
+          if (st.state != domain::ReviewState::NotYet) out.push_back({p, st});
+        }
+        return out;
+      });
   std::sort(out.begin(), out.end(),
             [](const auto& x, const auto& y) { return sys_days(x.status.due.on) < sys_days(y.status.due.on); });
   return out;

@@ -140,12 +140,20 @@ bool permits(const Principal& w, Action action, const Scope& s) {
       return commissioner(r) || r == Role::ProviderManager || (r == Role::LaOfficer && w.local_authority_id);
     case Action::ManageApiTokens:
       return true;
+    case Action::ListPupils:
+      return pupil_listing(w, w.user_id).scope != ListScope::None;
+    case Action::ListPlacements:
+      return placement_listing(w).scope != ListScope::None;
+    case Action::ViewCalendar:
+      return calendar_keeper(w).scope != ListScope::None;
+    case Action::ReadConcern:
+      return true;  // decided in whether the actor sees it
   }
   return false;
 }
 
 // The record each action is about, and so whether refusing it should reveal that it exists.
-enum class Noun { None, Pupil, Placement, Provider, Alert, Account };
+enum class Noun { None, Pupil, Placement, Provider, Alert, Account, Concern };
 
 Noun noun_of(Action a) {
   switch (a) {
@@ -174,6 +182,8 @@ Noun noun_of(Action a) {
       return Noun::Alert;
     case Action::ManageApiTokens:
       return Noun::Account;
+    case Action::ReadConcern:
+      return Noun::Concern;
     default:
       return Noun::None;
   }
@@ -222,6 +232,10 @@ constexpr ActionName kActions[] = {
     {Action::FollowReviews, "follow_reviews"},
     {Action::SeeOutcomes, "see_outcomes"},
     {Action::ManageApiTokens, "manage_api_tokens"},
+    {Action::ListPupils, "list_pupils"},
+    {Action::ListPlacements, "list_placements"},
+    {Action::ViewCalendar, "view_calendar"},
+    {Action::ReadConcern, "read_concern"},
 };
 
 }  // namespace
@@ -255,6 +269,10 @@ Decision decide(const Principal& who, Action action, const Scope& subject) {
       break;
     case Noun::Alert:
       sees = sees_alert(who, subject);
+      break;
+    case Noun::Concern:
+      // A concern is not revealed even to those who see the pupil but may not read it.
+      sees = sees_pupil(who, subject) && permits(who, Action::ReadConcerns, subject);
       break;
     case Noun::Account:
       sees = who.role == Role::Administrator ||

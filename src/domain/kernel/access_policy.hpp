@@ -57,6 +57,10 @@ enum class Action {
   SeeOutcomes,
   // Accounts
   ManageApiTokens,  // make, list and revoke API tokens: their owner, or an administrator
+  ListPupils,       // list the pupils of one's school, area, children or provider (pupil_listing)
+  ListPlacements,   // list the placements of one's school, area or provider (placement_listing)
+  ViewCalendar,     // read the term dates and closures of one's school or LA (calendar_keeper)
+  ReadConcern,      // one concern: as ReadConcerns, but to anyone else it does not exist (404)
 };
 
 const std::vector<Action>& all_actions();

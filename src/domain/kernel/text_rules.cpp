@@ -1,5 +1,6 @@
 #include "domain/kernel/text_rules.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -118,6 +119,33 @@ std::optional<std::string> text_problem(std::string_view field, std::string_view
   if (characters > limit.max_characters)
     return label + " must be " + std::to_string(limit.max_characters) + " characters or fewer";
   return std::nullopt;
+}
+
+std::string displayable_text(std::string_view value) {
+  // Most text is plain ASCII without controls: it is shown as it is, without copying character by character.
+  const bool plain = std::all_of(value.begin(), value.end(), [](char ch) {
+    const auto b = static_cast<unsigned char>(ch);
+    return (b >= 0x20 && b < 0x7F) || ch == '\n' || ch == '\r' || ch == '\t';
+  });
+  if (plain) return std::string(value);
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  std::string out;
+  out.reserve(value.size());
+  for (std::size_t i = 0; i < value.size();) {
+    const auto start = i;
+    const auto c = next_character(value, i);
+    if (!c) {
+      out += kReplacement;
+      ++i;  // one byte that is not UTF-8
+      continue;
+    }
+    const bool line_break = *c == '\n' || *c == '\r' || *c == '\t';
+    if (overrides_direction(*c) || (is_control(*c) && !line_break))
+      out += kReplacement;
+    else
+      out.append(value.substr(start, i - start));
+  }
+  return out;
 }
 
 }  // namespace waypoint::domain

@@ -26,4 +26,10 @@ std::string field_label(std::string_view field);
 // a one-line field, or a character that overrides the direction of the text.
 std::optional<std::string> text_problem(std::string_view field, std::string_view value);
 
+// Text as a page may show it, whatever was stored before these rules: every character that could
+// reorder the text after it (direction overrides, embeddings, isolates, marks), every control
+// character but line breaks and tabs, and every byte that is not UTF-8 shows as U+FFFD, so a name
+// saved years ago cannot make the rest of a sentence read differently.
+std::string displayable_text(std::string_view value);
+
 }  // namespace waypoint::domain

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "domain/kernel/text_rules.hpp"
 #include "store/kernel/embedded.hpp"
 
 namespace waypoint::web {
@@ -30,8 +31,9 @@ mustache::data to_data(const nlohmann::json& j) {
     }
     case nlohmann::json::value_t::string: {
       // Empty text is false, as in other mustache implementations, so {{#hint}} hides an empty hint.
+      // Shown through displayable_text, so text stored before the input rules cannot reorder a page.
       const auto& text = j.get_ref<const std::string&>();
-      return text.empty() ? mustache::data{false} : mustache::data{text};
+      return text.empty() ? mustache::data{false} : mustache::data{domain::displayable_text(text)};
     }
     case nlohmann::json::value_t::boolean:
       return mustache::data{j.get<bool>()};

@@ -8,6 +8,7 @@
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/numbers.hpp"
 #include "web/kernel/application.hpp"
+#include "web/placements/placement_json.hpp"
 #include "web/placements/placement_notice.hpp"
 #include "web/providers/provider_json.hpp"
 #include "web/pupils/pupil_json.hpp"
@@ -164,8 +165,7 @@ Response placement_page(RequestContext& ctx, std::int64_t id, const domain::Fiel
   data["can_start"] = v.can_manage && awaiting;
   data["can_end"] = v.can_manage && p.status != "ended";
   data["is_off_site_direction"] = osd;
-  data["can_log"] =
-      p.status == "active" && app::allowed_on_placement(ctx.services, ctx.actor(), p, domain::Action::LogProgress);
+  data["can_log"] = v.can_log;
   data["has_notice"] = osd && !draft;
   add_errors(data, errors);
   const auto& r = ctx.request;
