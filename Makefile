@@ -2,7 +2,9 @@
 BUILD ?= build
 ASAN_BUILD ?= build-asan
 CMAKE_FLAGS ?=
-export CCACHE_DIR ?= $(CURDIR)/.ccache
+# The compiler cache lives outside the checkout, so a second clone on the same machine (CI's fresh
+# clone of main) starts warm instead of compiling everything twice over.
+export CCACHE_DIR ?= $(HOME)/.cache/waypoint/ccache
 
 .PHONY: deps build run test asan bench format clean
 

@@ -1,5 +1,6 @@
 #include "cli/bench_data.hpp"
 
+#include <algorithm>
 #include <random>
 
 #include "app/providers/provider_directory.hpp"
@@ -7,6 +8,7 @@
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/identifiers.hpp"
 #include "store/accounts/organisation_store.hpp"
+#include "store/accounts/user_store.hpp"
 #include "store/attendance/attendance_store.hpp"
 #include "store/placements/placement_store.hpp"
 #include "store/placements/timetable_store.hpp"
@@ -26,7 +28,7 @@ BenchDataReport generate_provider_bench_data(const app::Services& s, int provide
   const auto today = std::chrono::sys_days(s.today());
   s.db.transaction([&](store::Connection& c) {
     const auto la = store::organisations_of_kind(c, domain::OrganisationKind::LocalAuthority).front().id;
-    const auto officer = c.query_one("SELECT id FROM users WHERE role = 'la_officer' ORDER BY id LIMIT 1")->integer(0);
+    const auto officer = store::first_user_with_role(c, domain::Role::LaOfficer)->id;
     const auto now = s.now_iso();
     const auto& kinds = domain::provider_kinds();
     const auto existing = store::count_organisations(c);
@@ -99,11 +101,14 @@ AttendanceBenchReport generate_attendance_bench_data(const app::Services& s, int
     const auto la = store::organisations_of_kind(c, domain::OrganisationKind::LocalAuthority).front().id;
     const auto providers = store::organisations_of_kind(c, domain::OrganisationKind::Provider);
     const auto first_provider = providers.front().id;  // Bridgeway: its staff are the demo's
-    const auto recorder =
-        c.query_one("SELECT id FROM users WHERE role = 'provider_staff' ORDER BY id LIMIT 1")->integer(0);
-    const auto creator = c.query_one("SELECT id FROM users WHERE role = 'ap_lead' ORDER BY id LIMIT 1")->integer(0);
+    const auto recorder = store::first_user_with_role(c, domain::Role::ProviderStaff)->id;
+    const auto creator = store::first_user_with_role(c, domain::Role::ApLead)->id;
+    // The demo's first school (the lowest id) has the demo's pupils and staff.
+    const auto schools_now = store::organisations_of_kind(c, domain::OrganisationKind::School);
     std::vector<std::int64_t> school_ids{
-        c.query_one("SELECT id FROM organisations WHERE kind = 'school' ORDER BY id LIMIT 1")->integer(0)};
+        std::min_element(schools_now.begin(), schools_now.end(), [](const auto& x, const auto& y) {
+          return x.id < y.id;
+        })->id};
     for (int i = 1; i < schools; ++i) {
       domain::Organisation org;
       org.kind = domain::OrganisationKind::School;

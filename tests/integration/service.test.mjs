@@ -70,3 +70,12 @@ test("a failure inside the server shows the 500 page, not a stack trace, and the
   assert.match(wp.stderr(), /unexpected failure/);
   assert.equal((await fetch(wp.url + "/healthz")).status, 200);
 });
+
+test("a second server on an address already in use refuses to start and names the address", async () => {
+  const address = new URL(wp.url).host;
+  // Bounded: a server that did start would otherwise keep this test waiting for ever.
+  const second = wp.cli(["serve", "--listen", address, "--second-factor-roles", "none"], "", { timeout: 20000 });
+  assert.notEqual(second.status, 0, "it must not start beside the first");
+  assert.match(second.stderr, new RegExp(`Cannot listen on ${address.replace(/\./g, "\\.")}: .*already in use`, "i"));
+  assert.equal((await fetch(wp.url + "/healthz")).status, 200, "the first carries on");
+});

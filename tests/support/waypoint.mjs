@@ -101,8 +101,8 @@ export async function startWaypoint({ args = [] } = {}) {
       return { status: res.status, headers: res.headers, body: text && res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text };
     },
     // Runs another waypoint subcommand against the same database.
-    cli(commandArgs, input = "") {
-      return spawnSync(bin, [...commandArgs, "--database", database.url, ...auditArgs], { input, encoding: "utf8" });
+    cli(commandArgs, input = "", { timeout } = {}) {
+      return spawnSync(bin, [...commandArgs, "--database", database.url, ...auditArgs], { input, encoding: "utf8", timeout });
     },
     // Runs SQL straight against the database, as someone with access to the server would.
     sql(statement) {

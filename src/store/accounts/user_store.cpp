@@ -58,6 +58,10 @@ void set_user_disabled(Connection& c, std::int64_t user_id, bool disabled, const
   c.exec("UPDATE users SET disabled_at = $1 WHERE id = $2", {disabled ? Value(now) : null(), integer(user_id)});
 }
 
+std::optional<domain::User> first_user_with_role(Connection& c, domain::Role role) {
+  return one(c, "WHERE role = $1 ORDER BY id LIMIT 1", {std::string(domain::role_code(role))});
+}
+
 std::int64_t count_users(Connection& c) { return c.query_one("SELECT COUNT(*) FROM users")->integer(0); }
 
 }  // namespace waypoint::store

@@ -11,6 +11,7 @@
 #include <Poco/ThreadPool.h>
 
 #include <algorithm>
+#include <stdexcept>
 #include <thread>
 
 #include "web/kernel/application.hpp"
@@ -108,7 +109,16 @@ struct Server::Impl {
 
 Server::Server(Application& app, const std::string& host, int port, int threads)
     : impl_(std::make_unique<Impl>(threads)) {
-  impl_->socket = Poco::Net::ServerSocket(Poco::Net::SocketAddress(host, static_cast<Poco::UInt16>(port)), 256);
+  const Poco::Net::SocketAddress address(host, static_cast<Poco::UInt16>(port));
+  try {
+    // Reusing the address lets a restarted server listen at once; sharing the port (SO_REUSEPORT,
+    // which Poco's shortcut sets too) would let a second server take half of the first one's traffic.
+    impl_->socket.bind(address, true, false);
+    impl_->socket.listen(256);
+  } catch (const Poco::Exception& e) {
+    throw std::runtime_error("Cannot listen on " + address.toString() + ": " + e.displayText() +
+                             ". Is Waypoint or another server already running there?");
+  }
   auto* params = new Poco::Net::HTTPServerParams;
   params->setMaxThreads(threads);
   params->setMaxQueued(512);
