@@ -116,11 +116,8 @@ domain::Scope placement_scope(store::Connection& c, const Actor& a, const store:
   domain::Pupil pupil;
   pupil.id = p.pupil_id;
   pupil.school_id = p.school_id;
-  auto scope = scope_of(c, a, pupil);
-  scope.provider_id = p.provider_id;
-  scope.commissioner_id = p.commissioner_id;
-  scope.draft_placement = has_status(p, PlacementStatus::Draft);
-  return scope;
+  return domain::scope_of_placement(scope_of(c, a, pupil), p.provider_id, p.commissioner_id,
+                                    has_status(p, PlacementStatus::Draft));
 }
 
 std::optional<Subject<store::PlacementRecord>> placement_subject(store::Connection& c, const Actor& a,
@@ -130,12 +127,6 @@ std::optional<Subject<store::PlacementRecord>> placement_subject(store::Connecti
   auto scope = placement_scope(c, a, *p);
   const auto pupil_id = p->pupil_id;
   return Subject<store::PlacementRecord>{std::move(*p), scope, placement_id, pupil_id};
-}
-
-std::vector<store::PlacementRecord> visible_placements_of(store::Connection& c, const Actor& a, std::int64_t pupil_id) {
-  auto out = store::placements_of_pupil(c, pupil_id);
-  std::erase_if(out, [&](const auto& p) { return !allowed(a, Action::ViewPlacement, placement_scope(c, a, p)); });
-  return out;
 }
 
 PlacementView placement_view_on(store::Connection& c, const Services& s, const Actor& a,

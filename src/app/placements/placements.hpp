@@ -44,9 +44,6 @@ auto manage_placement(const Services& s, const Actor& a, const std::string& name
              });
 }
 
-// Placements of a pupil the actor may see: a provider sees only its own agreed ones.
-std::vector<store::PlacementRecord> visible_placements_of(store::Connection& c, const Actor& a, std::int64_t pupil_id);
-
 bool has_status(const store::PlacementRecord& p, domain::PlacementStatus status);
 // The day the placement started (or is to start): when it was started, else its planned first day.
 domain::Date placement_start(const store::PlacementRecord& p);

@@ -32,8 +32,9 @@ bool has_ehc_plan(const std::string& needs) {
   return std::find(list.begin(), list.end(), "ehc_plan") != list.end();
 }
 
-std::vector<store::PlacementRecord> open_placements(store::Connection& c, const Actor& a, const domain::Pupil& pupil) {
-  auto out = visible_placements_of(c, a, pupil.id);
+std::vector<store::PlacementRecord> open_placements(store::Connection& c, const Actor& a,
+                                                    const Subject<domain::Pupil>& pupil) {
+  auto out = visible_placements_of(c, a, pupil);
   std::erase_if(out, [](const auto& p) { return p.status == "ended"; });
   return out;
 }
@@ -125,7 +126,7 @@ TimetableView view_timetable(const Services& s, const Actor& a, std::int64_t pup
                         [&](store::Connection& c, Subject<domain::Pupil>& p, AuditRecord&) {
                           TimetableView v;
                           v.pupil = p.record;
-                          v.placements = open_placements(c, a, v.pupil);
+                          v.placements = open_placements(c, a, p);
                           v.slots = store::slots_of_pupil(c, pupil_id);
                           v.full_time_minutes = full_time_minutes_for(c, v.pupil.school_id);
                           v.part_time = store::part_time_of(c, pupil_id);
@@ -147,7 +148,7 @@ std::vector<ThresholdWarning> save_timetable(const Services& s, const Actor& a, 
   return run(s, a, {"timetable.save", domain::Action::EditTimetable, "pupil"}, pupil_of(a, pupil_id),
              [&](store::Connection& c, Subject<domain::Pupil>& subject, AuditRecord& entry) {
                const auto& pupil = subject.record;
-               const auto placements = open_placements(c, a, pupil);
+               const auto placements = open_placements(c, a, subject);
                domain::FieldErrors errors;
                const auto slots = read_rows(f.slots, placements, errors);
                if (!errors.empty()) throw Invalid(std::move(errors));

@@ -1,5 +1,6 @@
 #include "app/pupils/pupil_scope.hpp"
 
+#include "domain/placements/placement.hpp"
 #include "store/accounts/organisation_store.hpp"
 #include "store/pupils/pupil_store.hpp"
 
@@ -19,6 +20,17 @@ std::optional<Subject<domain::Pupil>> pupil_subject(store::Connection& c, const 
   if (!pupil) return std::nullopt;
   auto scope = scope_of(c, a, *pupil);
   return Subject<domain::Pupil>{std::move(*pupil), scope, pupil_id, pupil_id};
+}
+
+std::vector<store::PlacementRecord> visible_placements_of(store::Connection& c, const Actor& a,
+                                                          const Subject<domain::Pupil>& pupil) {
+  auto out = store::placements_of_pupil(c, pupil.record.id);
+  std::erase_if(out, [&](const store::PlacementRecord& p) {
+    const auto scope = domain::scope_of_placement(pupil.scope, p.provider_id, p.commissioner_id,
+                                                  p.status == domain::status_code(domain::PlacementStatus::Draft));
+    return !allowed(a, domain::Action::ViewPlacement, scope);
+  });
+  return out;
 }
 
 }  // namespace waypoint::app

@@ -3,11 +3,13 @@
 // touches a pupil: the subject the envelope loads for it.
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "app/kernel/actor.hpp"
 #include "app/kernel/envelope.hpp"
 #include "domain/pupils/pupil.hpp"
 #include "store/kernel/database.hpp"
+#include "store/placements/placement_store.hpp"
 
 namespace waypoint::app {
 
@@ -17,6 +19,11 @@ domain::Scope scope_of(store::Connection& c, const Actor& a, const domain::Pupil
 
 // The pupil with that id and its scope, or nothing if there is no such pupil.
 std::optional<Subject<domain::Pupil>> pupil_subject(store::Connection& c, const Actor& a, std::int64_t pupil_id);
+
+// The placements of a pupil the actor may see, each through the pupil's scope: a provider sees only
+// its own agreed ones.
+std::vector<store::PlacementRecord> visible_placements_of(store::Connection& c, const Actor& a,
+                                                          const Subject<domain::Pupil>& pupil);
 
 // The envelope's loader for a use case on one pupil.
 inline auto pupil_of(const Actor& a, std::int64_t pupil_id) {

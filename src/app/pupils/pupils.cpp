@@ -5,7 +5,6 @@
 
 #include "app/kernel/envelope.hpp"
 #include "app/kernel/errors.hpp"
-#include "app/placements/placements.hpp"
 #include "app/pupils/pupil_scope.hpp"
 #include "domain/kernel/text.hpp"
 #include "store/accounts/organisation_store.hpp"
@@ -53,7 +52,7 @@ PupilRecord view_pupil_record(const Services& s, const Actor& a, std::int64_t pu
              [&](store::Connection& c, Subject<domain::Pupil>& p, AuditRecord&) {
                PupilRecord r;
                r.pupil = p.record;
-               r.placements = visible_placements_of(c, a, pupil_id);
+               r.placements = visible_placements_of(c, a, p);
                r.contacts = store::list_contacts(c, pupil_id);
                r.can_place = allowed(a, Action::CommissionPlacement, p.scope);
                r.can_arrange = allowed(a, Action::ArrangePlacement, p.scope);

@@ -100,6 +100,15 @@ inline Scope scope_of_provider(std::int64_t provider_id) {
   return s;
 }
 
+// A placement is seen through its pupil: the pupil's scope with the placement's provider, its
+// commissioner and whether it is still a draft.
+inline Scope scope_of_placement(Scope pupil, std::int64_t provider_id, std::int64_t commissioner_id, bool draft) {
+  pupil.provider_id = provider_id;
+  pupil.commissioner_id = commissioner_id;
+  pupil.draft_placement = draft;
+  return pupil;
+}
+
 enum class Decision {
   Allow,
   Forbid,  // the record is theirs to see, but not to do this to: 403

@@ -11,7 +11,7 @@
 #include "domain/placements/timetable.hpp"
 #include "web/kernel/application.hpp"
 #include "web/kernel/json_body.hpp"
-#include "web/placements/placement_json.hpp"
+#include "web/pupils/placement_json.hpp"
 
 namespace waypoint::web {
 namespace {

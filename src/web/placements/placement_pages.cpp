@@ -8,9 +8,9 @@
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/numbers.hpp"
 #include "web/kernel/application.hpp"
-#include "web/placements/placement_json.hpp"
 #include "web/placements/placement_notice.hpp"
 #include "web/providers/provider_json.hpp"
+#include "web/pupils/placement_json.hpp"
 #include "web/pupils/pupil_json.hpp"
 
 namespace waypoint::web {

@@ -7,8 +7,8 @@
 #include "domain/kernel/csv.hpp"
 #include "web/kernel/application.hpp"
 #include "web/kernel/json_body.hpp"
-#include "web/placements/placement_json.hpp"
 #include "web/pupils/ctf_reader.hpp"
+#include "web/pupils/placement_json.hpp"
 #include "web/pupils/pupil_json.hpp"
 
 namespace waypoint::web {

@@ -5,8 +5,8 @@
 #include "app/pupils/pupils.hpp"
 #include "domain/kernel/csv.hpp"
 #include "web/kernel/application.hpp"
-#include "web/placements/placement_json.hpp"
 #include "web/pupils/ctf_reader.hpp"
+#include "web/pupils/placement_json.hpp"
 #include "web/pupils/pupil_json.hpp"
 
 namespace waypoint::web {

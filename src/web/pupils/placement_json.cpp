@@ -1,4 +1,4 @@
-#include "web/placements/placement_json.hpp"
+#include "web/pupils/placement_json.hpp"
 
 #include <nlohmann/json.hpp>
 
