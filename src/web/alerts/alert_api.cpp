@@ -2,28 +2,11 @@
 #include <nlohmann/json.hpp>
 
 #include "app/alerts/alerts.hpp"
+#include "web/alerts/alert_json.hpp"
 #include "web/kernel/application.hpp"
 #include "web/kernel/json_body.hpp"
 
 namespace waypoint::web {
-namespace {
-
-nlohmann::json alert_json(const store::AlertRow& a) {
-  return {{"id", a.id},
-          {"kind", a.kind},
-          {"pupil_id", a.pupil_id ? nlohmann::json(*a.pupil_id) : nlohmann::json()},
-          {"school_id", a.school_id},
-          {"provider_id", a.provider_id ? nlohmann::json(*a.provider_id) : nlohmann::json()},
-          {"date", a.session_date},
-          {"session", a.session},
-          {"summary", a.summary},
-          {"raised_at", a.raised_at},
-          {"closed_at", a.closed_at ? nlohmann::json(*a.closed_at) : nlohmann::json()},
-          {"outcome", a.outcome ? nlohmann::json(*a.outcome) : nlohmann::json()}};
-}
-
-}  // namespace
-
 void add_alert_api_routes(Router& r) {
   r.add("GET", "/api/v1/alerts", [](Request& req, RequestContext& ctx) {
     const int number = page_number(req);

@@ -5,24 +5,13 @@
 #include "app/kernel/errors.hpp"
 #include "domain/alerts/alert.hpp"
 #include "domain/kernel/time.hpp"
+#include "web/alerts/alert_json.hpp"
 #include "web/kernel/application.hpp"
 
 namespace waypoint::web {
 namespace {
 
 std::string when(const std::string& at) { return domain::uk_time_text(at); }
-
-nlohmann::json alert_json(const store::AlertRow& a) {
-  return {{"id", a.id},
-          {"pupil_id", a.pupil_id ? nlohmann::json(*a.pupil_id) : nlohmann::json()},
-          {"kind", a.kind},
-          {"kind_label", domain::label_of(domain::alert_kinds(), a.kind)},
-          {"summary", a.summary},
-          {"raised_at", when(a.raised_at)},
-          {"open", !a.closed_at},
-          {"closed_at", a.closed_at ? when(*a.closed_at) : ""},
-          {"outcome", a.outcome ? std::string(domain::label_of(domain::alert_outcomes(), *a.outcome)) : ""}};
-}
 
 Response alert_page(RequestContext& ctx, std::int64_t id, const domain::FieldErrors& errors, int status) {
   const auto v = app::view_alert(ctx.services, ctx.actor(), id);
