@@ -1,5 +1,6 @@
 #include "store/kernel/database.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace waypoint::store {
@@ -36,6 +37,13 @@ std::int64_t Connection::insert(std::string_view sql, const Params& params) {
   return row->integer(0);
 }
 
+namespace {
+
+constexpr std::chrono::milliseconds kFirstWait{250};
+constexpr std::chrono::milliseconds kLongestWait{4000};
+
+}  // namespace
+
 std::unique_ptr<Connection> Database::acquire() {
   {
     std::lock_guard lock(mutex_);
@@ -44,13 +52,35 @@ std::unique_ptr<Connection> Database::acquire() {
       idle_.pop_back();
       return c;
     }
+    if (std::chrono::steady_clock::now() < retry_at_)
+      throw DatabaseUnavailable("the database could not be reached a moment ago; waiting before trying again");
   }
-  return connect();
+  try {
+    auto c = connect();
+    std::lock_guard lock(mutex_);
+    backoff_ = std::chrono::milliseconds{0};
+    return c;
+  } catch (const DatabaseUnavailable&) {
+    // Back off, doubling the wait, so a database coming back up is not flooded with connections.
+    std::lock_guard lock(mutex_);
+    backoff_ = std::min(kLongestWait, backoff_.count() ? backoff_ * 2 : kFirstWait);
+    retry_at_ = std::chrono::steady_clock::now() + backoff_;
+    throw;
+  }
 }
 
 void Database::release(std::unique_ptr<Connection> c) {
+  if (c->broken()) return discard(std::move(c));
   std::lock_guard lock(mutex_);
   idle_.push_back(std::move(c));
+}
+
+void Database::discard(std::unique_ptr<Connection> c) {
+  c.reset();
+  // The idle connections were made before this one broke, so most likely broke with it.
+  std::vector<std::unique_ptr<Connection>> stale;
+  std::lock_guard lock(mutex_);
+  stale.swap(idle_);
 }
 
 void Database::with_connection(const std::function<void(Connection&)>& work) {
@@ -58,7 +88,7 @@ void Database::with_connection(const std::function<void(Connection&)>& work) {
   try {
     work(*c);
   } catch (...) {
-    release(std::move(c));  // no transaction was open, so the connection is still usable
+    release(std::move(c));  // no transaction was open: usable again unless the link broke
     throw;
   }
   release(std::move(c));
@@ -66,8 +96,8 @@ void Database::with_connection(const std::function<void(Connection&)>& work) {
 
 void Database::transaction(const std::function<void(Connection&)>& work) {
   auto c = acquire();
-  c->begin();
   try {
+    c->begin();
     work(*c);
     c->commit();
   } catch (...) {
@@ -79,6 +109,15 @@ void Database::transaction(const std::function<void(Connection&)>& work) {
     throw;
   }
   release(std::move(c));
+}
+
+bool Database::answers() {
+  try {
+    with_connection([](Connection& c) { c.query("SELECT 1"); });
+    return true;
+  } catch (const DatabaseError&) {
+    return false;
+  }
 }
 
 }  // namespace waypoint::store

@@ -1,6 +1,7 @@
 #pragma once
 // The one small interface both engines implement. SQL is written once: `$1` placeholders, ISO-8601
 // text for dates and times, integer ids. Values cross it as text or NULL; callers convert.
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -35,6 +36,13 @@ using Rows = std::vector<Row>;
 class DatabaseError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+// The database cannot be reached (a server restarting, a network gone): worth trying again soon,
+// unlike a statement the database refused.
+class DatabaseUnavailable : public DatabaseError {
+ public:
+  using DatabaseError::DatabaseError;
 };
 
 enum class Engine { Sqlite, Postgres };
@@ -76,6 +84,8 @@ class Connection {
   virtual void rollback() = 0;
   // Serialises writers of one append-only chain (the audit trail) for the current transaction.
   virtual void lock_for_append(std::string_view chain) = 0;
+  // Whether the connection to the server was lost: such a connection never goes back in the pool.
+  virtual bool broken() const { return false; }
 
   void exec(std::string_view sql, const Params& params = {}) { query(sql, params); }
   std::optional<Row> query_one(std::string_view sql, const Params& params = {});
@@ -83,7 +93,10 @@ class Connection {
   std::int64_t insert(std::string_view sql, const Params& params);
 };
 
-// A pool of connections to one database.
+// A pool of connections to one database. A connection found broken is dropped, with every idle one
+// made before it (a restarted server broke them all); while the server cannot be reached, new
+// connections are tried at most every few seconds and requests in between fail at once with
+// DatabaseUnavailable.
 class Database {
  public:
   virtual ~Database() = default;
@@ -94,11 +107,16 @@ class Database {
   void with_connection(const std::function<void(Connection&)>& work);
   // Runs `work` in one transaction: committed if it returns, rolled back if it throws.
   void transaction(const std::function<void(Connection&)>& work);
+  // Whether the database answers a trivial query now.
+  bool answers();
 
  private:
   std::unique_ptr<Connection> acquire();
   void release(std::unique_ptr<Connection> c);
+  void discard(std::unique_ptr<Connection> c);
   std::vector<std::unique_ptr<Connection>> idle_;
+  std::chrono::steady_clock::time_point retry_at_{};
+  std::chrono::milliseconds backoff_{0};
   std::mutex mutex_;
 };
 

@@ -12,7 +12,7 @@ class PostgresConnection final : public Connection {
     if (PQstatus(conn_) != CONNECTION_OK) {
       std::string message = PQerrorMessage(conn_);
       PQfinish(conn_);
-      throw DatabaseError("cannot connect to PostgreSQL: " + message);
+      throw DatabaseUnavailable("cannot connect to PostgreSQL: " + message);
     }
     execute_script("SET client_min_messages TO warning");
   }
@@ -31,8 +31,10 @@ class PostgresConnection final : public Connection {
       ~Clear() { PQclear(r); }
     } clear{result};
     const auto status = PQresultStatus(result);
-    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+      if (broken()) throw DatabaseUnavailable(std::string("PostgreSQL connection lost: ") + PQerrorMessage(conn_));
       throw DatabaseError(std::string("PostgreSQL: ") + PQresultErrorMessage(result) + " in: " + std::string(sql));
+    }
     Rows rows;
     const int n = PQntuples(result);
     const int columns = PQnfields(result);
@@ -56,14 +58,18 @@ class PostgresConnection final : public Connection {
     const auto status = PQresultStatus(result);
     std::string message = PQresultErrorMessage(result);
     PQclear(result);
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw DatabaseError("PostgreSQL: " + message);
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+      if (broken()) throw DatabaseUnavailable("PostgreSQL connection lost: " + message);
+      throw DatabaseError("PostgreSQL: " + message);
+    }
   }
 
   void begin() override { execute_script("BEGIN"); }
   void commit() override { execute_script("COMMIT"); }
   void rollback() override {
-    if (PQtransactionStatus(conn_) != PQTRANS_IDLE) execute_script("ROLLBACK");
+    if (!broken() && PQtransactionStatus(conn_) != PQTRANS_IDLE) execute_script("ROLLBACK");
   }
+  bool broken() const override { return PQstatus(conn_) != CONNECTION_OK; }
   void lock_for_append(std::string_view chain) override {
     query("SELECT pg_advisory_xact_lock(hashtext($1))", {std::string(chain)});
   }

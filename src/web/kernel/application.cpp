@@ -43,7 +43,12 @@ void add_security_headers(Response& r) {
 
 Application::Application(const app::Services& services, WebSettings settings)
     : services_(services), settings_(std::move(settings)) {
+  // Liveness: the process answers. Readiness: it can reach its database, so a load balancer can
+  // send traffic elsewhere while the database is away.
   router_.add("GET", "/healthz", [](Request&, RequestContext&) { return Response::text(200, "ok\n"); });
+  router_.add("GET", "/readyz", [](Request&, RequestContext& ctx) {
+    return ctx.services.db.answers() ? Response::text(200, "ready\n") : Response::text(503, "database unavailable\n");
+  });
   router_.add("GET", "/metrics", [this](Request&, RequestContext&) {
     return Response::text(200, metrics_.prometheus_text(), "text/plain; version=0.0.4");
   });
@@ -104,7 +109,7 @@ Response Application::dispatch(Request& request, std::string& route_name) {
   try {
     if (api) {
       ctx.api_actor = app::actor_for_api_token(services_, bearer_token(request), request.client);
-    } else if (request.path != "/healthz" && request.path != "/metrics") {
+    } else if (request.path != "/healthz" && request.path != "/readyz" && request.path != "/metrics") {
       auto cookie = request.cookies.find(kSessionCookie);
       if (cookie != request.cookies.end()) ctx.session = app::resume_session(services_, cookie->second, request.client);
       if (ctx.session) {
@@ -163,6 +168,11 @@ Response Application::dispatch(Request& request, std::string& route_name) {
     nlohmann::json data{{"title", "There is a problem"}};
     add_errors(data, e.errors());
     return ctx.page("errors/invalid", data, 422);
+  } catch (const store::DatabaseUnavailable& e) {
+    log_event("warning", "database unavailable", {{"path", request.path}, {"what", e.what()}});
+    auto r = error_page(ctx, 503, api);
+    r.headers.emplace_back("Retry-After", "5");
+    return r;
   } catch (const std::exception& e) {
     log_event("error", "unexpected failure", {{"path", request.path}, {"what", e.what()}});
     return error_page(ctx, 500, api);
@@ -172,6 +182,7 @@ Response Application::dispatch(Request& request, std::string& route_name) {
 Response Application::error_page(RequestContext& ctx, int status, bool api) {
   const char* title = status == 403   ? "You do not have permission to see this page"
                       : status == 404 ? "Page not found"
+                      : status == 503 ? "Sorry, the service is unavailable"
                                       : "Sorry, there is a problem with the service";
   if (api) return api_error(status, title);
   try {
