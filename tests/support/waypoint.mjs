@@ -112,6 +112,11 @@ export async function startWaypoint({ args = [] } = {}) {
       if (r.status !== 0) throw new Error(r.stderr);
       return r.stdout.trim();
     },
+    // Sends the server a signal and answers how it exited, without cleaning up: for tests of stopping.
+    async signal(name) {
+      child.kill(name);
+      return exited;
+    },
     async stop() {
       child.kill("SIGTERM");
       const { code, signal } = await exited;
