@@ -57,6 +57,9 @@ struct Options {
   bool demo = false;
   bool secure_cookies = false;
   int threads = 16;
+  int header_timeout_seconds = 15;
+  int body_timeout_seconds = 60;
+  int idle_timeout_seconds = 75;
   int idle_seconds = 30 * 60;
   int absolute_seconds = 12 * 60 * 60;
   std::string email, name, role, password, label = "API token", file;
@@ -168,7 +171,9 @@ int serve(const Options& o) {
   pthread_sigmask(SIG_BLOCK, &stop, nullptr);
 
   web::Application application(*rt.services, {o.secure_cookies, o.assets});
-  web::Server server(application, host, port, o.threads);
+  web::Server server(application, host, port, o.threads,
+                     {std::chrono::seconds(o.header_timeout_seconds), std::chrono::seconds(o.body_timeout_seconds),
+                      std::chrono::seconds(o.idle_timeout_seconds)});
   // The port is bound already; set before any request or sweep can read it.
   if (o.public_url.empty()) rt.services->settings.public_url = "http://" + host + ":" + std::to_string(server.port());
   server.start();
@@ -210,7 +215,24 @@ int run(int argc, char** argv) {
       ->capture_default_str();
   serve_cmd->add_flag("--demo", o.demo, "Load the demo area first if the database is empty");
   serve_cmd->add_flag("--secure-cookies", o.secure_cookies, "Mark cookies Secure (when served over TLS)");
-  serve_cmd->add_option("--threads", o.threads, "Request threads")->capture_default_str()->check(CLI::Range(1, 512));
+  serve_cmd->add_option("--threads", o.threads, "Threads doing requests' work (connections need none of their own)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 512));
+  serve_cmd
+      ->add_option("--header-timeout-seconds", o.header_timeout_seconds,
+                   "Close a new connection whose request headers have not all arrived in this time")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
+  serve_cmd
+      ->add_option("--body-timeout-seconds", o.body_timeout_seconds,
+                   "Close a connection whose request body, or the reading of its answer, takes longer")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
+  serve_cmd
+      ->add_option("--idle-timeout-seconds", o.idle_timeout_seconds,
+                   "Close a kept-alive connection that sends no new request in this time")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
   serve_cmd->add_option("--session-idle-seconds", o.idle_seconds, "Sign out after this long without a request")
       ->capture_default_str()
       ->check(CLI::Range(1, 7 * 24 * 3600));
