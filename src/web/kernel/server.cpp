@@ -36,6 +36,9 @@ constexpr std::size_t kMaxForm = 1 << 20;      // forms without files are small
 constexpr std::size_t kMaxUpload = 20 << 20;   // a form carrying a file (extracts, evidence)
 constexpr std::size_t kMaxDrained = 32 << 20;  // read and dropped, so the client hears the 413
 constexpr auto kStopGrace = std::chrono::seconds(10);
+// Threads running the event loop: reading and writing sockets is spread over two cores; each
+// connection's handlers still run one at a time (its strand).
+constexpr int kEventLoops = 2;
 
 // Turns what Beast parsed into the application's request.
 Request request_from(http::request<http::string_body>&& in, const std::string& client) {
@@ -72,11 +75,11 @@ struct Server::Impl {
   std::mutex sessions_mutex;
   std::list<std::weak_ptr<Session>> sessions;
   std::atomic<bool> stopping{false};
-  asio::io_context io{1};
-  tcp::acceptor acceptor{io};
-  asio::steady_timer accept_pause{io};
+  asio::io_context io{kEventLoops};
+  tcp::acceptor acceptor{asio::make_strand(io)};
+  asio::steady_timer accept_pause{acceptor.get_executor()};
   asio::thread_pool workers;  // request work: bounded, whatever the number of connections
-  std::thread loop;
+  std::vector<std::thread> loops;
 
   void accept();
   void forget(std::list<std::weak_ptr<Session>>::iterator it);
@@ -278,12 +281,12 @@ Server::~Server() {
 
 void Server::start() {
   impl_->accept();
-  impl_->loop = std::thread([this] { impl_->io.run(); });
+  for (int i = 0; i < kEventLoops; ++i) impl_->loops.emplace_back([this] { impl_->io.run(); });
 }
 
 void Server::stop() {
-  if (!impl_->loop.joinable()) return;
-  asio::post(impl_->io, [this] {
+  if (impl_->loops.empty()) return;
+  asio::post(impl_->acceptor.get_executor(), [this] {
     impl_->stopping = true;
     beast::error_code ignored;
     impl_->acceptor.close(ignored);
@@ -298,7 +301,8 @@ void Server::stop() {
     impl_->finish_when_idle(std::make_shared<asio::steady_timer>(impl_->io),
                             std::chrono::steady_clock::now() + kStopGrace);
   });
-  impl_->loop.join();
+  for (auto& loop : impl_->loops) loop.join();
+  impl_->loops.clear();
 }
 
 int Server::port() const { return impl_->acceptor.local_endpoint().port(); }
