@@ -5,23 +5,9 @@
 #include "app/safeguarding/concerns.hpp"
 #include "web/kernel/application.hpp"
 #include "web/kernel/json_body.hpp"
+#include "web/safeguarding/concern_json.hpp"
 
 namespace waypoint::web {
-namespace {
-
-nlohmann::json concern_json(const store::ConcernRow& c) {
-  return {{"id", c.id},
-          {"pupil_id", c.pupil_id},
-          {"category", c.category},
-          {"happened_on", c.happened_on},
-          {"what_happened", c.what_happened},
-          {"action_taken", c.action_taken},
-          {"recorded_by", c.logged_by_name},
-          {"recorded_at", c.logged_at}};
-}
-
-}  // namespace
-
 void add_concern_api_routes(Router& r) {
   r.add("GET", "/api/v1/pupils/{id}/concerns", [](Request& req, RequestContext& ctx) {
     const int number = page_number(req);

@@ -5,6 +5,7 @@
 #include "app/safeguarding/concerns.hpp"
 #include "domain/kernel/time.hpp"
 #include "web/kernel/application.hpp"
+#include "web/safeguarding/concern_json.hpp"
 
 namespace waypoint::web {
 namespace {
@@ -39,16 +40,10 @@ Response concern_form(RequestContext& ctx, std::int64_t pupil_id, const domain::
 
 Response concern_page(RequestContext& ctx, std::int64_t id, const domain::FieldErrors& errors, int status) {
   const auto v = app::view_concern(ctx.services, ctx.actor(), id);
-  nlohmann::json data{{"title", std::string(domain::label_of(domain::concern_categories(), v.concern.category))},
-                      {"id", id},
-                      {"pupil_id", v.pupil.id},
-                      {"pupil_name", full_name(v.pupil)},
-                      {"happened_on", v.concern.happened_on},
-                      {"logged_by", v.concern.logged_by_name},
-                      {"logged_at", domain::uk_time_text(v.concern.logged_at)},
-                      {"what_happened", v.concern.what_happened},
-                      {"action_taken", v.concern.action_taken.empty() ? "Not recorded" : v.concern.action_taken},
-                      {"notice", ctx.request.query_value("done")}};
+  auto data = concern_json(v.concern);
+  data["title"] = data["category_label"];
+  data["pupil_name"] = full_name(v.pupil);
+  data["notice"] = ctx.request.query_value("done");
   add_errors(data, errors);
   nlohmann::json follow_ups = nlohmann::json::array();
   for (const auto& f : v.follow_ups)
@@ -93,12 +88,7 @@ void add_concern_routes(Router& r) {
     const int number = page_number(req);
     const auto v = app::concerns_of_pupil(ctx.services, ctx.actor(), id, {number, 25});
     nlohmann::json rows = nlohmann::json::array();
-    for (const auto& c : v.concerns.items)
-      rows.push_back({{"id", c.id},
-                      {"happened_on", c.happened_on},
-                      {"category", domain::label_of(domain::concern_categories(), c.category)},
-                      {"logged_by", c.logged_by_name},
-                      {"logged_at", domain::uk_time_text(c.logged_at)}});
+    for (const auto& c : v.concerns.items) rows.push_back(concern_json(c));
     nlohmann::json data{
         {"title", "Safeguarding concerns"},
         {"pupil_id", id},
