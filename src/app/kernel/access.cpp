@@ -1,17 +1,11 @@
 #include "app/kernel/access.hpp"
 
-#include "app/kernel/errors.hpp"
-
 namespace waypoint::app {
 
 domain::Principal principal_of(const Actor& a) { return {a.role, a.organisation_id, a.local_authority_id, a.user_id}; }
 
 bool allowed(const Actor& a, domain::Action action, const domain::Scope& scope) {
   return domain::allows(principal_of(a), action, scope);
-}
-
-void require(bool allowed) {
-  if (!allowed) throw Denied();
 }
 
 Actor operator_actor() {

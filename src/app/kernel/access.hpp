@@ -10,11 +10,9 @@ namespace waypoint::app {
 
 domain::Principal principal_of(const Actor& a);
 
-// Whether the policy allows `a` to do `action` to a record with `scope`.
+// Whether the policy allows `a` to do `action` to a record with `scope`: for what a page offers.
+// Doing it goes through the envelope, which asks again and audits.
 bool allowed(const Actor& a, domain::Action action, const domain::Scope& scope = {});
-
-// Throws Denied unless `allowed`.
-void require(bool allowed);
 
 // The actor used by the command line, which is run by whoever operates the server.
 Actor operator_actor();

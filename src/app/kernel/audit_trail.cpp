@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "app/kernel/access.hpp"
-#include "app/kernel/audit.hpp"
+#include "app/kernel/envelope.hpp"
 #include "app/kernel/errors.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/contact.hpp"
@@ -37,33 +36,29 @@ std::optional<std::string> date_field(const std::string& value, const char* fiel
 
 store::Page<store::AuditListing> search_audit_trail(const Services& s, const Actor& a, const AuditQuery& q,
                                                     const store::PageRequest& page) {
-  require(allowed(a, domain::Action::SearchAudit));
-  domain::FieldErrors errors;
-  store::AuditFilter f;
-  if (q.user.find('@') != std::string::npos) {
-    s.db.with_connection([&](store::Connection& c) {
-      if (auto u = store::find_user_by_email(c, domain::normalise_email(q.user)))
-        f.user_id = u->id;
-      else
-        errors.push_back({"user", "No user has the email address " + domain::normalise_email(q.user)});
-    });
-  } else {
-    f.user_id = id_field(q.user, "user", "User must be a number, like 42, or an email address", errors);
-  }
-  f.pupil_id = id_field(q.pupil_id, "pupil_id", "Pupil must be a number, like 42", errors);
-  f.from = date_field(q.from, "from", "From date", errors);
-  f.until = date_field(q.until, "until", "To date", errors);
-  if (f.from && f.until && *f.until < *f.from)
-    errors.push_back({"until", "To date must be the same as or after the from date"});
-  if (!errors.empty()) throw Invalid(errors);
-  store::Page<store::AuditListing> result;
-  s.db.transaction([&](store::Connection& c) {
-    result = store::search_audit(c, f, page);
-    audit(c, s, &a,
-          {"audit.search", "audit", std::nullopt, f.pupil_id,
-           nlohmann::json{{"user", q.user}, {"pupil_id", q.pupil_id}, {"from", q.from}, {"until", q.until}}.dump()});
-  });
-  return result;
+  return run(
+      s, a, {"audit.search", domain::Action::SearchAudit, "audit"}, [&](store::Connection& c, AuditRecord& entry) {
+        domain::FieldErrors errors;
+        store::AuditFilter f;
+        if (q.user.find('@') != std::string::npos) {
+          if (auto u = store::find_user_by_email(c, domain::normalise_email(q.user)))
+            f.user_id = u->id;
+          else
+            errors.push_back({"user", "No user has the email address " + domain::normalise_email(q.user)});
+        } else {
+          f.user_id = id_field(q.user, "user", "User must be a number, like 42, or an email address", errors);
+        }
+        f.pupil_id = id_field(q.pupil_id, "pupil_id", "Pupil must be a number, like 42", errors);
+        f.from = date_field(q.from, "from", "From date", errors);
+        f.until = date_field(q.until, "until", "To date", errors);
+        if (f.from && f.until && *f.until < *f.from)
+          errors.push_back({"until", "To date must be the same as or after the from date"});
+        if (!errors.empty()) throw Invalid(errors);
+        entry.pupil_id = f.pupil_id;
+        entry.detail =
+            nlohmann::json{{"user", q.user}, {"pupil_id", q.pupil_id}, {"from", q.from}, {"until", q.until}}.dump();
+        return store::search_audit(c, f, page);
+      });
 }
 
 ChainReport verify_audit_chain(const Services& s) {
