@@ -79,3 +79,18 @@ test("a second server on an address already in use refuses to start and names th
   assert.match(second.stderr, new RegExp(`Cannot listen on ${address.replace(/\./g, "\\.")}: .*already in use`, "i"));
   assert.equal((await fetch(wp.url + "/healthz")).status, 200, "the first carries on");
 });
+
+test("bytes that are not HTTP get a 400, and headers over 16 KB a 431, before the connection closes", async () => {
+  const { connect } = await import("node:net");
+  const ask = (text) => new Promise((resolve) => {
+    const { hostname, port } = new URL(wp.url);
+    const s = connect(Number(port), hostname, () => s.write(text));
+    let answer = "";
+    s.on("data", (d) => (answer += d));
+    s.on("error", () => {});
+    s.on("close", () => resolve(answer));
+  });
+  assert.match(await ask("NOT HTTP AT ALL\r\n\r\n"), /^HTTP\/1\.1 400 /);
+  assert.match(await ask(`GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(20000)}\r\n\r\n`), /^HTTP\/1\.1 431 /);
+  assert.equal((await fetch(wp.url + "/healthz")).status, 200);
+});

@@ -126,6 +126,11 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   void on_header(beast::error_code ec, std::size_t) {
     waiting_for_request_ = false;
     first_request_ = false;
+    if (ec == http::error::header_limit) return refuse(431, "The request's headers are too large\n");
+    // Beast's own errors mean the bytes were not HTTP, unless the client simply went away.
+    const bool gone = ec == http::error::end_of_stream || ec == http::error::partial_message;
+    if (ec && ec.category() == beast::error_code(http::error::bad_method).category() && !gone)
+      return refuse(400, "The request could not be read\n");
     if (ec) return close();
     const auto& req = parser_->get();
     boundary_ = multipart_boundary(std::string(req[http::field::content_type]));
@@ -182,6 +187,13 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     keep_alive_ = false;
     method_ = std::string(parser_->get().method_string());
     write(Response::text(413, "The request is too large\n"));
+  }
+
+  // A request that is not HTTP, or whose headers are too large: answered, then the connection closes.
+  void refuse(int status, const char* text) {
+    keep_alive_ = false;
+    method_.clear();
+    write(Response::text(status, text));
   }
 
   void write(Response response) {
