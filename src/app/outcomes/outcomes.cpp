@@ -102,28 +102,22 @@ std::vector<GroupOutcomes> grouped(const OutcomesView& v, const std::vector<doma
   return out;
 }
 
+// The figures for the actor's scope over the period, read inside the caller's use case.
 OutcomesView outcomes_on(store::Connection& c, const Services& s, const Actor& a, const std::string& from_text,
-                         const std::string& to_text, AuditRecord& entry) {
+                         const std::string& to_text) {
   const auto [scope, id] = scope_of(a);
   OutcomesView v;
   std::tie(v.from, v.to) = period(s, from_text, to_text);
-  {
-    v.scope_name =
-        scope == store::OutcomeScope::LocalAuthority ? store::find_organisation(c, id)->name : a.organisation_name;
-    v.placements = store::placements_for_outcomes(c, scope, id, domain::format_date(v.from), domain::format_date(v.to));
-    const auto cohort = outcomes_of(c, v.placements);
-    v.figures = domain::outcome_figures(cohort, v.from, v.to);
-    if (scope != store::OutcomeScope::Provider)
-      v.by_provider =
-          grouped(v, cohort, [](const store::OutcomeRow& r) { return std::pair(r.provider_name, r.provider_id); });
-    if (scope == store::OutcomeScope::LocalAuthority)
-      v.by_school =
-          grouped(v, cohort, [](const store::OutcomeRow& r) { return std::pair(r.school_name, r.school_id); });
-  }
-  entry.detail =
-      nlohmann::json{
-          {"from", domain::format_date(v.from)}, {"to", domain::format_date(v.to)}, {"placements", v.placements.size()}}
-          .dump();
+  v.scope_name =
+      scope == store::OutcomeScope::LocalAuthority ? store::find_organisation(c, id)->name : a.organisation_name;
+  v.placements = store::placements_for_outcomes(c, scope, id, domain::format_date(v.from), domain::format_date(v.to));
+  const auto cohort = outcomes_of(c, v.placements);
+  v.figures = domain::outcome_figures(cohort, v.from, v.to);
+  if (scope != store::OutcomeScope::Provider)
+    v.by_provider =
+        grouped(v, cohort, [](const store::OutcomeRow& r) { return std::pair(r.provider_name, r.provider_id); });
+  if (scope == store::OutcomeScope::LocalAuthority)
+    v.by_school = grouped(v, cohort, [](const store::OutcomeRow& r) { return std::pair(r.school_name, r.school_id); });
   return v;
 }
 
@@ -134,15 +128,21 @@ OutcomesView view_outcomes(const Services& s, const Actor& a, const std::string&
   // Read outside any write transaction: a year of an area's marks must not hold up registers.
   // Figures are counts, but they rest on pupils' records: the read is on the audit trail.
   return run(s, a, {"outcomes.view", domain::Action::SeeOutcomes, "outcomes", true, true},
-             [&](store::Connection& c, AuditRecord& entry) { return outcomes_on(c, s, a, from_text, to_text, entry); });
+             [&](store::Connection& c, AuditRecord& entry) {
+               auto v = outcomes_on(c, s, a, from_text, to_text);
+               entry.detail = nlohmann::json{{"from", domain::format_date(v.from)},
+                                             {"to", domain::format_date(v.to)},
+                                             {"placements", v.placements.size()}}
+                                  .dump();
+               return v;
+             });
 }
 
 FigurePupils pupils_behind(const Services& s, const Actor& a, const std::string& from, const std::string& to,
                            const std::string& key) {
   return run(s, a, {"outcomes.pupils", domain::Action::SeeOutcomes, "outcomes", true, true},
              [&](store::Connection& c, AuditRecord& entry) {
-               AuditRecord unused;
-               FigurePupils f{outcomes_on(c, s, a, from, to, unused), {}, {}};
+               FigurePupils f{outcomes_on(c, s, a, from, to), {}, {}};
                const auto it = std::find_if(f.outcomes.figures.begin(), f.outcomes.figures.end(),
                                             [&](const auto& x) { return x.key == key; });
                if (it == f.outcomes.figures.end()) throw NotFound();
