@@ -1,6 +1,6 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startWaypoint, DEMO, DEMO_PASSWORD, errorMessages, decode, day, agreePlan, attendanceObjective } from "../support/waypoint.mjs";
+import { startWaypoint, DEMO, DEMO_PASSWORD, errorMessages, decode, day, agreePlan, attendanceObjective, dateText } from "../support/waypoint.mjs";
 
 // Placement 1 is Aisha's at Bridgeway (active, started 40 days ago); placement 2 is Ben's at Northgate.
 let wp;
@@ -51,7 +51,7 @@ test("the school reads the engagement trend as a chart with its table, matching 
   assert.equal((page.match(/<circle /g) || []).length, new Set(logs.map(([date]) => mondayOf(date))).size, "a point a week");
   // Each week's mean in the table is the mean of that week's logs (one log a week here).
   for (const [date, engagement] of logs)
-    assert.match(page, new RegExp(`<td class="govuk-table__cell">${mondayOf(date)}</td><td class="govuk-table__cell govuk-table__cell--numeric">${engagement}\\.0</td>`));
+    assert.match(page, new RegExp(`<td class="govuk-table__cell">${dateText(mondayOf(date))}</td><td class="govuk-table__cell govuk-table__cell--numeric">${engagement}\\.0</td>`));
   assert.match(page, /The last six weeks/);
 });
 

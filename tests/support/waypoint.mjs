@@ -23,6 +23,13 @@ export const DEMO = {
 const inEngland = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" });
 export const day = (offset) => inEngland.format(new Date(Date.now() + offset * 86400000));
 
+// "2026-11-23" as pages show it: "23 November 2026".
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+export const dateText = (iso) => {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+};
+
 // The most recent school day in the last three weeks on which `client` (a provider's staff) has
 // `name` on the morning register.
 // A recent school day whose morning register expects every one of `names`.

@@ -38,6 +38,14 @@ TEST(CalendarDate, OnlyRealDates) {
   EXPECT_EQ(format_date(*parse_date("2028-02-29")), "2028-02-29");
 }
 
+TEST(CalendarDate, AsPeopleReadIt) {
+  EXPECT_EQ(date_text("2028-02-29"), "29 February 2028");
+  EXPECT_EQ(date_text("2026-01-01"), "1 January 2026");
+  EXPECT_EQ(date_text("2026-12-31"), "31 December 2026");
+  EXPECT_EQ(date_text("2027-02-29"), "2027-02-29");  // not a date: shown as it was written
+  EXPECT_EQ(date_text(""), "");
+}
+
 TEST(Contact, EmailAddresses) {
   EXPECT_EQ(normalise_email("  Ap.Lead@Oakfield.Example "), "ap.lead@oakfield.example");
   EXPECT_FALSE(email_problem("a@b.org"));

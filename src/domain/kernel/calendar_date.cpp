@@ -28,4 +28,13 @@ std::string format_date(std::chrono::year_month_day d) {
   return buf;
 }
 
+std::string date_text(std::string_view iso) {
+  static constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                            "July",    "August",   "September", "October", "November", "December"};
+  const auto d = parse_date(iso);
+  if (!d) return std::string(iso);
+  return std::to_string(static_cast<unsigned>(d->day())) + " " + kMonths[static_cast<unsigned>(d->month()) - 1] + " " +
+         std::to_string(static_cast<int>(d->year()));
+}
+
 }  // namespace waypoint::domain

@@ -9,5 +9,8 @@ namespace waypoint::domain {
 // A calendar date from "YYYY-MM-DD", only if it exists (no 30 February, 29 February only in leap years).
 std::optional<std::chrono::year_month_day> parse_date(std::string_view text);
 std::string format_date(std::chrono::year_month_day d);
+// "2026-11-30" as people read it on a page or a letter: "30 November 2026". Text that is not a
+// date comes back unchanged, so a blank stays blank.
+std::string date_text(std::string_view iso);
 
 }  // namespace waypoint::domain

@@ -3,41 +3,12 @@
 #include <nlohmann/json.hpp>
 
 #include "app/attendance/registers.hpp"
-#include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/numbers.hpp"
+#include "web/attendance/attendance_json.hpp"
 #include "web/kernel/application.hpp"
 #include "web/kernel/json_body.hpp"
 
 namespace waypoint::web {
-namespace {
-
-nlohmann::json mark_json(const std::optional<store::MarkRow>& m) {
-  if (!m) return nullptr;
-  return {{"mark", m->mark},
-          {"minutes_late", m->minutes_late},
-          {"absence_code", m->absence_code},
-          {"provider_code", m->provider_code},
-          {"school_code", m->school_code ? nlohmann::json(*m->school_code) : nlohmann::json()}};
-}
-
-nlohmann::json register_json(const app::RegisterView& v) {
-  nlohmann::json entries = nlohmann::json::array();
-  for (const auto& e : v.entries)
-    entries.push_back({{"pupil_id", e.pupil.id},
-                       {"name", e.pupil.given_name + " " + e.pupil.family_name},
-                       {"placement_id", e.placement_id},
-                       {"expected_from", e.expected_from},
-                       {"site_id", e.site_id ? nlohmann::json(*e.site_id) : nlohmann::json()},
-                       {"mark", mark_json(e.mark)}});
-  nlohmann::json groups = nlohmann::json::array();
-  for (const auto& g : v.groups) groups.push_back({{"site_id", g.site_id}, {"name", g.name}});
-  return {{"date", v.date},         {"session", domain::session_code(v.session)},
-          {"opens_at", v.opens_at}, {"closes_at", v.closes_at},
-          {"closed", v.closed},     {"taken", v.taken},
-          {"groups", groups},       {"entries", entries}};
-}
-
-}  // namespace
 
 void add_attendance_api_routes(Router& r) {
   r.add("GET", "/api/v1/register", [](Request& req, RequestContext& ctx) {
@@ -63,37 +34,21 @@ void add_attendance_api_routes(Router& r) {
   });
 
   r.add("GET", "/api/v1/today", [](Request&, RequestContext& ctx) {
-    const auto board = app::today_board(ctx.services, ctx.actor());
-    nlohmann::json rows = nlohmann::json::array();
-    for (const auto& row : board.rows) {
-      nlohmann::json sessions = nlohmann::json::array();
-      for (const auto& x : row.sessions)
-        sessions.push_back({{"session", domain::session_code(x.session)},
-                            {"expected_from", x.expected_from},
-                            {"code", x.code ? nlohmann::json(*x.code) : nlohmann::json()}});
-      rows.push_back({{"pupil_id", row.pupil.id},
-                      {"name", row.pupil.given_name + " " + row.pupil.family_name},
-                      {"provider", row.provider_name},
-                      {"placement_id", row.placement_id},
-                      {"sessions", sessions}});
-    }
-    return Response::json(200, nlohmann::json{{"date", board.date}, {"pupils", rows}}.dump());
+    return Response::json(200, today_json(app::today_board(ctx.services, ctx.actor())).dump());
   });
 
   r.add("GET", "/api/v1/pupils/{id}/attendance", [](Request& req, RequestContext& ctx) {
-    const auto v = app::pupil_attendance(ctx.services, ctx.actor(), id_param(req, "id"));
-    nlohmann::json marks = nlohmann::json::array();
-    for (const auto& m : v.marks)
-      marks.push_back(
-          {{"date", m.session_date}, {"session", m.session}, {"provider_id", m.provider_id}, {"mark", mark_json(m)}});
-    return Response::json(200, nlohmann::json{{"possible", v.summary.possible},
-                                              {"attended", v.summary.attended},
-                                              {"authorised", v.summary.authorised},
-                                              {"unauthorised", v.summary.unauthorised},
-                                              {"persistent_absence", v.summary.persistent_absence()},
-                                              {"severe_absence", v.summary.severe_absence()},
-                                              {"marks", marks}}
-                                   .dump());
+    return Response::json(
+        200, pupil_attendance_json(app::pupil_attendance(ctx.services, ctx.actor(), id_param(req, "id"))).dump());
+  });
+
+  // UPN, date, session, code: the export for the school's management information system.
+  r.add("GET", "/api/v1/attendance", [](Request& req, RequestContext& ctx) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& row :
+         app::export_attendance(ctx.services, ctx.actor(), req.query_value("from"), req.query_value("to")))
+      items.push_back({{"upn", row.upn}, {"date", row.date}, {"session", row.session}, {"code", row.code}});
+    return Response::json(200, nlohmann::json{{"items", items}}.dump());
   });
 }
 

@@ -8,8 +8,10 @@
 #include "domain/kernel/numbers.hpp"
 #include "domain/placements/timetable.hpp"
 #include "web/attendance/attendance_calendar.hpp"
+#include "web/attendance/attendance_json.hpp"
 #include "web/kernel/application.hpp"
 #include "web/progress/engagement_chart.hpp"
+#include "web/progress/progress_json.hpp"
 
 namespace waypoint::web {
 namespace {
@@ -41,22 +43,17 @@ Response register_page(RequestContext& ctx, const std::string& date, const std::
     shown = app::view_register(ctx.services, ctx.actor(), "", "", group);
   }
   const auto& v = *shown;
+  auto data = register_json(v);
   const auto session_name = v.session == domain::Session::Morning ? "morning" : "afternoon";
-  nlohmann::json data{{"title", std::string("Register: ") + v.date + ", " + session_name},
-                      {"date", v.date},
-                      {"day_input", typed_day.empty() ? v.date : typed_day},
-                      {"session", std::string(domain::session_code(v.session))},
-                      {"is_am", v.session == domain::Session::Morning},
-                      {"session_name", session_name},
-                      {"opens_at", domain::format_clock(v.opens_at)},
-                      {"closes_at", domain::format_clock(v.closes_at)},
-                      {"closed", v.closed},
-                      {"taken", v.taken},
-                      {"empty", v.entries.empty()},
-                      {"notice", r.query_value("done")},
-                      {"change_reason", r.field("change_reason")},
-                      {"group", v.group ? std::to_string(*v.group) : ""},
-                      {"has_groups", v.groups.size() > 1}};
+  data["title"] = "Register: " + data["date_text"].get<std::string>() + ", " + session_name;
+  data["day_input"] = typed_day.empty() ? v.date : typed_day;
+  data["is_am"] = v.session == domain::Session::Morning;
+  data["session_name"] = session_name;
+  data["empty"] = v.entries.empty();
+  data["notice"] = r.query_value("done");
+  data["change_reason"] = r.field("change_reason");
+  data["group"] = v.group ? std::to_string(*v.group) : "";
+  data["has_groups"] = v.groups.size() > 1;
   nlohmann::json groups = nlohmann::json::array();
   for (const auto& g : v.groups)
     groups.push_back({{"id", g.site_id}, {"name", g.name}, {"selected", v.group == g.site_id}});
@@ -65,7 +62,9 @@ Response register_page(RequestContext& ctx, const std::string& date, const std::
   const auto reasons = provider_reasons();
   nlohmann::json rows = nlohmann::json::array();
   nlohmann::json ids = nlohmann::json::array();
-  for (const auto& e : v.entries) {
+  for (std::size_t i = 0; i < v.entries.size(); ++i) {
+    const auto& e = v.entries[i];
+    auto row = data["entries"][i];
     const auto id = std::to_string(e.pupil.id);
     ids.push_back(id);
     // What was typed, or what was recorded, or present: "all present" is the starting point.
@@ -79,17 +78,14 @@ Response register_page(RequestContext& ctx, const std::string& date, const std::
     reason_field["options"] = options(reasons, reason);
     auto minutes_field = input_field(
         data, {.id = "minutes_" + id, .label = "Minutes late", .value = minutes, .width = "govuk-input--width-3"});
-    rows.push_back(
-        {{"id", id},
-         {"name", e.pupil.given_name + " " + e.pupil.family_name},
-         {"expected_from", domain::format_clock(e.expected_from)},
-         {"present", mark == "present"},
-         {"late", mark == "late"},
-         {"absent", mark == "absent"},
-         {"recorded_code", e.mark ? e.mark->provider_code : ""},
-         {"mark_error", data["errors"].contains("mark_" + id) ? data["errors"]["mark_" + id] : nlohmann::json("")},
-         {"minutes", minutes_field},
-         {"reason", reason_field}});
+    row["id"] = id;
+    row["present"] = mark == "present";
+    row["late"] = mark == "late";
+    row["absent"] = mark == "absent";
+    row["mark_error"] = data["errors"].contains("mark_" + id) ? data["errors"]["mark_" + id] : nlohmann::json("");
+    row["minutes"] = minutes_field;
+    row["reason"] = reason_field;
+    rows.push_back(row);
   }
   data["rows"] = rows;
   data["pupil_ids"] = ids;
@@ -107,53 +103,22 @@ std::vector<domain::CodeLabel> all_codes() {
 Response attendance_page(RequestContext& ctx, std::int64_t pupil_id, const domain::FieldErrors& errors, int status) {
   const auto v = app::pupil_attendance(ctx.services, ctx.actor(), pupil_id);
   const auto& r = ctx.request;
-  nlohmann::json data{{"title", "Attendance: " + v.pupil.given_name + " " + v.pupil.family_name},
-                      {"pupil_id", v.pupil.id},
-                      {"pupil_name", v.pupil.given_name + " " + v.pupil.family_name},
-                      {"possible", v.summary.possible},
-                      {"attended", v.summary.attended},
-                      {"authorised", v.summary.authorised},
-                      {"unauthorised", v.summary.unauthorised},
-                      {"rate", v.summary.possible ? domain::one_decimal(v.summary.rate() * 100) + "%"
-                                                  : std::string("No possible sessions yet")},
-                      {"persistent", v.summary.persistent_absence() && !v.summary.severe_absence()},
-                      {"severe", v.summary.severe_absence()},
-                      {"can_correct", v.can_correct},
-                      {"notice", r.query_value("done")}};
+  auto data = pupil_attendance_json(v);
+  data["title"] = "Attendance: " + v.pupil.given_name + " " + v.pupil.family_name;
+  data["pupil_name"] = v.pupil.given_name + " " + v.pupil.family_name;
+  data["persistent"] = v.summary.persistent_absence() && !v.summary.severe_absence();
+  data["can_correct"] = v.can_correct;
+  data["notice"] = r.query_value("done");
   add_errors(data, errors);
-  nlohmann::json marks = nlohmann::json::array();
-  for (const auto& m : v.marks) {
-    const auto shown = m.code();
-    const auto meaning = domain::find_attendance_code(shown);
-    marks.push_back({{"date", m.session_date},
-                     {"session", m.session == "am" ? "Morning" : "Afternoon"},
-                     {"code", shown},
-                     {"meaning", meaning ? std::string(meaning->meaning) : ""},
-                     {"provider_code", m.provider_code},
-                     {"corrected", m.school_code.has_value() && *m.school_code != m.provider_code}});
-  }
-  data["marks"] = marks;
-  data["has_marks"] = !marks.empty();
+  data["has_marks"] = !v.marks.empty();
   data["calendar"] = attendance_calendar(v.marks, ctx.services.today(), 6);
   const auto& progress = v.progress;
   data["chart"] = engagement_chart_svg(progress.weeks);
-  nlohmann::json weeks = nlohmann::json::array();
-  for (const auto& w : progress.weeks) {
-    weeks.push_back(
-        {{"week_of", domain::format_date(w.monday)}, {"mean", domain::one_decimal(w.mean)}, {"logs", w.logs}});
-  }
-  data["weeks"] = weeks;
-  data["has_weeks"] = !weeks.empty();
-  nlohmann::json incidents = nlohmann::json::array();
-  for (const auto& i : progress.incidents)
-    incidents.push_back({{"date", i.happened_on},
-                         {"severity", domain::label_of(domain::incident_severities(), i.severity)},
-                         {"high", i.severity == "high"},
-                         {"provider", i.provider_name},
-                         {"description", i.description},
-                         {"action", i.action_taken}});
-  data["incidents"] = incidents;
-  data["has_incidents"] = !incidents.empty();
+  const auto trend = pupil_progress_json(progress);
+  data["weeks"] = trend["weeks"];
+  data["has_weeks"] = !progress.weeks.empty();
+  data["incidents"] = trend["incidents"];
+  data["has_incidents"] = !progress.incidents.empty();
   auto& fields = data["fields"];
   fields["date"] = input_field(data, {.id = "date",
                                       .label = "Date",
@@ -174,36 +139,10 @@ Response attendance_page(RequestContext& ctx, std::int64_t pupil_id, const domai
 
 void add_register_routes(Router& r) {
   r.add("GET", "/today", [](Request&, RequestContext& ctx) {
-    const auto board = app::today_board(ctx.services, ctx.actor());
-    nlohmann::json rows = nlohmann::json::array();
-    int unexplained = 0, missing = 0;
-    for (const auto& row : board.rows) {
-      nlohmann::json sessions = nlohmann::json::array();
-      for (const auto& x : row.sessions) {
-        const auto meaning = x.code ? domain::find_attendance_code(*x.code) : std::nullopt;
-        const bool absent = meaning && (meaning->counts_as == domain::SessionMeaning::AuthorisedAbsence ||
-                                        meaning->counts_as == domain::SessionMeaning::UnauthorisedAbsence);
-        const bool not_explained = x.code && *x.code == "N";
-        unexplained += not_explained;
-        missing += !x.code;
-        sessions.push_back({{"name", x.session == domain::Session::Morning ? "Morning" : "Afternoon"},
-                            {"from", domain::format_clock(x.expected_from)},
-                            {"taken", x.code.has_value()},
-                            {"code", x.code.value_or("")},
-                            {"meaning", meaning ? std::string(meaning->meaning) : ""},
-                            {"tag", not_explained ? "govuk-tag--red"
-                                    : absent      ? "govuk-tag--orange"
-                                                  : "govuk-tag--green"}});
-      }
-      rows.push_back({{"pupil_id", row.pupil.id},
-                      {"name", row.pupil.given_name + " " + row.pupil.family_name},
-                      {"provider", row.provider_name},
-                      {"placement_id", row.placement_id},
-                      {"sessions", sessions}});
-    }
-    nlohmann::json data{{"title", "Today, " + board.date}, {"rows", rows},
-                        {"empty", rows.empty()},           {"count", rows.size()},
-                        {"unexplained", unexplained},      {"missing", missing}};
+    auto data = today_json(app::today_board(ctx.services, ctx.actor()));
+    data["title"] = "Today, " + data["date_text"].get<std::string>();
+    data["count"] = data["pupils"].size();
+    data["empty"] = data["pupils"].empty();
     return ctx.page("registers/today", data);
   });
 
@@ -233,14 +172,6 @@ void add_register_routes(Router& r) {
     auto res = Response::text(200, body, "text/csv; charset=utf-8");
     res.headers.emplace_back("Content-Disposition", "attachment; filename=\"attendance.csv\"");
     return res;
-  });
-
-  r.add("GET", "/api/v1/attendance", [](Request& req, RequestContext& ctx) {
-    nlohmann::json items = nlohmann::json::array();
-    for (const auto& row :
-         app::export_attendance(ctx.services, ctx.actor(), req.query_value("from"), req.query_value("to")))
-      items.push_back({{"upn", row.upn}, {"date", row.date}, {"session", row.session}, {"code", row.code}});
-    return Response::json(200, nlohmann::json{{"items", items}}.dump());
   });
 
   r.add("POST", "/register", [](Request& req, RequestContext& ctx) {

@@ -11,6 +11,8 @@
 #include "domain/placements/timetable.hpp"
 #include "web/kernel/application.hpp"
 #include "web/kernel/json_body.hpp"
+#include "web/placements/plan_json.hpp"
+#include "web/placements/timetable_json.hpp"
 #include "web/pupils/placement_json.hpp"
 
 namespace waypoint::web {
@@ -52,61 +54,6 @@ domain::Plan plan_from_json(const nlohmann::json& b) {
   p.pupil_views = text_of(b, "pupil_views");
   p.parent_views = text_of(b, "parent_views");
   return p;
-}
-
-nlohmann::json plan_json(const app::PlanView& v) {
-  nlohmann::json versions = nlohmann::json::array();
-  for (const auto& x : v.versions)
-    versions.push_back({{"version", x.version}, {"status", x.status}, {"agreed_on", x.agreed_on}});
-  nlohmann::json out{{"placement_id", v.placement.id}, {"versions", versions}, {"plan", nullptr}};
-  if (v.shown) {
-    nlohmann::json objectives = nlohmann::json::array();
-    for (const auto& o : v.shown->plan.objectives)
-      objectives.push_back({{"area", o.area},
-                            {"description", o.description},
-                            {"baseline_value", o.baseline_value},
-                            {"baseline_date", o.baseline_date},
-                            {"baseline_source", o.baseline_source},
-                            {"target", o.target},
-                            {"measure", o.measure},
-                            {"unit", o.unit},
-                            {"target_date", o.target_date},
-                            {"responsible", o.responsible}});
-    const auto& p = v.shown->plan;
-    out["plan"] = {
-        {"version", v.shown->version},    {"status", v.shown->status},    {"agreed_on", v.shown->agreed_on},
-        {"objectives", objectives},       {"monitoring", p.monitoring},   {"curriculum_fit", p.curriculum_fit},
-        {"ehc_outcomes", p.ehc_outcomes}, {"pupil_views", p.pupil_views}, {"parent_views", p.parent_views}};
-  }
-  return out;
-}
-
-nlohmann::json timetable_json(const app::TimetableView& v) {
-  nlohmann::json slots = nlohmann::json::array();
-  for (const auto& r : v.slots) {
-    auto day = domain::weekday_name(r.slot.day);
-    for (auto& c : day) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    slots.push_back({{"day", day},
-                     {"start", domain::format_clock(r.slot.start_minute)},
-                     {"end", domain::format_clock(r.slot.end_minute)},
-                     {"where", r.placement_id ? "placement:" + std::to_string(*r.placement_id) : r.slot.setting}});
-  }
-  nlohmann::json by_setting = nlohmann::json::object();
-  for (const auto& [k, m] : v.totals.by_setting) by_setting[k] = m;
-  nlohmann::json out{{"pupil_id", v.pupil.id},
-                     {"slots", slots},
-                     {"minutes", v.totals.minutes},
-                     {"minutes_by_setting", by_setting},
-                     {"full_time_minutes", v.full_time_minutes},
-                     {"full_time", v.full_time},
-                     {"gaps", v.gaps},
-                     {"part_time", nullptr}};
-  if (v.part_time)
-    out["part_time"] = {{"reason", v.part_time->reason},
-                        {"parent_agreed_on", v.part_time->parent_agreed_on.value_or("")},
-                        {"ends_on", v.part_time->ends_on},
-                        {"review_dates", v.part_time->review_dates}};
-  return out;
 }
 
 Response placement_response(RequestContext& ctx, std::int64_t id) {

@@ -5,6 +5,7 @@
 #include "domain/kernel/numbers.hpp"
 #include "domain/placements/plan.hpp"
 #include "web/kernel/application.hpp"
+#include "web/placements/plan_json.hpp"
 
 namespace waypoint::web {
 namespace {
@@ -63,37 +64,17 @@ Response plan_page(RequestContext& ctx, std::int64_t placement_id, const domain:
                       {"notice", ctx.request.query_value("done")},
                       {"has_ehc_plan", v.pupil_has_ehc_plan}};
   add_errors(data, errors);
-  nlohmann::json versions = nlohmann::json::array();
-  for (const auto& x : v.versions)
-    versions.push_back({{"version", x.version},
-                        {"status", x.status},
-                        {"agreed_on", x.agreed_on},
-                        {"current", v.shown && v.shown->version == x.version}});
-  data["has_version_list"] = versions.size() > 1;
-  data["versions"] = versions;
+  auto plan = plan_json(v);
+  for (auto& x : plan["versions"]) x["current"] = v.shown && v.shown->version == x["version"].get<int>();
+  data["has_version_list"] = plan["versions"].size() > 1;
+  data["versions"] = plan["versions"];
   if (v.shown) {
-    nlohmann::json objectives = nlohmann::json::array();
-    for (const auto& o : v.shown->plan.objectives)
-      objectives.push_back({{"area", std::string(domain::label_of(domain::objective_areas(), o.area))},
-                            {"description", o.description},
-                            {"baseline", o.baseline_value + " on " + o.baseline_date + " (" + o.baseline_source + ")"},
-                            {"target", o.target + (o.unit.empty() ? "" : " " + o.unit) + " by " + o.target_date},
-                            {"measure", o.measure},
-                            {"responsible", o.responsible}});
-    const auto& p = v.shown->plan;
-    data["shown"] = {{"version", v.shown->version},
-                     {"is_draft", v.shown->status == "draft"},
-                     {"is_agreed", v.shown->status == "agreed"},
-                     {"is_superseded", v.shown->status == "superseded"},
-                     {"agreed_on", v.shown->agreed_on},
-                     {"agreed_by", v.shown->agreed_by},
-                     {"objectives", objectives},
-                     {"has_objectives", !objectives.empty()},
-                     {"monitoring", p.monitoring},
-                     {"curriculum_fit", p.curriculum_fit},
-                     {"ehc_outcomes", p.ehc_outcomes},
-                     {"pupil_views", p.pupil_views},
-                     {"parent_views", p.parent_views}};
+    auto& shown = plan["plan"];
+    shown["is_draft"] = v.shown->status == "draft";
+    shown["is_agreed"] = v.shown->status == "agreed";
+    shown["is_superseded"] = v.shown->status == "superseded";
+    shown["has_objectives"] = !shown["objectives"].empty();
+    data["shown"] = shown;
   }
   if (data["can_edit"]) {
     const domain::Plan current = typed ? *typed : (v.shown ? v.shown->plan : domain::Plan{});

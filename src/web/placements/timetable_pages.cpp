@@ -5,6 +5,7 @@
 #include "domain/kernel/numbers.hpp"
 #include "domain/placements/placement.hpp"
 #include "web/kernel/application.hpp"
+#include "web/placements/timetable_json.hpp"
 #include "web/pupils/pupil_json.hpp"
 
 namespace waypoint::web {
@@ -14,18 +15,6 @@ namespace {
 // empty week, and always a few more.
 constexpr std::size_t kRowsAtLeast = 10;
 constexpr std::size_t kBlankRows = 4;
-
-std::string hours(int minutes) {
-  const auto h = std::to_string(minutes / 60);
-  return minutes % 60 ? h + " hours " + std::to_string(minutes % 60) + " minutes" : h + " hours";
-}
-
-std::string setting_label(const std::string& setting) {
-  if (setting == "home_school") return "Home school";
-  if (setting == "online") return "Online";
-  if (setting == "home_tuition") return "Home tuition";
-  return "Provider";
-}
 
 std::vector<domain::CodeLabel> day_list() {
   return {{"monday", "Monday"},
@@ -72,33 +61,10 @@ Response timetable_page(RequestContext& ctx, std::int64_t pupil_id, const app::T
   for (std::size_t i = 0; i + 1 < where_values.size(); i += 2)
     where_codes.push_back({where_values[i], where_values[i + 1]});
 
-  nlohmann::json week = nlohmann::json::array();
-  for (const auto& r : v.slots)
-    week.push_back({{"day", domain::weekday_name(r.slot.day)},
-                    {"start", domain::format_clock(r.slot.start_minute)},
-                    {"end", domain::format_clock(r.slot.end_minute)},
-                    {"where", r.placement_id ? placement_names[*r.placement_id] : setting_label(r.slot.setting)}});
+  auto week = timetable_json(v);
+  week["has_slots"] = !v.slots.empty();
+  week["has_gaps"] = !v.gaps.empty() && !v.slots.empty();
   data["week"] = week;
-  data["has_week"] = !week.empty();
-  nlohmann::json by_setting = nlohmann::json::array();
-  for (const auto& [setting, minutes] : v.totals.by_setting)
-    by_setting.push_back({{"setting", setting_label(setting)}, {"hours", hours(minutes)}});
-  nlohmann::json by_provider = nlohmann::json::array();
-  for (const auto& p : v.placements)
-    if (auto it = v.totals.by_provider.find(p.provider_id); it != v.totals.by_provider.end())
-      by_provider.push_back({{"setting", p.provider_name}, {"hours", hours(it->second)}});
-  data["by_setting"] = by_setting;
-  data["by_provider"] = by_provider;
-  data["total"] = hours(v.totals.minutes);
-  data["full_time_week"] = hours(v.full_time_minutes);
-  data["full_time"] = v.full_time;
-  data["gaps"] = v.gaps;
-  data["has_gaps"] = !v.gaps.empty() && !v.slots.empty();
-  if (v.part_time)
-    data["part_time"] = {{"reason", v.part_time->reason},
-                         {"parent_agreed_on", v.part_time->parent_agreed_on.value_or("")},
-                         {"ends_on", v.part_time->ends_on},
-                         {"review_dates", v.part_time->review_dates}};
 
   // The editing rows: what was typed, or the saved week, then blank rows.
   std::vector<app::SlotForm> rows;
@@ -189,7 +155,7 @@ void add_timetable_routes(Router& r) {
       nlohmann::json pupils = nlohmann::json::array();
       for (const auto& p : w.pupils)
         pupils.push_back(
-            {{"name", p.name}, {"hours", hours(p.minutes)}, {"looked_after_or_ehc", p.looked_after_or_ehc}});
+            {{"name", p.name}, {"hours", hours_text(p.minutes)}, {"looked_after_or_ehc", p.looked_after_or_ehc}});
       providers.push_back({{"id", w.provider_id},
                            {"name", w.provider_name},
                            {"full_time_pupils", w.full_time_pupils},

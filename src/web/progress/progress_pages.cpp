@@ -6,6 +6,7 @@
 #include "domain/kernel/numbers.hpp"
 #include "domain/kernel/text.hpp"
 #include "web/kernel/application.hpp"
+#include "web/progress/progress_json.hpp"
 
 namespace waypoint::web {
 namespace {
@@ -64,11 +65,7 @@ Response log_page(RequestContext& ctx, std::int64_t placement_id, const domain::
   fields["incident_action"] =
       input_field(data, {.id = "incident_action", .label = "What was done", .value = r.field("incident_action")});
   nlohmann::json recent = nlohmann::json::array();
-  for (const auto& l : f.recent)
-    recent.push_back({{"date", l.log_date},
-                      {"period", domain::label_of(domain::log_periods(), l.period)},
-                      {"engagement", l.engagement},
-                      {"work_covered", l.work_covered}});
+  for (const auto& l : f.recent) recent.push_back(progress_log_json(l));
   data["recent"] = recent;
   data["has_recent"] = !recent.empty();
   return ctx.page("placements/log", data, status);

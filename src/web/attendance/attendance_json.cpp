@@ -1,0 +1,119 @@
+#include "web/attendance/attendance_json.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "domain/attendance/attendance.hpp"
+#include "domain/kernel/calendar_date.hpp"
+#include "domain/kernel/numbers.hpp"
+#include "domain/placements/timetable.hpp"
+
+namespace waypoint::web {
+namespace {
+
+std::string session_name(domain::Session s) { return s == domain::Session::Morning ? "Morning" : "Afternoon"; }
+
+std::string meaning_of(const std::string& code) {
+  const auto c = domain::find_attendance_code(code);
+  return c ? std::string(c->meaning) : "";
+}
+
+nlohmann::json optional_text(const std::optional<std::string>& t) { return t ? nlohmann::json(*t) : nlohmann::json(); }
+
+}  // namespace
+
+nlohmann::json mark_json(const std::optional<store::MarkRow>& m) {
+  if (!m) return nullptr;
+  return {{"mark", m->mark},
+          {"minutes_late", m->minutes_late},
+          {"absence_code", m->absence_code},
+          {"provider_code", m->provider_code},
+          {"school_code", optional_text(m->school_code)},
+          {"code", m->code()},
+          {"meaning", meaning_of(m->code())},
+          {"corrected", m->school_code.has_value() && *m->school_code != m->provider_code}};
+}
+
+nlohmann::json register_json(const app::RegisterView& v) {
+  nlohmann::json entries = nlohmann::json::array();
+  for (const auto& e : v.entries)
+    entries.push_back({{"pupil_id", e.pupil.id},
+                       {"name", e.pupil.given_name + " " + e.pupil.family_name},
+                       {"placement_id", e.placement_id},
+                       {"expected_from", e.expected_from},
+                       {"expected_from_text", domain::format_clock(e.expected_from)},
+                       {"site_id", e.site_id ? nlohmann::json(*e.site_id) : nlohmann::json()},
+                       {"mark", mark_json(e.mark)}});
+  nlohmann::json groups = nlohmann::json::array();
+  for (const auto& g : v.groups) groups.push_back({{"site_id", g.site_id}, {"name", g.name}});
+  return {{"date", v.date},
+          {"date_text", domain::date_text(v.date)},
+          {"session", domain::session_code(v.session)},
+          {"session_name", session_name(v.session)},
+          {"opens_at", v.opens_at},
+          {"opens_at_text", domain::format_clock(v.opens_at)},
+          {"closes_at", v.closes_at},
+          {"closes_at_text", domain::format_clock(v.closes_at)},
+          {"closed", v.closed},
+          {"taken", v.taken},
+          {"groups", groups},
+          {"entries", entries}};
+}
+
+nlohmann::json today_json(const app::TodayBoard& board) {
+  nlohmann::json rows = nlohmann::json::array();
+  int unexplained = 0, missing = 0;
+  for (const auto& row : board.rows) {
+    nlohmann::json sessions = nlohmann::json::array();
+    for (const auto& x : row.sessions) {
+      const auto c = x.code ? domain::find_attendance_code(*x.code) : std::nullopt;
+      const bool absent = c && (c->counts_as == domain::SessionMeaning::AuthorisedAbsence ||
+                                c->counts_as == domain::SessionMeaning::UnauthorisedAbsence);
+      const bool not_explained = x.code && *x.code == "N";
+      unexplained += not_explained;
+      missing += !x.code;
+      sessions.push_back({{"session", domain::session_code(x.session)},
+                          {"name", session_name(x.session)},
+                          {"expected_from", x.expected_from},
+                          {"expected_from_text", domain::format_clock(x.expected_from)},
+                          {"taken", x.code.has_value()},
+                          {"code", optional_text(x.code)},
+                          {"meaning", c ? std::string(c->meaning) : ""},
+                          {"absent", absent},
+                          {"unexplained", not_explained}});
+    }
+    rows.push_back({{"pupil_id", row.pupil.id},
+                    {"name", row.pupil.given_name + " " + row.pupil.family_name},
+                    {"provider", row.provider_name},
+                    {"placement_id", row.placement_id},
+                    {"sessions", sessions}});
+  }
+  return {{"date", board.date},
+          {"date_text", domain::date_text(board.date)},
+          {"pupils", rows},
+          {"unexplained", unexplained},
+          {"not_yet_in", missing}};
+}
+
+nlohmann::json pupil_attendance_json(const app::PupilAttendance& v) {
+  nlohmann::json marks = nlohmann::json::array();
+  for (const auto& m : v.marks)
+    marks.push_back({{"date", m.session_date},
+                     {"date_text", domain::date_text(m.session_date)},
+                     {"session", m.session},
+                     {"session_name", m.session == "am" ? "Morning" : "Afternoon"},
+                     {"provider_id", m.provider_id},
+                     {"mark", mark_json(m)}});
+  const auto& s = v.summary;
+  return {
+      {"pupil_id", v.pupil.id},
+      {"possible", s.possible},
+      {"attended", s.attended},
+      {"authorised", s.authorised},
+      {"unauthorised", s.unauthorised},
+      {"rate_text", s.possible ? domain::one_decimal(s.rate() * 100) + "%" : std::string("No possible sessions yet")},
+      {"persistent_absence", s.persistent_absence()},
+      {"severe_absence", s.severe_absence()},
+      {"marks", marks}};
+}
+
+}  // namespace waypoint::web
