@@ -58,6 +58,16 @@ test("the school's figures: started and ended, median length, back in mainstream
   assert.doesNotMatch(page, /Callum Patel/);
   assert.match(wp.sql("SELECT detail FROM audit_events WHERE action = 'outcomes.pupils' ORDER BY id DESC LIMIT 1"), /"pupil_ids":\[4\]/);
   assert.equal((await school.get(`/outcomes/pupils?figure=nonsense&${period}`)).status, 404);
+
+  // The API lists the same pupils from the same presenter, and its read is audited too.
+  const behind = await api("school", "GET", `/outcomes/pupils?figure=ended&${period}`);
+  assert.equal(behind.status, 200);
+  assert.equal(behind.body.figure.value, figure(res.body, "ended").value);
+  assert.deepEqual(behind.body.placements.map((p) => [p.placement_id, p.pupil_name, p.destination]).sort(),
+    [[3, "Callum Patel", "another_ap"], [4, "Daisy Murphy", "home_school"]]);
+  assert.match(wp.sql("SELECT detail FROM audit_events WHERE action = 'outcomes.pupils' ORDER BY id DESC LIMIT 1"), /"pupil_ids":\[\d+,\d+\]/);
+  assert.equal((await api("school", "GET", `/outcomes/pupils?figure=nonsense&${period}`)).status, 404);
+  assert.deepEqual((await api("riverside", "GET", `/outcomes/pupils?figure=ended&${period}`)).body.placements, []);
 });
 
 test("the CSV and XLSX hold exactly the rows of the page", async () => {

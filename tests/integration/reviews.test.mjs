@@ -1,6 +1,6 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startWaypoint, DEMO, DEMO_PASSWORD, errorMessages, decode, day, recentRegisterDay, agreePlan, attendanceObjective } from "../support/waypoint.mjs";
+import { startWaypoint, DEMO, DEMO_PASSWORD, errorMessages, decode, day, recentRegisterDay, agreePlan, attendanceObjective, dateText } from "../support/waypoint.mjs";
 
 // Placement 1 is Aisha's at Bridgeway (started 40 days ago, reviews every 6 weeks by default, so
 // the first falls due in 2 days); placement 3 is Callum's, who has an EHC plan.
@@ -49,7 +49,7 @@ test("the first review falls due one interval after the start and shows on the A
   assert.equal(before.body.status.due_on, day(2));
   assert.equal(before.body.status.state, "Due soon");
   let home = decode((await school.get("/")).text);
-  assert.match(home, new RegExp(`Aisha Walker</a></td><td class="govuk-table__cell">Bridgeway Pupil Referral Unit</td><td class="govuk-table__cell waypoint-nowrap">${day(2)}<`));
+  assert.match(home, new RegExp(`Aisha Walker</a></td><td class="govuk-table__cell">Bridgeway Pupil Referral Unit</td><td class="govuk-table__cell waypoint-nowrap">${dateText(day(2))}<`));
 
   // Bad requests are named and nothing is saved.
   await school.get("/placements/1/reviews");

@@ -4,6 +4,7 @@
 #include "app/accounts/api_tokens.hpp"
 #include "app/kernel/errors.hpp"
 #include "domain/kernel/time.hpp"
+#include "web/accounts/account_json.hpp"
 #include "web/accounts/api_token_json.hpp"
 #include "web/kernel/application.hpp"
 
@@ -13,14 +14,11 @@ namespace {
 Response account_page(RequestContext& ctx, const domain::FieldErrors& errors, int status,
                       const std::string& new_token = {}) {
   const auto& a = ctx.actor();
-  nlohmann::json data{{"title", "Your account"},
-                      {"name", a.display_name},
-                      {"email", a.email},
-                      {"role", std::string(domain::role_label(a.role))},
-                      {"organisation", a.organisation_name},
-                      {"changed", ctx.request.query_value("changed") == "1"},
-                      {"revoked", ctx.request.query_value("revoked") == "1"},
-                      {"new_token", new_token}};
+  auto data = account_json(a);
+  data["title"] = "Your account";
+  data["changed"] = ctx.request.query_value("changed") == "1";
+  data["revoked"] = ctx.request.query_value("revoked") == "1";
+  data["new_token"] = new_token;
   const auto tokens = api_token_rows(app::api_tokens_of(ctx.services, a, a.user_id), ctx.services.now_iso());
   data["tokens"] = tokens;
   data["has_tokens"] = !tokens.empty();

@@ -2,9 +2,8 @@
 
 #include "app/kernel/access.hpp"
 #include "app/reviews/reviews.hpp"
-#include "domain/kernel/calendar_date.hpp"
 #include "web/kernel/application.hpp"
-#include "web/reviews/review_summary.hpp"
+#include "web/reviews/review_json.hpp"
 
 namespace waypoint::web {
 namespace {
@@ -112,14 +111,11 @@ void add_home_routes(Router& r) {
                         {"summary", summary},
                         {"tasks", list}};
     nlohmann::json due = nlohmann::json::array();
-    for (const auto& d : app::reviews_due(ctx.services, a))
-      due.push_back({{"placement_id", d.placement.id},
-                     {"pupil_name", d.placement.pupil_name},
-                     {"provider_name", d.placement.provider_name},
-                     {"due_on", domain::format_date(d.status.due.on)},
-                     {"requested", d.status.due.requested},
-                     {"label", review_state_label(d.status.state)},
-                     {"class", review_state_class(d.status.state)}});
+    for (const auto& d : app::reviews_due(ctx.services, a)) {
+      auto row = review_due_json(d);
+      row["class"] = review_state_class(d.status.state);
+      due.push_back(row);
+    }
     data["reviews_due"] = due;
     data["has_reviews_due"] = !due.empty();
     data["follows_reviews"] = app::allowed(a, domain::Action::FollowReviews);

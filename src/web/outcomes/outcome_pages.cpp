@@ -1,16 +1,15 @@
 // Outcomes of alternative provision for the viewer's scope: figures with the pupils behind them,
-// charts followed by their tables, and the same rows as CSV, XLSX and JSON.
+// charts followed by their tables, and the same rows as CSV and XLSX.
 #include <nlohmann/json.hpp>
 
 #include "app/kernel/errors.hpp"
 #include "app/outcomes/outcomes.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/csv.hpp"
-#include "domain/reintegration/reintegration.hpp"
 #include "web/kernel/application.hpp"
 #include "web/kernel/bar_chart.hpp"
-#include "web/kernel/json_value.hpp"
 #include "web/kernel/spreadsheet.hpp"
+#include "web/outcomes/outcome_json.hpp"
 
 namespace waypoint::web {
 namespace {
@@ -38,27 +37,15 @@ std::vector<std::vector<std::string>> export_rows(const app::OutcomesView& v) {
   return rows;
 }
 
-const domain::Figure* find(const std::vector<domain::Figure>& all, const std::string& key) {
-  for (const auto& f : all)
-    if (f.key == key) return &f;
-  return nullptr;
-}
-
-nlohmann::json figure_json(const domain::Figure& f) {
-  return {{"key", f.key},
-          {"label", f.label},
-          {"value", f.value},
-          {"amount", json_or_null(f.amount)},
-          {"placement_ids", f.placement_ids}};
-}
-
-nlohmann::json group_rows(const std::vector<app::GroupOutcomes>& groups) {
+// The per-school or per-provider table: each group's figures in the columns' order.
+nlohmann::json group_rows(const nlohmann::json& groups) {
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& g : groups) {
     nlohmann::json cells = nlohmann::json::array();
     for (const auto& key : kGroupColumns)
-      if (const auto* f = find(g.figures, key)) cells.push_back(f->value);
-    rows.push_back({{"name", g.name}, {"id", g.id}, {"cells", cells}});
+      for (const auto& f : g["figures"])
+        if (f["key"] == key) cells.push_back(f["value"]);
+    rows.push_back({{"name", g["name"]}, {"id", g["id"]}, {"cells", cells}});
   }
   return rows;
 }
@@ -94,28 +81,27 @@ Response outcomes_page(RequestContext& ctx, const domain::FieldErrors& errors, i
   add_errors(data, errors);
   if (errors.empty()) {
     const auto v = app::view_outcomes(ctx.services, ctx.actor(), r.query_value("from"), r.query_value("to"));
-    data["from"] = format_date(v.from);
-    data["to"] = format_date(v.to);
+    const auto shown = outcomes_json(v);
+    data["from"] = shown["from"];
+    data["to"] = shown["to"];
+    data["from_text"] = shown["from_text"];
+    data["to_text"] = shown["to_text"];
     data["scope_name"] = v.scope_name;
     const auto query = period_query(v);
-    nlohmann::json figures = nlohmann::json::array();
-    for (const auto& f : v.figures)
-      figures.push_back({{"key", f.key},
-                         {"label", f.label},
-                         {"value", f.value},
-                         {"count", f.placement_ids.size()},
-                         {"has_pupils", !f.placement_ids.empty()},
-                         {"href", "/outcomes/pupils?figure=" + f.key + "&" + query}});
-    data["figures"] = figures;
+    data["figures"] = shown["figures"];
+    for (auto& f : data["figures"]) {
+      f["href"] = "/outcomes/pupils?figure=" + f["key"].get<std::string>() + "&" + query;
+      f["has_pupils"] = f["pupils"] != 0;
+    }
     data["charts"] = nlohmann::json::array(
         {chart(v, "attendance-chart", "Attendance before, during and after",
                "Attendance as a percentage before the placement, during it and after the return.",
                {"attendance_before", "attendance_during", "attendance_after"}, "", true),
          chart(v, "destinations-chart", "Where pupils went next",
                "How many pupils went to each destination when their placement ended.", {}, "destination_", false)});
-    data["schools"] = group_rows(v.by_school);
+    data["schools"] = group_rows(shown["by_school"]);
     data["has_schools"] = !v.by_school.empty();
-    data["providers"] = group_rows(v.by_provider);
+    data["providers"] = group_rows(shown["by_provider"]);
     data["has_providers"] = !v.by_provider.empty();
     data["query"] = query;
   }
@@ -146,24 +132,11 @@ void add_outcome_routes(Router& r) {
   r.add("GET", "/outcomes/pupils", [](Request& req, RequestContext& ctx) {
     const auto f = app::pupils_behind(ctx.services, ctx.actor(), req.query_value("from"), req.query_value("to"),
                                       req.query_value("figure"));
-    nlohmann::json rows = nlohmann::json::array();
-    for (const auto& p : f.rows)
-      rows.push_back({{"placement_id", p.placement_id},
-                      {"pupil_name", p.pupil_name},
-                      {"school_name", p.school_name},
-                      {"provider_name", p.provider_name},
-                      {"started", p.started},
-                      {"ended", p.ended_on.value_or("")},
-                      {"destination", p.destination.empty()
-                                          ? std::string()
-                                          : std::string(domain::label_of(domain::destinations(), p.destination))}});
-    return ctx.page("outcomes/pupils", {{"title", f.figure.label},
-                                        {"value", f.figure.value},
-                                        {"from", format_date(f.outcomes.from)},
-                                        {"to", format_date(f.outcomes.to)},
-                                        {"query", period_query(f.outcomes)},
-                                        {"rows", rows},
-                                        {"empty", rows.empty()}});
+    auto data = figure_pupils_json(f);
+    data["title"] = f.figure.label;
+    data["query"] = period_query(f.outcomes);
+    data["empty"] = f.rows.empty();
+    return ctx.page("outcomes/pupils", data);
   });
 
   r.add("GET", "/outcomes.csv", [](Request& req, RequestContext& ctx) {
@@ -183,28 +156,6 @@ void add_outcome_routes(Router& r) {
     return download(xlsx_sheet("Outcomes", kExportHeaders, rows, {36, 60, 30, 10}),
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     "outcomes-" + format_date(v.from) + "-to-" + format_date(v.to) + ".xlsx");
-  });
-
-  r.add("GET", "/api/v1/outcomes", [](Request& req, RequestContext& ctx) {
-    const auto v = app::view_outcomes(ctx.services, ctx.actor(), req.query_value("from"), req.query_value("to"));
-    nlohmann::json figures = nlohmann::json::array();
-    for (const auto& f : v.figures) figures.push_back(figure_json(f));
-    const auto groups = [](const std::vector<app::GroupOutcomes>& all) {
-      nlohmann::json out = nlohmann::json::array();
-      for (const auto& g : all) {
-        nlohmann::json list = nlohmann::json::array();
-        for (const auto& f : g.figures) list.push_back(figure_json(f));
-        out.push_back({{"id", g.id}, {"name", g.name}, {"figures", list}});
-      }
-      return out;
-    };
-    return Response::json(200, nlohmann::json{{"from", format_date(v.from)},
-                                              {"to", format_date(v.to)},
-                                              {"scope", v.scope_name},
-                                              {"figures", figures},
-                                              {"by_provider", groups(v.by_provider)},
-                                              {"by_school", groups(v.by_school)}}
-                                   .dump());
   });
 }
 

@@ -2,51 +2,12 @@
 #include <nlohmann/json.hpp>
 
 #include "app/reintegration/reintegration.hpp"
-#include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/numbers.hpp"
 #include "web/kernel/application.hpp"
 #include "web/kernel/json_body.hpp"
-#include "web/kernel/json_value.hpp"
+#include "web/reintegration/reintegration_json.hpp"
 
 namespace waypoint::web {
-namespace {
-
-nlohmann::json reintegration_json(const app::ReintegrationView& v) {
-  nlohmann::json plan;
-  if (v.plan) {
-    nlohmann::json criteria = nlohmann::json::array();
-    for (const auto& c : v.plan->criteria)
-      criteria.push_back({{"objective", json_or_null(c.objective)}, {"criterion", c.criterion}});
-    plan = {{"review_id", v.plan->review_id},     {"criteria", criteria},
-            {"key_adult", v.plan->key_adult},     {"mentoring", v.plan->mentoring},
-            {"adjustments", v.plan->adjustments}, {"responsibilities", v.plan->responsibilities}};
-  }
-  nlohmann::json steps = nlohmann::json::array();
-  for (const auto& s : v.steps)
-    steps.push_back({{"position", s.step.position},
-                     {"starts_on", s.step.starts_on},
-                     {"days_at_school", s.step.days_at_school},
-                     {"home_school_minutes", s.week.minutes_in("home_school")},
-                     {"provider_minutes", s.week.minutes_in("provider")},
-                     {"applied_on", json_or_null(s.step.applied_on)}});
-  nlohmann::json checks = nlohmann::json::array();
-  for (const auto& f : v.follow_ups) {
-    nlohmann::json c{{"number", f.number}, {"due_on", domain::format_date(f.due_on)}, {"result", nullptr}};
-    if (f.done)
-      c["result"] = {{"checked_on", f.done->checked_on},   {"attendance_percent", f.done->attendance_percent},
-                     {"suspensions", f.done->suspensions}, {"engagement", f.done->engagement},
-                     {"holding", f.done->holding},         {"notes", f.done->notes}};
-    checks.push_back(c);
-  }
-  return {{"placement_id", v.placement.id},
-          {"deciding_review_id", json_or_null(v.deciding_review)},
-          {"plan", plan},
-          {"steps", steps},
-          {"full_return_on", v.full_return ? nlohmann::json(domain::format_date(*v.full_return)) : nlohmann::json()},
-          {"follow_ups", checks}};
-}
-
-}  // namespace
 
 void add_reintegration_api_routes(Router& r) {
   r.add("GET", "/api/v1/placements/{id}/return", [](Request& req, RequestContext& ctx) {

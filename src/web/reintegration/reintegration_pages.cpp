@@ -8,7 +8,7 @@
 #include "domain/placements/timetable.hpp"
 #include "domain/progress/progress.hpp"
 #include "web/kernel/application.hpp"
-#include "web/kernel/json_value.hpp"
+#include "web/reintegration/reintegration_json.hpp"
 
 namespace waypoint::web {
 namespace {
@@ -16,10 +16,6 @@ namespace {
 constexpr int kBlankRows = 2;
 
 std::string return_path(std::int64_t placement_id) { return "/placements/" + std::to_string(placement_id) + "/return"; }
-
-std::string hours_text(int minutes) {
-  return domain::one_decimal(minutes / 60.0) + (minutes == 60 ? " hour" : " hours");
-}
 
 const std::vector<domain::CodeLabel>& school_days() {
   static const std::vector<domain::CodeLabel> list{
@@ -74,71 +70,25 @@ Response reintegration_page(RequestContext& ctx, std::int64_t placement_id, bool
   const auto v = app::view_reintegration(ctx.services, ctx.actor(), placement_id);
   const auto& r = ctx.request;
   const bool typed = r.method == "POST";
-  nlohmann::json data{{"title", "Return to school: " + v.placement.pupil_name},
-                      {"placement_id", placement_id},
-                      {"provider_name", v.placement.provider_name},
-                      {"school_name", v.placement.school_name},
-                      {"notice", r.query_value("done")},
-                      {"has_plan", v.plan.has_value()},
-                      {"can_edit", v.can_edit},
-                      {"deciding_review", json_or_null(v.deciding_review)},
-                      {"editing", editing && v.can_edit}};
+  auto data = reintegration_json(v);
+  data["title"] = "Return to school: " + v.placement.pupil_name;
+  data["provider_name"] = v.placement.provider_name;
+  data["school_name"] = v.placement.school_name;
+  data["notice"] = r.query_value("done");
+  data["has_plan"] = v.plan.has_value();
+  data["can_edit"] = v.can_edit;
+  data["editing"] = editing && v.can_edit;
+  data["has_follow_ups"] = !v.follow_ups.empty();
   add_errors(data, errors);
-  if (v.plan) {
-    nlohmann::json criteria = nlohmann::json::array();
-    for (const auto& c : v.plan->criteria) {
-      std::string objective;
-      if (c.objective && *c.objective >= 1 && static_cast<std::size_t>(*c.objective) <= v.objectives.size())
-        objective =
-            std::to_string(*c.objective) + ". " + v.objectives[static_cast<std::size_t>(*c.objective - 1)].description;
-      criteria.push_back({{"objective", objective}, {"criterion", c.criterion}});
-    }
-    data["criteria"] = criteria;
-    data["support"] = {{"key_adult", v.plan->key_adult},
-                       {"mentoring", v.plan->mentoring},
-                       {"adjustments", v.plan->adjustments},
-                       {"responsibilities", v.plan->responsibilities},
-                       {"updated", v.plan->updated_by + ", " + v.plan->updated_at.substr(0, 10)}};
-  }
-  nlohmann::json steps = nlohmann::json::array();
-  for (const auto& s : v.steps)
-    steps.push_back({{"position", s.step.position},
-                     {"starts_on", s.step.starts_on},
-                     {"days", domain::days_text(s.step.days_at_school)},
-                     {"school_hours", hours_text(s.week.minutes_in("home_school"))},
-                     {"provider_hours", hours_text(s.week.minutes_in("provider"))},
-                     {"applied_on", json_or_null(s.step.applied_on)},
-                     {"can_apply", s.can_apply}});
-  data["steps"] = steps;
-  if (v.full_return) data["full_return"] = domain::format_date(*v.full_return);
-  nlohmann::json follow_ups = nlohmann::json::array();
   const auto wanted = domain::parse_whole_number(r.field("number")).value_or(0);
-  for (const auto& f : v.follow_ups) {
-    nlohmann::json item{{"number", f.number},
-                        {"weeks", f.number == 1   ? 2
-                                  : f.number == 2 ? 6
-                                                  : 12},
-                        {"due_on", domain::format_date(f.due_on)},
-                        {"done", f.done.has_value()}};
-    if (f.done)
-      item["result"] = {{"checked_on", f.done->checked_on},
-                        {"attendance", f.done->attendance_percent + "%"},
-                        {"suspensions", f.done->suspensions},
-                        {"engagement", std::string(domain::label_of(domain::engagement_levels(),
-                                                                    std::to_string(f.done->engagement)))},
-                        {"holding", f.done->holding ? "Yes" : "No"},
-                        {"notes", f.done->notes}};
-    follow_ups.push_back(item);
-  }
-  data["follow_ups"] = follow_ups;
-  data["has_follow_ups"] = !follow_ups.empty();
   // One check's form at a time: the first not yet recorded, or the one that came back with errors.
   if (v.can_record_follow_ups)
     for (const auto& f : v.follow_ups)
       if (!f.done && (!typed || wanted == f.number)) {
         auto& form = data["follow_up_form"];
         form["number"] = f.number;
-        form["legend"] = "Check " + std::to_string(f.number) + ", due " + domain::format_date(f.due_on);
+        form["legend"] =
+            "Check " + std::to_string(f.number) + ", due " + domain::date_text(domain::format_date(f.due_on));
         auto field = [&](const char* id, const char* label, const std::string& hint = "", const char* width = "") {
           return input_field(data, {.id = id, .label = label, .value = r.field(id), .hint = hint, .width = width});
         };

@@ -5,38 +5,15 @@
 #include "domain/kernel/calendar_date.hpp"
 #include "web/kernel/application.hpp"
 #include "web/kernel/json_body.hpp"
-#include "web/kernel/json_value.hpp"
+#include "web/reviews/review_json.hpp"
 #include "web/reviews/review_summary.hpp"
 
 namespace waypoint::web {
-namespace {
-
-nlohmann::json status_json(const app::ReviewStatus& s) {
-  return {{"due_on", domain::format_date(s.due.on)},
-          {"requested", s.due.requested},
-          {"state", review_state_label(s.state)},
-          {"first_review_on", domain::format_date(s.schedule.first_review)},
-          {"interval_weeks", s.schedule.interval_weeks}};
-}
-
-}  // namespace
 
 void add_review_api_routes(Router& r) {
   r.add("GET", "/api/v1/placements/{id}/reviews", [](Request& req, RequestContext& ctx) {
-    const auto v = app::placement_reviews(ctx.services, ctx.actor(), id_param(req, "id"));
-    nlohmann::json reviews = nlohmann::json::array();
-    for (const auto& x : v.reviews) reviews.push_back(review_json(x));
-    nlohmann::json requests = nlohmann::json::array();
-    for (const auto& x : v.requests)
-      requests.push_back({{"id", x.id},
-                          {"requested_by", x.requested_by},
-                          {"requester_name", x.requester_name},
-                          {"requested_on", x.requested_on},
-                          {"owed_on", json_or_null(x.owed_on)}});
-    return Response::json(200, nlohmann::json{{"status", v.status ? status_json(*v.status) : nlohmann::json()},
-                                              {"reviews", reviews},
-                                              {"requests", requests}}
-                                   .dump());
+    return Response::json(
+        200, placement_reviews_json(app::placement_reviews(ctx.services, ctx.actor(), id_param(req, "id"))).dump());
   });
 
   // {requested_by, requester_name, requested_on}
@@ -72,18 +49,16 @@ void add_review_api_routes(Router& r) {
 
   r.add("GET", "/api/v1/reviews/due", [](Request&, RequestContext& ctx) {
     nlohmann::json due = nlohmann::json::array();
-    for (const auto& d : app::reviews_due(ctx.services, ctx.actor())) {
-      auto j = status_json(d.status);
-      j["placement_id"] = d.placement.id;
-      j["pupil_id"] = d.placement.pupil_id;
-      due.push_back(j);
-    }
+    for (const auto& d : app::reviews_due(ctx.services, ctx.actor())) due.push_back(review_due_json(d));
     return Response::json(200, nlohmann::json{{"reviews_due", due}}.dump());
   });
 
+  // The review as recorded, and its summary in the words the page and the letter use.
   r.add("GET", "/api/v1/reviews/{id}", [](Request& req, RequestContext& ctx) {
-    return Response::json(200,
-                          review_json(app::view_review(ctx.services, ctx.actor(), id_param(req, "id")).review).dump());
+    const auto v = app::view_review(ctx.services, ctx.actor(), id_param(req, "id"));
+    auto body = review_json(v.review);
+    body["summary"] = review_summary_json(v);
+    return Response::json(200, body.dump());
   });
 }
 

@@ -5,7 +5,7 @@
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/numbers.hpp"
 #include "web/kernel/application.hpp"
-#include "web/kernel/json_value.hpp"
+#include "web/reviews/review_json.hpp"
 #include "web/reviews/review_summary.hpp"
 
 namespace waypoint::web {
@@ -29,29 +29,15 @@ Response placement_reviews_page(RequestContext& ctx, std::int64_t placement_id, 
                       {"interval_weeks", domain::review_interval_of(v.placement.terms)},
                       {"ehc", v.pupil_has_ehc_plan}};
   add_errors(data, errors);
-  if (v.status)
-    data["status"] = {{"due_on", format_date(v.status->due.on)},
-                      {"requested", v.status->due.requested},
-                      {"first_review", format_date(v.status->schedule.first_review)},
-                      {"label", review_state_label(v.status->state)},
-                      {"class", review_state_class(v.status->state)}};
-  nlohmann::json reviews = nlohmann::json::array();
-  for (const auto& x : v.reviews)
-    reviews.push_back({{"id", x.id},
-                       {"held_on", x.held_on},
-                       {"decision", std::string(domain::label_of(domain::review_decisions(), x.decision))},
-                       {"next_review_on", x.next_review_on.value_or("None")}});
-  data["reviews"] = reviews;
-  data["has_reviews"] = !reviews.empty();
-  nlohmann::json requests = nlohmann::json::array();
-  for (const auto& x : v.requests)
-    requests.push_back(
-        {{"requested_on", x.requested_on},
-         {"by", std::string(domain::label_of(domain::review_requesters(), x.requested_by)) + ": " + x.requester_name},
-         {"owed", x.owed_on ? "A review was owed from " + *x.owed_on
-                            : std::string("None owed: a review was held in the 10 weeks before")}});
-  data["requests"] = requests;
-  data["has_requests"] = !requests.empty();
+  const auto shown = placement_reviews_json(v);
+  if (v.status) {
+    data["status"] = shown["status"];
+    data["status"]["class"] = review_state_class(v.status->state);
+  }
+  data["reviews"] = shown["reviews"];
+  data["has_reviews"] = !v.reviews.empty();
+  data["requests"] = shown["requests"];
+  data["has_requests"] = !v.requests.empty();
   auto& fields = data["fields"];
   auto by = input_field(data, {.id = "requested_by", .label = "Who asked"});
   by["options"] = options(domain::review_requesters(), r.field("requested_by"));
@@ -154,17 +140,13 @@ Response review_form_page(RequestContext& ctx, std::int64_t placement_id, const 
 }
 
 nlohmann::json review_page_json(const app::ReviewView& v) {
-  nlohmann::json sections = nlohmann::json::array();
-  for (const auto& s : review_sections(v)) sections.push_back({{"heading", s.heading}, {"lines", s.lines}});
-  return {{"title", "Review of " + v.placement.pupil_name + "'s placement"},
-          {"review_id", v.review.id},
-          {"placement_id", v.placement.id},
-          {"pupil_id", v.placement.pupil_id},
-          {"held_on", v.review.held_on},
-          {"starts_return", v.review.decision == "start_reintegration"},
-          {"ends_placement", v.review.decision == "end_placement" && v.placement.status != "ended"},
-          {"new_plan_version", json_or_null(v.review.new_plan_version)},
-          {"sections", sections}};
+  auto data = review_json(v.review);
+  data["title"] = "Review of " + v.placement.pupil_name + "'s placement";
+  data["review_id"] = v.review.id;
+  data["starts_return"] = v.review.decision == "start_reintegration";
+  data["ends_placement"] = v.review.decision == "end_placement" && v.placement.status != "ended";
+  data["sections"] = review_summary_json(v);
+  return data;
 }
 
 }  // namespace

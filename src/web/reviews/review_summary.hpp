@@ -1,6 +1,6 @@
 #pragma once
-// A review in words for everyone who reads it, parents first: the page and the printable PDF
-// print the same sections. And the review as JSON for the API.
+// A review in words for everyone who reads it, parents first: the page, the API's summary and
+// the printable PDF give the same sections.
 #include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
@@ -11,10 +11,8 @@
 namespace waypoint::web {
 
 std::vector<PdfSection> review_sections(const app::ReviewView& v);
+// The same sections as [{heading, lines}].
+nlohmann::json review_summary_json(const app::ReviewView& v);
 std::string review_pdf(const app::ReviewView& v);
-nlohmann::json review_json(const store::ReviewRow& r);
-// "Overdue", "Due today", "Due soon", "Scheduled", and the tag colour for each.
-const char* review_state_label(domain::ReviewState s);
-const char* review_state_class(domain::ReviewState s);
 
 }  // namespace waypoint::web
