@@ -20,6 +20,7 @@
 #include "cli/bench_data.hpp"
 #include "cli/demo.hpp"
 #include "domain/accounts/second_factor.hpp"
+#include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/numbers.hpp"
 #include "domain/kernel/text.hpp"
 #include "domain/kernel/time.hpp"
@@ -83,7 +84,8 @@ struct Options {
   // Outside the database; by default beside an SQLite file, or named after a PostgreSQL connection.
   std::string audit_key = env_or("WAYPOINT_AUDIT_KEY", "");
   std::string audit_checkpoints = env_or("WAYPOINT_AUDIT_CHECKPOINTS", "");
-  std::string at;  // England time for `alerts sweep`
+  std::string at;                                    // England time for `alerts sweep`
+  std::string today = env_or("WAYPOINT_TODAY", "");  // run as if this were the date in England
 };
 
 // HOST:PORT split, or the named option's message.
@@ -102,7 +104,13 @@ struct Runtime {
   std::unique_ptr<app::Services> services;
 
   explicit Runtime(const Options& o) : db(store::open_database(o.database)) {
-    if (o.at.empty()) {
+    if (!o.today.empty() && o.at.empty()) {  // --at names the day itself
+      const auto day = domain::parse_date(o.today);
+      if (!day) throw app::Invalid("today", "--today must be a date, like 2027-02-01");
+      const auto real = std::chrono::floor<std::chrono::days>(
+          domain::uk_local_time(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())));
+      clock = std::make_unique<app::ShiftedClock>(std::chrono::local_days(*day) - real);
+    } else if (o.at.empty()) {
       clock = std::make_unique<app::SystemClock>();
     } else {
       const auto at = domain::parse_uk_local(o.at);
@@ -204,6 +212,9 @@ int run(int argc, char** argv) {
                  "File holding the key the audit trail is chained with, made on first use (env WAYPOINT_AUDIT_KEY)");
   cli.add_option("--audit-checkpoints", o.audit_checkpoints,
                  "File the signed audit checkpoints are appended to (env WAYPOINT_AUDIT_CHECKPOINTS)");
+  cli.add_option("--today", o.today,
+                 "Run as if this were the date in England, like 2027-02-01, keeping the real time of day: for "
+                 "training copies and tests (env WAYPOINT_TODAY)");
   cli.add_option("--log-format", o.log_format, "text or json (env WAYPOINT_LOG_FORMAT)")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();

@@ -2,7 +2,7 @@
 // whole review), and her father reads the summary. Each page is screenshotted and checked with axe-core.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { DEMO } from "../support/waypoint.mjs";
+import { DEMO, day } from "../support/waypoint.mjs";
 import { checkAccessible, browserSession } from "../support/browser.mjs";
 
 const session = browserSession();
@@ -39,7 +39,7 @@ test("run a review end to end: due on the home page, recorded, read by the paren
 });
 
 test("start a reintegration: a review decides on it, the plan is written and its step goes into the timetable", async () => {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+  const today = day(0);
   const lead = await session.signedIn(DEMO.apLead);
   await lead.goto(`${session.wp.url}/placements/4/reviews/new`);
   await lead.getByLabel("The pupil", { exact: true }).check();

@@ -1,6 +1,6 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startWaypoint, DEMO, errorMessages, decode } from "../support/waypoint.mjs";
+import { startWaypoint, DEMO, errorMessages, decode, now } from "../support/waypoint.mjs";
 
 // API tokens: named, listed with their last use, running out, revoked by their owner or an
 // administrator, and all revoked by a password reset.
@@ -29,7 +29,7 @@ test("a user makes a named token on their account page, sees it once, and its la
   assert.match(decode(res.text), /it will not be shown again/);
   assert.equal(wp.sql("SELECT COUNT(*) FROM api_tokens WHERE token_hash LIKE 'wp_%'"), "0", "stored only as its hash");
   const expires = wp.sql("SELECT expires_at FROM api_tokens WHERE label = 'MIS attendance export'");
-  assert.equal(expires.slice(0, 10), new Date(Date.now() + 90 * 86400000).toISOString().slice(0, 10), "90 days by default");
+  assert.equal(expires.slice(0, 10), new Date(now() + 90 * 86400000).toISOString().slice(0, 10), "90 days by default");
   let page = decode((await lead.get("/account")).text);
   assert.doesNotMatch(page, new RegExp(token), "never shown again");
   assert.match(page, /MIS attendance export<\/td><td class="govuk-table__cell">Never</);
@@ -55,7 +55,7 @@ test("a token needs a name and runs out within a year; bad input is named", asyn
   }
   assert.equal(wp.sql("SELECT COUNT(*) FROM api_tokens"), before);
   const { token } = await makeToken(lead, { label: "A week", days: "7" });
-  assert.equal(wp.sql("SELECT substr(expires_at, 1, 10) FROM api_tokens WHERE label = 'A week'"), new Date(Date.now() + 7 * 86400000).toISOString().slice(0, 10));
+  assert.equal(wp.sql("SELECT substr(expires_at, 1, 10) FROM api_tokens WHERE label = 'A week'"), new Date(now() + 7 * 86400000).toISOString().slice(0, 10));
   wp.sql("UPDATE api_tokens SET expires_at = '2020-01-01T00:00:00Z' WHERE label = 'A week'");
   assert.equal((await me(token)).status, 401, "a token that has run out no longer works");
 });

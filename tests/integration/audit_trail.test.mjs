@@ -1,7 +1,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
-import { startWaypoint, DEMO, errorMessages, engine } from "../support/waypoint.mjs";
+import { startWaypoint, DEMO, errorMessages, engine, now } from "../support/waypoint.mjs";
 
 let wp;
 before(async () => (wp = await startWaypoint()));
@@ -96,7 +96,7 @@ test("administrators search the trail by user, pupil and date; bad filters are n
   assert.doesNotMatch(byEmail.text, /admin@waypoint\.example \(8\)/);
   const unknown = await admin.get("/admin/audit?user=nobody@nowhere.example");
   assert.deepEqual(errorMessages(unknown.text), [{ field: "user", message: "No user has the email address nobody@nowhere.example" }]);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = new Date(now()).toISOString().slice(0, 10);
   const byDate = await admin.get(`/admin/audit?from=${today}&until=${today}`);
   assert.match(byDate.text, /sign_in/);
   const none = await admin.get("/admin/audit?from=2001-01-01&until=2001-01-02");

@@ -1,11 +1,11 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { startWaypoint, DEMO, errorMessages, decode } from "../support/waypoint.mjs";
+import { startWaypoint, DEMO, errorMessages, decode, day } from "../support/waypoint.mjs";
 
 // Bridgeway (5) is the demo provider manager's; Northgate (6) is someone else's.
 const pdf = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.from("1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")]);
-const today = new Date().toISOString().slice(0, 10);
+const today = day(0);
 const check = { check_type: "insurance", outcome: "met", completed_on: today };
 
 let wp;

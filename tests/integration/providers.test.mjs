@@ -1,6 +1,6 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startWaypoint, DEMO, errorMessages, decode, readXlsx } from "../support/waypoint.mjs";
+import { startWaypoint, DEMO, errorMessages, decode, readXlsx, day } from "../support/waypoint.mjs";
 
 // Demo providers (organisation ids): 5 Bridgeway PRU (approved), 6 Northgate College (approved with
 // actions), 7 Fresh Start Tutoring (lapsed), 8 Horizon Online School (not approved).
@@ -73,7 +73,7 @@ test("evidence a provider submits waits for verification, then counts", async ()
   await manager.signIn(DEMO.providerManager);
   await manager.get("/providers/5");
   // Dated today: the latest verified check of a type is the one that counts.
-  const today = new Date().toISOString().slice(0, 10);
+  const today = day(0);
   const sent = await manager.post("/providers/5/checks", { check_type: "insurance", outcome: "met", completed_on: today, expires_on: "2030-01-04" });
   assert.equal(sent.status, 303);
   const id = wp.sql("SELECT MAX(id) FROM provider_checks WHERE provider_id = 5");
@@ -133,14 +133,14 @@ test("sites need a real postcode; every check recorded makes a new provider appr
   const future = await officer.post(`/providers/${id}/checks`, { check_type: "insurance", outcome: "met", completed_on: "2999-01-01" });
   assert.deepEqual(errorMessages(future.text).map((e) => e.field), ["completed_on"]);
   for (const type of ["staff_checks", "single_central_record", "dsl", "safeguarding_policy", "health_and_safety", "insurance", "data_protection", "qa_visit", "national_standards"]) {
-    assert.equal((await officer.post(`/providers/${id}/checks`, { check_type: type, outcome: "met", completed_on: "2026-10-01" })).status, 303, type);
+    assert.equal((await officer.post(`/providers/${id}/checks`, { check_type: type, outcome: "met", completed_on: day(-60) })).status, 303, type);
   }
   assert.match((await officer.get(`/providers/${id}`)).text, /Not approved/);
-  await officer.post(`/providers/${id}/checks`, { check_type: "site_risk_assessment", site_id: site, outcome: "met", completed_on: "2026-10-01" });
+  await officer.post(`/providers/${id}/checks`, { check_type: "site_risk_assessment", site_id: site, outcome: "met", completed_on: day(-60) });
   const approved = await officer.get(`/providers/${id}`);
   assert.match(approved.text, /govuk-tag--green">Approved/);
   // Left blank, "valid until" is the check's usual period: 365 days counting the day of the check.
-  assert.equal(wp.sql(`SELECT expires_on FROM provider_checks WHERE provider_id = ${id} AND check_type = 'insurance'`), "2027-09-30");
+  assert.equal(wp.sql(`SELECT expires_on FROM provider_checks WHERE provider_id = ${id} AND check_type = 'insurance'`), day(-60 + 364));
 });
 
 test("a school records its own acceptance, seen beside the LA's standing", async () => {

@@ -112,7 +112,7 @@ test("an unexplained absence raises an alert for the home school's DSL, naming t
   assert.equal((await dsl.post(`/alerts/${id}/actions`, { action: "reported_to_social_worker" })).status, 303);
   assert.equal((await dsl.post(`/alerts/${id}/close`, { outcome: "pupil_safe", note: "Seen at home by the social worker" })).status, 303);
   const closed = decode((await dsl.get(`/alerts/${id}`)).text);
-  assert.match(closed, /Closed \d{4}-\d\d-\d\d \d\d:\d\d<\/strong> Pupil seen and safe/);
+  assert.match(closed, /Closed (\d{1,2}:\d\d[ap]m|midday|midnight) on \d{1,2} [A-Z][a-z]+ \d{4}<\/strong> Pupil seen and safe/);
   assert.match(closed, /Contacted the parent or carer \(Mark Evans\)\. No answer; left a message/);
   assert.equal((await dsl.post(`/alerts/${id}/actions`, { action: "home_visit" })).status, 422, "closed: the log is complete");
   assert.equal(wp.sql(`SELECT COUNT(*) FROM audit_events WHERE entity = 'alert' AND entity_id = ${id} AND action IN ('alert.raise', 'alert.action', 'alert.close')`), "4");

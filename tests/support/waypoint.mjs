@@ -19,9 +19,16 @@ export const DEMO = {
   designatedOfficer: "lado@exeshire.example",
 };
 
-// A date `offset` days from today in England (YYYY-MM-DD), as the server counts days.
+// The suite can run as of any date: WAYPOINT_TODAY (YYYY-MM-DD) reaches every server and command
+// the tests start (their --today), which keep the real time of day on that date. `now()` is the
+// same shifted time here.
 const inEngland = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" });
-export const day = (offset) => inEngland.format(new Date(Date.now() + offset * 86400000));
+const shiftDays = process.env.WAYPOINT_TODAY
+  ? Math.round((Date.parse(process.env.WAYPOINT_TODAY) - Date.parse(inEngland.format(new Date()))) / 86400000)
+  : 0;
+export const now = () => Date.now() + shiftDays * 86400000;
+// A date `offset` days from today in England (YYYY-MM-DD), as the server counts days.
+export const day = (offset) => inEngland.format(new Date(now() + offset * 86400000));
 
 // "2026-11-23" as pages show it: "23 November 2026".
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];

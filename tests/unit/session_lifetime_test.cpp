@@ -59,7 +59,11 @@ TEST(Time, AClockTimeInEnglandIsReadAsTheInstantItShows) {
 }
 
 TEST(Time, StoredInstantsAreShownOnEnglandsClock) {
-  EXPECT_EQ(uk_time_text("2026-06-15T08:20:00Z"), "2026-06-15 09:20");
-  EXPECT_EQ(uk_time_text("2026-11-23T09:20:59Z"), "2026-11-23 09:20");
+  EXPECT_EQ(uk_time_text("2026-06-15T08:20:00Z"), "9:20am on 15 June 2026");  // British Summer Time
+  EXPECT_EQ(uk_time_text("2026-11-23T09:20:59Z"), "9:20am on 23 November 2026");
+  EXPECT_EQ(uk_time_text("2026-11-23T13:05:00Z"), "1:05pm on 23 November 2026");
+  EXPECT_EQ(uk_time_text("2026-11-23T12:00:00Z"), "midday on 23 November 2026");
+  EXPECT_EQ(uk_time_text("2026-06-14T23:00:00Z"), "midnight on 15 June 2026");
+  EXPECT_EQ(uk_time_text("2028-02-29T00:30:00Z"), "12:30am on 29 February 2028");
   EXPECT_EQ(uk_time_text("not a time"), "not a time");
 }

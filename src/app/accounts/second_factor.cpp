@@ -54,7 +54,7 @@ std::string base32(const std::string& bytes) {
 }
 
 std::int64_t unix_now(const Services& s) {
-  return std::chrono::duration_cast<std::chrono::seconds>(s.clock.now().time_since_epoch()).count();
+  return std::chrono::duration_cast<std::chrono::seconds>(s.clock.phone_time().time_since_epoch()).count();
 }
 
 // The step a code matches within one step either side (a phone's clock drifts), later than `after`.

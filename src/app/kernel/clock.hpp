@@ -9,6 +9,9 @@ class Clock {
  public:
   virtual ~Clock() = default;
   virtual domain::Instant now() const = 0;
+  // The time a person's phone shows: what authenticator codes are counted from, even when the
+  // service runs as of another date.
+  virtual domain::Instant phone_time() const { return now(); }
 };
 
 class SystemClock final : public Clock {
@@ -26,6 +29,23 @@ class FixedClock final : public Clock {
 
  private:
   domain::Instant at_;
+};
+
+// The real time of day, on another date: `days` whole days from the real one. Lets a training
+// copy, or a test suite, run the school calendar as of any day while sessions and timeouts still
+// see time pass.
+class ShiftedClock final : public Clock {
+ public:
+  explicit ShiftedClock(std::chrono::days days) : shift_(days) {}
+  domain::Instant now() const override {
+    return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()) + shift_;
+  }
+  domain::Instant phone_time() const override {
+    return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  }
+
+ private:
+  std::chrono::days shift_;
 };
 
 }  // namespace waypoint::app

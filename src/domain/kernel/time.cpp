@@ -2,6 +2,8 @@
 
 #include <date/date.h>
 
+#include "domain/kernel/calendar_date.hpp"
+
 #include <sstream>
 
 namespace waypoint::domain {
@@ -41,7 +43,21 @@ std::optional<Instant> parse_uk_local(std::string_view text) {
 std::string uk_time_text(std::string_view iso) {
   const auto t = parse_iso(iso);
   if (!t) return std::string(iso);
-  return date::format("%F %R", Instant{uk_local_time(*t).time_since_epoch()});
+  const auto local = uk_local_time(*t);
+  const auto day = std::chrono::floor<std::chrono::days>(local);
+  const std::chrono::hh_mm_ss clock{std::chrono::floor<std::chrono::minutes>(local - day)};
+  const int hour = static_cast<int>(clock.hours().count()), minute = static_cast<int>(clock.minutes().count());
+  std::string when;
+  if (minute == 0 && hour == 0) {
+    when = "midnight";
+  } else if (minute == 0 && hour == 12) {
+    when = "midday";
+  } else {
+    when = std::to_string(hour % 12 == 0 ? 12 : hour % 12) + ":" + (minute < 10 ? "0" : "") + std::to_string(minute) +
+           (hour < 12 ? "am" : "pm");
+  }
+  return when + " on " +
+         date_text(format_date(std::chrono::year_month_day{std::chrono::sys_days(day.time_since_epoch())}));
 }
 
 }  // namespace waypoint::domain

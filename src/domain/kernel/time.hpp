@@ -19,7 +19,7 @@ std::chrono::local_seconds uk_local_time(Instant t);
 // The instant a clock in England shows `text` (YYYY-MM-DDTHH:MM); in the hour the clocks go back,
 // the first of the two.
 std::optional<Instant> parse_uk_local(std::string_view text);
-// A stored instant as people in England read it: "2026-06-15 09:20"; text that is not an instant
+// A stored instant as people in England read it: "9:20am on 15 June 2026"; text that is not an instant
 // is shown as it is.
 std::string uk_time_text(std::string_view iso);
 

@@ -47,9 +47,10 @@ nlohmann::json attendance_calendar(const std::vector<store::MarkRow>& marks, std
             sessions.push_back({{"session", std::string(s) == "am" ? "Morning" : "Afternoon"},
                                 {"code", code->second},
                                 {"tag", tag_of(code->second)}});
-      cells.push_back({{"date", date}, {"sessions", sessions}, {"future", day > t}});
+      cells.push_back(
+          {{"date", date}, {"date_text", domain::date_text(date)}, {"sessions", sessions}, {"future", day > t}});
     }
-    rows.push_back({{"week_of", domain::format_date(year_month_day(monday))}, {"days", cells}});
+    rows.push_back({{"week_of", domain::date_text(domain::format_date(year_month_day(monday)))}, {"days", cells}});
   }
   return rows;
 }
