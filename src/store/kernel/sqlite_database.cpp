@@ -1,8 +1,11 @@
 #include <sqlite3.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <unordered_map>
+#include <vector>
 
 #include "store/kernel/database.hpp"
 #include "store/kernel/engines.hpp"
@@ -27,42 +30,49 @@ class SqliteConnection final : public Connection {
     sqlite3_busy_timeout(db_, 10000);
     execute_script("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
   }
-  ~SqliteConnection() override { sqlite3_close(db_); }
+  ~SqliteConnection() override {
+    forget_statements();
+    sqlite3_close(db_);
+  }
 
   Engine engine() const override { return Engine::Sqlite; }
 
   Rows query(std::string_view sql, const Params& params) override {
-    sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK)
-      throw DatabaseError(std::string("SQLite prepare failed: ") + sqlite3_errmsg(db_) + " in: " + std::string(sql));
-    struct Finalize {
+    const Statement& stmt = prepared(sql);
+    // Back to its first row and without values, whatever happens, for the next use.
+    struct Reset {
       sqlite3_stmt* s;
-      ~Finalize() { sqlite3_finalize(s); }
-    } finalize{stmt};
-    // "$1" is a named parameter to SQLite; look each up by name so order of appearance is irrelevant.
-    for (std::size_t i = 0; i < params.size(); ++i) {
-      const auto name = "$" + std::to_string(i + 1);
-      const int index = sqlite3_bind_parameter_index(stmt, name.c_str());
-      if (index == 0) continue;
-      const auto& v = params[i];
-      const int rc = v ? sqlite3_bind_text(stmt, index, v->data(), static_cast<int>(v->size()), SQLITE_TRANSIENT)
-                       : sqlite3_bind_null(stmt, index);
+      ~Reset() {
+        sqlite3_reset(s);
+        sqlite3_clear_bindings(s);
+      }
+    } reset{stmt.handle};
+    // "$1" is a named parameter to SQLite: each slot was matched to its number when prepared, so
+    // the order of appearance is irrelevant and binding stays linear however many rows a statement has.
+    for (std::size_t slot = 0; slot < stmt.numbers.size(); ++slot) {
+      const auto number = stmt.numbers[slot];
+      if (number < 1 || number > params.size()) continue;  // unbound stays NULL
+      const auto& v = params[number - 1];
+      const int index = static_cast<int>(slot + 1);
+      const int rc = v ? sqlite3_bind_text(stmt.handle, index, v->data(), static_cast<int>(v->size()), SQLITE_TRANSIENT)
+                       : sqlite3_bind_null(stmt.handle, index);
       if (rc != SQLITE_OK) throw DatabaseError(std::string("SQLite bind failed: ") + sqlite3_errmsg(db_));
     }
     Rows rows;
-    const int columns = sqlite3_column_count(stmt);
+    sqlite3_stmt* const handle = stmt.handle;
+    const int columns = sqlite3_column_count(handle);
     for (;;) {
-      const int rc = sqlite3_step(stmt);
+      const int rc = sqlite3_step(handle);
       if (rc == SQLITE_DONE) break;
       if (rc != SQLITE_ROW) throw DatabaseError(std::string("SQLite step failed: ") + sqlite3_errmsg(db_));
       std::vector<Value> cells;
       cells.reserve(columns);
       for (int c = 0; c < columns; ++c) {
-        if (sqlite3_column_type(stmt, c) == SQLITE_NULL) {
+        if (sqlite3_column_type(handle, c) == SQLITE_NULL) {
           cells.emplace_back();
         } else {
-          const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
-          cells.emplace_back(std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));
+          const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(handle, c));
+          cells.emplace_back(std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(handle, c))));
         }
       }
       rows.emplace_back(std::move(cells));
@@ -101,7 +111,40 @@ class SqliteConnection final : public Connection {
   void lock_for_append(std::string_view) override {}  // BEGIN IMMEDIATE already serialises writers
 
  private:
+  // Each statement is parsed once per connection and kept: the same few hundred statements run
+  // on every request, and parsing was a large part of a page's time. Statements built with a
+  // varying number of parameters could grow the cache without end, so past a bound it starts again.
+  static constexpr std::size_t kMostStatements = 1000;
+
+  struct Statement {
+    sqlite3_stmt* handle = nullptr;
+    std::vector<std::size_t> numbers;  // for each parameter slot, its $number
+  };
+
+  const Statement& prepared(std::string_view sql) {
+    if (auto it = statements_.find(std::string(sql)); it != statements_.end()) return it->second;
+    if (statements_.size() >= kMostStatements) forget_statements();
+    Statement stmt;
+    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt.handle,
+                           nullptr) != SQLITE_OK) {
+      sqlite3_finalize(stmt.handle);
+      throw DatabaseError(std::string("SQLite prepare failed: ") + sqlite3_errmsg(db_) + " in: " + std::string(sql));
+    }
+    const int slots = sqlite3_bind_parameter_count(stmt.handle);
+    for (int i = 1; i <= slots; ++i) {
+      const char* name = sqlite3_bind_parameter_name(stmt.handle, i);
+      stmt.numbers.push_back(name && name[0] == '$' ? std::strtoul(name + 1, nullptr, 10) : 0);
+    }
+    return statements_.emplace(std::string(sql), std::move(stmt)).first->second;
+  }
+
+  void forget_statements() {
+    for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt.handle);
+    statements_.clear();
+  }
+
   sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, Statement> statements_;
   WriterLock writer_;
   std::unique_lock<std::timed_mutex> held_;
 };
@@ -122,6 +165,13 @@ class SqliteDatabase final : public Database {
 
 }  // namespace
 
-std::unique_ptr<Database> open_sqlite(const std::string& path) { return std::make_unique<SqliteDatabase>(path); }
+std::unique_ptr<Database> open_sqlite(const std::string& path) {
+  // SQLite's memory statistics take one process-wide mutex on every allocation, which every
+  // request's queries then queue on. Nothing reads them. Must precede SQLite's initialisation;
+  // a second call (another database in the same process) is refused harmlessly.
+  static const int memory_statistics_off = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)memory_statistics_off;
+  return std::make_unique<SqliteDatabase>(path);
+}
 
 }  // namespace waypoint::store

@@ -64,31 +64,49 @@ Templates::Templates() {
 
 Templates::~Templates() = default;
 
-std::string Templates::render(const std::string& name, const nlohmann::json& data) const {
-  auto it = templates_.find(name);
-  if (it == templates_.end()) throw std::runtime_error("no template named " + name);
-  // Parsed once per thread: kainjow's render is not const, so a parsed template is not shared.
-  // Keyed by name: every Templates holds the same sources, the ones compiled into the binary.
-  thread_local std::map<std::string, std::unique_ptr<mustache::mustache>> parsed;
-  auto& slot = parsed[name];
-  if (!slot) slot = std::make_unique<mustache::mustache>(it->second->source);
-  auto& tmpl = *slot;
-  // Partials share the data's namespace in mustache: a data key named like one would hide it.
-  for (const auto& [pname, source] : partials_)
-    if (data.contains(pname)) throw std::runtime_error("template data key '" + pname + "' is the name of a partial");
-  auto d = to_data(data);
-  for (const auto& [pname, source] : partials_) {
-    const std::string* text = &source;
-    d.set(pname, mustache::data{mustache::partial{[text] { return *text; }}});
-  }
-  auto out = tmpl.render(d);
-  if (!tmpl.is_valid()) throw std::runtime_error("template " + name + ": " + tmpl.error_message());
+namespace {
+
+// Parsed once per thread: kainjow's render is not const, so a parsed template is not shared.
+// Keyed by name: every Templates holds the same sources, the ones compiled into the binary.
+std::string render_data(const std::string& name, const std::string& source, const mustache::data& d) {
+  thread_local std::map<std::string, std::unique_ptr<mustache::mustache>> cache;
+  auto& slot = cache[name];
+  if (!slot) slot = std::make_unique<mustache::mustache>(source);
+  auto out = slot->render(d);
+  if (!slot->is_valid()) throw std::runtime_error("template " + name + ": " + slot->error_message());
   return out;
 }
 
+mustache::data page_data(const std::map<std::string, std::string>& partials, const nlohmann::json& data) {
+  // Partials share the data's namespace in mustache: a data key named like one would hide it.
+  for (const auto& [pname, source] : partials)
+    if (data.contains(pname)) throw std::runtime_error("template data key '" + pname + "' is the name of a partial");
+  auto d = to_data(data);
+  for (const auto& [pname, source] : partials) {
+    const std::string* text = &source;
+    d.set(pname, mustache::data{mustache::partial{[text] { return *text; }}});
+  }
+  return d;
+}
+
+}  // namespace
+
+const std::string& Templates::source_of(const std::string& name) const {
+  auto it = templates_.find(name);
+  if (it == templates_.end()) throw std::runtime_error("no template named " + name);
+  return it->second->source;
+}
+
+std::string Templates::render(const std::string& name, const nlohmann::json& data) const {
+  return render_data(name, source_of(name), page_data(partials_, data));
+}
+
+// The data is converted once for the page and its layout: converting it was a large share of a
+// page's time.
 std::string Templates::render_page(const std::string& name, nlohmann::json data) const {
-  data["content"] = render(name, data);
-  return render("layout", data);
+  auto d = page_data(partials_, data);
+  d.set("content", mustache::data{render_data(name, source_of(name), d)});
+  return render_data("layout", source_of("layout"), d);
 }
 
 }  // namespace waypoint::web

@@ -17,6 +17,8 @@ class Templates {
   std::string render_page(const std::string& name, nlohmann::json data) const;
 
  private:
+  const std::string& source_of(const std::string& name) const;
+
   struct Compiled;
   std::map<std::string, std::unique_ptr<Compiled>> templates_;
   std::map<std::string, std::string> partials_;
