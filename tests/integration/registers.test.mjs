@@ -193,3 +193,13 @@ test("a day that is not real keeps the register page, with the error by the Day 
   assert.match(page.text, /id="date" name="date" type="text" value="2026-02-30"/);
   assert.match(page.text, /<button type="submit"[^>]*>Show register<\/button>/);
 });
+
+test("each placement's sessions by code, which outcomes read, follow every mark sent, changed and corrected", async () => {
+  // By now this file has sent registers, changed marks with a reason and had the school correct a code.
+  assert.ok(Number(wp.sql("SELECT COUNT(*) FROM attendance_marks WHERE school_code IS NOT NULL")) > 0, "a correction was made");
+  const totals = wp.sql("SELECT placement_id || ':' || code || ':' || sessions FROM attendance_code_totals WHERE sessions > 0 ORDER BY placement_id, code");
+  const counted = wp.sql("SELECT placement_id || ':' || COALESCE(school_code, provider_code) || ':' || COUNT(*) FROM attendance_marks GROUP BY placement_id, COALESCE(school_code, provider_code) ORDER BY placement_id, COALESCE(school_code, provider_code)");
+  assert.ok(counted.length > 0);
+  assert.equal(totals, counted);
+  assert.equal(wp.sql("SELECT COUNT(*) FROM attendance_code_totals WHERE sessions < 0"), "0");
+});

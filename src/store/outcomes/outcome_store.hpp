@@ -23,7 +23,7 @@ struct OutcomeRow {
 std::vector<OutcomeRow> placements_for_outcomes(Connection& c, OutcomeScope scope, std::int64_t id,
                                                 const std::string& from, const std::string& to);
 
-// Sessions by the code that counts, per placement (a code may come in more than one row: add them).
+// Sessions by the code that counts, per placement: one row a code.
 struct CodeCount {
   std::int64_t placement_id = 0;
   std::string code;
