@@ -29,22 +29,24 @@ void add_period(nlohmann::json& out, const app::OutcomesView& v) {
 
 }  // namespace
 
-nlohmann::json figure_json(const domain::Figure& f) {
-  return {{"key", f.key},
-          {"label", f.label},
-          {"value", f.value},
-          {"amount", json_or_null(f.amount)},
-          {"pupils", f.placement_ids.size()},
-          {"placement_ids", f.placement_ids}};
+nlohmann::json figure_json(const domain::Figure& f, OutcomeDetail detail) {
+  nlohmann::json out{{"key", f.key},
+                     {"label", f.label},
+                     {"value", f.value},
+                     {"amount", json_or_null(f.amount)},
+                     {"pupils", f.placement_ids.size()}};
+  if (detail == OutcomeDetail::Full) out["placement_ids"] = f.placement_ids;
+  return out;
 }
 
-nlohmann::json outcomes_json(const app::OutcomesView& v) {
+nlohmann::json outcomes_json(const app::OutcomesView& v, OutcomeDetail detail) {
   nlohmann::json figures = nlohmann::json::array();
-  for (const auto& f : v.figures) figures.push_back(figure_json(f));
-  nlohmann::json out{{"scope", v.scope_name},
-                     {"figures", figures},
-                     {"by_provider", groups_json(v.by_provider)},
-                     {"by_school", groups_json(v.by_school)}};
+  for (const auto& f : v.figures) figures.push_back(figure_json(f, detail));
+  nlohmann::json out{{"scope", v.scope_name}, {"figures", figures}};
+  if (detail == OutcomeDetail::Full) {
+    out["by_provider"] = groups_json(v.by_provider);
+    out["by_school"] = groups_json(v.by_school);
+  }
   add_period(out, v);
   return out;
 }

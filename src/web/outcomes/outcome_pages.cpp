@@ -37,15 +37,15 @@ std::vector<std::vector<std::string>> export_rows(const app::OutcomesView& v) {
   return rows;
 }
 
-// The per-school or per-provider table: each group's figures in the columns' order.
-nlohmann::json group_rows(const nlohmann::json& groups) {
+// The per-school or per-provider table: each group's figure values in the columns' order.
+nlohmann::json group_rows(const std::vector<app::GroupOutcomes>& groups) {
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& g : groups) {
     nlohmann::json cells = nlohmann::json::array();
     for (const auto& key : kGroupColumns)
-      for (const auto& f : g["figures"])
-        if (f["key"] == key) cells.push_back(f["value"]);
-    rows.push_back({{"name", g["name"]}, {"id", g["id"]}, {"cells", cells}});
+      for (const auto& f : g.figures)
+        if (f.key == key) cells.push_back(f.value);
+    rows.push_back({{"name", g.name}, {"id", g.id}, {"cells", cells}});
   }
   return rows;
 }
@@ -81,7 +81,7 @@ Response outcomes_page(RequestContext& ctx, const domain::FieldErrors& errors, i
   add_errors(data, errors);
   if (errors.empty()) {
     const auto v = app::view_outcomes(ctx.services, ctx.actor(), r.query_value("from"), r.query_value("to"));
-    const auto shown = outcomes_json(v);
+    const auto shown = outcomes_json(v, OutcomeDetail::Summary);
     data["from"] = shown["from"];
     data["to"] = shown["to"];
     data["from_text"] = shown["from_text"];
@@ -99,9 +99,9 @@ Response outcomes_page(RequestContext& ctx, const domain::FieldErrors& errors, i
                {"attendance_before", "attendance_during", "attendance_after"}, "", true),
          chart(v, "destinations-chart", "Where pupils went next",
                "How many pupils went to each destination when their placement ended.", {}, "destination_", false)});
-    data["schools"] = group_rows(shown["by_school"]);
+    data["schools"] = group_rows(v.by_school);
     data["has_schools"] = !v.by_school.empty();
-    data["providers"] = group_rows(shown["by_provider"]);
+    data["providers"] = group_rows(v.by_provider);
     data["has_providers"] = !v.by_provider.empty();
     data["query"] = query;
   }
