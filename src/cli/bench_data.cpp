@@ -170,13 +170,13 @@ AttendanceBenchReport generate_attendance_bench_data(const app::Services& s, int
                            std::nullopt});
         }
       if (marks.size() >= 20000) {
-        store::insert_marks(c, marks, recorder, now);
+        store::save_marks(c, marks, recorder, now);
         report.marks += static_cast<int>(marks.size());
         marks.clear();
       }
       ++report.placements;
     }
-    store::insert_marks(c, marks, recorder, now);
+    store::save_marks(c, marks, recorder, now);
     report.marks += static_cast<int>(marks.size());
   });
   return report;

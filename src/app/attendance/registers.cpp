@@ -188,9 +188,11 @@ void take_register(const Services& s, const Actor& a, const std::string& date, c
       rows.emplace_back(row, &*entry);
     }
     if (!errors.empty()) throw Invalid(std::move(errors));
-    const auto now = s.now_iso();
+    std::vector<store::MarkRow> saved;
+    saved.reserve(rows.size());
+    for (const auto& [row, entry] : rows) saved.push_back(row);
+    store::save_marks(c, saved, a.user_id, s.now_iso());
     for (const auto& [row, entry] : rows) {
-      store::save_mark(c, row, a.user_id, now);
       raise_alerts_for_mark(c, s, a, row, a.organisation_name);
       const auto& before = entry->mark;
       if (before && (before->mark != row.mark || before->minutes_late != row.minutes_late ||

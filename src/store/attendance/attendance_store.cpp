@@ -30,37 +30,31 @@ std::optional<MarkRow> find_mark(Connection& c, std::int64_t pupil_id, const std
   return from_row(*r);
 }
 
-void save_mark(Connection& c, const MarkRow& m, std::int64_t user_id, const std::string& now) {
-  c.exec(
-      "INSERT INTO attendance_marks (pupil_id, placement_id, provider_id, school_id, session_date, session, mark, "
-      "minutes_late, absence_code, provider_code, recorded_by, recorded_at, changed_reason) VALUES ($1, $2, $3, $4, "
-      "$5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (pupil_id, session_date, session) DO UPDATE SET "
-      "mark = excluded.mark, minutes_late = excluded.minutes_late, absence_code = excluded.absence_code, "
-      "provider_code = excluded.provider_code, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at, "
-      "changed_reason = excluded.changed_reason",
-      {integer(m.pupil_id), integer(m.placement_id), integer(m.provider_id), integer(m.school_id), m.session_date,
-       m.session, m.mark, integer(m.minutes_late), m.absence_code, m.provider_code, integer(user_id), now,
-       m.changed_reason});
-}
-
-void insert_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t user_id, const std::string& now) {
-  constexpr std::size_t kRows = 500, kColumns = 12;
+void save_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t user_id, const std::string& now) {
+  constexpr std::size_t kRows = 200, kColumns = 13;
   for (std::size_t first = 0; first < marks.size(); first += kRows) {
     const auto last = std::min(marks.size(), first + kRows);
     std::string sql =
         "INSERT INTO attendance_marks (pupil_id, placement_id, provider_id, school_id, session_date, session, mark, "
-        "minutes_late, absence_code, provider_code, recorded_by, recorded_at) VALUES ";
+        "minutes_late, absence_code, provider_code, recorded_by, recorded_at, changed_reason) VALUES ";
     Params params;
+    params.reserve((last - first) * kColumns);
     for (auto i = first; i < last; ++i) {
       const auto& m = marks[i];
       sql += i == first ? "(" : ", (";
       for (std::size_t k = 1; k <= kColumns; ++k)
         sql += "$" + std::to_string((i - first) * kColumns + k) + (k == kColumns ? ")" : ", ");
-      for (auto v : {integer(m.pupil_id), integer(m.placement_id), integer(m.provider_id), integer(m.school_id),
-                     Value(m.session_date), Value(m.session), Value(m.mark), integer(m.minutes_late),
-                     Value(m.absence_code), Value(m.provider_code), integer(user_id), Value(now)})
+      for (auto v :
+           {integer(m.pupil_id), integer(m.placement_id), integer(m.provider_id), integer(m.school_id),
+            Value(m.session_date), Value(m.session), Value(m.mark), integer(m.minutes_late), Value(m.absence_code),
+            Value(m.provider_code), integer(user_id), Value(now), Value(m.changed_reason)})
         params.push_back(std::move(v));
     }
+    sql +=
+        " ON CONFLICT (pupil_id, session_date, session) DO UPDATE SET mark = excluded.mark, minutes_late = "
+        "excluded.minutes_late, absence_code = excluded.absence_code, provider_code = excluded.provider_code, "
+        "recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at, changed_reason = "
+        "excluded.changed_reason";
     c.exec(sql, params);
   }
 }

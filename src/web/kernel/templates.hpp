@@ -1,6 +1,7 @@
 #pragma once
 // Mustache templates compiled into the binary. Data is JSON: objects, lists, strings, numbers,
-// booleans. Partials live in templates/partials/ and are used as {{> name}}.
+// booleans. Partials live in templates/partials/ and are used as {{> name}}: each is written into the
+// templates that use it when they are loaded.
 #include <map>
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
@@ -21,7 +22,6 @@ class Templates {
 
   struct Compiled;
   std::map<std::string, std::unique_ptr<Compiled>> templates_;
-  std::map<std::string, std::string> partials_;
 };
 
 }  // namespace waypoint::web
