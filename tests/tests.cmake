@@ -14,11 +14,13 @@ set(TEST_ENV
   WAYPOINT_ASSETS=${CMAKE_BINARY_DIR}/public
   WAYPOINT_PG_STATE=${PG_STATE})
 
-# The suites must pass on any day, so each runs as of a different one (WAYPOINT_TODAY reaches
-# every server and command a test starts): SQLite today (or the day `WAYPOINT_TODAY=YYYY-MM-DD
-# ctest` names), PostgreSQL a Sunday in the spring term, the sanitizer build a leap day.
-set(TEST_DAY_sqlite "")
+# The suites must pass on any day, so none reads the real date: each runs as of a day of its own
+# (WAYPOINT_TODAY reaches every server and command a test starts, and the tests' own dates):
+# SQLite and the browser a Monday in term, PostgreSQL a Sunday in term, the sanitizer build a leap
+# day. Run a suite by hand with another WAYPOINT_TODAY to try a day of your choosing.
+set(TEST_DAY_sqlite ";WAYPOINT_TODAY=2026-11-30")
 set(TEST_DAY_postgres ";WAYPOINT_TODAY=2027-03-14")
+set(TEST_DAY_browser ";WAYPOINT_TODAY=2026-11-30")
 set(TEST_DAY_sanitized ";WAYPOINT_TODAY=2028-02-29")
 foreach(engine sqlite postgres)
   add_test(NAME integration.${engine}
@@ -33,7 +35,7 @@ add_test(NAME store.postgres COMMAND ${CMAKE_SOURCE_DIR}/scripts/with-postgres $
 set_tests_properties(store.postgres PROPERTIES FIXTURES_REQUIRED postgres)
 
 add_test(NAME browser COMMAND ${NODE} --test --test-concurrency=1 ${CMAKE_SOURCE_DIR}/tests/browser/)
-set_tests_properties(browser PROPERTIES ENVIRONMENT "${TEST_ENV};WAYPOINT_TEST_ENGINE=sqlite;WAYPOINT_SCREENSHOTS=${CMAKE_SOURCE_DIR}/tests/browser/screenshots")
+set_tests_properties(browser PROPERTIES ENVIRONMENT "${TEST_ENV};WAYPOINT_TEST_ENGINE=sqlite${TEST_DAY_browser};WAYPOINT_SCREENSHOTS=${CMAKE_SOURCE_DIR}/tests/browser/screenshots")
 
 if(WAYPOINT_ASAN_DIR)
   add_test(NAME sanitized.unit COMMAND ${WAYPOINT_ASAN_DIR}/unit_tests)
