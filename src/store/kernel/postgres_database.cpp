@@ -1,5 +1,8 @@
 #include <libpq-fe.h>
 
+#include <string>
+#include <unordered_map>
+
 #include "store/kernel/database.hpp"
 #include "store/kernel/engines.hpp"
 
@@ -24,8 +27,9 @@ class PostgresConnection final : public Connection {
     std::vector<const char*> values;
     values.reserve(params.size());
     for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
-    PGresult* result = PQexecParams(conn_, std::string(sql).c_str(), static_cast<int>(params.size()), nullptr,
-                                    values.data(), nullptr, nullptr, 0);
+    const auto& name = prepared(sql, static_cast<int>(params.size()));
+    PGresult* result =
+        PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), values.data(), nullptr, nullptr, 0);
     struct Clear {
       PGresult* r;
       ~Clear() { PQclear(r); }
@@ -75,7 +79,33 @@ class PostgresConnection final : public Connection {
   }
 
  private:
+  // Each statement is parsed and planned once per connection and kept under a name: the same few
+  // hundred statements run on every request. Protocol-level statements outlive a rolled-back
+  // transaction. Past a bound (statements built with a varying number of parameters) they are all
+  // dropped and the cache starts again.
+  static constexpr std::size_t kMostStatements = 1000;
+
+  const std::string& prepared(std::string_view sql, int parameters) {
+    if (auto it = statements_.find(std::string(sql)); it != statements_.end()) return it->second;
+    if (statements_.size() >= kMostStatements) {
+      execute_script("DEALLOCATE ALL");
+      statements_.clear();
+    }
+    auto name = "wp" + std::to_string(++named_);
+    PGresult* result = PQprepare(conn_, name.c_str(), std::string(sql).c_str(), parameters, nullptr);
+    const auto status = PQresultStatus(result);
+    const std::string error = status == PGRES_COMMAND_OK ? "" : PQresultErrorMessage(result);
+    PQclear(result);
+    if (status != PGRES_COMMAND_OK) {
+      if (broken()) throw DatabaseUnavailable(std::string("PostgreSQL connection lost: ") + PQerrorMessage(conn_));
+      throw DatabaseError("PostgreSQL: " + error + " in: " + std::string(sql));
+    }
+    return statements_.emplace(std::string(sql), std::move(name)).first->second;
+  }
+
   PGconn* conn_;
+  std::unordered_map<std::string, std::string> statements_;  // SQL -> the name it is prepared under
+  std::uint64_t named_ = 0;
 };
 
 class PostgresDatabase final : public Database {
