@@ -151,7 +151,11 @@ test("a parent reads their child's review summary and its PDF, and nobody reache
   assert.equal(pdf.status, 200);
   assert.equal(pdf.headers.get("content-type"), "application/pdf");
   assert.ok(pdf.text.startsWith("%PDF-"));
-  assert.equal((await api("parent", "GET", `/reviews/${aisha}`)).status, 200);
+  const viaApi = await api("parent", "GET", `/reviews/${aisha}`);
+  assert.equal(viaApi.status, 200);
+  // The API's summary is the page's words, section by section.
+  assert.deepEqual(viaApi.body.summary.map((s) => s.heading).filter(Boolean), [...page.matchAll(/<h2 class="govuk-heading-m">([^<]+)<\/h2>/g)].map((m) => m[1]));
+  assert.match(viaApi.body.summary.find((s) => s.heading === "What the pupil said").lines[0], /^I like the workshop mornings/);
   // Not another child's, and no recording.
   assert.equal((await parent.get(`/reviews/${callum}`)).status, 404);
   assert.equal((await api("parent", "GET", `/reviews/${callum}`)).status, 404);
