@@ -203,3 +203,22 @@ test("each placement's sessions by code, which outcomes read, follow every mark 
   assert.equal(totals, counted);
   assert.equal(wp.sql("SELECT COUNT(*) FROM attendance_code_totals WHERE sessions < 0"), "0");
 });
+
+test("a pupil is not expected on a day their own school closes, or its local authority closes its schools", async () => {
+  const when = await recentRegisterDay(tutor, "Aisha Walker");
+  const register = async () => decode((await tutor.get(`/register?date=${when}&session=am`)).text);
+  const lead = wp.client();
+  await lead.signIn(DEMO.apLead);
+  await lead.get("/calendar");
+  assert.equal((await lead.post("/calendar/closures", { closure_day: when, closure_reason: "Polling station" })).status, 303);
+  assert.doesNotMatch(await register(), /Aisha Walker/, "Oakfield is closed that day");
+  wp.sql(`DELETE FROM calendar_closures WHERE day = '${when}'`);
+  assert.match(await register(), /Aisha Walker/);
+  const officer = wp.client();
+  await officer.signIn(DEMO.laOfficer);
+  await officer.get("/calendar");
+  assert.equal((await officer.post("/calendar/closures", { closure_day: when, closure_reason: "Snow: every school closed" })).status, 303);
+  assert.doesNotMatch(await register(), /Aisha Walker/, "the LA closed its schools that day");
+  wp.sql(`DELETE FROM calendar_closures WHERE day = '${when}'`);
+  assert.match(await register(), /Aisha Walker/);
+});

@@ -50,16 +50,15 @@ RegisterView build_register(store::Connection& c, const Services& s, std::int64_
     slots_by_placement[*row.placement_id].push_back(std::move(row));
   std::map<std::int64_t, domain::Pupil> pupils;
   for (auto& p : store::pupils_at_provider(c, provider_id, key.date)) pupils.emplace(p.id, std::move(p));
-  std::map<std::int64_t, bool> school_open;
-  for (const auto& placement : store::active_placements_at(c, provider_id, key.date)) {
+  const auto placements = store::active_placements_at(c, provider_id, key.date);
+  std::vector<std::int64_t> schools;
+  for (const auto& placement : placements) schools.push_back(placement.school_id);
+  std::sort(schools.begin(), schools.end());
+  schools.erase(std::unique(schools.begin(), schools.end()), schools.end());
+  const auto school_open = schools_open_on(c, schools, key.day);
+  for (const auto& placement : placements) {
     // Not expected on a day the pupil's own school is closed.
-    auto open = school_open.find(placement.school_id);
-    if (open == school_open.end())
-      open =
-          school_open
-              .emplace(placement.school_id, domain::is_school_day(calendar_for_school(c, placement.school_id), key.day))
-              .first;
-    if (!open->second) continue;
+    if (!school_open.at(placement.school_id)) continue;
     std::vector<domain::SlotTimes> slots;
     const auto& rows = slots_by_placement[placement.id];
     for (const auto& row : rows)

@@ -46,6 +46,36 @@ domain::SchoolCalendar calendar_for_school(store::Connection& c, std::int64_t sc
   return calendar;
 }
 
+std::map<std::int64_t, bool> schools_open_on(store::Connection& c, const std::vector<std::int64_t>& school_ids,
+                                             domain::Date day) {
+  const auto parents = store::parents_of(c, school_ids);
+  std::vector<std::int64_t> keepers = school_ids;
+  for (const auto& [school, parent] : parents) keepers.push_back(parent);
+  const auto terms = store::terms_of_each(c, keepers);
+  const auto closed = store::closed_on(c, keepers, domain::format_date(day));
+  std::map<std::int64_t, bool> open;
+  for (const auto school : school_ids) {
+    // As calendar_for_school: the school's terms, else its LA's; its own and its LA's closures.
+    domain::SchoolCalendar calendar;
+    const auto parent = parents.find(school);
+    const auto own = terms.find(school);
+    const auto* kept = own != terms.end() ? &own->second : nullptr;
+    if (!kept && parent != parents.end())
+      if (const auto la = terms.find(parent->second); la != terms.end()) kept = &la->second;
+    if (kept)
+      for (const auto& t : *kept) {
+        const auto first = domain::parse_date(t.first_day);
+        const auto last = domain::parse_date(t.last_day);
+        if (first && last) calendar.terms.push_back({*first, *last});
+      }
+    const auto on = std::chrono::sys_days(day);
+    if (bank_holidays().count(on) || closed.count(school) || (parent != parents.end() && closed.count(parent->second)))
+      calendar.closed.insert(on);
+    open[school] = domain::is_school_day(calendar, day);
+  }
+  return open;
+}
+
 int full_time_minutes_for(store::Connection& c, std::int64_t school_id) {
   return store::full_time_minutes(c, school_id).value_or(domain::kFullTimeWeekMinutes);
 }

@@ -2,6 +2,7 @@
 // A school's calendar as the deadlines count it: its own terms (or its local authority's when it
 // keeps none), its own and its LA's closures, and England's bank holidays.
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,10 @@
 namespace waypoint::app {
 
 domain::SchoolCalendar calendar_for_school(store::Connection& c, std::int64_t school_id);
+// Whether each of these schools is open on `day`, by the same calendars, read in three queries
+// however many schools (a register's pupils come from many).
+std::map<std::int64_t, bool> schools_open_on(store::Connection& c, const std::vector<std::int64_t>& school_ids,
+                                             domain::Date day);
 
 // The school's full-time week in minutes: its own setting or the national reference.
 int full_time_minutes_for(store::Connection& c, std::int64_t school_id);

@@ -34,6 +34,17 @@ std::optional<domain::Organisation> find_organisation(Connection& c, std::int64_
   return from_row(*row);
 }
 
+std::map<std::int64_t, std::int64_t> parents_of(Connection& c, const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, std::int64_t> out;
+  if (ids.empty()) return out;
+  Params params;
+  const auto in = in_list(params, ids);
+  for (const auto& r :
+       c.query("SELECT id, parent_id FROM organisations WHERE parent_id IS NOT NULL AND id IN (" + in + ")", params))
+    out.emplace(r.integer(0), r.integer(1));
+  return out;
+}
+
 std::optional<domain::Organisation> find_organisation_by_urn(Connection& c, const std::string& urn) {
   auto row = c.query_one(std::string("SELECT ") + kColumns + " FROM organisations WHERE urn = $1", {urn});
   if (!row) return std::nullopt;

@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 
@@ -10,6 +11,8 @@ namespace waypoint::store {
 
 std::int64_t insert_organisation(Connection& c, const domain::Organisation& o, const std::string& now);
 std::optional<domain::Organisation> find_organisation(Connection& c, std::int64_t id);
+// Each of these organisations' parent (a school's LA), for those that have one.
+std::map<std::int64_t, std::int64_t> parents_of(Connection& c, const std::vector<std::int64_t>& ids);
 std::optional<domain::Organisation> find_organisation_by_urn(Connection& c, const std::string& urn);
 Page<domain::Organisation> list_organisations(Connection& c, const PageRequest& page);
 std::vector<domain::Organisation> organisations_of_kind(Connection& c, domain::OrganisationKind kind);

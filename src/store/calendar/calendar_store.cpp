@@ -15,6 +15,32 @@ std::vector<ClosureRow> closures_of(Connection& c, std::int64_t organisation_id)
   return map_rows(rows, [](const Row& r) { return ClosureRow{r.text(0), r.text(1)}; });
 }
 
+std::map<std::int64_t, std::vector<TermRow>> terms_of_each(Connection& c, const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, std::vector<TermRow>> out;
+  if (ids.empty()) return out;
+  Params params;
+  const auto in = in_list(params, ids);
+  for (const auto& r : c.query("SELECT organisation_id, id, name, first_day, last_day FROM calendar_terms WHERE "
+                               "organisation_id IN (" +
+                                   in + ") ORDER BY organisation_id, first_day",
+                               params))
+    out[r.integer(0)].push_back(TermRow{r.integer(1), r.text(2), r.text(3), r.text(4)});
+  return out;
+}
+
+std::set<std::int64_t> closed_on(Connection& c, const std::vector<std::int64_t>& ids, const std::string& day) {
+  std::set<std::int64_t> out;
+  if (ids.empty()) return out;
+  Params params{day};
+  const auto in = in_list(params, ids);
+  for (const auto& r : c.query("SELECT DISTINCT organisation_id FROM calendar_closures WHERE day = $1 AND "
+                               "organisation_id IN (" +
+                                   in + ")",
+                               params))
+    out.insert(r.integer(0));
+  return out;
+}
+
 std::int64_t insert_term(Connection& c, std::int64_t organisation_id, const TermRow& t) {
   return c.insert(
       "INSERT INTO calendar_terms (organisation_id, name, first_day, last_day) VALUES ($1, $2, $3, $4) RETURNING id",

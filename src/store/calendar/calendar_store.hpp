@@ -1,7 +1,9 @@
 #pragma once
 // Term dates and closures kept by a school or a local authority.
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -23,6 +25,10 @@ struct ClosureRow {
 
 std::vector<TermRow> terms_of(Connection& c, std::int64_t organisation_id);
 std::vector<ClosureRow> closures_of(Connection& c, std::int64_t organisation_id);
+// The same for many organisations at once (a register's pupils come from many schools): each
+// organisation's terms, and which of them record a closure on `day`.
+std::map<std::int64_t, std::vector<TermRow>> terms_of_each(Connection& c, const std::vector<std::int64_t>& ids);
+std::set<std::int64_t> closed_on(Connection& c, const std::vector<std::int64_t>& ids, const std::string& day);
 std::int64_t insert_term(Connection& c, std::int64_t organisation_id, const TermRow& t);
 void delete_term(Connection& c, std::int64_t organisation_id, std::int64_t term_id);
 void insert_closure(Connection& c, std::int64_t organisation_id, const ClosureRow& r);
