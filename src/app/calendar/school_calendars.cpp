@@ -26,23 +26,30 @@ void add_closures(store::Connection& c, std::int64_t organisation_id, domain::Sc
     if (auto d = domain::parse_date(row.day)) calendar.closed.insert(std::chrono::sys_days(*d));
 }
 
+// A school keeps its own terms, or follows its local authority's when it keeps none.
+void add_terms(const std::vector<store::TermRow>& own, const std::vector<store::TermRow>* la,
+               domain::SchoolCalendar& calendar) {
+  for (const auto& t : own.empty() && la ? *la : own) {
+    const auto first = domain::parse_date(t.first_day);
+    const auto last = domain::parse_date(t.last_day);
+    if (first && last) calendar.terms.push_back({*first, *last});
+  }
+}
+
 }  // namespace
 
 domain::SchoolCalendar calendar_for_school(store::Connection& c, std::int64_t school_id) {
   domain::SchoolCalendar calendar;
   calendar.closed = bank_holidays();
-  auto terms = store::terms_of(c, school_id);
+  const auto terms = store::terms_of(c, school_id);
+  std::vector<store::TermRow> la_terms;
   const auto school = store::find_organisation(c, school_id);
   if (school && school->parent_id) {
     add_closures(c, *school->parent_id, calendar);
-    if (terms.empty()) terms = store::terms_of(c, *school->parent_id);
+    if (terms.empty()) la_terms = store::terms_of(c, *school->parent_id);
   }
   add_closures(c, school_id, calendar);
-  for (const auto& t : terms) {
-    const auto first = domain::parse_date(t.first_day);
-    const auto last = domain::parse_date(t.last_day);
-    if (first && last) calendar.terms.push_back({*first, *last});
-  }
+  add_terms(terms, &la_terms, calendar);
   return calendar;
 }
 
@@ -58,16 +65,10 @@ std::map<std::int64_t, bool> schools_open_on(store::Connection& c, const std::ve
     // As calendar_for_school: the school's terms, else its LA's; its own and its LA's closures.
     domain::SchoolCalendar calendar;
     const auto parent = parents.find(school);
+    static const std::vector<store::TermRow> none;
     const auto own = terms.find(school);
-    const auto* kept = own != terms.end() ? &own->second : nullptr;
-    if (!kept && parent != parents.end())
-      if (const auto la = terms.find(parent->second); la != terms.end()) kept = &la->second;
-    if (kept)
-      for (const auto& t : *kept) {
-        const auto first = domain::parse_date(t.first_day);
-        const auto last = domain::parse_date(t.last_day);
-        if (first && last) calendar.terms.push_back({*first, *last});
-      }
+    const auto la = parent == parents.end() ? terms.end() : terms.find(parent->second);
+    add_terms(own == terms.end() ? none : own->second, la == terms.end() ? nullptr : &la->second, calendar);
     const auto on = std::chrono::sys_days(day);
     if (bank_holidays().count(on) || closed.count(school) || (parent != parents.end() && closed.count(parent->second)))
       calendar.closed.insert(on);

@@ -97,6 +97,8 @@ AttendanceSummary summarise_attendance(const std::vector<std::string>& codes) {
 
 std::string_view session_code(Session s) { return s == Session::Morning ? "am" : "pm"; }
 
+std::string_view session_label(Session s) { return s == Session::Morning ? "Morning" : "Afternoon"; }
+
 std::optional<Session> parse_session(std::string_view code) {
   if (code == "am") return Session::Morning;
   if (code == "pm") return Session::Afternoon;

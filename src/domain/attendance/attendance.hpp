@@ -65,7 +65,8 @@ AttendanceSummary summarise_attendance(const std::vector<std::string>& codes);
 // Registers are taken twice a day. A timetabled slot belongs to the morning if it starts before
 // `midday`, to the afternoon if it ends after it (a slot across midday belongs to both).
 enum class Session { Morning, Afternoon };
-std::string_view session_code(Session s);  // "am", "pm"
+std::string_view session_code(Session s);   // "am", "pm"
+std::string_view session_label(Session s);  // "Morning", "Afternoon"
 std::optional<Session> parse_session(std::string_view code);
 
 struct ExpectedSession {

@@ -44,9 +44,11 @@ nlohmann::json attendance_calendar(const std::vector<store::MarkRow>& marks, std
       if (const auto it = by_day.find(date); it != by_day.end())
         for (const auto* s : {"am", "pm"})
           if (const auto code = it->second.find(s); code != it->second.end())
-            sessions.push_back({{"session", std::string(s) == "am" ? "Morning" : "Afternoon"},
-                                {"code", code->second},
-                                {"tag", tag_of(code->second)}});
+            sessions.push_back(
+                {{"session", std::string(domain::session_label(std::string(s) == "am" ? domain::Session::Morning
+                                                                                      : domain::Session::Afternoon))},
+                 {"code", code->second},
+                 {"tag", tag_of(code->second)}});
       cells.push_back(
           {{"date", date}, {"date_text", domain::date_text(date)}, {"sessions", sessions}, {"future", day > t}});
     }

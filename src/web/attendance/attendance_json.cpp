@@ -10,8 +10,6 @@
 namespace waypoint::web {
 namespace {
 
-std::string session_name(domain::Session s) { return s == domain::Session::Morning ? "Morning" : "Afternoon"; }
-
 std::string meaning_of(const std::string& code) {
   const auto c = domain::find_attendance_code(code);
   return c ? std::string(c->meaning) : "";
@@ -48,7 +46,7 @@ nlohmann::json register_json(const app::RegisterView& v) {
   return {{"date", v.date},
           {"date_text", domain::date_text(v.date)},
           {"session", domain::session_code(v.session)},
-          {"session_name", session_name(v.session)},
+          {"session_name", std::string(domain::session_label(v.session))},
           {"opens_at", v.opens_at},
           {"opens_at_text", domain::format_clock(v.opens_at)},
           {"closes_at", v.closes_at},
@@ -72,7 +70,7 @@ nlohmann::json today_json(const app::TodayBoard& board) {
       unexplained += not_explained;
       missing += !x.code;
       sessions.push_back({{"session", domain::session_code(x.session)},
-                          {"name", session_name(x.session)},
+                          {"name", std::string(domain::session_label(x.session))},
                           {"expected_from", x.expected_from},
                           {"expected_from_text", domain::format_clock(x.expected_from)},
                           {"taken", x.code.has_value()},
@@ -100,7 +98,8 @@ nlohmann::json pupil_attendance_json(const app::PupilAttendance& v) {
     marks.push_back({{"date", m.session_date},
                      {"date_text", domain::date_text(m.session_date)},
                      {"session", m.session},
-                     {"session_name", m.session == "am" ? "Morning" : "Afternoon"},
+                     {"session_name", std::string(domain::session_label(
+                                          domain::parse_session(m.session).value_or(domain::Session::Morning)))},
                      {"provider_id", m.provider_id},
                      {"mark", mark_json(m)}});
   const auto& s = v.summary;

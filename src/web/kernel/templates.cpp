@@ -109,8 +109,6 @@ std::string render_data(const std::string& name, const std::string& source, cons
   return out;
 }
 
-mustache::data page_data(const nlohmann::json& data) { return to_data(data); }
-
 }  // namespace
 
 const std::string& Templates::source_of(const std::string& name) const {
@@ -120,13 +118,13 @@ const std::string& Templates::source_of(const std::string& name) const {
 }
 
 std::string Templates::render(const std::string& name, const nlohmann::json& data) const {
-  return render_data(name, source_of(name), page_data(data));
+  return render_data(name, source_of(name), to_data(data));
 }
 
 // The data is converted once for the page and its layout: converting it was a large share of a
 // page's time.
 std::string Templates::render_page(const std::string& name, nlohmann::json data) const {
-  auto d = page_data(data);
+  auto d = to_data(data);
   d.set("content", mustache::data{render_data(name, source_of(name), d)});
   return render_data("layout", source_of("layout"), d);
 }

@@ -11,7 +11,8 @@
 namespace waypoint::web {
 namespace {
 
-std::string hours_text(int minutes) {
+// "26.0 hours": the return's steps compare hours a week in a numeric column.
+std::string decimal_hours(int minutes) {
   return domain::one_decimal(minutes / 60.0) + (minutes == 60 ? " hour" : " hours");
 }
 
@@ -79,9 +80,9 @@ nlohmann::json reintegration_json(const app::ReintegrationView& v) {
                      {"days_at_school", s.step.days_at_school},
                      {"days_text", domain::days_text(s.step.days_at_school)},
                      {"home_school_minutes", school},
-                     {"home_school_hours_text", hours_text(school)},
+                     {"home_school_hours_text", decimal_hours(school)},
                      {"provider_minutes", provider},
-                     {"provider_hours_text", hours_text(provider)},
+                     {"provider_hours_text", decimal_hours(provider)},
                      {"applied_on", json_or_null(s.step.applied_on)},
                      {"applied_on_text", optional_date(s.step.applied_on)},
                      {"can_apply", s.can_apply}});
