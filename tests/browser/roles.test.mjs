@@ -23,12 +23,12 @@ test("the sign-in page, with and without errors", async () => {
 });
 
 const roles = [
-  ["ap-lead", DEMO.apLead, ["/pupils", "/pupils/1", "/account", "/providers/7", "/placements", "/placements/1", "/placements/2", "/pupils/1/timetable", "/pupils/new", "/pupils/import", "/pupils/1/contacts/new", "/calendar", "/providers/running-out", "/pupils/1/attendance", "/today"]],
+  ["ap-lead", DEMO.apLead, ["/pupils", "/pupils/1", "/account", "/providers/7", "/placements", "/placements/1", "/placements/2", "/pupils/1/timetable", "/pupils/new", "/pupils/import", "/pupils/1/contacts/new", "/calendar", "/providers/running-out", "/pupils/1/attendance", "/today", "/outcomes", "/outcomes/pupils?figure=started"]],
   ["dsl", DEMO.dsl, ["/pupils", "/alerts"]],
   ["headteacher", DEMO.head, []],
   ["provider-manager", DEMO.providerManager, ["/pupils", "/providers/5", "/providers/5/edit", "/providers/5/history", "/placements", "/placements/1", "/pupils/1/timetable"]],
   ["provider-staff", DEMO.providerStaff, ["/register", "/register?session=pm"]],
-  ["la-officer", DEMO.laOfficer, ["/pupils", "/providers", "/providers/8", "/providers/new", "/providers/running-out", "/providers/import", "/providers/7/edit", "/providers/7/history", "/placements", "/registration-threshold", "/calendar"]],
+  ["la-officer", DEMO.laOfficer, ["/pupils", "/providers", "/providers/8", "/providers/new", "/providers/running-out", "/providers/import", "/providers/7/edit", "/providers/7/history", "/placements", "/registration-threshold", "/calendar", "/outcomes"]],
   ["parent", DEMO.parent, ["/pupils", "/pupils/1", "/placements/1", "/placements/1/notice", "/placements/1/plan", "/pupils/1/attendance"]],
   ["administrator", DEMO.admin, ["/admin/organisations", "/admin/organisations/new", "/admin/users", "/admin/users/new", "/admin/users/1", "/admin/audit"]],
 ];
