@@ -4,7 +4,12 @@ ASAN_BUILD ?= build-asan
 CMAKE_FLAGS ?=
 # The compiler cache lives outside the checkout, so a second clone on the same machine (CI's fresh
 # clone of main) starts warm instead of compiling everything twice over.
+# Paths under the checkout are hashed as relative ones, so that clone's compiles match this one's.
 export CCACHE_DIR ?= $(HOME)/.cache/waypoint/ccache
+export CCACHE_BASEDIR ?= $(CURDIR)
+export CCACHE_NOHASHDIR ?= true
+# Suites run side by side: most wait on servers and browsers as much as they compute.
+TEST_JOBS ?= $(shell echo $$(( $$(nproc) + 1 )))
 
 .PHONY: deps build run test asan bench format clean
 
@@ -26,7 +31,7 @@ asan: deps
 	cmake --build $(ASAN_BUILD) --target unit_tests waypoint
 
 test: build asan
-	cd $(BUILD) && ctest --output-on-failure --timeout 900
+	cd $(BUILD) && ctest --output-on-failure --timeout 900 --parallel $(TEST_JOBS)
 
 bench: build
 	bench/run

@@ -22,27 +22,42 @@ set(TEST_DAY_sqlite ";WAYPOINT_TODAY=2026-11-30")
 set(TEST_DAY_postgres ";WAYPOINT_TODAY=2027-03-14")
 set(TEST_DAY_browser ";WAYPOINT_TODAY=2026-11-30")
 set(TEST_DAY_sanitized ";WAYPOINT_TODAY=2028-02-29")
+# `make test` runs the suites side by side (ctest -j). The files that time the server under load
+# (slow clients' p99, a stop with requests in flight) run as suites of their own with nothing beside
+# them, so another suite's work cannot blur what they measure.
+file(GLOB INTEGRATION_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/integration/*.test.mjs)
+set(TIMED_FILES ${INTEGRATION_FILES})
+list(FILTER TIMED_FILES INCLUDE REGEX "/(slow_clients|graceful_stop)\\.test\\.mjs$")
+list(REMOVE_ITEM INTEGRATION_FILES ${TIMED_FILES})
+
+# The PostgreSQL suites share one cluster, which a test stops and starts again (the outage test):
+# they take turns.
 foreach(engine sqlite postgres)
-  add_test(NAME integration.${engine}
-           COMMAND ${NODE} --test --test-concurrency=1 ${CMAKE_SOURCE_DIR}/tests/integration/)
-  set_tests_properties(integration.${engine} PROPERTIES ENVIRONMENT
-    "${TEST_ENV};WAYPOINT_TEST_ENGINE=${engine}${TEST_DAY_${engine}}")
+  add_test(NAME integration.${engine} COMMAND ${NODE} --test --test-concurrency=1 ${INTEGRATION_FILES})
+  add_test(NAME integration.${engine}.timed COMMAND ${NODE} --test --test-concurrency=1 ${TIMED_FILES})
+  foreach(suite integration.${engine} integration.${engine}.timed)
+    set_tests_properties(${suite} PROPERTIES ENVIRONMENT
+      "${TEST_ENV};WAYPOINT_TEST_ENGINE=${engine}${TEST_DAY_${engine}}")
+  endforeach()
 endforeach()
-set_tests_properties(integration.postgres PROPERTIES FIXTURES_REQUIRED postgres)
+set_tests_properties(integration.postgres integration.postgres.timed PROPERTIES FIXTURES_REQUIRED postgres
+                     RESOURCE_LOCK postgres)
+set_tests_properties(integration.sqlite.timed integration.postgres.timed PROPERTIES RUN_SERIAL ON)
 
 add_test(NAME store.postgres COMMAND ${CMAKE_SOURCE_DIR}/scripts/with-postgres ${PG_STATE} $<TARGET_FILE:unit_tests>
          --gtest_filter=Store*)
-set_tests_properties(store.postgres PROPERTIES FIXTURES_REQUIRED postgres)
+set_tests_properties(store.postgres PROPERTIES FIXTURES_REQUIRED postgres RESOURCE_LOCK postgres)
 
 add_test(NAME browser COMMAND ${NODE} --test --test-concurrency=1 ${CMAKE_SOURCE_DIR}/tests/browser/)
 set_tests_properties(browser PROPERTIES ENVIRONMENT "${TEST_ENV};WAYPOINT_TEST_ENGINE=sqlite${TEST_DAY_browser};WAYPOINT_SCREENSHOTS=${CMAKE_SOURCE_DIR}/tests/browser/screenshots")
 
 if(WAYPOINT_ASAN_DIR)
   add_test(NAME sanitized.unit COMMAND ${WAYPOINT_ASAN_DIR}/unit_tests)
-  add_test(NAME sanitized.integration.sqlite
-           COMMAND ${NODE} --test --test-concurrency=1 ${CMAKE_SOURCE_DIR}/tests/integration/)
-  set_tests_properties(sanitized.integration.sqlite PROPERTIES ENVIRONMENT
-    "WAYPOINT_BIN=${WAYPOINT_ASAN_DIR}/waypoint;WAYPOINT_ASSETS=${CMAKE_BINARY_DIR}/public;WAYPOINT_TEST_ENGINE=sqlite${TEST_DAY_sanitized};ASAN_OPTIONS=detect_leaks=1:abort_on_error=1;UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
+  add_test(NAME sanitized.integration.sqlite COMMAND ${NODE} --test --test-concurrency=1 ${INTEGRATION_FILES})
+  add_test(NAME sanitized.integration.sqlite.timed COMMAND ${NODE} --test --test-concurrency=1 ${TIMED_FILES})
+  set_tests_properties(sanitized.integration.sqlite sanitized.integration.sqlite.timed PROPERTIES ENVIRONMENT
+    "WAYPOINT_BIN=${WAYPOINT_ASAN_DIR}/waypoint;WAYPOINT_ASSETS=${CMAKE_BINARY_DIR}/public;WAYPOINT_TEST_ENGINE=sqlite${TEST_DAY_sanitized};WAYPOINT_SLOWDOWN=4;ASAN_OPTIONS=detect_leaks=1:abort_on_error=1;UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
+  set_tests_properties(sanitized.integration.sqlite.timed PROPERTIES RUN_SERIAL ON)
 endif()
 
 # Formatting is part of the build's rules, like warnings.

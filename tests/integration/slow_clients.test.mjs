@@ -29,6 +29,11 @@ async function timed(fn) {
   return Number(process.hrtime.bigint() - t) / 1e6;
 }
 
+// The sanitizer build runs this same load to look for memory errors; its code runs several times
+// slower, so tests.cmake gives that build alone a larger budget (WAYPOINT_SLOWDOWN). The 50 ms of
+// the target is held by the release build.
+const budget = 50 * Number(process.env.WAYPOINT_SLOWDOWN ?? 1);
+
 const p99 = (xs) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.99) - 1];
 
 test("with 1,000 idle keep-alive connections and 200 trickling clients, /healthz and a signed-in page answer with p99 under 50 ms", async () => {
@@ -57,8 +62,8 @@ test("with 1,000 idle keep-alive connections and 200 trickling clients, /healthz
       health.push(await timed(async () => assert.equal((await fetch(wp.url + "/healthz")).status, 200)));
       home.push(await timed(async () => assert.equal((await c.get("/")).status, 200)));
     }
-    assert.ok(p99(health) < 50, `/healthz p99 ${p99(health).toFixed(1)} ms`);
-    assert.ok(p99(home) < 50, `signed-in home page p99 ${p99(home).toFixed(1)} ms`);
+    assert.ok(p99(health) < budget, `/healthz p99 ${p99(health).toFixed(1)} ms, over ${budget} ms`);
+    assert.ok(p99(home) < budget, `signed-in home page p99 ${p99(home).toFixed(1)} ms, over ${budget} ms`);
   } finally {
     clearInterval(trickle);
   }

@@ -3,6 +3,8 @@
 // each for the reason unguarded.hpp gives. A new use case written without the envelope fails here.
 #include <gtest/gtest.h>
 
+#include "source_tree.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -16,13 +18,6 @@ namespace fs = std::filesystem;
 
 const fs::path kApp = fs::path(WAYPOINT_SOURCE_DIR) / "src" / "app";
 
-std::string text_of(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
 // Every source file of the app layer outside its kernel, by its path under src/app.
 std::vector<std::pair<std::string, std::string>> use_case_files() {
   std::vector<std::pair<std::string, std::string>> out;
@@ -30,7 +25,7 @@ std::vector<std::pair<std::string, std::string>> use_case_files() {
     if (!e.is_regular_file()) continue;
     const auto rel = fs::relative(e.path(), kApp).generic_string();
     if (rel.rfind("kernel/", 0) == 0) continue;
-    out.emplace_back(rel, text_of(e.path()));
+    out.emplace_back(rel, file_text(e.path()));
   }
   return out;
 }

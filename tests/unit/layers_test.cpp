@@ -2,6 +2,8 @@
 // A file includes only its own floor and the floors below it, and SQL is written only in the store.
 #include <gtest/gtest.h>
 
+#include "source_tree.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -18,13 +20,6 @@ namespace fs = std::filesystem;
 
 const fs::path kSource = fs::path(WAYPOINT_SOURCE_DIR) / "src";
 
-std::string text_of(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
 // Lower floors first.
 const std::map<std::string, int> kFloor = {{"domain", 0}, {"store", 1}, {"app", 2}, {"web", 3}, {"cli", 4}};
 
@@ -35,7 +30,7 @@ void each_source_file(Visit visit) {
     const auto rel = fs::relative(e.path(), kSource).generic_string();
     const auto floor = rel.substr(0, rel.find('/'));
     if (!kFloor.count(floor)) continue;  // main.cpp stands on every floor
-    visit(rel, floor, text_of(e.path()));
+    visit(rel, floor, file_text(e.path()));
   }
 }
 

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "field_names.hpp"
+#include "sample_calendar.hpp"
 
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/placements/placement.hpp"
@@ -10,10 +11,8 @@ using namespace waypoint::domain;
 
 namespace {
 
-Date d(const char* s) { return *parse_date(s); }
-
 // Autumn term with a half term (26-30 Oct) and an INSET day on Monday 2 November.
-SchoolCalendar calendar() {
+SchoolCalendar autumn_term() {
   SchoolCalendar c;
   c.terms = {{d("2026-09-03"), d("2026-10-23")}, {d("2026-11-02"), d("2026-12-18")}};
   c.closed.insert(std::chrono::sys_days(d("2026-11-02")));
@@ -147,28 +146,28 @@ TEST(Placement, TheReviewScheduleIsAnIntervalOfWeeksAndAFirstReviewWithinThePlac
 
 TEST(Activation, AnOffSiteDirectionStartsTwoSchoolDaysAfterItsNotice) {
   auto f = ready_off_site_direction();
-  EXPECT_TRUE(activation_blockers(f, calendar()).empty());
+  EXPECT_TRUE(activation_blockers(f, autumn_term()).empty());
   f.start_date = d("2026-11-24");  // only one school day after the notice
-  EXPECT_EQ(fields(activation_blockers(f, calendar())), std::vector<std::string>{"notice_sent_on"});
+  EXPECT_EQ(fields(activation_blockers(f, autumn_term())), std::vector<std::string>{"notice_sent_on"});
   f.notice_sent_on.reset();
-  EXPECT_EQ(fields(activation_blockers(f, calendar())), std::vector<std::string>{"notice_sent_on"});
+  EXPECT_EQ(fields(activation_blockers(f, autumn_term())), std::vector<std::string>{"notice_sent_on"});
 }
 
 TEST(Activation, NoticeDaysSkipHalfTermAndTheInsetDay) {
   // Sent on Thursday 22 October: Friday 23 is one school day, then half term and the INSET day,
   // so Tuesday 3 November is the second and the earliest start.
-  EXPECT_TRUE(notice_problem(calendar(), d("2026-10-22"), d("2026-10-23")).has_value());
-  EXPECT_TRUE(notice_problem(calendar(), d("2026-10-22"), d("2026-11-02")).has_value());
-  EXPECT_FALSE(notice_problem(calendar(), d("2026-10-22"), d("2026-11-03")).has_value());
-  EXPECT_NE(notice_problem(calendar(), d("2026-10-22"), d("2026-11-02"))->find("2026-11-03"), std::string::npos);
+  EXPECT_TRUE(notice_problem(autumn_term(), d("2026-10-22"), d("2026-10-23")).has_value());
+  EXPECT_TRUE(notice_problem(autumn_term(), d("2026-10-22"), d("2026-11-02")).has_value());
+  EXPECT_FALSE(notice_problem(autumn_term(), d("2026-10-22"), d("2026-11-03")).has_value());
+  EXPECT_NE(notice_problem(autumn_term(), d("2026-10-22"), d("2026-11-02"))->find("2026-11-03"), std::string::npos);
 }
 
 TEST(Activation, AnEhcPlanNeedsTheLocalAuthorityTold) {
   auto f = ready_off_site_direction();
   f.pupil_has_ehc_plan = true;
-  EXPECT_EQ(fields(activation_blockers(f, calendar())), std::vector<std::string>{"la_informed_on"});
+  EXPECT_EQ(fields(activation_blockers(f, autumn_term())), std::vector<std::string>{"la_informed_on"});
   f.la_informed_on = d("2026-11-23");
-  EXPECT_TRUE(activation_blockers(f, calendar()).empty());
+  EXPECT_TRUE(activation_blockers(f, autumn_term()).empty());
 }
 
 TEST(Activation, StandingAndAcceptanceMayBeOverriddenWithAReasonButTheLawMayNot) {
@@ -176,27 +175,27 @@ TEST(Activation, StandingAndAcceptanceMayBeOverriddenWithAReasonButTheLawMayNot)
   f.provider_standing = Standing::Lapsed;
   f.school_accepted_provider = false;
   f.notice_sent_on.reset();
-  auto blockers = activation_blockers(f, calendar());
+  auto blockers = activation_blockers(f, autumn_term());
   ASSERT_EQ(blockers.size(), 3u);
   EXPECT_TRUE(blockers[0].overridable);
   EXPECT_TRUE(blockers[1].overridable);
   EXPECT_FALSE(blockers[2].overridable);
   f.override_reason = "Only provider offering a place this term; visit booked";
-  EXPECT_EQ(fields(activation_blockers(f, calendar())), std::vector<std::string>{"notice_sent_on"});
+  EXPECT_EQ(fields(activation_blockers(f, autumn_term())), std::vector<std::string>{"notice_sent_on"});
 }
 
 TEST(Activation, ApprovedWithActionsIsEnoughAndAnLaArrangementNeedsNoSchoolAcceptance) {
   auto f = ready_off_site_direction();
   f.provider_standing = Standing::ApprovedWithActions;
-  EXPECT_TRUE(activation_blockers(f, calendar()).empty());
+  EXPECT_TRUE(activation_blockers(f, autumn_term()).empty());
   f.legal_basis = "la_s19";
   f.commissioned_by_school = false;
   f.school_accepted_provider = false;
   f.notice_sent_on.reset();
-  EXPECT_EQ(fields(activation_blockers(f, calendar())), std::vector<std::string>{"parent_consent_on"});
+  EXPECT_EQ(fields(activation_blockers(f, autumn_term())), std::vector<std::string>{"parent_consent_on"});
   f.parent_consent_on = d("2026-11-20");
   f.needs_authority_consent = true;
-  EXPECT_EQ(fields(activation_blockers(f, calendar())), std::vector<std::string>{"authority_consent_on"});
+  EXPECT_EQ(fields(activation_blockers(f, autumn_term())), std::vector<std::string>{"authority_consent_on"});
   f.authority_consent_on = d("2026-11-21");
-  EXPECT_TRUE(activation_blockers(f, calendar()).empty());
+  EXPECT_TRUE(activation_blockers(f, autumn_term()).empty());
 }

@@ -2,6 +2,8 @@
 // noun, so a field the API gives and the page shows cannot drift apart).
 #include <gtest/gtest.h>
 
+#include "source_tree.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -17,10 +19,7 @@ namespace fs = std::filesystem;
 const fs::path kWeb = fs::path(WAYPOINT_SOURCE_DIR) / "src" / "web";
 
 std::set<std::string> presenters_included_by(const fs::path& file) {
-  std::ifstream in(file);
-  std::stringstream text;
-  text << in.rdbuf();
-  const auto s = text.str();
+  const auto s = file_text(file);
   static const std::regex include(R"re(#include "(web/[a-z_]+/[a-z_]+_json\.hpp)")re");
   std::set<std::string> out;
   for (auto it = std::sregex_iterator(s.begin(), s.end(), include); it != std::sregex_iterator(); ++it)

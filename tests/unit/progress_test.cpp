@@ -1,16 +1,13 @@
 #include <gtest/gtest.h>
 
 #include "field_names.hpp"
+#include "sample_calendar.hpp"
 
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/progress/progress.hpp"
 #include "web/progress/engagement_chart.hpp"
 
 using namespace waypoint::domain;
-
-namespace {
-std::chrono::year_month_day d(const char* s) { return *parse_date(s); }
-}  // namespace
 
 TEST(Progress, ALogNeedsARealDayInThePlacementAScoreAndNumbersForObjectives) {
   const auto today = d("2028-02-29"), start = d("2028-01-10");

@@ -9,7 +9,7 @@ using namespace waypoint::domain;
 
 namespace {
 
-const auto kToday = *parse_date("2026-11-23");
+const auto kCheckedOn = *parse_date("2026-11-23");
 
 ProviderProfile valid(ProviderKind kind) {
   ProviderProfile p;
@@ -27,36 +27,36 @@ ProviderProfile valid(ProviderKind kind) {
 
 TEST(ProviderProfile, EveryKindValidWithItsIdentifiers) {
   for (const auto& k : provider_kinds())
-    EXPECT_TRUE(provider_profile_problems(valid(k.kind), kToday).empty()) << k.code;
+    EXPECT_TRUE(provider_profile_problems(valid(k.kind), kCheckedOn).empty()) << k.code;
 }
 
 TEST(ProviderProfile, IdentifiersRequiredWhereTheKindNeedsThem) {
   auto school = valid(ProviderKind::StateApSchool);
   school.urn.reset();
-  EXPECT_EQ(fields(provider_profile_problems(school, kToday)), std::vector<std::string>{"urn"});
+  EXPECT_EQ(fields(provider_profile_problems(school, kCheckedOn)), std::vector<std::string>{"urn"});
   auto college = valid(ProviderKind::FeCollege);
   college.ukprn = "2004910";
-  EXPECT_EQ(fields(provider_profile_problems(college, kToday)), std::vector<std::string>{"ukprn"});
+  EXPECT_EQ(fields(provider_profile_problems(college, kCheckedOn)), std::vector<std::string>{"ukprn"});
   auto tutor = valid(ProviderKind::Tutor);  // needs neither, but a given one must be well formed
   tutor.urn = "12";
-  EXPECT_EQ(fields(provider_profile_problems(tutor, kToday)), std::vector<std::string>{"urn"});
+  EXPECT_EQ(fields(provider_profile_problems(tutor, kCheckedOn)), std::vector<std::string>{"urn"});
 }
 
 TEST(ProviderProfile, OfstedAgesCapacityAndCost) {
   auto p = valid(ProviderKind::Unregistered);
   p.ofsted_judgement = "good";
-  EXPECT_EQ(fields(provider_profile_problems(p, kToday)), std::vector<std::string>{"ofsted_date"});
+  EXPECT_EQ(fields(provider_profile_problems(p, kCheckedOn)), std::vector<std::string>{"ofsted_date"});
   p.ofsted_date = "2026-11-24";  // tomorrow
-  EXPECT_EQ(fields(provider_profile_problems(p, kToday)), std::vector<std::string>{"ofsted_date"});
+  EXPECT_EQ(fields(provider_profile_problems(p, kCheckedOn)), std::vector<std::string>{"ofsted_date"});
   p.ofsted_date = "2026-11-23";
-  EXPECT_TRUE(provider_profile_problems(p, kToday).empty());
+  EXPECT_TRUE(provider_profile_problems(p, kCheckedOn).empty());
   p.age_from = 14;
   p.age_to = 11;
-  EXPECT_EQ(fields(provider_profile_problems(p, kToday)), std::vector<std::string>{"age_to"});
+  EXPECT_EQ(fields(provider_profile_problems(p, kCheckedOn)), std::vector<std::string>{"age_to"});
   p.age_to = 16;
   p.capacity = -1;
   p.cost_pence = 12000;
-  EXPECT_EQ(fields(provider_profile_problems(p, kToday)), (std::vector<std::string>{"capacity", "cost_unit"}));
+  EXPECT_EQ(fields(provider_profile_problems(p, kCheckedOn)), (std::vector<std::string>{"capacity", "cost_unit"}));
 }
 
 TEST(ProviderProfile, Postcodes) {

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "sample_calendar.hpp"
+
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/providers/provider_standing.hpp"
 
@@ -7,8 +9,6 @@ using namespace waypoint::domain;
 using std::chrono::year_month_day;
 
 namespace {
-
-year_month_day d(const char* s) { return *parse_date(s); }
 
 const year_month_day kToday = d("2026-11-23");
 

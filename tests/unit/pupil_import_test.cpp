@@ -10,7 +10,7 @@ using namespace waypoint::domain;
 
 namespace {
 
-const std::chrono::year_month_day kToday{std::chrono::year{2026}, std::chrono::November, std::chrono::day{24}};
+const std::chrono::year_month_day kImportedOn{std::chrono::year{2026}, std::chrono::November, std::chrono::day{24}};
 
 std::string fixture(const char* name) {
   std::ifstream in(std::string(WAYPOINT_SOURCE_DIR) + "/tests/fixtures/" + name, std::ios::binary);
@@ -30,7 +30,7 @@ TEST(PupilImport, CsvColumnsByNameInAnyOrderWithEnglishDates) {
       "Lee,Sam,Z999400124032,2013-02-30,F,,\r\n");
   ASSERT_TRUE(csv.problem.empty());
   ASSERT_EQ(csv.rows.size(), 3u);  // the blank line is skipped
-  const auto checked = check_pupils(csv.rows, kToday);
+  const auto checked = check_pupils(csv.rows, kImportedOn);
   ASSERT_EQ(checked.accepted.size(), 1u);
   EXPECT_EQ(checked.accepted[0].date_of_birth, "2012-10-14");
   EXPECT_EQ(checked.accepted[0].gender, "M");
@@ -55,7 +55,7 @@ TEST(PupilImport, CommonTransferFileGivesEachPupilWithNeedsAndCare) {
   EXPECT_EQ(rows[0].looked_after, "yes");
   EXPECT_EQ(rows[2].gender, "F");  // from <Sex>
   EXPECT_EQ(rows[2].surname, "Sh\xC3\xA9ridan");
-  const auto checked = check_pupils(rows, kToday);
+  const auto checked = check_pupils(rows, kImportedOn);
   ASSERT_EQ(checked.accepted.size(), 2u);
   ASSERT_EQ(checked.rejected.size(), 1u);
   EXPECT_EQ(checked.rejected[0].line, 2);

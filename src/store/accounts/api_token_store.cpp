@@ -3,10 +3,10 @@
 namespace waypoint::store {
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kApiTokenSelect =
     "SELECT id, user_id, label, created_at, last_used_at, expires_at, revoked_at FROM api_tokens ";
 
-ApiTokenRow from_row(const Row& r) {
+ApiTokenRow api_token_from_row(const Row& r) {
   return {r.integer(0), r.integer(1), r.text(2), r.text(3), r.opt_text(4), r.opt_text(5).value_or(""), r.opt_text(6)};
 }
 
@@ -33,11 +33,13 @@ void mark_api_token_used(Connection& c, const std::string& token_hash, const std
 }
 
 std::vector<ApiTokenRow> api_tokens_of(Connection& c, std::int64_t user_id) {
-  return map_rows(c.query(std::string(kSelect) + "WHERE user_id = $1 ORDER BY id DESC", {integer(user_id)}), from_row);
+  return map_rows(c.query(std::string(kApiTokenSelect) + "WHERE user_id = $1 ORDER BY id DESC", {integer(user_id)}),
+                  api_token_from_row);
 }
 
 std::optional<ApiTokenRow> find_api_token(Connection& c, std::int64_t id) {
-  if (auto r = c.query_one(std::string(kSelect) + "WHERE id = $1", {integer(id)})) return from_row(*r);
+  if (auto r = c.query_one(std::string(kApiTokenSelect) + "WHERE id = $1", {integer(id)}))
+    return api_token_from_row(*r);
   return std::nullopt;
 }
 

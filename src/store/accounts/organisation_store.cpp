@@ -5,7 +5,7 @@ namespace {
 
 constexpr const char* kColumns = "id, kind, name, parent_id, urn, ukprn, disabled_at";
 
-domain::Organisation from_row(const Row& r) {
+domain::Organisation organisation_from_row(const Row& r) {
   domain::Organisation o;
   o.id = r.integer(0);
   o.kind = domain::parse_organisation_kind(r.text(1)).value_or(domain::OrganisationKind::School);
@@ -17,7 +17,7 @@ domain::Organisation from_row(const Row& r) {
   return o;
 }
 
-std::vector<domain::Organisation> from_rows(const Rows& rows) { return map_rows(rows, from_row); }
+std::vector<domain::Organisation> from_rows(const Rows& rows) { return map_rows(rows, organisation_from_row); }
 
 }  // namespace
 
@@ -31,7 +31,7 @@ std::int64_t insert_organisation(Connection& c, const domain::Organisation& o, c
 std::optional<domain::Organisation> find_organisation(Connection& c, std::int64_t id) {
   auto row = c.query_one(std::string("SELECT ") + kColumns + " FROM organisations WHERE id = $1", {integer(id)});
   if (!row) return std::nullopt;
-  return from_row(*row);
+  return organisation_from_row(*row);
 }
 
 std::map<std::int64_t, std::int64_t> parents_of(Connection& c, const std::vector<std::int64_t>& ids) {
@@ -48,7 +48,7 @@ std::map<std::int64_t, std::int64_t> parents_of(Connection& c, const std::vector
 std::optional<domain::Organisation> find_organisation_by_urn(Connection& c, const std::string& urn) {
   auto row = c.query_one(std::string("SELECT ") + kColumns + " FROM organisations WHERE urn = $1", {urn});
   if (!row) return std::nullopt;
-  return from_row(*row);
+  return organisation_from_row(*row);
 }
 
 Page<domain::Organisation> list_organisations(Connection& c, const PageRequest& page) {

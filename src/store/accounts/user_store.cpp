@@ -3,10 +3,10 @@
 namespace waypoint::store {
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kUserSelect =
     "SELECT id, email, display_name, role, organisation_id, password_hash, disabled_at FROM users ";
 
-domain::User from_row(const Row& r) {
+domain::User user_from_row(const Row& r) {
   domain::User u;
   u.id = r.integer(0);
   u.email = r.text(1);
@@ -19,9 +19,9 @@ domain::User from_row(const Row& r) {
 }
 
 std::optional<domain::User> one(Connection& c, const std::string& where, const Params& params) {
-  auto row = c.query_one(kSelect + where, params);
+  auto row = c.query_one(kUserSelect + where, params);
   if (!row) return std::nullopt;
-  return from_row(*row);
+  return user_from_row(*row);
 }
 
 }  // namespace
@@ -41,13 +41,12 @@ std::optional<domain::User> find_user_by_email(Connection& c, const std::string&
 }
 
 Page<domain::User> list_users(Connection& c, std::optional<std::int64_t> organisation_id, const PageRequest& page) {
-  Rows rows =
-      organisation_id
-          ? c.query(std::string(kSelect) + "WHERE organisation_id = $1 ORDER BY display_name, id LIMIT $2 OFFSET $3",
-                    {integer(*organisation_id), integer(page.size + 1), integer(page.offset())})
-          : c.query(std::string(kSelect) + "ORDER BY display_name, id LIMIT $1 OFFSET $2",
-                    {integer(page.size + 1), integer(page.offset())});
-  return make_page(map_rows(rows, from_row), page);
+  Rows rows = organisation_id ? c.query(std::string(kUserSelect) +
+                                            "WHERE organisation_id = $1 ORDER BY display_name, id LIMIT $2 OFFSET $3",
+                                        {integer(*organisation_id), integer(page.size + 1), integer(page.offset())})
+                              : c.query(std::string(kUserSelect) + "ORDER BY display_name, id LIMIT $1 OFFSET $2",
+                                        {integer(page.size + 1), integer(page.offset())});
+  return make_page(map_rows(rows, user_from_row), page);
 }
 
 void update_password_hash(Connection& c, std::int64_t user_id, const std::string& hash, const std::string& now) {

@@ -3,11 +3,11 @@
 namespace waypoint::store {
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kAlertSelect =
     "SELECT id, kind, pupil_id, school_id, provider_id, for_organisation_id, for_role, session_date, session, "
     "summary, raised_at, closed_at, outcome, once_key FROM alerts ";
 
-AlertRow from_row(const Row& r) {
+AlertRow alert_from_row(const Row& r) {
   return AlertRow{r.integer(0), r.text(1),      r.opt_integer(2), r.integer(3), r.opt_integer(4),
                   r.integer(5), r.text(6),      r.text(7),        r.text(8),    r.text(9),
                   r.text(10),   r.opt_text(11), r.opt_text(12),   r.text(13)};
@@ -27,9 +27,9 @@ std::optional<std::int64_t> raise_alert(Connection& c, const AlertRow& a, const 
 }
 
 std::optional<AlertRow> find_alert(Connection& c, std::int64_t id) {
-  auto r = c.query_one(kSelect + std::string("WHERE id = $1"), {integer(id)});
+  auto r = c.query_one(kAlertSelect + std::string("WHERE id = $1"), {integer(id)});
   if (!r) return std::nullopt;
-  return from_row(*r);
+  return alert_from_row(*r);
 }
 
 bool alert_raised(Connection& c, const std::string& once_key) {
@@ -40,10 +40,10 @@ Page<AlertRow> alerts_for(Connection& c, std::int64_t organisation_id, const std
                           const PageRequest& page) {
   Params params{integer(organisation_id), integer(page.size + 1), integer(page.offset())};
   const auto in_roles = in_list(params, roles);
-  auto rows = c.query(kSelect + std::string("WHERE for_organisation_id = $1 AND for_role IN (") + in_roles +
+  auto rows = c.query(kAlertSelect + std::string("WHERE for_organisation_id = $1 AND for_role IN (") + in_roles +
                           ") ORDER BY CASE WHEN closed_at IS NULL THEN 0 ELSE 1 END, id DESC LIMIT $2 OFFSET $3",
                       params);
-  return make_page(map_rows(rows, from_row), page);
+  return make_page(map_rows(rows, alert_from_row), page);
 }
 
 std::vector<AlertAction> actions_of(Connection& c, std::int64_t alert_id) {

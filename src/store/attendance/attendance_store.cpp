@@ -3,11 +3,11 @@
 namespace waypoint::store {
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kMarkSelect =
     "SELECT pupil_id, placement_id, provider_id, school_id, session_date, session, mark, minutes_late, absence_code, "
     "provider_code, school_code, changed_reason FROM attendance_marks ";
 
-MarkRow from_row(const Row& r) {
+MarkRow mark_from_row(const Row& r) {
   return MarkRow{r.integer(0), r.integer(1), r.integer(2),   r.integer(3),
                  r.text(4),    r.text(5),    r.text(6),      static_cast<int>(r.integer(7)),
                  r.text(8),    r.text(9),    r.opt_text(10), r.opt_text(11)};
@@ -17,17 +17,17 @@ MarkRow from_row(const Row& r) {
 
 std::vector<MarkRow> marks_for_session(Connection& c, std::int64_t provider_id, const std::string& date,
                                        const std::string& session) {
-  return map_rows(c.query(kSelect + std::string("WHERE provider_id = $1 AND session_date = $2 AND session = $3"),
+  return map_rows(c.query(kMarkSelect + std::string("WHERE provider_id = $1 AND session_date = $2 AND session = $3"),
                           {integer(provider_id), date, session}),
-                  from_row);
+                  mark_from_row);
 }
 
 std::optional<MarkRow> find_mark(Connection& c, std::int64_t pupil_id, const std::string& date,
                                  const std::string& session) {
-  auto r = c.query_one(kSelect + std::string("WHERE pupil_id = $1 AND session_date = $2 AND session = $3"),
+  auto r = c.query_one(kMarkSelect + std::string("WHERE pupil_id = $1 AND session_date = $2 AND session = $3"),
                        {integer(pupil_id), date, session});
   if (!r) return std::nullopt;
-  return from_row(*r);
+  return mark_from_row(*r);
 }
 
 void save_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t user_id, const std::string& now) {
@@ -61,10 +61,10 @@ void save_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t u
 
 std::vector<MarkRow> marks_of_pupil(Connection& c, std::int64_t pupil_id, const std::string& from,
                                     const std::string& to) {
-  return map_rows(c.query(kSelect + std::string("WHERE pupil_id = $1 AND session_date >= $2 AND session_date <= $3 "
-                                                "ORDER BY session_date DESC, session DESC"),
+  return map_rows(c.query(kMarkSelect + std::string("WHERE pupil_id = $1 AND session_date >= $2 AND session_date <= $3 "
+                                                    "ORDER BY session_date DESC, session DESC"),
                           {integer(pupil_id), from, to}),
-                  from_row);
+                  mark_from_row);
 }
 
 void correct_mark(Connection& c, std::int64_t pupil_id, const std::string& date, const std::string& session,

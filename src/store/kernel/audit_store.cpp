@@ -3,11 +3,11 @@
 namespace waypoint::store {
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kAuditSelect =
     "SELECT id, at, user_id, organisation_id, action, entity, entity_id, pupil_id, client, detail, prev_hash, hash "
     "FROM audit_events ";
 
-domain::AuditEntry from_row(const Row& r) {
+domain::AuditEntry audit_from_row(const Row& r) {
   domain::AuditEntry e;
   e.id = r.integer(0);
   e.at = r.text(1);
@@ -78,7 +78,7 @@ Page<AuditListing> search_audit(Connection& c, const AuditFilter& f, const PageR
       params);
   return make_page(map_rows(rows,
                             [](const Row& r) {
-                              return AuditListing{from_row(r), r.opt_text(12).value_or("")};
+                              return AuditListing{audit_from_row(r), r.opt_text(12).value_or("")};
                             }),
                    page);
 }
@@ -108,10 +108,10 @@ Page<ProviderChange> provider_history(Connection& c, std::int64_t provider_id, c
 void walk_audit_chain(Connection& c, const std::function<bool(const domain::AuditEntry&)>& visit) {
   std::int64_t after = 0;
   for (;;) {
-    auto rows = c.query(std::string(kSelect) + "WHERE id > $1 ORDER BY id LIMIT 1000", {integer(after)});
+    auto rows = c.query(std::string(kAuditSelect) + "WHERE id > $1 ORDER BY id LIMIT 1000", {integer(after)});
     if (rows.empty()) return;
     for (const auto& r : rows) {
-      auto e = from_row(r);
+      auto e = audit_from_row(r);
       after = e.id;
       if (!visit(e)) return;
     }

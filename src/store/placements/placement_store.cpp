@@ -5,7 +5,7 @@
 namespace waypoint::store {
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kPlacementSelect =
     "SELECT pl.id, pl.pupil_id, pl.school_id, pl.provider_id, pl.commissioner_id, pl.legal_basis, pl.reason, "
     "pl.reason_detail, pl.objectives, pl.start_date, pl.planned_end_date, pl.cost_pence, pl.cost_unit, pl.paid_by, "
     "pl.report_to, pl.breaks, pl.status, pl.notice_sent_on, pl.la_informed_on, pl.parent_consent_on, "
@@ -16,7 +16,7 @@ constexpr const char* kSelect =
     "JOIN organisations cm ON cm.id = pl.commissioner_id JOIN organisations sc ON sc.id = pl.school_id ";
 constexpr const char* kNewestFirst = " ORDER BY pl.start_date DESC, pl.id DESC";
 
-PlacementRecord from_row(const Row& r) {
+PlacementRecord placement_from_row(const Row& r) {
   PlacementRecord p;
   p.id = r.integer(0);
   p.pupil_id = r.integer(1);
@@ -77,9 +77,9 @@ Value first_review(const PlacementRecord& p) {
 }
 
 Page<PlacementRecord> page_where(Connection& c, const std::string& where, std::int64_t key, const PageRequest& page) {
-  auto rows = c.query(kSelect + where + kNewestFirst + " LIMIT $2 OFFSET $3",
+  auto rows = c.query(kPlacementSelect + where + kNewestFirst + " LIMIT $2 OFFSET $3",
                       {integer(key), integer(page.size + 1), integer(page.offset())});
-  auto out = make_page(map_rows(rows, from_row), page);
+  auto out = make_page(map_rows(rows, placement_from_row), page);
   for (auto& p : out.items) p.terms.site_ids = site_ids_of(c, p.id);
   return out;
 }
@@ -134,16 +134,16 @@ void extend_placement(Connection& c, std::int64_t id, const std::string& planned
 }
 
 std::optional<PlacementRecord> find_placement(Connection& c, std::int64_t id) {
-  auto r = c.query_one(std::string(kSelect) + "WHERE pl.id = $1", {integer(id)});
+  auto r = c.query_one(std::string(kPlacementSelect) + "WHERE pl.id = $1", {integer(id)});
   if (!r) return std::nullopt;
-  auto p = from_row(*r);
+  auto p = placement_from_row(*r);
   p.terms.site_ids = site_ids_of(c, id);
   return p;
 }
 
 std::vector<PlacementRecord> placements_of_pupil(Connection& c, std::int64_t pupil_id) {
-  auto rows = c.query(kSelect + std::string("WHERE pl.pupil_id = $1") + kNewestFirst, {integer(pupil_id)});
-  auto out = map_rows(rows, from_row);
+  auto rows = c.query(kPlacementSelect + std::string("WHERE pl.pupil_id = $1") + kNewestFirst, {integer(pupil_id)});
+  auto out = map_rows(rows, placement_from_row);
   for (auto& p : out) p.terms.site_ids = site_ids_of(c, p.id);
   return out;
 }
@@ -164,11 +164,11 @@ namespace {
 
 std::vector<PlacementRecord> active_on(Connection& c, const char* owner_column, std::int64_t owner,
                                        const std::string& date) {
-  auto rows = c.query(kSelect + std::string("WHERE ") + owner_column +
+  auto rows = c.query(kPlacementSelect + std::string("WHERE ") + owner_column +
                           " = $1 AND pl.status = 'active' AND pl.start_date <= $2 AND pl.planned_end_date >= $2 "
                           "ORDER BY pu.family_name, pu.given_name, pl.id",
                       {integer(owner), date});
-  return map_rows(rows, from_row);
+  return map_rows(rows, placement_from_row);
 }
 
 }  // namespace

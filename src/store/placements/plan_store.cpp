@@ -3,12 +3,12 @@
 namespace waypoint::store {
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kPlanSelect =
     "SELECT v.id, v.placement_id, v.version, v.status, v.monitoring, v.curriculum_fit, v.ehc_outcomes, "
     "v.pupil_views, v.parent_views, v.agreed_on, u.display_name, v.updated_at FROM plan_versions v "
     "LEFT JOIN users u ON u.id = v.agreed_by ";
 
-PlanVersion from_row(const Row& r) {
+PlanVersion plan_from_row(const Row& r) {
   PlanVersion v;
   v.id = r.integer(0);
   v.placement_id = r.integer(1);
@@ -42,15 +42,15 @@ void insert_objectives(Connection& c, std::int64_t version_id, const domain::Pla
 
 std::vector<PlanVersion> plan_versions(Connection& c, std::int64_t placement_id) {
   return map_rows(
-      c.query(kSelect + std::string("WHERE v.placement_id = $1 ORDER BY v.version DESC"), {integer(placement_id)}),
-      from_row);
+      c.query(kPlanSelect + std::string("WHERE v.placement_id = $1 ORDER BY v.version DESC"), {integer(placement_id)}),
+      plan_from_row);
 }
 
 std::optional<PlanVersion> find_plan_version(Connection& c, std::int64_t placement_id, int version) {
-  auto r = c.query_one(kSelect + std::string("WHERE v.placement_id = $1 AND v.version = $2"),
+  auto r = c.query_one(kPlanSelect + std::string("WHERE v.placement_id = $1 AND v.version = $2"),
                        {integer(placement_id), integer(version)});
   if (!r) return std::nullopt;
-  auto v = from_row(*r);
+  auto v = plan_from_row(*r);
   auto rows = c.query(
       "SELECT area, description, baseline_value, baseline_date, baseline_source, target, measure, unit, target_date, "
       "responsible FROM plan_objectives WHERE plan_version_id = $1 ORDER BY position",

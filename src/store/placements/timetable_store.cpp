@@ -4,12 +4,12 @@ namespace waypoint::store {
 namespace {
 
 // Weekdays are stored as ISO numbers: Monday 1 to Sunday 7.
-constexpr const char* kSelect =
+constexpr const char* kSlotSelect =
     "SELECT t.id, t.weekday, t.start_minute, t.end_minute, t.setting, pl.provider_id, t.placement_id, t.site_id "
     "FROM timetable_slots t LEFT JOIN placements pl ON pl.id = t.placement_id ";
 constexpr const char* kOrder = " ORDER BY t.weekday, t.start_minute, t.id";
 
-SlotRow from_row(const Row& r) {
+SlotRow slot_from_row(const Row& r) {
   SlotRow s;
   s.id = r.integer(0);
   s.slot.day = std::chrono::weekday(static_cast<unsigned>(r.integer(1) % 7));
@@ -25,21 +25,22 @@ SlotRow from_row(const Row& r) {
 }  // namespace
 
 std::vector<SlotRow> slots_of_pupil(Connection& c, std::int64_t pupil_id) {
-  return map_rows(c.query(kSelect + std::string("WHERE t.pupil_id = $1") + kOrder, {integer(pupil_id)}), from_row);
+  return map_rows(c.query(kSlotSelect + std::string("WHERE t.pupil_id = $1") + kOrder, {integer(pupil_id)}),
+                  slot_from_row);
 }
 
 std::vector<SlotRow> slots_of_placement(Connection& c, std::int64_t placement_id) {
-  return map_rows(c.query(kSelect + std::string("WHERE t.placement_id = $1") + kOrder, {integer(placement_id)}),
-                  from_row);
+  return map_rows(c.query(kSlotSelect + std::string("WHERE t.placement_id = $1") + kOrder, {integer(placement_id)}),
+                  slot_from_row);
 }
 
 std::vector<SlotRow> slots_at_provider(Connection& c, std::int64_t provider_id, const std::string& date) {
-  return map_rows(c.query(kSelect +
+  return map_rows(c.query(kSlotSelect +
                               std::string("WHERE pl.provider_id = $1 AND pl.status = 'active' AND "
                                           "pl.start_date <= $2 AND pl.planned_end_date >= $2") +
                               kOrder,
                           {integer(provider_id), date}),
-                  from_row);
+                  slot_from_row);
 }
 
 void replace_slots(Connection& c, std::int64_t pupil_id, const std::vector<SlotRow>& slots) {

@@ -27,12 +27,12 @@ std::string from_base64(const std::string& text) {
   return out;
 }
 
-constexpr const char* kSelect =
+constexpr const char* kEvidenceSelect =
     "SELECT f.id, f.check_id, k.provider_id, f.filename, f.content_type, f.content_hash, e.size_bytes, "
     "f.uploaded_at FROM provider_check_files f JOIN provider_checks k ON k.id = f.check_id "
     "JOIN evidence_contents e ON e.content_hash = f.content_hash ";
 
-EvidenceFile from_row(const Row& r) {
+EvidenceFile evidence_from_row(const Row& r) {
   return {r.integer(0), r.integer(1), r.integer(2), r.text(3), r.text(4), r.text(5), r.integer(6), r.text(7)};
 }
 
@@ -53,14 +53,15 @@ std::int64_t insert_evidence_file(Connection& c, std::int64_t check_id, const st
 }
 
 std::vector<EvidenceFile> evidence_of_provider(Connection& c, std::int64_t provider_id) {
-  return map_rows(c.query(std::string(kSelect) + "WHERE k.provider_id = $1 ORDER BY f.id", {integer(provider_id)}),
-                  from_row);
+  return map_rows(
+      c.query(std::string(kEvidenceSelect) + "WHERE k.provider_id = $1 ORDER BY f.id", {integer(provider_id)}),
+      evidence_from_row);
 }
 
 std::optional<EvidenceFile> find_evidence_file(Connection& c, std::int64_t file_id) {
-  auto r = c.query_one(std::string(kSelect) + "WHERE f.id = $1", {integer(file_id)});
+  auto r = c.query_one(std::string(kEvidenceSelect) + "WHERE f.id = $1", {integer(file_id)});
   if (!r) return std::nullopt;
-  return from_row(*r);
+  return evidence_from_row(*r);
 }
 
 std::string evidence_bytes(Connection& c, const std::string& content_hash) {

@@ -5,12 +5,12 @@
 namespace waypoint::store {
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kPupilSelect =
     "SELECT p.id, p.school_id, p.upn, p.given_name, p.family_name, p.date_of_birth, p.gender, p.needs, "
     "p.looked_after, p.child_in_need, p.child_protection_plan FROM pupils p ";
-constexpr const char* kOrder = " ORDER BY p.family_name, p.given_name, p.id LIMIT $2 OFFSET $3";
+constexpr const char* kPupilOrder = " ORDER BY p.family_name, p.given_name, p.id LIMIT $2 OFFSET $3";
 
-domain::Pupil from_row(const Row& r) {
+domain::Pupil pupil_from_row(const Row& r) {
   domain::Pupil p;
   p.id = r.integer(0);
   p.school_id = r.integer(1);
@@ -29,8 +29,9 @@ domain::Pupil from_row(const Row& r) {
 Value flag(bool b) { return integer(b ? 1 : 0); }
 
 Page<domain::Pupil> page_of(Connection& c, const std::string& where, std::int64_t key, const PageRequest& page) {
-  auto rows = c.query(kSelect + where + kOrder, {integer(key), integer(page.size + 1), integer(page.offset())});
-  return make_page(map_rows(rows, from_row), page);
+  auto rows =
+      c.query(kPupilSelect + where + kPupilOrder, {integer(key), integer(page.size + 1), integer(page.offset())});
+  return make_page(map_rows(rows, pupil_from_row), page);
 }
 
 // Placements a provider teaches or is about to: not drafts still being planned, not ended ones.
@@ -56,23 +57,23 @@ void update_pupil(Connection& c, const domain::Pupil& p, const std::string& now)
 }
 
 std::optional<domain::Pupil> find_pupil(Connection& c, std::int64_t id) {
-  auto r = c.query_one(std::string(kSelect) + "WHERE p.id = $1", {integer(id)});
+  auto r = c.query_one(std::string(kPupilSelect) + "WHERE p.id = $1", {integer(id)});
   if (!r) return std::nullopt;
-  return from_row(*r);
+  return pupil_from_row(*r);
 }
 
 std::vector<domain::Pupil> pupils_at_provider(Connection& c, std::int64_t provider_id, const std::string& date) {
-  return map_rows(c.query(std::string(kSelect) +
+  return map_rows(c.query(std::string(kPupilSelect) +
                               "WHERE p.id IN (SELECT pl.pupil_id FROM placements pl WHERE pl.provider_id = $1 AND "
                               "pl.status = 'active' AND pl.start_date <= $2 AND pl.planned_end_date >= $2)",
                           {integer(provider_id), date}),
-                  from_row);
+                  pupil_from_row);
 }
 
 std::optional<domain::Pupil> find_pupil_by_upn(Connection& c, const std::string& upn) {
-  auto r = c.query_one(std::string(kSelect) + "WHERE p.upn = $1", {upn});
+  auto r = c.query_one(std::string(kPupilSelect) + "WHERE p.upn = $1", {upn});
   if (!r) return std::nullopt;
-  return from_row(*r);
+  return pupil_from_row(*r);
 }
 
 void link_guardian(Connection& c, std::int64_t pupil_id, std::int64_t user_id) {

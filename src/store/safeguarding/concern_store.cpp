@@ -3,12 +3,12 @@
 namespace waypoint::store {
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kConcernSelect =
     "SELECT c.id, c.pupil_id, c.school_id, c.category, c.happened_on, c.what_happened, c.action_taken, "
     "c.logged_by, u.display_name || ', ' || o.name, c.logged_at FROM safeguarding_concerns c "
     "JOIN users u ON u.id = c.logged_by JOIN organisations o ON o.id = u.organisation_id ";
 
-ConcernRow from_row(const Row& r) {
+ConcernRow concern_from_row(const Row& r) {
   return ConcernRow{r.integer(0), r.integer(1), r.integer(2), r.text(3), r.text(4),
                     r.text(5),    r.text(6),    r.integer(7), r.text(8), r.text(9)};
 }
@@ -24,15 +24,15 @@ std::int64_t insert_concern(Connection& c, const ConcernRow& row) {
 }
 
 std::optional<ConcernRow> find_concern(Connection& c, std::int64_t id) {
-  auto r = c.query_one(kSelect + std::string("WHERE c.id = $1"), {integer(id)});
+  auto r = c.query_one(kConcernSelect + std::string("WHERE c.id = $1"), {integer(id)});
   if (!r) return std::nullopt;
-  return from_row(*r);
+  return concern_from_row(*r);
 }
 
 Page<ConcernRow> concerns_of_pupil(Connection& c, std::int64_t pupil_id, const PageRequest& page) {
-  auto rows = c.query(kSelect + std::string("WHERE c.pupil_id = $1 ORDER BY c.id DESC LIMIT $2 OFFSET $3"),
+  auto rows = c.query(kConcernSelect + std::string("WHERE c.pupil_id = $1 ORDER BY c.id DESC LIMIT $2 OFFSET $3"),
                       {integer(pupil_id), integer(page.size + 1), integer(page.offset())});
-  return make_page(map_rows(rows, from_row), page);
+  return make_page(map_rows(rows, concern_from_row), page);
 }
 
 void insert_follow_up(Connection& c, std::int64_t concern_id, const std::string& note, std::int64_t user_id,

@@ -183,8 +183,8 @@ Response profile_page(RequestContext& ctx, std::int64_t id, const domain::FieldE
   return ctx.page("providers/show", data, status);
 }
 
-Response import_page(RequestContext& ctx, const domain::FieldErrors& errors, int status,
-                     const app::ImportReport* report = nullptr) {
+Response provider_import_page(RequestContext& ctx, const domain::FieldErrors& errors, int status,
+                              const app::ImportReport* report = nullptr) {
   nlohmann::json data{{"title", "Import providers from GIAS"}};
   add_errors(data, errors);
   data["file_error"] = data["errors"].contains("file") ? data["errors"]["file"] : nlohmann::json("");
@@ -242,7 +242,7 @@ void add_provider_routes(Router& r) {
 
   r.add("GET", "/providers/import", [](Request&, RequestContext& ctx) {
     if (!app::allowed(ctx.actor(), domain::Action::ImportProviders)) throw app::Denied();
-    return import_page(ctx, {}, 200);
+    return provider_import_page(ctx, {}, 200);
   });
 
   r.add("POST", "/providers/import", [](Request& req, RequestContext& ctx) {
@@ -250,9 +250,9 @@ void add_provider_routes(Router& r) {
     try {
       const auto report = app::import_gias_extract(ctx.services, ctx.actor(),
                                                    file ? std::optional<std::string_view>(file->data) : std::nullopt);
-      return import_page(ctx, {}, 200, &report);
+      return provider_import_page(ctx, {}, 200, &report);
     } catch (const app::Invalid& e) {
-      return import_page(ctx, e.errors(), 422);
+      return provider_import_page(ctx, e.errors(), 422);
     }
   });
 

@@ -14,7 +14,7 @@ namespace {
 using Poco::XML::Element;
 using Poco::XML::Node;
 
-std::string text_of(const Element* parent, const char* name) {
+std::string child_text(const Element* parent, const char* name) {
   const auto* e = parent->getChildElement(name);
   return e ? std::string(e->innerText()) : std::string();
 }
@@ -48,12 +48,12 @@ std::vector<domain::RawPupil> read_ctf(std::string_view xml) {
   for (const auto* pupil : children(data, "Pupil")) {
     domain::RawPupil r;
     r.line = ++position;
-    r.upn = text_of(pupil, "UPN");
-    r.surname = text_of(pupil, "Surname");
-    r.forename = text_of(pupil, "Forename");
-    r.date_of_birth = text_of(pupil, "DOB");
-    r.gender = text_of(pupil, "Gender");
-    if (r.gender.empty()) r.gender = text_of(pupil, "Sex");  // later CTF versions name it Sex
+    r.upn = child_text(pupil, "UPN");
+    r.surname = child_text(pupil, "Surname");
+    r.forename = child_text(pupil, "Forename");
+    r.date_of_birth = child_text(pupil, "DOB");
+    r.gender = child_text(pupil, "Gender");
+    if (r.gender.empty()) r.gender = child_text(pupil, "Sex");  // later CTF versions name it Sex
     Poco::AutoPtr<Poco::XML::NodeList> provisions = pupil->getElementsByTagName("SENprovision");
     for (unsigned long i = 0; i < provisions->length(); ++i) {
       const auto code = provisions->item(i)->innerText();
@@ -61,7 +61,7 @@ std::vector<domain::RawPupil> read_ctf(std::string_view xml) {
       if (code == "K") r.needs += (r.needs.empty() ? "" : ";") + std::string("sen_support");
     }
     if (const auto* looked_after = pupil->getChildElement("LookedAfter"))
-      if (text_of(looked_after, "InCare") == "true") r.looked_after = "yes";
+      if (child_text(looked_after, "InCare") == "true") r.looked_after = "yes";
     out.push_back(r);
   }
   return out;

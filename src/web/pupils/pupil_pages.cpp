@@ -101,8 +101,8 @@ Response contact_form_page(RequestContext& ctx, std::int64_t pupil_id, const dom
   return ctx.page("pupils/contact", data, status);
 }
 
-Response import_page(RequestContext& ctx, const domain::FieldErrors& errors, int status,
-                     const app::PupilImportReport* report = nullptr, bool from_ctf = false) {
+Response pupil_import_page(RequestContext& ctx, const domain::FieldErrors& errors, int status,
+                           const app::PupilImportReport* report = nullptr, bool from_ctf = false) {
   nlohmann::json data{{"title", "Import pupils"}};
   add_errors(data, errors);
   data["file_error"] = data["errors"].contains("file") ? data["errors"]["file"] : nlohmann::json("");
@@ -131,7 +131,7 @@ bool looks_like_xml(std::string_view bytes) {
 void add_pupil_routes(Router& r) {
   r.add("GET", "/pupils/import", [](Request&, RequestContext& ctx) {
     if (!app::allowed(ctx.actor(), domain::Action::ImportPupils)) throw app::Denied();
-    return import_page(ctx, {}, 200);
+    return pupil_import_page(ctx, {}, 200);
   });
 
   r.add("POST", "/pupils/import", [](Request& req, RequestContext& ctx) {
@@ -155,11 +155,11 @@ void add_pupil_routes(Router& r) {
         rows = std::move(csv.rows);
       }
       const auto report = app::import_pupils(ctx.services, ctx.actor(), rows, ctf ? "ctf" : "csv");
-      return import_page(ctx, {}, 200, &report, ctf);
+      return pupil_import_page(ctx, {}, 200, &report, ctf);
     } catch (const CtfError& e) {
-      return import_page(ctx, {{"file", e.what()}}, 422);
+      return pupil_import_page(ctx, {{"file", e.what()}}, 422);
     } catch (const app::Invalid& e) {
-      return import_page(ctx, e.errors(), 422);
+      return pupil_import_page(ctx, e.errors(), 422);
     }
   });
 
