@@ -121,13 +121,16 @@ std::optional<std::string> text_problem(std::string_view field, std::string_view
   return std::nullopt;
 }
 
-std::string displayable_text(std::string_view value) {
-  // Most text is plain ASCII without controls: it is shown as it is, without copying character by character.
-  const bool plain = std::all_of(value.begin(), value.end(), [](char ch) {
+bool plain_text(std::string_view value) {
+  return std::all_of(value.begin(), value.end(), [](char ch) {
     const auto b = static_cast<unsigned char>(ch);
     return (b >= 0x20 && b < 0x7F) || ch == '\n' || ch == '\r' || ch == '\t';
   });
-  if (plain) return std::string(value);
+}
+
+std::string displayable_text(std::string_view value) {
+  // Most text is plain ASCII without controls: it is shown as it is, without copying character by character.
+  if (plain_text(value)) return std::string(value);
   static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
   std::string out;
   out.reserve(value.size());

@@ -31,5 +31,7 @@ std::optional<std::string> text_problem(std::string_view field, std::string_view
 // character but line breaks and tabs, and every byte that is not UTF-8 shows as U+FFFD, so a name
 // saved years ago cannot make the rest of a sentence read differently.
 std::string displayable_text(std::string_view value);
+// Printable ASCII, line breaks and tabs only: text displayable_text gives back unchanged.
+bool plain_text(std::string_view value);
 
 }  // namespace waypoint::domain

@@ -1,51 +1,17 @@
 #include "web/kernel/templates.hpp"
 
-#include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <stdexcept>
 
-#include "domain/kernel/text_rules.hpp"
 #include "store/kernel/embedded.hpp"
+#include "web/kernel/mustache.hpp"
 
 namespace waypoint::web {
 
-namespace mustache = kainjow::mustache;
-
 struct Templates::Compiled {
-  std::string source;
+  mustache::Template parsed;
 };
-
-namespace {
-
-mustache::data to_data(const nlohmann::json& j) {
-  switch (j.type()) {
-    case nlohmann::json::value_t::object: {
-      mustache::data d{mustache::data::type::object};
-      for (const auto& [k, v] : j.items()) d.set(k, to_data(v));
-      return d;
-    }
-    case nlohmann::json::value_t::array: {
-      mustache::data d{mustache::data::type::list};
-      for (const auto& v : j) d.push_back(to_data(v));
-      return d;
-    }
-    case nlohmann::json::value_t::string: {
-      // Empty text is false, as in other mustache implementations, so {{#hint}} hides an empty hint.
-      // Shown through displayable_text, so text stored before the input rules cannot reorder a page.
-      const auto& text = j.get_ref<const std::string&>();
-      return text.empty() ? mustache::data{false} : mustache::data{domain::displayable_text(text)};
-    }
-    case nlohmann::json::value_t::boolean:
-      return mustache::data{j.get<bool>()};
-    case nlohmann::json::value_t::null:
-      return mustache::data{false};
-    default:
-      return mustache::data{j.dump()};
-  }
-}
-
-}  // namespace
 
 namespace {
 
@@ -87,46 +53,39 @@ Templates::Templates() {
       sources[name] = std::string(content);
   }
   for (auto& [name, source] : sources) {
-    auto whole = with_partials(std::move(source), partials);
-    mustache::mustache check{whole};
-    if (!check.is_valid()) throw std::runtime_error("template " + name + ": " + check.error_message());
-    templates_[name] = std::make_unique<Compiled>(Compiled{std::move(whole)});
+    try {
+      templates_[name] =
+          std::make_unique<Compiled>(Compiled{mustache::Template(with_partials(std::move(source), partials))});
+    } catch (const std::runtime_error& e) {
+      throw std::runtime_error("template " + name + ": " + e.what());
+    }
   }
 }
 
 Templates::~Templates() = default;
 
-namespace {
-
-// Parsed once per thread: kainjow's render is not const, so a parsed template is not shared.
-// Keyed by name: every Templates holds the same sources, the ones compiled into the binary.
-std::string render_data(const std::string& name, const std::string& source, const mustache::data& d) {
-  thread_local std::map<std::string, std::unique_ptr<mustache::mustache>> cache;
-  auto& slot = cache[name];
-  if (!slot) slot = std::make_unique<mustache::mustache>(source);
-  auto out = slot->render(d);
-  if (!slot->is_valid()) throw std::runtime_error("template " + name + ": " + slot->error_message());
-  return out;
-}
-
-}  // namespace
-
-const std::string& Templates::source_of(const std::string& name) const {
+const Templates::Compiled& Templates::compiled(const std::string& name) const {
   auto it = templates_.find(name);
   if (it == templates_.end()) throw std::runtime_error("no template named " + name);
-  return it->second->source;
+  return *it->second;
 }
 
 std::string Templates::render(const std::string& name, const nlohmann::json& data) const {
-  return render_data(name, source_of(name), to_data(data));
+  std::string out;
+  compiled(name).parsed.render(data, out);
+  return out;
 }
 
-// The data is converted once for the page and its layout: converting it was a large share of a
-// page's time.
-std::string Templates::render_page(const std::string& name, nlohmann::json data) const {
-  auto d = to_data(data);
-  d.set("content", mustache::data{render_data(name, source_of(name), d)});
-  return render_data("layout", source_of("layout"), d);
+// The page is rendered first, then the layout around it with the page's HTML as its content.
+std::string Templates::render_page(const std::string& name, const nlohmann::json& data) const {
+  std::string page;
+  page.reserve(32 * 1024);
+  compiled(name).parsed.render(data, page);
+  std::string out;
+  out.reserve(page.size() + 8 * 1024);
+  const mustache::Raw content{"content", page};
+  compiled("layout").parsed.render(data, out, &content);
+  return out;
 }
 
 }  // namespace waypoint::web

@@ -15,12 +15,12 @@ class Templates {
   ~Templates();
   std::string render(const std::string& name, const nlohmann::json& data) const;
   // The page `name` inside the layout.
-  std::string render_page(const std::string& name, nlohmann::json data) const;
+  std::string render_page(const std::string& name, const nlohmann::json& data) const;
 
  private:
-  const std::string& source_of(const std::string& name) const;
-
   struct Compiled;
+  const Compiled& compiled(const std::string& name) const;
+
   std::map<std::string, std::unique_ptr<Compiled>> templates_;
 };
 

@@ -1,0 +1,79 @@
+#include "web/kernel/mustache.hpp"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+using nlohmann::json;
+using waypoint::web::mustache::Raw;
+using waypoint::web::mustache::Template;
+
+namespace {
+
+std::string render(const char* source, const json& data, const Raw* raw = nullptr) {
+  std::string out;
+  Template(source).render(data, out, raw);
+  return out;
+}
+
+}  // namespace
+
+TEST(Mustache, VariablesAreEscapedUnlessTripledAndMissingOnesAreEmpty) {
+  const json d = {{"name", "O'Neil & <Sons> \"Ltd\""}, {"count", 0}, {"rate", 2.5}, {"flag", true}};
+  EXPECT_EQ(render("{{name}}", d), "O&apos;Neil &amp; &lt;Sons&gt; &quot;Ltd&quot;");
+  EXPECT_EQ(render("{{{name}}}|{{&name}}", d), "O'Neil & <Sons> \"Ltd\"|O'Neil & <Sons> \"Ltd\"");
+  EXPECT_EQ(render("[{{missing}}][{{count}}][{{rate}}][{{flag}}]", d), "[][0][2.5][]");
+}
+
+TEST(Mustache, TextThatCouldReorderThePageIsShownAsReplacementCharacters) {
+  const json d = {{"name", "Ann\u202Eevil"}};
+  EXPECT_EQ(render("{{name}}", d),
+            "Ann\xEF\xBF\xBD"
+            "evil");
+}
+
+TEST(Mustache, SectionsFollowTheValue) {
+  const json d = {{"rows", {{{"id", 1}}, {{"id", 2}}}},
+                  {"none", json::array()},
+                  {"empty", ""},
+                  {"zero", 0},
+                  {"person", {{"name", "Ann"}}},
+                  {"hint", "Use a pencil"},
+                  {"tags", {"a", "b"}},
+                  {"nothing", nullptr},
+                  {"no", false}};
+  EXPECT_EQ(render("{{#rows}}<{{id}}>{{/rows}}", d), "<1><2>");
+  EXPECT_EQ(render("{{#none}}x{{/none}}{{^none}}none{{/none}}", d), "none");
+  EXPECT_EQ(render("{{#empty}}x{{/empty}}{{^empty}}empty is false{{/empty}}", d), "empty is false");
+  EXPECT_EQ(render("{{#zero}}zero is true{{/zero}}", d), "zero is true");
+  EXPECT_EQ(render("{{#person}}{{name}} of {{hint}}{{/person}}", d), "Ann of Use a pencil");
+  EXPECT_EQ(render("{{#hint}}<p>{{hint}}</p>{{/hint}}", d), "<p>Use a pencil</p>");
+  EXPECT_EQ(render("{{#tags}}[{{.}}]{{/tags}}", d), "[a][b]");
+  EXPECT_EQ(render("{{^nothing}}a{{/nothing}}{{^no}}b{{/no}}{{^missing}}c{{/missing}}", d), "abc");
+  EXPECT_EQ(render("{{person.name}}|{{#person.name}}y{{/person.name}}|{{person.age}}|{{hint.x}}", d), "Ann|y||");
+}
+
+TEST(Mustache, LinesOfOnlySectionTagsAndCommentsLeaveNoBlankLines) {
+  const json d = {{"rows", {"a", "b"}}};
+  EXPECT_EQ(render("<ul>\n  {{#rows}}\n  <li>{{.}}</li>\n  {{/rows}}\n  {{! a note }}\n</ul>\n", d),
+            "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n");
+  EXPECT_EQ(render("a {{#rows}}{{.}}{{/rows}}\n", d), "a ab\n") << "a tag beside text is not alone";
+}
+
+TEST(Mustache, TheLayoutTakesThePageAsItIs) {
+  const Raw content{"content", "<main>'&'</main>"};
+  EXPECT_EQ(render("<body>{{{content}}}{{title}}</body>", {{"title", "T"}, {"content", "x"}}, &content),
+            "<body><main>'&'</main>T</body>");
+}
+
+TEST(Mustache, MalformedTemplatesAreRefusedNamingTheLine) {
+  for (const char* bad : {"{{#a}}\n{{/b}}", "x\n{{/a}}", "{{#a}}", "{{name", "{{> partial}}", "{{=<% %>=}}", "{{}}"}) {
+    try {
+      Template t(bad);
+      ADD_FAILURE() << bad << " was accepted";
+    } catch (const std::runtime_error& e) {
+      EXPECT_NE(std::string(e.what()).find("on line"), std::string::npos) << e.what();
+    }
+  }
+}
