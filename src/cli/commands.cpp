@@ -28,6 +28,7 @@
 #include "store/kernel/audit_files.hpp"
 #include "store/kernel/engines.hpp"
 #include "store/kernel/migrations.hpp"
+#include "store/kernel/planner_statistics.hpp"
 #include "web/kernel/application.hpp"
 #include "web/kernel/request_log.hpp"
 #include "web/kernel/server.hpp"
@@ -170,6 +171,7 @@ int serve(const Options& o) {
   }
   for (const auto& name : store::migrate(*rt.db)) web::log_event("info", "applied migration", {{"name", name}});
   if (o.demo && !load_demo_data(*rt.services).empty()) web::log_event("info", "loaded demo data");
+  store::refresh_planner_statistics(*rt.db);
 
   // Block the stop signals before the server's threads start, so they are all taken here.
   sigset_t stop;
@@ -416,6 +418,7 @@ int run(int argc, char** argv) {
     } else if (bench_attendance->parsed()) {
       const auto r =
           generate_attendance_bench_data(*rt.services, o.schools, o.placements, o.school_days, o.at_first_provider);
+      store::refresh_planner_statistics(*rt.db);
       std::cout << "Added " << r.schools << " schools, " << r.placements << " placements and " << r.marks << " marks\n";
     } else if (audit_verify->parsed()) {
       const auto report = app::verify_audit_chain(*rt.services);

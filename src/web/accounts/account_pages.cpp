@@ -50,7 +50,7 @@ Response account_page(RequestContext& ctx, const domain::FieldErrors& errors, in
                                       .label = "Days until it runs out",
                                       .hint = "From 1 to 365. Leave blank for 90.",
                                       .width = "govuk-input--width-3"});
-  return ctx.page("account", data, status);
+  return ctx.page("account", std::move(data), status);
 }
 
 }  // namespace

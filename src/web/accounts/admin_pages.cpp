@@ -44,7 +44,7 @@ Response organisation_form(RequestContext& ctx, const app::OrganisationForm& f, 
                      {"text", std::string(domain::organisation_kind_label(k))},
                      {"checked", code == f.kind}});
   }
-  nlohmann::json data{{"title", "Add an organisation"}, {"kinds", kinds}};
+  nlohmann::json data{{"title", "Add an organisation"}, {"kinds", std::move(kinds)}};
   add_errors(data, errors);
   auto& fields = data["fields"];
   fields["name"] = input_field(
@@ -64,7 +64,7 @@ Response organisation_form(RequestContext& ctx, const app::OrganisationForm& f, 
                                        .type = "text",
                                        .hint = "8 digits, starting with 1",
                                        .width = "govuk-input--width-10"});
-  return ctx.page("admin/organisation_new", data, status);
+  return ctx.page("admin/organisation_new", std::move(data), status);
 }
 
 Response user_form(RequestContext& ctx, const app::UserForm& f, const domain::FieldErrors& errors, int status) {
@@ -91,7 +91,7 @@ Response user_form(RequestContext& ctx, const app::UserForm& f, const domain::Fi
                          .type = "password",
                          .autocomplete = "new-password",
                          .hint = "12 characters or more. Give it to the person separately; they can change it."});
-  return ctx.page("admin/user_new", data, status);
+  return ctx.page("admin/user_new", std::move(data), status);
 }
 
 Response user_page(RequestContext& ctx, std::int64_t id, const domain::FieldErrors& errors, int status) {
@@ -123,7 +123,7 @@ Response user_page(RequestContext& ctx, std::int64_t id, const domain::FieldErro
                                                   .autocomplete = "new-password",
                                                   .hint = "12 characters or more",
                                                   .width = "govuk-!-width-one-half"});
-  return ctx.page("admin/user_show", data, status);
+  return ctx.page("admin/user_show", std::move(data), status);
 }
 
 }  // namespace
@@ -143,7 +143,7 @@ void add_admin_routes(Router& r) {
                         {"organisations", rows},
                         {"created", req.query_value("created") == "1"},
                         {"pager", pagination("/admin/organisations", number, page.has_next)}};
-    return ctx.page("admin/organisations", data);
+    return ctx.page("admin/organisations", std::move(data));
   });
 
   r.add("GET", "/admin/organisations/new",
@@ -171,10 +171,10 @@ void add_admin_routes(Router& r) {
                       {"role", std::string(domain::role_label(u.role))},
                       {"disabled", u.disabled}});
     nlohmann::json data{{"title", "Users"},
-                        {"users", rows},
+                        {"users", std::move(rows)},
                         {"created", req.query_value("created") == "1"},
                         {"pager", pagination("/admin/users", number, page.has_next)}};
-    return ctx.page("admin/users", data);
+    return ctx.page("admin/users", std::move(data));
   });
 
   r.add("GET", "/admin/users/new", [](Request&, RequestContext& ctx) { return user_form(ctx, {}, {}, 200); });

@@ -32,7 +32,7 @@ Response enrolment_page(RequestContext& ctx, const domain::FieldErrors& errors, 
   if (!recovery_codes.empty()) {
     data["recovery_codes"] = recovery_codes;
     data["done"] = true;
-    return ctx.page("accounts/second_factor", data, status);
+    return ctx.page("accounts/second_factor", std::move(data), status);
   }
   const auto e = app::start_enrolment(ctx.services, session);
   data["enabled"] = e.enabled;
@@ -46,14 +46,14 @@ Response enrolment_page(RequestContext& ctx, const domain::FieldErrors& errors, 
   }
   add_errors(data, errors);
   data["fields"]["code"] = code_field(data, "The 6 digits your app shows for Waypoint");
-  return ctx.page("accounts/second_factor", data, status);
+  return ctx.page("accounts/second_factor", std::move(data), status);
 }
 
 Response code_page(RequestContext& ctx, const domain::FieldErrors& errors, int status) {
   nlohmann::json data{{"title", "Enter the code from your authenticator"}};
   add_errors(data, errors);
   data["fields"]["code"] = code_field(data, "The 6 digits your app shows for Waypoint, or one of your recovery codes");
-  return ctx.page("accounts/second_factor_code", data, status);
+  return ctx.page("accounts/second_factor_code", std::move(data), status);
 }
 
 }  // namespace

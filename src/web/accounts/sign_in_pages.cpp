@@ -23,7 +23,7 @@ Response sign_in_form(RequestContext& ctx, const std::string& email, const std::
       data, {.id = "email", .label = "Email address", .value = email, .type = "email", .autocomplete = "username"});
   data["fields"]["password"] = input_field(
       data, {.id = "password", .label = "Password", .type = "password", .autocomplete = "current-password"});
-  return ctx.page("sign_in", data, status);
+  return ctx.page("sign_in", std::move(data), status);
 }
 
 }  // namespace

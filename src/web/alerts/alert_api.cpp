@@ -13,7 +13,8 @@ void add_alert_api_routes(Router& r) {
     const auto page = app::alert_inbox(ctx.services, ctx.actor(), {number, 25});
     nlohmann::json items = nlohmann::json::array();
     for (const auto& a : page.items) items.push_back(alert_json(a));
-    return Response::json(200, nlohmann::json{{"items", items}, {"page", number}, {"has_next", page.has_next}}.dump());
+    return Response::json(
+        200, nlohmann::json{{"items", std::move(items)}, {"page", number}, {"has_next", page.has_next}}.dump());
   });
 
   r.add("GET", "/api/v1/alerts/{id}", [](Request& req, RequestContext& ctx) {

@@ -38,7 +38,7 @@ Response alert_page(RequestContext& ctx, std::int64_t id, const domain::FieldErr
   auto outcome = input_field(data, {.id = "outcome", .label = "Outcome"});
   outcome["options"] = options(domain::alert_outcomes(), r.field("outcome"));
   data["fields"]["outcome"] = outcome;
-  return ctx.page("alerts/show", data, status);
+  return ctx.page("alerts/show", std::move(data), status);
 }
 
 template <typename Step>
@@ -64,7 +64,7 @@ void add_alert_routes(Router& r) {
                         {"alerts", rows},
                         {"empty", rows.empty()},
                         {"pager", pagination("/alerts", number, page.has_next)}};
-    return ctx.page("alerts/inbox", data);
+    return ctx.page("alerts/inbox", std::move(data));
   });
 
   r.add("GET", "/alerts/{id}",

@@ -48,7 +48,7 @@ void add_attendance_api_routes(Router& r) {
     for (const auto& row :
          app::export_attendance(ctx.services, ctx.actor(), req.query_value("from"), req.query_value("to")))
       items.push_back({{"upn", row.upn}, {"date", row.date}, {"session", row.session}, {"code", row.code}});
-    return Response::json(200, nlohmann::json{{"items", items}}.dump());
+    return Response::json(200, nlohmann::json{{"items", std::move(items)}}.dump());
   });
 }
 

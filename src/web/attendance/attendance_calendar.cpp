@@ -49,10 +49,13 @@ nlohmann::json attendance_calendar(const std::vector<store::MarkRow>& marks, std
                                                                                       : domain::Session::Afternoon))},
                  {"code", code->second},
                  {"tag", tag_of(code->second)}});
-      cells.push_back(
-          {{"date", date}, {"date_text", domain::date_text(date)}, {"sessions", sessions}, {"future", day > t}});
+      cells.push_back({{"date", date},
+                       {"date_text", domain::date_text(date)},
+                       {"sessions", std::move(sessions)},
+                       {"future", day > t}});
     }
-    rows.push_back({{"week_of", domain::date_text(domain::format_date(year_month_day(monday)))}, {"days", cells}});
+    rows.push_back(
+        {{"week_of", domain::date_text(domain::format_date(year_month_day(monday)))}, {"days", std::move(cells)}});
   }
   return rows;
 }

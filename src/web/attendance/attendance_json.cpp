@@ -53,8 +53,8 @@ nlohmann::json register_json(const app::RegisterView& v) {
           {"closes_at_text", domain::format_clock(v.closes_at)},
           {"closed", v.closed},
           {"taken", v.taken},
-          {"groups", groups},
-          {"entries", entries}};
+          {"groups", std::move(groups)},
+          {"entries", std::move(entries)}};
 }
 
 nlohmann::json today_json(const app::TodayBoard& board) {
@@ -83,11 +83,11 @@ nlohmann::json today_json(const app::TodayBoard& board) {
                     {"name", row.pupil.given_name + " " + row.pupil.family_name},
                     {"provider", row.provider_name},
                     {"placement_id", row.placement_id},
-                    {"sessions", sessions}});
+                    {"sessions", std::move(sessions)}});
   }
   return {{"date", board.date},
           {"date_text", domain::date_text(board.date)},
-          {"pupils", rows},
+          {"pupils", std::move(rows)},
           {"unexplained", unexplained},
           {"not_yet_in", missing}};
 }
@@ -112,7 +112,7 @@ nlohmann::json pupil_attendance_json(const app::PupilAttendance& v) {
       {"rate_text", s.possible ? domain::one_decimal(s.rate() * 100) + "%" : std::string("No possible sessions yet")},
       {"persistent_absence", s.persistent_absence()},
       {"severe_absence", s.severe_absence()},
-      {"marks", marks}};
+      {"marks", std::move(marks)}};
 }
 
 }  // namespace waypoint::web

@@ -57,14 +57,14 @@ Response register_page(RequestContext& ctx, const std::string& date, const std::
   nlohmann::json groups = nlohmann::json::array();
   for (const auto& g : v.groups)
     groups.push_back({{"id", g.site_id}, {"name", g.name}, {"selected", v.group == g.site_id}});
-  data["groups"] = groups;
+  data["groups"] = std::move(groups);
   add_errors(data, errors);
   const auto reasons = provider_reasons();
   nlohmann::json rows = nlohmann::json::array();
   nlohmann::json ids = nlohmann::json::array();
   for (std::size_t i = 0; i < v.entries.size(); ++i) {
     const auto& e = v.entries[i];
-    auto row = data["entries"][i];
+    auto row = std::move(data["entries"][i]);
     const auto id = std::to_string(e.pupil.id);
     ids.push_back(id);
     // What was typed, or what was recorded, or present: "all present" is the starting point.
@@ -83,15 +83,16 @@ Response register_page(RequestContext& ctx, const std::string& date, const std::
     row["late"] = mark == "late";
     row["absent"] = mark == "absent";
     row["mark_error"] = data["errors"].contains("mark_" + id) ? data["errors"]["mark_" + id] : nlohmann::json("");
-    row["minutes"] = minutes_field;
-    row["reason"] = reason_field;
-    rows.push_back(row);
+    row["minutes"] = std::move(minutes_field);
+    row["reason"] = std::move(reason_field);
+    rows.push_back(std::move(row));
   }
-  data["rows"] = rows;
-  data["pupil_ids"] = ids;
+  data["rows"] = std::move(rows);
+  data["pupil_ids"] = std::move(ids);
+  data.erase("entries");  // each moved into its row
   data["change_error"] =
       data["errors"].contains("change_reason") ? data["errors"]["change_reason"] : nlohmann::json("");
-  return ctx.page("registers/take", data, status);
+  return ctx.page("registers/take", std::move(data), status);
 }
 
 std::vector<domain::CodeLabel> all_codes() {
@@ -132,7 +133,7 @@ Response attendance_page(RequestContext& ctx, std::int64_t pupil_id, const domai
   code["options"] = options(all_codes(), r.field("code"));
   fields["code"] = code;
   fields["reason"] = input_field(data, {.id = "reason", .label = "Why", .value = r.field("reason")});
-  return ctx.page("pupils/attendance", data, status);
+  return ctx.page("pupils/attendance", std::move(data), status);
 }
 
 }  // namespace
@@ -143,7 +144,7 @@ void add_register_routes(Router& r) {
     data["title"] = "Today, " + data["date_text"].get<std::string>();
     data["count"] = data["pupils"].size();
     data["empty"] = data["pupils"].empty();
-    return ctx.page("registers/today", data);
+    return ctx.page("registers/today", std::move(data));
   });
 
   r.add("GET", "/pupils/{id}/attendance",

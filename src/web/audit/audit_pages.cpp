@@ -63,7 +63,7 @@ void add_audit_routes(Router& r) {
                                          .autocomplete = "off",
                                          .hint = "Like 2026-12-18",
                                          .width = width});
-    return ctx.page("admin/audit", data, status);
+    return ctx.page("admin/audit", std::move(data), status);
   });
 }
 

@@ -64,7 +64,7 @@ Response calendar_page(RequestContext& ctx, const domain::FieldErrors& errors = 
                          .value = r.field("full_time_hours").empty() ? hours : r.field("full_time_hours"),
                          .hint = "32.5 hours is expected of mainstream state schools",
                          .width = "govuk-input--width-5"});
-  return ctx.page("calendar", data, status);
+  return ctx.page("calendar", std::move(data), status);
 }
 
 template <typename Step>

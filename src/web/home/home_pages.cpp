@@ -109,7 +109,7 @@ void add_home_routes(Router& r) {
                         {"role", std::string(domain::role_label(a.role))},
                         {"organisation", a.organisation_name},
                         {"summary", summary},
-                        {"tasks", list}};
+                        {"tasks", std::move(list)}};
     nlohmann::json due = nlohmann::json::array();
     for (const auto& d : app::reviews_due(ctx.services, a)) {
       auto row = review_due_json(d);
@@ -119,7 +119,7 @@ void add_home_routes(Router& r) {
     data["reviews_due"] = due;
     data["has_reviews_due"] = !due.empty();
     data["follows_reviews"] = app::allowed(a, domain::Action::FollowReviews);
-    return ctx.page("home", data);
+    return ctx.page("home", std::move(data));
   });
 }
 

@@ -127,7 +127,7 @@ Response Application::dispatch(Request& request, std::string& route_name) {
         route_name = "csrf_refused";
         log_event("warning", "form refused without a valid CSRF token", {{"path", request.path}});
         nlohmann::json data{{"title", "This form could not be sent"}};
-        auto r = ctx.page("errors/csrf", data, 403);
+        auto r = ctx.page("errors/csrf", std::move(data), 403);
         if (new_csrf_cookie) r.set_cookie(kCsrfCookie, *new_csrf_cookie, ctx.cookie_attributes(""));
         return r;
       }
@@ -168,7 +168,7 @@ Response Application::dispatch(Request& request, std::string& route_name) {
     if (api) return Response::json(422, nlohmann::json{{"errors", errors}}.dump());
     nlohmann::json data{{"title", "There is a problem"}};
     add_errors(data, e.errors());
-    return ctx.page("errors/invalid", data, 422);
+    return ctx.page("errors/invalid", std::move(data), 422);
   } catch (const store::DatabaseUnavailable& e) {
     log_event("warning", "database unavailable", {{"path", request.path}, {"what", e.what()}});
     auto r = error_page(ctx, 503, api);

@@ -81,19 +81,22 @@ void add_errors(nlohmann::json& data, const domain::FieldErrors& errors) {
 
 nlohmann::json input_field(const nlohmann::json& data, const InputField& f) {
   std::string error;
-  if (data.contains("errors") && data["errors"].contains(f.id)) error = data["errors"][f.id].get<std::string>();
+  if (const auto errors = data.find("errors"); errors != data.end())
+    if (const auto e = errors->find(f.id); e != errors->end()) error = e->get<std::string>();
   std::string describedby;
   if (!f.hint.empty()) describedby = f.id + "-hint";
   if (!error.empty()) describedby += (describedby.empty() ? "" : " ") + f.id + "-error";
-  return {{"id", f.id},
-          {"label", f.label},
-          {"value", f.value},
-          {"type", f.type},
-          {"autocomplete", f.autocomplete},
-          {"hint", f.hint},
-          {"width", f.width},
-          {"error", error},
-          {"describedby", describedby}};
+  nlohmann::json out = nlohmann::json::object();
+  out["id"] = f.id;
+  out["label"] = f.label;
+  out["value"] = f.value;
+  out["type"] = f.type;
+  out["autocomplete"] = f.autocomplete;
+  out["hint"] = f.hint;
+  out["width"] = f.width;
+  out["error"] = std::move(error);
+  out["describedby"] = std::move(describedby);
+  return out;
 }
 
 int page_number(const Request& r) {
@@ -129,10 +132,17 @@ nlohmann::json pagination(const std::string& base, int number, bool has_next) {
   return p;
 }
 
+// Built field by field: a register asks for 40 options a pupil, and json's initializer lists copy
+// each pair through a temporary array.
 nlohmann::json options(const std::vector<domain::CodeLabel>& list, const std::string& selected) {
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& i : list)
-    out.push_back({{"value", std::string(i.code)}, {"text", std::string(i.label)}, {"selected", i.code == selected}});
+  out.get_ref<nlohmann::json::array_t&>().reserve(list.size());
+  for (const auto& i : list) {
+    auto& o = out.emplace_back(nlohmann::json::object());
+    o["value"] = i.code;
+    o["text"] = i.label;
+    o["selected"] = i.code == selected;
+  }
   return out;
 }
 

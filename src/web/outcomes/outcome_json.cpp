@@ -14,7 +14,7 @@ nlohmann::json groups_json(const std::vector<app::GroupOutcomes>& all) {
   for (const auto& g : all) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& f : g.figures) list.push_back(figure_json(f));
-    out.push_back({{"id", g.id}, {"name", g.name}, {"figures", list}});
+    out.push_back({{"id", g.id}, {"name", g.name}, {"figures", std::move(list)}});
   }
   return out;
 }
@@ -42,7 +42,7 @@ nlohmann::json figure_json(const domain::Figure& f, OutcomeDetail detail) {
 nlohmann::json outcomes_json(const app::OutcomesView& v, OutcomeDetail detail) {
   nlohmann::json figures = nlohmann::json::array();
   for (const auto& f : v.figures) figures.push_back(figure_json(f, detail));
-  nlohmann::json out{{"scope", v.scope_name}, {"figures", figures}};
+  nlohmann::json out{{"scope", v.scope_name}, {"figures", std::move(figures)}};
   if (detail == OutcomeDetail::Full) {
     out["by_provider"] = groups_json(v.by_provider);
     out["by_school"] = groups_json(v.by_school);
@@ -67,7 +67,7 @@ nlohmann::json figure_pupils_json(const app::FigurePupils& f) {
                     {"destination_label", p.destination.empty()
                                               ? std::string()
                                               : std::string(domain::label_of(domain::destinations(), p.destination))}});
-  nlohmann::json out{{"figure", figure_json(f.figure)}, {"placements", rows}};
+  nlohmann::json out{{"figure", figure_json(f.figure)}, {"placements", std::move(rows)}};
   add_period(out, f.outcomes);
   return out;
 }

@@ -45,7 +45,7 @@ nlohmann::json group_rows(const std::vector<app::GroupOutcomes>& groups) {
     for (const auto& key : kGroupColumns)
       for (const auto& f : g.figures)
         if (f.key == key) cells.push_back(f.value);
-    rows.push_back({{"name", g.name}, {"id", g.id}, {"cells", cells}});
+    rows.push_back({{"name", g.name}, {"id", g.id}, {"cells", std::move(cells)}});
   }
   return rows;
 }
@@ -109,7 +109,7 @@ Response outcomes_page(RequestContext& ctx, const domain::FieldErrors& errors, i
       input_field(data, {.id = "from", .label = "From", .value = data["from"], .width = "govuk-input--width-10"});
   data["fields"]["to"] =
       input_field(data, {.id = "to", .label = "To", .value = data["to"], .width = "govuk-input--width-10"});
-  return ctx.page("outcomes/show", data, status);
+  return ctx.page("outcomes/show", std::move(data), status);
 }
 
 Response download(std::string body, const std::string& type, const std::string& name) {
@@ -136,7 +136,7 @@ void add_outcome_routes(Router& r) {
     data["title"] = f.figure.label;
     data["query"] = period_query(f.outcomes);
     data["empty"] = f.rows.empty();
-    return ctx.page("outcomes/pupils", data);
+    return ctx.page("outcomes/pupils", std::move(data));
   });
 
   r.add("GET", "/outcomes.csv", [](Request& req, RequestContext& ctx) {

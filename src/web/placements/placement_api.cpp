@@ -62,7 +62,7 @@ Response placement_response(RequestContext& ctx, std::int64_t id) {
   nlohmann::json blockers = nlohmann::json::array();
   for (const auto& b : v.blockers)
     blockers.push_back({{"field", b.field}, {"message", b.message}, {"overridable", b.overridable}});
-  body["blockers"] = blockers;
+  body["blockers"] = std::move(blockers);
   body["earliest_start"] = v.earliest_start ? nlohmann::json(*v.earliest_start) : nlohmann::json();
   return Response::json(200, body.dump());
 }
@@ -138,7 +138,7 @@ void add_placement_api_routes(Router& r) {
                                               {"pupil_name", n.pupil_name},
                                               {"school_name", n.school_name},
                                               {"provider_name", n.provider_name},
-                                              {"provider_addresses", addresses},
+                                              {"provider_addresses", std::move(addresses)},
                                               {"report_to", n.report_to},
                                               {"first_day", n.first_day},
                                               {"planned_last_day", n.planned_last_day},
@@ -146,7 +146,7 @@ void add_placement_api_routes(Router& r) {
                                               {"school_days_in_all", n.school_days_in_all},
                                               {"reasons", n.reasons},
                                               {"objectives", n.objectives},
-                                              {"sessions", sessions},
+                                              {"sessions", std::move(sessions)},
                                               {"breaks", n.breaks},
                                               {"copy_to_local_authority", n.copy_to_local_authority},
                                               {"missing", v.missing}}
@@ -176,7 +176,7 @@ void add_placement_api_routes(Router& r) {
       nlohmann::json list = nlohmann::json::array();
       for (const auto& w : warnings)
         list.push_back({{"provider_id", w.provider_id}, {"provider_name", w.provider_name}, {"reason", w.reason}});
-      return Response::json(409, nlohmann::json{{"registration_warnings", list}}.dump());
+      return Response::json(409, nlohmann::json{{"registration_warnings", std::move(list)}}.dump());
     }
     return Response::json(200, timetable_json(app::view_timetable(ctx.services, ctx.actor(), id)).dump());
   });
@@ -193,9 +193,9 @@ void add_placement_api_routes(Router& r) {
                        {"full_time_pupils", w.full_time_pupils},
                        {"must_register", w.must_register},
                        {"reason", w.reason},
-                       {"pupils", pupils}});
+                       {"pupils", std::move(pupils)}});
     }
-    return Response::json(200, nlohmann::json{{"items", items}}.dump());
+    return Response::json(200, nlohmann::json{{"items", std::move(items)}}.dump());
   });
 
   r.add("GET", "/api/v1/placements/{id}/plan", [](Request& req, RequestContext& ctx) {

@@ -52,7 +52,7 @@ nlohmann::json notice_json(const app::NoticeView& v) {
   for (const auto& s : sections(v.notice)) list.push_back({{"heading", s.heading}, {"lines", s.lines}});
   return {{"title", "Notice of a direction to attend education off-site"},
           {"placement_id", v.notice.placement_id},
-          {"sections", list},
+          {"sections", std::move(list)},
           {"missing", v.missing},
           {"has_missing", !v.missing.empty()}};
 }

@@ -101,7 +101,7 @@ Response placement_form_page(RequestContext& ctx, const domain::Pupil& pupil, co
   }
   data["site_boxes"] = checkboxes("site_ids", site_list, checked);
   data["has_sites"] = !provider.sites.empty();
-  return ctx.page("placements/form", data, status);
+  return ctx.page("placements/form", std::move(data), status);
 }
 
 // Step one: find the provider, by name, in the directory.
@@ -124,7 +124,7 @@ Response choose_provider_page(RequestContext& ctx, const domain::Pupil& pupil, c
                       {"providers", rows},
                       {"empty", rows.empty()},
                       {"more", page.has_next}};
-  return ctx.page("placements/choose_provider", data);
+  return ctx.page("placements/choose_provider", std::move(data));
 }
 
 Response placement_page(RequestContext& ctx, std::int64_t id, const domain::FieldErrors& errors = {},
@@ -141,7 +141,7 @@ Response placement_page(RequestContext& ctx, std::int64_t id, const domain::Fiel
   }
   nlohmann::json sites = nlohmann::json::array();
   for (const auto& s : v.sites) sites.push_back({{"name", s.name}, {"address", s.address + ", " + s.postcode}});
-  data["sites"] = sites;
+  data["sites"] = std::move(sites);
   data["standing"] = standing_json(v.standing);
   if (v.acceptance)
     data["acceptance"] = {{"accepted_on", v.acceptance->accepted_on}, {"accepted_by", v.acceptance->accepted_by}};
@@ -203,7 +203,7 @@ Response placement_page(RequestContext& ctx, std::int64_t id, const domain::Fiel
            e.field == "pupil_assessment" || e.field == "parent_view";
   });
   data["override_reason_typed"] = r.field("override_reason");
-  return ctx.page("placements/show", data, status);
+  return ctx.page("placements/show", std::move(data), status);
 }
 
 // Runs a step of the placement's life; on a refusal the page shows again with the message by the field.
@@ -235,7 +235,7 @@ void add_placement_routes(Router& r) {
                         {"placements", rows},
                         {"empty", rows.empty()},
                         {"pager", pagination("/placements", number, page.has_next)}};
-    return ctx.page("placements/list", data);
+    return ctx.page("placements/list", std::move(data));
   });
 
   r.add("GET", "/pupils/{id}/placements/new", [](Request& req, RequestContext& ctx) {

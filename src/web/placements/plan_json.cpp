@@ -43,7 +43,7 @@ nlohmann::json plan_json(const app::PlanView& v) {
                         {"status_label", status_label(x.status)},
                         {"agreed_on", x.agreed_on},
                         {"agreed_on_text", domain::date_text(x.agreed_on)}});
-  nlohmann::json out{{"placement_id", v.placement.id}, {"versions", versions}, {"plan", nullptr}};
+  nlohmann::json out{{"placement_id", v.placement.id}, {"versions", std::move(versions)}, {"plan", nullptr}};
   if (v.shown) {
     nlohmann::json objectives = nlohmann::json::array();
     for (const auto& o : v.shown->plan.objectives) objectives.push_back(objective_json(o));
@@ -54,7 +54,7 @@ nlohmann::json plan_json(const app::PlanView& v) {
                    {"agreed_on", v.shown->agreed_on},
                    {"agreed_on_text", domain::date_text(v.shown->agreed_on)},
                    {"agreed_by", v.shown->agreed_by},
-                   {"objectives", objectives},
+                   {"objectives", std::move(objectives)},
                    {"monitoring", p.monitoring},
                    {"curriculum_fit", p.curriculum_fit},
                    {"ehc_outcomes", p.ehc_outcomes},

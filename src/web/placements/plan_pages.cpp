@@ -89,9 +89,9 @@ Response plan_page(RequestContext& ctx, std::int64_t placement_id, const domain:
       for (const auto& part : kParts)
         parts.push_back(input_field(
             data, {.id = n + part.name, .label = part.label, .value = rows_of[i].*part.member, .width = part.width}));
-      rows.push_back({{"number", i + 1}, {"area", area}, {"parts", parts}});
+      rows.push_back({{"number", i + 1}, {"area", area}, {"parts", std::move(parts)}});
     }
-    data["objective_rows"] = rows;
+    data["objective_rows"] = std::move(rows);
     data["objective_count"] = rows_of.size();
     nlohmann::json texts = nlohmann::json::array();
     for (const auto& [id, label, value] : std::vector<std::tuple<std::string, std::string, std::string>>{
@@ -104,9 +104,9 @@ Response plan_page(RequestContext& ctx, std::int64_t placement_id, const domain:
                        {"label", label},
                        {"value", value},
                        {"error", data["errors"].contains(id) ? data["errors"][id] : nlohmann::json("")}});
-    data["texts"] = texts;
+    data["texts"] = std::move(texts);
   }
-  return ctx.page("placements/plan", data, status);
+  return ctx.page("placements/plan", std::move(data), status);
 }
 
 }  // namespace

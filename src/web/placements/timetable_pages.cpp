@@ -97,7 +97,7 @@ Response timetable_page(RequestContext& ctx, std::int64_t pupil_id, const app::T
                          {"end", cell("end", "End", rows[i].end)},
                          {"where", where}});
   }
-  data["slot_rows"] = slot_rows;
+  data["slot_rows"] = std::move(slot_rows);
   data["slot_count"] = rows.size();
   const auto& pt = typed ? typed->part_time
                          : domain::PartTimeArrangement{v.part_time ? v.part_time->reason : "",
@@ -123,9 +123,9 @@ Response timetable_page(RequestContext& ctx, std::int64_t pupil_id, const app::T
                                               .hint = "Separate them with commas, like 2026-12-11, 2027-01-15"});
   nlohmann::json warning_list = nlohmann::json::array();
   for (const auto& w : warnings) warning_list.push_back({{"provider_name", w.provider_name}, {"reason", w.reason}});
-  data["warnings"] = warning_list;
+  data["warnings"] = std::move(warning_list);
   data["has_warnings"] = !warnings.empty();
-  return ctx.page("pupils/timetable", data, status);
+  return ctx.page("pupils/timetable", std::move(data), status);
 }
 
 }  // namespace
@@ -161,11 +161,11 @@ void add_timetable_routes(Router& r) {
                            {"full_time_pupils", w.full_time_pupils},
                            {"must_register", w.must_register},
                            {"reason", w.reason},
-                           {"pupils", pupils}});
+                           {"pupils", std::move(pupils)}});
     }
     nlohmann::json data{
         {"title", "Unregistered providers teaching full time"}, {"providers", providers}, {"empty", providers.empty()}};
-    return ctx.page("providers/registration_threshold", data);
+    return ctx.page("providers/registration_threshold", std::move(data));
   });
 }
 

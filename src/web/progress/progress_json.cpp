@@ -23,7 +23,7 @@ nlohmann::json progress_log_json(const store::ProgressLogRow& l) {
       {"wellbeing", l.wellbeing},
       {"work_covered", l.work_covered},
       {"logged_by", l.logged_by},
-      {"values", values}};
+      {"values", std::move(values)}};
 }
 
 nlohmann::json incident_json(const store::IncidentRow& i) {

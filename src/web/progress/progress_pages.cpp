@@ -36,7 +36,7 @@ Response log_page(RequestContext& ctx, std::int64_t placement_id, const domain::
                       {"label", l.label},
                       {"input_id", l.code == "1" ? std::string("engagement") : "engagement-" + std::string(l.code)},
                       {"checked", r.field("engagement") == l.code}});
-  data["levels"] = levels;
+  data["levels"] = std::move(levels);
   data["engagement_error"] = data["errors"].contains("engagement") ? data["errors"]["engagement"] : nlohmann::json("");
   for (const auto& [id, label] : {std::pair("behaviour", "Behaviour"), std::pair("wellbeing", "Wellbeing"),
                                   std::pair("work_covered", "Work covered")})
@@ -51,7 +51,7 @@ Response log_page(RequestContext& ctx, std::int64_t placement_id, const domain::
                                                     ": baseline " + o.baseline_value + ", target " + o.target,
                                             .width = "govuk-input--width-5"}));
   }
-  data["objectives"] = objectives;
+  data["objectives"] = std::move(objectives);
   fields["happened_on"] = input_field(data, {.id = "happened_on",
                                              .label = "Day of the incident",
                                              .value = r.field("happened_on"),
@@ -68,7 +68,7 @@ Response log_page(RequestContext& ctx, std::int64_t placement_id, const domain::
   for (const auto& l : f.recent) recent.push_back(progress_log_json(l));
   data["recent"] = recent;
   data["has_recent"] = !recent.empty();
-  return ctx.page("placements/log", data, status);
+  return ctx.page("placements/log", std::move(data), status);
 }
 
 }  // namespace

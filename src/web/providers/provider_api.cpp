@@ -40,7 +40,8 @@ void add_provider_api_routes(Router& r) {
     auto page = app::search_directory(ctx.services, ctx.actor(), q, {number, 100});
     nlohmann::json items = nlohmann::json::array();
     for (const auto& e : page.items) items.push_back(directory_entry_json(e));
-    return Response::json(200, nlohmann::json{{"items", items}, {"page", number}, {"has_next", page.has_next}}.dump());
+    return Response::json(
+        200, nlohmann::json{{"items", std::move(items)}, {"page", number}, {"has_next", page.has_next}}.dump());
   });
 
   r.add("GET", "/api/v1/providers/{id}", [](Request& req, RequestContext& ctx) {

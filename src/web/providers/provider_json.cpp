@@ -104,7 +104,7 @@ nlohmann::json standing_json(const domain::StandingResult& r) {
           {"class", tag_class(code)},
           {"reasons", r.reasons},
           {"has_reasons", !r.reasons.empty()},
-          {"expiring", expiring}};
+          {"expiring", std::move(expiring)}};
 }
 
 nlohmann::json provider_view_json(const app::ProviderView& v) {

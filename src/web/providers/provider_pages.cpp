@@ -52,7 +52,7 @@ Response directory_page(Request& req, RequestContext& ctx) {
                       {"delivery_options", options({{"in_person", "In person"}, {"online", "Online"}}, q.delivery)},
                       {"pager", pagination(base, number, page.has_next)},
                       {"export_query", base.substr(std::string("/providers?").size())}};
-  return ctx.page("providers/directory", data);
+  return ctx.page("providers/directory", std::move(data));
 }
 
 // The provider form, for adding (`provider_id` 0) or editing an entry.
@@ -104,7 +104,7 @@ Response provider_form_page(RequestContext& ctx, const app::ProviderForm& f, con
   data["key_stage_boxes"] = checkboxes("key_stages", domain::key_stages(), f.key_stages);
   data["specialism_boxes"] = checkboxes("specialisms", domain::specialisms(), f.specialisms);
   data["description"] = f.description;
-  return ctx.page("providers/new", data, status);
+  return ctx.page("providers/new", std::move(data), status);
 }
 
 app::ProviderForm provider_form(const Request& r) {
@@ -159,7 +159,7 @@ Response profile_page(RequestContext& ctx, std::int64_t id, const domain::FieldE
   for (const auto& s : v.sites)
     site_options.push_back(
         {{"value", std::to_string(s.id)}, {"text", s.name}, {"selected", std::to_string(s.id) == r.field("site_id")}});
-  site["options"] = site_options;
+  site["options"] = std::move(site_options);
   fields["site_id"] = site;
   auto outcome = input_field(data, {.id = "outcome", .label = "Outcome"});
   outcome["options"] = options({{"met", domain::check_outcome_label(domain::CheckOutcome::Met)},
@@ -180,7 +180,7 @@ Response profile_page(RequestContext& ctx, std::int64_t id, const domain::FieldE
   fields["notes"] = input_field(data, {.id = "notes", .label = "Notes (optional)", .value = r.field("notes")});
   data["evidence_error"] = data["errors"].contains("evidence") ? data["errors"]["evidence"] : nlohmann::json("");
   data["evidence_limit_mb"] = std::to_string(ctx.services.settings.evidence_limit_bytes / (1024 * 1024));
-  return ctx.page("providers/show", data, status);
+  return ctx.page("providers/show", std::move(data), status);
 }
 
 Response provider_import_page(RequestContext& ctx, const domain::FieldErrors& errors, int status,
@@ -198,7 +198,7 @@ Response provider_import_page(RequestContext& ctx, const domain::FieldErrors& er
                       {"skipped", skipped},
                       {"has_skipped", !report->skipped.empty()}};
   }
-  return ctx.page("providers/import", data, status);
+  return ctx.page("providers/import", std::move(data), status);
 }
 
 }  // namespace
@@ -222,7 +222,7 @@ void add_provider_routes(Router& r) {
                         {"checks", rows},
                         {"empty", rows.empty()},
                         {"pager", pagination("/providers/running-out", number, page.has_next)}};
-    return ctx.page("providers/running_out", data);
+    return ctx.page("providers/running_out", std::move(data));
   });
 
   r.add("GET", "/providers/export.csv", [](Request& req, RequestContext& ctx) {
@@ -303,7 +303,7 @@ void add_provider_routes(Router& r) {
                         {"changes", rows},
                         {"empty", rows.empty()},
                         {"pager", pagination("/providers/" + std::to_string(id) + "/history", number, page.has_next)}};
-    return ctx.page("providers/history", data);
+    return ctx.page("providers/history", std::move(data));
   });
 
   r.add("GET", "/providers/{id}",

@@ -28,7 +28,7 @@ void add_pupil_api_routes(Router& r) {
     auto page = app::list_pupils(ctx.services, ctx.actor(), {number, 100});
     nlohmann::json items = nlohmann::json::array();
     for (const auto& p : page.items) items.push_back(pupil_json(p, ctx.services.today()));
-    nlohmann::json body{{"items", items}, {"page", number}, {"has_next", page.has_next}};
+    nlohmann::json body{{"items", std::move(items)}, {"page", number}, {"has_next", page.has_next}};
     return Response::json(200, body.dump());
   });
 
@@ -86,7 +86,8 @@ void add_pupil_api_routes(Router& r) {
     nlohmann::json rejected = nlohmann::json::array();
     for (const auto& x : report.rejected) rejected.push_back({{"line", x.line}, {"upn", x.upn}, {"reason", x.reason}});
     return Response::json(
-        200, nlohmann::json{{"created", report.created}, {"updated", report.updated}, {"rejected", rejected}}.dump());
+        200, nlohmann::json{{"created", report.created}, {"updated", report.updated}, {"rejected", std::move(rejected)}}
+                 .dump());
   });
 }
 

@@ -69,8 +69,8 @@ Response pupil_form_page(RequestContext& ctx, const app::PupilForm& f, const dom
                           {"value", "yes"},
                           {"text", label},
                           {"checked", std::find(flags.begin(), flags.end(), code) != flags.end()}});
-  data["flag_boxes"] = flag_boxes;
-  return ctx.page("pupils/form", data, status);
+  data["flag_boxes"] = std::move(flag_boxes);
+  return ctx.page("pupils/form", std::move(data), status);
 }
 
 Response contact_form_page(RequestContext& ctx, std::int64_t pupil_id, const domain::FieldErrors& errors, int status) {
@@ -98,7 +98,7 @@ Response contact_form_page(RequestContext& ctx, std::int64_t pupil_id, const dom
   preferred["options"] = options(domain::contact_methods(), r.field("preferred_contact"));
   fields["preferred_contact"] = preferred;
   data["parental_responsibility"] = r.field("parental_responsibility") == "yes";
-  return ctx.page("pupils/contact", data, status);
+  return ctx.page("pupils/contact", std::move(data), status);
 }
 
 Response pupil_import_page(RequestContext& ctx, const domain::FieldErrors& errors, int status,
@@ -116,7 +116,7 @@ Response pupil_import_page(RequestContext& ctx, const domain::FieldErrors& error
                       {"has_rejected", !rejected.empty()},
                       {"position", from_ctf ? "Pupil in file" : "Line"}};
   }
-  return ctx.page("pupils/import", data, status);
+  return ctx.page("pupils/import", std::move(data), status);
 }
 
 // A CTF is XML; anything else is read as CSV (a UTF-8 byte-order mark is allowed before either).
@@ -175,7 +175,7 @@ void add_pupil_routes(Router& r) {
                         {"empty", rows.empty()},
                         {"can_add", app::allowed(a, domain::Action::AddPupil)},
                         {"pager", pagination("/pupils", number, page.has_next)}};
-    return ctx.page("pupils/list", data);
+    return ctx.page("pupils/list", std::move(data));
   });
 
   r.add("GET", "/pupils/new", [](Request&, RequestContext& ctx) { return pupil_form_page(ctx, {}, {}, 200); });
@@ -208,7 +208,7 @@ void add_pupil_routes(Router& r) {
         domain::pupil_listing(app::principal_of(ctx.actor()), ctx.actor().user_id).scope == domain::ListScope::Guardian;
     data["can_place"] = record.can_place;
     data["can_arrange"] = record.can_arrange;
-    return ctx.page("pupils/show", data);
+    return ctx.page("pupils/show", std::move(data));
   });
 
   r.add("GET", "/pupils/{id}/edit", [](Request& req, RequestContext& ctx) {

@@ -34,7 +34,7 @@ nlohmann::json plan_json(const app::ReintegrationView& v) {
                         {"objective_text", objective_text(v, c.objective)},
                         {"criterion", c.criterion}});
   return {{"review_id", v.plan->review_id},
-          {"criteria", criteria},
+          {"criteria", std::move(criteria)},
           {"key_adult", v.plan->key_adult},
           {"mentoring", v.plan->mentoring},
           {"adjustments", v.plan->adjustments},
@@ -93,10 +93,10 @@ nlohmann::json reintegration_json(const app::ReintegrationView& v) {
   return {{"placement_id", v.placement.id},
           {"deciding_review_id", json_or_null(v.deciding_review)},
           {"plan", plan_json(v)},
-          {"steps", steps},
+          {"steps", std::move(steps)},
           {"full_return_on", json_or_null(full_return)},
           {"full_return_on_text", optional_date(full_return)},
-          {"follow_ups", checks}};
+          {"follow_ups", std::move(checks)}};
 }
 
 }  // namespace waypoint::web

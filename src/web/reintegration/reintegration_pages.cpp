@@ -132,7 +132,7 @@ Response reintegration_page(RequestContext& ctx, std::int64_t placement_id, bool
                                                   .label = "What shows the pupil is ready",
                                                   .value = criteria_rows[i].criterion})}});
     }
-    data["criterion_rows"] = crit;
+    data["criterion_rows"] = std::move(crit);
     data["criterion_count"] = criteria_rows.size();
     nlohmann::json srows = nlohmann::json::array();
     for (std::size_t i = 0; i < step_rows.size(); ++i) {
@@ -149,7 +149,7 @@ Response reintegration_page(RequestContext& ctx, std::int64_t placement_id, bool
            {"days_error", data["errors"].contains(n + "days") ? data["errors"][n + "days"] : nlohmann::json("")},
            {"days", checkboxes(n + "days", school_days(), checked)}});
     }
-    data["step_rows"] = srows;
+    data["step_rows"] = std::move(srows);
     data["step_count"] = step_rows.size();
     auto text = [&](const char* id, const char* label, const std::string& saved, const char* hint = "") {
       data["fields"][id] =
@@ -162,7 +162,7 @@ Response reintegration_page(RequestContext& ctx, std::int64_t placement_id, bool
     text("responsibilities", "Who does what", v.plan ? v.plan->responsibilities : "",
          "The school, the provider, the family and the pupil");
   }
-  return ctx.page("reviews/return", data, status);
+  return ctx.page("reviews/return", std::move(data), status);
 }
 
 }  // namespace

@@ -50,7 +50,7 @@ void add_review_api_routes(Router& r) {
   r.add("GET", "/api/v1/reviews/due", [](Request&, RequestContext& ctx) {
     nlohmann::json due = nlohmann::json::array();
     for (const auto& d : app::reviews_due(ctx.services, ctx.actor())) due.push_back(review_due_json(d));
-    return Response::json(200, nlohmann::json{{"reviews_due", due}}.dump());
+    return Response::json(200, nlohmann::json{{"reviews_due", std::move(due)}}.dump());
   });
 
   // The review as recorded, and its summary in the words the page and the letter use.

@@ -76,7 +76,7 @@ nlohmann::json review_json(const store::ReviewRow& r) {
           {"next_review_on_text", r.next_review_on ? domain::date_text(*r.next_review_on) : "None"},
           {"recorded_by", r.recorded_by},
           {"recorded_at", r.recorded_at},
-          {"objectives", objectives}};
+          {"objectives", std::move(objectives)}};
 }
 
 nlohmann::json review_status_json(const app::ReviewStatus& s) {

@@ -49,7 +49,7 @@ Response placement_reviews_page(RequestContext& ctx, std::int64_t placement_id, 
                                               .value = r.field("requested_on"),
                                               .hint = "Like " + format_date(ctx.services.today()),
                                               .width = "govuk-input--width-10"});
-  return ctx.page("reviews/placement", data, status);
+  return ctx.page("reviews/placement", std::move(data), status);
 }
 
 domain::ReviewInput review_input(const Request& r) {
@@ -127,7 +127,7 @@ Response review_form_page(RequestContext& ctx, std::int64_t placement_id, const 
                                                         .label = "If you change it: why (optional otherwise)",
                                                         .value = typed ? r.field(n + "change_reason") : ""})}});
   }
-  data["objectives"] = objectives;
+  data["objectives"] = std::move(objectives);
   data["decision_radios"] = checkboxes("decision", domain::review_decisions(), {r.field("decision")});
   data["decision_error"] = data["errors"].contains("decision") ? data["errors"]["decision"] : nlohmann::json("");
   text("decision_notes", "What was agreed", "", "Needed when the plan is amended: say what should change");
@@ -136,7 +136,7 @@ Response review_form_page(RequestContext& ctx, std::int64_t placement_id, const 
                                  std::chrono::days(7 * domain::review_interval_of(f.placement.terms))};
   text("next_review_on", "Date of the next review", format_date(next), "Not needed when the placement ends",
        "govuk-input--width-10");
-  return ctx.page("reviews/form", data, status);
+  return ctx.page("reviews/form", std::move(data), status);
 }
 
 nlohmann::json review_page_json(const app::ReviewView& v) {
@@ -183,7 +183,7 @@ void add_review_routes(Router& r) {
   r.add("GET", "/reviews/{id}", [](Request& req, RequestContext& ctx) {
     auto data = review_page_json(app::view_review(ctx.services, ctx.actor(), id_param(req, "id")));
     data["notice"] = req.query_value("done");
-    return ctx.page("reviews/show", data);
+    return ctx.page("reviews/show", std::move(data));
   });
 
   r.add("GET", "/reviews/{id}/summary.pdf", [](Request& req, RequestContext& ctx) {

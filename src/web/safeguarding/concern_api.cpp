@@ -15,8 +15,8 @@ void add_concern_api_routes(Router& r) {
     if (!v.may_read) throw app::NotFound();
     nlohmann::json items = nlohmann::json::array();
     for (const auto& c : v.concerns.items) items.push_back(concern_json(c));
-    return Response::json(200,
-                          nlohmann::json{{"items", items}, {"page", number}, {"has_next", v.concerns.has_next}}.dump());
+    return Response::json(
+        200, nlohmann::json{{"items", std::move(items)}, {"page", number}, {"has_next", v.concerns.has_next}}.dump());
   });
 
   // {category, happened_on, what_happened, action_taken}

@@ -35,7 +35,7 @@ Response concern_form(RequestContext& ctx, std::int64_t pupil_id, const domain::
                          .hint = "The facts, and the child's own words where you can. Do not investigate."});
   data["fields"]["action_taken"] =
       input_field(data, {.id = "action_taken", .label = "What you did (optional)", .value = r.field("action_taken")});
-  return ctx.page("concerns/form", data, status);
+  return ctx.page("concerns/form", std::move(data), status);
 }
 
 Response concern_page(RequestContext& ctx, std::int64_t id, const domain::FieldErrors& errors, int status) {
@@ -55,7 +55,7 @@ Response concern_page(RequestContext& ctx, std::int64_t id, const domain::FieldE
                          .label = "Add a follow-up",
                          .value = ctx.request.field("note"),
                          .hint = "What was done or decided, or a correction: the concern itself never changes."});
-  return ctx.page("concerns/show", data, status);
+  return ctx.page("concerns/show", std::move(data), status);
 }
 
 Response readers_page(RequestContext& ctx, const domain::FieldErrors& errors, int status) {
@@ -71,13 +71,13 @@ Response readers_page(RequestContext& ctx, const domain::FieldErrors& errors, in
                     {"email", x.email},
                     {"allowed_by", x.allowed_by},
                     {"allowed_at", domain::uk_time_text(x.allowed_at)}});
-  data["readers"] = rows;
+  data["readers"] = std::move(rows);
   data["fields"]["email"] = input_field(data, {.id = "email",
                                                .label = "Colleague's email address",
                                                .value = ctx.request.field("email"),
                                                .type = "email",
                                                .autocomplete = "off"});
-  return ctx.page("concerns/readers", data, status);
+  return ctx.page("concerns/readers", std::move(data), status);
 }
 
 }  // namespace
@@ -100,7 +100,7 @@ void add_concern_routes(Router& r) {
         {"empty", rows.empty()},
         {"notice", req.query_value("done")},
         {"pager", pagination("/pupils/" + std::to_string(id) + "/concerns", number, v.concerns.has_next)}};
-    return ctx.page("concerns/list", data);
+    return ctx.page("concerns/list", std::move(data));
   });
 
   r.add("GET", "/pupils/{id}/concerns/new",
