@@ -137,3 +137,16 @@ test("next= cannot send the user to another site after sign-in", async () => {
   const res = await c.post("/sign-in", { email: DEMO.apLead, password: "waypoint demo sign-in", next: "//evil.example/" });
   assert.equal(res.location, "/");
 });
+
+test("a password stored with the earlier 64 MiB setting still signs in, and is stored again at 19 MiB without counting as a change", async () => {
+  // The demo password hashed with libsodium's "interactive" setting, as accounts made before were.
+  const older = "$argon2id$v=19$m=65536,t=2,p=1$KbW1zSlw5GcaUVad9gro6A$PR+9lnxFUCut7LvfnUe4PO/bQ50hUCYr9Otaz7Sj0BE";
+  wp.sql(`UPDATE users SET password_hash = '${older}' WHERE email = '${DEMO.head}'`);
+  const changedBefore = wp.sql(`SELECT password_changed_at FROM users WHERE email = '${DEMO.head}'`);
+  const res = await wp.client().signIn(DEMO.head);
+  assert.equal(res.status, 303);
+  const now = wp.sql(`SELECT password_hash FROM users WHERE email = '${DEMO.head}'`);
+  assert.match(now, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  assert.equal(wp.sql(`SELECT password_changed_at FROM users WHERE email = '${DEMO.head}'`), changedBefore);
+  assert.equal((await wp.client().signIn(DEMO.head)).status, 303, "the new hash lets them in");
+});

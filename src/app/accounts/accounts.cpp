@@ -60,6 +60,9 @@ SignInOutcome sign_in(const Services& s, const std::string& raw_email, const std
   // Hashing takes tens of milliseconds: do it outside the write transaction. Verify against a
   // decoy when there is no account, so an unknown address takes the same time as a known one.
   const bool matches = verify_password(user ? user->password_hash : decoy_password_hash(), password);
+  const auto rehashed = matches && user && password_needs_rehash(user->password_hash)
+                            ? std::optional(hash_password(password))
+                            : std::nullopt;
   unguarded_transaction(s, [&](store::Connection& c) {
     auto actor = matches && user ? load_actor(c, user->id, client) : std::nullopt;
     if (!actor) {
@@ -76,6 +79,7 @@ SignInOutcome sign_in(const Services& s, const std::string& raw_email, const std
     }
     // The address's own count stays: one good sign-in must not buy another run of guesses elsewhere.
     store::clear_sign_in_attempts(c, by_account);
+    if (rehashed) store::replace_password_hash(c, user->id, *rehashed);
     // Sign-in is rare enough to pay for housekeeping: nothing expired lingers in the tables.
     store::delete_sessions_idle_since(c, domain::to_iso(now - s.settings.session.idle));
     store::delete_sign_in_attempts_before(c, domain::to_iso(now - policy.forget_after));

@@ -46,7 +46,7 @@ RegisterView build_register(store::Connection& c, const Services& s, std::int64_
   std::map<std::int64_t, store::MarkRow> marks;
   for (auto& m : store::marks_for_session(c, provider_id, key.date, session)) marks.emplace(m.pupil_id, std::move(m));
   std::map<std::int64_t, std::vector<store::SlotRow>> slots_by_placement;
-  for (auto& row : store::slots_at_provider(c, provider_id, key.date))
+  for (auto& row : store::slots_at_provider(c, provider_id, key.date, weekday))
     slots_by_placement[*row.placement_id].push_back(std::move(row));
   std::map<std::int64_t, domain::Pupil> pupils;
   for (auto& p : store::pupils_at_provider(c, provider_id, key.date)) pupils.emplace(p.id, std::move(p));

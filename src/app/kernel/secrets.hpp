@@ -8,6 +8,8 @@ namespace waypoint::app {
 
 std::string hash_password(std::string_view password);
 bool verify_password(const std::string& hash, std::string_view password);
+// Made with other settings than hash_password uses now.
+bool password_needs_rehash(const std::string& hash);
 // A hash that verifies nothing, used to spend the same time on unknown addresses.
 const std::string& decoy_password_hash();
 

@@ -53,6 +53,10 @@ void update_password_hash(Connection& c, std::int64_t user_id, const std::string
   c.exec("UPDATE users SET password_hash = $1, password_changed_at = $2 WHERE id = $3", {hash, now, integer(user_id)});
 }
 
+void replace_password_hash(Connection& c, std::int64_t user_id, const std::string& hash) {
+  c.exec("UPDATE users SET password_hash = $1 WHERE id = $2", {hash, integer(user_id)});
+}
+
 void set_user_disabled(Connection& c, std::int64_t user_id, bool disabled, const std::string& now) {
   c.exec("UPDATE users SET disabled_at = $1 WHERE id = $2", {disabled ? Value(now) : null(), integer(user_id)});
 }

@@ -14,6 +14,8 @@ std::optional<domain::User> find_user_by_email(Connection& c, const std::string&
 // Users of one organisation, or of all when `organisation_id` is empty.
 Page<domain::User> list_users(Connection& c, std::optional<std::int64_t> organisation_id, const PageRequest& page);
 void update_password_hash(Connection& c, std::int64_t user_id, const std::string& hash, const std::string& now);
+// The same password hashed again with today's settings: not a change of password.
+void replace_password_hash(Connection& c, std::int64_t user_id, const std::string& hash);
 void set_user_disabled(Connection& c, std::int64_t user_id, bool disabled, const std::string& now);
 // The first account made with the role: the demo's person in it, for generated data.
 std::optional<domain::User> first_user_with_role(Connection& c, domain::Role role);

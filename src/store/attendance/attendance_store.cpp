@@ -109,12 +109,17 @@ std::vector<std::pair<std::int64_t, std::string>> marked_sessions_on(Connection&
   return map_rows(rows, [](const Row& r) { return std::pair(r.integer(0), r.text(1)); });
 }
 
-std::vector<DayCode> codes_since(Connection& c, const std::string& from) {
-  auto rows = c.query(
-      "SELECT pupil_id, session_date, COALESCE(school_code, provider_code) FROM attendance_marks "
-      "WHERE session_date >= $1",
-      {from});
-  return map_rows(rows, [](const Row& r) { return DayCode{r.integer(0), r.text(1), r.text(2)}; });
+std::map<std::int64_t, std::string> last_day_with_code(Connection& c, const std::string& from, const std::string& until,
+                                                       const std::vector<std::string>& codes) {
+  std::map<std::int64_t, std::string> out;
+  if (codes.empty()) return out;
+  Params params{from, until};
+  const auto sql =
+      "SELECT pupil_id, MAX(session_date) FROM attendance_marks WHERE session_date >= $1 AND session_date <= $2 "
+      "AND COALESCE(school_code, provider_code) IN (" +
+      in_list(params, codes) + ") GROUP BY pupil_id";
+  for (const auto& r : c.query(sql, params)) out.emplace(r.integer(0), r.text(1));
+  return out;
 }
 
 }  // namespace waypoint::store

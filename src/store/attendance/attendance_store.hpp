@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -66,12 +67,9 @@ struct ActiveSlot {
 std::vector<ActiveSlot> active_slots_on(Connection& c, const std::string& date);
 // The pupils and sessions with a mark on `date`.
 std::vector<std::pair<std::int64_t, std::string>> marked_sessions_on(Connection& c, const std::string& date);
-// Each mark since `from` as (pupil, date, the code the school sends).
-struct DayCode {
-  std::int64_t pupil_id = 0;
-  std::string date;
-  std::string code;
-};
-std::vector<DayCode> codes_since(Connection& c, const std::string& from);
+// Each pupil's latest day from `from` to `until` with a mark whose code (the school's, else the
+// provider's) is one of `codes`: one row a pupil, however many marks the period holds.
+std::map<std::int64_t, std::string> last_day_with_code(Connection& c, const std::string& from, const std::string& until,
+                                                       const std::vector<std::string>& codes);
 
 }  // namespace waypoint::store

@@ -34,12 +34,13 @@ std::vector<SlotRow> slots_of_placement(Connection& c, std::int64_t placement_id
                   slot_from_row);
 }
 
-std::vector<SlotRow> slots_at_provider(Connection& c, std::int64_t provider_id, const std::string& date) {
+std::vector<SlotRow> slots_at_provider(Connection& c, std::int64_t provider_id, const std::string& date,
+                                       unsigned iso_weekday) {
   return map_rows(c.query(kSlotSelect +
                               std::string("WHERE pl.provider_id = $1 AND pl.status = 'active' AND "
-                                          "pl.start_date <= $2 AND pl.planned_end_date >= $2") +
+                                          "pl.start_date <= $2 AND pl.planned_end_date >= $2 AND t.weekday = $3") +
                               kOrder,
-                          {integer(provider_id), date}),
+                          {integer(provider_id), date, integer(iso_weekday)}),
                   slot_from_row);
 }
 

@@ -20,8 +20,10 @@ struct SlotRow {
 // Monday first, then by start time.
 std::vector<SlotRow> slots_of_pupil(Connection& c, std::int64_t pupil_id);
 std::vector<SlotRow> slots_of_placement(Connection& c, std::int64_t placement_id);
-// The slots of every placement active at a provider on `date`, in one read (for its registers).
-std::vector<SlotRow> slots_at_provider(Connection& c, std::int64_t provider_id, const std::string& date);
+// The slots on `date`'s weekday of every placement active at a provider that day, in one read (for
+// its registers).
+std::vector<SlotRow> slots_at_provider(Connection& c, std::int64_t provider_id, const std::string& date,
+                                       unsigned iso_weekday);
 // The week is saved whole: what was there is replaced.
 void replace_slots(Connection& c, std::int64_t pupil_id, const std::vector<SlotRow>& slots);
 
