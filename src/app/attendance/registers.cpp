@@ -248,18 +248,26 @@ TodayBoard today_board(const Services& s, const Actor& a) {
         nlohmann::json ids = nlohmann::json::array();
         entry.detail = nlohmann::json{{"pupil_ids", ids}}.dump();
         if (!domain::is_school_day(calendar_for_school(c, a.organisation_id), s.today())) return board;
-        for (const auto& placement : store::active_placements_of_school(c, a.organisation_id, board.date)) {
-          std::vector<domain::SlotTimes> slots;
-          for (const auto& row : store::slots_of_placement(c, placement.id))
-            slots.push_back({row.slot.day.iso_encoding(), row.slot.start_minute, row.slot.end_minute});
+        // Four reads however many pupils are out: a read a pupil cost a round trip each on PostgreSQL.
+        const auto placements = store::active_placements_of_school(c, a.organisation_id, board.date);
+        std::map<std::int64_t, std::vector<domain::SlotTimes>> slots;
+        for (const auto& row : store::slots_of_school(c, a.organisation_id, board.date, weekday))
+          slots[*row.placement_id].push_back({row.slot.day.iso_encoding(), row.slot.start_minute, row.slot.end_minute});
+        std::map<std::pair<std::int64_t, std::string>, std::string> codes;  // (pupil, session) -> code
+        for (const auto& m : store::marks_of_school_on(c, a.organisation_id, board.date))
+          codes.emplace(std::pair(m.pupil_id, m.session), m.code());
+        std::vector<std::int64_t> pupil_ids;
+        for (const auto& placement : placements) pupil_ids.push_back(placement.pupil_id);
+        const auto pupils = store::find_pupils(c, pupil_ids);
+        for (const auto& placement : placements) {
           TodayRow row;
-          for (const auto& e : domain::expected_sessions(slots, weekday)) {
-            const auto mark =
-                store::find_mark(c, placement.pupil_id, board.date, std::string(domain::session_code(e.session)));
-            row.sessions.push_back({e.session, e.starts_at, mark ? std::optional(mark->code()) : std::nullopt});
+          for (const auto& e : domain::expected_sessions(slots[placement.id], weekday)) {
+            const auto code = codes.find({placement.pupil_id, std::string(domain::session_code(e.session))});
+            row.sessions.push_back(
+                {e.session, e.starts_at, code != codes.end() ? std::optional(code->second) : std::nullopt});
           }
           if (row.sessions.empty()) continue;  // not at the provider today
-          row.pupil = *store::find_pupil(c, placement.pupil_id);
+          row.pupil = pupils.at(placement.pupil_id);
           row.provider_name = placement.provider_name;
           row.placement_id = placement.id;
           ids.push_back(row.pupil.id);

@@ -22,6 +22,12 @@ std::vector<MarkRow> marks_for_session(Connection& c, std::int64_t provider_id, 
                   mark_from_row);
 }
 
+std::vector<MarkRow> marks_of_school_on(Connection& c, std::int64_t school_id, const std::string& date) {
+  return map_rows(
+      c.query(kMarkSelect + std::string("WHERE school_id = $1 AND session_date = $2"), {integer(school_id), date}),
+      mark_from_row);
+}
+
 std::optional<MarkRow> find_mark(Connection& c, std::int64_t pupil_id, const std::string& date,
                                  const std::string& session) {
   auto r = c.query_one(kMarkSelect + std::string("WHERE pupil_id = $1 AND session_date = $2 AND session = $3"),

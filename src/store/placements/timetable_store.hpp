@@ -24,6 +24,9 @@ std::vector<SlotRow> slots_of_placement(Connection& c, std::int64_t placement_id
 // its registers).
 std::vector<SlotRow> slots_at_provider(Connection& c, std::int64_t provider_id, const std::string& date,
                                        unsigned iso_weekday);
+// The same for every placement a school has active that day (its today board).
+std::vector<SlotRow> slots_of_school(Connection& c, std::int64_t school_id, const std::string& date,
+                                     unsigned iso_weekday);
 // The week is saved whole: what was there is replaced.
 void replace_slots(Connection& c, std::int64_t pupil_id, const std::vector<SlotRow>& slots);
 

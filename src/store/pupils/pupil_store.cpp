@@ -62,6 +62,18 @@ std::optional<domain::Pupil> find_pupil(Connection& c, std::int64_t id) {
   return pupil_from_row(*r);
 }
 
+std::map<std::int64_t, domain::Pupil> find_pupils(Connection& c, const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, domain::Pupil> out;
+  if (ids.empty()) return out;
+  Params params;
+  const auto sql = std::string(kPupilSelect) + "WHERE p.id IN (" + in_list(params, ids) + ")";
+  for (const auto& r : c.query(sql, params)) {
+    auto p = pupil_from_row(r);
+    out.emplace(p.id, std::move(p));
+  }
+  return out;
+}
+
 std::vector<domain::Pupil> pupils_at_provider(Connection& c, std::int64_t provider_id, const std::string& date) {
   return map_rows(c.query(std::string(kPupilSelect) +
                               "WHERE p.id IN (SELECT pl.pupil_id FROM placements pl WHERE pl.provider_id = $1 AND "

@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +13,8 @@ namespace waypoint::store {
 std::int64_t insert_pupil(Connection& c, const domain::Pupil& p, const std::string& now);
 void update_pupil(Connection& c, const domain::Pupil& p, const std::string& now);
 std::optional<domain::Pupil> find_pupil(Connection& c, std::int64_t id);
+// The pupils with these ids, in one read, by id.
+std::map<std::int64_t, domain::Pupil> find_pupils(Connection& c, const std::vector<std::int64_t>& ids);
 // The pupils of the placements active at a provider on `date`, in one read (for its registers).
 std::vector<domain::Pupil> pupils_at_provider(Connection& c, std::int64_t provider_id, const std::string& date);
 std::optional<domain::Pupil> find_pupil_by_upn(Connection& c, const std::string& upn);
