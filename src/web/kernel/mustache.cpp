@@ -4,6 +4,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "domain/kernel/text.hpp"
 #include "domain/kernel/text_rules.hpp"
 
 namespace waypoint::web::mustache {
@@ -27,12 +28,6 @@ struct Tag {
   char sigil = 0;                  // '#', '^', '/', '!', '&', '{' or 0 for a plain variable
   std::string name;
 };
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 std::size_t line_of(std::string_view source, std::size_t at) {
   std::size_t line = 1;
@@ -59,14 +54,14 @@ std::optional<Tag> next_tag(std::string_view source, std::size_t from) {
   }
   const auto shut = source.find(close, inner);
   if (shut == std::string_view::npos) fail(source, open, "a tag is not closed");
-  auto body = trim(source.substr(inner, shut - inner));
+  auto body = domain::trimmed(source.substr(inner, shut - inner));
   if (t.sigil == 0 && !body.empty() && std::string_view("#^/!&>=").find(body.front()) != std::string_view::npos) {
     t.sigil = body.front();
-    body = trim(body.substr(1));
+    body = domain::trimmed(std::string_view(body).substr(1));
   }
-  if (t.sigil == '>') fail(source, open, "partial {{> " + std::string(body) + "}} was not written in");
+  if (t.sigil == '>') fail(source, open, "partial {{> " + body + "}} was not written in");
   if (t.sigil == '=') fail(source, open, "changing the delimiters is not supported");
-  t.name = std::string(body);
+  t.name = std::move(body);
   t.end = shut + close.size();
   return t;
 }
