@@ -68,7 +68,7 @@ RegisterView build_register(store::Connection& c, const Services& s, std::int64_
       RegisterEntry entry;
       entry.pupil = pupils.at(placement.pupil_id);
       entry.placement_id = placement.id;
-      entry.legal_basis = placement.terms.legal_basis;
+      entry.legal_basis = placement.legal_basis;
       entry.expected_from = e.starts_at;
       for (const auto& row : rows)
         if (row.slot.day.iso_encoding() == weekday && row.site_id && row.slot.end_minute > e.starts_at &&

@@ -36,8 +36,16 @@ Page<PlacementRecord> placements_of_school(Connection& c, std::int64_t school_id
 Page<PlacementRecord> placements_in_area(Connection& c, std::int64_t local_authority_id, const PageRequest& page);
 Page<PlacementRecord> placements_at_provider(Connection& c, std::int64_t provider_id, const PageRequest& page);
 
-// Active placements at a provider whose dates cover `date`: the pupils it may expect that day.
-std::vector<PlacementRecord> active_placements_at(Connection& c, std::int64_t provider_id, const std::string& date);
+// What a register needs of each placement it may expect.
+struct ExpectedPlacement {
+  std::int64_t id = 0;
+  std::int64_t pupil_id = 0;
+  std::int64_t school_id = 0;
+  std::string legal_basis;
+};
+// Active placements at a provider whose dates cover `date`: the pupils it may expect that day, by
+// name. Four columns, not a whole placement: a register is read at every send too.
+std::vector<ExpectedPlacement> active_placements_at(Connection& c, std::int64_t provider_id, const std::string& date);
 // The same for a school's pupils, wherever they are placed.
 std::vector<PlacementRecord> active_placements_of_school(Connection& c, std::int64_t school_id,
                                                          const std::string& date);
