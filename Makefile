@@ -4,8 +4,8 @@ ASAN_BUILD ?= build-asan
 CMAKE_FLAGS ?=
 # The compiler cache lives outside the checkout, so a second clone on the same machine (CI's fresh
 # clone of main) starts warm instead of compiling everything twice over.
-# Paths under the checkout are hashed as relative ones, so that clone's compiles match this one's.
 export CCACHE_DIR ?= $(HOME)/.cache/waypoint/ccache
+# Paths under the checkout are hashed as relative ones, so that clone's compiles match this one's.
 export CCACHE_BASEDIR ?= $(CURDIR)
 export CCACHE_NOHASHDIR ?= true
 # Suites run side by side: most wait on servers and browsers as much as they compute.
