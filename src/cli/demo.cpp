@@ -1,8 +1,10 @@
 #include "cli/demo.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
+#include "app/calendar/school_calendars.hpp"
 #include "app/kernel/access.hpp"
 #include "app/kernel/audit.hpp"
 #include "app/kernel/secrets.hpp"
@@ -226,6 +228,21 @@ void load_demo_placements(store::Connection& c, const Services& s, const std::ve
   using namespace std::chrono;
   const auto now = s.now_iso();
   const auto day = [&](int offset) { return domain::format_date(year_month_day{sys_days(s.today()) + days(offset)}); };
+  // Placements that have been running a while start on real school days even when the demo is
+  // loaded in a holiday: `offset` days ago, or earlier so that `school_days` of them lie before
+  // today (a register to take, a day to look back on).
+  const auto calendar = app::calendar_for_school(c, org[1]);
+  const auto started = [&](int offset, int school_days) {
+    auto d = sys_days(s.today());
+    for (int looked = 0; school_days > 0 && looked < 400; ++looked) {
+      d -= days(1);
+      if (domain::is_school_day(calendar, year_month_day{d})) --school_days;
+    }
+    return std::min(d, sys_days(s.today()) + days(offset));
+  };
+  const auto days_ago = [&](sys_days d, int before) { return domain::format_date(year_month_day{d - days(before)}); };
+  const auto aisha_start = started(-40, 20);
+  const auto recent_start = started(-6, 4);
   auto set_needs = [&](std::size_t i, std::vector<std::string> needs, bool looked_after) {
     auto p = *store::find_pupil(c, pupils[i]);
     p.needs = std::move(needs);
@@ -259,7 +276,7 @@ void load_demo_placements(store::Connection& c, const Services& s, const std::ve
              "semh",
              "",
              "Rebuild attendance and engagement; GCSE English and maths; return to Oakfield by the summer",
-             day(-40),
+             days_ago(aisha_start, 0),
              day(110),
              "95.00",
              "day",
@@ -272,8 +289,8 @@ void load_demo_placements(store::Connection& c, const Services& s, const std::ve
   a.cost_pence = 9500;
   a.status = "awaiting";
   const auto first = store::insert_placement(c, a, users[0], now);
-  store::record_notice(c, first, day(-45), std::nullopt, now);
-  store::record_start(c, first, day(-40), std::nullopt, now);
+  store::record_notice(c, first, days_ago(aisha_start, 5), std::nullopt, now);
+  store::record_start(c, first, days_ago(aisha_start, 0), std::nullopt, now);
   // Aisha's week: four days at Bridgeway and Friday back at Oakfield, exactly the full-time 32.5 hours.
   std::vector<store::SlotRow> week;
   for (unsigned iso = 1; iso <= 5; ++iso) {
@@ -314,11 +331,11 @@ void load_demo_placements(store::Connection& c, const Services& s, const std::ve
   const auto place = [&](std::size_t pupil, std::int64_t site, auto at_provider) {
     store::PlacementRecord p = a;
     p.pupil_id = pupils[pupil];
-    p.terms.start_date = day(-6);
+    p.terms.start_date = days_ago(recent_start, 0);
     p.terms.site_ids = {site};
     const auto id = store::insert_placement(c, p, users[0], now);
-    store::record_notice(c, id, day(-10), std::nullopt, now);
-    store::record_start(c, id, day(-6), std::nullopt, now);
+    store::record_notice(c, id, days_ago(recent_start, 4), std::nullopt, now);
+    store::record_start(c, id, days_ago(recent_start, 0), std::nullopt, now);
     std::vector<store::SlotRow> days;
     for (unsigned iso = 1; iso <= 5; ++iso)
       for (const auto& [start, end, provider] : at_provider(iso)) {

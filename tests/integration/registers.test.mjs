@@ -66,7 +66,7 @@ test("the school exports the codes it will send to its information system, match
   const school = wp.client();
   await school.signIn(DEMO.apLead);
   const upn = wp.sql("SELECT upn FROM pupils WHERE id = 1");
-  const res = await fetch(`${wp.url}/attendance/export.csv?from=${day(-30)}&to=${day(0)}`, { headers: { cookie: [...school.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } });
+  const res = await fetch(`${wp.url}/attendance/export.csv?from=${day(-70)}&to=${day(0)}`, { headers: { cookie: [...school.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } });
   assert.equal(res.status, 200);
   const lines = (await res.text()).trim().split(/\r?\n/);
   assert.equal(lines[0], "UPN,Date,Session,Code");
@@ -77,10 +77,10 @@ test("the school exports the codes it will send to its information system, match
   assert.equal(bad.status, 422);
 
   const token = wp.cli(["token", "create", "--email", DEMO.apLead]).stdout.trim();
-  const api = await (await fetch(`${wp.url}/api/v1/attendance?from=${day(-30)}&to=${day(0)}`, { headers: { authorization: `Bearer ${token}` } })).json();
+  const api = await (await fetch(`${wp.url}/api/v1/attendance?from=${day(-70)}&to=${day(0)}`, { headers: { authorization: `Bearer ${token}` } })).json();
   assert.deepEqual(api.items.map((i) => `${i.upn},${i.date},${i.session},${i.code}`), expected);
   const providerToken = wp.cli(["token", "create", "--email", DEMO.providerManager]).stdout.trim();
-  assert.equal((await fetch(`${wp.url}/api/v1/attendance?from=${day(-30)}&to=${day(0)}`, { headers: { authorization: `Bearer ${providerToken}` } })).status, 403);
+  assert.equal((await fetch(`${wp.url}/api/v1/attendance?from=${day(-70)}&to=${day(0)}`, { headers: { authorization: `Bearer ${providerToken}` } })).status, 403);
 });
 
 test("an unexplained absence raises an alert for the home school's DSL, naming the social worker, closed only with an outcome", async () => {

@@ -37,15 +37,15 @@ export const dateText = (iso) => {
   return `${d} ${MONTHS[m - 1]} ${y}`;
 };
 
-// The most recent school day in the last three weeks on which `client` (a provider's staff) has
-// `name` on the morning register.
-// A recent school day whose morning register expects every one of `names`.
+// The most recent school day before today whose morning register (as `client`, a provider's staff,
+// sees it) expects every one of `names`. Ten weeks back reaches past the summer holiday: the demo
+// starts its placements so that some school days lie between their start and today.
 export async function recentRegisterDay(client, ...names) {
-  for (let offset = -1; offset >= -21; offset--) {
+  for (let offset = -1; offset >= -70; offset--) {
     const page = await client.get(`/register?date=${day(offset)}&session=am`);
     if (names.every((name) => page.text.includes(name))) return day(offset);
   }
-  throw new Error(`no school day in the last three weeks with ${names.join(" and ")} expected`);
+  throw new Error(`no school day in the last ten weeks with ${names.join(" and ")} expected`);
 }
 
 const bin = process.env.WAYPOINT_BIN;
