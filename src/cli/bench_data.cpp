@@ -170,13 +170,13 @@ AttendanceBenchReport generate_attendance_bench_data(const app::Services& s, int
                            std::nullopt});
         }
       if (marks.size() >= 20000) {
-        store::save_marks(c, marks, recorder, now);
+        store::load_new_marks(c, marks, recorder, now);
         report.marks += static_cast<int>(marks.size());
         marks.clear();
       }
       ++report.placements;
     }
-    store::save_marks(c, marks, recorder, now);
+    store::load_new_marks(c, marks, recorder, now);
     report.marks += static_cast<int>(marks.size());
   });
   return report;

@@ -36,33 +36,89 @@ std::optional<MarkRow> find_mark(Connection& c, std::int64_t pupil_id, const std
   return mark_from_row(*r);
 }
 
-void save_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t user_id, const std::string& now) {
-  constexpr std::size_t kRows = 200, kColumns = 13;
-  for (std::size_t first = 0; first < marks.size(); first += kRows) {
-    const auto last = std::min(marks.size(), first + kRows);
-    std::string sql =
-        "INSERT INTO attendance_marks (pupil_id, placement_id, provider_id, school_id, session_date, session, mark, "
-        "minutes_late, absence_code, provider_code, recorded_by, recorded_at, changed_reason) VALUES ";
+namespace {
+
+constexpr const char* kMarkColumns =
+    "attendance_marks (pupil_id, placement_id, provider_id, school_id, session_date, session, mark, minutes_late, "
+    "absence_code, provider_code, recorded_by, recorded_at, changed_reason)";
+constexpr std::size_t kMarkValues = 13;
+
+Params mark_values(const MarkRow& m, const std::string& user, const std::string& now) {
+  return Params{integer(m.pupil_id),
+                integer(m.placement_id),
+                integer(m.provider_id),
+                integer(m.school_id),
+                m.session_date,
+                m.session,
+                m.mark,
+                integer(m.minutes_late),
+                m.absence_code,
+                m.provider_code,
+                user,
+                now,
+                m.changed_reason};
+}
+
+// Marks `rows` at a time, each statement "INSERT ... VALUES (...), (...) <tail>".
+void insert_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t user_id, const std::string& now,
+                  std::size_t rows, std::string_view tail) {
+  const auto user = std::to_string(user_id);
+  for (std::size_t first = 0; first < marks.size(); first += rows) {
+    const auto last = std::min(marks.size(), first + rows);
+    std::string sql = std::string("INSERT INTO ") + kMarkColumns + " VALUES ";
     Params params;
-    params.reserve((last - first) * kColumns);
+    params.reserve((last - first) * kMarkValues);
     for (auto i = first; i < last; ++i) {
-      const auto& m = marks[i];
       sql += i == first ? "(" : ", (";
-      for (std::size_t k = 1; k <= kColumns; ++k)
-        sql += "$" + std::to_string((i - first) * kColumns + k) + (k == kColumns ? ")" : ", ");
-      for (auto v :
-           {integer(m.pupil_id), integer(m.placement_id), integer(m.provider_id), integer(m.school_id),
-            Value(m.session_date), Value(m.session), Value(m.mark), integer(m.minutes_late), Value(m.absence_code),
-            Value(m.provider_code), integer(user_id), Value(now), Value(m.changed_reason)})
-        params.push_back(std::move(v));
+      for (std::size_t k = 1; k <= kMarkValues; ++k)
+        sql += "$" + std::to_string((i - first) * kMarkValues + k) + (k == kMarkValues ? ")" : ", ");
+      for (auto& v : mark_values(marks[i], user, now)) params.push_back(std::move(v));
     }
-    sql +=
-        " ON CONFLICT (pupil_id, session_date, session) DO UPDATE SET mark = excluded.mark, minutes_late = "
-        "excluded.minutes_late, absence_code = excluded.absence_code, provider_code = excluded.provider_code, "
-        "recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at, changed_reason = "
-        "excluded.changed_reason";
+    sql += tail;
     c.exec(sql, params);
   }
+}
+
+// One value in COPY's text format: tab, newline and backslash escaped, a missing value as \N.
+void append_copy_value(std::string& out, const std::optional<std::string>& value, bool last) {
+  if (!value) {
+    out += "\\N";
+  } else {
+    for (const char ch : *value) {
+      if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') {
+        out += '\\';
+        out += ch == '\t' ? 't' : ch == '\n' ? 'n' : ch == '\r' ? 'r' : '\\';
+      } else {
+        out += ch;
+      }
+    }
+  }
+  out += last ? '\n' : '\t';
+}
+
+}  // namespace
+
+void save_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t user_id, const std::string& now) {
+  insert_marks(c, marks, user_id, now, 200,
+               " ON CONFLICT (pupil_id, session_date, session) DO UPDATE SET mark = excluded.mark, minutes_late = "
+               "excluded.minutes_late, absence_code = excluded.absence_code, provider_code = excluded.provider_code, "
+               "recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at, changed_reason = "
+               "excluded.changed_reason");
+}
+
+void load_new_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t user_id, const std::string& now) {
+  // SQLite: a few hundred rows a statement. Each statement keeps a journal of its own (a trigger
+  // may make it fail half way), so fewer statements are faster; but SQLite matches "$n" parameters
+  // to their numbers in time that grows with the square of their count when it prepares one.
+  if (!c.has_copy()) return insert_marks(c, marks, user_id, now, 500, "");
+  const auto user = std::to_string(user_id);
+  std::string rows;
+  rows.reserve(marks.size() * 80);
+  for (const auto& m : marks) {
+    const auto row = mark_values(m, user, now);
+    for (std::size_t i = 0; i < row.size(); ++i) append_copy_value(rows, row[i], i + 1 == row.size());
+  }
+  c.copy_in(std::string("COPY ") + kMarkColumns + " FROM STDIN", rows);
 }
 
 std::vector<MarkRow> marks_of_pupil(Connection& c, std::int64_t pupil_id, const std::string& from,

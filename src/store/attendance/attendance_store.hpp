@@ -36,6 +36,10 @@ std::optional<MarkRow> find_mark(Connection& c, std::int64_t pupil_id, const std
 // A register's marks in one statement (a round trip per 200 marks): each inserted, or replacing
 // the provider's part of the pupil's mark for that session (a school's correction stays).
 void save_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t user_id, const std::string& now);
+// Marks for sessions that have none yet, as fast as the engine takes them: COPY on PostgreSQL, one
+// prepared insert a mark on SQLite (inside the caller's transaction, so one commit). For generated
+// data; a mark that exists already makes the whole load fail rather than replace it.
+void load_new_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t user_id, const std::string& now);
 
 // A pupil's marks between two dates, newest first.
 std::vector<MarkRow> marks_of_pupil(Connection& c, std::int64_t pupil_id, const std::string& from,

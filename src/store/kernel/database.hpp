@@ -86,6 +86,10 @@ class Connection {
   virtual void lock_for_append(std::string_view chain) = 0;
   // Whether the connection to the server was lost: such a connection never goes back in the pool.
   virtual bool broken() const { return false; }
+  // PostgreSQL's bulk load: runs `copy` ("COPY t (a, b) FROM STDIN") and sends `rows` in COPY's text
+  // format. Other engines have no COPY: their callers insert row by row (see has_copy).
+  virtual void copy_in(std::string_view copy, std::string_view rows);
+  bool has_copy() const { return engine() == Engine::Postgres; }
 
   void exec(std::string_view sql, const Params& params = {}) { query(sql, params); }
   std::optional<Row> query_one(std::string_view sql, const Params& params = {});

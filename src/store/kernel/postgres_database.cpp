@@ -68,6 +68,30 @@ class PostgresConnection final : public Connection {
     }
   }
 
+  void copy_in(std::string_view copy, std::string_view rows) override {
+    PGresult* started = PQexec(conn_, std::string(copy).c_str());
+    const auto status = PQresultStatus(started);
+    std::string message = PQresultErrorMessage(started);
+    PQclear(started);
+    if (status != PGRES_COPY_IN) fail(message);
+    // In pieces of a megabyte: libpq buffers what it is given.
+    constexpr std::size_t kPiece = 1 << 20;
+    bool sent = true;
+    for (std::size_t at = 0; sent && at < rows.size(); at += kPiece) {
+      const auto piece = rows.substr(at, kPiece);
+      sent = PQputCopyData(conn_, piece.data(), static_cast<int>(piece.size())) == 1;
+    }
+    // Ending the copy with an error message makes the server refuse it; the result says why.
+    PQputCopyEnd(conn_, sent ? nullptr : "sending the rows failed");
+    while (PGresult* result = PQgetResult(conn_)) {
+      const auto done = PQresultStatus(result);
+      if (done != PGRES_COMMAND_OK && message == "") message = PQresultErrorMessage(result);
+      if (done != PGRES_COMMAND_OK) sent = false;
+      PQclear(result);
+    }
+    if (!sent) fail(message.empty() ? PQerrorMessage(conn_) : message);
+  }
+
   void begin() override { execute_script("BEGIN"); }
   void commit() override { execute_script("COMMIT"); }
   void rollback() override {
@@ -101,6 +125,11 @@ class PostgresConnection final : public Connection {
       throw DatabaseError("PostgreSQL: " + error + " in: " + std::string(sql));
     }
     return statements_.emplace(std::string(sql), std::move(name)).first->second;
+  }
+
+  [[noreturn]] void fail(const std::string& message) const {
+    if (broken()) throw DatabaseUnavailable("PostgreSQL connection lost: " + message);
+    throw DatabaseError("PostgreSQL: " + message);
   }
 
   PGconn* conn_;

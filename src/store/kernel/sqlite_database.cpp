@@ -28,7 +28,8 @@ class SqliteConnection final : public Connection {
       throw DatabaseError("cannot open SQLite database " + path + ": " + message);
     }
     sqlite3_busy_timeout(db_, 10000);
-    execute_script("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+    execute_script(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
   }
   ~SqliteConnection() override {
     forget_statements();
