@@ -56,23 +56,28 @@ domain::SchoolCalendar calendar_for_school(store::Connection& c, std::int64_t sc
 std::map<std::int64_t, bool> schools_open_on(store::Connection& c, const std::vector<std::int64_t>& school_ids,
                                              domain::Date day) {
   const auto parents = store::parents_of(c, school_ids);
-  std::vector<std::int64_t> keepers = school_ids;
-  for (const auto& [school, parent] : parents) keepers.push_back(parent);
-  const auto terms = store::terms_of_each(c, keepers);
-  const auto closed = store::closed_on(c, keepers, domain::format_date(day));
+  std::set<std::int64_t> keepers(school_ids.begin(), school_ids.end());  // a register's schools share an LA
+  for (const auto& [school, parent] : parents) keepers.insert(parent);
+  const std::vector<std::int64_t> keeper_ids(keepers.begin(), keepers.end());
+  const auto terms = store::terms_of_each(c, keeper_ids);
+  const auto closed = store::closed_on(c, keeper_ids, domain::format_date(day));
+  // Whether `day` falls in one of each keeper's terms, read once a keeper rather than once a
+  // school: thirty schools of one LA share its eighteen half terms.
+  std::map<std::int64_t, bool> in_term;
+  for (const auto& [keeper, rows] : terms) {
+    domain::SchoolCalendar calendar;
+    add_terms(rows, nullptr, calendar);
+    in_term[keeper] = domain::is_school_day(calendar, day);
+  }
+  const bool bank_holiday = bank_holidays().count(std::chrono::sys_days(day)) > 0;
   std::map<std::int64_t, bool> open;
   for (const auto school : school_ids) {
     // As calendar_for_school: the school's terms, else its LA's; its own and its LA's closures.
-    domain::SchoolCalendar calendar;
     const auto parent = parents.find(school);
-    static const std::vector<store::TermRow> none;
-    const auto own = terms.find(school);
-    const auto la = parent == parents.end() ? terms.end() : terms.find(parent->second);
-    add_terms(own == terms.end() ? none : own->second, la == terms.end() ? nullptr : &la->second, calendar);
-    const auto on = std::chrono::sys_days(day);
-    if (bank_holidays().count(on) || closed.count(school) || (parent != parents.end() && closed.count(parent->second)))
-      calendar.closed.insert(on);
-    open[school] = domain::is_school_day(calendar, day);
+    const auto keeper = terms.count(school) || parent == parents.end() ? school : parent->second;
+    const auto term = in_term.find(keeper);
+    open[school] = term != in_term.end() && term->second && !bank_holiday && !closed.count(school) &&
+                   (parent == parents.end() || !closed.count(parent->second));
   }
   return open;
 }
