@@ -59,7 +59,8 @@ function postgresServer() {
   return match[1];
 }
 
-function freshDatabase() {
+// A new, empty database on the engine the suite runs on: { url, cleanup }.
+export function freshDatabase() {
   if (engine === "postgres") {
     const server = postgresServer();
     const name = "wp_it_" + randomBytes(6).toString("hex");
@@ -69,6 +70,15 @@ function freshDatabase() {
   }
   const dir = mkdtempSync(join(tmpdir(), "waypoint-it-"));
   return { url: `sqlite:${join(dir, "waypoint.db")}`, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+// Runs SQL straight against the database at `url`, as someone with access to the server would.
+export function sqlOn(url, statement) {
+  const r = engine === "postgres"
+    ? spawnSync("psql", [url, "-qAtc", statement], { encoding: "utf8" })
+    : spawnSync("sqlite3", [url.slice("sqlite:".length), statement], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return r.stdout.trim();
 }
 
 export async function startWaypoint({ args = [] } = {}) {
@@ -118,14 +128,7 @@ export async function startWaypoint({ args = [] } = {}) {
     cli(commandArgs, input = "", { timeout } = {}) {
       return spawnSync(bin, [...commandArgs, "--database", database.url, ...auditArgs], { input, encoding: "utf8", timeout });
     },
-    // Runs SQL straight against the database, as someone with access to the server would.
-    sql(statement) {
-      const r = engine === "postgres"
-        ? spawnSync("psql", [database.url, "-qAtc", statement], { encoding: "utf8" })
-        : spawnSync("sqlite3", [database.url.slice("sqlite:".length), statement], { encoding: "utf8" });
-      if (r.status !== 0) throw new Error(r.stderr);
-      return r.stdout.trim();
-    },
+    sql: (statement) => sqlOn(database.url, statement),
     // Sends the server a signal and answers how it exited, without cleaning up: for tests of stopping.
     async signal(name) {
       child.kill(name);

@@ -33,8 +33,6 @@ void write_all(int fd, const std::string& text, const std::filesystem::path& pat
   if (::fsync(fd) != 0) throw std::runtime_error("could not flush " + path.string());
 }
 
-std::string sqlite_path(const std::string& url) { return url.rfind("sqlite:", 0) == 0 ? url.substr(7) : ""; }
-
 std::string postgres_tag(const std::string& url) { return domain::blake2b_hex(url).substr(0, 12); }
 
 }  // namespace
@@ -93,12 +91,12 @@ CheckpointFile read_checkpoints(const std::filesystem::path& path) {
 }
 
 std::filesystem::path default_audit_key_path(const std::string& url) {
-  if (const auto file = sqlite_path(url); !file.empty()) return file + ".audit-key";
+  if (const auto file = sqlite_file_of(url); !file.empty()) return file + ".audit-key";
   return "waypoint-" + postgres_tag(url) + ".audit-key";
 }
 
 std::filesystem::path default_checkpoint_path(const std::string& url) {
-  if (const auto file = sqlite_path(url); !file.empty()) return file + ".audit-checkpoints";
+  if (const auto file = sqlite_file_of(url); !file.empty()) return file + ".audit-checkpoints";
   return "waypoint-" + postgres_tag(url) + ".audit-checkpoints";
 }
 

@@ -126,6 +126,8 @@ class Database {
 
 // "sqlite:PATH" or a PostgreSQL connection string ("postgresql://..." or "host=... dbname=...").
 std::unique_ptr<Database> open_database(const std::string& url);
+// The file of an "sqlite:PATH" database; empty for a PostgreSQL connection string.
+std::string sqlite_file_of(const std::string& url);
 
 // Helpers for building parameters.
 inline Value text(std::string s) { return Value(std::move(s)); }

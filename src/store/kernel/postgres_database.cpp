@@ -153,8 +153,10 @@ std::unique_ptr<Database> open_postgres(const std::string& conninfo) {
   return std::make_unique<PostgresDatabase>(conninfo);
 }
 
+std::string sqlite_file_of(const std::string& url) { return url.rfind("sqlite:", 0) == 0 ? url.substr(7) : ""; }
+
 std::unique_ptr<Database> open_database(const std::string& url) {
-  if (url.rfind("sqlite:", 0) == 0) return open_sqlite(url.substr(7));
+  if (const auto file = sqlite_file_of(url); !file.empty()) return open_sqlite(file);
   if (url.rfind("postgres", 0) == 0 || url.find('=') != std::string::npos) return open_postgres(url);
   throw DatabaseError("database must be sqlite:PATH or a PostgreSQL connection string, not: " + url);
 }

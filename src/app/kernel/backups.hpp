@@ -1,0 +1,44 @@
+#pragma once
+// Backups an operator can trust: one file holding a consistent copy of the whole database and a
+// manifest of what it holds (when, which schema, every table's rows, the audit trail's head, and a
+// checksum of the copy), and a restore that refuses a damaged file or one from a newer Waypoint and
+// proves what it restored (the same rows, the audit chain intact).
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "app/kernel/audit_trail.hpp"
+#include "app/kernel/services.hpp"
+#include "store/kernel/backup_store.hpp"
+
+namespace waypoint::app {
+
+struct BackupManifest {
+  int format = 1;
+  std::string made_at;  // UTC, ISO 8601
+  std::string engine;   // sqlite or postgres: a copy restores into the engine it came from
+  store::CopyContents contents;
+  std::uintmax_t copy_bytes = 0;
+  std::string copy_checksum;  // BLAKE2b-256 of the copy, hex
+};
+
+// Writes a backup of the database `s` works on (at `url`) to `to`, replacing nothing until it is
+// whole; the copy is recorded in the audit trail.
+BackupManifest make_backup(const Services& s, const std::string& url, const std::filesystem::path& to);
+
+// What a backup file says it holds, without restoring it. Refuses a file that is not a backup.
+BackupManifest read_backup_manifest(const std::filesystem::path& from);
+
+struct RestoreReport {
+  BackupManifest manifest;
+  ChainReport chain;  // the restored audit trail checked against its key and checkpoints
+};
+
+// Restores the backup `from` into the empty database at `url` (which `s` names, with the audit key
+// and checkpoints of the deployment the backup came from). Throws Invalid, naming the problem, for
+// a damaged file, a newer schema, another engine or a database that is not empty, before anything
+// is written; and DatabaseError when what was restored differs from the manifest.
+RestoreReport restore_backup(const Services& s, const std::string& url, const std::filesystem::path& from);
+
+}  // namespace waypoint::app

@@ -1,0 +1,149 @@
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startWaypoint, freshDatabase, sqlOn, DEMO } from "../support/waypoint.mjs";
+
+// `waypoint backup` copies the database while the server keeps writing, with a manifest of what the
+// copy holds; `waypoint restore` puts it into an empty database and proves the rows and the audit
+// trail came back, and refuses a damaged file, a newer one, or a database that is not empty.
+let wp;
+let dir;
+const targets = [];
+before(async () => {
+  wp = await startWaypoint();
+  dir = mkdtempSync(join(tmpdir(), "waypoint-backup-"));
+});
+after(async () => {
+  await wp.stop();
+  for (const t of targets) t.cleanup();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const bin = process.env.WAYPOINT_BIN;
+const auditArgs = () => ["--audit-key", wp.audit.key, "--audit-checkpoints", wp.audit.checkpoints];
+
+// Runs a waypoint command without blocking this process, so the server's load goes on meanwhile.
+function runAsync(args) {
+  return new Promise((resolve) => {
+    const child = spawn(bin, [...args, ...auditArgs()], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("exit", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+function restore(file, target) {
+  return spawnSync(bin, ["restore", "--from", file, "--database", target.url, ...auditArgs()], { encoding: "utf8" });
+}
+
+function emptyTarget() {
+  const t = freshDatabase();
+  targets.push(t);
+  return t;
+}
+
+const manifestOf = (file) => JSON.parse(readFileSync(file).toString("latin1").split("\n")[1]);
+const tablesIn = (url) =>
+  sqlOn(url, url.startsWith("sqlite:")
+    ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"
+    : "SELECT COUNT(*) FROM pg_tables WHERE schemaname = 'public'");
+
+test("a backup made while the server writes restores into an empty database with the same rows and an intact audit trail", async () => {
+  const lead = wp.client();
+  await lead.signIn(DEMO.apLead);
+  // Audited reads and writes on four connections for as long as the backup takes.
+  let writing = true;
+  let requests = 0;
+  const load = Promise.all([0, 1, 2, 3].map(async (n) => {
+    while (writing) {
+      const page = await lead.get(n % 2 ? "/pupils/1" : "/placements/1");
+      assert.equal(page.status, 200);
+      requests++;
+    }
+  }));
+  while (requests < 20) await new Promise((r) => setTimeout(r, 10));
+  const file = join(dir, "waypoint.backup");
+  const made = await runAsync(["backup", "--to", file, "--database", wp.database]);
+  const during = requests;
+  while (requests < during + 20) await new Promise((r) => setTimeout(r, 10));
+  writing = false;
+  await load;
+  assert.equal(made.status, 0, made.stderr);
+  assert.match(made.stdout, /^Backup written to .*: \d+ tables, \d+ rows, schema \d+, audit trail of \d+ entries/);
+
+  const manifest = manifestOf(file);
+  assert.equal(readFileSync(file).toString("latin1").split("\n")[0], "WAYPOINT BACKUP");
+  assert.equal(manifest.engine, wp.database.startsWith("sqlite:") ? "sqlite" : "postgres");
+  assert.ok(manifest.rows.audit_events > 0 && manifest.rows.pupils > 0);
+  assert.equal(manifest.audit.entries, manifest.rows.audit_events);
+  // The server went on writing after the copy's moment, and the copy itself is in the trail.
+  assert.ok(Number(wp.sql("SELECT COUNT(*) FROM audit_events")) > manifest.rows.audit_events);
+  assert.equal(wp.sql("SELECT COUNT(*) FROM audit_events WHERE action = 'backup.made'"), "1");
+
+  const target = emptyTarget();
+  const restored = restore(file, target);
+  assert.equal(restored.status, 0, restored.stderr + restored.stdout);
+  assert.match(restored.stdout, /every table has the rows the backup had/);
+  assert.match(restored.stdout, new RegExp(`Audit chain intact: ${manifest.audit.entries} entries verified`));
+  for (const [table, rows] of Object.entries(manifest.rows))
+    assert.equal(sqlOn(target.url, `SELECT COUNT(*) FROM ${table}`), String(rows), table);
+  // The restored trail is the source's trail up to the copy's moment, hash for hash.
+  const last = manifest.audit.last_id;
+  assert.equal(sqlOn(target.url, `SELECT hash FROM audit_events WHERE id = ${last}`), manifest.audit.head_hash);
+  assert.equal(wp.sql(`SELECT hash FROM audit_events WHERE id = ${last}`), manifest.audit.head_hash);
+  assert.equal(sqlOn(target.url, "SELECT COUNT(*) FROM audit_events WHERE action = 'backup.made'"), "0");
+  // The restored database's own `audit verify` agrees.
+  const again = spawnSync(bin, ["audit", "verify", "--database", target.url, ...auditArgs()], { encoding: "utf8" });
+  assert.equal(again.status, 0, again.stdout + again.stderr);
+});
+
+test("a damaged backup, one from a newer Waypoint, a file that is not one and a database that is not empty are refused, writing nothing", async () => {
+  const file = join(dir, "good.backup");
+  const made = wp.cli(["backup", "--to", file]);
+  assert.equal(made.status, 0, made.stderr);
+  const bytes = readFileSync(file);
+
+  const damaged = join(dir, "damaged.backup");
+  const flipped = Buffer.from(bytes);
+  flipped[flipped.length - 100] ^= 0xff;
+  writeFileSync(damaged, flipped);
+  let target = emptyTarget();
+  let r = restore(damaged, target);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^from: The backup is damaged: its copy of the database does not match the checksum/);
+
+  const newer = join(dir, "newer.backup");
+  const lines = bytes.toString("latin1").split("\n");
+  const manifest = JSON.parse(lines[1]);
+  manifest.schema_version = 9999;
+  writeFileSync(newer, Buffer.concat([Buffer.from(`${lines[0]}\n${JSON.stringify(manifest)}\n`, "latin1"), bytes.subarray(lines[0].length + lines[1].length + 2)]));
+  r = restore(newer, target);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^from: The backup was made by a newer Waypoint \(schema 9999; this one knows up to \d+\)/);
+
+  const notOne = join(dir, "notes.txt");
+  writeFileSync(notOne, "minutes of the meeting\n");
+  r = restore(notOne, target);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^from: .*notes\.txt is not a Waypoint backup that can be read: it does not start as one/);
+  r = restore(join(dir, "missing.backup"), target);
+  assert.match(r.stderr, /^from: There is no file /);
+  assert.equal(tablesIn(target.url), "0", "nothing was written");
+
+  // Into the running server's own database: refused, and it is untouched.
+  const before = wp.sql("SELECT COUNT(*) FROM pupils");
+  r = restore(file, { url: wp.database });
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^database: Restore only into an empty database: this one already has tables\./);
+  assert.equal(wp.sql("SELECT COUNT(*) FROM pupils"), before);
+
+  // The good file still restores.
+  target = emptyTarget();
+  r = restore(file, target);
+  assert.equal(r.status, 0, r.stderr);
+});
