@@ -222,6 +222,10 @@ int backup_or_restore(const Options& o, bool backup) {
   }
   const auto r = app::restore_backup(*rt.services, o.database, o.file);
   std::cout << "Restored the backup made " << r.manifest.made_at << ": every table has the rows the backup had\n";
+  if (r.later_checkpoints > 0)
+    std::cout << r.later_checkpoints << (r.later_checkpoints == 1 ? " checkpoint" : " checkpoints")
+              << " signed after the backup vouch for audit entries it does not have: kept in "
+              << r.later_checkpoints_file.string() << "\n";
   if (r.chain.first_break) {
     std::cout << "But the audit trail is broken at entry " << r.chain.first_break->entry_id << ": "
               << r.chain.first_break->reason

@@ -85,10 +85,17 @@ test("a backup made while the server writes restores into an empty database with
   assert.ok(Number(wp.sql("SELECT COUNT(*) FROM audit_events")) > manifest.rows.audit_events);
   assert.equal(wp.sql("SELECT COUNT(*) FROM audit_events WHERE action = 'backup.made'"), "1");
 
+  // A checkpoint signed after the backup vouches for entries the restore will not have: it is set
+  // aside in a file of its own rather than left to fail every later `audit verify`.
+  assert.equal(wp.cli(["audit", "checkpoint"]).status, 0);
+  const checkpointsBefore = readFileSync(wp.audit.checkpoints, "utf8");
   const target = emptyTarget();
   const restored = restore(file, target);
   assert.equal(restored.status, 0, restored.stderr + restored.stdout);
   assert.match(restored.stdout, /every table has the rows the backup had/);
+  assert.match(restored.stdout, /1 checkpoint signed after the backup vouch for audit entries it does not have: kept in .*\.before-restore\n/);
+  assert.equal(readFileSync(wp.audit.checkpoints + ".before-restore", "utf8"), checkpointsBefore);
+  assert.equal(readFileSync(wp.audit.checkpoints, "utf8"), checkpointsBefore.split("\n").slice(0, -2).join("\n") + "\n");
   assert.match(restored.stdout, new RegExp(`Audit chain intact: ${manifest.audit.entries} entries verified`));
   for (const [table, rows] of Object.entries(manifest.rows))
     assert.equal(sqlOn(target.url, `SELECT COUNT(*) FROM ${table}`), String(rows), table);

@@ -10,6 +10,7 @@
 #include "app/kernel/access.hpp"
 #include "app/kernel/audit.hpp"
 #include "app/kernel/errors.hpp"
+#include "store/kernel/audit_files.hpp"
 #include "store/kernel/migrations.hpp"
 
 namespace waypoint::app {
@@ -103,6 +104,23 @@ struct RemoveOnExit {
   }
 };
 
+void set_later_checkpoints_aside(const fs::path& checkpoints, std::int64_t last_id, RestoreReport& report) {
+  const auto file = store::read_checkpoints(checkpoints);
+  if (!file.unreadable_lines.empty()) return;  // left as it is, for the chain check to name
+  std::vector<domain::AuditCheckpoint> kept;
+  for (const auto& cp : file.checkpoints)
+    if (cp.last_id <= last_id)
+      kept.push_back(cp);
+    else
+      ++report.later_checkpoints;
+  if (report.later_checkpoints == 0) return;
+  auto aside = fs::path(checkpoints.string() + ".before-restore");
+  for (int n = 2; fs::exists(aside); ++n) aside = checkpoints.string() + ".before-restore-" + std::to_string(n);
+  fs::rename(checkpoints, aside);
+  for (const auto& cp : kept) store::append_checkpoint(checkpoints, cp);
+  report.later_checkpoints_file = aside;
+}
+
 }  // namespace
 
 BackupManifest make_backup(const Services& s, const std::string& url, const fs::path& to) {
@@ -190,6 +208,7 @@ RestoreReport restore_backup(const Services& s, const std::string& url, const fs
   if (found.audit.hash != m.contents.audit.hash) differences += " the audit trail ends elsewhere than it did;";
   if (!differences.empty())
     throw store::DatabaseError("What was restored differs from the backup's manifest:" + differences);
+  set_later_checkpoints_aside(s.settings.audit_checkpoints, m.contents.audit.last_id, report);
   const Services on_restored{*restored, s.clock, s.settings, s.common_passwords};
   report.chain = verify_audit_chain(on_restored);
   return report;

@@ -33,6 +33,10 @@ BackupManifest read_backup_manifest(const std::filesystem::path& from);
 struct RestoreReport {
   BackupManifest manifest;
   ChainReport chain;  // the restored audit trail checked against its key and checkpoints
+  // Checkpoints signed after the backup vouch for entries the restored trail does not have: they
+  // are kept in a file of their own, and the checkpoint file goes on from the backup's moment.
+  std::size_t later_checkpoints = 0;
+  std::filesystem::path later_checkpoints_file;
 };
 
 // Restores the backup `from` into the empty database at `url` (which `s` names, with the audit key
