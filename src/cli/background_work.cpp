@@ -8,8 +8,14 @@
 namespace waypoint::cli {
 
 BackgroundWork::BackgroundWork(const app::Services& s, std::unique_ptr<app::MailSender> mail,
-                               std::chrono::seconds every, std::chrono::seconds checkpoint_every)
-    : services_(s), mail_(std::move(mail)), every_(every), checkpoint_every_(checkpoint_every) {}
+                               std::chrono::seconds every, std::chrono::seconds checkpoint_every,
+                               std::string database_url, app::BackupSchedule backups)
+    : services_(s),
+      mail_(std::move(mail)),
+      every_(every),
+      checkpoint_every_(checkpoint_every),
+      database_url_(std::move(database_url)),
+      backups_(std::move(backups)) {}
 
 BackgroundWork::~BackgroundWork() { stop(); }
 
@@ -59,6 +65,8 @@ void BackgroundWork::tick() {
     });
     next_checkpoint_ = std::chrono::steady_clock::now() + checkpoint_every_;
   }
+  attempt("scheduled backup made",
+          [&] { return static_cast<int>(app::make_scheduled_backup(services_, database_url_, backups_)); });
 }
 
 }  // namespace waypoint::cli

@@ -1,11 +1,12 @@
 #pragma once
-// What the server does between requests: the alert sweep, sending mail and the audit trail's hourly
-// checkpoint, on a thread of its own.
+// What the server does between requests: the alert sweep, sending mail, the audit trail's hourly
+// checkpoint and the nightly backup, on a thread of its own.
 #include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <thread>
 
+#include "app/kernel/backups.hpp"
 #include "app/kernel/mail_sender.hpp"
 #include "app/kernel/services.hpp"
 
@@ -15,7 +16,8 @@ class BackgroundWork {
  public:
   // `mail` may be empty: then nothing is sent (and nothing is queued).
   BackgroundWork(const app::Services& s, std::unique_ptr<app::MailSender> mail, std::chrono::seconds every,
-                 std::chrono::seconds checkpoint_every);
+                 std::chrono::seconds checkpoint_every, std::string database_url = "",
+                 app::BackupSchedule backups = {});
   ~BackgroundWork();
   void start();
   void stop();
@@ -28,6 +30,8 @@ class BackgroundWork {
   std::unique_ptr<app::MailSender> mail_;
   std::chrono::seconds every_;
   std::chrono::seconds checkpoint_every_;
+  std::string database_url_;
+  app::BackupSchedule backups_;
   std::chrono::steady_clock::time_point next_checkpoint_{};  // the first tick writes one
   std::chrono::year_month_day missing_education_checked_{};
   std::mutex mutex_;

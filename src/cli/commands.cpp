@@ -27,6 +27,7 @@
 #include "domain/kernel/numbers.hpp"
 #include "domain/kernel/text.hpp"
 #include "domain/kernel/time.hpp"
+#include "domain/placements/timetable.hpp"
 #include "domain/providers/provider.hpp"
 #include "store/kernel/audit_files.hpp"
 #include "store/kernel/engines.hpp"
@@ -85,6 +86,9 @@ struct Options {
   std::string mail_from = env_or("WAYPOINT_MAIL_FROM", "waypoint@localhost");
   std::string public_url = env_or("WAYPOINT_PUBLIC_URL", "");
   int sweep_seconds = 30;
+  std::string backup_dir = env_or("WAYPOINT_BACKUP_DIR", "");  // empty: no nightly backup
+  std::string backup_time = env_or("WAYPOINT_BACKUP_TIME", "02:00");
+  int backup_keep = 14;
   int checkpoint_seconds = 3600;
   int token_days = app::kTokenDaysDefault;
   std::string second_factor_roles = env_or("WAYPOINT_SECOND_FACTOR_ROLES", "");
@@ -169,6 +173,11 @@ std::string password_from(const Options& o) {
 
 int serve(const Options& o) {
   const auto [host, port] = host_and_port(o.listen, "listen");
+  app::BackupSchedule backups{o.backup_dir, 0, o.backup_keep};
+  if (const auto at = domain::parse_clock(o.backup_time); at)
+    backups.minute_of_day = *at;
+  else
+    throw app::Invalid("backup-time", "--backup-time must be a time of day in England, like 02:00");
   Runtime rt(o);
   std::unique_ptr<app::MailSender> mail;
   if (!o.smtp.empty()) {
@@ -194,7 +203,7 @@ int serve(const Options& o) {
   if (o.public_url.empty()) rt.services->settings.public_url = "http://" + host + ":" + std::to_string(server.port());
   server.start();
   BackgroundWork background(*rt.services, std::move(mail), std::chrono::seconds(o.sweep_seconds),
-                            std::chrono::seconds(o.checkpoint_seconds));
+                            std::chrono::seconds(o.checkpoint_seconds), o.database, backups);
   background.start();
   std::cout << "Waypoint is running at http://" << host << ":" << server.port() << "/" << std::endl;
   if (o.demo) print_demo_sign_ins();
@@ -322,6 +331,16 @@ int run(int argc, char** argv) {
   serve_cmd->add_option("--sweep-seconds", o.sweep_seconds, "How often to look for alerts to raise and mail to send")
       ->capture_default_str()
       ->check(CLI::Range(1, 3600));
+  serve_cmd->add_option("--backup-dir", o.backup_dir,
+                        "Make a backup each night into this folder (env WAYPOINT_BACKUP_DIR; none when empty)");
+  serve_cmd
+      ->add_option("--backup-time", o.backup_time,
+                   "When the nightly backup is made, in England (env "
+                   "WAYPOINT_BACKUP_TIME)")
+      ->capture_default_str();
+  serve_cmd->add_option("--backup-keep", o.backup_keep, "How many nightly backups to keep in the folder")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3650));
   serve_cmd->add_option("--session-absolute-seconds", o.absolute_seconds, "Sign out this long after signing in")
       ->capture_default_str()
       ->check(CLI::Range(1, 30 * 24 * 3600));

@@ -1,10 +1,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startWaypoint, freshDatabase, sqlOn, DEMO } from "../support/waypoint.mjs";
+import { startWaypoint, freshDatabase, sqlOn, DEMO, day } from "../support/waypoint.mjs";
 
 // `waypoint backup` copies the database while the server keeps writing, with a manifest of what the
 // copy holds; `waypoint restore` puts it into an empty database and proves the rows and the audit
@@ -153,4 +153,30 @@ test("a damaged backup, one from a newer Waypoint, a file that is not one and a 
   target = emptyTarget();
   r = restore(file, target);
   assert.equal(r.status, 0, r.stderr);
+});
+
+test("a nightly backup is a setting of serve: made once its time has come, restorable, and a bad time is refused", async () => {
+  const folder = join(dir, "nightly");
+  // Four older nightly files and one of someone else's: the newest 3 nightly files are kept.
+  mkdirSync(folder);
+  for (const d of ["2020-01-01", "2020-01-02", "2020-01-03", "2020-01-04"]) writeFileSync(join(folder, `waypoint-${d}.backup`), "old");
+  writeFileSync(join(folder, "waypoint-notes.backup"), "not the schedule's");
+  // The time has come already (midnight), and the sweep looks each second.
+  const nightly = await startWaypoint({ args: ["--backup-dir", folder, "--backup-time", "00:00", "--backup-keep", "3", "--sweep-seconds", "1"] });
+  try {
+    const file = join(folder, `waypoint-${day(0)}.backup`);
+    const deadline = Date.now() + 20000;
+    while (!existsSync(file) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(existsSync(file), "made on the server's first sweep");
+    await new Promise((r) => setTimeout(r, 2500));
+    assert.deepEqual(readdirSync(folder).sort(), ["waypoint-2020-01-03.backup", "waypoint-2020-01-04.backup", `waypoint-${day(0)}.backup`, "waypoint-notes.backup"], "once a day, not once a sweep; the oldest removed");
+    assert.equal(nightly.sql("SELECT COUNT(*) FROM audit_events WHERE action = 'backup.made'"), "1");
+    const r = spawnSync(bin, ["restore", "--from", file, "--database", emptyTarget().url, "--audit-key", nightly.audit.key, "--audit-checkpoints", nightly.audit.checkpoints], { encoding: "utf8" });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+  } finally {
+    await nightly.stop();
+  }
+  const refused = spawnSync(bin, ["serve", "--listen", "127.0.0.1:0", "--database", emptyTarget().url, "--backup-time", "25:00", ...auditArgs()], { encoding: "utf8", timeout: 20000 });
+  assert.equal(refused.status, 2);
+  assert.equal(refused.stderr, "backup-time: --backup-time must be a time of day in England, like 02:00\n");
 });

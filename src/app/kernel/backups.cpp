@@ -3,6 +3,7 @@
 #include <sodium.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -10,6 +11,7 @@
 #include "app/kernel/access.hpp"
 #include "app/kernel/audit.hpp"
 #include "app/kernel/errors.hpp"
+#include "domain/kernel/calendar_date.hpp"
 #include "store/kernel/audit_files.hpp"
 #include "store/kernel/migrations.hpp"
 
@@ -154,6 +156,28 @@ BackupManifest make_backup(const Services& s, const std::string& url, const fs::
                .dump()});
   });
   return m;
+}
+
+fs::path scheduled_backup_file(const BackupSchedule& schedule, std::chrono::year_month_day day) {
+  return schedule.dir / ("waypoint-" + domain::format_date(day) + ".backup");
+}
+
+bool make_scheduled_backup(const Services& s, const std::string& url, const BackupSchedule& schedule) {
+  if (schedule.dir.empty() || s.minute_of_day() < schedule.minute_of_day) return false;
+  const auto today = scheduled_backup_file(schedule, s.today());
+  if (fs::exists(today)) return false;
+  fs::create_directories(schedule.dir);
+  make_backup(s, url, today);
+  // The schedule's own files only (waypoint-YYYY-MM-DD.backup), whose names sort by date.
+  std::vector<fs::path> made;
+  for (const auto& entry : fs::directory_iterator(schedule.dir)) {
+    const auto name = entry.path().filename().string();
+    const auto dated = name.size() == 26 && name.starts_with("waypoint-") && name.ends_with(".backup");
+    if (dated && domain::parse_date(name.substr(9, 10))) made.push_back(entry.path());
+  }
+  std::sort(made.begin(), made.end());
+  for (std::size_t i = 0; i + static_cast<std::size_t>(schedule.keep) < made.size(); ++i) fs::remove(made[i]);
+  return true;
 }
 
 BackupManifest read_backup_manifest(const fs::path& from) {

@@ -3,6 +3,7 @@
 // manifest of what it holds (when, which schema, every table's rows, the audit trail's head, and a
 // checksum of the copy), and a restore that refuses a damaged file or one from a newer Waypoint and
 // proves what it restored (the same rows, the audit chain intact).
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -26,6 +27,21 @@ struct BackupManifest {
 // Writes a backup of the database `s` works on (at `url`) to `to`, replacing nothing until it is
 // whole; the copy is recorded in the audit trail.
 BackupManifest make_backup(const Services& s, const std::string& url, const std::filesystem::path& to);
+
+// A backup each night, a setting of `serve`: into `dir`, once the time in England reaches
+// `minute_of_day`, keeping the newest `keep` files the schedule made.
+struct BackupSchedule {
+  std::filesystem::path dir;  // empty: no scheduled backups
+  int minute_of_day = 2 * 60;
+  int keep = 14;
+};
+
+// The file the schedule writes for `day`: DIR/waypoint-YYYY-MM-DD.backup.
+std::filesystem::path scheduled_backup_file(const BackupSchedule& schedule, std::chrono::year_month_day day);
+
+// Makes today's scheduled backup if its time has come and it is not made yet, then removes the
+// schedule's files beyond the newest `keep`. Answers whether it made one.
+bool make_scheduled_backup(const Services& s, const std::string& url, const BackupSchedule& schedule);
 
 // What a backup file says it holds, without restoring it. Refuses a file that is not a backup.
 BackupManifest read_backup_manifest(const std::filesystem::path& from);
