@@ -36,6 +36,10 @@ test("a provider logs a day: bad input is named and nothing is saved; the same d
   assert.equal((await tutor.post("/placements/1/log", { date: day(-1), period: "day", engagement: "4", work_covered: "Fractions and decimals", [`value_${objectiveId()}`]: "74" })).status, 303);
   assert.equal(wp.sql("SELECT COUNT(*) || ':' || MAX(engagement) FROM progress_logs"), "1:4", "replaced, not added");
   assert.equal(wp.sql("SELECT value FROM objective_values"), "74");
+  // The log it replaced is kept as it was, with who replaced it and when: nothing is deleted.
+  const tutorId = wp.sql(`SELECT id FROM users WHERE email = '${DEMO.providerStaff}'`);
+  assert.equal(wp.sql("SELECT h.engagement, h.behaviour, h.work_covered, h.superseded_by FROM progress_log_history h JOIN progress_logs l ON l.id = h.log_id"), `2|Left the room twice|Fractions|${tutorId}`);
+  assert.equal(wp.sql("SELECT objective_id || '=' || value FROM progress_log_history_values"), `${objectiveId()}=71.5`);
   assert.equal((await tutor.post("/placements/1/log", { date: day(-8), period: "am", engagement: "1" })).status, 303);
   assert.match(decode((await tutor.get("/placements/1/log")).text), /Fractions and decimals/);
 });

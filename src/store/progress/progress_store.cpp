@@ -27,18 +27,34 @@ std::vector<ObjectiveRef> agreed_objectives(Connection& c, std::int64_t placemen
 }
 
 std::int64_t save_progress_log(Connection& c, const ProgressLogRow& row, std::int64_t user_id, const std::string& now) {
-  if (const auto old =
-          c.query_one("SELECT id FROM progress_logs WHERE placement_id = $1 AND log_date = $2 AND period = $3",
-                      {integer(row.placement_id), row.log_date, row.period})) {
-    c.exec("DELETE FROM objective_values WHERE log_id = $1", {integer(old->integer(0))});
-    c.exec("DELETE FROM progress_logs WHERE id = $1", {integer(old->integer(0))});
+  const auto old = c.query_one("SELECT id FROM progress_logs WHERE placement_id = $1 AND log_date = $2 AND period = $3",
+                               {integer(row.placement_id), row.log_date, row.period});
+  std::int64_t id = 0;
+  if (old) {
+    // The log sent before is kept in the history as it was; this one takes its place.
+    id = old->integer(0);
+    const auto history = c.insert(
+        "INSERT INTO progress_log_history (log_id, engagement, behaviour, wellbeing, work_covered, logged_by, "
+        "logged_at, superseded_by, superseded_at) SELECT id, engagement, behaviour, wellbeing, work_covered, "
+        "logged_by, logged_at, $2, $3 FROM progress_logs WHERE id = $1 RETURNING id",
+        {integer(id), integer(user_id), now});
+    c.exec(
+        "INSERT INTO progress_log_history_values (history_id, objective_id, value) SELECT $1, objective_id, value "
+        "FROM objective_values WHERE log_id = $2",
+        {integer(history), integer(id)});
+    c.exec("DELETE FROM objective_values WHERE log_id = $1", {integer(id)});  // kept in the history just above
+    c.exec(
+        "UPDATE progress_logs SET engagement = $2, behaviour = $3, wellbeing = $4, work_covered = $5, logged_by = $6, "
+        "logged_at = $7 WHERE id = $1",
+        {integer(id), integer(row.engagement), row.behaviour, row.wellbeing, row.work_covered, integer(user_id), now});
+  } else {
+    id = c.insert(
+        "INSERT INTO progress_logs (pupil_id, placement_id, provider_id, log_date, period, engagement, behaviour, "
+        "wellbeing, work_covered, logged_by, logged_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
+        "RETURNING id",
+        {integer(row.pupil_id), integer(row.placement_id), integer(row.provider_id), row.log_date, row.period,
+         integer(row.engagement), row.behaviour, row.wellbeing, row.work_covered, integer(user_id), now});
   }
-  const auto id = c.insert(
-      "INSERT INTO progress_logs (pupil_id, placement_id, provider_id, log_date, period, engagement, behaviour, "
-      "wellbeing, work_covered, logged_by, logged_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
-      "RETURNING id",
-      {integer(row.pupil_id), integer(row.placement_id), integer(row.provider_id), row.log_date, row.period,
-       integer(row.engagement), row.behaviour, row.wellbeing, row.work_covered, integer(user_id), now});
   for (const auto& [objective, value] : row.values)
     c.exec("INSERT INTO objective_values (log_id, objective_id, value) VALUES ($1, $2, $3)",
            {integer(id), integer(objective), value});

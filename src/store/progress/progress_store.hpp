@@ -31,7 +31,8 @@ struct ProgressLogRow {
   std::vector<std::pair<std::int64_t, std::string>> values;  // objective id, value
 };
 
-// Replaces any log for the same placement, day and period.
+// Records the log; one already there for the same placement, day and period is replaced in place
+// (same id), the one it replaces kept in progress_log_history with who replaced it and when.
 std::int64_t save_progress_log(Connection& c, const ProgressLogRow& row, std::int64_t user_id, const std::string& now);
 // Oldest first, between two dates inclusive; of one provider only when `provider_id` is given.
 std::vector<ProgressLogRow> progress_logs_of_pupil(Connection& c, std::int64_t pupil_id, const std::string& from,
