@@ -218,6 +218,14 @@ int serve(const Options& o) {
 
 // Neither migrates: a backup copies the database as it is, and a restore needs it empty.
 int backup_or_restore(const Options& o, bool backup) {
+  // A restore checks the trail with the key it was chained with: one made now would fail it, and
+  // would be left beside the restored database as if it were the deployment's.
+  const auto key = o.audit_key.empty() ? store::default_audit_key_path(o.database) : std::filesystem::path(o.audit_key);
+  if (!backup && !std::filesystem::exists(key))
+    throw app::Invalid("audit-key",
+                       "Name the audit key of the deployment the backup came from with --audit-key: "
+                       "there is no key at " +
+                           key.string());
   Runtime rt(o);
   if (backup) {
     const auto m = app::make_backup(*rt.services, o.database, o.file);

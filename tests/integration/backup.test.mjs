@@ -140,6 +140,12 @@ test("a damaged backup, one from a newer Waypoint, a file that is not one and a 
   assert.match(r.stderr, /^from: .*notes\.txt is not a Waypoint backup that can be read: it does not start as one/);
   r = restore(join(dir, "missing.backup"), target);
   assert.match(r.stderr, /^from: There is no file /);
+  // Without the deployment's audit key there is nothing to check the trail with: refused, and no
+  // new key is left beside the target.
+  r = spawnSync(bin, ["restore", "--from", file, "--database", target.url], { encoding: "utf8" });
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^audit-key: Name the audit key of the deployment the backup came from with --audit-key: there is no key at /);
+  if (target.url.startsWith("sqlite:")) assert.ok(!existsSync(target.url.slice("sqlite:".length) + ".audit-key"));
   assert.equal(tablesIn(target.url), "0", "nothing was written");
 
   // Into the running server's own database: refused, and it is untouched.

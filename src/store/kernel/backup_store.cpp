@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-
 #include <fstream>
 #include <memory>
 #include <sstream>
