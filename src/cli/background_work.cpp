@@ -1,5 +1,7 @@
 #include "cli/background_work.hpp"
 
+#include <algorithm>
+
 #include "app/alerts/alert_sweep.hpp"
 #include "app/kernel/audit_trail.hpp"
 #include "domain/kernel/calendar_date.hpp"
@@ -15,7 +17,9 @@ BackgroundWork::BackgroundWork(const app::Services& s, std::unique_ptr<app::Mail
       every_(every),
       checkpoint_every_(checkpoint_every),
       database_url_(std::move(database_url)),
-      backups_(std::move(backups)) {}
+      backups_(std::move(backups)),
+      // Three sweeps long: a holder that misses one renewal keeps the work; one that died hands it on.
+      lease_(s, std::max(3 * every, std::chrono::seconds(3))) {}
 
 BackgroundWork::~BackgroundWork() { stop(); }
 
@@ -29,7 +33,14 @@ void BackgroundWork::stop() {
     stopping_ = true;
   }
   wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
+  if (thread_.joinable()) {
+    thread_.join();
+    try {
+      lease_.release();
+    } catch (const std::exception& e) {
+      web::log_event("error", "background lease not released", {{"reason", e.what()}});
+    }
+  }
 }
 
 void BackgroundWork::run() {
@@ -51,6 +62,12 @@ void BackgroundWork::tick() {
       web::log_event("error", std::string(what) + " failed", {{"reason", e.what()}});
     }
   };
+  try {
+    if (!lease_.hold()) return;  // another process is doing this work
+  } catch (const std::exception& e) {
+    web::log_event("error", "background lease not taken", {{"reason", e.what()}});
+    return;
+  }
   attempt("registers not taken: alerts raised", [&] { return app::raise_register_alerts(services_); });
   // Missing education is counted in whole school days, so once a day is enough.
   if (services_.today() != missing_education_checked_) {

@@ -1,11 +1,13 @@
 #pragma once
 // What the server does between requests: the alert sweep, sending mail, the audit trail's hourly
-// checkpoint and the nightly backup, on a thread of its own.
+// checkpoint and the nightly backup, on a thread of its own, in one process at a time however many
+// serve the database (app::BackgroundLease).
 #include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <thread>
 
+#include "app/kernel/background_lease.hpp"
 #include "app/kernel/backups.hpp"
 #include "app/kernel/mail_sender.hpp"
 #include "app/kernel/services.hpp"
@@ -32,6 +34,7 @@ class BackgroundWork {
   std::chrono::seconds checkpoint_every_;
   std::string database_url_;
   app::BackupSchedule backups_;
+  app::BackgroundLease lease_;
   std::chrono::steady_clock::time_point next_checkpoint_{};  // the first tick writes one
   std::chrono::year_month_day missing_education_checked_{};
   std::mutex mutex_;

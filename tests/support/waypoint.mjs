@@ -81,12 +81,14 @@ export function sqlOn(url, statement) {
   return r.stdout.trim();
 }
 
-export async function startWaypoint({ args = [] } = {}) {
+// `beside`: another running server whose database (and audit files) this one shares, as a second
+// process of one deployment; the first one's stop cleans them up.
+export async function startWaypoint({ args = [], beside } = {}) {
   if (!bin) throw new Error("WAYPOINT_BIN is not set: run through ctest");
-  const database = freshDatabase();
+  const database = beside ? { url: beside.database, cleanup() {} } : freshDatabase();
   // The audit key and checkpoints live outside the database, as on a real server.
   const outside = mkdtempSync(join(tmpdir(), "waypoint-audit-"));
-  const audit = { key: join(outside, "audit.key"), checkpoints: join(outside, "audit.checkpoints") };
+  const audit = beside ? beside.audit : { key: join(outside, "audit.key"), checkpoints: join(outside, "audit.checkpoints") };
   const auditArgs = ["--audit-key", audit.key, "--audit-checkpoints", audit.checkpoints];
   // The second factor is tried by its own tests; elsewhere the demo's DSL, LA officer and
   // administrator sign in with their password alone, unless a test asks otherwise.
@@ -112,6 +114,7 @@ export async function startWaypoint({ args = [] } = {}) {
   });
   return {
     url,
+    pid: child.pid,
     database: database.url,
     audit,
     stderr: () => stderr,
@@ -133,6 +136,11 @@ export async function startWaypoint({ args = [] } = {}) {
     async signal(name) {
       child.kill(name);
       return exited;
+    },
+    // Removes the database and audit files of a server stopped by `signal`.
+    cleanup() {
+      database.cleanup();
+      rmSync(outside, { recursive: true, force: true });
     },
     async stop() {
       child.kill("SIGTERM");
