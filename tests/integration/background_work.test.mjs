@@ -10,7 +10,9 @@ let sink;
 let servers;
 let killed; // the server that died: its files go once the other has stopped
 before(async () => {
-  sink = await startSmtpSink();
+  // A slow mail server: each mail takes a while to be accepted, so a second process sweeping
+  // meanwhile would find the same mail still waiting and send it again.
+  sink = await startSmtpSink({ acceptMs: 400 });
   const args = ["--smtp", sink.address, "--mail-from", "alerts@waypoint.example", "--sweep-seconds", "1"];
   const first = await startWaypoint({ args });
   servers = [first, await startWaypoint({ args, beside: first })];

@@ -1,8 +1,9 @@
 // A local SMTP server that accepts every message and keeps it, so tests can prove a mail left
-// Waypoint without sending anything anywhere. It listens on loopback only.
+// Waypoint without sending anything anywhere. It listens on loopback only. `acceptMs` holds each
+// message that long before saying it is accepted, as a busy mail server does.
 import { createServer } from "node:net";
 
-export async function startSmtpSink() {
+export async function startSmtpSink({ acceptMs = 0 } = {}) {
   const messages = [];
   const waiting = [];
   const server = createServer((socket) => {
@@ -24,7 +25,8 @@ export async function startSmtpSink() {
           messages.push(message);
           waiting.splice(0).forEach((w) => w());
           message = { from: "", to: [], data: "" };
-          reply("250 queued");
+          if (acceptMs) setTimeout(() => reply("250 queued"), acceptMs);
+          else reply("250 queued");
           continue;
         }
         const eol = buffer.indexOf("\r\n");
