@@ -160,7 +160,7 @@ AttendanceBenchReport generate_attendance_bench_data(const app::Services& s, int
         slot.placement_id = placement_id;
         week.push_back(slot);
       }
-      store::replace_slots(c, pupil_id, week);
+      store::replace_slots(c, pupil_id, week, now);
       for (const auto d : days_marked)
         for (const auto* session : {"am", "pm"}) {
           const auto roll = random() % 100;

@@ -303,7 +303,7 @@ void load_demo_placements(store::Connection& c, const Services& s, const std::ve
     }
     week.push_back(slot);
   }
-  store::replace_slots(c, pupils[0], week);
+  store::replace_slots(c, pupils[0], week, now);
 
   store::PlacementRecord b = a;
   b.pupil_id = pupils[1];
@@ -347,7 +347,7 @@ void load_demo_placements(store::Connection& c, const Services& s, const std::ve
         }
         days.push_back(slot);
       }
-    store::replace_slots(c, pupils[pupil], days);
+    store::replace_slots(c, pupils[pupil], days, now);
   };
   using Slot = std::tuple<int, int, bool>;
   place(2, bridgeway_sites.back().id, [](unsigned) {

@@ -74,6 +74,22 @@ test("a part-time week needs its reason, agreement, end date and reviews, and sh
   assert.match(page, /3 hours of a full-time week of 32 hours 30 minutes/);
 });
 
+test("a week saved again keeps the week and the part-time arrangement it replaced, as they were", async () => {
+  // Pupil 2's part-time week (above) becomes full time at Oakfield.
+  const before = wp.sql("SELECT weekday || ' ' || start_minute || '-' || end_minute || ' ' || setting FROM timetable_slots WHERE pupil_id = 2 ORDER BY weekday, start_minute");
+  const arrangement = wp.sql("SELECT reason || '|' || ends_on || '|' || review_dates FROM part_time_arrangements WHERE pupil_id = 2");
+  assert.notEqual(arrangement, "");
+  const full = week(["monday", "tuesday", "wednesday", "thursday", "friday"].map((d) => [d, "08:45", "15:15", "home_school"]));
+  await school.get("/pupils/2/timetable");
+  assert.equal((await school.post("/pupils/2/timetable", full)).status, 303);
+  assert.equal(slotCount(2), "5");
+  assert.equal(wp.sql("SELECT COUNT(*) FROM part_time_arrangements WHERE pupil_id = 2"), "0", "full time again");
+  assert.equal(wp.sql("SELECT weekday || ' ' || start_minute || '-' || end_minute || ' ' || setting FROM timetable_slot_history WHERE pupil_id = 2 ORDER BY weekday, start_minute"), before);
+  assert.equal(wp.sql("SELECT reason || '|' || ends_on || '|' || review_dates FROM part_time_arrangement_history WHERE pupil_id = 2"), arrangement);
+  // Both were replaced by the one save.
+  assert.equal(wp.sql("SELECT COUNT(DISTINCT superseded_at) FROM (SELECT superseded_at FROM timetable_slot_history WHERE pupil_id = 2 UNION ALL SELECT superseded_at FROM part_time_arrangement_history WHERE pupil_id = 2) x"), "1");
+});
+
 test("the registration threshold: 18 hours is not over it; a looked-after pupil at 18h01m is, across commissioners", async () => {
   // The LA places a Riverside pupil at Fresh Start for 19 hours: one pupil, not looked after: no line crossed.
   const la = await agreedPlacementAtFreshStart(officer, 9, "la_s19");

@@ -168,7 +168,7 @@ std::vector<ThresholdWarning> save_timetable(const Services& s, const Actor& a, 
                  entry.detail = nlohmann::json{{"providers", warnings.size()}}.dump();
                  return warnings;
                }
-               store::replace_slots(c, pupil_id, slots);
+               store::replace_slots(c, pupil_id, slots, s.now_iso());
                store::save_part_time(c, pupil_id,
                                      part ? std::optional(store::PartTimeRow{
                                                 part_time.reason, part_time.parent_agreed_on, part_time.ends_on,

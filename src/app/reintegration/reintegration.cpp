@@ -167,7 +167,7 @@ void apply_return_step(const Services& s, const Actor& a, std::int64_t placement
           }
           rows[i].slot = week[i];
         }
-        store::replace_slots(c, v.placement.pupil_id, rows);
+        store::replace_slots(c, v.placement.pupil_id, rows, s.now_iso());
         store::mark_step_applied(c, placement_id, position, domain::format_date(s.today()));
         entry.detail = nlohmann::json{{"step", position},
                                       {"days_at_school", step->step.days_at_school},

@@ -58,8 +58,13 @@ std::vector<SlotRow> slots_of_school(Connection& c, std::int64_t school_id, cons
   return slots_active_on(c, "pl.school_id", school_id, date, iso_weekday);
 }
 
-void replace_slots(Connection& c, std::int64_t pupil_id, const std::vector<SlotRow>& slots) {
-  c.exec("DELETE FROM timetable_slots WHERE pupil_id = $1", {integer(pupil_id)});
+void replace_slots(Connection& c, std::int64_t pupil_id, const std::vector<SlotRow>& slots, const std::string& now) {
+  c.exec(
+      "INSERT INTO timetable_slot_history (pupil_id, weekday, start_minute, end_minute, setting, placement_id, "
+      "site_id, superseded_at) SELECT pupil_id, weekday, start_minute, end_minute, setting, placement_id, site_id, $2 "
+      "FROM timetable_slots WHERE pupil_id = $1",
+      {integer(pupil_id), now});
+  c.exec("DELETE FROM timetable_slots WHERE pupil_id = $1", {integer(pupil_id)});  // kept in the history above
   for (const auto& s : slots)
     c.exec(
         "INSERT INTO timetable_slots (pupil_id, weekday, start_minute, end_minute, setting, placement_id, site_id) "
@@ -78,7 +83,12 @@ std::optional<PartTimeRow> part_time_of(Connection& c, std::int64_t pupil_id) {
 
 void save_part_time(Connection& c, std::int64_t pupil_id, const std::optional<PartTimeRow>& row,
                     const std::string& now) {
-  c.exec("DELETE FROM part_time_arrangements WHERE pupil_id = $1", {integer(pupil_id)});
+  c.exec(
+      "INSERT INTO part_time_arrangement_history (pupil_id, reason, parent_agreed_on, ends_on, review_dates, "
+      "updated_at, superseded_at) SELECT pupil_id, reason, parent_agreed_on, ends_on, review_dates, updated_at, $2 "
+      "FROM part_time_arrangements WHERE pupil_id = $1",
+      {integer(pupil_id), now});
+  c.exec("DELETE FROM part_time_arrangements WHERE pupil_id = $1", {integer(pupil_id)});  // kept in the history
   if (row)
     c.exec(
         "INSERT INTO part_time_arrangements (pupil_id, reason, parent_agreed_on, ends_on, review_dates, updated_at) "

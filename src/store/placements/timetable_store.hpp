@@ -27,8 +27,8 @@ std::vector<SlotRow> slots_at_provider(Connection& c, std::int64_t provider_id, 
 // The same for every placement a school has active that day (its today board).
 std::vector<SlotRow> slots_of_school(Connection& c, std::int64_t school_id, const std::string& date,
                                      unsigned iso_weekday);
-// The week is saved whole: what was there is replaced.
-void replace_slots(Connection& c, std::int64_t pupil_id, const std::vector<SlotRow>& slots);
+// The week is saved whole: what was there is replaced, and kept in timetable_slot_history as of `now`.
+void replace_slots(Connection& c, std::int64_t pupil_id, const std::vector<SlotRow>& slots, const std::string& now);
 
 struct PartTimeRow {
   std::string reason;
@@ -37,6 +37,8 @@ struct PartTimeRow {
   std::string review_dates;  // dates separated by commas
 };
 std::optional<PartTimeRow> part_time_of(Connection& c, std::int64_t pupil_id);
+// Replaces the arrangement (none: the timetable is full time again); the one replaced is kept in
+// part_time_arrangement_history as of `now`.
 void save_part_time(Connection& c, std::int64_t pupil_id, const std::optional<PartTimeRow>& row,
                     const std::string& now);
 
