@@ -180,12 +180,6 @@ bool make_scheduled_backup(const Services& s, const std::string& url, const Back
   return true;
 }
 
-BackupManifest read_backup_manifest(const fs::path& from) {
-  std::ifstream in(from, std::ios::binary);
-  if (!in) throw Invalid("from", "There is no file " + from.string());
-  return read_manifest(in, from);
-}
-
 RestoreReport restore_backup(const Services& s, const std::string& url, const fs::path& from) {
   std::ifstream in(from, std::ios::binary);
   if (!in) throw Invalid("from", "There is no file " + from.string());

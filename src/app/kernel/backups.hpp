@@ -43,9 +43,6 @@ std::filesystem::path scheduled_backup_file(const BackupSchedule& schedule, std:
 // schedule's files beyond the newest `keep`. Answers whether it made one.
 bool make_scheduled_backup(const Services& s, const std::string& url, const BackupSchedule& schedule);
 
-// What a backup file says it holds, without restoring it. Refuses a file that is not a backup.
-BackupManifest read_backup_manifest(const std::filesystem::path& from);
-
 struct RestoreReport {
   BackupManifest manifest;
   ChainReport chain;  // the restored audit trail checked against its key and checkpoints
