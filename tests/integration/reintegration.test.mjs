@@ -66,6 +66,17 @@ test("the return is planned once a review decides on it: criteria tied to object
   assert.equal(wp.sql("SELECT review_id || '|' || key_adult FROM reintegration_plans WHERE placement_id = 1"), `${ok.body.id}|Mr Jones, head of year`);
   assert.equal(wp.sql("SELECT objective_position || ':' || criterion FROM readiness_criteria"), "1:Attends 90% for four weeks");
 
+  // Saved again with more mentoring: the plan it replaces is kept as it was, criteria and steps too.
+  const form = { criterion_count: "1", criterion_1_objective: "1", criterion_1_text: "Attends 90% for four weeks",
+    step_count: "2", step_1_starts_on: day(0), step_1_days: ["1", "2", "5"], step_2_starts_on: day(7), step_2_days: ["1", "2", "3", "4", "5"],
+    key_adult: "Mr Jones, head of year", mentoring: "Twice a week with Ms Ali", adjustments: "Time-out card", responsibilities: "Bridgeway shares the behaviour plan; Oakfield meets Aisha at the gate" };
+  await school.get("/placements/1/return?edit=1");
+  assert.equal((await school.post("/placements/1/return", form)).status, 303);
+  assert.equal(wp.sql("SELECT mentoring FROM reintegration_plans WHERE placement_id = 1"), "Twice a week with Ms Ali");
+  assert.equal(wp.sql("SELECT mentoring FROM reintegration_plan_history WHERE placement_id = 1"), "Weekly with Ms Ali");
+  assert.equal(wp.sql("SELECT position || ':' || criterion FROM readiness_criteria_history WHERE placement_id = 1"), "1:Attends 90% for four weeks");
+  assert.equal(wp.sql("SELECT position || ':' || starts_on || ':' || days_at_school FROM return_step_history WHERE placement_id = 1 ORDER BY position"), `1:${day(0)}:1,2,5\n2:${day(7)}:1,2,3,4,5`);
+
   const shown = decode((await school.get("/placements/1/return")).text);
   const { school: atSchool, provider } = minutesAt(1, [1, 2, 5]);
   const hours = (m) => (m / 60).toFixed(1);

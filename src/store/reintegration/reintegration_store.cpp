@@ -48,6 +48,22 @@ std::optional<ReintegrationRow> find_reintegration(Connection& c, std::int64_t p
 
 void save_reintegration(Connection& c, const ReintegrationRow& row, std::int64_t user_id, const std::string& now) {
   const auto id = integer(row.placement_id);
+  // What this replaces is kept in the history tables first, as it was.
+  c.exec(
+      "INSERT INTO reintegration_plan_history (placement_id, review_id, key_adult, mentoring, adjustments, "
+      "responsibilities, updated_by, updated_at, superseded_at) SELECT placement_id, review_id, key_adult, mentoring, "
+      "adjustments, responsibilities, updated_by, updated_at, $2 FROM reintegration_plans WHERE placement_id = $1",
+      {id, now});
+  c.exec(
+      "INSERT INTO readiness_criteria_history (placement_id, position, objective_position, criterion, superseded_at) "
+      "SELECT placement_id, position, objective_position, criterion, $2 FROM readiness_criteria WHERE placement_id = "
+      "$1",
+      {id, now});
+  c.exec(
+      "INSERT INTO return_step_history (placement_id, position, starts_on, days_at_school, applied_on, superseded_at) "
+      "SELECT placement_id, position, starts_on, days_at_school, applied_on, $2 FROM return_steps WHERE placement_id = "
+      "$1",
+      {id, now});
   for (const char* table : {"readiness_criteria", "return_steps", "reintegration_plans"})
     c.exec(std::string("DELETE FROM ") + table + " WHERE placement_id = $1", {id});
   c.exec(

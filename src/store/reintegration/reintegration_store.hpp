@@ -34,7 +34,8 @@ struct ReintegrationRow {
 };
 
 std::optional<ReintegrationRow> find_reintegration(Connection& c, std::int64_t placement_id);
-// Replaces the placement's plan, criteria and steps.
+// Replaces the placement's plan, criteria and steps; those replaced are kept in the history tables
+// (reintegration_plan_history, readiness_criteria_history, return_step_history) as of `now`.
 void save_reintegration(Connection& c, const ReintegrationRow& row, std::int64_t user_id, const std::string& now);
 void mark_step_applied(Connection& c, std::int64_t placement_id, int position, const std::string& on);
 
