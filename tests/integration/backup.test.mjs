@@ -110,6 +110,9 @@ test("a backup made while the server writes restores into an empty database with
 });
 
 test("a damaged backup, one from a newer Waypoint, a file that is not one and a database that is not empty are refused, writing nothing", async () => {
+  const nowhere = wp.cli(["backup", "--to", join(dir, "no-such-folder", "x.backup")]);
+  assert.equal(nowhere.status, 2);
+  assert.equal(nowhere.stderr, `to: There is no folder ${join(dir, "no-such-folder")} to write the backup in\n`);
   const file = join(dir, "good.backup");
   const made = wp.cli(["backup", "--to", file]);
   assert.equal(made.status, 0, made.stderr);

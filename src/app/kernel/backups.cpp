@@ -127,6 +127,8 @@ void set_later_checkpoints_aside(const fs::path& checkpoints, std::int64_t last_
 
 BackupManifest make_backup(const Services& s, const std::string& url, const fs::path& to) {
   if (to.empty()) throw Invalid("to", "Name the file to write the backup to, like --to waypoint.backup");
+  if (const auto folder = fs::absolute(to).parent_path(); !fs::is_directory(folder))
+    throw Invalid("to", "There is no folder " + folder.string() + " to write the backup in");
   BackupManifest m;
   m.made_at = s.now_iso();
   m.engine = engine_name(s.db.engine());
