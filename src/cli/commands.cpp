@@ -22,6 +22,7 @@
 #include "cli/background_work.hpp"
 #include "cli/bench_data.hpp"
 #include "cli/demo.hpp"
+#include "cli/retention_commands.hpp"
 #include "domain/accounts/second_factor.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/numbers.hpp"
@@ -442,6 +443,9 @@ int run(int argc, char** argv) {
       "its rows and audit trail");
   restore_cmd->add_option("--from", o.file, "The backup file to restore")->required();
 
+  RetentionOptions retention_options;
+  const auto retention = add_retention_commands(cli, retention_options);
+
   CLI11_PARSE(cli, argc, argv);
   web::set_log_format(o.log_format == "json" ? web::LogFormat::Json : web::LogFormat::Text);
 
@@ -451,6 +455,7 @@ int run(int argc, char** argv) {
     Runtime rt(o);
     store::migrate(*rt.db);
     const auto op = app::operator_actor();
+    if (const auto status = run_retention_command(retention, retention_options, *rt.services)) return *status;
     if (migrate_cmd->parsed()) {
       std::cout << "Database is up to date\n";
     } else if (demo_cmd->parsed()) {

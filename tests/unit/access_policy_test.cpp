@@ -84,6 +84,7 @@ using enum Role;
 const std::vector<Row> kTable = {
   {Action::Administer,            {{ApLead,"FFF"},{SchoolDsl,"FFF"},{Headteacher,"FFF"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"FFF"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Administrator,"AAA"}}},
   {Action::SearchAudit,           {{ApLead,"FFF"},{SchoolDsl,"FFF"},{Headteacher,"FFF"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"FFF"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Administrator,"AAA"}}},
+  {Action::KeepRetention,         {{ApLead,"FFF"},{SchoolDsl,"FFF"},{Headteacher,"FFF"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"FFF"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Administrator,"AAA"}}},
   {Action::BrowseDirectory,       {{ApLead,"AAA"},{SchoolDsl,"AAA"},{Headteacher,"AAA"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"AAA"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Administrator,"FFF"}}},
   {Action::ViewProvider,          {{ApLead,"AAA"},{SchoolDsl,"AAA"},{Headteacher,"AAA"},{ProviderManager,"AHH"},{ProviderStaff,"AHH"},{LaOfficer,"AAA"},{LaDesignatedOfficer,"HHH"},{Parent,"HHH"},{Administrator,"HHH"}}},
   {Action::AddProvider,           {{ApLead,"FFF"},{SchoolDsl,"FFF"},{Headteacher,"FFF"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"AAA"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Administrator,"FFF"}}},

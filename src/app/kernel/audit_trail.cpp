@@ -63,13 +63,23 @@ store::Page<store::AuditListing> search_audit_trail(const Services& s, const Act
 
 ChainReport verify_audit_chain(const Services& s) {
   ChainReport report;
-  domain::ChainVerifier verifier(s.settings.audit_key);
   const auto file = store::read_checkpoints(s.settings.audit_checkpoints);
   s.db.with_connection([&](store::Connection& c) {
+    // Once retention has disposed of the oldest entries, the chain is checked from the first kept
+    // one, which must link to the signed record of the last disposed of.
+    const auto start = store::audit_trail_start(c);
+    if (start && !domain::checkpoint_signed(*start, s.settings.audit_key)) {
+      report.first_break = domain::ChainBreak{
+          start->last_id + 1, "the record that retention disposed of entries up to " + std::to_string(start->last_id) +
+                                  " is not signed with this trail's key"};
+      return;
+    }
+    domain::ChainVerifier verifier(s.settings.audit_key, start ? start->head : domain::kAuditGenesisHash);
     store::walk_audit_chain(c, [&](const domain::AuditEntry& e) {
       report.first_break = verifier.check(e);
       return !report.first_break;
     });
+    report.entries_checked = verifier.checked();
     if (report.first_break) return;
     if (!file.unreadable_lines.empty()) {
       report.first_break = domain::ChainBreak{0, "line " + std::to_string(file.unreadable_lines.front()) + " of " +
@@ -84,13 +94,18 @@ ChainReport verify_audit_chain(const Services& s) {
             domain::ChainBreak{cp.last_id, "the checkpoint of " + cp.at + " is not signed with this trail's key"};
         return;
       }
-      const auto hash = cp.last_id > head.last_id ? std::nullopt : store::audit_hash_of(c, cp.last_id);
+      std::optional<std::string> hash;
+      if (start && cp.last_id < start->last_id)
+        hash = cp.head;  // it vouched for entries retention has since disposed of
+      else if (start && cp.last_id == start->last_id)
+        hash = start->head;
+      else if (cp.last_id <= head.last_id)
+        hash = store::audit_hash_of(c, cp.last_id);
       if ((report.first_break = domain::compare_with_checkpoint(cp, hash, head.last_id, trusted_to))) return;
       trusted_to = std::max(trusted_to, cp.last_id);
       ++report.checkpoints_checked;
     }
   });
-  report.entries_checked = verifier.checked();
   return report;
 }
 

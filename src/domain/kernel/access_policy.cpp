@@ -68,6 +68,7 @@ bool permits(const Principal& w, Action action, const Scope& s) {
   switch (action) {
     case Action::Administer:
     case Action::SearchAudit:
+    case Action::KeepRetention:
       return r == Role::Administrator;
 
     case Action::BrowseDirectory:
@@ -197,6 +198,7 @@ struct ActionName {
 constexpr ActionName kActions[] = {
     {Action::Administer, "administer"},
     {Action::SearchAudit, "search_audit"},
+    {Action::KeepRetention, "keep_retention"},
     {Action::BrowseDirectory, "browse_directory"},
     {Action::ViewProvider, "view_provider"},
     {Action::AddProvider, "add_provider"},

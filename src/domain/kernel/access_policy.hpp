@@ -13,8 +13,9 @@ namespace waypoint::domain {
 
 enum class Action {
   // Running the service
-  Administer,   // users, organisations and settings
-  SearchAudit,  // read the audit trail
+  Administer,     // users, organisations and settings
+  SearchAudit,    // read the audit trail
+  KeepRetention,  // the retention schedule, legal holds, disposal and its log
   // The provider directory (a provider's details are not children's data)
   BrowseDirectory,
   ViewProvider,

@@ -11,6 +11,9 @@ namespace waypoint::domain {
 using namespace std::chrono;
 
 bool Pupil::has_ehc_plan() const { return std::find(needs.begin(), needs.end(), "ehc_plan") != needs.end(); }
+bool Pupil::has_sen() const {
+  return has_ehc_plan() || std::find(needs.begin(), needs.end(), "sen_support") != needs.end();
+}
 
 const std::vector<CodeLabel>& pupil_needs() {
   static const std::vector<CodeLabel> list{

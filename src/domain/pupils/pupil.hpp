@@ -25,6 +25,8 @@ struct Pupil {
   bool child_protection_plan = false;
 
   bool has_ehc_plan() const;
+  // SEN support or an EHC plan: what makes their records SEN records, kept longer.
+  bool has_sen() const;
 };
 
 // SEMH, school avoidance, medical, SEN support, EHC plan.

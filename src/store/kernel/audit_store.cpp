@@ -28,9 +28,16 @@ domain::AuditEntry audit_from_row(const Row& r) {
 
 domain::AuditEntry append_audit_entry(Connection& c, domain::AuditEntry e, std::string_view key) {
   c.lock_for_append("audit_events");
-  auto last = c.query_one("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1");
-  e.id = last ? last->integer(0) + 1 : 1;
-  e.prev_hash = last ? last->text(1) : domain::kAuditGenesisHash;
+  if (auto last = c.query_one("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1")) {
+    e.id = last->integer(0) + 1;
+    e.prev_hash = last->text(1);
+  } else if (auto start = audit_trail_start(c)) {  // retention disposed of every entry so far
+    e.id = start->last_id + 1;
+    e.prev_hash = start->head;
+  } else {
+    e.id = 1;
+    e.prev_hash = domain::kAuditGenesisHash;
+  }
   e.hash = domain::audit_entry_hash(e, e.prev_hash, key);
   c.exec(
       "INSERT INTO audit_events (id, at, user_id, organisation_id, action, entity, entity_id, pupil_id, client, "
@@ -48,8 +55,28 @@ AuditHead audit_head(Connection& c) {
   if (auto last = c.query_one("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1")) {
     head.last_id = last->integer(0);
     head.hash = last->text(1);
+  } else if (auto start = audit_trail_start(c)) {  // every entry kept so far was disposed of
+    head.last_id = start->last_id;
+    head.hash = start->head;
   }
   return head;
+}
+
+std::optional<domain::AuditCheckpoint> audit_trail_start(Connection& c) {
+  auto r = c.query_one(
+      "SELECT disposed_at, entries_disposed, last_disposed_id, last_disposed_hash, signature FROM audit_trail_start "
+      "WHERE id = 1");
+  if (!r) return std::nullopt;
+  return domain::AuditCheckpoint{r->text(0), r->integer(1), r->integer(2), r->text(3), r->text(4)};
+}
+
+void save_audit_trail_start(Connection& c, const domain::AuditCheckpoint& start) {
+  c.exec(
+      "INSERT INTO audit_trail_start (id, disposed_at, entries_disposed, last_disposed_id, last_disposed_hash, "
+      "signature) VALUES (1, $1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET disposed_at = excluded.disposed_at, "
+      "entries_disposed = excluded.entries_disposed, last_disposed_id = excluded.last_disposed_id, "
+      "last_disposed_hash = excluded.last_disposed_hash, signature = excluded.signature",
+      {start.at, integer(start.entries), integer(start.last_id), start.head, start.signature});
 }
 
 std::optional<std::string> audit_hash_of(Connection& c, std::int64_t id) {

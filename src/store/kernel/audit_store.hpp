@@ -16,6 +16,11 @@ namespace waypoint::store {
 // Appends `e` to the chain, its hash keyed with the deployment's audit key.
 domain::AuditEntry append_audit_entry(Connection& c, domain::AuditEntry e, std::string_view key);
 
+// Where the trail starts once retention has disposed of its oldest entries: a checkpoint of the last
+// entry disposed of (`entries` counts every entry disposed of so far), signed as checkpoints are.
+std::optional<domain::AuditCheckpoint> audit_trail_start(Connection& c);
+void save_audit_trail_start(Connection& c, const domain::AuditCheckpoint& start);
+
 struct AuditHead {
   std::int64_t entries = 0;
   std::int64_t last_id = 0;

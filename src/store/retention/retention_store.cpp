@@ -1,0 +1,209 @@
+#include "store/retention/retention_store.hpp"
+
+#include "domain/kernel/text.hpp"
+
+namespace waypoint::store {
+namespace {
+
+// One table's part of a record, and which of its rows belong to the pupil `$1`. In the order they
+// can be deleted in: a row before the rows it refers to.
+struct Part {
+  const char* table;
+  const char* rows;
+};
+
+constexpr const char* kOfPlacements = "placement_id IN (SELECT id FROM placements WHERE pupil_id = $1)";
+constexpr const char* kOfPupil = "pupil_id = $1";
+
+constexpr Part kApRecord[] = {
+    {"alert_actions", "alert_id IN (SELECT id FROM alerts WHERE pupil_id = $1)"},
+    {"alerts", kOfPupil},
+    {"progress_log_history_values",
+     "history_id IN (SELECT h.id FROM progress_log_history h JOIN progress_logs l ON l.id = h.log_id "
+     "WHERE l.pupil_id = $1)"},
+    {"progress_log_history", "log_id IN (SELECT id FROM progress_logs WHERE pupil_id = $1)"},
+    {"objective_values", "log_id IN (SELECT id FROM progress_logs WHERE pupil_id = $1)"},
+    {"progress_logs", kOfPupil},
+    {"attendance_marks", kOfPupil},
+    {"attendance_code_totals", kOfPlacements},
+    {"incidents", kOfPupil},
+    {"reintegration_plan_history", kOfPlacements},
+    {"reintegration_plans", kOfPlacements},
+    {"readiness_criteria_history", kOfPlacements},
+    {"readiness_criteria", kOfPlacements},
+    {"return_step_history", kOfPlacements},
+    {"return_steps", kOfPlacements},
+    {"return_follow_ups", kOfPlacements},
+    {"review_requests", kOfPlacements},
+    {"review_objectives", "review_id IN (SELECT id FROM reviews WHERE pupil_id = $1)"},
+    {"reviews", kOfPupil},
+    {"plan_objectives",
+     "plan_version_id IN (SELECT v.id FROM plan_versions v JOIN placements p ON p.id = v.placement_id "
+     "WHERE p.pupil_id = $1)"},
+    {"plan_versions", kOfPlacements},
+    {"placement_sites", kOfPlacements},
+    {"timetable_slot_history", kOfPupil},
+    {"timetable_slots", kOfPupil},
+    {"placements", kOfPupil},
+    {"part_time_arrangement_history", kOfPupil},
+    {"part_time_arrangements", kOfPupil},
+    {"pupil_contacts", kOfPupil},
+    {"pupil_guardians", kOfPupil},
+};
+
+constexpr Part kConcerns[] = {
+    {"concern_follow_ups", "concern_id IN (SELECT id FROM safeguarding_concerns WHERE pupil_id = $1)"},
+    {"safeguarding_concerns", kOfPupil},
+};
+
+template <std::size_t N>
+RecordCounts count_or_dispose(Connection& c, const Part (&parts)[N], std::int64_t pupil_id, bool dispose) {
+  RecordCounts counts;
+  const Params params{integer(pupil_id)};
+  for (const auto& p : parts) {
+    const auto where = std::string(" FROM ") + p.table + " WHERE " + p.rows;
+    const auto n = c.query_one("SELECT COUNT(*)" + where, params)->integer(0);
+    if (n == 0) continue;
+    counts.emplace_back(p.table, n);
+    if (dispose) c.exec("DELETE" + where, params);
+  }
+  return counts;
+}
+
+constexpr const char* kHeldPupils = "SELECT pupil_id FROM legal_holds WHERE lifted_at IS NULL AND pupil_id IS NOT NULL";
+constexpr const char* kHeldProviders =
+    "SELECT provider_id FROM legal_holds WHERE lifted_at IS NULL AND provider_id IS NOT NULL";
+
+LegalHold hold_from_row(const Row& r) {
+  return {r.integer(0), r.opt_integer(1), r.opt_integer(2), r.text(3),    r.text(4),
+          r.text(5),    r.opt_text(6),    r.opt_text(7),    r.opt_text(8)};
+}
+
+constexpr const char* kHoldColumns =
+    "SELECT id, pupil_id, provider_id, reason, placed_by, placed_at, lifted_by, lifted_at, lift_reason "
+    "FROM legal_holds ";
+
+}  // namespace
+
+std::vector<RetentionRuleRow> retention_rule_rows(Connection& c) {
+  return map_rows(c.query("SELECT record_type, years, changed_at FROM retention_rules"), [](const Row& r) {
+    return RetentionRuleRow{r.text(0), static_cast<int>(r.integer(1)), r.opt_text(2)};
+  });
+}
+
+void set_retention_years(Connection& c, const std::string& record_type, int years, const std::string& now) {
+  c.exec(
+      "INSERT INTO retention_rules (record_type, years, changed_at) VALUES ($1, $2, $3) "
+      "ON CONFLICT (record_type) DO UPDATE SET years = excluded.years, changed_at = excluded.changed_at",
+      {record_type, integer(years), now});
+}
+
+std::int64_t place_legal_hold(Connection& c, const LegalHold& h) {
+  return c.insert(
+      "INSERT INTO legal_holds (pupil_id, provider_id, reason, placed_by, placed_at) VALUES ($1, $2, $3, $4, $5) "
+      "RETURNING id",
+      {opt_integer(h.pupil_id), opt_integer(h.provider_id), h.reason, h.placed_by, h.placed_at});
+}
+
+std::optional<LegalHold> find_legal_hold(Connection& c, std::int64_t id) {
+  if (auto r = c.query_one(std::string(kHoldColumns) + "WHERE id = $1", {integer(id)})) return hold_from_row(*r);
+  return std::nullopt;
+}
+
+void lift_legal_hold(Connection& c, std::int64_t id, const std::string& by, const std::string& at,
+                     const std::string& reason) {
+  c.exec("UPDATE legal_holds SET lifted_by = $2, lifted_at = $3, lift_reason = $4 WHERE id = $1 AND lifted_at IS NULL",
+         {integer(id), by, at, reason});
+}
+
+std::vector<LegalHold> legal_holds(Connection& c) {
+  return map_rows(c.query(std::string(kHoldColumns) + "ORDER BY lifted_at IS NOT NULL, id DESC"), hold_from_row);
+}
+
+std::int64_t total(const RecordCounts& counts) {
+  std::int64_t n = 0;
+  for (const auto& [table, rows] : counts) n += rows;
+  return n;
+}
+
+bool pupil_held(Connection& c, std::int64_t pupil_id) {
+  return c.query_one("SELECT 1 FROM legal_holds WHERE pupil_id = $1 AND lifted_at IS NULL", {integer(pupil_id)})
+      .has_value();
+}
+
+std::vector<PupilForRetention> pupils_born_by(Connection& c, const std::string& born_by) {
+  return map_rows(c.query(std::string("SELECT id, date_of_birth, needs, CASE WHEN id IN (") + kHeldPupils +
+                              ") THEN 1 ELSE 0 END FROM pupils WHERE date_of_birth <= $1 ORDER BY date_of_birth, id",
+                          {born_by}),
+                  [](const Row& r) {
+                    return PupilForRetention{r.integer(0), r.text(1), domain::split_list(r.text(2)), r.boolean(3)};
+                  });
+}
+
+RecordCounts pupil_ap_record(Connection& c, std::int64_t pupil_id, bool dispose) {
+  return count_or_dispose(c, kApRecord, pupil_id, dispose);
+}
+
+RecordCounts pupil_concerns(Connection& c, std::int64_t pupil_id, bool dispose) {
+  return count_or_dispose(c, kConcerns, pupil_id, dispose);
+}
+
+bool dispose_pupil_if_nothing_left(Connection& c, std::int64_t pupil_id) {
+  if (!pupil_ap_record(c, pupil_id, false).empty() || !pupil_concerns(c, pupil_id, false).empty()) return false;
+  c.exec("DELETE FROM pupils WHERE id = $1", {integer(pupil_id)});
+  return true;
+}
+
+std::int64_t attendance_marks_through(Connection& c, const std::string& through, bool dispose) {
+  const auto where = std::string(" FROM attendance_marks WHERE session_date <= $1 AND pupil_id NOT IN (") +
+                     kHeldPupils + ") AND provider_id NOT IN (" + kHeldProviders + ")";
+  const auto n = c.query_one("SELECT COUNT(*)" + where, {through})->integer(0);
+  if (dispose && n > 0) {
+    c.exec("DELETE" + where, {through});
+    c.exec("DELETE FROM attendance_code_totals WHERE sessions = 0");
+  }
+  return n;
+}
+
+std::optional<AuditPrefix> disposable_audit_prefix(Connection& c, const std::string& written_before) {
+  // The first entry that must stay: written on or after the date, or about what is held.
+  std::optional<std::int64_t> first_kept;
+  const auto earliest = [&](const std::string& sql, const Params& params) {
+    if (auto r = c.query_one(sql, params); r && !r->is_null(0))
+      first_kept = first_kept ? std::min(*first_kept, r->integer(0)) : r->integer(0);
+  };
+  earliest("SELECT MIN(id) FROM audit_events WHERE at >= $1", {written_before});
+  earliest(std::string("SELECT MIN(a.id) FROM audit_events a WHERE a.pupil_id IN (") + kHeldPupils + ")", {});
+  earliest(std::string("SELECT MIN(a.id) FROM audit_events a WHERE a.entity = 'provider' AND a.entity_id IN (") +
+               kHeldProviders + ")",
+           {});
+  const auto last =
+      first_kept ? c.query_one("SELECT MAX(id), COUNT(*) FROM audit_events WHERE id < $1", {integer(*first_kept)})
+                 : c.query_one("SELECT MAX(id), COUNT(*) FROM audit_events");
+  if (!last || last->is_null(0)) return std::nullopt;
+  return AuditPrefix{last->integer(0), last->integer(1)};
+}
+
+void dispose_audit_entries_through(Connection& c, std::int64_t last_id) {
+  c.exec("DELETE FROM audit_events WHERE id <= $1", {integer(last_id)});
+}
+
+void log_disposal(Connection& c, const Disposal& d) {
+  c.exec(
+      "INSERT INTO retention_disposals (disposed_at, record_type, subject, subject_id, disposable_from, records, "
+      "detail) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+      {d.disposed_at, d.record_type, d.subject, opt_integer(d.subject_id), d.disposable_from, integer(d.records),
+       d.detail});
+}
+
+std::vector<Disposal> disposal_log(Connection& c, const std::string& from, const std::string& until) {
+  return map_rows(c.query("SELECT id, disposed_at, record_type, subject, subject_id, disposable_from, records, detail "
+                          "FROM retention_disposals WHERE disposed_at >= $1 AND disposed_at < $2 ORDER BY id",
+                          {from, until + "T99"}),
+                  [](const Row& r) {
+                    return Disposal{r.integer(0),     r.text(1), r.text(2),    r.text(3),
+                                    r.opt_integer(4), r.text(5), r.integer(6), r.text(7)};
+                  });
+}
+
+}  // namespace waypoint::store
