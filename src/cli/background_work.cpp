@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "app/alerts/alert_sweep.hpp"
+#include "app/kernel/access.hpp"
 #include "app/kernel/audit_trail.hpp"
+#include "app/retention/retention.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "web/kernel/request_log.hpp"
 
@@ -11,13 +13,15 @@ namespace waypoint::cli {
 
 BackgroundWork::BackgroundWork(const app::Services& s, std::unique_ptr<app::MailSender> mail,
                                std::chrono::seconds every, std::chrono::seconds checkpoint_every,
-                               std::string database_url, app::BackupSchedule backups)
+                               std::string database_url, app::BackupSchedule backups,
+                               std::optional<int> retention_minute)
     : services_(s),
       mail_(std::move(mail)),
       every_(every),
       checkpoint_every_(checkpoint_every),
       database_url_(std::move(database_url)),
       backups_(std::move(backups)),
+      retention_minute_(retention_minute),
       // Three sweeps long: a holder that misses one renewal keeps the work; one that died hands it on.
       lease_(s, std::max(3 * every, std::chrono::seconds(3))) {}
 
@@ -84,6 +88,18 @@ void BackgroundWork::tick() {
   }
   attempt("scheduled backup made",
           [&] { return static_cast<int>(app::make_scheduled_backup(services_, database_url_, backups_)); });
+  // Once a day at the set time; run again by another process that takes the lease over, it finds
+  // nothing more due.
+  if (retention_minute_ && services_.minute_of_day() >= *retention_minute_ && services_.today() != retention_ran_) {
+    attempt("retention: records disposed of", [&] {
+      auto nightly = app::operator_actor();
+      nightly.client = "nightly retention";
+      std::int64_t records = 0;
+      for (const auto& d : app::run_retention(services_, nightly, false).disposals) records += store::total(d.records);
+      retention_ran_ = services_.today();
+      return static_cast<int>(std::min<std::int64_t>(records, INT32_MAX));
+    });
+  }
 }
 
 }  // namespace waypoint::cli

@@ -1,10 +1,11 @@
 #pragma once
 // What the server does between requests: the alert sweep, sending mail, the audit trail's hourly
-// checkpoint and the nightly backup, on a thread of its own, in one process at a time however many
+// checkpoint, the nightly backup and the nightly retention run, on a thread of its own, in one process at a time however many
 // serve the database (app::BackgroundLease).
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "app/kernel/background_lease.hpp"
@@ -19,7 +20,7 @@ class BackgroundWork {
   // `mail` may be empty: then nothing is sent (and nothing is queued).
   BackgroundWork(const app::Services& s, std::unique_ptr<app::MailSender> mail, std::chrono::seconds every,
                  std::chrono::seconds checkpoint_every, std::string database_url = "",
-                 app::BackupSchedule backups = {});
+                 app::BackupSchedule backups = {}, std::optional<int> retention_minute = std::nullopt);
   ~BackgroundWork();
   void start();
   void stop();
@@ -34,6 +35,8 @@ class BackgroundWork {
   std::chrono::seconds checkpoint_every_;
   std::string database_url_;
   app::BackupSchedule backups_;
+  std::optional<int> retention_minute_;  // of the day in England; none: retention is run by hand
+  std::chrono::year_month_day retention_ran_{};
   app::BackgroundLease lease_;
   std::chrono::steady_clock::time_point next_checkpoint_{};  // the first tick writes one
   std::chrono::year_month_day missing_education_checked_{};

@@ -90,6 +90,7 @@ struct Options {
   std::string backup_dir = env_or("WAYPOINT_BACKUP_DIR", "");  // empty: no nightly backup
   std::string backup_time = env_or("WAYPOINT_BACKUP_TIME", "02:00");
   int backup_keep = 14;
+  std::string retention_time = env_or("WAYPOINT_RETENTION_TIME", "");  // empty: run by hand
   int checkpoint_seconds = 3600;
   int token_days = app::kTokenDaysDefault;
   std::string second_factor_roles = env_or("WAYPOINT_SECOND_FACTOR_ROLES", "");
@@ -179,6 +180,9 @@ int serve(const Options& o) {
     backups.minute_of_day = *at;
   else
     throw app::Invalid("backup-time", "--backup-time must be a time of day in England, like 02:00");
+  std::optional<int> retention_minute;
+  if (!o.retention_time.empty() && !(retention_minute = domain::parse_clock(o.retention_time)))
+    throw app::Invalid("retention-time", "--retention-time must be a time of day in England, like 03:00");
   Runtime rt(o);
   std::unique_ptr<app::MailSender> mail;
   if (!o.smtp.empty()) {
@@ -204,7 +208,7 @@ int serve(const Options& o) {
   if (o.public_url.empty()) rt.services->settings.public_url = "http://" + host + ":" + std::to_string(server.port());
   server.start();
   BackgroundWork background(*rt.services, std::move(mail), std::chrono::seconds(o.sweep_seconds),
-                            std::chrono::seconds(o.checkpoint_seconds), o.database, backups);
+                            std::chrono::seconds(o.checkpoint_seconds), o.database, backups, retention_minute);
   background.start();
   std::cout << "Waypoint is running at http://" << host << ":" << server.port() << "/" << std::endl;
   if (o.demo) print_demo_sign_ins();
@@ -347,6 +351,9 @@ int run(int argc, char** argv) {
                    "When the nightly backup is made, in England (env "
                    "WAYPOINT_BACKUP_TIME)")
       ->capture_default_str();
+  serve_cmd->add_option("--retention-time", o.retention_time,
+                        "Dispose of records past their retention date each night at this time in England, like "
+                        "03:00 (env WAYPOINT_RETENTION_TIME; none when empty: `waypoint retention run` by hand)");
   serve_cmd->add_option("--backup-keep", o.backup_keep, "How many nightly backups to keep in the folder")
       ->capture_default_str()
       ->check(CLI::Range(1, 3650));

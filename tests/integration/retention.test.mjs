@@ -2,7 +2,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { startWaypoint, DEMO, day, recentRegisterDay } from "../support/waypoint.mjs";
+import { startWaypoint, sqlOn, DEMO, day, recentRegisterDay } from "../support/waypoint.mjs";
 
 // Retention on a data set built to cross every rule's date: the records are made today through the
 // API, and `waypoint retention run` is run as of the days around each rule's date (WAYPOINT_TODAY),
@@ -233,4 +233,28 @@ test("a pupil's concerns go 50 years after birth, and with them the last of the 
   // Aisha's whole AP record went at 31 (she has SEN) by the same run: placements, plans, timetable.
   for (const table of ["placements", "timetable_slots", "pupils"]) assert.equal(count(table, table === "pupils" ? "id = 1" : "pupil_id = 1"), 0, table);
   assert.equal(wp.cli(["audit", "verify"]).status, 0);
+});
+
+test("the nightly setting runs retention once a day, in the process holding the background work", async () => {
+  const first = await startWaypoint();
+  let nightly;
+  try {
+    const lead = first.cli(["token", "create", "--email", DEMO.apLead]).stdout.trim();
+    const made = await first.api(lead, "POST", "/pupils", { upn: upn("999500000005"), given_name: "Nightly", family_name: "Retention", date_of_birth: born, gender: "U", needs: [] });
+    assert.equal(made.status, 201);
+    const gone = () => sqlOn(first.database, `SELECT COUNT(*) FROM pupils WHERE id = ${made.body.id}`) === "0";
+    const bad = spawnSync(bin, ["serve", "--database", first.database, "--retention-time", "25:00"], { encoding: "utf8", timeout: 20000 });
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /^retention-time: --retention-time must be a time of day in England, like 03:00/);
+    await first.signal("SIGTERM"); // gives the background work up; its files stay for the next process
+    nightly = await startWaypoint({ beside: first, args: ["--today", anniversary(born, 25), "--retention-time", "00:00", "--sweep-seconds", "1"] });
+    for (let waited = 0; !gone() && waited < 20000; waited += 200) await new Promise((r) => setTimeout(r, 200));
+    assert.ok(gone(), "the pupil's record went at the nightly run");
+    await new Promise((r) => setTimeout(r, 3000)); // three more sweeps: the day's run is not repeated
+    assert.equal(sqlOn(first.database, "SELECT COUNT(*) FROM audit_events WHERE action = 'retention.review' AND client = 'nightly retention'"), "1");
+    assert.equal(sqlOn(first.database, `SELECT record_type FROM retention_disposals WHERE subject_id = ${made.body.id}`), "pupil_ap_record");
+  } finally {
+    await nightly?.stop();
+    first.cleanup();
+  }
 });
