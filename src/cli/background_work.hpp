@@ -1,7 +1,7 @@
 #pragma once
 // What the server does between requests: the alert sweep, sending mail, the audit trail's hourly
-// checkpoint, the nightly backup and the nightly retention run, on a thread of its own, in one process at a time however many
-// serve the database (app::BackgroundLease).
+// checkpoint, the nightly backup and the nightly retention run, on a thread of its own, in one process at a time
+// however many serve the database (app::BackgroundLease).
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -19,8 +19,8 @@ class BackgroundWork {
  public:
   // `mail` may be empty: then nothing is sent (and nothing is queued).
   BackgroundWork(const app::Services& s, std::unique_ptr<app::MailSender> mail, std::chrono::seconds every,
-                 std::chrono::seconds checkpoint_every, std::string database_url = "",
-                 app::BackupSchedule backups = {}, std::optional<int> retention_minute = std::nullopt);
+                 std::chrono::seconds checkpoint_every, std::string database_url = "", app::BackupSchedule backups = {},
+                 std::optional<int> retention_minute = std::nullopt);
   ~BackgroundWork();
   void start();
   void stop();

@@ -218,7 +218,7 @@ void load_demo_calendar(store::Connection& c, const Services& s, std::int64_t la
                           y + "-" + half_terms[h][2]});
     }
   // Oakfield's own INSET day, on top of the LA's calendar.
-  store::insert_closure(c, school, {std::to_string(this_year) + "-11-02", "INSET day"});
+  store::insert_closure(c, school, {std::to_string(this_year) + "-11-02", "INSET day"}, s.now_iso());
 }
 
 // Needs, contacts, the school's acceptance of two providers, and two placements: one running, one

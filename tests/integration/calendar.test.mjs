@@ -44,6 +44,11 @@ test("closures the school records move the deadlines counted in school days", as
   assert.ok(after > before, `${after} is later than ${before}`);
   const bad = await school.post("/calendar/closures", { closure_day: "2027-02-29", closure_reason: "" });
   assert.deepEqual(errorMessages(bad.text).map((e) => e.field), ["closure_day", "closure_reason"]);
+  // A closure given another reason, or removed, is kept as it was.
+  assert.equal((await school.post("/calendar/closures", { closure_day: day(1), closure_reason: "Heating still broken" })).status, 303);
+  assert.equal((await school.post("/calendar/closures/remove", { day: day(1) })).status, 303);
+  assert.equal(wp.sql(`SELECT COUNT(*) FROM calendar_closures WHERE organisation_id = 2 AND day = '${day(1)}'`), "0");
+  assert.equal(wp.sql(`SELECT reason FROM calendar_closure_history WHERE organisation_id = 2 AND day = '${day(1)}' ORDER BY reason`), "Heating failure\nHeating still broken");
 });
 
 test("a school follows the LA's terms until it keeps its own; terms are checked", async () => {
@@ -56,6 +61,13 @@ test("a school follows the LA's terms until it keeps its own; terms are checked"
   const overlap = await school.post("/calendar/terms", { term_name: "Again", first_day: "2030-02-01", last_day: "2030-03-01" });
   assert.deepEqual(errorMessages(overlap.text), [{ field: "first_day", message: "These dates overlap the term from 2030-01-07 to 2030-02-15" }]);
   assert.doesNotMatch(decode((await school.get("/calendar")).text), /follows the local authority/);
+  // A term removed is kept as it was.
+  const added = await school.post("/calendar/terms", { term_name: "Summer 2030", first_day: "2030-04-22", last_day: "2030-07-19" });
+  assert.equal(added.status, 303);
+  const term = wp.sql("SELECT id FROM calendar_terms WHERE organisation_id = 2 AND name = 'Summer 2030'");
+  assert.equal((await school.post(`/calendar/terms/${term}/remove`, {})).status, 303);
+  assert.equal(wp.sql(`SELECT COUNT(*) FROM calendar_terms WHERE id = ${term}`), "0");
+  assert.equal(wp.sql(`SELECT name || ' ' || first_day || ' ' || last_day FROM calendar_term_history WHERE term_id = ${term}`), "Summer 2030 2030-04-22 2030-07-19");
 });
 
 test("the school's full-time week decides which timetables are part time", async () => {

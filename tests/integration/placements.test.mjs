@@ -125,6 +125,12 @@ test("an off-site direction goes from draft to active only after its notice, at 
   assert.equal(tooSoon.status, 422);
   assert.deepEqual(errorMessages(tooSoon.text), [{ field: "notice_sent_on", message: tooSoonMessage }]);
   assert.equal((await change(earliest)).status, 303);
+  assert.equal(wp.sql(`SELECT COUNT(*) FROM placement_site_history WHERE placement_id = ${id}`), "0", "the same site: nothing replaced");
+  // Moved to Bridgeway's other site: the first is kept as a site the placement used.
+  const [first, second] = wp.sql("SELECT id FROM provider_sites WHERE provider_id = 5 ORDER BY id").split("\n");
+  assert.equal((await school.post(`/placements/${id}/edit`, terms(5, { start_date: earliest, site_ids: second }))).status, 303);
+  assert.equal(wp.sql(`SELECT site_id FROM placement_sites WHERE placement_id = ${id}`), second);
+  assert.equal(wp.sql(`SELECT site_id FROM placement_site_history WHERE placement_id = ${id}`), first);
   assert.equal((await school.post(`/placements/${id}/start`)).status, 303);
   const started = await school.get(`/placements/${id}`);
   assert.match(started.text, /govuk-tag--green">Active</);

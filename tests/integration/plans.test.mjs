@@ -35,7 +35,11 @@ test("a plan is drafted, checked, agreed, and changed only by making a new versi
   assert.equal((await school.post("/placements/1/plan", plan({ pupil_views: "" }))).status, 303);
   const early = await school.post("/placements/1/plan/agree");
   assert.deepEqual(errorMessages(early.text), [{ field: "pupil_views", message: "Record the pupil's own views" }]);
+  const drafted = wp.sql("SELECT description FROM plan_objectives ORDER BY position");
   assert.equal((await school.post("/placements/1/plan", plan())).status, 303);
+  // The draft's objectives before the edit are kept as they were.
+  assert.equal(wp.sql("SELECT description FROM plan_objective_history ORDER BY position"), drafted);
+  assert.ok(drafted.length > 0);
   assert.equal((await school.post("/placements/1/plan/agree")).status, 303);
   assert.equal(versions(), "1:agreed");
 

@@ -113,6 +113,18 @@ test("adding a provider: bad input names each field and saves nothing; a good on
   assert.match(page.text, /No site where pupils are taught has been recorded/);
   assert.match(page.text, /Key stage 3, Key stage 4/);
   assert.deepEqual(names((await officer.get("/providers?offers=animal")).text), ["Riverbank Farm"]);
+  // The offer it replaces when the entry is saved with another is kept.
+  await officer.get(`/providers/${id}/edit`);
+  const edited = await officer.request("POST", `/providers/${id}/edit`, {
+    form: new URLSearchParams([
+      ["csrf_token", officer.csrf], ["name", "Riverbank Farm"], ["kind", "unregistered"], ["contact_name", "Ann Hill"],
+      ["contact_email", "ann@riverbank.example"], ["delivery", "in_person"], ["capacity", "6"], ["cost", "60"], ["cost_unit", "day"],
+      ["key_stages", "ks4"], ["specialisms", "semh"], ["courses", "animal care, land-based studies"],
+    ]),
+  });
+  assert.equal(edited.status, 303);
+  assert.equal(wp.sql(`SELECT value FROM provider_offer WHERE provider_id = ${id} AND facet = 'key_stage'`), "ks4");
+  assert.equal(wp.sql(`SELECT value FROM provider_offer_history WHERE provider_id = ${id} AND facet = 'key_stage' ORDER BY value`), "ks3\nks4");
 });
 
 test("sites need a real postcode; every check recorded makes a new provider approved", async () => {

@@ -149,7 +149,7 @@ void add_term(const Services& s, const Actor& a, const std::string& name, const 
 
 void remove_term(const Services& s, const Actor& a, std::int64_t term_id) {
   keep_calendar(s, a, "calendar.term_remove", {{"term_id", term_id}},
-                [&](store::Connection& c, std::int64_t owner) { store::delete_term(c, owner, term_id); });
+                [&](store::Connection& c, std::int64_t owner) { store::delete_term(c, owner, term_id, s.now_iso()); });
 }
 
 void add_closure(const Services& s, const Actor& a, const std::string& day, const std::string& reason) {
@@ -161,13 +161,13 @@ void add_closure(const Services& s, const Actor& a, const std::string& day, cons
                     errors.push_back({"closure_day", "Date must be a real date, like 2027-01-04"});
                   if (r.empty()) errors.push_back({"closure_reason", "Say why the school is closed, like INSET day"});
                   if (!errors.empty()) throw Invalid(std::move(errors));
-                  store::insert_closure(c, owner, {d, r});
+                  store::insert_closure(c, owner, {d, r}, s.now_iso());
                 });
 }
 
 void remove_closure(const Services& s, const Actor& a, const std::string& day) {
   keep_calendar(s, a, "calendar.closure_remove", {{"day", day}},
-                [&](store::Connection& c, std::int64_t owner) { store::delete_closure(c, owner, day); });
+                [&](store::Connection& c, std::int64_t owner) { store::delete_closure(c, owner, day, s.now_iso()); });
 }
 
 void set_full_time_week(const Services& s, const Actor& a, const std::string& hours) {

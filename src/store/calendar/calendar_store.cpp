@@ -47,19 +47,36 @@ std::int64_t insert_term(Connection& c, std::int64_t organisation_id, const Term
       {integer(organisation_id), t.name, t.first_day, t.last_day});
 }
 
-void delete_term(Connection& c, std::int64_t organisation_id, std::int64_t term_id) {
-  c.exec("DELETE FROM calendar_terms WHERE organisation_id = $1 AND id = $2",
-         {integer(organisation_id), integer(term_id)});
+void delete_term(Connection& c, std::int64_t organisation_id, std::int64_t term_id, const std::string& now) {
+  const Params params{integer(organisation_id), integer(term_id)};
+  c.exec(
+      "INSERT INTO calendar_term_history (term_id, organisation_id, name, first_day, last_day, removed_at) "
+      "SELECT id, organisation_id, name, first_day, last_day, $3 FROM calendar_terms "
+      "WHERE organisation_id = $1 AND id = $2",
+      {params[0], params[1], now});
+  c.exec("DELETE FROM calendar_terms WHERE organisation_id = $1 AND id = $2", params);
 }
 
-void insert_closure(Connection& c, std::int64_t organisation_id, const ClosureRow& r) {
+namespace {
+// Keeps the closure on `day`, if there is one, as it was until now.
+void keep_closure(Connection& c, std::int64_t organisation_id, const std::string& day, const std::string& now) {
+  c.exec(
+      "INSERT INTO calendar_closure_history (organisation_id, day, reason, superseded_at) "
+      "SELECT organisation_id, day, reason, $3 FROM calendar_closures WHERE organisation_id = $1 AND day = $2",
+      {integer(organisation_id), day, now});
+}
+}  // namespace
+
+void insert_closure(Connection& c, std::int64_t organisation_id, const ClosureRow& r, const std::string& now) {
+  keep_closure(c, organisation_id, r.day, now);
   c.exec(
       "INSERT INTO calendar_closures (organisation_id, day, reason) VALUES ($1, $2, $3) "
       "ON CONFLICT (organisation_id, day) DO UPDATE SET reason = excluded.reason",
       {integer(organisation_id), r.day, r.reason});
 }
 
-void delete_closure(Connection& c, std::int64_t organisation_id, const std::string& day) {
+void delete_closure(Connection& c, std::int64_t organisation_id, const std::string& day, const std::string& now) {
+  keep_closure(c, organisation_id, day, now);
   c.exec("DELETE FROM calendar_closures WHERE organisation_id = $1 AND day = $2", {integer(organisation_id), day});
 }
 

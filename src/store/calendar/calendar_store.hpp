@@ -30,9 +30,10 @@ std::vector<ClosureRow> closures_of(Connection& c, std::int64_t organisation_id)
 std::map<std::int64_t, std::vector<TermRow>> terms_of_each(Connection& c, const std::vector<std::int64_t>& ids);
 std::set<std::int64_t> closed_on(Connection& c, const std::vector<std::int64_t>& ids, const std::string& day);
 std::int64_t insert_term(Connection& c, std::int64_t organisation_id, const TermRow& t);
-void delete_term(Connection& c, std::int64_t organisation_id, std::int64_t term_id);
-void insert_closure(Connection& c, std::int64_t organisation_id, const ClosureRow& r);
-void delete_closure(Connection& c, std::int64_t organisation_id, const std::string& day);
+// Removing or replacing keeps what was there in calendar_term_history / calendar_closure_history.
+void delete_term(Connection& c, std::int64_t organisation_id, std::int64_t term_id, const std::string& now);
+void insert_closure(Connection& c, std::int64_t organisation_id, const ClosureRow& r, const std::string& now);
+void delete_closure(Connection& c, std::int64_t organisation_id, const std::string& day, const std::string& now);
 
 // The school's own full-time week in minutes, if it has set one.
 std::optional<int> full_time_minutes(Connection& c, std::int64_t school_id);

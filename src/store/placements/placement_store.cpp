@@ -1,5 +1,7 @@
 #include "store/placements/placement_store.hpp"
 
+#include <algorithm>
+
 #include "domain/kernel/numbers.hpp"
 
 namespace waypoint::store {
@@ -65,7 +67,15 @@ std::vector<std::int64_t> site_ids_of(Connection& c, std::int64_t placement_id) 
   return map_rows(rows, [](const Row& r) { return r.integer(0); });
 }
 
-void save_sites(Connection& c, std::int64_t placement_id, const std::vector<std::int64_t>& sites) {
+// Sites no longer used are kept in placement_site_history, with when they stopped being used.
+void save_sites(Connection& c, std::int64_t placement_id, std::vector<std::int64_t> sites, const std::string& now) {
+  std::sort(sites.begin(), sites.end());
+  sites.erase(std::unique(sites.begin(), sites.end()), sites.end());
+  if (site_ids_of(c, placement_id) == sites) return;
+  c.exec(
+      "INSERT INTO placement_site_history (placement_id, site_id, superseded_at) "
+      "SELECT placement_id, site_id, $2 FROM placement_sites WHERE placement_id = $1",
+      {integer(placement_id), now});
   c.exec("DELETE FROM placement_sites WHERE placement_id = $1", {integer(placement_id)});
   for (auto id : sites)
     c.exec("INSERT INTO placement_sites (placement_id, site_id) VALUES ($1, $2)", {integer(placement_id), integer(id)});
@@ -113,7 +123,7 @@ std::int64_t insert_placement(Connection& c, const PlacementRecord& p, std::int6
        now,
        integer(domain::review_interval_of(p.terms)),
        first_review(p)});
-  save_sites(c, id, p.terms.site_ids);
+  save_sites(c, id, p.terms.site_ids, now);
   return id;
 }
 
@@ -125,7 +135,7 @@ void update_placement_terms(Connection& c, const PlacementRecord& p, const std::
       {integer(p.id), p.terms.legal_basis, p.terms.reason, p.terms.reason_detail, p.terms.objectives,
        p.terms.start_date, p.terms.planned_end_date, opt_integer(p.cost_pence), cost_unit(p), p.terms.paid_by,
        p.terms.report_to, p.terms.breaks, now, integer(domain::review_interval_of(p.terms)), first_review(p)});
-  save_sites(c, p.id, p.terms.site_ids);
+  save_sites(c, p.id, p.terms.site_ids, now);
 }
 
 void extend_placement(Connection& c, std::int64_t id, const std::string& planned_end_date, const std::string& now) {

@@ -81,6 +81,14 @@ bool update_draft(Connection& c, std::int64_t version_id, const domain::Plan& pl
       {integer(version_id), plan.monitoring, plan.curriculum_fit, plan.ehc_outcomes, plan.pupil_views,
        plan.parent_views, now});
   if (changed.empty()) return false;
+  // The draft's objectives as they stood before this edit are kept, so what was proposed to a
+  // family at a meeting can still be shown after the plan moved on.
+  c.exec(
+      "INSERT INTO plan_objective_history (plan_version_id, position, area, description, baseline_value, "
+      "baseline_date, baseline_source, target, measure, unit, target_date, responsible, superseded_at) "
+      "SELECT plan_version_id, position, area, description, baseline_value, baseline_date, baseline_source, target, "
+      "measure, unit, target_date, responsible, $2 FROM plan_objectives WHERE plan_version_id = $1",
+      {integer(version_id), now});
   c.exec("DELETE FROM plan_objectives WHERE plan_version_id = $1", {integer(version_id)});
   insert_objectives(c, version_id, plan);
   return true;

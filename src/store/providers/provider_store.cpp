@@ -1,5 +1,7 @@
 #include "store/providers/provider_store.hpp"
 
+#include <set>
+
 #include "domain/kernel/calendar_date.hpp"
 
 namespace waypoint::store {
@@ -45,7 +47,18 @@ Params profile_params(const domain::ProviderProfile& p, const std::string& now) 
           now};
 }
 
-void replace_offer(Connection& c, const domain::ProviderProfile& p) {
+// The offer it replaces, when it changed, is kept in provider_offer_history.
+void replace_offer(Connection& c, const domain::ProviderProfile& p, const std::string& now) {
+  std::set<std::pair<std::string, std::string>> wanted, current;
+  for (const auto& facet : kFacets)
+    for (const auto& value : p.*facet.values) wanted.emplace(facet.name, value);
+  for (const auto& r : c.query("SELECT facet, value FROM provider_offer WHERE provider_id = $1", {integer(p.id)}))
+    current.emplace(r.text(0), r.text(1));
+  if (wanted == current) return;
+  c.exec(
+      "INSERT INTO provider_offer_history (provider_id, facet, value, superseded_at) "
+      "SELECT provider_id, facet, value, $2 FROM provider_offer WHERE provider_id = $1",
+      {integer(p.id), now});
   c.exec("DELETE FROM provider_offer WHERE provider_id = $1", {integer(p.id)});
   for (const auto& facet : kFacets)
     for (const auto& value : p.*facet.values)
@@ -61,7 +74,7 @@ void insert_provider(Connection& c, const domain::ProviderProfile& p, const std:
       "contact_email, contact_phone, age_from, age_to, delivery, capacity, cost_pence, cost_unit, description, "
       "standing, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'not_approved', $15)",
       profile_params(p, now));
-  replace_offer(c, p);
+  replace_offer(c, p, now);
 }
 
 void update_provider(Connection& c, const domain::ProviderProfile& p, const std::string& now) {
@@ -72,7 +85,7 @@ void update_provider(Connection& c, const domain::ProviderProfile& p, const std:
       profile_params(p, now));
   c.exec("UPDATE organisations SET name = $2, urn = $3, ukprn = $4 WHERE id = $1",
          {integer(p.id), p.name, p.urn, p.ukprn});
-  replace_offer(c, p);
+  replace_offer(c, p, now);
 }
 
 void update_provider_registration(Connection& c, std::int64_t id, const std::string& name,

@@ -14,6 +14,9 @@ struct Part {
 
 constexpr const char* kOfPlacements = "placement_id IN (SELECT id FROM placements WHERE pupil_id = $1)";
 constexpr const char* kOfPupil = "pupil_id = $1";
+constexpr const char* kOfPlanVersions =
+    "plan_version_id IN (SELECT v.id FROM plan_versions v JOIN placements p ON p.id = v.placement_id "
+    "WHERE p.pupil_id = $1)";
 
 constexpr Part kApRecord[] = {
     {"alert_actions", "alert_id IN (SELECT id FROM alerts WHERE pupil_id = $1)"},
@@ -37,10 +40,10 @@ constexpr Part kApRecord[] = {
     {"review_requests", kOfPlacements},
     {"review_objectives", "review_id IN (SELECT id FROM reviews WHERE pupil_id = $1)"},
     {"reviews", kOfPupil},
-    {"plan_objectives",
-     "plan_version_id IN (SELECT v.id FROM plan_versions v JOIN placements p ON p.id = v.placement_id "
-     "WHERE p.pupil_id = $1)"},
+    {"plan_objective_history", kOfPlanVersions},
+    {"plan_objectives", kOfPlanVersions},
     {"plan_versions", kOfPlacements},
+    {"placement_site_history", kOfPlacements},
     {"placement_sites", kOfPlacements},
     {"timetable_slot_history", kOfPupil},
     {"timetable_slots", kOfPupil},
