@@ -49,6 +49,16 @@ add_test(NAME store.postgres COMMAND ${CMAKE_SOURCE_DIR}/scripts/with-postgres $
          --gtest_filter=Store*)
 set_tests_properties(store.postgres PROPERTIES FIXTURES_REQUIRED postgres RESOURCE_LOCK postgres)
 
+# The deployment in deploy/ (nginx, two processes, PgBouncer, PostgreSQL) on loopback, when the
+# machine has nginx and PgBouncer (scripts/install-deps installs them).
+find_program(NGINX nginx PATHS /usr/sbin)
+find_program(PGBOUNCER pgbouncer PATHS /usr/sbin)
+if(NGINX AND PGBOUNCER)
+  add_test(NAME deployment COMMAND ${NODE} --test --test-concurrency=1 ${CMAKE_SOURCE_DIR}/tests/deployment/)
+  set_tests_properties(deployment PROPERTIES FIXTURES_REQUIRED postgres RESOURCE_LOCK postgres ENVIRONMENT
+    "${TEST_ENV};WAYPOINT_TEST_ENGINE=postgres${TEST_DAY_postgres};PATH=/usr/sbin:$ENV{PATH}")
+endif()
+
 add_test(NAME browser COMMAND ${NODE} --test --test-concurrency=1 ${CMAKE_SOURCE_DIR}/tests/browser/)
 set_tests_properties(browser PROPERTIES ENVIRONMENT "${TEST_ENV};WAYPOINT_TEST_ENGINE=sqlite${TEST_DAY_browser};WAYPOINT_SCREENSHOTS=${CMAKE_SOURCE_DIR}/tests/browser/screenshots")
 

@@ -63,6 +63,8 @@ struct Options {
   std::string assets = env_or("WAYPOINT_ASSETS", default_assets_dir());
   bool demo = false;
   bool secure_cookies = false;
+  // PostgreSQL is reached through PgBouncer in transaction mode (see store::DatabaseOptions).
+  bool pgbouncer = env_or("WAYPOINT_PGBOUNCER", "") == "1";
   // Each worker keeps a database connection (and its cache) and an allocator arena: sixteen made
   // the server three times the size at LA scale. Twice the cores covers the time requests wait on
   // PostgreSQL.
@@ -89,6 +91,8 @@ struct Options {
   int sweep_seconds = 30;
   std::string backup_dir = env_or("WAYPOINT_BACKUP_DIR", "");  // empty: no nightly backup
   std::string backup_time = env_or("WAYPOINT_BACKUP_TIME", "02:00");
+  // PostgreSQL's own address for the nightly backup when --database is PgBouncer's.
+  std::string backup_database = env_or("WAYPOINT_BACKUP_DATABASE", "");
   int backup_keep = 14;
   std::string retention_time = env_or("WAYPOINT_RETENTION_TIME", "");  // empty: run by hand
   int checkpoint_seconds = 3600;
@@ -116,7 +120,7 @@ struct Runtime {
   std::unique_ptr<app::Clock> clock;
   std::unique_ptr<app::Services> services;
 
-  explicit Runtime(const Options& o) : db(store::open_database(o.database)) {
+  explicit Runtime(const Options& o) : db(store::open_database(o.database, {.named_statements = !o.pgbouncer})) {
     if (!o.today.empty() && o.at.empty()) {  // --at names the day itself
       const auto day = domain::parse_date(o.today);
       if (!day) throw app::Invalid("today", "--today must be a date, like 2027-02-01");
@@ -208,7 +212,8 @@ int serve(const Options& o) {
   if (o.public_url.empty()) rt.services->settings.public_url = "http://" + host + ":" + std::to_string(server.port());
   server.start();
   BackgroundWork background(*rt.services, std::move(mail), std::chrono::seconds(o.sweep_seconds),
-                            std::chrono::seconds(o.checkpoint_seconds), o.database, backups, retention_minute);
+                            std::chrono::seconds(o.checkpoint_seconds),
+                            o.backup_database.empty() ? o.database : o.backup_database, backups, retention_minute);
   background.start();
   std::cout << "Waypoint is running at http://" << host << ":" << server.port() << "/" << std::endl;
   if (o.demo) print_demo_sign_ins();
@@ -269,6 +274,9 @@ int run(int argc, char** argv) {
   Options o;
   cli.add_option("--database", o.database, "sqlite:PATH or a PostgreSQL connection string (env WAYPOINT_DATABASE)")
       ->capture_default_str();
+  cli.add_flag("--pgbouncer", o.pgbouncer,
+               "The PostgreSQL connection string reaches PgBouncer in transaction mode: statements are sent "
+               "unprepared (env WAYPOINT_PGBOUNCER=1). Give backup and restore the server's own address instead.");
   cli.add_option("--audit-key", o.audit_key,
                  "File holding the key the audit trail is chained with, made on first use (env WAYPOINT_AUDIT_KEY)");
   cli.add_option("--audit-checkpoints", o.audit_checkpoints,
@@ -351,6 +359,9 @@ int run(int argc, char** argv) {
                    "When the nightly backup is made, in England (env "
                    "WAYPOINT_BACKUP_TIME)")
       ->capture_default_str();
+  serve_cmd->add_option("--backup-database", o.backup_database,
+                        "The database's own address for the nightly backup, when --database is PgBouncer's (env "
+                        "WAYPOINT_BACKUP_DATABASE; --database when empty)");
   serve_cmd->add_option("--retention-time", o.retention_time,
                         "Dispose of records past their retention date each night at this time in England, like "
                         "03:00 (env WAYPOINT_RETENTION_TIME; none when empty: `waypoint retention run` by hand)");

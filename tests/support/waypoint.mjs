@@ -82,10 +82,11 @@ export function sqlOn(url, statement) {
 }
 
 // `beside`: another running server whose database (and audit files) this one shares, as a second
-// process of one deployment; the first one's stop cleans them up.
-export async function startWaypoint({ args = [], beside } = {}) {
+// process of one deployment; the first one's stop cleans them up. `database`: { url, cleanup } to
+// use instead of a fresh one (a database reached through a pooler).
+export async function startWaypoint({ args = [], beside, database: given } = {}) {
   if (!bin) throw new Error("WAYPOINT_BIN is not set: run through ctest");
-  const database = beside ? { url: beside.database, cleanup() {} } : freshDatabase();
+  const database = beside ? { url: beside.database, cleanup() {} } : given ?? freshDatabase();
   // The audit key and checkpoints live outside the database, as on a real server.
   const outside = mkdtempSync(join(tmpdir(), "waypoint-audit-"));
   const audit = beside ? beside.audit : { key: join(outside, "audit.key"), checkpoints: join(outside, "audit.checkpoints") };

@@ -124,8 +124,15 @@ class Database {
   std::mutex mutex_;
 };
 
+struct DatabaseOptions {
+  // PostgreSQL statements are prepared once per connection under a name. A pooler in transaction
+  // mode (PgBouncer) hands each transaction whichever server connection is free, where that name
+  // means nothing: then every statement is sent unnamed, parsed each time.
+  bool named_statements = true;
+};
+
 // "sqlite:PATH" or a PostgreSQL connection string ("postgresql://..." or "host=... dbname=...").
-std::unique_ptr<Database> open_database(const std::string& url);
+std::unique_ptr<Database> open_database(const std::string& url, const DatabaseOptions& options = {});
 // The file of an "sqlite:PATH" database; empty for a PostgreSQL connection string.
 std::string sqlite_file_of(const std::string& url);
 

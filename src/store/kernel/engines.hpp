@@ -7,6 +7,6 @@
 namespace waypoint::store {
 
 std::unique_ptr<Database> open_sqlite(const std::string& path);
-std::unique_ptr<Database> open_postgres(const std::string& conninfo);
+std::unique_ptr<Database> open_postgres(const std::string& conninfo, bool named_statements = true);
 
 }  // namespace waypoint::store

@@ -11,7 +11,8 @@ namespace {
 
 class PostgresConnection final : public Connection {
  public:
-  explicit PostgresConnection(const std::string& conninfo) : conn_(PQconnectdb(conninfo.c_str())) {
+  PostgresConnection(const std::string& conninfo, bool named_statements)
+      : conn_(PQconnectdb(conninfo.c_str())), named_statements_(named_statements) {
     if (PQstatus(conn_) != CONNECTION_OK) {
       std::string message = PQerrorMessage(conn_);
       PQfinish(conn_);
@@ -27,9 +28,11 @@ class PostgresConnection final : public Connection {
     std::vector<const char*> values;
     values.reserve(params.size());
     for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
-    const auto& name = prepared(sql, static_cast<int>(params.size()));
+    const int n_params = static_cast<int>(params.size());
     PGresult* result =
-        PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), values.data(), nullptr, nullptr, 0);
+        named_statements_
+            ? PQexecPrepared(conn_, prepared(sql, n_params).c_str(), n_params, values.data(), nullptr, nullptr, 0)
+            : PQexecParams(conn_, std::string(sql).c_str(), n_params, nullptr, values.data(), nullptr, nullptr, 0);
     struct Clear {
       PGresult* r;
       ~Clear() { PQclear(r); }
@@ -133,31 +136,37 @@ class PostgresConnection final : public Connection {
   }
 
   PGconn* conn_;
+  bool named_statements_;
   std::unordered_map<std::string, std::string> statements_;  // SQL -> the name it is prepared under
   std::uint64_t named_ = 0;
 };
 
 class PostgresDatabase final : public Database {
  public:
-  explicit PostgresDatabase(std::string conninfo) : conninfo_(std::move(conninfo)) {}
+  PostgresDatabase(std::string conninfo, bool named_statements)
+      : conninfo_(std::move(conninfo)), named_statements_(named_statements) {}
   Engine engine() const override { return Engine::Postgres; }
-  std::unique_ptr<Connection> connect() override { return std::make_unique<PostgresConnection>(conninfo_); }
+  std::unique_ptr<Connection> connect() override {
+    return std::make_unique<PostgresConnection>(conninfo_, named_statements_);
+  }
 
  private:
   std::string conninfo_;
+  bool named_statements_;
 };
 
 }  // namespace
 
-std::unique_ptr<Database> open_postgres(const std::string& conninfo) {
-  return std::make_unique<PostgresDatabase>(conninfo);
+std::unique_ptr<Database> open_postgres(const std::string& conninfo, bool named_statements) {
+  return std::make_unique<PostgresDatabase>(conninfo, named_statements);
 }
 
 std::string sqlite_file_of(const std::string& url) { return url.rfind("sqlite:", 0) == 0 ? url.substr(7) : ""; }
 
-std::unique_ptr<Database> open_database(const std::string& url) {
+std::unique_ptr<Database> open_database(const std::string& url, const DatabaseOptions& options) {
   if (const auto file = sqlite_file_of(url); !file.empty()) return open_sqlite(file);
-  if (url.rfind("postgres", 0) == 0 || url.find('=') != std::string::npos) return open_postgres(url);
+  if (url.rfind("postgres", 0) == 0 || url.find('=') != std::string::npos)
+    return open_postgres(url, options.named_statements);
   throw DatabaseError("database must be sqlite:PATH or a PostgreSQL connection string, not: " + url);
 }
 
