@@ -11,7 +11,15 @@ namespace waypoint::cli {
 namespace {
 
 std::string basis_text(domain::RetentionBasis b) {
-  return b == domain::RetentionBasis::DateOfBirth ? "from the pupil's date of birth" : "from each entry's date";
+  switch (b) {
+    case domain::RetentionBasis::DateOfBirth:
+      return "from the pupil's date of birth";
+    case domain::RetentionBasis::LeftDirectory:
+      return "from the day the provider left the directory";
+    case domain::RetentionBasis::EntryDate:
+      break;
+  }
+  return "from each entry's date";
 }
 
 std::string tables_text(const store::RecordCounts& counts) {

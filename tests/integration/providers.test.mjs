@@ -1,6 +1,6 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startWaypoint, DEMO, errorMessages, decode, readXlsx, day } from "../support/waypoint.mjs";
+import { startWaypoint, DEMO, errorMessages, decode, readXlsx, day, dateText } from "../support/waypoint.mjs";
 
 // Demo providers (organisation ids): 5 Bridgeway PRU (approved), 6 Northgate College (approved with
 // actions), 7 Fresh Start Tutoring (lapsed), 8 Horizon Online School (not approved).
@@ -229,4 +229,35 @@ test("the LA sees every check in its area running out within 30 days, soonest fi
   const own = decode((await school.get("/providers/running-out")).text);
   assert.match(own, /providers where your pupils are placed/);
   assert.doesNotMatch(own, /Fresh Start Tutoring/);
+});
+
+test("the LA takes a provider out of the directory with a reason, once nobody is placed there; schools are no longer offered it", async () => {
+  const school = wp.client();
+  await school.signIn(DEMO.apLead);
+  assert.equal((await school.post("/providers/8/leave", { leave_reason: "Closed" })).status, 403, "a school may not");
+  await officer.get("/providers/8");
+  const empty = await officer.post("/providers/8/leave", { leave_reason: "  " });
+  assert.equal(empty.status, 422);
+  assert.deepEqual(errorMessages(empty.text), [{ field: "leave_reason", message: "Say why the provider is leaving the directory, like closed in July" }]);
+  const placed = await officer.post("/providers/5/leave", { leave_reason: "Closing" });
+  assert.equal(placed.status, 422);
+  assert.match(errorMessages(placed.text)[0].message, /^\d+ placements? (is|are) not yet ended there: end or move them before it leaves the directory$/);
+  assert.equal(wp.sql("SELECT COUNT(*) FROM providers WHERE left_directory_on IS NOT NULL"), "0");
+
+  assert.ok(names((await school.get("/providers")).text).includes("Horizon Online School"));
+  const left = await officer.post("/providers/8/leave", { leave_reason: "Closed at the end of the summer term" });
+  assert.equal(left.status, 303);
+  const page = decode((await officer.get("/providers/8")).text);
+  assert.match(page, new RegExp(`This provider left the directory on ${dateText(day(0))}`));
+  assert.match(page, /Reason given: Closed at the end of the summer term/);
+  assert.doesNotMatch(page, /Take out of the directory/);
+  assert.deepEqual(JSON.parse(wp.sql("SELECT detail FROM audit_events WHERE action = 'provider.leave_directory'")), { reason: "Closed at the end of the summer term" });
+  assert.ok(!names((await school.get("/providers")).text).includes("Horizon Online School"), "not in the directory");
+  assert.equal((await officer.post("/providers/8/leave", { leave_reason: "Again" })).status, 422);
+
+  // A placement there is refused, naming the provider.
+  await school.get("/pupils/3/placements/new?provider_id=8");
+  const proposed = await school.post("/pupils/3/placements/new", { provider_id: "8", legal_basis: "off_site_direction", reason: "semh", objectives: "Settle", start_date: day(30), planned_end_date: day(120), report_to: "Ms Ward", paid_by: "school" });
+  assert.equal(proposed.status, 422);
+  assert.deepEqual(errorMessages(proposed.text), [{ field: "provider_id", message: `Horizon Online School left the directory on ${dateText(day(0))}: select another provider` }]);
 });

@@ -42,7 +42,9 @@ function runReport(date, ...flags) {
   const marks = r.stdout.match(/^ {2}(?:due|disposed of): attendance registers, .*: (\d+) records?/m);
   const audit = r.stdout.match(/^ {2}(?:due|disposed of): audit trail (\d+), .*: (\d+) records?/m);
   const held = [...r.stdout.matchAll(/kept under a legal hold: pupil (\d+)/g)].map((m) => Number(m[1]));
-  return { stdout: r.stdout, pupils, marks: marks && Number(marks[1]), audit: audit && { lastId: Number(audit[1]), entries: Number(audit[2]) }, held };
+  const providers = [...r.stdout.matchAll(/^ {2}(?:due|disposed of): provider (\d+), .*\((\w+), due from [^)]*\): \d+ records? \(([^)]*)\)/gm)]
+    .map((m) => ({ id: Number(m[1]), rule: m[2], tables: m[3] }));
+  return { stdout: r.stdout, pupils, providers, marks: marks && Number(marks[1]), audit: audit && { lastId: Number(audit[1]), entries: Number(audit[2]) }, held };
 }
 const idsOf = (report, rule) => report.pupils.filter((p) => !rule || p.rule === rule).map((p) => p.id).sort((a, b) => a - b);
 
@@ -71,6 +73,17 @@ before(async () => {
   const contact = await api("lead", "POST", `/pupils/${p.plain}/contacts`, { role: "parent", name: "Pat Retention", relationship: "Mother", parental_responsibility: true, email: "pat@example.org", preferred_contact: "email" });
   assert.ok([200, 201].includes(contact.status), JSON.stringify(contact.body));
   // Aisha (pupil 1, placed by the demo) has a register sent for her.
+  // Fresh Start Tutoring (7) has a check with a file and leaves the directory today; Northgate (6)
+  // has a check carrying the same file, whose stored contents must stay for it.
+  const officer = wp.client();
+  await officer.signIn(DEMO.laOfficer);
+  const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n");
+  for (const provider of [7, 6]) {
+    await officer.get(`/providers/${provider}`);
+    const sent = await officer.upload(`/providers/${provider}/checks`, { check_type: "insurance", outcome: "met", completed_on: today }, { evidence: { name: "insurance.pdf", bytes: pdf, type: "application/pdf" } });
+    assert.equal(sent.status, 303);
+  }
+  assert.equal((await officer.post("/providers/7/leave", { leave_reason: "Closed" })).status, 303);
   const tutor = wp.client();
   await tutor.signIn(DEMO.providerStaff);
   registerDay = await recentRegisterDay(tutor, "Aisha Walker");
@@ -126,6 +139,27 @@ test("attendance marks go six years after their session, except those a provider
   assert.equal(runReport(sixth).marks, 1);
   assert.equal(marks(), 0);
   assert.equal(count("attendance_code_totals", "placement_id IN (SELECT id FROM placements WHERE pupil_id = 1)"), 0);
+});
+
+test("a provider's checks and evidence go six years after it left the directory, unless held; a file another provider uses stays", () => {
+  const sixth = anniversary(today, 6);
+  const checks = (provider) => count("provider_checks", `provider_id = ${provider}`);
+  const before7 = checks(7);
+  assert.ok(before7 > 1);
+  assert.deepEqual(runReport(addDays(sixth, -1), "--dry-run").providers, []);
+  assert.equal(asOf(sixth, "retention", "hold", "--provider", "7", "--reason", "Complaint about the provider").status, 0);
+  assert.deepEqual(runReport(sixth, "--dry-run").providers, []);
+  assert.equal(asOf(sixth, "retention", "lift", "--hold", wp.sql("SELECT MAX(id) FROM legal_holds"), "--reason", "Complaint closed").status, 0);
+  const due = runReport(sixth, "--dry-run").providers;
+  assert.deepEqual(due, [{ id: 7, rule: "provider_evidence", tables: `provider_check_files 1, provider_checks ${before7}` }]);
+  const run = runReport(sixth);
+  assert.deepEqual(run.providers, due);
+  assert.equal(checks(7), 0);
+  assert.equal(count("provider_check_files", "1 = 1"), 1, "Northgate's file stays");
+  assert.equal(count("evidence_contents", "1 = 1"), 1, "and the contents it shares");
+  assert.ok(checks(6) > 0);
+  assert.equal(count("providers", "organisation_id = 7"), 1, "the entry itself stays");
+  assert.equal(JSON.parse(wp.sql("SELECT detail FROM audit_events WHERE action = 'retention.dispose' AND entity = 'provider'")).rule, "provider_evidence");
 });
 
 test("the day before the 25th birthday nothing of theirs is due; on the day a dry run lists exactly the pupils past their dates and changes nothing", () => {

@@ -20,6 +20,7 @@ TEST(Retention, TheDefaultScheduleIsTheCommonOneForEnglishSchools) {
   EXPECT_EQ(s.years(RecordType::SenRecord), 31);
   EXPECT_EQ(s.years(RecordType::SafeguardingRecord), 50);
   EXPECT_EQ(s.years(RecordType::AuditTrail), 7);
+  EXPECT_EQ(s.years(RecordType::ProviderEvidence), 6);
   for (const auto& r : retention_rules()) {
     EXPECT_EQ(parse_record_type(r.code), r.type) << r.code;
     EXPECT_EQ(retention_rule(r.type).code, r.code);

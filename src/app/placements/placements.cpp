@@ -37,6 +37,9 @@ std::vector<std::int64_t> site_ids(const std::vector<domain::Site>& sites) {
 void check_terms(store::Connection& c, std::int64_t provider_id, store::PlacementRecord& p) {
   const auto provider = store::find_provider(c, provider_id);
   if (!provider) throw Invalid("provider_id", "Select a provider from the directory");
+  if (provider->left_directory_on)
+    throw Invalid("provider_id", provider->name + " left the directory on " +
+                                     domain::date_text(*provider->left_directory_on) + ": select another provider");
   auto errors = domain::placement_problems(p.terms, site_ids(store::sites_of(c, provider_id)),
                                            provider->delivery != domain::Delivery::Online);
   if (!errors.empty()) throw Invalid(std::move(errors));

@@ -9,6 +9,7 @@
 #include "domain/kernel/identifiers.hpp"
 #include "domain/kernel/numbers.hpp"
 #include "domain/kernel/text.hpp"
+#include "domain/kernel/text_rules.hpp"
 #include "domain/providers/evidence.hpp"
 #include "store/accounts/organisation_store.hpp"
 
@@ -533,6 +534,28 @@ void accept_provider(const Services& s, const Actor& a, std::int64_t provider_id
       [&](store::Connection& c, Subject<domain::ProviderProfile>&, AuditRecord&) {
         store::insert_acceptance(c, a.organisation_id, provider_id, a.user_id, domain::format_date(s.today()),
                                  trimmed(notes).substr(0, 2000));
+      });
+}
+
+void remove_from_directory(const Services& s, const Actor& a, std::int64_t provider_id, const std::string& reason) {
+  run(s, a, {"provider.leave_directory", Action::ManageProvider, "provider"}, provider(a, provider_id),
+      [&](store::Connection& c, Subject<domain::ProviderProfile>& subject, AuditRecord& entry) {
+        const auto why = trimmed(reason);
+        domain::FieldErrors errors;
+        if (subject.record.left_directory_on)
+          errors.push_back({"leave_reason", subject.record.name + " left the directory on " +
+                                                domain::date_text(*subject.record.left_directory_on)});
+        else if (why.empty())
+          errors.push_back({"leave_reason", "Say why the provider is leaving the directory, like closed in July"});
+        else if (auto problem = domain::text_problem("leave_reason", why))
+          errors.push_back({"leave_reason", *problem});
+        else if (const auto placed = store::current_placements_at(c, provider_id); placed > 0)
+          errors.push_back(
+              {"leave_reason", std::to_string(placed) + (placed == 1 ? " placement is" : " placements are") +
+                                   " not yet ended there: end or move them before it leaves the directory"});
+        if (!errors.empty()) throw Invalid(errors);
+        store::mark_left_directory(c, provider_id, domain::format_date(s.today()), why, s.now_iso());
+        entry.detail = nlohmann::json{{"reason", why}}.dump();
       });
 }
 

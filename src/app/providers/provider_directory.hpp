@@ -116,4 +116,8 @@ void refresh_provider_standing(store::Connection& c, const Services& s, std::int
 
 void accept_provider(const Services& s, const Actor& a, std::int64_t provider_id, const std::string& notes);
 
+// The provider's LA takes it out of the directory, with a reason, once no placement there is open:
+// nobody is offered it again; its entry, checks and evidence are kept until retention's date.
+void remove_from_directory(const Services& s, const Actor& a, std::int64_t provider_id, const std::string& reason);
+
 }  // namespace waypoint::app

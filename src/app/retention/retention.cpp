@@ -80,6 +80,19 @@ void due_disposals(store::Connection& c, const domain::RetentionSchedule& schedu
                              domain::format_date(marks_through),
                              {{"attendance_marks", n}}});
 
+  const auto providers_through = domain::disposable_through(today, schedule.years(RecordType::ProviderEvidence));
+  for (const auto& p : store::providers_left_by(c, domain::format_date(providers_through))) {
+    if (p.held) continue;  // a hold on a provider keeps its evidence and the registers it kept
+    auto evidence = store::provider_evidence(c, p.id, false);
+    if (evidence.empty()) continue;
+    const auto left = domain::parse_date(p.left_directory_on);
+    run.disposals.push_back(
+        {RecordType::ProviderEvidence, "provider", p.id,
+         left ? domain::format_date(domain::anniversary(*left, schedule.years(RecordType::ProviderEvidence)))
+              : p.left_directory_on,
+         evidence});
+  }
+
   const auto audit_through = domain::disposable_through(today, schedule.years(RecordType::AuditTrail));
   if (const auto prefix = store::disposable_audit_prefix(c, after_day(audit_through)))
     run.disposals.push_back({RecordType::AuditTrail,
@@ -112,6 +125,7 @@ void check_chain_through(store::Connection& c, const Services& s, std::int64_t l
 store::RecordCounts dispose(store::Connection& c, const Services& s, const DueDisposal& d) {
   using domain::RecordType;
   if (d.subject == "pupil" && store::pupil_held(c, *d.subject_id)) return {};  // held since the review
+  if (d.subject == "provider" && store::provider_held(c, *d.subject_id)) return {};
   switch (d.rule) {
     case RecordType::SafeguardingRecord:
       return store::pupil_concerns(c, *d.subject_id, true);
@@ -121,6 +135,8 @@ store::RecordCounts dispose(store::Connection& c, const Services& s, const DueDi
       if (store::dispose_pupil_if_nothing_left(c, *d.subject_id)) counts.emplace_back("pupils", 1);
       return counts;
     }
+    case RecordType::ProviderEvidence:
+      return store::provider_evidence(c, *d.subject_id, true);
     case RecordType::AttendanceRegister:
       return {{"attendance_marks", store::attendance_marks_through(c, d.disposable_from, true)}};
     case RecordType::AuditTrail: {
@@ -261,7 +277,7 @@ RetentionRun run_retention(const Services& s, const Actor& a, bool dry_run) {
       }
       store::log_disposal(c, {0, s.now_iso(), std::string(rule.code), d.subject, d.subject_id, d.disposable_from,
                               records, records_json(d.records).dump()});
-      entry.entity = d.subject == "pupil" ? "pupil" : "retention_rule";
+      entry.entity = d.subject == "pupil" || d.subject == "provider" ? d.subject : "retention_rule";
       entry.entity_id = d.subject_id;
       if (d.subject == "pupil") entry.pupil_id = d.subject_id;
       entry.detail = nlohmann::json{{"rule", rule.code},

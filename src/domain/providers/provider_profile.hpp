@@ -48,6 +48,10 @@ struct ProviderProfile {
   std::vector<std::string> subjects;        // English, maths, ... as the provider words them
   std::vector<std::string> qualifications;  // GCSE, Functional Skills, ...
   std::vector<std::string> courses;         // vocational courses
+  // Taken out of the directory by its LA (closed, no longer used): kept, with its checks until
+  // the retention schedule disposes of them, but offered to nobody.
+  std::optional<std::string> left_directory_on;  // YYYY-MM-DD
+  std::string left_directory_reason;
 };
 
 // The parts of a profile that differ, by the names the form gives them ("Places", "Contact email"),

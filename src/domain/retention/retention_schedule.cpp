@@ -15,6 +15,8 @@ const std::vector<RetentionRule>& retention_rules() {
       {RecordType::SenRecord, "sen_record", "The AP record of a pupil with SEN", RetentionBasis::DateOfBirth, 31},
       {RecordType::SafeguardingRecord, "safeguarding_record", "Safeguarding concerns", RetentionBasis::DateOfBirth, 50},
       {RecordType::AuditTrail, "audit_trail", "The audit trail", RetentionBasis::EntryDate, 7},
+      {RecordType::ProviderEvidence, "provider_evidence", "A provider's checks and evidence",
+       RetentionBasis::LeftDirectory, 6},
   };
   return rules;
 }

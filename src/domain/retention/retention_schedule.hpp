@@ -16,10 +16,11 @@ enum class RecordType {
   SenRecord,           // the AP record of a pupil with SEN support or an EHC plan: from birth
   SafeguardingRecord,  // safeguarding concerns and what was done about them: from birth
   AuditTrail,          // each audit entry, from when it was written
+  ProviderEvidence,    // a provider's checks and their files, from when it left the directory
 };
 
 // What a record's retention is counted from.
-enum class RetentionBasis { EntryDate, DateOfBirth };
+enum class RetentionBasis { EntryDate, DateOfBirth, LeftDirectory };
 
 struct RetentionRule {
   RecordType type;

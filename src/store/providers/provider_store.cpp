@@ -96,11 +96,26 @@ void update_provider_registration(Connection& c, std::int64_t id, const std::str
          {integer(id), std::string(domain::provider_kind_info(kind).code), now});
 }
 
+void mark_left_directory(Connection& c, std::int64_t provider_id, const std::string& on, const std::string& reason,
+                         const std::string& now) {
+  c.exec(
+      "UPDATE providers SET left_directory_on = $2, left_directory_reason = $3, updated_at = $4 "
+      "WHERE organisation_id = $1",
+      {integer(provider_id), on, reason, now});
+}
+
+std::int64_t current_placements_at(Connection& c, std::int64_t provider_id) {
+  return c
+      .query_one("SELECT COUNT(*) FROM placements WHERE provider_id = $1 AND status <> 'ended'", {integer(provider_id)})
+      ->integer(0);
+}
+
 std::optional<domain::ProviderProfile> find_provider(Connection& c, std::int64_t id) {
   auto r = c.query_one(
       "SELECT o.id, o.name, o.urn, o.ukprn, p.provider_kind, p.ofsted_judgement, p.ofsted_date, p.contact_name, "
       "p.contact_email, p.contact_phone, p.age_from, p.age_to, p.delivery, p.capacity, p.cost_pence, p.cost_unit, "
-      "p.description FROM providers p JOIN organisations o ON o.id = p.organisation_id WHERE p.organisation_id = $1",
+      "p.description, p.left_directory_on, p.left_directory_reason FROM providers p JOIN organisations o "
+      "ON o.id = p.organisation_id WHERE p.organisation_id = $1",
       {integer(id)});
   if (!r) return std::nullopt;
   domain::ProviderProfile p;
@@ -121,6 +136,8 @@ std::optional<domain::ProviderProfile> find_provider(Connection& c, std::int64_t
   p.cost_pence = r->opt_integer(14);
   p.cost_unit = r->opt_text(15);
   p.description = r->text(16);
+  p.left_directory_on = r->opt_text(17);
+  p.left_directory_reason = r->opt_text(18).value_or("");
   for (const auto& row :
        c.query("SELECT facet, value FROM provider_offer WHERE provider_id = $1 ORDER BY facet, value", {integer(id)})) {
     for (const auto& facet : kFacets)
@@ -272,7 +289,7 @@ Page<DirectoryEntry> search_directory(Connection& c, const DirectoryFilter& f, c
   Params params{today};
   // Driven from the organisations index on (kind, name, id): a page is read in order and the
   // query stops at its end, instead of sorting every provider for every page.
-  std::string where = " WHERE o.kind = 'provider'";
+  std::string where = " WHERE o.kind = 'provider' AND p.left_directory_on IS NULL";
   auto param = [&](Value v) {
     params.push_back(std::move(v));
     return "$" + std::to_string(params.size());

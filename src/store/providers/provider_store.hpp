@@ -18,6 +18,11 @@ void update_provider_registration(Connection& c, std::int64_t id, const std::str
                                   const std::optional<std::string>& ukprn, domain::ProviderKind kind,
                                   const std::string& now);
 std::optional<domain::ProviderProfile> find_provider(Connection& c, std::int64_t id);
+// Takes the provider out of the directory: lists and searches no longer offer it.
+void mark_left_directory(Connection& c, std::int64_t provider_id, const std::string& on, const std::string& reason,
+                         const std::string& now);
+// Placements at the provider not yet ended: drafts, awaiting a start, or active.
+std::int64_t current_placements_at(Connection& c, std::int64_t provider_id);
 // The local authority whose directory holds the provider.
 std::optional<std::int64_t> provider_local_authority(Connection& c, std::int64_t provider_id);
 

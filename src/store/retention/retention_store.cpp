@@ -168,6 +168,47 @@ std::int64_t attendance_marks_through(Connection& c, const std::string& through,
   return n;
 }
 
+std::vector<ProviderForRetention> providers_left_by(Connection& c, const std::string& through) {
+  return map_rows(c.query(std::string("SELECT organisation_id, left_directory_on, CASE WHEN organisation_id IN (") +
+                              kHeldProviders +
+                              ") THEN 1 ELSE 0 END FROM providers WHERE left_directory_on <= $1 "
+                              "ORDER BY left_directory_on, organisation_id",
+                          {through}),
+                  [](const Row& r) {
+                    return ProviderForRetention{r.integer(0), r.text(1), r.boolean(2)};
+                  });
+}
+
+bool provider_held(Connection& c, std::int64_t provider_id) {
+  return c.query_one("SELECT 1 FROM legal_holds WHERE provider_id = $1 AND lifted_at IS NULL", {integer(provider_id)})
+      .has_value();
+}
+
+RecordCounts provider_evidence(Connection& c, std::int64_t provider_id, bool dispose) {
+  constexpr const char* kChecks = "check_id IN (SELECT id FROM provider_checks WHERE provider_id = $1)";
+  const Params params{integer(provider_id)};
+  RecordCounts counts;
+  const auto count = [&](const char* table, const std::string& where) {
+    if (const auto n =
+            c.query_one(std::string("SELECT COUNT(*) FROM ") + table + " WHERE " + where, params)->integer(0))
+      counts.emplace_back(table, n);
+  };
+  count("provider_check_files", kChecks);
+  // A file's contents are stored once however many checks carry it: only those of no other
+  // provider's check go.
+  count("evidence_contents",
+        std::string("content_hash IN (SELECT content_hash FROM provider_check_files WHERE ") + kChecks +
+            ") AND content_hash NOT IN (SELECT f.content_hash FROM provider_check_files f JOIN provider_checks k "
+            "ON k.id = f.check_id WHERE k.provider_id <> $1)");
+  count("provider_checks", "provider_id = $1");
+  if (dispose && !counts.empty()) {
+    c.exec(std::string("DELETE FROM provider_check_files WHERE ") + kChecks, params);
+    c.exec("DELETE FROM evidence_contents WHERE content_hash NOT IN (SELECT content_hash FROM provider_check_files)");
+    c.exec("DELETE FROM provider_checks WHERE provider_id = $1", params);
+  }
+  return counts;
+}
+
 std::optional<AuditPrefix> disposable_audit_prefix(Connection& c, const std::string& written_before) {
   // The first entry that must stay: written on or after the date, or about what is held.
   std::optional<std::int64_t> first_kept;

@@ -62,6 +62,18 @@ bool dispose_pupil_if_nothing_left(Connection& c, std::int64_t pupil_id);
 // kept by a held provider: counted, and deleted when `dispose` is set.
 std::int64_t attendance_marks_through(Connection& c, const std::string& through, bool dispose);
 
+// Providers that left the directory on or before `through` (ISO date), with when, and whether held.
+struct ProviderForRetention {
+  std::int64_t id = 0;
+  std::string left_directory_on;
+  bool held = false;
+};
+std::vector<ProviderForRetention> providers_left_by(Connection& c, const std::string& through);
+bool provider_held(Connection& c, std::int64_t provider_id);
+// A provider's checks, their files, and the files' contents no other check uses: counted, and
+// deleted when `dispose` is set.
+RecordCounts provider_evidence(Connection& c, std::int64_t provider_id, bool dispose);
+
 // The last audit entry that may go: written before `written_before` (ISO date) with nothing held
 // before it; nothing when none may. A held pupil's or provider's entries stop the trail there,
 // since its chain can only be cut from its start.

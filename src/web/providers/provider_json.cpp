@@ -180,7 +180,12 @@ nlohmann::json provider_view_json(const app::ProviderView& v) {
       {"can_edit", v.can_manage || v.can_submit},
       {"can_record", v.can_verify || v.can_submit},
       {"submits_for_verification", v.can_submit && !v.can_verify},
-      {"can_accept", v.can_accept}};
+      {"can_accept", v.can_accept && !p.left_directory_on},
+      {"can_remove", v.can_manage && !p.left_directory_on}};
+  if (p.left_directory_on)
+    out["left_directory"] = {{"on", p.left_directory_on->c_str()},
+                             {"on_text", domain::date_text(*p.left_directory_on)},
+                             {"reason", p.left_directory_reason}};
   if (v.school_acceptance)
     out["acceptance"] = {{"accepted_on", v.school_acceptance->accepted_on},
                          {"accepted_by", v.school_acceptance->accepted_by},

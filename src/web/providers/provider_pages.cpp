@@ -178,6 +178,10 @@ Response profile_page(RequestContext& ctx, std::int64_t id, const domain::FieldE
                                             .hint = "Leave blank for the check's usual period",
                                             .width = "govuk-input--width-10"});
   fields["notes"] = input_field(data, {.id = "notes", .label = "Notes (optional)", .value = r.field("notes")});
+  fields["leave_reason"] = input_field(data, {.id = "leave_reason",
+                                              .label = "Why it is leaving the directory",
+                                              .value = r.field("leave_reason"),
+                                              .hint = "Like: closed at the end of the summer term"});
   data["evidence_error"] = data["errors"].contains("evidence") ? data["errors"]["evidence"] : nlohmann::json("");
   data["evidence_limit_mb"] = std::to_string(ctx.services.settings.evidence_limit_bytes / (1024 * 1024));
   return ctx.page("providers/show", std::move(data), status);
@@ -345,6 +349,16 @@ void add_provider_routes(Router& r) {
     const auto id = id_param(req, "id");
     app::verify_check(ctx.services, ctx.actor(), id_param(req, "id"), id_param(req, "check"));
     return Response::redirect("/providers/" + std::to_string(id) + "?done=verified#checks");
+  });
+
+  r.add("POST", "/providers/{id}/leave", [](Request& req, RequestContext& ctx) {
+    const auto id = id_param(req, "id");
+    try {
+      app::remove_from_directory(ctx.services, ctx.actor(), id, req.field("leave_reason"));
+    } catch (const app::Invalid& e) {
+      return profile_page(ctx, id, e.errors(), 422, "leave");
+    }
+    return Response::redirect("/providers/" + std::to_string(id) + "?done=left");
   });
 
   r.add("POST", "/providers/{id}/accept", [](Request& req, RequestContext& ctx) {
