@@ -86,8 +86,11 @@ void BackgroundWork::tick() {
     });
     next_checkpoint_ = std::chrono::steady_clock::now() + checkpoint_every_;
   }
-  attempt("scheduled backup made",
-          [&] { return static_cast<int>(app::make_scheduled_backup(services_, database_url_, backups_)); });
+  attempt("scheduled backup made", [&] {
+    bool made = false;
+    lease_.keep_during([&] { made = app::make_scheduled_backup(services_, database_url_, backups_); });
+    return static_cast<int>(made);
+  });
   // Once a day at the set time; run again by another process that takes the lease over, it finds
   // nothing more due.
   if (retention_minute_ && services_.minute_of_day() >= *retention_minute_ && services_.today() != retention_ran_) {
@@ -95,7 +98,10 @@ void BackgroundWork::tick() {
       auto nightly = app::operator_actor();
       nightly.client = "nightly retention";
       std::int64_t records = 0;
-      for (const auto& d : app::run_retention(services_, nightly, false).disposals) records += store::total(d.records);
+      lease_.keep_during([&] {
+        for (const auto& d : app::run_retention(services_, nightly, false).disposals)
+          records += store::total(d.records);
+      });
       retention_ran_ = services_.today();
       return static_cast<int>(std::min<std::int64_t>(records, INT32_MAX));
     });

@@ -2,6 +2,10 @@
 // out or was given up; on both engines (ctest runs Store* on PostgreSQL too).
 #include <gtest/gtest.h>
 
+#include <thread>
+
+#include "app/kernel/background_lease.hpp"
+#include "app/kernel/clock.hpp"
 #include "store/kernel/lease_store.hpp"
 #include "store/kernel/migrations.hpp"
 #include "test_database.hpp"
@@ -27,4 +31,27 @@ TEST(StoreLease, OneHolderAtATimeUntilItRunsOutOrIsGivenUp) {
     EXPECT_TRUE(hold("a", "2026-11-30T09:03:00Z", "2026-11-30T09:04:30Z"));  // given up: free at once
     EXPECT_TRUE(store::hold_lease(c, "another job", "b", "2026-11-30T09:03:00Z", "2026-11-30T09:04:30Z"));
   });
+}
+
+// Work longer than the lease (a nightly backup of a national database) keeps it: nobody else takes
+// it meanwhile, and once the work is over and nobody renews it, another process does.
+TEST(StoreLease, KeptWhileLongWorkRunsThenFreeToTakeOver) {
+  using namespace std::chrono_literals;
+  auto db = test_support::fresh_database();
+  store::migrate(*db);
+  app::SystemClock clock;
+  app::Services services{*db, clock, {}, {}};
+  app::BackgroundLease ours(services, 2s), theirs(services, 2s);
+  ASSERT_TRUE(ours.hold());
+  int taken = 0;
+  ours.keep_during([&] {
+    for (int i = 0; i < 6; ++i) {  // three seconds: half as long again as the lease
+      std::this_thread::sleep_for(500ms);
+      taken += theirs.hold() ? 1 : 0;
+    }
+  });
+  EXPECT_EQ(taken, 0);
+  std::this_thread::sleep_for(3500ms);
+  EXPECT_TRUE(theirs.hold());
+  EXPECT_THROW(ours.keep_during([] { throw std::runtime_error("the backup failed"); }), std::runtime_error);
 }

@@ -3,6 +3,9 @@
 #include <unistd.h>
 
 #include <array>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 
 #include "app/kernel/secrets.hpp"
 #include "domain/kernel/time.hpp"
@@ -32,6 +35,40 @@ bool BackgroundLease::hold() {
     held = store::hold_lease(c, kLease, holder_, domain::to_iso(now), domain::to_iso(now + length_));
   });
   return held;
+}
+
+void BackgroundLease::keep_during(const std::function<void()>& work) {
+  std::mutex mutex;
+  std::condition_variable done_changed;
+  bool done = false;
+  std::thread renewer([&] {
+    std::unique_lock lock(mutex);
+    const auto every = std::chrono::duration_cast<std::chrono::milliseconds>(length_) / 3;
+    while (!done_changed.wait_for(lock, every, [&] { return done; })) {
+      lock.unlock();
+      try {
+        hold();
+      } catch (const std::exception&) {
+        // The database is away: the next renewal tries again; the work fails on its own.
+      }
+      lock.lock();
+    }
+  });
+  const auto finish = [&] {
+    {
+      std::lock_guard lock(mutex);
+      done = true;
+    }
+    done_changed.notify_all();
+    renewer.join();
+  };
+  try {
+    work();
+  } catch (...) {
+    finish();
+    throw;
+  }
+  finish();
 }
 
 void BackgroundLease::release() {

@@ -3,6 +3,7 @@
 // checkpoints, nightly backups), however many `waypoint serve` share a database: two would raise
 // and mail every alert twice.
 #include <chrono>
+#include <functional>
 #include <string>
 
 #include "app/kernel/services.hpp"
@@ -17,6 +18,9 @@ class BackgroundLease {
   bool hold();
   // Gives it up at a graceful stop, so another process takes over at its next sweep.
   void release();
+  // Runs `work` (a nightly backup of a large database, a retention run) renewing the lease every
+  // third of its length meanwhile, so no other process takes it and starts the same work.
+  void keep_during(const std::function<void()>& work);
   const std::string& holder() const { return holder_; }
 
  private:
