@@ -10,18 +10,6 @@
 namespace waypoint::cli {
 namespace {
 
-std::string basis_text(domain::RetentionBasis b) {
-  switch (b) {
-    case domain::RetentionBasis::DateOfBirth:
-      return "from the pupil's date of birth";
-    case domain::RetentionBasis::LeftDirectory:
-      return "from the day the provider left the directory";
-    case domain::RetentionBasis::EntryDate:
-      break;
-  }
-  return "from each entry's date";
-}
-
 std::string tables_text(const store::RecordCounts& counts) {
   std::string out;
   for (const auto& [table, rows] : counts) out += (out.empty() ? "" : ", ") + table + " " + std::to_string(rows);
@@ -33,8 +21,8 @@ std::string records_text(std::int64_t n) { return std::to_string(n) + (n == 1 ? 
 void print_schedule(const app::Services& s, const app::Actor& op) {
   std::cout << "Retention schedule\n";
   for (const auto& line : app::retention_schedule(s, op))
-    std::cout << "  " << line.rule->code << ": " << line.years << " years " << basis_text(line.rule->basis) << " ("
-              << line.rule->label << ")"
+    std::cout << "  " << line.rule->code << ": " << line.years << " years from "
+              << domain::counted_from(line.rule->basis) << " (" << line.rule->label << ")"
               << (line.changed_at ? ", changed " + domain::date_text(line.changed_at->substr(0, 10))
                                   : std::string(", the default"))
               << "\n";
@@ -116,7 +104,12 @@ std::optional<int> run_retention_command(const RetentionCommands& c, const Reten
   } else if (c.run->parsed()) {
     print_run(app::run_retention(s, op, o.dry_run));
   } else if (c.log->parsed()) {
-    const auto log = app::disposal_log(s, op, o.from, o.until);
+    std::vector<store::Disposal> log;
+    for (store::PageRequest page{1, 1000};; ++page.number) {
+      auto some = app::disposal_log(s, op, o.from, o.until, page);
+      log.insert(log.end(), some.items.begin(), some.items.end());
+      if (!some.has_next) break;
+    }
     std::cout << "Disposal log: " << log.size() << " disposals\n";
     for (const auto& d : log)
       std::cout << "  " << d.disposed_at << "  " << d.record_type << "  " << d.subject

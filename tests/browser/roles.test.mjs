@@ -30,7 +30,7 @@ const roles = [
   ["provider-staff", DEMO.providerStaff, ["/register", "/register?session=pm"]],
   ["la-officer", DEMO.laOfficer, ["/pupils", "/providers", "/providers/8", "/providers/new", "/providers/running-out", "/providers/import", "/providers/7/edit", "/providers/7/history", "/placements", "/registration-threshold", "/calendar", "/outcomes"]],
   ["parent", DEMO.parent, ["/pupils", "/pupils/1", "/placements/1", "/placements/1/notice", "/placements/1/plan", "/pupils/1/attendance"]],
-  ["administrator", DEMO.admin, ["/admin/organisations", "/admin/organisations/new", "/admin/users", "/admin/users/new", "/admin/users/1", "/admin/audit"]],
+  ["administrator", DEMO.admin, ["/admin/organisations", "/admin/organisations/new", "/admin/users", "/admin/users/new", "/admin/users/1", "/admin/audit", "/admin/retention"]],
 ];
 
 for (const [name, email, paths] of roles) {

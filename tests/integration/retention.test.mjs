@@ -2,7 +2,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { startWaypoint, sqlOn, DEMO, day, recentRegisterDay } from "../support/waypoint.mjs";
+import { startWaypoint, sqlOn, DEMO, day, recentRegisterDay, decode, errorMessages } from "../support/waypoint.mjs";
 
 // Retention on a data set built to cross every rule's date: the records are made today through the
 // API, and `waypoint retention run` is run as of the days around each rule's date (WAYPOINT_TODAY),
@@ -291,4 +291,24 @@ test("the nightly setting runs retention once a day, in the process holding the 
     await nightly?.stop();
     first.cleanup();
   }
+});
+
+test("the administrator reads the schedule, the holds and the disposal log on a page; nobody else can", async () => {
+  const admin = wp.client();
+  await admin.signIn(DEMO.admin);
+  const page = decode((await admin.get("/admin/retention")).text);
+  assert.match(page, /The pupil&#39;s AP record|The pupil's AP record/);
+  assert.match(page, /<td class="govuk-table__cell">The audit trail<\/td><td class="govuk-table__cell govuk-table__cell--numeric">7<\/td>/);
+  assert.match(page, /Subject access request 2026\/14/);
+  assert.match(page, new RegExp(`Pupil ${p.plain}</td><td class="govuk-table__cell govuk-table__cell--numeric">2</td>`));
+  assert.match(page, /Audit entries up to \d+/);
+  const later = decode((await admin.get(`/admin/retention?from=${anniversary(born, 31)}`)).text);
+  assert.doesNotMatch(later, new RegExp(`Pupil ${p.plain}<`), "disposed of before the dates asked for");
+  const bad = await admin.get("/admin/retention?from=2027-02-30&until=2026-01-01");
+  assert.equal(bad.status, 422);
+  assert.deepEqual(errorMessages(bad.text).map((e) => e.field), ["from"]);
+  const lead = wp.client();
+  await lead.signIn(DEMO.apLead);
+  assert.equal((await lead.get("/admin/retention")).status, 403);
+  assert.equal(wp.sql("SELECT COUNT(*) FROM audit_events WHERE action = 'retention.schedule_view_refused'"), "1");
 });

@@ -291,15 +291,18 @@ RetentionRun run_retention(const Services& s, const Actor& a, bool dry_run) {
   return plan;
 }
 
-std::vector<store::Disposal> disposal_log(const Services& s, const Actor& a, const std::string& from,
-                                          const std::string& until) {
+store::Page<store::Disposal> disposal_log(const Services& s, const Actor& a, const std::string& from,
+                                          const std::string& until, const store::PageRequest& page) {
   return run(s, a, keeping("retention.log_view", "retention_rule"), [&](store::Connection& c, AuditRecord&) {
     domain::FieldErrors errors;
-    if (!from.empty() && !domain::parse_date(from)) errors.push_back({"from", "From must be a date, like 2026-09-01"});
+    if (!from.empty() && !domain::parse_date(from))
+      errors.push_back({"from", "From date must be a real date, like 2026-09-01"});
     if (!until.empty() && !domain::parse_date(until))
-      errors.push_back({"until", "Until must be a date, like 2026-09-30"});
+      errors.push_back({"until", "To date must be a real date, like 2026-09-30"});
+    if (errors.empty() && !from.empty() && !until.empty() && until < from)
+      errors.push_back({"until", "To date must be the same as or after the from date"});
     if (!errors.empty()) throw Invalid(errors);
-    return store::disposal_log(c, from.empty() ? "0000" : from, until.empty() ? "9999" : until);
+    return store::disposal_log(c, from.empty() ? "0000" : from, until.empty() ? "9999" : until, page);
   });
 }
 

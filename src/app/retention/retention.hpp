@@ -53,7 +53,7 @@ struct RetentionRun {
 RetentionRun run_retention(const Services& s, const Actor& a, bool dry_run);
 
 // The disposal log between two dates (ISO, inclusive; empty for no limit), oldest first.
-std::vector<store::Disposal> disposal_log(const Services& s, const Actor& a, const std::string& from,
-                                          const std::string& until);
+store::Page<store::Disposal> disposal_log(const Services& s, const Actor& a, const std::string& from,
+                                          const std::string& until, const store::PageRequest& page);
 
 }  // namespace waypoint::app

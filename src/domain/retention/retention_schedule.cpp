@@ -21,6 +21,18 @@ const std::vector<RetentionRule>& retention_rules() {
   return rules;
 }
 
+std::string_view counted_from(RetentionBasis basis) {
+  switch (basis) {
+    case RetentionBasis::DateOfBirth:
+      return "the pupil's date of birth";
+    case RetentionBasis::LeftDirectory:
+      return "the day the provider left the directory";
+    case RetentionBasis::EntryDate:
+      break;
+  }
+  return "each entry's date";
+}
+
 const RetentionRule& retention_rule(RecordType t) { return retention_rules().at(static_cast<std::size_t>(t)); }
 
 std::optional<RecordType> parse_record_type(std::string_view code) {

@@ -30,6 +30,9 @@ struct RetentionRule {
   int default_years;
 };
 
+// "the pupil's date of birth": what the years are counted from, as people read it.
+std::string_view counted_from(RetentionBasis basis);
+
 const std::vector<RetentionRule>& retention_rules();
 const RetentionRule& retention_rule(RecordType t);
 std::optional<RecordType> parse_record_type(std::string_view code);

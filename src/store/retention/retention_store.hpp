@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "store/kernel/database.hpp"
+#include "store/kernel/page.hpp"
 
 namespace waypoint::store {
 
@@ -97,6 +98,6 @@ struct Disposal {
 };
 void log_disposal(Connection& c, const Disposal& d);
 // Oldest first, disposed on or after `from` and on or before `until` (ISO dates).
-std::vector<Disposal> disposal_log(Connection& c, const std::string& from, const std::string& until);
+Page<Disposal> disposal_log(Connection& c, const std::string& from, const std::string& until, const PageRequest& page);
 
 }  // namespace waypoint::store

@@ -92,6 +92,9 @@ std::vector<Task> tasks_for(const app::Actor& a) {
   }
   if (may(Action::SearchAudit))
     tasks.push_back({"/admin/audit", "Audit trail", "Search who did what, and when, by user, pupil and date."});
+  if (may(Action::KeepRetention))
+    tasks.push_back({"/admin/retention", "Retention and disposal",
+                     "The retention schedule, legal holds, and the log of what was disposed of."});
   return tasks;
 }
 

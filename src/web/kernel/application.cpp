@@ -59,6 +59,7 @@ Application::Application(const app::Services& services, WebSettings settings)
   add_pupil_routes(router_);
   add_admin_routes(router_);
   add_audit_routes(router_);
+  add_retention_routes(router_);
   add_provider_routes(router_);
   add_placement_routes(router_);
   add_timetable_routes(router_);

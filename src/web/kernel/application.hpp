@@ -36,6 +36,7 @@ void add_account_routes(Router& r);
 void add_pupil_routes(Router& r);
 void add_admin_routes(Router& r);
 void add_audit_routes(Router& r);
+void add_retention_routes(Router& r);
 void add_provider_routes(Router& r);
 void add_placement_routes(Router& r);
 void add_timetable_routes(Router& r);

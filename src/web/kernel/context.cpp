@@ -30,6 +30,7 @@ nlohmann::json navigation(const app::Actor& a, const std::string& path) {
   if (app::allowed(a, Action::TakeRegister)) item("/register", "Registers");
   if (const auto own = domain::own_provider(who)) item("/providers/" + std::to_string(*own), "Your provider");
   if (app::allowed(a, Action::SearchAudit)) item("/admin/audit", "Audit trail");
+  if (app::allowed(a, Action::KeepRetention)) item("/admin/retention", "Retention");
   item("/account", "Your account");
   return nav;
 }
