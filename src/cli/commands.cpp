@@ -103,6 +103,9 @@ struct Options {
   std::string audit_checkpoints = env_or("WAYPOINT_AUDIT_CHECKPOINTS", "");
   std::string at;                                    // England time for `alerts sweep`
   std::string today = env_or("WAYPOINT_TODAY", "");  // run as if this were the date in England
+  // The Children's Wellbeing and Schools Act 2026 s.43 registration rule: commencement, full time.
+  std::string cws_act_from = env_or("WAYPOINT_CWS_ACT_FROM", "");
+  std::string cws_act_full_time_hours = env_or("WAYPOINT_CWS_ACT_FULL_TIME_HOURS", "18");
 };
 
 // HOST:PORT split, or the named option's message.
@@ -144,6 +147,17 @@ struct Runtime {
       if (!v.problem.empty()) throw app::Invalid("check-validity", v.problem);
       settings.check_validity[v.type] = v.days;
     }
+    if (!o.cws_act_from.empty()) {
+      settings.threshold.cws_act_in_force_from = domain::parse_date(o.cws_act_from);
+      if (!settings.threshold.cws_act_in_force_from)
+        throw app::Invalid("cws-act-from", "--cws-act-from must be a date, like 2027-09-01");
+    }
+    char* end = nullptr;
+    const double hours = std::strtod(o.cws_act_full_time_hours.c_str(), &end);
+    if (o.cws_act_full_time_hours.empty() || *end != '\0' || !(hours >= 1 && hours <= 40))
+      throw app::Invalid("cws-act-full-time-hours",
+                         "--cws-act-full-time-hours must be hours a week from 1 to 40, like 18 or 12.5");
+    settings.threshold.cws_act_full_time_over_minutes = static_cast<int>(hours * 60 + 0.5);
     settings.register_close_minutes = o.register_close_minutes;
     settings.register_alert_minutes = o.register_alert_minutes;
     settings.mail_enabled = !o.smtp.empty();
@@ -358,6 +372,14 @@ int run(int argc, char** argv) {
       ->add_option("--backup-time", o.backup_time,
                    "When the nightly backup is made, in England (env "
                    "WAYPOINT_BACKUP_TIME)")
+      ->capture_default_str();
+  serve_cmd->add_option("--cws-act-from", o.cws_act_from,
+                        "The day the Children's Wellbeing and Schools Act 2026 s.43 registration rule comes into "
+                        "force, once regulations set it (env WAYPOINT_CWS_ACT_FROM; until then the 2008 Act's rule)");
+  serve_cmd
+      ->add_option("--cws-act-full-time-hours", o.cws_act_full_time_hours,
+                   "Full time under that rule, in hours a week, as its regulations define it (env "
+                   "WAYPOINT_CWS_ACT_FULL_TIME_HOURS)")
       ->capture_default_str();
   serve_cmd->add_option("--backup-database", o.backup_database,
                         "The database's own address for the nightly backup, when --database is PgBouncer's (env "

@@ -136,3 +136,24 @@ test("a provider sees only its own sessions in a pupil's week; other schools' st
   assert.equal((await parent.get("/pupils/1/timetable")).status, 200);
   assert.equal((await parent.get("/pupils/2/timetable")).status, 404);
 });
+
+test("the registration rule is the law in force: the 2026 Act from the commencement day the deployment sets", async () => {
+  const before = decode((await officer.get("/registration-threshold")).text);
+  assert.match(before, /Under the Education and Skills Act 2008 s\.92, an unregistered provider must register .* or 1 who is looked after or has an EHC plan\. Full time means more than 18 hours a week/);
+  // A second process of the same deployment, told the 2026 Act is in force from today, with a
+  // 12-hour full-time line.
+  const commenced = await startWaypoint({ beside: wp, args: ["--cws-act-from", day(0), "--cws-act-full-time-hours", "12"] });
+  try {
+    const la = commenced.client();
+    await la.signIn(DEMO.laOfficer);
+    const after = decode((await la.get("/registration-threshold")).text);
+    assert.match(after, /Under the Children's Wellbeing and Schools Act 2026 s\.43, an unregistered provider must register .* or 1 who is looked after or has special educational needs\. Full time means more than 12 hours a week/);
+    assert.match(after, /<th scope="col" class="govuk-table__header">Looked after or SEN<\/th>/);
+    assert.match(after, /\(Children's Wellbeing and Schools Act 2026 s\.43\)/);
+  } finally {
+    await commenced.stop();
+  }
+  const wrong = wp.cli(["serve", "--cws-act-from", "2027-02-30"], "", { timeout: 20000 });
+  assert.equal(wrong.status, 2);
+  assert.match(wrong.stderr, /^cws-act-from: --cws-act-from must be a date, like 2027-09-01/);
+});

@@ -2,6 +2,7 @@
 
 #include "domain/placements/timetable.hpp"
 #include "domain/providers/registration_threshold.hpp"
+#include "sample_calendar.hpp"
 
 using namespace waypoint::domain;
 using std::chrono::Monday;
@@ -64,7 +65,7 @@ TEST(RegistrationThreshold, FourOrFivePupilsOrOneLookedAfter) {
   five.push_back(pupil(5, 25));
   const auto r = registration_threshold(five);
   EXPECT_TRUE(r.must_register);
-  EXPECT_EQ(r.reason, "5 pupils are taught here for more than 18 hours a week");
+  EXPECT_EQ(r.reason, "5 pupils are taught here for more than 18 hours a week (Education and Skills Act 2008 s.92)");
   EXPECT_TRUE(registration_threshold({pupil(9, 18.1, true)}).must_register);
   EXPECT_TRUE(registration_threshold({pupil(9, 19, false, true)}).must_register);
   EXPECT_FALSE(registration_threshold({pupil(9, 18.0, true)}).must_register);  // not full time
@@ -127,4 +128,45 @@ TEST(RegistrationThreshold, FivePupilsAtTheEighteenHourLine) {
     for (int id = 1; id <= 5; ++id) taught.push_back(pupil(id, hours));
     EXPECT_EQ(registration_threshold(taught).must_register, must) << hours;
   }
+}
+
+TEST(RegistrationThreshold, TheLawInForceOnTheDayDecides) {
+  // Until the deployment sets the 2026 Act's commencement, the 2008 Act's rule stands on every day.
+  EXPECT_EQ(threshold_rule_on(d("2030-01-01")).law, "Education and Skills Act 2008 s.92");
+  ThresholdSettings settings{d("2027-09-01"), 12 * 60};
+  EXPECT_EQ(threshold_rule_on(d("2027-08-31"), settings).law, "Education and Skills Act 2008 s.92");
+  const auto act = threshold_rule_on(d("2027-09-01"), settings);  // its commencement day
+  EXPECT_EQ(act.law, "Children's Wellbeing and Schools Act 2026 s.43");
+  EXPECT_TRUE(act.any_sen);
+  EXPECT_EQ(act.full_time_over_minutes, 12 * 60);
+
+  // One full-time pupil with SEN support (no EHC plan): not enough before, enough after.
+  TaughtPupil sen = pupil(7, 20);
+  sen.sen = true;
+  EXPECT_FALSE(registration_threshold({sen}, threshold_rule_on(d("2027-08-31"), settings)).must_register);
+  const auto after = registration_threshold({sen}, act);
+  EXPECT_TRUE(after.must_register);
+  EXPECT_EQ(after.reason,
+            "A pupil who is looked after or has special educational needs is taught here for more than 12 hours a "
+            "week (Children's Wellbeing and Schools Act 2026 s.43)");
+  // The full-time line the regulations set: 12 hours exactly is not over it, 12 and a half is.
+  EXPECT_EQ(registration_threshold({pupil(1, 12)}, act).full_time_pupils, 0);
+  EXPECT_EQ(registration_threshold({pupil(1, 12.5)}, act).full_time_pupils, 1);
+  ThresholdSettings odd{d("2027-09-01"), 12 * 60 + 30};
+  EXPECT_EQ(registration_threshold({pupil(1, 13), pupil(2, 13), pupil(3, 13), pupil(4, 13), pupil(5, 13)},
+                                   threshold_rule_on(d("2027-09-01"), odd))
+                .reason,
+            "5 pupils are taught here for more than 12 hours 30 minutes a week (Children's Wellbeing and Schools "
+            "Act 2026 s.43)");
+}
+
+TEST(RegistrationThreshold, OnlyPupilsOfCompulsorySchoolAgeCount) {
+  std::vector<TaughtPupil> five;
+  for (int i = 1; i <= 5; ++i) five.push_back(pupil(i, 20));
+  EXPECT_TRUE(registration_threshold(five).must_register);
+  five.back().compulsory_school_age = false;  // a 17-year-old at college
+  EXPECT_FALSE(registration_threshold(five).must_register);
+  TaughtPupil older = pupil(9, 25, true);
+  older.compulsory_school_age = false;
+  EXPECT_FALSE(registration_threshold({older}).must_register);
 }

@@ -9,6 +9,7 @@
 #include "domain/accounts/session_lifetime.hpp"
 #include "domain/accounts/sign_in_throttle.hpp"
 #include "domain/providers/provider.hpp"
+#include "domain/providers/registration_threshold.hpp"
 #include "store/kernel/database.hpp"
 
 namespace waypoint::app {
@@ -27,6 +28,7 @@ struct Settings {
   std::string audit_key;                             // keys the audit chain; read from a file outside the database
   std::string audit_checkpoints;                     // the file signed checkpoints of the audit trail go to
   std::vector<domain::Role> second_factor_roles = domain::default_second_factor_roles();  // must have one
+  domain::ThresholdSettings threshold;  // when the 2026 Act's registration rule commences, and its full time
 };
 
 struct Services {

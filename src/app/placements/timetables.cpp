@@ -27,9 +27,13 @@ std::vector<domain::TimetableSlot> slots_only(const std::vector<store::SlotRow>&
   return out;
 }
 
-bool has_ehc_plan(const std::string& needs) {
-  const auto list = domain::split_list(needs);
-  return std::find(list.begin(), list.end(), "ehc_plan") != list.end();
+// A pupil as the registration rule counts them, on `today`.
+domain::TaughtPupil taught_pupil(const store::TaughtRow& r, std::chrono::year_month_day today) {
+  domain::Pupil p;
+  p.needs = domain::split_list(r.needs);
+  const auto born = domain::parse_date(r.date_of_birth);
+  return {r.pupil_id,       r.minutes,   r.looked_after,
+          p.has_ehc_plan(), p.has_sen(), !born || domain::of_compulsory_school_age(*born, today)};
 }
 
 std::vector<store::PlacementRecord> open_placements(store::Connection& c, const Actor& a,
@@ -95,7 +99,8 @@ std::vector<store::SlotRow> read_rows(const std::vector<SlotForm>& rows,
 // agreed or running placements there, from every commissioner.
 std::vector<ThresholdWarning> threshold_warnings(store::Connection& c, const domain::Pupil& pupil,
                                                  const std::vector<store::SlotRow>& slots,
-                                                 const std::vector<store::PlacementRecord>& placements) {
+                                                 const std::vector<store::PlacementRecord>& placements,
+                                                 const domain::ThresholdRule& rule, std::chrono::year_month_day today) {
   std::map<std::int64_t, int> minutes_at;
   for (const auto& s : slots)
     if (s.slot.provider_id) minutes_at[*s.slot.provider_id] += domain::slot_minutes(s.slot);
@@ -105,16 +110,18 @@ std::vector<ThresholdWarning> threshold_warnings(store::Connection& c, const dom
     if (!profile || !domain::watched_for_registration(profile->kind)) continue;
     std::vector<domain::TaughtPupil> current;
     for (const auto& row : store::taught_at_providers(c, provider_id))
-      if (row.pupil_id != pupil.id)
-        current.push_back({row.pupil_id, row.minutes, row.looked_after, has_ehc_plan(row.needs)});
-    const std::vector<domain::TaughtPupil> proposed{{pupil.id, minutes, pupil.looked_after, pupil.has_ehc_plan()}};
-    if (!domain::crosses_threshold(current, proposed)) continue;
+      if (row.pupil_id != pupil.id) current.push_back(taught_pupil(row, today));
+    const auto born = domain::parse_date(pupil.date_of_birth);
+    const std::vector<domain::TaughtPupil> proposed{{pupil.id, minutes, pupil.looked_after, pupil.has_ehc_plan(),
+                                                     pupil.has_sen(),
+                                                     !born || domain::of_compulsory_school_age(*born, today)}};
+    if (!domain::crosses_threshold(current, proposed, rule)) continue;
     auto after = current;
     after.insert(after.end(), proposed.begin(), proposed.end());
     const auto name =
         std::find_if(placements.begin(), placements.end(), [&](const auto& p) { return p.provider_id == provider_id; });
     out.push_back({provider_id, name == placements.end() ? profile->name : name->provider_name,
-                   domain::registration_threshold(after).reason});
+                   domain::registration_threshold(after, rule).reason});
   }
   return out;
 }
@@ -161,7 +168,8 @@ std::vector<ThresholdWarning> save_timetable(const Services& s, const Actor& a, 
                  auto problems = domain::part_time_problems(part_time, s.today());
                  if (!problems.empty()) throw Invalid(std::move(problems));
                }
-               auto warnings = threshold_warnings(c, pupil, slots, placements);
+               auto warnings = threshold_warnings(
+                   c, pupil, slots, placements, domain::threshold_rule_on(s.today(), s.settings.threshold), s.today());
                if (!warnings.empty() && !f.confirm_threshold) {
                  // Nothing written: the school decides first. The trail keeps that it was warned.
                  entry.action = "timetable.threshold_warning";
@@ -187,6 +195,10 @@ std::vector<ThresholdWarning> save_timetable(const Services& s, const Actor& a, 
              });
 }
 
+domain::ThresholdRule registration_rule_today(const Services& s) {
+  return domain::threshold_rule_on(s.today(), s.settings.threshold);
+}
+
 std::vector<WatchedProvider> registration_watch(const Services& s, const Actor& a) {
   const auto rows = run(s, a, {"registration_watch.view", domain::Action::SeeRegistrationThreshold, "provider"},
                         [](store::Connection& c, AuditRecord&) { return store::taught_at_providers(c, std::nullopt); });
@@ -195,14 +207,17 @@ std::vector<WatchedProvider> registration_watch(const Services& s, const Actor& 
     const auto kind = domain::parse_provider_kind(r.provider_kind);
     if (kind && domain::watched_for_registration(*kind)) by_provider[r.provider_id].push_back(r);
   }
-  const domain::ThresholdPolicy policy;
+  const auto rule = registration_rule_today(s);
   std::vector<WatchedProvider> out;
   for (const auto& [id, taught] : by_provider) {
     std::vector<domain::TaughtPupil> pupils;
     std::map<std::int64_t, WatchedPupil> per_pupil;
     for (const auto& r : taught) {
-      const bool vulnerable = r.looked_after || has_ehc_plan(r.needs);
-      pupils.push_back({r.pupil_id, r.minutes, r.looked_after, has_ehc_plan(r.needs)});
+      const auto taught_pupil_now = taught_pupil(r, s.today());
+      if (!taught_pupil_now.compulsory_school_age) continue;
+      const bool vulnerable = r.looked_after || (rule.any_sen ? taught_pupil_now.sen || taught_pupil_now.ehc_plan
+                                                              : taught_pupil_now.ehc_plan);
+      pupils.push_back(taught_pupil_now);
       auto& p = per_pupil[r.pupil_id];
       p.pupil_id = r.pupil_id;
       // Pupils from other areas count toward the line, but their names are not this LA's to see.
@@ -210,7 +225,7 @@ std::vector<WatchedProvider> registration_watch(const Services& s, const Actor& 
       p.minutes += r.minutes;
       p.looked_after_or_ehc = p.looked_after_or_ehc || vulnerable;
     }
-    const auto result = domain::registration_threshold(pupils, policy);
+    const auto result = domain::registration_threshold(pupils, rule);
     if (result.full_time_pupils == 0) continue;
     WatchedProvider w{id,
                       taught.front().provider_name,
@@ -220,7 +235,7 @@ std::vector<WatchedProvider> registration_watch(const Services& s, const Actor& 
                       result.reason,
                       {}};
     for (const auto& [pid, p] : per_pupil)
-      if (p.minutes > policy.full_time_over_minutes) w.pupils.push_back(p);
+      if (p.minutes > rule.full_time_over_minutes) w.pupils.push_back(p);
     out.push_back(std::move(w));
   }
   std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) {

@@ -8,6 +8,7 @@
 #include "app/kernel/actor.hpp"
 #include "app/kernel/services.hpp"
 #include "domain/placements/timetable.hpp"
+#include "domain/providers/registration_threshold.hpp"
 #include "domain/pupils/pupil.hpp"
 #include "store/placements/placement_store.hpp"
 #include "store/placements/timetable_store.hpp"
@@ -71,5 +72,7 @@ struct WatchedProvider {
 // For LA officers: every provider of a watched kind teaching any pupil full time, those over the
 // line first. Counts across every commissioner, in and out of the area.
 std::vector<WatchedProvider> registration_watch(const Services& s, const Actor& a);
+// The registration rule in force today, as the deployment's settings date the 2026 Act.
+domain::ThresholdRule registration_rule_today(const Services& s);
 
 }  // namespace waypoint::app

@@ -37,4 +37,11 @@ std::string date_text(std::string_view iso) {
          std::to_string(static_cast<int>(d->year()));
 }
 
+std::chrono::year_month_day anniversary(std::chrono::year_month_day from, int years) {
+  using namespace std::chrono;
+  const year_month_day same{from.year() + std::chrono::years(years), from.month(), from.day()};
+  if (same.ok()) return same;
+  return year_month_day{same.year(), March, day(1)};  // 29 February in a common year
+}
+
 }  // namespace waypoint::domain

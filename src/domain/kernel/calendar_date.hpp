@@ -13,4 +13,8 @@ std::string format_date(std::chrono::year_month_day d);
 // date comes back unchanged, so a blank stays blank.
 std::string date_text(std::string_view iso);
 
+// The day `years` after `from`: the same day and month, except that 29 February's anniversary in
+// a common year is 1 March (the day a person born on 29 February reaches an age there).
+std::chrono::year_month_day anniversary(std::chrono::year_month_day from, int years);
+
 }  // namespace waypoint::domain

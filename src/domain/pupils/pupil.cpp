@@ -101,4 +101,29 @@ FieldErrors contact_problems(const PupilContact& c) {
   return e;
 }
 
+std::chrono::year_month_day compulsory_school_age_starts(std::chrono::year_month_day date_of_birth) {
+  using namespace std::chrono;
+  const auto fifth = anniversary(date_of_birth, 5);
+  const auto y = fifth.year();
+  for (const year_month_day prescribed :
+       {year_month_day{y, March, day(31)}, year_month_day{y, August, day(31)}, year_month_day{y, December, day(31)}})
+    if (sys_days(prescribed) >= sys_days(fifth)) return prescribed;
+  return year_month_day{y + years(1), March, day(31)};
+}
+
+std::chrono::year_month_day school_leaving_date(std::chrono::year_month_day date_of_birth) {
+  using namespace std::chrono;
+  const auto sixteenth = anniversary(date_of_birth, 16);
+  // The school year runs September to August: a birthday from September falls in the one that
+  // ends the next summer.
+  const auto june_of = sixteenth.month() >= September ? sixteenth.year() + years(1) : sixteenth.year();
+  return year_month_day{sys_days(year_month_weekday_last{june_of, June, weekday_last{Friday}})};
+}
+
+bool of_compulsory_school_age(std::chrono::year_month_day date_of_birth, std::chrono::year_month_day on) {
+  using std::chrono::sys_days;
+  return sys_days(on) >= sys_days(compulsory_school_age_starts(date_of_birth)) &&
+         sys_days(on) <= sys_days(school_leaving_date(date_of_birth));
+}
+
 }  // namespace waypoint::domain

@@ -39,6 +39,13 @@ const std::vector<CodeLabel>& genders();
 int year_group(std::chrono::year_month_day date_of_birth, std::chrono::year_month_day today);
 std::string year_group_label(int year_group);  // "Reception", "Year 9", "Nursery"
 
+// Compulsory school age (Education Act 1996 s.8): from the first prescribed day (31 August,
+// 31 December or 31 March) on or after the 5th birthday, to the school leaving date, the last
+// Friday in June of the school year (September to August) in which the child turns 16.
+std::chrono::year_month_day compulsory_school_age_starts(std::chrono::year_month_day date_of_birth);
+std::chrono::year_month_day school_leaving_date(std::chrono::year_month_day date_of_birth);
+bool of_compulsory_school_age(std::chrono::year_month_day date_of_birth, std::chrono::year_month_day on);
+
 // Every rule a pupil's own fields keep (UPN with its check letter, names, a real date of birth
 // for a child of school age or a young person up to 25, a listed gender and needs).
 FieldErrors pupil_problems(const Pupil& p, std::chrono::year_month_day today);

@@ -61,12 +61,6 @@ std::optional<std::string> retention_years_problem(std::string_view text) {
   return std::nullopt;
 }
 
-year_month_day anniversary(year_month_day from, int years) {
-  const year_month_day same{from.year() + std::chrono::years(years), from.month(), from.day()};
-  if (same.ok()) return same;
-  return year_month_day{same.year(), March, day(1)};  // 29 February in a common year
-}
-
 year_month_day disposable_through(year_month_day today, int years) {
   const year_month_day same{today.year() - std::chrono::years(years), today.month(), today.day()};
   if (same.ok()) return same;

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/kernel/calendar_date.hpp"
+
 namespace waypoint::domain {
 
 enum class RecordType {
@@ -54,10 +56,6 @@ constexpr int kFewestRetentionYears = 1;
 constexpr int kMostRetentionYears = 150;
 // A problem with `years` for a rule, in words; nothing when it is allowed.
 std::optional<std::string> retention_years_problem(std::string_view text);
-
-// The day `years` after `from`: the same day and month, except that 29 February's anniversary in
-// a common year is 1 March (the day a person born on 29 February reaches an age there).
-std::chrono::year_month_day anniversary(std::chrono::year_month_day from, int years);
 
 // The latest date whose anniversary `years` on is on or before `today`: every record dated on or
 // before it has been kept its full time. Answers 28 February where `years` before is a 29 February

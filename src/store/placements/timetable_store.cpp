@@ -99,19 +99,20 @@ void save_part_time(Connection& c, std::int64_t pupil_id, const std::optional<Pa
 std::vector<TaughtRow> taught_at_providers(Connection& c, std::optional<std::int64_t> provider_id) {
   auto rows = c.query(
       "SELECT pl.provider_id, pl.pupil_id, SUM(t.end_minute - t.start_minute), pu.looked_after, pu.needs, "
-      "pr.provider_kind, o.name, pu.given_name || ' ' || pu.family_name, sc.parent_id "
+      "pr.provider_kind, o.name, pu.given_name || ' ' || pu.family_name, sc.parent_id, pu.date_of_birth "
       "FROM placements pl JOIN providers pr ON pr.organisation_id = pl.provider_id "
       "JOIN organisations o ON o.id = pl.provider_id JOIN organisations sc ON sc.id = pl.school_id "
       "JOIN timetable_slots t ON t.placement_id = pl.id JOIN pupils pu ON pu.id = pl.pupil_id "
       "WHERE pl.status IN ('awaiting', 'active') "
       "AND (CAST($1 AS BIGINT) IS NULL OR pl.provider_id = CAST($1 AS BIGINT)) "
       "GROUP BY pl.id, pl.provider_id, pl.pupil_id, pu.looked_after, pu.needs, pr.provider_kind, o.name, "
-      "pu.given_name, pu.family_name, sc.parent_id ORDER BY pl.provider_id, pl.pupil_id",
+      "pu.given_name, pu.family_name, sc.parent_id, pu.date_of_birth ORDER BY pl.provider_id, pl.pupil_id",
       {opt_integer(provider_id)});
   return map_rows(rows, [](const Row& r) {
     return TaughtRow{r.integer(0), r.integer(1), static_cast<int>(r.integer(2)),
                      r.boolean(3), r.text(4),    r.text(5),
-                     r.text(6),    r.text(7),    r.opt_integer(8)};
+                     r.text(6),    r.text(7),    r.opt_integer(8),
+                     r.text(9)};
   });
 }
 

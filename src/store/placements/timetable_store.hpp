@@ -54,6 +54,7 @@ struct TaughtRow {
   std::string provider_name;
   std::string pupil_name;
   std::optional<std::int64_t> pupil_local_authority_id;  // of the pupil's school
+  std::string date_of_birth;
 };
 std::vector<TaughtRow> taught_at_providers(Connection& c, std::optional<std::int64_t> provider_id);
 

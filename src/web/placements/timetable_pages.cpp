@@ -163,8 +163,15 @@ void add_timetable_routes(Router& r) {
                            {"reason", w.reason},
                            {"pupils", std::move(pupils)}});
     }
-    nlohmann::json data{
-        {"title", "Unregistered providers teaching full time"}, {"providers", providers}, {"empty", providers.empty()}};
+    const auto rule = app::registration_rule_today(ctx.services);
+    nlohmann::json data{{"title", "Unregistered providers teaching full time"},
+                        {"providers", providers},
+                        {"empty", providers.empty()},
+                        {"law", std::string(rule.law)},
+                        {"pupils_needed", rule.pupils},
+                        {"full_time", hours_text(rule.full_time_over_minutes)},
+                        {"one_pupil", rule.any_sen ? "special educational needs" : "an EHC plan"},
+                        {"column", rule.any_sen ? "Looked after or SEN" : "Looked after or EHC plan"}};
     return ctx.page("providers/registration_threshold", std::move(data));
   });
 }
