@@ -26,9 +26,24 @@ const inEngland = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }
 const shiftDays = process.env.WAYPOINT_TODAY
   ? Math.round((Date.parse(process.env.WAYPOINT_TODAY) - Date.parse(inEngland.format(new Date()))) / 86400000)
   : 0;
-export const now = () => Date.now() + shiftDays * 86400000;
+// How far a clock in England is ahead of UTC at instant `t` (ms): 0 in GMT, an hour in BST.
+const inEnglandParts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+function englandOffset(t) {
+  const p = Object.fromEntries(inEnglandParts.formatToParts(new Date(t)).map((x) => [x.type, x.value]));
+  return Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - Math.floor(t / 1000) * 1000;
+}
+// The same time of day on a clock in England, on the shifted date (as the server's clock does,
+// across a change between GMT and BST).
+export const now = () => {
+  const real = Date.now();
+  const shifted = real + shiftDays * 86400000;
+  return shifted + (englandOffset(real) - englandOffset(shifted));
+};
 // A date `offset` days from today in England (YYYY-MM-DD), as the server counts days.
-export const day = (offset) => inEngland.format(new Date(now() + offset * 86400000));
+export const day = (offset) => {
+  const today = inEngland.format(new Date(now()));
+  return new Date(Date.parse(today + "T00:00:00Z") + offset * 86400000).toISOString().slice(0, 10);
+};
 
 // "2026-11-23" as pages show it: "23 November 2026".
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];

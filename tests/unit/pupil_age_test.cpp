@@ -31,7 +31,7 @@ TEST(CompulsorySchoolAge, EndsOnTheLastFridayInJuneOfTheSchoolYearTheyTurnSixtee
   };
   for (const auto& c : std::vector<Case>{{"2010-07-15", "2026-06-26"},  // 16 in July: that June
                                          {"2010-08-31", "2026-06-26"},
-                                         {"2010-09-01", "2027-06-25"},  // 16 in September: the next June
+                                         {"2010-09-01", "2027-06-25"},   // 16 in September: the next June
                                          {"2012-06-30", "2028-06-30"}})  // a Friday itself
     EXPECT_EQ(format_date(school_leaving_date(d(c.born))), c.leaves) << c.born;
 }

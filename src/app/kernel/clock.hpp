@@ -38,7 +38,14 @@ class ShiftedClock final : public Clock {
  public:
   explicit ShiftedClock(std::chrono::days days) : shift_(days) {}
   domain::Instant now() const override {
-    return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()) + shift_;
+    const auto real = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    const auto shifted = real + shift_;
+    // The same time on a clock in England: a shift from GMT into BST (or back) moves by that hour
+    // too, or 23:30 in November would be 00:30 the next day on a date in July.
+    const auto offset = [](domain::Instant t) {
+      return domain::uk_local_time(t).time_since_epoch() - t.time_since_epoch();
+    };
+    return shifted + (offset(real) - offset(shifted));
   }
   domain::Instant phone_time() const override {
     return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
