@@ -1,5 +1,9 @@
 #include "store/kernel/backup_store.hpp"
 
+#include <libpq-fe.h>
+
+#include <algorithm>
+
 #include <fcntl.h>
 #include <spawn.h>
 #include <sqlite3.h>
@@ -33,7 +37,8 @@ std::vector<std::string> table_names(Connection& c) {
 
 // Runs `program` with `args` (no shell, so nothing in them is interpreted) and waits for it. Its
 // standard error becomes the message when it fails.
-void run_program(const std::string& program, const std::vector<std::string>& args) {
+void run_program(const std::string& program, const std::vector<std::string>& args,
+                 const std::vector<std::string>& environment = {}) {
   const auto errors =
       std::filesystem::temp_directory_path() / ("waypoint-" + std::to_string(getpid()) + "-" + program + ".err");
   posix_spawn_file_actions_t actions;
@@ -44,8 +49,20 @@ void run_program(const std::string& program, const std::vector<std::string>& arg
   argv.push_back(const_cast<char*>(program.c_str()));
   for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
+  // The process's own environment, less what `environment` sets, then `environment`.
+  std::vector<std::string> own;
+  for (char** e = environ; *e; ++e) {
+    const std::string entry(*e);
+    const auto name = entry.substr(0, entry.find('=') + 1);
+    if (std::none_of(environment.begin(), environment.end(), [&](const auto& x) { return x.starts_with(name); }))
+      own.push_back(entry);
+  }
+  std::vector<char*> envp;
+  for (const auto& entry : own) envp.push_back(const_cast<char*>(entry.c_str()));
+  for (const auto& entry : environment) envp.push_back(const_cast<char*>(entry.c_str()));
+  envp.push_back(nullptr);
   pid_t pid = 0;
-  const int spawned = posix_spawnp(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
+  const int spawned = posix_spawnp(&pid, program.c_str(), &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   if (spawned != 0) throw DatabaseError("cannot run " + program + ": is it installed?");
   int status = 0;
@@ -98,6 +115,21 @@ CopyContents copy_sqlite(const std::string& path, const std::filesystem::path& t
 
 }  // namespace
 
+std::vector<std::string> postgres_environment(const std::string& conninfo) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
+  if (!options) {
+    const std::string why = error ? error : "out of memory";
+    PQfreemem(error);
+    throw DatabaseError("cannot read the PostgreSQL connection string: " + why);
+  }
+  std::vector<std::string> out;
+  for (auto* o = options; o->keyword; ++o)
+    if (o->val && *o->val && o->envvar) out.push_back(std::string(o->envvar) + "=" + o->val);
+  PQconninfoFree(options);
+  return out;
+}
+
 CopyContents read_contents(Connection& c) {
   CopyContents out;
   for (const auto& table : table_names(c)) out.rows[table] = c.query_one("SELECT COUNT(*) FROM " + table)->integer(0);
@@ -119,8 +151,9 @@ CopyContents copy_database(const std::string& url, const std::filesystem::path& 
   c.execute_script("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
   const auto snapshot = c.query_one("SELECT pg_export_snapshot()")->text(0);
   const auto contents = read_contents(c);
-  run_program("pg_dump", {"--format=custom", "--no-owner", "--no-privileges", "--snapshot=" + snapshot,
-                          "--file=" + to.string(), "--dbname=" + url});
+  run_program("pg_dump",
+              {"--format=custom", "--no-owner", "--no-privileges", "--snapshot=" + snapshot, "--file=" + to.string()},
+              postgres_environment(url));
   c.execute_script("COMMIT");
   return contents;
 }
@@ -134,8 +167,16 @@ void load_copy(const std::string& url, const std::filesystem::path& from) {
     std::filesystem::rename(partial, path);
     return;
   }
-  run_program("pg_restore", {"--exit-on-error", "--single-transaction", "--no-owner", "--no-privileges",
-                             "--dbname=" + url, from.string()});
+  // pg_restore writes a script unless it is named a database: named by the environment's
+  // PGDATABASE, with the rest of the connection there too.
+  const auto environment = postgres_environment(url);
+  std::string database;
+  for (const auto& e : environment)
+    if (e.starts_with("PGDATABASE=")) database = e.substr(11);
+  run_program("pg_restore",
+              {"--exit-on-error", "--single-transaction", "--no-owner", "--no-privileges",
+               "--dbname=" + (database.empty() ? std::string("postgres") : database), from.string()},
+              environment);
 }
 
 }  // namespace waypoint::store

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "store/kernel/audit_store.hpp"
 #include "store/kernel/database.hpp"
@@ -29,6 +30,11 @@ bool has_no_tables(Connection& c);
 // a new database file; PostgreSQL's pg_dump in its custom format, from the snapshot the contents
 // were read in. Answers what the copy holds.
 CopyContents copy_database(const std::string& url, const std::filesystem::path& to);
+
+// A PostgreSQL connection string as the environment libpq's tools read (PGHOST=..., PGPASSWORD=...),
+// so pg_dump and pg_restore are given it there, not in arguments every user of the machine can
+// list. Throws for a string libpq cannot read.
+std::vector<std::string> postgres_environment(const std::string& conninfo);
 
 // Loads a copy made by copy_database into the empty database at `url` (SQLite: the file is put in
 // place; PostgreSQL: pg_restore in one transaction).
