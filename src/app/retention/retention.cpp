@@ -9,6 +9,7 @@
 #include "domain/kernel/numbers.hpp"
 #include "domain/kernel/text.hpp"
 #include "domain/kernel/text_rules.hpp"
+#include "domain/kernel/time.hpp"
 #include "domain/pupils/pupil.hpp"
 #include "store/kernel/audit_store.hpp"
 #include "store/providers/provider_store.hpp"
@@ -29,8 +30,14 @@ domain::RetentionSchedule schedule_in(store::Connection& c) {
   return schedule;
 }
 
+// The instant a day begins on a clock in England, as stored instants are written (UTC): entries and
+// disposals are dated by England's day, and in BST its first hour is the day before in UTC.
+std::string start_of_day(year_month_day day) {
+  return domain::to_iso(*domain::parse_uk_local(domain::format_date(day) + "T00:00"));
+}
+
 std::string after_day(year_month_day day) {
-  return domain::format_date(year_month_day{std::chrono::sys_days(day) + std::chrono::days(1)});
+  return start_of_day(year_month_day{std::chrono::sys_days(day) + std::chrono::days(1)});
 }
 
 nlohmann::json records_json(const store::RecordCounts& counts) {
@@ -302,7 +309,8 @@ store::Page<store::Disposal> disposal_log(const Services& s, const Actor& a, con
     if (errors.empty() && !from.empty() && !until.empty() && until < from)
       errors.push_back({"until", "To date must be the same as or after the from date"});
     if (!errors.empty()) throw Invalid(errors);
-    return store::disposal_log(c, from.empty() ? "0000" : from, until.empty() ? "9999" : until, page);
+    return store::disposal_log(c, from.empty() ? "0000" : start_of_day(*domain::parse_date(from)),
+                               until.empty() ? "9999" : after_day(*domain::parse_date(until)), page);
   });
 }
 

@@ -244,7 +244,7 @@ Page<Disposal> disposal_log(Connection& c, const std::string& from, const std::s
   auto rows = map_rows(
       c.query("SELECT id, disposed_at, record_type, subject, subject_id, disposable_from, records, detail "
               "FROM retention_disposals WHERE disposed_at >= $1 AND disposed_at < $2 ORDER BY id LIMIT $3 OFFSET $4",
-              {from, until + "T99", integer(page.size + 1), integer(page.offset())}),
+              {from, until, integer(page.size + 1), integer(page.offset())}),
       [](const Row& r) {
         return Disposal{r.integer(0),     r.text(1), r.text(2),    r.text(3),
                         r.opt_integer(4), r.text(5), r.integer(6), r.text(7)};

@@ -75,7 +75,7 @@ bool provider_held(Connection& c, std::int64_t provider_id);
 // deleted when `dispose` is set.
 RecordCounts provider_evidence(Connection& c, std::int64_t provider_id, bool dispose);
 
-// The last audit entry that may go: written before `written_before` (ISO date) with nothing held
+// The last audit entry that may go: written before the instant `written_before` (ISO, UTC) with nothing held
 // before it; nothing when none may. A held pupil's or provider's entries stop the trail there,
 // since its chain can only be cut from its start.
 struct AuditPrefix {
@@ -97,7 +97,7 @@ struct Disposal {
   std::string detail;  // JSON: rows per table
 };
 void log_disposal(Connection& c, const Disposal& d);
-// Oldest first, disposed on or after `from` and on or before `until` (ISO dates).
+// Oldest first, disposed at or after the instant `from` and before `until` (ISO, UTC).
 Page<Disposal> disposal_log(Connection& c, const std::string& from, const std::string& until, const PageRequest& page);
 
 }  // namespace waypoint::store
