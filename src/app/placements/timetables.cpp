@@ -27,13 +27,21 @@ std::vector<domain::TimetableSlot> slots_only(const std::vector<store::SlotRow>&
   return out;
 }
 
-// A pupil as the registration rule counts them, on `today`.
+// A pupil as the registration rule counts them, taught `minutes` a week, on `today`.
+domain::TaughtPupil taught_pupil(const domain::Pupil& p, int minutes, std::chrono::year_month_day today) {
+  const auto born = domain::parse_date(p.date_of_birth);
+  return {p.id,           minutes,
+          p.looked_after, p.has_ehc_plan(),
+          p.has_sen(),    !born || domain::of_compulsory_school_age(*born, today)};
+}
+
 domain::TaughtPupil taught_pupil(const store::TaughtRow& r, std::chrono::year_month_day today) {
   domain::Pupil p;
+  p.id = r.pupil_id;
   p.needs = domain::split_list(r.needs);
-  const auto born = domain::parse_date(r.date_of_birth);
-  return {r.pupil_id,       r.minutes,   r.looked_after,
-          p.has_ehc_plan(), p.has_sen(), !born || domain::of_compulsory_school_age(*born, today)};
+  p.looked_after = r.looked_after;
+  p.date_of_birth = r.date_of_birth;
+  return taught_pupil(p, r.minutes, today);
 }
 
 std::vector<store::PlacementRecord> open_placements(store::Connection& c, const Actor& a,
@@ -111,10 +119,7 @@ std::vector<ThresholdWarning> threshold_warnings(store::Connection& c, const dom
     std::vector<domain::TaughtPupil> current;
     for (const auto& row : store::taught_at_providers(c, provider_id))
       if (row.pupil_id != pupil.id) current.push_back(taught_pupil(row, today));
-    const auto born = domain::parse_date(pupil.date_of_birth);
-    const std::vector<domain::TaughtPupil> proposed{{pupil.id, minutes, pupil.looked_after, pupil.has_ehc_plan(),
-                                                     pupil.has_sen(),
-                                                     !born || domain::of_compulsory_school_age(*born, today)}};
+    const std::vector<domain::TaughtPupil> proposed{taught_pupil(pupil, minutes, today)};
     if (!domain::crosses_threshold(current, proposed, rule)) continue;
     auto after = current;
     after.insert(after.end(), proposed.begin(), proposed.end());
@@ -215,8 +220,7 @@ std::vector<WatchedProvider> registration_watch(const Services& s, const Actor& 
     for (const auto& r : taught) {
       const auto taught_pupil_now = taught_pupil(r, s.today());
       if (!taught_pupil_now.compulsory_school_age) continue;
-      const bool vulnerable = r.looked_after || (rule.any_sen ? taught_pupil_now.sen || taught_pupil_now.ehc_plan
-                                                              : taught_pupil_now.ehc_plan);
+      const bool vulnerable = domain::counts_alone(taught_pupil_now, rule);
       pupils.push_back(taught_pupil_now);
       auto& p = per_pupil[r.pupil_id];
       p.pupil_id = r.pupil_id;

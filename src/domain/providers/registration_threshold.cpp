@@ -11,6 +11,10 @@ ThresholdRule threshold_rule_on(std::chrono::year_month_day day, const Threshold
   return {};
 }
 
+bool counts_alone(const TaughtPupil& pupil, const ThresholdRule& rule) {
+  return pupil.looked_after || pupil.ehc_plan || (rule.any_sen && pupil.sen);
+}
+
 ThresholdResult registration_threshold(const std::vector<TaughtPupil>& taught, const ThresholdRule& rule) {
   struct PerPupil {
     int minutes = 0;
@@ -21,7 +25,7 @@ ThresholdResult registration_threshold(const std::vector<TaughtPupil>& taught, c
     if (!t.compulsory_school_age) continue;  // the rule is about children of compulsory school age
     auto& x = pupils[t.pupil_id];
     x.minutes += t.minutes_per_week;
-    x.vulnerable = x.vulnerable || t.looked_after || (rule.any_sen ? t.sen || t.ehc_plan : t.ehc_plan);
+    x.vulnerable = x.vulnerable || counts_alone(t, rule);
   }
   ThresholdResult r;
   for (const auto& [id, x] : pupils) {

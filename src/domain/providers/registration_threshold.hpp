@@ -42,6 +42,10 @@ struct TaughtPupil {
   bool compulsory_school_age = true;
 };
 
+// Whether this pupil, taught full time, obliges the provider to register on their own: looked after,
+// or with an EHC plan (any SEN under the 2026 Act).
+bool counts_alone(const TaughtPupil& pupil, const ThresholdRule& rule);
+
 struct ThresholdResult {
   int full_time_pupils = 0;
   int full_time_looked_after_or_ehc = 0;  // or with SEN, under the 2026 Act
