@@ -150,6 +150,7 @@ AttendanceBenchReport generate_attendance_bench_data(const app::Services& s, int
                  "",
                  {},
                  "6",
+                 "",
                  ""};
       p.status = "active";
       const auto placement_id = store::insert_placement(c, p, creator, now);

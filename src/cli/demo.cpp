@@ -285,7 +285,8 @@ void load_demo_placements(store::Connection& c, const Services& s, const std::ve
              "Break 10:40 to 11:00, lunch 12:30 to 13:10",
              {store::sites_of(c, org[4]).front().id},
              "6",
-             ""};
+             "",
+             "2"};
   a.cost_pence = 9500;
   a.status = "awaiting";
   const auto first = store::insert_placement(c, a, users[0], now);
@@ -321,7 +322,8 @@ void load_demo_placements(store::Connection& c, const Services& s, const std::ve
              "",
              {store::sites_of(c, org[5]).front().id},
              "6",
-             ""};
+             "",
+             "2"};
   b.cost_pence = 7000;
   store::insert_placement(c, b, users[0], now);
 

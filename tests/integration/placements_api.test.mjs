@@ -27,6 +27,15 @@ test("a placement is proposed, agreed, timetabled, noticed and planned through t
   });
   assert.equal(made.status, 201);
   const id = made.body.id;
+  const proposed = (await api("school", "GET", `/placements/${id}`)).body;
+  assert.equal(proposed.tier, 2, "no tier given: Tier 2 for social, emotional and mental health needs");
+  for (const tier of [0, 4, "Tier 1"]) {
+    const refused = await api("school", "PUT", `/placements/${id}`, { ...proposed, tier });
+    assert.equal(refused.status, 422, `tier ${tier}`);
+    assert.deepEqual(refused.body.errors.map((e) => e.field), ["tier"]);
+  }
+  assert.equal((await api("school", "GET", `/placements/${id}`)).body.tier, 2, "a refused change saved nothing");
+  assert.equal((await api("school", "PUT", `/placements/${id}`, { ...proposed, tier: 3 })).body.tier, 3);
   assert.equal((await api("provider", "GET", `/placements/${id}`)).status, 404, "a draft is not the provider's");
   const agreed = await api("school", "POST", `/placements/${id}/agree`);
   assert.equal(agreed.body.status, "awaiting");

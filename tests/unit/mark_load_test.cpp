@@ -56,8 +56,8 @@ OnePlacement one_placement(store::Connection& c) {
   pl.school_id = out.school;
   pl.provider_id = out.provider;
   pl.commissioner_id = out.school;
-  pl.terms = {
-      "academy_powers", "semh", "", "Re-engage", "2026-11-02", "2027-03-31", "", "", "school", "Head", "", {}, "6", ""};
+  pl.terms = {"academy_powers", "semh", "", "Re-engage", "2026-11-02", "2027-03-31", "", "",
+              "school",         "Head", "", {},          "6",          "",           ""};
   pl.status = "active";
   out.placement = store::insert_placement(c, pl, out.user, kNow);
   return out;

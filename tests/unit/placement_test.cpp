@@ -103,7 +103,8 @@ PlacementTerms terms(const char* legal_basis, const char* planned_end, const cha
           .breaks = "",
           .site_ids = {},
           .review_interval_weeks = "",
-          .first_review_on = ""};
+          .first_review_on = "",
+          .tier = ""};
 }
 
 }  // namespace
@@ -121,6 +122,22 @@ TEST(PlacementTerms, RefuseAnEndBeforeTheStartAndMissingSites) {
   EXPECT_EQ(placement_problems(t, {11, 12}, true).front().field, "site_ids");
   t.site_ids = {};
   EXPECT_TRUE(placement_problems(t, {}, false).empty());  // online: no site to name
+}
+
+TEST(Placement, TheTierIsOneTwoOrThreeAndLeftBlankFollowsTheReason) {
+  auto t = terms("academy_powers", "2027-03-26", "");
+  EXPECT_EQ(tier_of(t), 2);  // blank, for social, emotional and mental health needs
+  t.reason = "permanent_exclusion";
+  EXPECT_EQ(tier_of(t), 3);  // blank, after a permanent exclusion: the pupil cannot go back
+  for (const char* chosen : {"1", "2", "3"}) {
+    t.tier = chosen;
+    EXPECT_TRUE(placement_problems(t, {}, false).empty()) << chosen;
+    EXPECT_EQ(tier_of(t), chosen[0] - '0');  // a choice outranks the reason
+  }
+  for (const char* bad : {"0", "4", "Tier 2", "2.0", " 2"}) {
+    t.tier = bad;
+    EXPECT_EQ(fields(placement_problems(t, {}, false)), std::vector<std::string>{"tier"}) << bad;
+  }
 }
 
 TEST(Placement, TheReviewScheduleIsAnIntervalOfWeeksAndAFirstReviewWithinThePlacement) {

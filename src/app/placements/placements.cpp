@@ -22,7 +22,7 @@ using domain::trimmed;
 domain::PlacementTerms cleaned(domain::PlacementTerms t) {
   for (auto* field :
        {&t.legal_basis, &t.reason, &t.reason_detail, &t.objectives, &t.start_date, &t.planned_end_date, &t.cost,
-        &t.cost_unit, &t.paid_by, &t.report_to, &t.breaks, &t.review_interval_weeks, &t.first_review_on})
+        &t.cost_unit, &t.paid_by, &t.report_to, &t.breaks, &t.review_interval_weeks, &t.first_review_on, &t.tier})
     *field = trimmed(*field);
   return t;
 }
@@ -98,8 +98,10 @@ domain::ActivationFacts activation_facts(store::Connection& c, const Services& s
 }
 
 nlohmann::json terms_json(const domain::PlacementTerms& t) {
-  return {{"legal_basis", t.legal_basis},           {"reason", t.reason},   {"start_date", t.start_date},
-          {"planned_end_date", t.planned_end_date}, {"paid_by", t.paid_by}, {"site_ids", t.site_ids}};
+  return {{"legal_basis", t.legal_basis}, {"reason", t.reason},
+          {"start_date", t.start_date},   {"planned_end_date", t.planned_end_date},
+          {"paid_by", t.paid_by},         {"site_ids", t.site_ids},
+          {"tier", domain::tier_of(t)}};
 }
 
 using domain::Action;

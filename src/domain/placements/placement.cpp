@@ -94,6 +94,20 @@ std::optional<PlacementStatus> parse_status(std::string_view code) {
   return std::nullopt;
 }
 
+const std::vector<CodeLabel>& placement_tiers() {
+  static const std::vector<CodeLabel> list{
+      {"1", "Tier 1: support in the pupil's own school"},
+      {"2", "Tier 2: time-limited placement"},
+      {"3", "Tier 3: transitional placement"},
+  };
+  return list;
+}
+
+int tier_of(const PlacementTerms& t) {
+  if (t.tier == "1" || t.tier == "2" || t.tier == "3") return t.tier[0] - '0';
+  return t.reason == "permanent_exclusion" ? 3 : 2;
+}
+
 int review_interval_of(const PlacementTerms& t) {
   const auto weeks = parse_whole_number(t.review_interval_weeks);
   return weeks && *weeks >= 1 && *weeks <= 26 ? static_cast<int>(*weeks) : 6;
@@ -107,6 +121,8 @@ FieldErrors placement_problems(const PlacementTerms& t, const std::vector<std::i
   FieldErrors e;
   if (!in_list(legal_bases(), t.legal_basis)) e.push_back({"legal_basis", "Select the legal basis for the placement"});
   if (!in_list(placement_reasons(), t.reason)) e.push_back({"reason", "Select the main reason for the placement"});
+  if (!t.tier.empty() && !in_list(placement_tiers(), t.tier))
+    e.push_back({"tier", "Select Tier 1, 2 or 3, or leave the tier blank"});
   if (t.reason == "other" && t.reason_detail.empty())
     e.push_back({"reason_detail", "Say what the reason is when you select Other"});
   if (t.objectives.empty()) e.push_back({"objectives", "Enter what the placement is for: its objectives"});

@@ -21,6 +21,10 @@ const std::vector<CodeLabel>& legal_bases();
 const std::vector<CodeLabel>& placement_reasons();
 const std::vector<CodeLabel>& placement_end_reasons();
 const std::vector<CodeLabel>& payers();
+// The tiers of the 2025 guidance: "1" support in the pupil's own school (an in-school unit,
+// outreach), "2" a time-limited placement alongside or instead of school, "3" a transitional
+// placement for a pupil who will not return to their school.
+const std::vector<CodeLabel>& placement_tiers();
 
 // draft: being planned; awaiting: agreed, waiting for the notice period or consent; active;
 // ended. Stored as these codes.
@@ -40,10 +44,15 @@ struct PlacementTerms {
   std::vector<std::int64_t> site_ids;
   // The review schedule: blank interval is 6 weeks, blank first review is one interval after the start.
   std::string review_interval_weeks, first_review_on;
+  std::string tier;  // "1", "2" or "3"; blank: tier_of decides
 };
 
 // The review interval a schedule's typed weeks stand for (6 when blank or not a number).
 int review_interval_of(const PlacementTerms& t);
+
+// The tier a placement is recorded under. Left blank, a placement after a permanent exclusion is
+// Tier 3 (the pupil cannot return to the school that excluded them) and any other is Tier 2.
+int tier_of(const PlacementTerms& t);
 
 // `provider_sites` are the provider's current sites; in-person providers need at least one named.
 FieldErrors placement_problems(const PlacementTerms& t, const std::vector<std::int64_t>& provider_sites,

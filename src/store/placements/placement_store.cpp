@@ -13,7 +13,7 @@ constexpr const char* kPlacementSelect =
     "pl.report_to, pl.breaks, pl.status, pl.notice_sent_on, pl.la_informed_on, pl.parent_consent_on, "
     "pl.parent_consent_from, pl.authority_consent_on, pl.override_reason, pl.activated_on, pl.ended_on, "
     "pl.end_reason, pl.created_at, pl.updated_at, pu.given_name || ' ' || pu.family_name, pr.name, cm.name, sc.name, "
-    "pl.review_interval_weeks, pl.first_review_on, pl.destination, pl.pupil_assessment, pl.parent_view "
+    "pl.review_interval_weeks, pl.first_review_on, pl.destination, pl.pupil_assessment, pl.parent_view, pl.tier "
     "FROM placements pl JOIN pupils pu ON pu.id = pl.pupil_id JOIN organisations pr ON pr.id = pl.provider_id "
     "JOIN organisations cm ON cm.id = pl.commissioner_id JOIN organisations sc ON sc.id = pl.school_id ";
 constexpr const char* kNewestFirst = " ORDER BY pl.start_date DESC, pl.id DESC";
@@ -58,6 +58,7 @@ PlacementRecord placement_from_row(const Row& r) {
   p.destination = r.opt_text(34);
   p.pupil_assessment = r.opt_text(35);
   p.parent_view = r.opt_text(36);
+  p.terms.tier = std::to_string(r.integer(37));
   return p;
 }
 
@@ -101,8 +102,9 @@ std::int64_t insert_placement(Connection& c, const PlacementRecord& p, std::int6
   const auto id = c.insert(
       "INSERT INTO placements (pupil_id, school_id, provider_id, commissioner_id, legal_basis, reason, reason_detail, "
       "objectives, start_date, planned_end_date, cost_pence, cost_unit, paid_by, report_to, breaks, status, "
-      "created_by, created_at, updated_at, review_interval_weeks, first_review_on) VALUES ($1, $2, $3, $4, $5, $6, $7, "
-      "$8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19, $20) RETURNING id",
+      "created_by, created_at, updated_at, review_interval_weeks, first_review_on, tier) VALUES ($1, $2, $3, $4, $5, "
+      "$6, "
+      "$7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19, $20, $21) RETURNING id",
       {integer(p.pupil_id),
        integer(p.school_id),
        integer(p.provider_id),
@@ -122,7 +124,8 @@ std::int64_t insert_placement(Connection& c, const PlacementRecord& p, std::int6
        integer(created_by),
        now,
        integer(domain::review_interval_of(p.terms)),
-       first_review(p)});
+       first_review(p),
+       integer(domain::tier_of(p.terms))});
   save_sites(c, id, p.terms.site_ids, now);
   return id;
 }
@@ -131,10 +134,11 @@ void update_placement_terms(Connection& c, const PlacementRecord& p, const std::
   c.exec(
       "UPDATE placements SET legal_basis = $2, reason = $3, reason_detail = $4, objectives = $5, start_date = $6, "
       "planned_end_date = $7, cost_pence = $8, cost_unit = $9, paid_by = $10, report_to = $11, breaks = $12, "
-      "updated_at = $13, review_interval_weeks = $14, first_review_on = $15 WHERE id = $1",
+      "updated_at = $13, review_interval_weeks = $14, first_review_on = $15, tier = $16 WHERE id = $1",
       {integer(p.id), p.terms.legal_basis, p.terms.reason, p.terms.reason_detail, p.terms.objectives,
        p.terms.start_date, p.terms.planned_end_date, opt_integer(p.cost_pence), cost_unit(p), p.terms.paid_by,
-       p.terms.report_to, p.terms.breaks, now, integer(domain::review_interval_of(p.terms)), first_review(p)});
+       p.terms.report_to, p.terms.breaks, now, integer(domain::review_interval_of(p.terms)), first_review(p),
+       integer(domain::tier_of(p.terms))});
   save_sites(c, p.id, p.terms.site_ids, now);
 }
 

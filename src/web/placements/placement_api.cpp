@@ -24,6 +24,7 @@ app::PlacementForm placement_form_from_json(const nlohmann::json& b) {
   auto& t = f.terms;
   t.legal_basis = text_of(b, "legal_basis");
   t.reason = text_of(b, "reason");
+  t.tier = text_of(b, "tier");
   t.reason_detail = text_of(b, "reason_detail");
   t.objectives = text_of(b, "objectives");
   t.start_date = text_of(b, "start_date");

@@ -29,6 +29,7 @@ app::PlacementForm placement_form(const Request& r) {
   auto& t = f.terms;
   t.legal_basis = r.field("legal_basis");
   t.reason = r.field("reason");
+  t.tier = r.field("tier");
   t.reason_detail = r.field("reason_detail");
   t.objectives = r.field("objectives");
   t.start_date = r.field("start_date");
@@ -64,8 +65,8 @@ Response placement_form_page(RequestContext& ctx, const domain::Pupil& pupil, co
   add_errors(data, errors);
   auto& fields = data["fields"];
   auto select = [&](const char* id, const char* label, const std::vector<domain::CodeLabel>& list,
-                    const std::string& value) {
-    auto field = input_field(data, {.id = id, .label = label});
+                    const std::string& value, const char* hint = "") {
+    auto field = input_field(data, {.id = id, .label = label, .hint = hint});
     field["options"] = options(list, value);
     fields[id] = field;
   };
@@ -76,6 +77,8 @@ Response placement_form_page(RequestContext& ctx, const domain::Pupil& pupil, co
   select("legal_basis", "Legal basis", bases_for(la_arrangement), t.legal_basis);
   select("reason", "Main reason for the placement", domain::placement_reasons(), t.reason);
   text("reason_detail", "More about the reason (optional unless Other)", t.reason_detail);
+  select("tier", "Tier of support (optional)", domain::placement_tiers(), t.tier,
+         "Not chosen: Tier 3 after a permanent exclusion, otherwise Tier 2");
   text("start_date", "First day", t.start_date, "Like 2026-12-07", "govuk-input--width-10");
   text("planned_end_date", "Planned last day", t.planned_end_date, "Like 2027-03-26", "govuk-input--width-10");
   text("report_to", "Person the pupil reports to on arrival", t.report_to,

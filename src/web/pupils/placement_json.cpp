@@ -36,6 +36,8 @@ nlohmann::json placement_json(const store::PlacementRecord& p) {
           {"reason", t.reason},
           {"reason_label", std::string(domain::label_of(domain::placement_reasons(), t.reason))},
           {"reason_detail", t.reason_detail},
+          {"tier", domain::tier_of(t)},
+          {"tier_label", std::string(domain::label_of(domain::placement_tiers(), std::to_string(domain::tier_of(t))))},
           {"objectives", t.objectives},
           {"start_date", t.start_date},
           {"planned_end_date", t.planned_end_date},
