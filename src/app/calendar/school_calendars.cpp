@@ -53,6 +53,14 @@ domain::SchoolCalendar calendar_for_school(store::Connection& c, std::int64_t sc
   return calendar;
 }
 
+domain::SchoolCalendar calendar_for_area(store::Connection& c, std::int64_t la_id) {
+  domain::SchoolCalendar calendar;
+  calendar.closed = bank_holidays();
+  add_closures(c, la_id, calendar);
+  add_terms(store::terms_of(c, la_id), nullptr, calendar);
+  return calendar;
+}
+
 std::map<std::int64_t, bool> schools_open_on(store::Connection& c, const std::vector<std::int64_t>& school_ids,
                                              domain::Date day) {
   const auto parents = store::parents_of(c, school_ids);

@@ -16,6 +16,8 @@
 namespace waypoint::app {
 
 domain::SchoolCalendar calendar_for_school(store::Connection& c, std::int64_t school_id);
+// A local authority's own calendar: its terms and closures, and the bank holidays.
+domain::SchoolCalendar calendar_for_area(store::Connection& c, std::int64_t la_id);
 // Whether each of these schools is open on `day`, by the same calendars, read in three queries
 // however many schools (a register's pupils come from many).
 std::map<std::int64_t, bool> schools_open_on(store::Connection& c, const std::vector<std::int64_t>& school_ids,

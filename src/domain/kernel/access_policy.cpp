@@ -79,6 +79,7 @@ bool permits(const Principal& w, Action action, const Scope& s) {
     case Action::AddProvider:
     case Action::ImportProviders:
     case Action::SeeRegistrationThreshold:
+    case Action::SeeArea:
       return r == Role::LaOfficer && w.local_authority_id.has_value();
     case Action::ManageProvider:
     case Action::VerifyChecks:
@@ -233,6 +234,7 @@ constexpr ActionName kActions[] = {
     {Action::ChooseConcernReaders, "choose_concern_readers"},
     {Action::FollowReviews, "follow_reviews"},
     {Action::SeeOutcomes, "see_outcomes"},
+    {Action::SeeArea, "see_area"},
     {Action::ManageApiTokens, "manage_api_tokens"},
     {Action::ListPupils, "list_pupils"},
     {Action::ListPlacements, "list_placements"},

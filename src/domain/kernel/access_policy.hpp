@@ -56,6 +56,7 @@ enum class Action {
   // Reviews and outcomes
   FollowReviews,
   SeeOutcomes,
+  SeeArea,  // the LA's picture of its area: where its children are, what needs attention
   // Accounts
   ManageApiTokens,  // make, list and revoke API tokens: their owner, or an administrator
   ListPupils,       // list the pupils of one's school, area, children or provider (pupil_listing)

@@ -18,10 +18,7 @@ constexpr Facet kFacets[] = {
     {"course", &domain::ProviderProfile::courses},
 };
 
-// An approved standing read after the last day it holds is lapsed: no job has to run at midnight.
-constexpr const char* kStandingNow =
-    "CASE WHEN p.standing IN ('approved', 'approved_with_actions') AND p.standing_holds_until < $1 "
-    "THEN 'lapsed' ELSE p.standing END";
+const std::string kStandingNow = standing_now("p", "$1");
 
 Value opt_int(const std::optional<int>& n) { return n ? Value(std::to_string(*n)) : null(); }
 
@@ -67,6 +64,12 @@ void replace_offer(Connection& c, const domain::ProviderProfile& p, const std::s
 }
 
 }  // namespace
+
+std::string standing_now(const std::string& providers, const std::string& today) {
+  const auto p = providers + ".";
+  return "CASE WHEN " + p + "standing IN ('approved', 'approved_with_actions') AND " + p + "standing_holds_until < " +
+         today + " THEN 'lapsed' ELSE " + p + "standing END";
+}
 
 void insert_provider(Connection& c, const domain::ProviderProfile& p, const std::string& now) {
   c.exec(
@@ -299,7 +302,7 @@ Page<DirectoryEntry> search_directory(Connection& c, const DirectoryFilter& f, c
              " AND " + value_clause + ")";
   };
   if (f.kind) where += " AND p.provider_kind = " + param(*f.kind);
-  if (f.standing) where += std::string(" AND ") + kStandingNow + " = " + param(*f.standing);
+  if (f.standing) where += " AND " + kStandingNow + " = " + param(*f.standing);
   if (f.key_stage) has_offer("f.facet = 'key_stage'", "f.value = " + param(*f.key_stage));
   if (f.specialism) has_offer("f.facet = 'specialism'", "f.value = " + param(*f.specialism));
   if (f.offers)

@@ -26,6 +26,10 @@ std::int64_t current_placements_at(Connection& c, std::int64_t provider_id);
 // The local authority whose directory holds the provider.
 std::optional<std::int64_t> provider_local_authority(Connection& c, std::int64_t provider_id);
 
+// The standing of the providers row `providers` (an alias) on the day in parameter `today` ("$1"): an
+// approved standing read after the last day it holds is lapsed, so no job has to run at midnight.
+std::string standing_now(const std::string& providers, const std::string& today);
+
 void save_standing(Connection& c, std::int64_t provider_id, domain::Standing standing,
                    const std::optional<std::string>& holds_until);
 

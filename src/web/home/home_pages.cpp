@@ -26,6 +26,10 @@ std::vector<Task> tasks_for(const app::Actor& a) {
   const bool lists_placements = domain::placement_listing(who).scope != ListScope::None;
   const bool keeps_directory = may(Action::AddProvider);
   std::vector<Task> tasks;
+  if (may(Action::SeeArea))
+    tasks.push_back({"/area", "Where are our children?",
+                     "Your area at a glance: placements by status, tier, reason and provider, what needs attention, "
+                     "and attendance at providers this half term."});
   if (may(Action::SeeTodayBoard))
     tasks.push_back({"/today", "Today",
                      "Every pupil in alternative provision today: where they should be, registers in, who is absent."});

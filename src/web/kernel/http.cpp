@@ -45,6 +45,12 @@ Response Response::redirect(const std::string& location, int status) {
 
 Response Response::json(int status, std::string body) { return text(status, std::move(body), "application/json"); }
 
+Response Response::download(std::string body, std::string content_type, const std::string& filename) {
+  auto res = text(200, std::move(body), std::move(content_type));
+  res.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  return res;
+}
+
 Response Response::text(int status, std::string body, std::string content_type) {
   Response r;
   r.status = status;

@@ -47,6 +47,8 @@ struct Response {
   static Response redirect(const std::string& location, int status = 303);
   static Response json(int status, std::string body);
   static Response text(int status, std::string body, std::string content_type = "text/plain; charset=utf-8");
+  // A file the browser saves as `filename` rather than shows.
+  static Response download(std::string body, std::string content_type, const std::string& filename);
   void set_cookie(const std::string& name, const std::string& value, const std::string& attributes);
 };
 

@@ -112,12 +112,6 @@ Response outcomes_page(RequestContext& ctx, const domain::FieldErrors& errors, i
   return ctx.page("outcomes/show", std::move(data), status);
 }
 
-Response download(std::string body, const std::string& type, const std::string& name) {
-  auto res = Response::text(200, std::move(body), type);
-  res.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "\"");
-  return res;
-}
-
 }  // namespace
 
 void add_outcome_routes(Router& r) {
@@ -143,8 +137,8 @@ void add_outcome_routes(Router& r) {
     const auto v = app::view_outcomes(ctx.services, ctx.actor(), req.query_value("from"), req.query_value("to"));
     std::string body = domain::csv_row(kExportHeaders);
     for (const auto& row : export_rows(v)) body += domain::csv_row(row);
-    return download(std::move(body), "text/csv; charset=utf-8",
-                    "outcomes-" + format_date(v.from) + "-to-" + format_date(v.to) + ".csv");
+    return Response::download(std::move(body), "text/csv; charset=utf-8",
+                              "outcomes-" + format_date(v.from) + "-to-" + format_date(v.to) + ".csv");
   });
 
   r.add("GET", "/outcomes.xlsx", [](Request& req, RequestContext& ctx) {
@@ -153,9 +147,9 @@ void add_outcome_routes(Router& r) {
     for (const auto& row : export_rows(v))
       rows.push_back(
           {{row[0], std::nullopt}, {row[1], std::nullopt}, {row[2], std::nullopt}, {row[3], std::stod(row[3])}});
-    return download(xlsx_sheet("Outcomes", kExportHeaders, rows, {36, 60, 30, 10}),
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    "outcomes-" + format_date(v.from) + "-to-" + format_date(v.to) + ".xlsx");
+    return Response::download(xlsx_sheet("Outcomes", kExportHeaders, rows, {36, 60, 30, 10}),
+                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                              "outcomes-" + format_date(v.from) + "-to-" + format_date(v.to) + ".xlsx");
   });
 }
 

@@ -1,0 +1,244 @@
+#include "app/area/area.hpp"
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "app/calendar/school_calendars.hpp"
+#include "app/kernel/access.hpp"
+#include "app/kernel/envelope.hpp"
+#include "app/kernel/errors.hpp"
+#include "domain/kernel/calendar_date.hpp"
+#include "domain/kernel/numbers.hpp"
+#include "domain/kernel/text.hpp"
+#include "domain/outcomes/outcomes.hpp"
+#include "domain/placements/placement.hpp"
+#include "store/accounts/organisation_store.hpp"
+
+namespace waypoint::app {
+namespace {
+
+using domain::Date;
+using std::chrono::sys_days;
+
+std::int64_t area_of(const Actor& a) {
+  const auto who = principal_of(a);
+  if (!who.local_authority_id) throw Denied();  // the policy refused it before the work began
+  return *who.local_authority_id;
+}
+
+// The period typed, or the area's half term so far (the last one, in a holiday).
+void read_period(store::Connection& c, const Services& s, std::int64_t la_id, AreaView& v) {
+  domain::FieldErrors errors;
+  const auto read = [&](std::string& typed, const char* field, const char* name) -> std::optional<Date> {
+    typed = domain::trimmed(typed);
+    if (typed.empty()) return std::nullopt;
+    if (auto d = domain::parse_date(typed)) return d;
+    errors.push_back({field, std::string(name) + " must be a real date, like 2026-11-02"});
+    return std::nullopt;
+  };
+  const auto from = read(v.filter.from, "from", "From");
+  const auto to = read(v.filter.to, "to", "To");
+  if (!errors.empty()) throw Invalid(std::move(errors));
+  const auto today = s.today();
+  const auto term = domain::term_of(calendar_for_area(c, la_id), today);
+  v.whole_half_term = !from && !to && term;
+  v.from = from ? *from : term ? term->first_day : domain::academic_year_start(today);
+  v.to = to ? *to : term && sys_days(term->last_day) < sys_days(today) ? term->last_day : today;
+  if (sys_days(v.to) < sys_days(v.from)) throw Invalid("to", "To must be on or after From");
+}
+
+// A filter's id as typed, which must be one the page offers.
+std::optional<std::int64_t> chosen(std::string& typed, const std::vector<AreaChoice>& offered, const char* field,
+                                   const char* message) {
+  typed = domain::trimmed(typed);
+  if (typed.empty()) return std::nullopt;
+  const auto id = domain::parse_whole_number(typed);
+  if (!id || std::none_of(offered.begin(), offered.end(), [&](const AreaChoice& x) { return x.id == *id; }))
+    throw Invalid(field, message);
+  typed = std::to_string(*id);
+  return id;
+}
+
+domain::AreaPlacement fact_of(const store::AreaPlacementRow& r) {
+  domain::AreaPlacement p;
+  p.placement_id = r.placement_id;
+  p.pupil_id = r.pupil_id;
+  p.school_id = r.school_id;
+  p.provider_id = r.provider_id;
+  p.status = r.status;
+  p.tier = r.tier;
+  p.reason = r.reason;
+  p.provider_kind = r.provider_kind;
+  p.provider_lapsed = r.standing == domain::standing_code(domain::Standing::Lapsed);
+  p.start = domain::parse_date(r.start).value_or(Date{});
+  p.planned_end = domain::parse_date(r.planned_end).value_or(p.start);
+  if (r.ended_on) p.ended = domain::parse_date(*r.ended_on);
+  return p;
+}
+
+// Attendance at providers in the period, for each provider and each school (by name). A pupil is
+// persistently absent at a provider by their sessions there, and at a school by all of theirs.
+void add_attendance(store::Connection& c, std::int64_t la_id, AreaView& v) {
+  std::map<std::int64_t, const store::AreaPlacementRow*> shown;
+  for (const auto& p : v.placements) shown[p.placement_id] = &p;
+  std::map<std::int64_t, domain::AttendanceSummary> by_placement;
+  for (const auto& x : store::area_attendance(c, la_id, domain::format_date(v.from), domain::format_date(v.to)))
+    if (shown.count(x.placement_id)) by_placement[x.placement_id].add(x.code, x.sessions);
+
+  struct Group {
+    std::string name;
+    std::map<std::int64_t, domain::AttendanceSummary> by_pupil;
+  };
+  std::map<std::int64_t, Group> providers, schools;
+  for (const auto& [id, summary] : by_placement) {
+    const auto& p = *shown[id];
+    for (auto [groups, key, name] :
+         {std::tuple(&providers, p.provider_id, &p.provider_name), std::tuple(&schools, p.school_id, &p.school_name)}) {
+      auto& g = (*groups)[key];
+      g.name = *name;
+      auto& pupil = g.by_pupil[p.pupil_id];
+      pupil.possible += summary.possible;
+      pupil.attended += summary.attended;
+      pupil.authorised += summary.authorised;
+      pupil.unauthorised += summary.unauthorised;
+    }
+  }
+  const auto rows = [](const std::map<std::int64_t, Group>& groups) {
+    std::vector<domain::AreaAttendance> out;
+    for (const auto& [id, g] : groups) {
+      domain::AreaAttendance a{id, g.name, {}, 0, 0};
+      for (const auto& [pupil, x] : g.by_pupil) {
+        a.sessions.possible += x.possible;
+        a.sessions.attended += x.attended;
+        a.sessions.authorised += x.authorised;
+        a.sessions.unauthorised += x.unauthorised;
+        if (x.possible) ++a.pupils;
+        if (x.persistent_absence()) ++a.persistently_absent;
+      }
+      out.push_back(a);
+    }
+    std::sort(out.begin(), out.end(),
+              [](const auto& x, const auto& y) { return std::tie(x.name, x.id) < std::tie(y.name, y.id); });
+    return out;
+  };
+  v.by_provider = rows(providers);
+  v.by_school = rows(schools);
+}
+
+AreaView area_on(store::Connection& c, const Services& s, const Actor& a, const AreaFilter& filter) {
+  const auto la_id = area_of(a);
+  AreaView v;
+  v.filter = filter;
+  v.area_name = store::find_organisation(c, la_id)->name;
+  read_period(c, s, la_id, v);
+  const auto today = s.today();
+
+  for (const auto& o : store::organisations_of_kind(c, domain::OrganisationKind::School))
+    if (o.parent_id == la_id) v.schools.push_back({o.id, o.name});
+  std::sort(v.schools.begin(), v.schools.end(), [](const auto& x, const auto& y) { return x.name < y.name; });
+  auto all = store::area_placements(c, la_id, domain::format_date(v.from), domain::format_date(today));
+  std::map<std::int64_t, std::string> providers;
+  for (const auto& p : all) providers[p.provider_id] = p.provider_name;
+  for (const auto& [id, name] : providers) v.providers.push_back({id, name});
+  std::sort(v.providers.begin(), v.providers.end(), [](const auto& x, const auto& y) { return x.name < y.name; });
+
+  auto& f = v.filter;
+  const auto school = chosen(f.school, v.schools, "school", "Select a school in your area");
+  const auto provider =
+      chosen(f.provider, v.providers, "provider", "Select a provider where pupils of your area are placed");
+  f.reason = domain::trimmed(f.reason);
+  if (!f.reason.empty() && !domain::in_list(domain::placement_reasons(), f.reason))
+    throw Invalid("reason", "Select a reason from the list");
+  f.tier = domain::trimmed(f.tier);
+  if (!f.tier.empty() && !domain::in_list(domain::placement_tiers(), f.tier))
+    throw Invalid("tier", "Select Tier 1, 2 or 3");
+  const bool narrowed_to_placements = provider || !f.reason.empty() || !f.tier.empty();
+
+  std::set<std::int64_t> placed;  // pupils with a placement the filters keep
+  domain::AreaFacts facts;
+  for (auto& p : all) {
+    if (school && p.school_id != *school) continue;
+    if (provider && p.provider_id != *provider) continue;
+    if (!f.reason.empty() && p.reason != f.reason) continue;
+    if (!f.tier.empty() && std::to_string(p.tier) != f.tier) continue;
+    facts.placements.push_back(fact_of(p));
+    placed.insert(p.pupil_id);
+    v.placements.push_back(std::move(p));
+  }
+  const auto kept = [&](const store::AreaPupilRow& r) {
+    return (!school || r.school_id == *school) && (!narrowed_to_placements || placed.count(r.pupil_id));
+  };
+  for (auto& r : store::area_part_time(c, la_id))
+    if (kept(r)) {
+      facts.part_time.push_back({r.pupil_id, r.school_id, domain::parse_date(r.ends_on).value_or(today)});
+      v.part_time.push_back(std::move(r));
+    }
+  for (auto& r : store::area_missing_education(c, la_id))
+    if (kept(r)) {
+      facts.missing_education.push_back({r.pupil_id, r.school_id});
+      v.missing_education.push_back(std::move(r));
+    }
+  v.groups = domain::area_picture(facts, v.from, v.to, today);
+  add_attendance(c, la_id, v);
+  return v;
+}
+
+nlohmann::json filter_json(const AreaView& v) {
+  const auto& f = v.filter;
+  return {{"from", domain::format_date(v.from)},
+          {"to", domain::format_date(v.to)},
+          {"school", f.school},
+          {"provider", f.provider},
+          {"reason", f.reason},
+          {"tier", f.tier}};
+}
+
+}  // namespace
+
+AreaView view_area(const Services& s, const Actor& a, const AreaFilter& filter) {
+  // Figures rest on pupils' records: the read is on the audit trail. A half term of an area's marks
+  // is read outside the writer's lock.
+  return run(s, a, {"area.view", domain::Action::SeeArea, "area", true, true},
+             [&](store::Connection& c, AuditRecord& entry) {
+               auto v = area_on(c, s, a, filter);
+               auto detail = filter_json(v);
+               detail["placements"] = v.placements.size();
+               entry.detail = detail.dump();
+               return v;
+             });
+}
+
+AreaFigurePupils area_figure_pupils(const Services& s, const Actor& a, const AreaFilter& filter,
+                                    const std::string& key) {
+  return run(
+      s, a, {"area.pupils", domain::Action::SeeArea, "area", true, true},
+      [&](store::Connection& c, AuditRecord& entry) {
+        AreaFigurePupils out{area_on(c, s, a, filter), {}, {}, {}};
+        for (const auto& g : out.area.groups)
+          for (const auto& x : g.figures)
+            if (x.key == key) {
+              out.group_title = g.title;
+              out.figure = x;
+            }
+        if (out.figure.key.empty()) throw NotFound();
+        const auto& fig = out.figure;
+        nlohmann::json pupils = nlohmann::json::array();
+        for (const auto& p : out.area.placements)
+          if (std::find(fig.placement_ids.begin(), fig.placement_ids.end(), p.placement_id) != fig.placement_ids.end())
+            out.lines.push_back({p.pupil_id, p.pupil_name, p.school_name, p, ""});
+        const auto& rows = key == "missing_education" ? out.area.missing_education : out.area.part_time;
+        for (const auto& r : rows)
+          if (std::find(fig.pupil_ids.begin(), fig.pupil_ids.end(), r.pupil_id) != fig.pupil_ids.end())
+            out.lines.push_back({r.pupil_id, r.pupil_name, r.school_name, std::nullopt, r.ends_on});
+        for (const auto& l : out.lines) pupils.push_back(l.pupil_id);
+        auto detail = filter_json(out.area);
+        detail["figure"] = key;
+        detail["pupil_ids"] = pupils;
+        entry.detail = detail.dump();
+        return out;
+      });
+}
+
+}  // namespace waypoint::app

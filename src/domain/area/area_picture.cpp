@@ -1,0 +1,141 @@
+#include "domain/area/area_picture.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "domain/placements/placement.hpp"
+#include "domain/providers/provider.hpp"
+
+namespace waypoint::domain {
+namespace {
+
+using std::chrono::days;
+using std::chrono::sys_days;
+
+// The 12 weeks DfE plans as the longest placement of intensive support at a provider that is not a
+// school: the 84th day counting the first is the last within it.
+constexpr int kPlannedLimitDays = 12 * 7;
+
+AreaFigure placements_figure(std::string key, std::string label, const std::vector<const AreaPlacement*>& ps) {
+  AreaFigure f{std::move(key), std::move(label), static_cast<int>(ps.size()), {}, {}, false};
+  for (const auto* p : ps) f.placement_ids.push_back(p->placement_id);
+  return f;
+}
+
+AreaFigure pupils_figure(std::string key, std::string label, std::vector<std::int64_t> pupil_ids) {
+  std::sort(pupil_ids.begin(), pupil_ids.end());
+  pupil_ids.erase(std::unique(pupil_ids.begin(), pupil_ids.end()), pupil_ids.end());
+  return {std::move(key), std::move(label), static_cast<int>(pupil_ids.size()), {}, std::move(pupil_ids), true};
+}
+
+template <typename Keep>
+std::vector<const AreaPlacement*> where(const std::vector<const AreaPlacement*>& ps, Keep keep) {
+  std::vector<const AreaPlacement*> out;
+  for (const auto* p : ps)
+    if (keep(*p)) out.push_back(p);
+  return out;
+}
+
+bool running_on(const AreaPlacement& p, Date day) {
+  return p.status == "active" && sys_days(p.start) <= sys_days(day) &&
+         (!p.ended || sys_days(*p.ended) >= sys_days(day));
+}
+
+bool at_a_school(const AreaPlacement& p) {
+  const auto kind = parse_provider_kind(p.provider_kind);
+  return kind && provider_kind_info(*kind).is_school;
+}
+
+}  // namespace
+
+bool ran_between(const AreaPlacement& p, Date from, Date to) {
+  if (p.status != "active" && p.status != "ended") return false;
+  return sys_days(p.start) <= sys_days(to) && (!p.ended || sys_days(*p.ended) >= sys_days(from));
+}
+
+std::vector<AreaGroup> area_picture(const AreaFacts& facts, Date from, Date to, Date today) {
+  std::vector<const AreaPlacement*> all, ran;
+  for (const auto& p : facts.placements) {
+    all.push_back(&p);
+    if (ran_between(p, from, to)) ran.push_back(&p);
+  }
+  std::vector<AreaGroup> groups;
+
+  AreaGroup attention{"attention", "Needing attention", {}};
+  const auto running_today = where(all, [&](const AreaPlacement& p) { return running_on(p, today); });
+  attention.figures.push_back(placements_figure(
+      "past_planned_end", "Running past their planned end date",
+      where(running_today, [&](const AreaPlacement& p) { return sys_days(p.planned_end) < sys_days(today); })));
+  attention.figures.push_back(
+      placements_figure("past_12_weeks", "Running longer than 12 weeks at a provider that is not a school",
+                        where(running_today, [&](const AreaPlacement& p) {
+                          return !at_a_school(p) && sys_days(today) - sys_days(p.start) >= days(kPlannedLimitDays);
+                        })));
+  attention.figures.push_back(
+      placements_figure("provider_lapsed", "Running at a provider whose checks have lapsed",
+                        where(running_today, [](const AreaPlacement& p) { return p.provider_lapsed; })));
+  std::vector<std::int64_t> part_time, part_time_overdue, missing;
+  for (const auto& p : facts.part_time) {
+    part_time.push_back(p.pupil_id);
+    if (sys_days(p.ends_on) < sys_days(today)) part_time_overdue.push_back(p.pupil_id);
+  }
+  for (const auto& m : facts.missing_education) missing.push_back(m.pupil_id);
+  attention.figures.push_back(pupils_figure("part_time", "Pupils on a part-time timetable", part_time));
+  attention.figures.push_back(
+      pupils_figure("part_time_overdue", "Pupils on a part-time timetable past its end date", part_time_overdue));
+  attention.figures.push_back(
+      pupils_figure("missing_education", "Pupils with an open children-missing-education alert", missing));
+  groups.push_back(std::move(attention));
+
+  auto& status = groups.emplace_back(AreaGroup{"status", "Placements by where they stand", {}});
+  status.figures.push_back(placements_figure("status_draft", "Being planned",
+                                             where(all, [](const AreaPlacement& p) { return p.status == "draft"; })));
+  status.figures.push_back(
+      placements_figure("status_awaiting", "Agreed, waiting for notice or consent",
+                        where(all, [](const AreaPlacement& p) { return p.status == "awaiting"; })));
+  status.figures.push_back(placements_figure("status_active", "Running",
+                                             where(ran, [](const AreaPlacement& p) { return p.status == "active"; })));
+  status.figures.push_back(placements_figure("status_ended", "Ended in the period",
+                                             where(ran, [](const AreaPlacement& p) { return p.status == "ended"; })));
+
+  auto& tier = groups.emplace_back(AreaGroup{"tier", "Placements in the period by tier", {}});
+  for (const auto& t : placement_tiers())
+    tier.figures.push_back(
+        placements_figure("tier_" + std::string(t.code), std::string(t.label),
+                          where(ran, [&](const AreaPlacement& p) { return std::to_string(p.tier) == t.code; })));
+
+  auto& reason = groups.emplace_back(AreaGroup{"reason", "Placements in the period by primary reason", {}});
+  for (const auto& r : placement_reasons())
+    reason.figures.push_back(placements_figure("reason_" + std::string(r.code), std::string(r.label),
+                                               where(ran, [&](const AreaPlacement& p) { return p.reason == r.code; })));
+
+  auto& kind = groups.emplace_back(AreaGroup{"kind", "Placements in the period by kind of provider", {}});
+  for (const auto& k : provider_kinds())
+    kind.figures.push_back(
+        placements_figure("kind_" + std::string(k.code), std::string(k.label),
+                          where(ran, [&](const AreaPlacement& p) { return p.provider_kind == k.code; })));
+
+  auto& registration = groups.emplace_back(AreaGroup{"registration", "Placements in the period by registration", {}});
+  const auto watched = [](const AreaPlacement& p) {
+    const auto k = parse_provider_kind(p.provider_kind);
+    return !k || watched_for_registration(*k);
+  };
+  registration.figures.push_back(placements_figure("registration_registered", "At a registered school or college",
+                                                   where(ran, [&](const AreaPlacement& p) { return !watched(p); })));
+  registration.figures.push_back(
+      placements_figure("registration_unregistered", "At a provider not registered as a school", where(ran, watched)));
+
+  return groups;
+}
+
+std::optional<Term> term_of(const SchoolCalendar& calendar, Date day) {
+  std::optional<Term> latest;
+  for (const auto& t : calendar.terms) {
+    if (sys_days(t.first_day) > sys_days(day)) continue;
+    if (!latest || sys_days(t.first_day) > sys_days(latest->first_day)) latest = t;
+  }
+  return latest;
+}
+
+}  // namespace waypoint::domain

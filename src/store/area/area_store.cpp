@@ -1,0 +1,78 @@
+#include "store/area/area_store.hpp"
+
+#include "store/providers/provider_store.hpp"
+
+namespace waypoint::store {
+
+std::vector<AreaPlacementRow> area_placements(Connection& c, std::int64_t la_id, const std::string& from,
+                                              const std::string& today) {
+  const auto rows = c.query(
+      "SELECT pl.id, pl.pupil_id, pl.school_id, pl.provider_id, pu.given_name || ' ' || pu.family_name, sc.name, "
+      "pr.name, pl.status, pl.reason, p.provider_kind, " +
+          standing_now("p", "$3") +
+          ", pl.tier, COALESCE(pl.activated_on, pl.start_date), pl.planned_end_date, pl.ended_on "
+          "FROM placements pl JOIN organisations sc ON sc.id = pl.school_id JOIN pupils pu ON pu.id = pl.pupil_id "
+          "JOIN organisations pr ON pr.id = pl.provider_id JOIN providers p ON p.organisation_id = pl.provider_id "
+          "WHERE sc.parent_id = $1 AND (pl.status IN ('draft', 'awaiting', 'active') OR (pl.status = 'ended' "
+          "AND pl.ended_on >= $2 AND COALESCE(pl.end_reason, '') <> 'cancelled')) "
+          "ORDER BY pu.family_name, pu.given_name, pl.id",
+      {integer(la_id), from, today});
+  return map_rows(rows, [](const Row& r) {
+    AreaPlacementRow p;
+    p.placement_id = r.integer(0);
+    p.pupil_id = r.integer(1);
+    p.school_id = r.integer(2);
+    p.provider_id = r.integer(3);
+    p.pupil_name = r.text(4);
+    p.school_name = r.text(5);
+    p.provider_name = r.text(6);
+    p.status = r.text(7);
+    p.reason = r.text(8);
+    p.provider_kind = r.text(9);
+    p.standing = r.text(10);
+    p.tier = static_cast<int>(r.integer(11));
+    p.start = r.text(12);
+    p.planned_end = r.text(13);
+    p.ended_on = r.opt_text(14);
+    return p;
+  });
+}
+
+namespace {
+
+AreaPupilRow pupil_row(const Row& r) { return {r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4)}; }
+
+}  // namespace
+
+std::vector<AreaPupilRow> area_part_time(Connection& c, std::int64_t la_id) {
+  return map_rows(c.query("SELECT pu.id, pu.school_id, pu.given_name || ' ' || pu.family_name, sc.name, a.ends_on "
+                          "FROM part_time_arrangements a JOIN pupils pu ON pu.id = a.pupil_id "
+                          "JOIN organisations sc ON sc.id = pu.school_id WHERE sc.parent_id = $1 "
+                          "ORDER BY pu.family_name, pu.given_name, pu.id",
+                          {integer(la_id)}),
+                  pupil_row);
+}
+
+std::vector<AreaPupilRow> area_missing_education(Connection& c, std::int64_t la_id) {
+  return map_rows(c.query("SELECT DISTINCT pu.id, pu.school_id, pu.given_name || ' ' || pu.family_name, sc.name, '', "
+                          "pu.family_name, pu.given_name FROM alerts a JOIN pupils pu ON pu.id = a.pupil_id "
+                          "JOIN organisations sc ON sc.id = pu.school_id WHERE sc.parent_id = $1 "
+                          "AND a.kind = 'missing_education' AND a.closed_at IS NULL "
+                          "ORDER BY pu.family_name, pu.given_name, pu.id",
+                          {integer(la_id)}),
+                  pupil_row);
+}
+
+std::vector<AreaCodeCount> area_attendance(Connection& c, std::int64_t la_id, const std::string& from,
+                                           const std::string& to) {
+  const auto rows = c.query(
+      "SELECT m.placement_id, COALESCE(m.school_code, m.provider_code), COUNT(*) FROM attendance_marks m "
+      "JOIN organisations sc ON sc.id = m.school_id WHERE sc.parent_id = $1 AND m.session_date BETWEEN $2 AND $3 "
+      "GROUP BY m.placement_id, COALESCE(m.school_code, m.provider_code)",
+      {integer(la_id), from, to});
+  return map_rows(rows, [](const Row& r) {
+    return AreaCodeCount{r.integer(0), r.text(1), static_cast<int>(r.integer(2))};
+  });
+}
+
+}  // namespace waypoint::store

@@ -1,0 +1,47 @@
+#pragma once
+// What the local authority's picture of its area reads: the placements of its schools' pupils,
+// pupils on part-time timetables, open missing-education alerts, and sessions marked at providers.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/kernel/database.hpp"
+
+namespace waypoint::store {
+
+struct AreaPlacementRow {
+  std::int64_t placement_id = 0, pupil_id = 0, school_id = 0, provider_id = 0;
+  std::string pupil_name, school_name, provider_name;
+  std::string status, reason, provider_kind, standing;  // standing on `today`
+  int tier = 2;
+  std::string start;  // the day it started, or is to start
+  std::string planned_end;
+  std::optional<std::string> ended_on;
+};
+// Placements of pupils of the LA's schools being arranged (draft, awaiting), running, or ended on or
+// after `from` (cancelled ones never ran and are left out), by pupil name.
+std::vector<AreaPlacementRow> area_placements(Connection& c, std::int64_t la_id, const std::string& from,
+                                              const std::string& today);
+
+// A pupil of one of the LA's schools, for figures that count pupils.
+struct AreaPupilRow {
+  std::int64_t pupil_id = 0, school_id = 0;
+  std::string pupil_name, school_name;
+  std::string ends_on;  // a part-time timetable's end date; empty for an alert
+};
+std::vector<AreaPupilRow> area_part_time(Connection& c, std::int64_t la_id);
+// Pupils with a children-missing-education alert not yet closed.
+std::vector<AreaPupilRow> area_missing_education(Connection& c, std::int64_t la_id);
+
+// Sessions marked in [from, to] at any provider for pupils of the LA's schools, by the code that
+// counts (the school's where it changed one): one row a placement and code.
+struct AreaCodeCount {
+  std::int64_t placement_id = 0;
+  std::string code;
+  int sessions = 0;
+};
+std::vector<AreaCodeCount> area_attendance(Connection& c, std::int64_t la_id, const std::string& from,
+                                           const std::string& to);
+
+}  // namespace waypoint::store

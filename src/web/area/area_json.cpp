@@ -1,0 +1,88 @@
+#include "web/area/area_json.hpp"
+
+#include "domain/kernel/calendar_date.hpp"
+#include "domain/kernel/numbers.hpp"
+#include "domain/placements/placement.hpp"
+#include "web/kernel/http.hpp"
+
+namespace waypoint::web {
+namespace {
+
+nlohmann::json attendance_rows(const std::vector<domain::AreaAttendance>& groups) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& g : groups)
+    rows.push_back(
+        {{"id", g.id},
+         {"name", g.name},
+         {"pupils", g.pupils},
+         {"possible", g.sessions.possible},
+         {"attended", g.sessions.attended},
+         {"unauthorised", g.sessions.unauthorised},
+         {"attendance", g.sessions.possible ? domain::one_decimal(g.sessions.rate() * 100) + "%" : "None marked"},
+         {"persistently_absent", g.persistently_absent}});
+  return rows;
+}
+
+}  // namespace
+
+std::string area_query(const app::AreaView& v) {
+  const auto& f = v.filter;
+  std::string q = "from=" + domain::format_date(v.from) + "&to=" + domain::format_date(v.to);
+  for (const auto& [name, value] : {std::pair("school", &f.school), std::pair("provider", &f.provider),
+                                    std::pair("reason", &f.reason), std::pair("tier", &f.tier)})
+    if (!value->empty()) q += std::string("&") + name + "=" + url_encode(*value);
+  return q;
+}
+
+nlohmann::json area_json(const app::AreaView& v) {
+  nlohmann::json groups = nlohmann::json::array();
+  for (const auto& g : v.groups) {
+    nlohmann::json figures = nlohmann::json::array();
+    for (const auto& x : g.figures)
+      figures.push_back({{"key", x.key},
+                         {"label", x.label},
+                         {"count", x.count},
+                         {"counts", x.counts_pupils ? "pupils" : "placements"}});
+    groups.push_back({{"key", g.key}, {"title", g.title}, {"figures", std::move(figures)}});
+  }
+  const auto& f = v.filter;
+  return {{"area", v.area_name},
+          {"from", domain::format_date(v.from)},
+          {"to", domain::format_date(v.to)},
+          {"from_text", domain::date_text(domain::format_date(v.from))},
+          {"to_text", domain::date_text(domain::format_date(v.to))},
+          {"whole_half_term", v.whole_half_term},
+          {"filters", {{"school", f.school}, {"provider", f.provider}, {"reason", f.reason}, {"tier", f.tier}}},
+          {"groups", std::move(groups)},
+          {"attendance_by_provider", attendance_rows(v.by_provider)},
+          {"attendance_by_school", attendance_rows(v.by_school)}};
+}
+
+nlohmann::json area_lines_json(const std::vector<app::AreaLine>& lines) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& l : lines) {
+    nlohmann::json row{{"pupil_id", l.pupil_id}, {"pupil_name", l.pupil_name}, {"school_name", l.school_name}};
+    if (l.placement) {
+      const auto& p = *l.placement;
+      row["placement_id"] = p.placement_id;
+      row["provider_name"] = p.provider_name;
+      row["status"] = p.status;
+      row["tier"] = p.tier;
+      row["reason_label"] = std::string(domain::label_of(domain::placement_reasons(), p.reason));
+      row["start_date"] = p.start;
+      row["start_text"] = domain::date_text(p.start);
+      row["planned_end_date"] = p.planned_end;
+      row["planned_end_text"] = domain::date_text(p.planned_end);
+      row["ended_on"] = p.ended_on ? nlohmann::json(*p.ended_on) : nlohmann::json();
+      row["ended_text"] = p.ended_on ? domain::date_text(*p.ended_on) : "";
+    }
+    if (!l.ends_on.empty()) {
+      row["part_time_ends_on"] = l.ends_on;
+      row["part_time_ends_text"] = domain::date_text(l.ends_on);
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+}  // namespace waypoint::web
