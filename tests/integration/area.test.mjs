@@ -81,7 +81,8 @@ test("the officer's picture of the area matches what was recorded, figure by fig
   const draft = await api("officer", "GET", `/area/pupils?figure=status_draft&${period}`);
   assert.deepEqual(draft.body.pupils.map((p) => [p.placement_id, p.tier, p.reason_label]), [[ids.ethan, 3, "Permanent exclusion"]]);
   const partTime = await api("officer", "GET", `/area/pupils?figure=part_time&${period}`);
-  assert.deepEqual(partTime.body.pupils.map((p) => [p.pupil_id, p.part_time_ends_on]), [[6, day(10)]]);
+  assert.deepEqual(partTime.body.pupils.map((p) => [p.pupil_id, p.part_time_reason, p.parent_agreed_on, p.part_time_ends_on, p.review_dates, p.saved_on, p.past_end]),
+    [[6, "Building up after a long absence", day(0), day(10), [day(5)], day(0), false]]);
   assert.equal((await api("officer", "GET", `/area/pupils?figure=nonsense&${period}`)).status, 404);
 });
 
@@ -155,6 +156,13 @@ test("a part-time timetable past its end date shows the next day", async () => {
     const res = await later.api(tokens.officer, "GET", `/area?from=${day(-60)}&to=${day(11)}`);
     const f = figures(res.body);
     assert.deepEqual([f.part_time, f.part_time_overdue], [1, 1]);
+    const overdue = await later.api(tokens.officer, "GET", `/area/pupils?figure=part_time_overdue&from=${day(-60)}&to=${day(11)}`);
+    assert.deepEqual(overdue.body.pupils.map((p) => [p.pupil_id, p.past_end]), [[6, true]]);
+    const officer = later.client();
+    await officer.signIn(DEMO.laOfficer);
+    const page = decode((await officer.get(`/area/pupils?figure=part_time&from=${day(-60)}&to=${day(11)}`)).text);
+    assert.match(page, /Building up after a long absence/);
+    assert.match(page, /Past its end date/);
     const atEnd = await startWaypoint({ beside: wp, args: ["--today", day(10)] });
     try {
       assert.equal(figures((await atEnd.api(tokens.officer, "GET", "/area")).body).part_time_overdue, 0, "its last day");

@@ -110,5 +110,5 @@ TEST(AreaPicture, TheHalfTermIsTheOneADayFallsInOrTheLastBeforeIt) {
   EXPECT_EQ(term_of(c, d("2026-11-02"))->first_day, d("2026-11-02"));  // its first day
   EXPECT_EQ(term_of(c, d("2026-11-01"))->first_day, d("2026-09-03"));  // in the holiday: the one before
   EXPECT_EQ(term_of(c, d("2027-08-15"))->last_day, d("2027-07-21"));   // the summer holiday
-  EXPECT_FALSE(term_of(c, d("2026-09-02")).has_value());              // before the first
+  EXPECT_FALSE(term_of(c, d("2026-09-02")).has_value());               // before the first
 }

@@ -227,11 +227,13 @@ AreaFigurePupils area_figure_pupils(const Services& s, const Actor& a, const Are
         nlohmann::json pupils = nlohmann::json::array();
         for (const auto& p : out.area.placements)
           if (std::find(fig.placement_ids.begin(), fig.placement_ids.end(), p.placement_id) != fig.placement_ids.end())
-            out.lines.push_back({p.pupil_id, p.pupil_name, p.school_name, p, ""});
-        const auto& rows = key == "missing_education" ? out.area.missing_education : out.area.part_time;
+            out.lines.push_back({p.pupil_id, p.pupil_name, p.school_name, p, std::nullopt});
+        const bool part_time = key != "missing_education";
+        const auto& rows = part_time ? out.area.part_time : out.area.missing_education;
         for (const auto& r : rows)
           if (std::find(fig.pupil_ids.begin(), fig.pupil_ids.end(), r.pupil_id) != fig.pupil_ids.end())
-            out.lines.push_back({r.pupil_id, r.pupil_name, r.school_name, std::nullopt, r.ends_on});
+            out.lines.push_back(
+                {r.pupil_id, r.pupil_name, r.school_name, std::nullopt, part_time ? std::optional(r) : std::nullopt});
         for (const auto& l : out.lines) pupils.push_back(l.pupil_id);
         auto detail = filter_json(out.area);
         detail["figure"] = key;

@@ -44,7 +44,7 @@ struct AreaLine {
   std::int64_t pupil_id = 0;
   std::string pupil_name, school_name;
   std::optional<store::AreaPlacementRow> placement;
-  std::string ends_on;  // a part-time timetable's end date
+  std::optional<store::AreaPupilRow> part_time;  // where the figure counts part-time timetables
 };
 struct AreaFigurePupils {
   AreaView area;

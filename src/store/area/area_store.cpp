@@ -40,21 +40,34 @@ std::vector<AreaPlacementRow> area_placements(Connection& c, std::int64_t la_id,
 
 namespace {
 
-AreaPupilRow pupil_row(const Row& r) { return {r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4)}; }
+AreaPupilRow pupil_row(const Row& r) {
+  return {r.integer(0), r.integer(1), r.text(2), r.text(3), {}, {}, {}, {}, std::nullopt};
+}
+
+AreaPupilRow part_time_row(const Row& r) {
+  auto p = pupil_row(r);
+  p.ends_on = r.text(4);
+  p.reason = r.text(5);
+  p.review_dates = r.text(6);
+  p.saved_at = r.text(7);
+  p.parent_agreed_on = r.opt_text(8);
+  return p;
+}
 
 }  // namespace
 
 std::vector<AreaPupilRow> area_part_time(Connection& c, std::int64_t la_id) {
-  return map_rows(c.query("SELECT pu.id, pu.school_id, pu.given_name || ' ' || pu.family_name, sc.name, a.ends_on "
+  return map_rows(c.query("SELECT pu.id, pu.school_id, pu.given_name || ' ' || pu.family_name, sc.name, a.ends_on, "
+                          "a.reason, a.review_dates, a.updated_at, a.parent_agreed_on "
                           "FROM part_time_arrangements a JOIN pupils pu ON pu.id = a.pupil_id "
                           "JOIN organisations sc ON sc.id = pu.school_id WHERE sc.parent_id = $1 "
                           "ORDER BY pu.family_name, pu.given_name, pu.id",
                           {integer(la_id)}),
-                  pupil_row);
+                  part_time_row);
 }
 
 std::vector<AreaPupilRow> area_missing_education(Connection& c, std::int64_t la_id) {
-  return map_rows(c.query("SELECT DISTINCT pu.id, pu.school_id, pu.given_name || ' ' || pu.family_name, sc.name, '', "
+  return map_rows(c.query("SELECT DISTINCT pu.id, pu.school_id, pu.given_name || ' ' || pu.family_name, sc.name, "
                           "pu.family_name, pu.given_name FROM alerts a JOIN pupils pu ON pu.id = a.pupil_id "
                           "JOIN organisations sc ON sc.id = pu.school_id WHERE sc.parent_id = $1 "
                           "AND a.kind = 'missing_education' AND a.closed_at IS NULL "

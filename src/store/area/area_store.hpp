@@ -28,7 +28,9 @@ std::vector<AreaPlacementRow> area_placements(Connection& c, std::int64_t la_id,
 struct AreaPupilRow {
   std::int64_t pupil_id = 0, school_id = 0;
   std::string pupil_name, school_name;
-  std::string ends_on;  // a part-time timetable's end date; empty for an alert
+  // A part-time timetable's terms as the school saved them; empty for an alert.
+  std::string ends_on, reason, review_dates, saved_at;  // saved_at: the instant, in UTC
+  std::optional<std::string> parent_agreed_on;
 };
 std::vector<AreaPupilRow> area_part_time(Connection& c, std::int64_t la_id);
 // Pupils with a children-missing-education alert not yet closed.

@@ -2,6 +2,8 @@
 
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/numbers.hpp"
+#include "domain/kernel/text.hpp"
+#include "domain/kernel/time.hpp"
 #include "domain/placements/placement.hpp"
 #include "web/kernel/http.hpp"
 
@@ -21,6 +23,14 @@ nlohmann::json attendance_rows(const std::vector<domain::AreaAttendance>& groups
          {"attendance", g.sessions.possible ? domain::one_decimal(g.sessions.rate() * 100) + "%" : "None marked"},
          {"persistently_absent", g.persistently_absent}});
   return rows;
+}
+
+// The day in England an instant stored in UTC fell on.
+std::string england_day(const std::string& iso) {
+  const auto t = domain::parse_iso(iso);
+  if (!t) return "";
+  return domain::format_date(
+      std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(domain::uk_local_time(*t))});
 }
 
 }  // namespace
@@ -58,7 +68,7 @@ nlohmann::json area_json(const app::AreaView& v) {
           {"attendance_by_school", attendance_rows(v.by_school)}};
 }
 
-nlohmann::json area_lines_json(const std::vector<app::AreaLine>& lines) {
+nlohmann::json area_lines_json(const std::vector<app::AreaLine>& lines, const std::string& today) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& l : lines) {
     nlohmann::json row{{"pupil_id", l.pupil_id}, {"pupil_name", l.pupil_name}, {"school_name", l.school_name}};
@@ -76,9 +86,20 @@ nlohmann::json area_lines_json(const std::vector<app::AreaLine>& lines) {
       row["ended_on"] = p.ended_on ? nlohmann::json(*p.ended_on) : nlohmann::json();
       row["ended_text"] = p.ended_on ? domain::date_text(*p.ended_on) : "";
     }
-    if (!l.ends_on.empty()) {
-      row["part_time_ends_on"] = l.ends_on;
-      row["part_time_ends_text"] = domain::date_text(l.ends_on);
+    if (l.part_time) {
+      const auto& t = *l.part_time;
+      row["part_time_reason"] = t.reason;
+      row["part_time_ends_on"] = t.ends_on;
+      row["part_time_ends_text"] = domain::date_text(t.ends_on);
+      row["parent_agreed_on"] = t.parent_agreed_on ? nlohmann::json(*t.parent_agreed_on) : nlohmann::json();
+      row["parent_agreed_text"] = t.parent_agreed_on ? domain::date_text(*t.parent_agreed_on) : "Not recorded";
+      nlohmann::json reviews = nlohmann::json::array();
+      for (const auto& d : domain::split_list(t.review_dates)) reviews.push_back(domain::date_text(d));
+      row["review_dates"] = domain::split_list(t.review_dates);
+      row["review_dates_text"] = std::move(reviews);
+      row["saved_on"] = england_day(t.saved_at);
+      row["saved_text"] = domain::date_text(england_day(t.saved_at));
+      row["past_end"] = t.ends_on < today;
     }
     out.push_back(std::move(row));
   }

@@ -11,7 +11,8 @@ namespace waypoint::web {
 std::string area_query(const app::AreaView& v);
 // Groups of figures, attendance by provider and by school, the period and the filters.
 nlohmann::json area_json(const app::AreaView& v);
-// One figure's children: pupil, school, provider and dates.
-nlohmann::json area_lines_json(const std::vector<app::AreaLine>& lines);
+// One figure's children: pupil, school, and the placement or part-time timetable counted; a
+// timetable is past its end after its end date, `today` (ISO).
+nlohmann::json area_lines_json(const std::vector<app::AreaLine>& lines, const std::string& today);
 
 }  // namespace waypoint::web

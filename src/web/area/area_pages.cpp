@@ -140,9 +140,10 @@ void add_area_routes(Router& r) {
                         {"group_title", f.group_title},
                         {"count", f.figure.count},
                         {"counts", f.figure.counts_pupils ? "pupils" : "placements"},
-                        {"lines", area_lines_json(shown)},
+                        {"lines", area_lines_json(shown, domain::format_date(ctx.services.today()))},
                         {"empty", f.lines.empty()},
                         {"of_placements", !f.figure.counts_pupils},
+                        {"of_part_time", f.figure.key.rfind("part_time", 0) == 0},
                         {"area", f.area.area_name},
                         {"from_text", domain::date_text(domain::format_date(f.area.from))},
                         {"to_text", domain::date_text(domain::format_date(f.area.to))},
@@ -176,11 +177,12 @@ void add_area_routes(Router& r) {
 
   r.add("GET", "/api/v1/area/pupils", [](Request& req, RequestContext& ctx) {
     const auto f = app::area_figure_pupils(ctx.services, ctx.actor(), filter_of(req), req.query_value("figure"));
-    return Response::json(200, nlohmann::json{{"figure", f.figure.key},
-                                              {"label", f.figure.label},
-                                              {"count", f.figure.count},
-                                              {"pupils", area_lines_json(f.lines)}}
-                                   .dump());
+    return Response::json(
+        200, nlohmann::json{{"figure", f.figure.key},
+                            {"label", f.figure.label},
+                            {"count", f.figure.count},
+                            {"pupils", area_lines_json(f.lines, domain::format_date(ctx.services.today()))}}
+                 .dump());
   });
 }
 
