@@ -112,3 +112,28 @@ TEST(AreaPicture, TheHalfTermIsTheOneADayFallsInOrTheLastBeforeIt) {
   EXPECT_EQ(term_of(c, d("2027-08-15"))->last_day, d("2027-07-21"));   // the summer holiday
   EXPECT_FALSE(term_of(c, d("2026-09-02")).has_value());               // before the first
 }
+
+TEST(AreaPicture, APupilIsPersistentlyAbsentInAGroupByAllTheirSessionsThere) {
+  auto sessions = [](int attended, int possible) {
+    AttendanceSummary s;
+    s.attended = attended;
+    s.possible = possible;
+    return s;
+  };
+  // Pupil 1 at two providers of one school: 9 of 10 at the first (persistently absent there), 10 of
+  // 10 at the second; over the school's 20 sessions 19, so not persistently absent at the school.
+  const auto by_school = attendance_by_group({{2, "Oakfield", 1, sessions(9, 10)},
+                                              {2, "Oakfield", 1, sessions(10, 10)},
+                                              {2, "Oakfield", 3, sessions(0, 0)},
+                                              {1, "Ashby", 4, sessions(1, 2)}});
+  ASSERT_EQ(by_school.size(), 2u);
+  EXPECT_EQ(by_school[0].name, "Ashby");  // by name
+  EXPECT_EQ(by_school[1].sessions.possible, 20);
+  EXPECT_EQ(by_school[1].sessions.attended, 19);
+  EXPECT_EQ(by_school[1].pupils, 1) << "pupil 3 had no possible session";
+  EXPECT_EQ(by_school[1].persistently_absent, 0);
+  const auto by_provider =
+      attendance_by_group({{5, "Bridgeway", 1, sessions(9, 10)}, {6, "Northgate", 1, sessions(10, 10)}});
+  EXPECT_EQ(by_provider[0].persistently_absent, 1) << "1 of 10 missed: exactly 10 %";
+  EXPECT_EQ(by_provider[1].persistently_absent, 0);
+}

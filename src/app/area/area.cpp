@@ -78,8 +78,7 @@ domain::AreaPlacement fact_of(const store::AreaPlacementRow& r) {
   return p;
 }
 
-// Attendance at providers in the period, for each provider and each school (by name). A pupil is
-// persistently absent at a provider by their sessions there, and at a school by all of theirs.
+// Attendance at providers in the period, for each provider and each school of the placements shown.
 void add_attendance(store::Connection& c, std::int64_t la_id, AreaView& v) {
   std::map<std::int64_t, const store::AreaPlacementRow*> shown;
   for (const auto& p : v.placements) shown[p.placement_id] = &p;
@@ -87,44 +86,14 @@ void add_attendance(store::Connection& c, std::int64_t la_id, AreaView& v) {
   for (const auto& x : store::area_attendance(c, la_id, domain::format_date(v.from), domain::format_date(v.to)))
     if (shown.count(x.placement_id)) by_placement[x.placement_id].add(x.code, x.sessions);
 
-  struct Group {
-    std::string name;
-    std::map<std::int64_t, domain::AttendanceSummary> by_pupil;
-  };
-  std::map<std::int64_t, Group> providers, schools;
+  std::vector<domain::GroupPupilSessions> at_providers, at_schools;
   for (const auto& [id, summary] : by_placement) {
     const auto& p = *shown[id];
-    for (auto [groups, key, name] :
-         {std::tuple(&providers, p.provider_id, &p.provider_name), std::tuple(&schools, p.school_id, &p.school_name)}) {
-      auto& g = (*groups)[key];
-      g.name = *name;
-      auto& pupil = g.by_pupil[p.pupil_id];
-      pupil.possible += summary.possible;
-      pupil.attended += summary.attended;
-      pupil.authorised += summary.authorised;
-      pupil.unauthorised += summary.unauthorised;
-    }
+    at_providers.push_back({p.provider_id, p.provider_name, p.pupil_id, summary});
+    at_schools.push_back({p.school_id, p.school_name, p.pupil_id, summary});
   }
-  const auto rows = [](const std::map<std::int64_t, Group>& groups) {
-    std::vector<domain::AreaAttendance> out;
-    for (const auto& [id, g] : groups) {
-      domain::AreaAttendance a{id, g.name, {}, 0, 0};
-      for (const auto& [pupil, x] : g.by_pupil) {
-        a.sessions.possible += x.possible;
-        a.sessions.attended += x.attended;
-        a.sessions.authorised += x.authorised;
-        a.sessions.unauthorised += x.unauthorised;
-        if (x.possible) ++a.pupils;
-        if (x.persistent_absence()) ++a.persistently_absent;
-      }
-      out.push_back(a);
-    }
-    std::sort(out.begin(), out.end(),
-              [](const auto& x, const auto& y) { return std::tie(x.name, x.id) < std::tie(y.name, y.id); });
-    return out;
-  };
-  v.by_provider = rows(providers);
-  v.by_school = rows(schools);
+  v.by_provider = domain::attendance_by_group(at_providers);
+  v.by_school = domain::attendance_by_group(at_schools);
 }
 
 AreaView area_on(store::Connection& c, const Services& s, const Actor& a, const AreaFilter& filter) {
@@ -212,35 +181,39 @@ AreaView view_area(const Services& s, const Actor& a, const AreaFilter& filter) 
 
 AreaFigurePupils area_figure_pupils(const Services& s, const Actor& a, const AreaFilter& filter,
                                     const std::string& key) {
-  return run(
-      s, a, {"area.pupils", domain::Action::SeeArea, "area", true, true},
-      [&](store::Connection& c, AuditRecord& entry) {
-        AreaFigurePupils out{area_on(c, s, a, filter), {}, {}, {}};
-        for (const auto& g : out.area.groups)
-          for (const auto& x : g.figures)
-            if (x.key == key) {
-              out.group_title = g.title;
-              out.figure = x;
-            }
-        if (out.figure.key.empty()) throw NotFound();
-        const auto& fig = out.figure;
-        nlohmann::json pupils = nlohmann::json::array();
-        for (const auto& p : out.area.placements)
-          if (std::find(fig.placement_ids.begin(), fig.placement_ids.end(), p.placement_id) != fig.placement_ids.end())
-            out.lines.push_back({p.pupil_id, p.pupil_name, p.school_name, p, std::nullopt});
-        const bool part_time = key != "missing_education";
-        const auto& rows = part_time ? out.area.part_time : out.area.missing_education;
-        for (const auto& r : rows)
-          if (std::find(fig.pupil_ids.begin(), fig.pupil_ids.end(), r.pupil_id) != fig.pupil_ids.end())
-            out.lines.push_back(
-                {r.pupil_id, r.pupil_name, r.school_name, std::nullopt, part_time ? std::optional(r) : std::nullopt});
-        for (const auto& l : out.lines) pupils.push_back(l.pupil_id);
-        auto detail = filter_json(out.area);
-        detail["figure"] = key;
-        detail["pupil_ids"] = pupils;
-        entry.detail = detail.dump();
-        return out;
-      });
+  return run(s, a, {"area.pupils", domain::Action::SeeArea, "area", true, true},
+             [&](store::Connection& c, AuditRecord& entry) {
+               AreaFigurePupils out{area_on(c, s, a, filter), {}, {}, {}};
+               for (const auto& g : out.area.groups)
+                 for (const auto& x : g.figures)
+                   if (x.key == key) {
+                     out.group_title = g.title;
+                     out.figure = x;
+                   }
+               if (out.figure.key.empty()) throw NotFound();
+               const auto& fig = out.figure;
+               // The figure counts placements or pupils, never both.
+               const auto& ids = fig.counts_pupils ? fig.pupil_ids : fig.placement_ids;
+               const std::set<std::int64_t> behind(ids.begin(), ids.end());
+               nlohmann::json pupils = nlohmann::json::array();
+               if (!fig.counts_pupils) {
+                 for (const auto& p : out.area.placements)
+                   if (behind.count(p.placement_id))
+                     out.lines.push_back({p.pupil_id, p.pupil_name, p.school_name, p, std::nullopt});
+               } else {
+                 const bool part_time = key != "missing_education";
+                 for (const auto& r : part_time ? out.area.part_time : out.area.missing_education)
+                   if (behind.count(r.pupil_id))
+                     out.lines.push_back({r.pupil_id, r.pupil_name, r.school_name, std::nullopt,
+                                          part_time ? std::optional(r) : std::nullopt});
+               }
+               for (const auto& l : out.lines) pupils.push_back(l.pupil_id);
+               auto detail = filter_json(out.area);
+               detail["figure"] = key;
+               detail["pupil_ids"] = pupils;
+               entry.detail = detail.dump();
+               return out;
+             });
 }
 
 }  // namespace waypoint::app

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "domain/placements/placement.hpp"
 #include "domain/providers/provider.hpp"
@@ -127,6 +128,28 @@ std::vector<AreaGroup> area_picture(const AreaFacts& facts, Date from, Date to, 
       placements_figure("registration_unregistered", "At a provider not registered as a school", where(ran, watched)));
 
   return groups;
+}
+
+std::vector<AreaAttendance> attendance_by_group(const std::vector<GroupPupilSessions>& sessions) {
+  std::map<std::int64_t, std::pair<std::string, std::map<std::int64_t, AttendanceSummary>>> groups;
+  for (const auto& s : sessions) {
+    auto& [name, pupils] = groups[s.group_id];
+    name = s.group_name;
+    pupils[s.pupil_id] += s.sessions;
+  }
+  std::vector<AreaAttendance> out;
+  for (const auto& [id, group] : groups) {
+    AreaAttendance a{id, group.first, {}, 0, 0};
+    for (const auto& [pupil, x] : group.second) {
+      a.sessions += x;
+      if (x.possible) ++a.pupils;
+      if (x.persistent_absence()) ++a.persistently_absent;
+    }
+    out.push_back(a);
+  }
+  std::sort(out.begin(), out.end(),
+            [](const auto& x, const auto& y) { return std::tie(x.name, x.id) < std::tie(y.name, y.id); });
+  return out;
 }
 
 std::optional<Term> term_of(const SchoolCalendar& calendar, Date day) {

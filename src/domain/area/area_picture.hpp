@@ -76,6 +76,17 @@ struct AreaAttendance {
   int persistently_absent = 0;  // of them, missing 10 % or more of their possible sessions
 };
 
+// One pupil's sessions in the period at one provider or school (a group).
+struct GroupPupilSessions {
+  std::int64_t group_id = 0;
+  std::string group_name;
+  std::int64_t pupil_id = 0;
+  AttendanceSummary sessions;
+};
+// Each group's attendance, by name: a pupil's sessions in the group are added up before deciding
+// whether they are persistently absent there.
+std::vector<AreaAttendance> attendance_by_group(const std::vector<GroupPupilSessions>& sessions);
+
 // The term a day falls in, or the last one before it (in a holiday); nothing before the first.
 std::optional<Term> term_of(const SchoolCalendar& calendar, Date day);
 

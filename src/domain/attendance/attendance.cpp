@@ -67,6 +67,14 @@ bool counts_as_attendance(std::string_view text) {
   return code && (code->counts_as == SessionMeaning::Present || code->counts_as == SessionMeaning::AttendedElsewhere);
 }
 
+AttendanceSummary& AttendanceSummary::operator+=(const AttendanceSummary& more) {
+  possible += more.possible;
+  attended += more.attended;
+  authorised += more.authorised;
+  unauthorised += more.unauthorised;
+  return *this;
+}
+
 void AttendanceSummary::add(std::string_view text, int sessions) {
   const auto code = find_attendance_code(text);
   if (!code) return;

@@ -50,6 +50,7 @@ struct AttendanceSummary {
   double rate() const { return possible ? static_cast<double>(attended) / possible : 0.0; }
   // Counts `sessions` sessions marked with `code`; codes not in the table are left out.
   void add(std::string_view code, int sessions = 1);
+  AttendanceSummary& operator+=(const AttendanceSummary& more);
   // Persistent absence: 10 % or more of possible sessions missed; severe: 50 % or more. Exact
   // arithmetic in whole sessions, so 10 of 100 is persistent and 9 of 100 is not.
   bool persistent_absence() const { return possible && (possible - attended) * 10 >= possible; }

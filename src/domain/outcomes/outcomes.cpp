@@ -123,8 +123,7 @@ std::vector<Figure> outcome_figures(const std::vector<PlacementOutcome>& cohort,
     AttendanceSummary all;
     for (const auto* p : ended)
       if (p->during.possible) {
-        all.possible += p->during.possible;
-        all.attended += p->during.attended;
+        all += p->during;
         during.placement_ids.push_back(p->placement_id);
       }
     const auto n = during.placement_ids.size();
