@@ -202,6 +202,22 @@ test("each placement's sessions by code, which outcomes read, follow every mark 
   assert.ok(counted.length > 0);
   assert.equal(totals, counted);
   assert.equal(wp.sql("SELECT COUNT(*) FROM attendance_code_totals WHERE sessions < 0"), "0");
+
+  // The same by school and week (from Monday), which the LA's picture of its area reads.
+  const monday = (iso) => {
+    const d = new Date(iso + "T12:00:00Z");
+    d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+    return d.toISOString().slice(0, 10);
+  };
+  const byWeek = new Map();
+  for (const line of wp.sql("SELECT school_id || '|' || session_date || '|' || placement_id || '|' || COALESCE(school_code, provider_code) FROM attendance_marks").split("\n")) {
+    const [school, date, placement, code] = line.split("|");
+    const key = [school, monday(date), placement, code].join(":");
+    byWeek.set(key, (byWeek.get(key) ?? 0) + 1);
+  }
+  const weekly = wp.sql("SELECT school_id || ':' || week_start || ':' || placement_id || ':' || code || ':' || sessions FROM attendance_week_totals WHERE sessions > 0").split("\n").sort();
+  assert.deepEqual(weekly, [...byWeek].map(([key, n]) => `${key}:${n}`).sort());
+  assert.equal(wp.sql("SELECT COUNT(*) FROM attendance_week_totals WHERE sessions < 0"), "0");
 });
 
 test("a pupil is not expected on a day their own school closes, or its local authority closes its schools", async () => {

@@ -137,3 +137,29 @@ TEST(AreaPicture, APupilIsPersistentlyAbsentInAGroupByAllTheirSessionsThere) {
   EXPECT_EQ(by_provider[0].persistently_absent, 1) << "1 of 10 missed: exactly 10 %";
   EXPECT_EQ(by_provider[1].persistently_absent, 0);
 }
+
+TEST(AreaPicture, APeriodIsWholeWeeksAndTheDaysEitherSide) {
+  using Span = std::pair<Date, Date>;
+  // The half term from Monday 2 November 2026 to today, Wednesday 25 November: four whole weeks, the
+  // last to come from no register after today.
+  auto p = split_into_weeks(d("2026-11-02"), d("2026-11-25"), d("2026-11-25"));
+  EXPECT_EQ(p.weeks, std::optional(Span{d("2026-11-02"), d("2026-11-23")}));
+  EXPECT_TRUE(p.days.empty());
+  // In the past, from a Thursday to a Wednesday: the days before the first Monday and after the last
+  // Sunday are read day by day.
+  p = split_into_weeks(d("2026-09-03"), d("2026-10-21"), d("2026-11-30"));
+  EXPECT_EQ(p.weeks, std::optional(Span{d("2026-09-07"), d("2026-10-12")}));
+  EXPECT_EQ(p.days, (std::vector<Span>{{d("2026-09-03"), d("2026-09-06")}, {d("2026-10-19"), d("2026-10-21")}}));
+  // Ending on a Sunday in the past: no days after.
+  p = split_into_weeks(d("2026-09-07"), d("2026-10-18"), d("2026-11-30"));
+  EXPECT_EQ(p.weeks, std::optional(Span{d("2026-09-07"), d("2026-10-12")}));
+  EXPECT_TRUE(p.days.empty());
+  // Within one week, in the past: days only.
+  p = split_into_weeks(d("2026-11-03"), d("2026-11-05"), d("2026-11-30"));
+  EXPECT_FALSE(p.weeks.has_value());
+  EXPECT_EQ(p.days, (std::vector<Span>{{d("2026-11-03"), d("2026-11-05")}}));
+  // Across a leap day, a Thursday to a Tuesday with today inside the period.
+  p = split_into_weeks(d("2028-02-24"), d("2028-03-07"), d("2028-03-01"));
+  EXPECT_EQ(p.weeks, std::optional(Span{d("2028-02-28"), d("2028-03-06")}));
+  EXPECT_EQ(p.days, (std::vector<Span>{{d("2028-02-24"), d("2028-02-27")}}));
+}

@@ -72,6 +72,16 @@ std::string totals(store::Connection& c, std::int64_t placement) {
   return out;
 }
 
+// The same by the week the sessions fall in, with the pupil's school.
+std::string week_totals(store::Connection& c, std::int64_t placement) {
+  std::string out;
+  for (const auto& r : c.query("SELECT school_id, week_start, code, sessions FROM attendance_week_totals WHERE "
+                               "placement_id = $1 AND sessions <> 0 ORDER BY week_start, code",
+                               {store::integer(placement)}))
+    out += r.text(0) + "/" + r.text(1) + " " + r.text(2) + ":" + r.text(3) + " ";
+  return out;
+}
+
 }  // namespace
 
 TEST(StoreMarkLoad, NewMarksLoadAsGivenAndTheTotalsFollowEveryChange) {
@@ -112,6 +122,8 @@ TEST(StoreMarkLoad, NewMarksLoadAsGivenAndTheTotalsFollowEveryChange) {
     // The school's correction counts instead of the provider's code.
     store::correct_mark(c, at.pupil, "2026-11-03", "am", "I", "Mother rang: ill");
     EXPECT_EQ(totals(c, at.placement), "B:2 I:1 N:1 ");
+    const auto school = std::to_string(at.school) + "/2026-11-02 ";  // Monday and Tuesday: one week
+    EXPECT_EQ(week_totals(c, at.placement), school + "B:2 " + school + "I:1 " + school + "N:1 ");
   });
   // A load never replaces a mark that is there: the whole load fails instead.
   EXPECT_THROW(db->transaction([&](store::Connection& c) {

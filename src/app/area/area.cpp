@@ -79,12 +79,21 @@ domain::AreaPlacement fact_of(const store::AreaPlacementRow& r) {
 }
 
 // Attendance at providers in the period, for each provider and each school of the placements shown.
-void add_attendance(store::Connection& c, std::int64_t la_id, AreaView& v) {
+void add_attendance(store::Connection& c, std::int64_t la_id, domain::Date today, AreaView& v) {
   std::map<std::int64_t, const store::AreaPlacementRow*> shown;
   for (const auto& p : v.placements) shown[p.placement_id] = &p;
   std::map<std::int64_t, domain::AttendanceSummary> by_placement;
-  for (const auto& x : store::area_attendance(c, la_id, domain::format_date(v.from), domain::format_date(v.to)))
-    if (shown.count(x.placement_id)) by_placement[x.placement_id].add(x.code, x.sessions);
+  const auto count = [&](const std::vector<store::AreaCodeCount>& counts) {
+    for (const auto& x : counts)
+      if (shown.count(x.placement_id)) by_placement[x.placement_id].add(x.code, x.sessions);
+  };
+  // Whole weeks from the weekly totals, the days either side from the marks themselves.
+  const auto period = domain::split_into_weeks(v.from, v.to, today);
+  if (period.weeks)
+    count(store::area_attendance_by_weeks(c, la_id, domain::format_date(period.weeks->first),
+                                          domain::format_date(period.weeks->second)));
+  for (const auto& [first, last] : period.days)
+    count(store::area_attendance(c, la_id, domain::format_date(first), domain::format_date(last)));
 
   std::vector<domain::GroupPupilSessions> at_providers, at_schools;
   for (const auto& [id, summary] : by_placement) {
@@ -150,7 +159,7 @@ AreaView area_on(store::Connection& c, const Services& s, const Actor& a, const 
       v.missing_education.push_back(std::move(r));
     }
   v.groups = domain::area_picture(facts, v.from, v.to, today);
-  add_attendance(c, la_id, v);
+  add_attendance(c, la_id, today, v);
   return v;
 }
 

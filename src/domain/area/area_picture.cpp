@@ -152,6 +152,24 @@ std::vector<AreaAttendance> attendance_by_group(const std::vector<GroupPupilSess
   return out;
 }
 
+PeriodWeeks split_into_weeks(Date from, Date to, Date today) {
+  using std::chrono::Monday;
+  using std::chrono::Sunday;
+  using std::chrono::weekday;
+  const auto first = sys_days(from), last = sys_days(to);
+  const auto first_monday = first + (Monday - weekday(first));  // the day itself when a Monday
+  const auto last_sunday = last >= sys_days(today) ? last + (Sunday - weekday(last)) : last - (weekday(last) - Sunday);
+  PeriodWeeks out;
+  if (first_monday + days(6) > last_sunday) {
+    out.days.push_back({from, to});
+    return out;
+  }
+  out.weeks = std::pair(Date(first_monday), Date(last_sunday - days(6)));
+  if (first < first_monday) out.days.push_back({from, Date(first_monday - days(1))});
+  if (last_sunday < last) out.days.push_back({Date(last_sunday + days(1)), to});
+  return out;
+}
+
 std::optional<Term> term_of(const SchoolCalendar& calendar, Date day) {
   std::optional<Term> latest;
   for (const auto& t : calendar.terms) {

@@ -87,6 +87,15 @@ struct GroupPupilSessions {
 // whether they are persistently absent there.
 std::vector<AreaAttendance> attendance_by_group(const std::vector<GroupPupilSessions>& sessions);
 
+// A period as whole weeks (Monday to Sunday), which totals kept by the week answer, and the days
+// either side, which marks answer. Registers are never taken for a day after `today`, so when the
+// period runs to `today` or later its last week counts as whole.
+struct PeriodWeeks {
+  std::optional<std::pair<Date, Date>> weeks;  // the Mondays of the first and last whole weeks
+  std::vector<std::pair<Date, Date>> days;     // first and last days of the parts outside them
+};
+PeriodWeeks split_into_weeks(Date from, Date to, Date today);
+
 // The term a day falls in, or the last one before it (in a holiday); nothing before the first.
 std::optional<Term> term_of(const SchoolCalendar& calendar, Date day);
 

@@ -88,4 +88,16 @@ std::vector<AreaCodeCount> area_attendance(Connection& c, std::int64_t la_id, co
   });
 }
 
+std::vector<AreaCodeCount> area_attendance_by_weeks(Connection& c, std::int64_t la_id, const std::string& first_monday,
+                                                    const std::string& last_monday) {
+  const auto rows = c.query(
+      "SELECT t.placement_id, t.code, SUM(t.sessions) FROM attendance_week_totals t "
+      "JOIN organisations sc ON sc.id = t.school_id WHERE sc.parent_id = $1 AND t.week_start BETWEEN $2 AND $3 "
+      "AND t.sessions <> 0 GROUP BY t.placement_id, t.code",
+      {integer(la_id), first_monday, last_monday});
+  return map_rows(rows, [](const Row& r) {
+    return AreaCodeCount{r.integer(0), r.text(1), static_cast<int>(r.integer(2))};
+  });
+}
+
 }  // namespace waypoint::store

@@ -45,5 +45,9 @@ struct AreaCodeCount {
 };
 std::vector<AreaCodeCount> area_attendance(Connection& c, std::int64_t la_id, const std::string& from,
                                            const std::string& to);
+// The same for the whole weeks beginning on Mondays `first_monday` to `last_monday`, from the totals
+// kept by the week (migration 0031).
+std::vector<AreaCodeCount> area_attendance_by_weeks(Connection& c, std::int64_t la_id, const std::string& first_monday,
+                                                    const std::string& last_monday);
 
 }  // namespace waypoint::store

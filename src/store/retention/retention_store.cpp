@@ -29,6 +29,7 @@ constexpr Part kApRecord[] = {
     {"progress_logs", kOfPupil},
     {"attendance_marks", kOfPupil},
     {"attendance_code_totals", kOfPlacements},
+    {"attendance_week_totals", kOfPlacements},
     {"incidents", kOfPupil},
     {"reintegration_plan_history", kOfPlacements},
     {"reintegration_plans", kOfPlacements},
@@ -164,6 +165,7 @@ std::int64_t attendance_marks_through(Connection& c, const std::string& through,
   if (dispose && n > 0) {
     c.exec("DELETE" + where, {through});
     c.exec("DELETE FROM attendance_code_totals WHERE sessions = 0");
+    c.exec("DELETE FROM attendance_week_totals WHERE sessions = 0");
   }
   return n;
 }
