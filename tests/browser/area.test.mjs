@@ -22,6 +22,11 @@ test("an LA officer sees where the area's children are and follows a figure to t
   assert.equal(await page.locator("#area-pupils tbody tr").count(), 3);
   await checkAccessible(page, "la-officer-area-running");
 
+  // The services around a pupil, on their record as the officer reads it.
+  await page.goto(session.wp.url + "/pupils/3");
+  assert.match(await page.locator("#contacts + dl").innerText(), /Children's social care, involved since \d{1,2} \w+ \d{4}/);
+  await checkAccessible(page, "la-officer-pupil-services");
+
   await page.goto(session.wp.url + "/area?from=soon&to=2026-11-30");
   await page.waitForSelector(".govuk-error-summary");
   assert.match(await page.locator(".govuk-error-summary").innerText(), /From must be a real date/);

@@ -48,6 +48,14 @@ before(async () => {
   ids.marked = await recentRegisterDay(tutor, "Aisha Walker");
   assert.equal((await api("tutor", "POST", "/register", { date: ids.marked, session: "am", marks: [{ pupil_id: 1, mark: "absent", absence_code: "N" }] })).status, 200);
 
+  const camhs = { role: "camhs_practitioner", name: "Dr Sam Lee", relationship: "Exeshire CAMHS", phone: "01392 000400", preferred_contact: "phone" };
+  for (const [since, message] of [["2026-02-30", "Involved since must be a real date, like 2026-09-01"], [day(1), "Involved since cannot be in the future"]]) {
+    const refused = await api("school", "POST", "/pupils/1/contacts", { ...camhs, involved_since: since });
+    assert.equal(refused.status, 422, since);
+    assert.deepEqual(refused.body.errors, [{ field: "involved_since", message }]);
+  }
+  assert.equal((await api("school", "POST", "/pupils/1/contacts", { ...camhs, involved_since: day(-30) })).status, 201);
+
   const kai = await api("hillside", "POST", "/pupils", { upn: "A123456789012", given_name: "Kit", family_name: "Moor", date_of_birth: "2012-05-01", gender: "M" });
   assert.equal(kai.status, 201, JSON.stringify(kai.body));
   const draft = await api("hillside", "POST", `/pupils/${kai.body.id}/placements`, { site_ids: [site(5)], provider_id: 5, legal_basis: "academy_powers", reason: "semh", objectives: "Settle", start_date: day(20), planned_end_date: day(120), paid_by: "school" });
@@ -60,7 +68,7 @@ test("the officer's picture of the area matches what was recorded, figure by fig
   const res = await api("officer", "GET", `/area?${period}`);
   assert.equal(res.status, 200, JSON.stringify(res.body));
   assert.equal(res.body.area, "Exeshire County Council");
-  assert.deepEqual(res.body.groups.map((g) => g.key), ["attention", "status", "tier", "reason", "kind", "registration"]);
+  assert.deepEqual(res.body.groups.map((g) => g.key), ["attention", "status", "tier", "reason", "kind", "registration", "services"]);
   const missing = Number(wp.sql("SELECT COUNT(DISTINCT a.pupil_id) FROM alerts a JOIN pupils p ON p.id = a.pupil_id JOIN organisations s ON s.id = p.school_id WHERE a.kind = 'missing_education' AND a.closed_at IS NULL AND s.parent_id = 1"));
   assert.ok(missing >= 1, "the demo raises one");
   const f = figures(res.body);
@@ -69,6 +77,13 @@ test("the officer's picture of the area matches what was recorded, figure by fig
     [1, 1, 2, 1, 0, 3, 0, 3, 0, 3, 0, 3, 0, 1, 0, missing],
   );
   assert.equal(f.past_planned_end, 0);
+  // The services around each pupil: Aisha's CAMHS practitioner (above), Callum's social worker (the demo's).
+  assert.deepEqual([f.service_camhs_practitioner, f.service_social_worker, f.service_virtual_school], [1, 1, 0]);
+  const withCamhs = await api("officer", "GET", `/area/pupils?figure=service_camhs_practitioner&${period}`);
+  assert.deepEqual(withCamhs.body.pupils.map((p) => p.placement_id), [1]);
+  const aisha = await api("school", "GET", "/pupils/1");
+  const contact = (aisha.body.contacts ?? []).find((c) => c.role === "camhs_practitioner");
+  assert.deepEqual([contact?.service, contact?.involved_since], ["Child and adolescent mental health services (CAMHS)", day(-30)]);
   const bridgeway = res.body.attendance_by_provider;
   assert.deepEqual(bridgeway.map((p) => [p.name, p.pupils, p.possible, p.attended, p.unauthorised, p.attendance, p.persistently_absent]),
     [["Bridgeway Pupil Referral Unit", 1, 1, 0, 1, "0.0%", 1]]);

@@ -75,12 +75,15 @@ TEST(AreaPicture, EachCodeListIsCountedInFullAndFiguresLeadToTheirPlacements) {
   facts.placements[1].reason = "permanent_exclusion";
   facts.placements[1].provider_kind = "state_ap";
   facts.placements[0].provider_lapsed = true;
+  facts.placements[0].services = {"camhs_practitioner", "social_worker"};
+  facts.placements[2].services = {"camhs_practitioner"};  // a draft: it has not run
   facts.part_time = {{101, 1, d("2026-11-27")}, {102, 1, d("2026-12-18")}};
   facts.missing_education = {{104, 1}, {104, 1}};
   const auto groups = area_picture(facts, d("2026-11-02"), d("2026-11-30"), d("2026-11-30"));
   std::vector<std::string> order;
   for (const auto& g : groups) order.push_back(g.key);
-  EXPECT_EQ(order, (std::vector<std::string>{"attention", "status", "tier", "reason", "kind", "registration"}));
+  EXPECT_EQ(order,
+            (std::vector<std::string>{"attention", "status", "tier", "reason", "kind", "registration", "services"}));
   auto f = by_key(groups);
   EXPECT_EQ(f["status_draft"].placement_ids, Ids{3});
   EXPECT_EQ(f["status_awaiting"].placement_ids, Ids{4});
@@ -97,6 +100,9 @@ TEST(AreaPicture, EachCodeListIsCountedInFullAndFiguresLeadToTheirPlacements) {
   EXPECT_EQ(f["registration_unregistered"].placement_ids, Ids{1});
   EXPECT_EQ(f["registration_registered"].placement_ids, Ids{2});
   EXPECT_EQ(f["provider_lapsed"].placement_ids, Ids{1});
+  EXPECT_EQ(f["service_camhs_practitioner"].placement_ids, Ids{1});
+  EXPECT_EQ(f["service_social_worker"].placement_ids, Ids{1}) << "under each service involved";
+  EXPECT_EQ(f["service_virtual_school"].count, 0);
   EXPECT_EQ(f["part_time"].pupil_ids, (Ids{101, 102}));
   EXPECT_TRUE(f["part_time"].counts_pupils);
   EXPECT_EQ(f["part_time_overdue"].pupil_ids, Ids{101}) << "its end date was 27 November";

@@ -73,18 +73,40 @@ TEST(PupilProblems, ADateOfBirthMustBeForAChild) {
   EXPECT_TRUE(dob);
 }
 
+TEST(PupilContact, AProfessionalsServiceIsInvolvedSinceADayNotInTheFuture) {
+  PupilContact c;
+  c.role = "camhs_practitioner";
+  c.name = "Dr Lee";
+  c.phone = "01234 567890";
+  c.preferred_contact = "phone";
+  const auto today = d("2026-11-30");
+  EXPECT_TRUE(contact_problems(c, today).empty()) << "since when may not be known";
+  c.involved_since = "2026-11-30";
+  EXPECT_TRUE(contact_problems(c, today).empty()) << "today";
+  for (const char* bad : {"2026-12-01", "2026-02-29", "last year"}) {
+    c.involved_since = bad;
+    EXPECT_EQ(fields(contact_problems(c, today)), std::vector<std::string>{"involved_since"}) << bad;
+  }
+  c.involved_since = "2024-02-29";  // a leap day
+  EXPECT_TRUE(contact_problems(c, today).empty());
+  c.role = "parent";
+  EXPECT_EQ(fields(contact_problems(c, today)), std::vector<std::string>{"involved_since"});
+  EXPECT_EQ(label_of(services_involved(), "camhs_practitioner"), "Child and adolescent mental health services (CAMHS)");
+  for (const auto& s : services_involved()) EXPECT_TRUE(in_list(contact_roles(), s.code)) << s.code;
+}
+
 TEST(PupilContact, NeedsAWayToReachThemAndTheirPreferredOne) {
   PupilContact c;
   c.role = "parent";
   c.name = "Chris Walker";
   c.preferred_contact = "email";
   c.phone = "01234 567890";
-  ASSERT_EQ(contact_problems(c).size(), 1u);
-  EXPECT_EQ(contact_problems(c)[0].field, "preferred_contact");
+  ASSERT_EQ(contact_problems(c, d("2026-11-30")).size(), 1u);
+  EXPECT_EQ(contact_problems(c, d("2026-11-30"))[0].field, "preferred_contact");
   c.preferred_contact = "phone";
-  EXPECT_TRUE(contact_problems(c).empty());
+  EXPECT_TRUE(contact_problems(c, d("2026-11-30")).empty());
   c.phone.clear();
-  EXPECT_EQ(contact_problems(c).front().field, "phone");
+  EXPECT_EQ(contact_problems(c, d("2026-11-30")).front().field, "phone");
 }
 
 namespace {

@@ -14,6 +14,7 @@
 #include "domain/kernel/text.hpp"
 #include "domain/outcomes/outcomes.hpp"
 #include "domain/placements/placement.hpp"
+#include "domain/pupils/pupil.hpp"
 #include "store/accounts/organisation_store.hpp"
 
 namespace waypoint::app {
@@ -134,6 +135,9 @@ AreaView area_on(store::Connection& c, const Services& s, const Actor& a, const 
     throw Invalid("tier", "Select Tier 1, 2 or 3");
   const bool narrowed_to_placements = provider || !f.reason.empty() || !f.tier.empty();
 
+  std::map<std::int64_t, std::vector<std::string>> services;  // by pupil
+  for (const auto& k : store::area_contacts(c, la_id))
+    if (domain::in_list(domain::services_involved(), k.role)) services[k.pupil_id].push_back(k.role);
   std::set<std::int64_t> placed;  // pupils with a placement the filters keep
   domain::AreaFacts facts;
   for (auto& p : all) {
@@ -142,6 +146,7 @@ AreaView area_on(store::Connection& c, const Services& s, const Actor& a, const 
     if (!f.reason.empty() && p.reason != f.reason) continue;
     if (!f.tier.empty() && std::to_string(p.tier) != f.tier) continue;
     facts.placements.push_back(fact_of(p));
+    facts.placements.back().services = services[p.pupil_id];
     placed.insert(p.pupil_id);
     v.placements.push_back(std::move(p));
   }

@@ -120,18 +120,19 @@ void update_pupil(const Services& s, const Actor& a, std::int64_t pupil_id, cons
 }
 
 std::int64_t add_contact(const Services& s, const Actor& a, std::int64_t pupil_id, domain::PupilContact k) {
-  return run(
-      s, a, {"pupil.contact_add", Action::EditPupil, "pupil_contact"}, pupil_of(a, pupil_id),
-      [&](store::Connection& c, Subject<domain::Pupil>&, AuditRecord& entry) {
-        k.pupil_id = pupil_id;
-        for (auto* field : {&k.role, &k.name, &k.relationship, &k.email, &k.phone, &k.address, &k.preferred_contact})
-          *field = domain::trimmed(*field);
-        if (auto errors = domain::contact_problems(k); !errors.empty()) throw Invalid(std::move(errors));
-        const auto id = store::insert_contact(c, k, s.now_iso());
-        entry.entity_id = id;
-        entry.detail = nlohmann::json{{"role", k.role}}.dump();
-        return id;
-      });
+  return run(s, a, {"pupil.contact_add", Action::EditPupil, "pupil_contact"}, pupil_of(a, pupil_id),
+             [&](store::Connection& c, Subject<domain::Pupil>&, AuditRecord& entry) {
+               k.pupil_id = pupil_id;
+               for (auto* field : {&k.role, &k.name, &k.relationship, &k.email, &k.phone, &k.address,
+                                   &k.preferred_contact, &k.involved_since})
+                 *field = domain::trimmed(*field);
+               if (auto errors = domain::contact_problems(k, s.today()); !errors.empty())
+                 throw Invalid(std::move(errors));
+               const auto id = store::insert_contact(c, k, s.now_iso());
+               entry.entity_id = id;
+               entry.detail = nlohmann::json{{"role", k.role}}.dump();
+               return id;
+             });
 }
 
 void remove_contact(const Services& s, const Actor& a, std::int64_t pupil_id, std::int64_t contact_id) {

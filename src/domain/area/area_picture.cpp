@@ -7,6 +7,7 @@
 
 #include "domain/placements/placement.hpp"
 #include "domain/providers/provider.hpp"
+#include "domain/pupils/pupil.hpp"
 
 namespace waypoint::domain {
 namespace {
@@ -127,6 +128,12 @@ std::vector<AreaGroup> area_picture(const AreaFacts& facts, Date from, Date to, 
   registration.figures.push_back(
       placements_figure("registration_unregistered", "At a provider not registered as a school", where(ran, watched)));
 
+  auto& services = groups.emplace_back(AreaGroup{"services", "Placements in the period by services involved", {}});
+  for (const auto& v : services_involved())
+    services.figures.push_back(placements_figure(
+        "service_" + std::string(v.code), std::string(v.label), where(ran, [&](const AreaPlacement& p) {
+          return std::find(p.services.begin(), p.services.end(), v.code) != p.services.end();
+        })));
   return groups;
 }
 

@@ -22,6 +22,7 @@ struct AreaPlacement {
   bool provider_lapsed = false;  // the provider's standing has lapsed: a check ran out
   Date start, planned_end;       // the day it started (or is to start), and its planned last day
   std::optional<Date> ended;
+  std::vector<std::string> services;  // services_involved() codes of the professionals around the pupil
 };
 
 // A pupil of a school in the area on a part-time timetable.
@@ -60,7 +61,8 @@ struct AreaGroup {
 // a provider whose checks have lapsed; pupils on part-time timetables and those past the end date;
 // open missing-education alerts. Then placements by status (those that ran in [from, to] by where
 // they stand now, and those being arranged), and of the placements running on any day of the
-// period: by tier, primary reason, provider kind and registration. Every figure of a code list is
+// period: by tier, primary reason, provider kind, registration and the services involved with the
+// pupil (a placement counts once under each). Every figure of a code list is
 // shown, with 0 where none, so areas and periods compare line by line.
 std::vector<AreaGroup> area_picture(const AreaFacts& facts, Date from, Date to, Date today);
 

@@ -74,6 +74,24 @@ const std::vector<CodeLabel>& contact_roles() {
       {"carer", "Carer"},
       {"social_worker", "Social worker"},
       {"youth_offending_worker", "Youth offending worker"},
+      {"camhs_practitioner", "CAMHS practitioner"},
+      {"educational_psychologist", "Educational psychologist"},
+      {"speech_and_language_therapist", "Speech and language therapist"},
+      {"drug_and_alcohol_worker", "Drug and alcohol worker"},
+      {"virtual_school", "Virtual school officer"},
+  };
+  return list;
+}
+
+const std::vector<CodeLabel>& services_involved() {
+  static const std::vector<CodeLabel> list{
+      {"social_worker", "Children's social care"},
+      {"youth_offending_worker", "Youth justice"},
+      {"camhs_practitioner", "Child and adolescent mental health services (CAMHS)"},
+      {"educational_psychologist", "Educational psychology"},
+      {"speech_and_language_therapist", "Speech and language therapy"},
+      {"drug_and_alcohol_worker", "Drug and alcohol support"},
+      {"virtual_school", "Virtual school"},
   };
   return list;
 }
@@ -85,9 +103,18 @@ const std::vector<CodeLabel>& contact_methods() {
 
 bool PupilContact::is_parent_or_carer() const { return role == "parent" || role == "carer"; }
 
-FieldErrors contact_problems(const PupilContact& c) {
+FieldErrors contact_problems(const PupilContact& c, std::chrono::year_month_day today) {
   FieldErrors e;
   if (!in_list(contact_roles(), c.role)) e.push_back({"role", "Select who this person is"});
+  if (!c.involved_since.empty()) {
+    const auto since = parse_date(c.involved_since);
+    if (!since)
+      e.push_back({"involved_since", "Involved since must be a real date, like 2026-09-01"});
+    else if (std::chrono::sys_days(*since) > std::chrono::sys_days(today))
+      e.push_back({"involved_since", "Involved since cannot be in the future"});
+    else if (c.is_parent_or_carer())
+      e.push_back({"involved_since", "Leave Involved since blank for a parent or carer"});
+  }
   if (c.name.empty()) e.push_back({"name", "Enter the person's name"});
   if (!c.email.empty())
     if (auto problem = email_problem(c.email)) e.push_back({"email", *problem});

@@ -62,12 +62,16 @@ struct PupilContact {
   std::string phone;
   std::string address;
   std::string preferred_contact;  // email, phone, post
+  std::string involved_since;     // a professional's service: since when (ISO); blank when not known
 
   bool is_parent_or_carer() const;
 };
 
 const std::vector<CodeLabel>& contact_roles();
+// The service each professional's role stands for, by role code: social care, youth justice, CAMHS,
+// educational psychology, speech and language therapy, drug and alcohol support, the virtual school.
+const std::vector<CodeLabel>& services_involved();
 const std::vector<CodeLabel>& contact_methods();
-FieldErrors contact_problems(const PupilContact& c);
+FieldErrors contact_problems(const PupilContact& c, std::chrono::year_month_day today);
 
 }  // namespace waypoint::domain

@@ -76,6 +76,16 @@ std::vector<AreaPupilRow> area_missing_education(Connection& c, std::int64_t la_
                   pupil_row);
 }
 
+std::vector<AreaContactRow> area_contacts(Connection& c, std::int64_t la_id) {
+  return map_rows(c.query("SELECT DISTINCT k.pupil_id, k.contact_role FROM pupil_contacts k "
+                          "JOIN pupils pu ON pu.id = k.pupil_id JOIN organisations sc ON sc.id = pu.school_id "
+                          "WHERE sc.parent_id = $1 AND k.removed_at IS NULL",
+                          {integer(la_id)}),
+                  [](const Row& r) {
+                    return AreaContactRow{r.integer(0), r.text(1)};
+                  });
+}
+
 std::vector<AreaCodeCount> area_attendance(Connection& c, std::int64_t la_id, const std::string& from,
                                            const std::string& to) {
   const auto rows = c.query(

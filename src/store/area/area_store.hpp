@@ -36,6 +36,13 @@ std::vector<AreaPupilRow> area_part_time(Connection& c, std::int64_t la_id);
 // Pupils with a children-missing-education alert not yet closed.
 std::vector<AreaPupilRow> area_missing_education(Connection& c, std::int64_t la_id);
 
+// The roles of the professionals recorded around pupils of the LA's schools (contacts not removed).
+struct AreaContactRow {
+  std::int64_t pupil_id = 0;
+  std::string role;
+};
+std::vector<AreaContactRow> area_contacts(Connection& c, std::int64_t la_id);
+
 // Sessions marked in [from, to] at any provider for pupils of the LA's schools, by the code that
 // counts (the school's where it changed one): one row a placement and code.
 struct AreaCodeCount {

@@ -63,6 +63,7 @@ void add_pupil_api_routes(Router& r) {
     c.phone = text_of(b, "phone");
     c.address = text_of(b, "address");
     c.preferred_contact = text_of(b, "preferred_contact");
+    c.involved_since = text_of(b, "involved_since");
     return created(app::add_contact(ctx.services, ctx.actor(), id_param(req, "id"), c));
   });
 

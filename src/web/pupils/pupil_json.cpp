@@ -51,7 +51,12 @@ nlohmann::json contact_json(const domain::PupilContact& c) {
           {"phone", c.phone},
           {"address", c.address},
           {"preferred_contact", c.preferred_contact},
-          {"preferred_contact_label", std::string(domain::label_of(domain::contact_methods(), c.preferred_contact))}};
+          {"preferred_contact_label", std::string(domain::label_of(domain::contact_methods(), c.preferred_contact))},
+          {"service", domain::in_list(domain::services_involved(), c.role)
+                          ? std::string(domain::label_of(domain::services_involved(), c.role))
+                          : ""},
+          {"involved_since", c.involved_since.empty() ? nlohmann::json() : nlohmann::json(c.involved_since)},
+          {"involved_since_text", c.involved_since.empty() ? "" : domain::date_text(c.involved_since)}};
 }
 
 }  // namespace waypoint::web
