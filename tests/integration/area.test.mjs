@@ -1,6 +1,6 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startWaypoint, DEMO, DEMO_PASSWORD, day, decode, recentRegisterDay, readXlsx } from "../support/waypoint.mjs";
+import { startWaypoint, addAreaWithSchool, DEMO, day, decode, recentRegisterDay, readXlsx } from "../support/waypoint.mjs";
 
 // Two areas built by hand on top of the demo. Exeshire (LA 1): the demo's placements (Aisha's, 1,
 // running since 40 days ago; Ben's, 2, awaiting; Callum's, 3, and Daisy's, 4, running since 6 days
@@ -17,18 +17,9 @@ const figures = (body) => Object.fromEntries(body.groups.flatMap((g) => g.figure
 
 before(async () => {
   wp = await startWaypoint();
-  const admin = wp.client();
-  await admin.signIn(DEMO.admin);
-  await admin.get("/admin/organisations/new");
-  assert.equal((await admin.post("/admin/organisations/new", { kind: "la", name: "Westmoor Borough Council", urn: "", parent_id: "" })).status, 303);
-  ids.westmoor = Number(wp.sql("SELECT id FROM organisations WHERE name = 'Westmoor Borough Council'"));
-  await admin.get("/admin/organisations/new");
-  assert.equal((await admin.post("/admin/organisations/new", { kind: "school", name: "Hillside School", urn: "149109", parent_id: String(ids.westmoor) })).status, 303);
-  ids.hillside = Number(wp.sql("SELECT id FROM organisations WHERE name = 'Hillside School'"));
-  for (const [email, role, org] of [["lead@hillside.example", "ap_lead", ids.hillside], ["officer@westmoor.example", "la_officer", ids.westmoor]]) {
-    const made = wp.cli(["user", "add", "--email", email, "--name", "Sam Hill", "--role", role, "--organisation-id", String(org)], DEMO_PASSWORD + "\n");
-    assert.equal(made.status, 0, made.stderr);
-  }
+  const other = await addAreaWithSchool(wp, { la: "Westmoor Borough Council", school: "Hillside School", urn: "149109", users: [["lead@hillside.example", "ap_lead", "school"], ["officer@westmoor.example", "la_officer", "la"]] });
+  ids.westmoor = other.la;
+  ids.hillside = other.school;
   for (const [who, email] of Object.entries({ officer: DEMO.laOfficer, school: DEMO.apLead, tutor: DEMO.providerStaff, parent: DEMO.parent, lado: DEMO.designatedOfficer, admin: DEMO.admin, manager: DEMO.providerManager, hillside: "lead@hillside.example", westmoor: "officer@westmoor.example" }))
     tokens[who] = wp.cli(["token", "create", "--email", email]).stdout.trim();
 

@@ -262,3 +262,25 @@ export function errorMessages(html) {
 export function decode(s) {
   return s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
+
+// A second local authority with one school, made through the administrator's pages as a deployment
+// would, and users there (each [email, role, "la" or "school"]), for tests that prove nobody sees
+// another area's or school's records.
+export async function addAreaWithSchool(wp, { la, school, urn, users = [] }) {
+  const admin = wp.client();
+  await admin.signIn(DEMO.admin);
+  const add = async (fields) => {
+    await admin.get("/admin/organisations/new");
+    const res = await admin.post("/admin/organisations/new", fields);
+    if (res.status !== 303) throw new Error(`${fields.name} was not added: ${JSON.stringify(errorMessages(res.text))}`);
+    return Number(wp.sql(`SELECT id FROM organisations WHERE name = '${fields.name.replaceAll("'", "''")}'`));
+  };
+  const ids = {};
+  ids.la = await add({ kind: "la", name: la, urn: "", parent_id: "" });
+  ids.school = await add({ kind: "school", name: school, urn, parent_id: String(ids.la) });
+  for (const [email, role, where] of users) {
+    const made = wp.cli(["user", "add", "--email", email, "--name", "Sam Hill", "--role", role, "--organisation-id", String(ids[where])], DEMO_PASSWORD + "\n");
+    if (made.status !== 0) throw new Error(made.stderr);
+  }
+  return ids;
+}

@@ -137,6 +137,7 @@ bool permits(const Principal& w, Action action, const Scope& s) {
       return r == Role::SchoolDsl && (!s.school_id || at_school(w, s));
 
     case Action::FollowReviews:
+    case Action::MakeSchoolReturns:
       return commissioner(r);
     case Action::SeeOutcomes:
       return commissioner(r) || r == Role::ProviderManager || (r == Role::LaOfficer && w.local_authority_id);
@@ -235,6 +236,7 @@ constexpr ActionName kActions[] = {
     {Action::FollowReviews, "follow_reviews"},
     {Action::SeeOutcomes, "see_outcomes"},
     {Action::SeeArea, "see_area"},
+    {Action::MakeSchoolReturns, "make_school_returns"},
     {Action::ManageApiTokens, "manage_api_tokens"},
     {Action::ListPupils, "list_pupils"},
     {Action::ListPlacements, "list_placements"},

@@ -56,7 +56,8 @@ enum class Action {
   // Reviews and outcomes
   FollowReviews,
   SeeOutcomes,
-  SeeArea,  // the LA's picture of its area: where its children are, what needs attention
+  SeeArea,            // the LA's picture of its area: where its children are, what needs attention
+  MakeSchoolReturns,  // the school's census AP items and its AP list for an inspection
   // Accounts
   ManageApiTokens,  // make, list and revoke API tokens: their owner, or an administrator
   ListPupils,       // list the pupils of one's school, area, children or provider (pupil_listing)

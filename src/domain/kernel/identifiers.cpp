@@ -54,4 +54,8 @@ std::optional<std::string> upn_problem(std::string_view upn) {
   return std::nullopt;
 }
 
+bool is_temporary_upn(std::string_view upn) {
+  return upn.size() == 13 && std::isalpha(static_cast<unsigned char>(upn.back()));
+}
+
 }  // namespace waypoint::domain

@@ -12,5 +12,8 @@ std::optional<std::string> ukprn_problem(std::string_view ukprn);  // 8 digits s
 // The DfE check letter for the last 12 characters of a UPN, or nothing if they cannot carry one.
 std::optional<char> upn_check_letter(std::string_view last_twelve);
 std::optional<std::string> upn_problem(std::string_view upn);
+// A temporary UPN ends in a letter where a permanent one ends in a digit; schools use one only until
+// the permanent UPN is known.
+bool is_temporary_upn(std::string_view upn);
 
 }  // namespace waypoint::domain

@@ -67,6 +67,13 @@ std::vector<Task> tasks_for(const app::Actor& a) {
                         : Task{"/outcomes", "Outcomes",
                                "What placements achieved: returns to school and whether they held, attendance, "
                                "destinations."});
+  if (may(Action::MakeSchoolReturns)) {
+    tasks.push_back({"/returns/school-census", "School census: AP placements",
+                     "The census's items for each placement you arranged, checked as the census checks them, as CSV "
+                     "or Excel."});
+    tasks.push_back({"/returns/ap-list", "Your AP list for an inspection",
+                     "Each provider you use, its registration, address and latest visit, and your pupils there."});
+  }
   if (may(Action::BrowseDirectory))
     tasks.push_back(keeps_directory
                         ? Task{"/providers", "Provider directory",

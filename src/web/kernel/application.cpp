@@ -76,6 +76,7 @@ Application::Application(const app::Services& services, WebSettings settings)
   add_outcome_routes(router_);
   add_outcome_api_routes(router_);
   add_area_routes(router_);
+  add_returns_routes(router_);
   add_attendance_api_routes(router_);
   add_progress_api_routes(router_);
   add_alert_api_routes(router_);

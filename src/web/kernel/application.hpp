@@ -53,6 +53,7 @@ void add_reintegration_routes(Router& r);
 void add_reintegration_api_routes(Router& r);
 void add_outcome_routes(Router& r);
 void add_area_routes(Router& r);
+void add_returns_routes(Router& r);
 void add_outcome_api_routes(Router& r);
 void add_attendance_api_routes(Router& r);
 void add_progress_api_routes(Router& r);
