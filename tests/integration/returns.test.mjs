@@ -92,6 +92,9 @@ test("the census has the items of each placement the school arranged that ran in
 
   // With the plan recorded, the reason stands; the temporary UPN stays a query.
   const pupil = (await api("school", "GET", `/pupils/${ids.eva}`)).body;
+  assert.equal(pupil.temporary_upn, true);
+  assert.equal((await api("school", "GET", "/pupils/1")).body.temporary_upn, false);
+  assert.match(decode((await school.get(`/pupils/${ids.eva}`)).text), /Temporary UPN/);
   const saved = await api("school", "PUT", `/pupils/${ids.eva}`, { upn: pupil.upn, given_name: "Eva", family_name: "Nowak", date_of_birth: "2012-03-04", gender: "F", needs: ["ehc_plan"] });
   assert.equal(saved.status, 200, JSON.stringify(saved.body));
   const again = (await api("school", "GET", "/returns/school-census")).body;

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/kernel/calendar_date.hpp"
+#include "domain/kernel/identifiers.hpp"
 #include "domain/reintegration/reintegration.hpp"
 #include "web/kernel/json_value.hpp"
 
@@ -20,6 +21,7 @@ nlohmann::json labels(const std::vector<domain::CodeLabel>& list, const std::vec
 nlohmann::json pupil_json(const domain::Pupil& p, std::chrono::year_month_day today) {
   nlohmann::json j{{"id", p.id},
                    {"upn", p.upn},
+                   {"temporary_upn", domain::is_temporary_upn(p.upn)},
                    {"given_name", p.given_name},
                    {"family_name", p.family_name},
                    {"date_of_birth", p.date_of_birth},
