@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startWaypoint, DEMO, errorMessages, decode, day } from "../support/waypoint.mjs";
+import { startWaypoint, DEMO, errorMessages, decode, day, dateText } from "../support/waypoint.mjs";
 
 // Demo: pupil 1 (Aisha) is placed at Bridgeway (5) and active; pupil 2 has a draft at Northgate (6);
 // pupil 3 is looked after with an EHC plan; Fresh Start (7) is lapsed and not accepted by Oakfield.
@@ -88,7 +88,7 @@ test("an off-site direction goes from draft to active only after its notice, at 
   assert.equal((await manager.get(`/placements/${id}`)).status, 200, "agreed: the provider sees it");
 
   const blocked = await school.post(`/placements/${id}/start`);
-  assert.deepEqual(errorMessages(blocked.text).map((e) => e.field), ["notice_sent_on", "la_informed_on"]);
+  assert.deepEqual(errorMessages(blocked.text).map((e) => e.field), ["start_date", "notice_sent_on", "la_informed_on"]);
 
   // The notice must state the parents, the session times and the number of days before it is sent.
   const incomplete = await school.post(`/placements/${id}/notice`, { notice_sent_on: today });
@@ -123,7 +123,10 @@ test("an off-site direction goes from draft to active only after its notice, at 
   wp.sql(`UPDATE placements SET start_date = '${dayBefore}' WHERE id = ${id}`);
   const tooSoon = await school.post(`/placements/${id}/start`);
   assert.equal(tooSoon.status, 422);
-  assert.deepEqual(errorMessages(tooSoon.text), [{ field: "notice_sent_on", message: tooSoonMessage }]);
+  assert.deepEqual(errorMessages(tooSoon.text), [
+    { field: "start_date", message: `The placement's first day is ${dateText(dayBefore)}: it can start on that day, not before` },
+    { field: "notice_sent_on", message: tooSoonMessage },
+  ]);
   assert.equal((await change(earliest)).status, 303);
   assert.equal(wp.sql(`SELECT COUNT(*) FROM placement_site_history WHERE placement_id = ${id}`), "0", "the same site: nothing replaced");
   // Moved to Bridgeway's other site: the first is kept as a site the placement used.
@@ -131,14 +134,38 @@ test("an off-site direction goes from draft to active only after its notice, at 
   assert.equal((await school.post(`/placements/${id}/edit`, terms(5, { start_date: earliest, site_ids: second }))).status, 303);
   assert.equal(wp.sql(`SELECT site_id FROM placement_sites WHERE placement_id = ${id}`), second);
   assert.equal(wp.sql(`SELECT site_id FROM placement_site_history WHERE placement_id = ${id}`), first);
-  assert.equal((await school.post(`/placements/${id}/start`)).status, 303);
-  const started = await school.get(`/placements/${id}`);
-  assert.match(started.text, /govuk-tag--green">Active</);
+  // Everything is in order, but its first day has not come: nothing lets it start early.
+  const beforeItsDay = await school.post(`/placements/${id}/start`, { override_reason: "Ready now" });
+  assert.equal(beforeItsDay.status, 422);
+  assert.deepEqual(errorMessages(beforeItsDay.text).map((e) => e.field), ["start_date"]);
+  assert.equal(wp.sql(`SELECT status FROM placements WHERE id = ${id}`), "awaiting", "nothing saved");
+  // On its first day (a second process of the same deployment, as of that day) it starts. The
+  // insurance the demo lets run out within weeks is renewed first, so Bridgeway is still approved
+  // then even when the notice crosses a summer holiday.
+  const officer = wp.client();
+  await officer.signIn(DEMO.laOfficer);
+  await officer.get("/providers/5");
+  assert.equal((await officer.post("/providers/5/checks", { check_type: "insurance", outcome: "met", completed_on: today, expires_on: day(400) })).status, 303);
+  const onTheDay = await startWaypoint({ beside: wp, args: ["--today", earliest] });
+  try {
+    const there = onTheDay.client();
+    await there.signIn(DEMO.head);
+    await there.get(`/placements/${id}`);
+    const start = await there.post(`/placements/${id}/start`);
+    assert.equal(start.status, 303, JSON.stringify(errorMessages(start.text)));
+    const started = await there.get(`/placements/${id}`);
+    assert.match(started.text, /govuk-tag--green">Active</);
+  } finally {
+    await onTheDay.stop();
+    // Days ahead by its clock, that process cleared the sessions idle since today: sign in again.
+    await school.signIn(DEMO.apLead);
+  }
+  assert.equal(wp.sql(`SELECT activated_on FROM placements WHERE id = ${id}`), earliest);
   assert.equal(wp.sql(`SELECT COUNT(*) FROM audit_events WHERE action = 'placement.start' AND entity_id = ${id}`), "1");
 });
 
 test("a lapsed, unaccepted provider needs an audited reason to start; consent cannot be overridden", async () => {
-  const made = await propose(4, terms(7, { legal_basis: "academy_powers", report_to: "" }));
+  const made = await propose(4, terms(7, { legal_basis: "academy_powers", report_to: "", start_date: today }));
   assert.equal(made.status, 303);
   const id = made.location.match(/^\/placements\/(\d+)/)[1];
   await school.get(`/placements/${id}`);

@@ -39,7 +39,7 @@ test("a placement is proposed, agreed, timetabled, noticed and planned through t
   assert.equal((await api("provider", "GET", `/placements/${id}`)).status, 404, "a draft is not the provider's");
   const agreed = await api("school", "POST", `/placements/${id}/agree`);
   assert.equal(agreed.body.status, "awaiting");
-  assert.deepEqual(agreed.body.blockers.map((b) => b.field), ["notice_sent_on"]);
+  assert.deepEqual(agreed.body.blockers.map((b) => b.field), ["start_date", "notice_sent_on"], "its first day is a month away");
   assert.equal((await api("provider", "GET", `/placements/${id}`)).status, 200);
 
   const week = await api("school", "PUT", "/pupils/4/timetable", {

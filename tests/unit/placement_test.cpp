@@ -238,3 +238,22 @@ TEST(Activation, ApprovedWithActionsIsEnoughAndAnLaArrangementNeedsNoSchoolAccep
   f.authority_consent_on = d("2026-11-21");
   EXPECT_TRUE(activation_blockers(f, autumn_term()).empty());
 }
+
+TEST(Activation, APlacementCannotStartBeforeItsFirstDayWhateverTheReason) {
+  auto f = ready_off_site_direction();  // first day Wednesday 25 November 2026
+  f.today = d("2026-11-24");
+  auto blockers = activation_blockers(f, autumn_term());
+  ASSERT_EQ(blockers.size(), 1u);
+  EXPECT_EQ(blockers[0].field, "start_date");
+  EXPECT_EQ(blockers[0].message, "The placement's first day is 25 November 2026: it can start on that day, not before");
+  EXPECT_FALSE(blockers[0].overridable);
+  f.override_reason = "The pupil is ready early";
+  EXPECT_EQ(activation_blockers(f, autumn_term()).size(), 1u) << "no reason lets it start early";
+  f.override_reason.clear();
+  f.today = d("2026-11-25");
+  EXPECT_TRUE(activation_blockers(f, autumn_term()).empty()) << "on its first day";
+  f.today = d("2026-12-01");
+  EXPECT_TRUE(activation_blockers(f, autumn_term()).empty()) << "late: it starts the day it is recorded";
+  f.today.reset();
+  EXPECT_TRUE(activation_blockers(f, autumn_term()).empty());
+}

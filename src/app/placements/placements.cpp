@@ -94,6 +94,7 @@ domain::ActivationFacts activation_facts(store::Connection& c, const Services& s
   f.needs_authority_consent = outside_placing_area(c, p);
   f.authority_consent_on = date(p.authority_consent_on);
   f.override_reason = override_reason;
+  f.today = s.today();
   return f;
 }
 

@@ -182,6 +182,9 @@ std::optional<std::string> notice_problem(const SchoolCalendar& calendar, year_m
 
 std::vector<Blocker> activation_blockers(const ActivationFacts& f, const SchoolCalendar& calendar) {
   std::vector<Blocker> out;
+  if (f.today && sys_days(*f.today) < sys_days(f.start_date))
+    out.push_back({"start_date", "The placement's first day is " + date_text(format_date(f.start_date)) +
+                                     ": it can start on that day, not before"});
   const bool standing_ok =
       f.provider_standing == Standing::Approved || f.provider_standing == Standing::ApprovedWithActions;
   const bool overridden = !f.override_reason.empty();

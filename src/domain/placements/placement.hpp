@@ -72,6 +72,8 @@ struct ActivationFacts {
   bool needs_authority_consent = false;  // the provider lies outside the placing authority's area
   std::optional<std::chrono::year_month_day> authority_consent_on;
   std::string override_reason;  // an audited decision to start despite the provider's standing
+  // The day the start would be recorded: a placement cannot start before its first day.
+  std::optional<std::chrono::year_month_day> today;
 };
 
 struct Blocker {
