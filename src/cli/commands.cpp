@@ -9,6 +9,7 @@
 #include <iostream>
 #include <optional>
 #include <thread>
+#include <tuple>
 
 #include "app/accounts/accounts.hpp"
 #include "app/accounts/administration.hpp"
@@ -106,6 +107,9 @@ struct Options {
   // The Children's Wellbeing and Schools Act 2026 s.43 registration rule: commencement, full time.
   std::string cws_act_from = env_or("WAYPOINT_CWS_ACT_FROM", "");
   std::string cws_act_full_time_hours = env_or("WAYPOINT_CWS_ACT_FULL_TIME_HOURS", "18");
+  // DfE's planned limits for non-school AP and the LA-approved provider rule: their commencement.
+  std::string ap_time_limits_from = env_or("WAYPOINT_AP_TIME_LIMITS_FROM", "");
+  std::string la_approved_providers_from = env_or("WAYPOINT_LA_APPROVED_PROVIDERS_FROM", "");
 };
 
 // HOST:PORT split, or the named option's message.
@@ -151,6 +155,13 @@ struct Runtime {
       settings.threshold.cws_act_in_force_from = domain::parse_date(o.cws_act_from);
       if (!settings.threshold.cws_act_in_force_from)
         throw app::Invalid("cws-act-from", "--cws-act-from must be a date, like 2027-09-01");
+    }
+    for (const auto& [text, day, option] :
+         {std::tuple(&o.ap_time_limits_from, &settings.limits.time_limits_from, "ap-time-limits-from"),
+          std::tuple(&o.la_approved_providers_from, &settings.limits.la_approval_from, "la-approved-providers-from")}) {
+      if (text->empty()) continue;
+      *day = domain::parse_date(*text);
+      if (!*day) throw app::Invalid(option, "--" + std::string(option) + " must be a date, like 2027-09-01");
     }
     char* end = nullptr;
     const double hours = std::strtod(o.cws_act_full_time_hours.c_str(), &end);
@@ -381,6 +392,13 @@ int run(int argc, char** argv) {
                    "Full time under that rule, in hours a week, as its regulations define it (env "
                    "WAYPOINT_CWS_ACT_FULL_TIME_HOURS)")
       ->capture_default_str();
+  serve_cmd->add_option("--ap-time-limits-from", o.ap_time_limits_from,
+                        "The day DfE's planned limits for providers that are not schools come into force: at most 12 "
+                        "weeks, or at most 4 sessions a week alongside school (env WAYPOINT_AP_TIME_LIMITS_FROM; "
+                        "until then no limit stops a placement starting)");
+  serve_cmd->add_option("--la-approved-providers-from", o.la_approved_providers_from,
+                        "The day placements may start only at providers the LA has approved, with no override (env "
+                        "WAYPOINT_LA_APPROVED_PROVIDERS_FROM)");
   serve_cmd->add_option("--backup-database", o.backup_database,
                         "The database's own address for the nightly backup, when --database is PgBouncer's (env "
                         "WAYPOINT_BACKUP_DATABASE; --database when empty)");

@@ -8,6 +8,7 @@
 #include "domain/accounts/second_factor.hpp"
 #include "domain/accounts/session_lifetime.hpp"
 #include "domain/accounts/sign_in_throttle.hpp"
+#include "domain/placements/placement_limits.hpp"
 #include "domain/providers/provider.hpp"
 #include "domain/providers/registration_threshold.hpp"
 #include "store/kernel/database.hpp"
@@ -28,7 +29,8 @@ struct Settings {
   std::string audit_key;                             // keys the audit chain; read from a file outside the database
   std::string audit_checkpoints;                     // the file signed checkpoints of the audit trail go to
   std::vector<domain::Role> second_factor_roles = domain::default_second_factor_roles();  // must have one
-  domain::ThresholdSettings threshold;  // when the 2026 Act's registration rule commences, and its full time
+  domain::ThresholdSettings threshold;    // when the 2026 Act's registration rule commences, and its full time
+  domain::PlacementLimitSettings limits;  // when DfE's planned time limits and LA approval commence
 };
 
 struct Services {

@@ -6,10 +6,12 @@
 #include "app/kernel/errors.hpp"
 #include "app/providers/provider_directory.hpp"
 #include "app/pupils/pupil_scope.hpp"
+#include "domain/attendance/attendance.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/numbers.hpp"
 #include "domain/kernel/text.hpp"
 #include "store/accounts/organisation_store.hpp"
+#include "store/placements/timetable_store.hpp"
 #include "store/pupils/pupil_store.hpp"
 #include "store/reintegration/reintegration_store.hpp"
 
@@ -95,6 +97,14 @@ domain::ActivationFacts activation_facts(store::Connection& c, const Services& s
   f.authority_consent_on = date(p.authority_consent_on);
   f.override_reason = override_reason;
   f.today = s.today();
+  f.limits = domain::placement_rule_on(f.start_date, s.settings.limits);
+  const auto provider = store::find_provider(c, p.provider_id);
+  f.provider_is_school = provider && domain::provider_kind_info(provider->kind).is_school;
+  f.planned_end_date = domain::parse_date(p.terms.planned_end_date).value_or(f.start_date);
+  std::vector<domain::SlotTimes> slots;
+  for (const auto& r : store::slots_of_placement(c, p.id))
+    slots.push_back({r.slot.day.iso_encoding(), r.slot.start_minute, r.slot.end_minute});
+  f.sessions_a_week = domain::sessions_a_week(slots);
   return f;
 }
 
@@ -151,6 +161,8 @@ PlacementView placement_view_on(store::Connection& c, const Services& s, const A
   v.can_manage = allowed(a, Action::ManagePlacement, subject.scope);
   v.can_log = has_status(p, PlacementStatus::Active) && allowed(a, Action::LogProgress, subject.scope);
   v.needs_authority_consent = outside_placing_area(c, p);
+  const auto first_day = domain::parse_date(p.activated_on.value_or(p.terms.start_date)).value_or(s.today());
+  v.rules_applied = domain::placement_rules_text(domain::placement_rule_on(first_day, s.settings.limits), first_day);
   if (v.can_manage && !has_status(p, PlacementStatus::Active) && !has_status(p, PlacementStatus::Ended)) {
     const auto facts = activation_facts(c, s, p, v.pupil, "");
     const auto calendar = calendar_for_school(c, p.school_id);

@@ -69,6 +69,7 @@ struct PlacementView {
   std::optional<store::Acceptance> acceptance;  // the commissioning school's
   std::vector<domain::Blocker> blockers;        // why it cannot start yet
   std::optional<std::string> earliest_start;    // for an off-site direction with its notice sent
+  std::vector<std::string> rules_applied;       // the planned limits' versions on the first day, in words
   bool needs_authority_consent = false;
   bool can_manage = false;
   bool can_log = false;  // the provider logs progress while it runs

@@ -34,12 +34,6 @@ std::map<std::int64_t, std::vector<domain::SlotTimes>> timetables(const std::vec
   return current;
 }
 
-int sessions_a_week(const std::vector<domain::SlotTimes>& slots) {
-  int n = 0;
-  for (unsigned day = 1; day <= 5; ++day) n += static_cast<int>(domain::expected_sessions(slots, day).size());
-  return n;
-}
-
 int minutes_a_week(const std::vector<domain::SlotTimes>& slots) {
   int n = 0;
   for (const auto& s : slots) n += std::max(0, s.end_minute - s.start_minute);
@@ -90,7 +84,7 @@ SchoolCensusView school_census(const Services& s, const Actor& a, const std::str
           f.started = domain::parse_date(r.started).value_or(period.census_day);
           if (r.ended_on) f.ended = domain::parse_date(*r.ended_on);
           if (const auto it = slots.find(r.placement_id); it != slots.end())
-            f.sessions_a_week = sessions_a_week(it->second);
+            f.sessions_a_week = domain::sessions_a_week(it->second);
           facts.push_back(std::move(f));
         }
         SchoolCensusView v{a.organisation_name, domain::school_census_return(period, facts), {}};

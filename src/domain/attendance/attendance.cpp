@@ -129,6 +129,12 @@ std::vector<ExpectedSession> expected_sessions(const std::vector<SlotTimes>& slo
   return out;
 }
 
+int sessions_a_week(const std::vector<SlotTimes>& slots, int midday) {
+  int n = 0;
+  for (unsigned day = 1; day <= 5; ++day) n += static_cast<int>(expected_sessions(slots, day, midday).size());
+  return n;
+}
+
 bool register_closed(int session_start_minute, int now_minute, const RegisterPolicy& p) {
   return now_minute >= session_start_minute + p.close_after_minutes;
 }

@@ -83,6 +83,8 @@ struct SlotTimes {
 };
 std::vector<ExpectedSession> expected_sessions(const std::vector<SlotTimes>& slots, unsigned iso_weekday,
                                                int midday = 12 * 60 + 30);
+// The morning and afternoon sessions `slots` cover in a school week, Monday to Friday: 0 to 10.
+int sessions_a_week(const std::vector<SlotTimes>& slots, int midday = 12 * 60 + 30);
 
 // A register opens when its session starts and closes `close_after` minutes later (30 by default,
 // the most the regulations allow): a mark taken at the closing minute or later is after it closed.

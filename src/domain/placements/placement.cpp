@@ -188,11 +188,18 @@ std::vector<Blocker> activation_blockers(const ActivationFacts& f, const SchoolC
   const bool standing_ok =
       f.provider_standing == Standing::Approved || f.provider_standing == Standing::ApprovedWithActions;
   const bool overridden = !f.override_reason.empty();
-  if (!standing_ok && !overridden)
+  if (!standing_ok && f.limits.la_approval_required)
+    out.push_back({"override_reason", "The provider is " + std::string(standing_label(f.provider_standing)) +
+                                          ": since " + date_text(format_date(*f.limits.la_approval_from)) +
+                                          " a placement starts only at a provider the local authority has approved"});
+  else if (!standing_ok && !overridden)
     out.push_back({"override_reason",
                    "The provider is " + std::string(standing_label(f.provider_standing)) +
                        ": it must be approved before a pupil starts there, or give a reason to start anyway",
                    true});
+  if (auto problem =
+          time_limit_problem(f.limits, f.provider_is_school, f.start_date, f.planned_end_date, f.sessions_a_week))
+    out.push_back({"planned_end_date", *problem});
   if (f.commissioned_by_school && !f.school_accepted_provider && !overridden)
     out.push_back({"override_reason",
                    "Your school has not recorded its own acceptance of this provider: accept it on the provider's "

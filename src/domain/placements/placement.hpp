@@ -11,6 +11,7 @@
 #include "domain/calendar/school_calendar.hpp"
 #include "domain/kernel/code_label.hpp"
 #include "domain/kernel/field_error.hpp"
+#include "domain/placements/placement_limits.hpp"
 #include "domain/providers/provider_standing.hpp"
 
 namespace waypoint::domain {
@@ -74,6 +75,11 @@ struct ActivationFacts {
   std::string override_reason;  // an audited decision to start despite the provider's standing
   // The day the start would be recorded: a placement cannot start before its first day.
   std::optional<std::chrono::year_month_day> today;
+  // The planned limits as in force on the first day (placement_limits.hpp), and what they look at.
+  PlacementLimitRule limits;
+  bool provider_is_school = true;
+  std::chrono::year_month_day planned_end_date{};
+  int sessions_a_week = 0;  // at the provider, on the pupil's timetable
 };
 
 struct Blocker {

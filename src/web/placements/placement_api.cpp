@@ -65,6 +65,7 @@ Response placement_response(RequestContext& ctx, std::int64_t id) {
     blockers.push_back({{"field", b.field}, {"message", b.message}, {"overridable", b.overridable}});
   body["blockers"] = std::move(blockers);
   body["earliest_start"] = v.earliest_start ? nlohmann::json(*v.earliest_start) : nlohmann::json();
+  body["rules_applied"] = v.rules_applied;
   return Response::json(200, body.dump());
 }
 

@@ -158,6 +158,7 @@ Response placement_page(RequestContext& ctx, std::int64_t id, const domain::Fiel
   data["has_blockers"] = !blockers.empty();
   data["overridable"] = overridable;
   data["earliest_start"] = v.earliest_start.value_or("");
+  data["rules_applied"] = v.rules_applied;
   data["needs_authority_consent"] = v.needs_authority_consent;
   const bool draft = p.status == "draft", awaiting = p.status == "awaiting";
   const bool osd = domain::is_off_site_direction(p.terms.legal_basis);
