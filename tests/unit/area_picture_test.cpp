@@ -55,6 +55,27 @@ TEST(AreaPicture, TwelveWeeksAtAProviderThatIsNotASchoolEndOnThe84thDay) {
   EXPECT_EQ(at("2026-11-30")["past_12_weeks"].count, 0);
 }
 
+TEST(AreaPicture, OnceTheLimitsAreInForceOnlyMoreThanFourSessionsAWeekBreakThem) {
+  AreaFacts facts;
+  facts.placements = {placement(1, "active", "2026-09-07", "2027-07-21"),
+                      placement(2, "active", "2026-09-07", "2027-07-21")};
+  facts.placements[0].sessions_a_week = 4;  // two days a week alongside school
+  facts.placements[1].sessions_a_week = 5;
+  PlacementLimitSettings settings;
+  settings.time_limits_from = d("2026-11-30");
+  auto at = [&](const char* today) {
+    return by_key(area_picture(facts, d("2026-11-02"), d(today), d(today), placement_rule_on(d(today), settings)));
+  };
+  EXPECT_EQ(at("2026-11-30")["past_12_weeks"].placement_ids, Ids{2});
+  EXPECT_EQ(at("2026-11-30")["past_12_weeks"].label,
+            "Past the 12-week limit in force since 30 November 2026: more than 4 sessions a week at a provider that "
+            "is not a school");
+  settings.time_limits_from = d("2026-12-01");  // the day before it commences, both are flagged as DfE's plan
+  EXPECT_EQ(at("2026-11-30")["past_12_weeks"].placement_ids, (Ids{1, 2}));
+  EXPECT_EQ(at("2026-11-30")["past_12_weeks"].label,
+            "Running longer than 12 weeks at a provider that is not a school (the limit DfE plans)");
+}
+
 TEST(AreaPicture, PastItsPlannedEndFromTheDayAfterItsPlannedLastDay) {
   AreaFacts facts;
   facts.placements = {placement(1, "active", "2026-11-02", "2026-11-27"),

@@ -138,6 +138,9 @@ AreaView area_on(store::Connection& c, const Services& s, const Actor& a, const 
   std::map<std::int64_t, std::vector<std::string>> services;  // by pupil
   for (const auto& k : store::area_contacts(c, la_id))
     if (domain::in_list(domain::services_involved(), k.role)) services[k.pupil_id].push_back(k.role);
+  std::map<std::int64_t, std::vector<domain::SlotTimes>> slots;  // of running placements, by placement
+  for (const auto& r : store::area_running_slots(c, la_id))
+    slots[r.placement_id].push_back({static_cast<unsigned>(r.weekday), r.start_minute, r.end_minute});
   std::set<std::int64_t> placed;  // pupils with a placement the filters keep
   domain::AreaFacts facts;
   for (auto& p : all) {
@@ -147,6 +150,7 @@ AreaView area_on(store::Connection& c, const Services& s, const Actor& a, const 
     if (!f.tier.empty() && std::to_string(p.tier) != f.tier) continue;
     facts.placements.push_back(fact_of(p));
     facts.placements.back().services = services[p.pupil_id];
+    facts.placements.back().sessions_a_week = domain::sessions_a_week(slots[p.placement_id]);
     placed.insert(p.pupil_id);
     v.placements.push_back(std::move(p));
   }
@@ -163,7 +167,7 @@ AreaView area_on(store::Connection& c, const Services& s, const Actor& a, const 
       facts.missing_education.push_back({r.pupil_id, r.school_id});
       v.missing_education.push_back(std::move(r));
     }
-  v.groups = domain::area_picture(facts, v.from, v.to, today);
+  v.groups = domain::area_picture(facts, v.from, v.to, today, domain::placement_rule_on(today, s.settings.limits));
   add_attendance(c, la_id, today, v);
   return v;
 }

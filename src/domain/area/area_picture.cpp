@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "domain/kernel/calendar_date.hpp"
 #include "domain/placements/placement.hpp"
 #include "domain/providers/provider.hpp"
 #include "domain/pupils/pupil.hpp"
@@ -56,7 +57,8 @@ bool ran_between(const AreaPlacement& p, Date from, Date to) {
   return sys_days(p.start) <= sys_days(to) && (!p.ended || sys_days(*p.ended) >= sys_days(from));
 }
 
-std::vector<AreaGroup> area_picture(const AreaFacts& facts, Date from, Date to, Date today) {
+std::vector<AreaGroup> area_picture(const AreaFacts& facts, Date from, Date to, Date today,
+                                    const PlacementLimitRule& limits) {
   std::vector<const AreaPlacement*> all, ran;
   for (const auto& p : facts.placements) {
     all.push_back(&p);
@@ -69,11 +71,22 @@ std::vector<AreaGroup> area_picture(const AreaFacts& facts, Date from, Date to, 
   attention.figures.push_back(placements_figure(
       "past_planned_end", "Running past their planned end date",
       where(running_today, [&](const AreaPlacement& p) { return sys_days(p.planned_end) < sys_days(today); })));
+  const auto longer_than_12_weeks = [&](const AreaPlacement& p) {
+    return !at_a_school(p) && sys_days(today) - sys_days(p.start) >= days(kPlannedLimitDays);
+  };
   attention.figures.push_back(
-      placements_figure("past_12_weeks", "Running longer than 12 weeks at a provider that is not a school",
-                        where(running_today, [&](const AreaPlacement& p) {
-                          return !at_a_school(p) && sys_days(today) - sys_days(p.start) >= days(kPlannedLimitDays);
-                        })));
+      limits.time_limits
+          ? placements_figure("past_12_weeks",
+                              "Past the 12-week limit in force since " +
+                                  date_text(format_date(*limits.time_limits_from)) +
+                                  ": more than 4 sessions a week at a provider that is not a school",
+                              where(running_today,
+                                    [&](const AreaPlacement& p) {
+                                      return longer_than_12_weeks(p) && p.sessions_a_week > kAlongsideSchoolSessions;
+                                    }))
+          : placements_figure("past_12_weeks",
+                              "Running longer than 12 weeks at a provider that is not a school (the limit DfE plans)",
+                              where(running_today, longer_than_12_weeks)));
   attention.figures.push_back(
       placements_figure("provider_lapsed", "Running at a provider whose checks have lapsed",
                         where(running_today, [](const AreaPlacement& p) { return p.provider_lapsed; })));

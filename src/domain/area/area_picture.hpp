@@ -9,6 +9,7 @@
 
 #include "domain/attendance/attendance.hpp"
 #include "domain/calendar/school_calendar.hpp"
+#include "domain/placements/placement_limits.hpp"
 
 namespace waypoint::domain {
 
@@ -23,6 +24,7 @@ struct AreaPlacement {
   Date start, planned_end;       // the day it started (or is to start), and its planned last day
   std::optional<Date> ended;
   std::vector<std::string> services;  // services_involved() codes of the professionals around the pupil
+  int sessions_a_week = 0;            // at the provider on the pupil's timetable now
 };
 
 // A pupil of a school in the area on a part-time timetable.
@@ -64,7 +66,10 @@ struct AreaGroup {
 // period: by tier, primary reason, provider kind, registration and the services involved with the
 // pupil (a placement counts once under each). Every figure of a code list is
 // shown, with 0 where none, so areas and periods compare line by line.
-std::vector<AreaGroup> area_picture(const AreaFacts& facts, Date from, Date to, Date today);
+// Once DfE's time limits are in force on `today` (`limits`), the 12-week figure counts the
+// placements that break them: longer than 12 weeks at more than 4 sessions a week.
+std::vector<AreaGroup> area_picture(const AreaFacts& facts, Date from, Date to, Date today,
+                                    const PlacementLimitRule& limits = {});
 
 // Whether a placement ran on any day of [from, to]: started by `to` and not ended before `from`.
 bool ran_between(const AreaPlacement& p, Date from, Date to);

@@ -76,6 +76,17 @@ std::vector<AreaPupilRow> area_missing_education(Connection& c, std::int64_t la_
                   pupil_row);
 }
 
+std::vector<AreaSlotRow> area_running_slots(Connection& c, std::int64_t la_id) {
+  return map_rows(c.query("SELECT t.placement_id, t.weekday, t.start_minute, t.end_minute FROM timetable_slots t "
+                          "JOIN placements pl ON pl.id = t.placement_id JOIN organisations sc ON sc.id = pl.school_id "
+                          "WHERE sc.parent_id = $1 AND pl.status = 'active'",
+                          {integer(la_id)}),
+                  [](const Row& r) {
+                    return AreaSlotRow{r.integer(0), static_cast<int>(r.integer(1)), static_cast<int>(r.integer(2)),
+                                       static_cast<int>(r.integer(3))};
+                  });
+}
+
 std::vector<AreaContactRow> area_contacts(Connection& c, std::int64_t la_id) {
   return map_rows(c.query("SELECT DISTINCT k.pupil_id, k.contact_role FROM pupil_contacts k "
                           "JOIN pupils pu ON pu.id = k.pupil_id JOIN organisations sc ON sc.id = pu.school_id "

@@ -43,6 +43,13 @@ struct AreaContactRow {
 };
 std::vector<AreaContactRow> area_contacts(Connection& c, std::int64_t la_id);
 
+// The timetabled slots of the area's running placements, for how many sessions a week each has.
+struct AreaSlotRow {
+  std::int64_t placement_id = 0;
+  int weekday = 1, start_minute = 0, end_minute = 0;
+};
+std::vector<AreaSlotRow> area_running_slots(Connection& c, std::int64_t la_id);
+
 // Sessions marked in [from, to] at any provider for pupils of the LA's schools, by the code that
 // counts (the school's where it changed one): one row a placement and code.
 struct AreaCodeCount {
