@@ -4,6 +4,8 @@
 
 #include "domain/alerts/alert.hpp"
 #include "domain/attendance/attendance.hpp"
+#include "domain/kernel/calendar_date.hpp"
+#include "sample_calendar.hpp"
 
 using namespace waypoint::domain;
 
@@ -170,4 +172,20 @@ TEST(AttendanceRate, ACountOfSessionsAddsUpLikeTheSessionsThemselves) {
   EXPECT_EQ(counted.unauthorised, 2);
   EXPECT_EQ(counted.authorised, 1);
   EXPECT_EQ(counted.possible, 6);
+}
+
+TEST(Register, APartTimeWeeksMissingSessionsAreC2OnSchoolDaysOnly) {
+  // Monday and Tuesday mornings, Wednesday all day; nothing on Thursday or Friday.
+  const std::vector<SlotTimes> week{{1, 9 * 60, 12 * 60}, {2, 9 * 60, 12 * 60}, {3, 9 * 60, 15 * 60}};
+  std::vector<std::string> off;
+  // Friday 23 October is the last day of the half term; the next week is the holiday; Monday 2
+  // November is an INSET day; Tuesday 3 November the pupil comes in the morning.
+  for (const auto& s : part_time_sessions_off(week, calendar(), d("2026-10-23"), d("2026-11-03")))
+    off.push_back(format_date(s.day) + " " + std::string(session_code(s.session)));
+  EXPECT_EQ(off, (std::vector<std::string>{"2026-10-23 am", "2026-10-23 pm", "2026-11-03 pm"}));
+  // A full week leaves nothing; a day with nothing timetabled is two sessions.
+  const std::vector<SlotTimes> full{{1, 540, 900}, {2, 540, 900}, {3, 540, 900}, {4, 540, 900}, {5, 540, 900}};
+  EXPECT_TRUE(part_time_sessions_off(full, calendar(), d("2026-11-03"), d("2026-11-27")).empty());
+  EXPECT_EQ(part_time_sessions_off({}, calendar(), d("2026-11-04"), d("2026-11-04")).size(), 2u);
+  EXPECT_TRUE(part_time_sessions_off({}, calendar(), d("2026-11-05"), d("2026-11-04")).empty()) << "an empty range";
 }

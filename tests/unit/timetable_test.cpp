@@ -111,7 +111,7 @@ TEST(Timetable, GapsInTheSchoolDayAreFlagged) {
 
 TEST(Timetable, APartTimeTimetableNeedsAReasonAgreementAnEndAndReviews) {
   const auto today = std::chrono::year_month_day{std::chrono::year{2026}, std::chrono::November, std::chrono::day{24}};
-  PartTimeArrangement p{"Phased return after hospital", "2026-11-20", "2027-01-29", "2026-12-11, 2027-01-15"};
+  PartTimeArrangement p{"Phased return after hospital", "2026-11-20", "2027-01-29", "2026-12-11, 2027-01-15", ""};
   EXPECT_TRUE(part_time_problems(p, today).empty());
   p.ends_on = "2026-11-23";  // yesterday
   p.review_dates = "2026-12-11, someday";
@@ -119,6 +119,22 @@ TEST(Timetable, APartTimeTimetableNeedsAReasonAgreementAnEndAndReviews) {
   for (const auto& e : part_time_problems(p, today)) fields.push_back(e.field);
   EXPECT_EQ(fields, (std::vector<std::string>{"part_time_ends_on", "review_dates"}));
   EXPECT_EQ(part_time_problems({}, today).size(), 4u);
+}
+
+TEST(Timetable, APartTimeTimetableStartsOnARealDayNoLaterThanItsEnd) {
+  const auto today = std::chrono::year_month_day{std::chrono::year{2026}, std::chrono::November, std::chrono::day{24}};
+  PartTimeArrangement p{"Phased return after hospital", "2026-11-20", "2027-01-29", "2027-01-15", "2026-11-16"};
+  EXPECT_TRUE(part_time_problems(p, today).empty()) << "a week ago: recorded after it began";
+  for (const auto* day : {"2027-01-29", "2026-12-01", ""}) {
+    p.starts_on = day;
+    EXPECT_TRUE(part_time_problems(p, today).empty()) << day;
+  }
+  for (const auto* day : {"2027-01-30", "2026-02-29", "soon"}) {
+    p.starts_on = day;
+    const auto problems = part_time_problems(p, today);
+    ASSERT_EQ(problems.size(), 1u) << day;
+    EXPECT_EQ(problems[0].field, "part_time_starts_on");
+  }
 }
 
 TEST(RegistrationThreshold, FivePupilsAtTheEighteenHourLine) {

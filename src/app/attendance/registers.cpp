@@ -1,7 +1,10 @@
 #include "app/attendance/registers.hpp"
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <tuple>
 
 #include "app/alerts/alerts.hpp"
 #include "app/calendar/school_calendars.hpp"
@@ -213,6 +216,41 @@ void take_register(const Services& s, const Actor& a, const std::string& date, c
   });
 }
 
+namespace {
+
+// The sessions a part-time week leaves out, as C2, on the school days from the arrangement's start
+// to its end (and not after today): where a register already has a mark, the mark stands.
+void add_part_time_sessions(store::Connection& c, domain::Date today, std::int64_t school_id, domain::Date from,
+                            domain::Date to, std::vector<store::CodeRow>& rows) {
+  using std::chrono::sys_days;
+  std::set<std::tuple<std::string, std::string, std::string>> marked;
+  for (const auto& r : rows) marked.emplace(r.upn, r.date, r.session);
+  const auto calendar = calendar_for_school(c, school_id);
+  bool added = false;
+  for (const auto& p : store::part_time_pupils_of_school(c, school_id)) {
+    const auto starts = domain::parse_date(p.starts_on), ends = domain::parse_date(p.ends_on);
+    if (!starts || !ends) continue;
+    const auto first = std::max(sys_days(from), sys_days(*starts));
+    const auto last = std::min({sys_days(to), sys_days(*ends), sys_days(today)});
+    if (last < first) continue;
+    std::vector<domain::SlotTimes> week;
+    for (const auto& r : store::slots_of_pupil(c, p.pupil_id))
+      week.push_back({r.slot.day.iso_encoding(), r.slot.start_minute, r.slot.end_minute});
+    for (const auto& off : domain::part_time_sessions_off(week, calendar, domain::Date(first), domain::Date(last))) {
+      store::CodeRow row{p.upn, domain::format_date(off.day), std::string(domain::session_code(off.session)), "C2"};
+      if (marked.count({row.upn, row.date, row.session})) continue;
+      rows.push_back(std::move(row));
+      added = true;
+    }
+  }
+  if (added)
+    std::stable_sort(rows.begin(), rows.end(), [](const store::CodeRow& x, const store::CodeRow& y) {
+      return std::tie(x.date, x.session, x.upn) < std::tie(y.date, y.session, y.upn);
+    });
+}
+
+}  // namespace
+
 std::vector<store::CodeRow> export_attendance(const Services& s, const Actor& a, const std::string& from,
                                               const std::string& to) {
   const auto f = domain::parse_date(domain::trimmed(from));
@@ -228,6 +266,7 @@ std::vector<store::CodeRow> export_attendance(const Services& s, const Actor& a,
   return run(s, a, {"attendance.export", Action::ExportAttendance, "organisation"},
              [&](store::Connection& c, AuditRecord& entry) {
                auto rows = store::school_codes(c, a.organisation_id, domain::format_date(*f), domain::format_date(*t));
+               add_part_time_sessions(c, s.today(), a.organisation_id, *f, *t, rows);
                entry.entity_id = a.organisation_id;
                entry.detail = nlohmann::json{
                    {"from", domain::format_date(*f)},

@@ -165,7 +165,9 @@ std::vector<ThresholdWarning> save_timetable(const Services& s, const Actor& a, 
                const auto slots = read_rows(f.slots, placements, errors);
                if (!errors.empty()) throw Invalid(std::move(errors));
                domain::PartTimeArrangement part_time{trimmed(f.part_time.reason), trimmed(f.part_time.parent_agreed_on),
-                                                     trimmed(f.part_time.ends_on), trimmed(f.part_time.review_dates)};
+                                                     trimmed(f.part_time.ends_on), trimmed(f.part_time.review_dates),
+                                                     trimmed(f.part_time.starts_on)};
+               if (part_time.starts_on.empty()) part_time.starts_on = domain::format_date(s.today());
                const auto totals = domain::timetable_totals(slots_only(slots));
                const int full_time = full_time_minutes_for(c, pupil.school_id);
                const bool part = !domain::is_full_time(totals, full_time);
@@ -182,12 +184,13 @@ std::vector<ThresholdWarning> save_timetable(const Services& s, const Actor& a, 
                  return warnings;
                }
                store::replace_slots(c, pupil_id, slots, s.now_iso());
-               store::save_part_time(c, pupil_id,
-                                     part ? std::optional(store::PartTimeRow{
-                                                part_time.reason, part_time.parent_agreed_on, part_time.ends_on,
-                                                domain::join_list(domain::split_list(part_time.review_dates))})
-                                          : std::nullopt,
-                                     s.now_iso());
+               store::save_part_time(
+                   c, pupil_id,
+                   part ? std::optional(store::PartTimeRow{
+                              part_time.reason, part_time.parent_agreed_on, part_time.ends_on,
+                              domain::join_list(domain::split_list(part_time.review_dates)), part_time.starts_on})
+                        : std::nullopt,
+                   s.now_iso());
                nlohmann::json over = nlohmann::json::array();
                for (const auto& w : warnings) over.push_back({{"provider_id", w.provider_id}, {"reason", w.reason}});
                entry.detail = nlohmann::json{

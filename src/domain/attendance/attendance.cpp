@@ -135,6 +135,20 @@ int sessions_a_week(const std::vector<SlotTimes>& slots, int midday) {
   return n;
 }
 
+std::vector<SessionOff> part_time_sessions_off(const std::vector<SlotTimes>& slots, const SchoolCalendar& calendar,
+                                               Date from, Date to, int midday) {
+  std::vector<SessionOff> out;
+  for (auto day = std::chrono::sys_days(from); day <= std::chrono::sys_days(to); day += std::chrono::days(1)) {
+    if (!is_school_day(calendar, Date(day))) continue;
+    const auto expected = expected_sessions(slots, std::chrono::weekday(day).iso_encoding(), midday);
+    for (const auto session : {Session::Morning, Session::Afternoon})
+      if (std::none_of(expected.begin(), expected.end(),
+                       [&](const ExpectedSession& e) { return e.session == session; }))
+        out.push_back({Date(day), session});
+  }
+  return out;
+}
+
 bool register_closed(int session_start_minute, int now_minute, const RegisterPolicy& p) {
   return now_minute >= session_start_minute + p.close_after_minutes;
 }

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/calendar/school_calendar.hpp"
+
 namespace waypoint::domain {
 
 enum class SessionMeaning {
@@ -85,6 +87,16 @@ std::vector<ExpectedSession> expected_sessions(const std::vector<SlotTimes>& slo
                                                int midday = 12 * 60 + 30);
 // The morning and afternoon sessions `slots` cover in a school week, Monday to Friday: 0 to 10.
 int sessions_a_week(const std::vector<SlotTimes>& slots, int midday = 12 * 60 + 30);
+
+// The sessions of a pupil on a part-time timetable that their week (`slots`: every setting, school
+// and provider alike) does not cover, on the school days of [from, to]: each is coded C2 in the
+// school's register, leave of absence for a part-time timetable.
+struct SessionOff {
+  Date day;
+  Session session;
+};
+std::vector<SessionOff> part_time_sessions_off(const std::vector<SlotTimes>& slots, const SchoolCalendar& calendar,
+                                               Date from, Date to, int midday = 12 * 60 + 30);
 
 // A register opens when its session starts and closes `close_after` minutes later (30 by default,
 // the most the regulations allow): a mark taken at the closing minute or later is after it closed.

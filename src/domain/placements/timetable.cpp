@@ -122,6 +122,13 @@ FieldErrors part_time_problems(const PartTimeArrangement& p, std::chrono::year_m
     e.push_back({"part_time_ends_on", "End date must be a real date, like 2027-01-29"});
   else if (std::chrono::sys_days(*ends) < std::chrono::sys_days(today))
     e.push_back({"part_time_ends_on", "End date must be today or later: a part-time timetable is for a short time"});
+  if (!p.starts_on.empty()) {
+    const auto starts = parse_date(p.starts_on);
+    if (!starts)
+      e.push_back({"part_time_starts_on", "Start date must be a real date, like 2026-11-23"});
+    else if (ends && std::chrono::sys_days(*starts) > std::chrono::sys_days(*ends))
+      e.push_back({"part_time_starts_on", "Start date must be on or before the date the pupil is back to full time"});
+  }
   const auto reviews = split_list(p.review_dates);
   if (reviews.empty()) e.push_back({"review_dates", "Enter at least one date to review the part-time timetable"});
   for (const auto& r : reviews) {

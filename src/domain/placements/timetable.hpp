@@ -64,6 +64,7 @@ struct PartTimeArrangement {
   std::string parent_agreed_on;
   std::string ends_on;
   std::string review_dates;  // dates separated by commas
+  std::string starts_on;     // blank: the day it is saved
 };
 FieldErrors part_time_problems(const PartTimeArrangement& p, std::chrono::year_month_day today);
 

@@ -41,7 +41,7 @@ std::vector<AreaPlacementRow> area_placements(Connection& c, std::int64_t la_id,
 namespace {
 
 AreaPupilRow pupil_row(const Row& r) {
-  return {r.integer(0), r.integer(1), r.text(2), r.text(3), {}, {}, {}, {}, std::nullopt};
+  return {r.integer(0), r.integer(1), r.text(2), r.text(3), {}, {}, {}, {}, std::nullopt, {}};
 }
 
 AreaPupilRow part_time_row(const Row& r) {
@@ -51,6 +51,7 @@ AreaPupilRow part_time_row(const Row& r) {
   p.review_dates = r.text(6);
   p.saved_at = r.text(7);
   p.parent_agreed_on = r.opt_text(8);
+  p.starts_on = r.opt_text(9).value_or("");
   return p;
 }
 
@@ -58,7 +59,7 @@ AreaPupilRow part_time_row(const Row& r) {
 
 std::vector<AreaPupilRow> area_part_time(Connection& c, std::int64_t la_id) {
   return map_rows(c.query("SELECT pu.id, pu.school_id, pu.given_name || ' ' || pu.family_name, sc.name, a.ends_on, "
-                          "a.reason, a.review_dates, a.updated_at, a.parent_agreed_on "
+                          "a.reason, a.review_dates, a.updated_at, a.parent_agreed_on, a.starts_on "
                           "FROM part_time_arrangements a JOIN pupils pu ON pu.id = a.pupil_id "
                           "JOIN organisations sc ON sc.id = pu.school_id WHERE sc.parent_id = $1 "
                           "ORDER BY pu.family_name, pu.given_name, pu.id",

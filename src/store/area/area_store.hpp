@@ -31,6 +31,7 @@ struct AreaPupilRow {
   // A part-time timetable's terms as the school saved them; empty for an alert.
   std::string ends_on, reason, review_dates, saved_at;  // saved_at: the instant, in UTC
   std::optional<std::string> parent_agreed_on;
+  std::string starts_on;
 };
 std::vector<AreaPupilRow> area_part_time(Connection& c, std::int64_t la_id);
 // Pupils with a children-missing-education alert not yet closed.

@@ -75,25 +75,36 @@ void replace_slots(Connection& c, std::int64_t pupil_id, const std::vector<SlotR
 
 std::optional<PartTimeRow> part_time_of(Connection& c, std::int64_t pupil_id) {
   auto r = c.query_one(
-      "SELECT reason, parent_agreed_on, ends_on, review_dates FROM part_time_arrangements WHERE pupil_id = $1",
+      "SELECT reason, parent_agreed_on, ends_on, review_dates, starts_on FROM part_time_arrangements "
+      "WHERE pupil_id = $1",
       {integer(pupil_id)});
   if (!r) return std::nullopt;
-  return PartTimeRow{r->text(0), r->opt_text(1), r->text(2), r->text(3)};
+  return PartTimeRow{r->text(0), r->opt_text(1), r->text(2), r->text(3), r->text(4)};
+}
+
+std::vector<PartTimePupilRow> part_time_pupils_of_school(Connection& c, std::int64_t school_id) {
+  return map_rows(c.query("SELECT a.pupil_id, p.upn, COALESCE(a.starts_on, substr(a.updated_at, 1, 10)), a.ends_on "
+                          "FROM part_time_arrangements a JOIN pupils p ON p.id = a.pupil_id WHERE p.school_id = $1 "
+                          "ORDER BY p.upn",
+                          {integer(school_id)}),
+                  [](const Row& r) {
+                    return PartTimePupilRow{r.integer(0), r.text(1), r.text(2), r.text(3)};
+                  });
 }
 
 void save_part_time(Connection& c, std::int64_t pupil_id, const std::optional<PartTimeRow>& row,
                     const std::string& now) {
   c.exec(
       "INSERT INTO part_time_arrangement_history (pupil_id, reason, parent_agreed_on, ends_on, review_dates, "
-      "updated_at, superseded_at) SELECT pupil_id, reason, parent_agreed_on, ends_on, review_dates, updated_at, $2 "
-      "FROM part_time_arrangements WHERE pupil_id = $1",
+      "updated_at, starts_on, superseded_at) SELECT pupil_id, reason, parent_agreed_on, ends_on, review_dates, "
+      "updated_at, starts_on, $2 FROM part_time_arrangements WHERE pupil_id = $1",
       {integer(pupil_id), now});
   c.exec("DELETE FROM part_time_arrangements WHERE pupil_id = $1", {integer(pupil_id)});  // kept in the history
   if (row)
     c.exec(
-        "INSERT INTO part_time_arrangements (pupil_id, reason, parent_agreed_on, ends_on, review_dates, updated_at) "
-        "VALUES ($1, $2, $3, $4, $5, $6)",
-        {integer(pupil_id), row->reason, row->parent_agreed_on, row->ends_on, row->review_dates, now});
+        "INSERT INTO part_time_arrangements (pupil_id, reason, parent_agreed_on, ends_on, review_dates, updated_at, "
+        "starts_on) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        {integer(pupil_id), row->reason, row->parent_agreed_on, row->ends_on, row->review_dates, now, row->starts_on});
 }
 
 std::vector<TaughtRow> taught_at_providers(Connection& c, std::optional<std::int64_t> provider_id) {

@@ -35,8 +35,15 @@ struct PartTimeRow {
   std::optional<std::string> parent_agreed_on;
   std::string ends_on;
   std::string review_dates;  // dates separated by commas
+  std::string starts_on;
 };
 std::optional<PartTimeRow> part_time_of(Connection& c, std::int64_t pupil_id);
+// The school's pupils on a part-time timetable, with their UPN, for the sessions coded C2.
+struct PartTimePupilRow {
+  std::int64_t pupil_id = 0;
+  std::string upn, starts_on, ends_on;
+};
+std::vector<PartTimePupilRow> part_time_pupils_of_school(Connection& c, std::int64_t school_id);
 // Replaces the arrangement (none: the timetable is full time again); the one replaced is kept in
 // part_time_arrangement_history as of `now`.
 void save_part_time(Connection& c, std::int64_t pupil_id, const std::optional<PartTimeRow>& row,

@@ -89,6 +89,8 @@ nlohmann::json area_lines_json(const std::vector<app::AreaLine>& lines, const st
     if (l.part_time) {
       const auto& t = *l.part_time;
       row["part_time_reason"] = t.reason;
+      row["part_time_starts_on"] = t.starts_on;
+      row["part_time_starts_text"] = domain::date_text(t.starts_on);
       row["part_time_ends_on"] = t.ends_on;
       row["part_time_ends_text"] = domain::date_text(t.ends_on);
       row["parent_agreed_on"] = t.parent_agreed_on ? nlohmann::json(*t.parent_agreed_on) : nlohmann::json();

@@ -171,7 +171,7 @@ void add_placement_api_routes(Router& r) {
         f.slots.push_back({text_of(s, "day"), text_of(s, "start"), text_of(s, "end"), text_of(s, "where")});
     const auto pt = b.contains("part_time") ? b["part_time"] : nlohmann::json::object();
     f.part_time = {text_of(pt, "reason"), text_of(pt, "parent_agreed_on"), text_of(pt, "ends_on"),
-                   text_of(pt, "review_dates")};
+                   text_of(pt, "review_dates"), text_of(pt, "starts_on")};
     f.confirm_threshold = flag_of(b, "confirm_threshold");
     const auto warnings = app::save_timetable(ctx.services, ctx.actor(), id, f);
     if (!warnings.empty()) {

@@ -72,6 +72,8 @@ nlohmann::json timetable_json(const app::TimetableView& v) {
     out["part_time"] = {{"reason", v.part_time->reason},
                         {"parent_agreed_on", agreed},
                         {"parent_agreed_on_text", domain::date_text(agreed)},
+                        {"starts_on", v.part_time->starts_on},
+                        {"starts_on_text", domain::date_text(v.part_time->starts_on)},
                         {"ends_on", v.part_time->ends_on},
                         {"ends_on_text", domain::date_text(v.part_time->ends_on)},
                         {"review_dates", v.part_time->review_dates}};

@@ -32,7 +32,7 @@ app::TimetableForm timetable_form(const Request& r) {
     f.slots.push_back({r.field(n + "day"), r.field(n + "start"), r.field(n + "end"), r.field(n + "where")});
   }
   f.part_time = {r.field("part_time_reason"), r.field("parent_agreed_on"), r.field("part_time_ends_on"),
-                 r.field("review_dates")};
+                 r.field("review_dates"), r.field("part_time_starts_on")};
   f.confirm_threshold = r.field("confirm_threshold") == "yes";
   return f;
 }
@@ -103,7 +103,8 @@ Response timetable_page(RequestContext& ctx, std::int64_t pupil_id, const app::T
                          : domain::PartTimeArrangement{v.part_time ? v.part_time->reason : "",
                                                        v.part_time ? v.part_time->parent_agreed_on.value_or("") : "",
                                                        v.part_time ? v.part_time->ends_on : "",
-                                                       v.part_time ? v.part_time->review_dates : ""};
+                                                       v.part_time ? v.part_time->review_dates : "",
+                                                       v.part_time ? v.part_time->starts_on : ""};
   auto& fields = data["fields"];
   fields["part_time_reason"] =
       input_field(data, {.id = "part_time_reason", .label = "Why the timetable is part time", .value = pt.reason});
@@ -112,6 +113,11 @@ Response timetable_page(RequestContext& ctx, std::int64_t pupil_id, const app::T
                                                   .value = pt.parent_agreed_on,
                                                   .hint = "Like 2026-11-20",
                                                   .width = "govuk-input--width-10"});
+  fields["part_time_starts_on"] = input_field(data, {.id = "part_time_starts_on",
+                                                     .label = "Date the part-time timetable starts",
+                                                     .value = pt.starts_on,
+                                                     .hint = "Like 2026-11-23. Leave it blank if it starts today",
+                                                     .width = "govuk-input--width-10"});
   fields["part_time_ends_on"] = input_field(data, {.id = "part_time_ends_on",
                                                    .label = "Date the pupil is back to full time",
                                                    .value = pt.ends_on,
