@@ -38,3 +38,17 @@ test("an AP lead checks the census's AP items and prints the AP list for an insp
   }
   await page.context().close();
 });
+
+test("an LA officer checks the January AP census from the home page", async () => {
+  const page = await session.signedIn(DEMO.laOfficer);
+  await page.goto(session.wp.url + "/");
+  await page.getByRole("link", { name: "Alternative provision census (January)" }).click();
+  await page.waitForSelector("h1:has-text('Alternative provision census (January)')");
+  assert.match(await page.locator("main").innerText(), /January \d{4} census\s+Census day \d{1,2} January \d{4}/);
+  await checkAccessible(page, "la-officer-ap-census");
+  await page.setViewportSize({ width: 375, height: 800 });
+  await checkAccessible(page, "la-officer-ap-census-phone");
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 375, `the page is ${width} px wide on a phone`);
+  await page.context().close();
+});

@@ -189,3 +189,41 @@ test("the AP list for an inspection names each provider with its registration, a
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("the LA's January AP census has each child it placed, their latest placement and their details", async () => {
+  const site = Number(wp.sql("SELECT id FROM provider_sites WHERE provider_id = 5 ORDER BY id LIMIT 1"));
+  const made = await api("officer", "POST", "/pupils/5/placements", { site_ids: [site], provider_id: 5, legal_basis: "la_s19", reason: "health_needs", objectives: "Education while unwell", start_date: day(0), planned_end_date: day(60), paid_by: "local_authority" });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  const id = made.body.id;
+  assert.equal((await api("officer", "POST", `/placements/${id}/agree`)).status, 200);
+  const week = await api("officer", "PUT", "/pupils/5/timetable", { slots: ["monday", "tuesday", "wednesday", "thursday", "friday"].map((d) => ({ day: d, start: "08:45", end: "15:15", where: `placement:${id}` })) });
+  assert.equal(week.status, 200, JSON.stringify(week.body));
+  assert.equal((await api("officer", "POST", `/placements/${id}/consent`, { parent_consent_on: day(0), parent_consent_from: "Jo Evans" })).status, 200);
+  const started = await api("officer", "POST", `/placements/${id}/start`);
+  assert.equal(started.status, 200, JSON.stringify(started.body));
+
+  const res = await api("officer", "GET", "/returns/ap-census");
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  const c = res.body;
+  assert.ok(c.first_day <= day(0) && day(0) <= c.census_day, "the January census being prepared covers today");
+  assert.deepEqual(c.items.slice(0, 5), ["UPN", "Surname", "Forename", "Date of birth", "Sex"]);
+  assert.deepEqual(c.rows.map((r) => r.placement_id), [id], "only what the LA arranged: the schools' own are theirs");
+  const pupil = (await api("school", "GET", "/pupils/5")).body;
+  const row = c.rows[0];
+  assert.deepEqual([row.upn, row.family_name, row.given_name, row.date_of_birth, row.sex, row.urn, row.reason, row.attendance_pattern, row.sessions_per_week], [pupil.upn, pupil.family_name, pupil.given_name, pupil.date_of_birth, pupil.gender, "149101", "HEA", "FT", 10]);
+  // The school's census leaves it out; the schools and other roles cannot make the LA's return.
+  assert.ok(!(await api("school", "GET", "/returns/school-census")).body.rows.some((r) => r.placement_id === id));
+  for (const who of ["school", "tutor", "parent", "hillside"]) assert.equal((await api(who, "GET", "/returns/ap-census")).status, 403, who);
+  const bad = await api("officer", "GET", "/returns/ap-census?year=next");
+  assert.equal(bad.status, 422);
+  assert.deepEqual(bad.body.errors.map((e) => e.field), ["year"]);
+
+  const officer = wp.client();
+  await officer.signIn(DEMO.laOfficer);
+  const csv = await officer.get(`/returns/ap-census.csv?year=${c.census_day.slice(0, 4)}`);
+  assert.equal(csv.status, 200);
+  const lines = csv.text.trim().split(/\r?\n/);
+  assert.equal(lines[0], "UPN,Surname,Forename,Date of birth,Sex,AP URN,AP UKPRN,AP setting type,Entry date,Leaving date,Primary reason,Attendance pattern,Sessions per week");
+  assert.equal(lines[1], `${pupil.upn},${pupil.family_name},${pupil.given_name},${pupil.date_of_birth},${pupil.gender},149101,,,${day(0)},,HEA,FT,10`);
+  assert.match(decode((await officer.get("/returns/ap-census")).text), /Alternative provision census \(January\)/);
+});

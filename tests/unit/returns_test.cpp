@@ -210,3 +210,37 @@ TEST(ApList, ProvidersByNameWithTheirPupilsByReasonAndThoseThereNowFirst) {
   EXPECT_EQ(registration_status("ap_academy", "", ""), "Registered school (URN not recorded)");
   EXPECT_EQ(registration_status("fe_college", "", "10012345"), "Further education college (UKPRN 10012345)");
 }
+
+TEST(ApCensus, TheJanuaryCensusCoversTheYearUpToItsDay) {
+  const auto p = ap_census_period(2027);
+  EXPECT_EQ(format_date(p.census_day), "2027-01-21");
+  EXPECT_EQ(format_date(p.first_day), "2026-01-16");  // the day after 15 January 2026, the third Thursday
+  EXPECT_EQ(format_date(ap_census_period(2028).first_day), "2027-01-22");
+  EXPECT_EQ(ap_census_items().front(), "UPN");
+  EXPECT_EQ(ap_census_items()[4], "Sex");
+  EXPECT_EQ(ap_census_items().size(), census_items().size() + 4);
+}
+
+TEST(ApCensus, OneRowAChildTheirLatestPlacementWithTheirDetails) {
+  const auto period = ap_census_period(2027);
+  auto first = placement(1, "2026-03-02", "2026-07-17");
+  auto second = placement(2, "2026-09-07");
+  second.pupil_id = first.pupil_id;
+  auto other = placement(3, "2026-02-02", "2026-05-01");
+  other.gender = "";
+  for (auto* p : {&first, &second}) {
+    p->family_name = "Walker";
+    p->given_name = "Aisha";
+    p->date_of_birth = "2012-03-14";
+    p->gender = "F";
+  }
+  auto before = placement(4, "2025-09-01", "2026-01-15");  // ended the day the previous census was taken
+  const auto r = ap_census_return(period, {first, second, other, before});
+  std::vector<std::int64_t> ids;
+  for (const auto& x : r.rows) ids.push_back(x.placement_id);
+  EXPECT_EQ(ids, (std::vector<std::int64_t>{2, 3}));
+  EXPECT_EQ(row_of(r, 2)->family_name, "Walker");
+  EXPECT_EQ(row_of(r, 2)->gender, "F");
+  EXPECT_EQ(items_of(r, 3), std::vector<std::string>{"Sex"});
+  EXPECT_TRUE(items_of(r, 2).empty());
+}

@@ -23,6 +23,10 @@ struct SchoolCensusView {
 // blank: the census being prepared today. Refuses a term or year that is not one, naming it.
 SchoolCensusView school_census(const Services& s, const Actor& a, const std::string& term, const std::string& year);
 
+// The LA's January AP census of `year` (blank: the next one on or after today), for the placements
+// the actor's LA arranges. Refuses a year that is not one, naming it.
+SchoolCensusView la_ap_census(const Services& s, const Actor& a, const std::string& year);
+
 struct ApListView {
   std::string school_name;
   domain::Date today, since;  // placements that ran from `since` (1 September) to today

@@ -80,6 +80,7 @@ bool permits(const Principal& w, Action action, const Scope& s) {
     case Action::ImportProviders:
     case Action::SeeRegistrationThreshold:
     case Action::SeeArea:
+    case Action::MakeAreaReturns:
       return r == Role::LaOfficer && w.local_authority_id.has_value();
     case Action::ManageProvider:
     case Action::VerifyChecks:
@@ -237,6 +238,7 @@ constexpr ActionName kActions[] = {
     {Action::SeeOutcomes, "see_outcomes"},
     {Action::SeeArea, "see_area"},
     {Action::MakeSchoolReturns, "make_school_returns"},
+    {Action::MakeAreaReturns, "make_area_returns"},
     {Action::ManageApiTokens, "manage_api_tokens"},
     {Action::ListPupils, "list_pupils"},
     {Action::ListPlacements, "list_placements"},

@@ -58,6 +58,7 @@ enum class Action {
   SeeOutcomes,
   SeeArea,            // the LA's picture of its area: where its children are, what needs attention
   MakeSchoolReturns,  // the school's census AP items and its AP list for an inspection
+  MakeAreaReturns,    // the LA's January AP census of the placements it arranges
   // Accounts
   ManageApiTokens,  // make, list and revoke API tokens: their owner, or an administrator
   ListPupils,       // list the pupils of one's school, area, children or provider (pupil_listing)

@@ -1,6 +1,7 @@
 #include "domain/returns/school_census.hpp"
 
 #include <array>
+#include <map>
 
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/code_label.hpp"
@@ -154,6 +155,10 @@ SchoolCensusReturn school_census_return(const CensusPeriod& period, const std::v
     r.placement_id = p.placement_id;
     r.pupil_id = p.pupil_id;
     r.pupil_name = p.pupil_name;
+    r.family_name = p.family_name;
+    r.given_name = p.given_name;
+    r.date_of_birth = p.date_of_birth;
+    r.gender = p.gender;
     r.provider_name = p.provider_name;
     r.upn = p.upn;
     r.temporary_upn = is_temporary_upn(p.upn);
@@ -203,6 +208,51 @@ SchoolCensusReturn school_census_return(const CensusPeriod& period, const std::v
       problem("Sessions per week", "More than 10 sessions a week: a week has a morning and an afternoon a day");
     out.rows.push_back(std::move(r));
   }
+  return out;
+}
+
+CensusPeriod ap_census_period(int year) {
+  CensusPeriod p = census_period(CensusTerm::Spring, year - 1);
+  p.first_day = Date{sys_days{census_period(CensusTerm::Spring, year - 2).census_day} + days{1}};
+  return p;
+}
+
+const std::vector<std::string_view>& ap_census_items() {
+  static const std::vector<std::string_view> items{"UPN",
+                                                   "Surname",
+                                                   "Forename",
+                                                   "Date of birth",
+                                                   "Sex",
+                                                   "AP URN",
+                                                   "AP UKPRN",
+                                                   "AP setting type",
+                                                   "Entry date",
+                                                   "Leaving date",
+                                                   "Primary reason",
+                                                   "Attendance pattern",
+                                                   "Sessions per week"};
+  return items;
+}
+
+SchoolCensusReturn ap_census_return(const CensusPeriod& period, const std::vector<CensusPlacement>& placements) {
+  // The latest placement of each child that ran in the period: the one that started last.
+  std::map<std::int64_t, const CensusPlacement*> latest;
+  for (const auto& p : placements) {
+    if (sys_days{p.started} > sys_days{period.census_day}) continue;
+    if (p.ended && sys_days{*p.ended} < sys_days{period.first_day}) continue;
+    auto& kept = latest[p.pupil_id];
+    if (!kept || sys_days{p.started} > sys_days{kept->started} ||
+        (p.started == kept->started && p.placement_id > kept->placement_id))
+      kept = &p;
+  }
+  std::vector<CensusPlacement> chosen;
+  for (const auto& p : placements)
+    if (latest.count(p.pupil_id) && latest[p.pupil_id] == &p) chosen.push_back(p);
+  auto out = school_census_return(period, chosen);
+  for (const auto& p : chosen)
+    if (p.gender.empty())
+      out.problems.push_back(
+          {p.placement_id, p.pupil_name, "Sex", "The child's sex is not recorded: record it on the pupil"});
   return out;
 }
 

@@ -44,6 +44,8 @@ struct CensusPlacement {
   Date started;
   std::optional<Date> ended;
   int sessions_a_week = 0;  // morning and afternoon sessions on its timetable
+  // The child's details the LA's AP census also asks for.
+  std::string family_name, given_name, date_of_birth, gender;
 };
 
 // The census's code for a primary reason: one table, to follow the year's specification.
@@ -58,6 +60,7 @@ struct CensusRow {
   std::string placement_reason;  // the reason as recorded: placement_reasons()
   int sessions_a_week = 0;
   bool temporary_upn = false;
+  std::string family_name, given_name, date_of_birth, gender;
 };
 const std::vector<std::string_view>& census_items();  // the items' names, for the file's header
 
@@ -79,5 +82,13 @@ struct SchoolCensusReturn {
 // The placements that ran on any day of the period (started by the census day, not ended before its
 // first day), with the checks; those that started after the census day wait for the next one.
 SchoolCensusReturn school_census_return(const CensusPeriod& period, const std::vector<CensusPlacement>& placements);
+
+// The LA's January AP census, for the placements it arranges: its day is the spring census day
+// (the third Thursday in January of `year`), and it covers the year up to it, from the day after the
+// previous January's. One row a child: their latest placement in the period, with the child's
+// surname, forename, date of birth and sex before the placement's items.
+CensusPeriod ap_census_period(int year);
+const std::vector<std::string_view>& ap_census_items();
+SchoolCensusReturn ap_census_return(const CensusPeriod& period, const std::vector<CensusPlacement>& placements);
 
 }  // namespace waypoint::domain

@@ -5,26 +5,29 @@
 namespace waypoint::store {
 namespace {
 
-// The school's own placements that ran on some day of [$2, $3].
-constexpr const char* kRanBetween =
-    "pl.school_id = $1 AND pl.legal_basis <> 'la_s19' AND pl.activated_on IS NOT NULL AND pl.activated_on <= $3 "
-    "AND (pl.ended_on IS NULL OR pl.ended_on >= $2)";
+// The arranger's placements that ran on some day of [$2, $3].
+std::string ran_between(Arranger by) {
+  return std::string(by == Arranger::School ? "pl.school_id = $1 AND pl.legal_basis <> 'la_s19' "
+                                            : "pl.commissioner_id = $1 AND pl.legal_basis = 'la_s19' ") +
+         "AND pl.activated_on IS NOT NULL AND pl.activated_on <= $3 AND (pl.ended_on IS NULL OR pl.ended_on >= $2)";
+}
 
 }  // namespace
 
-std::vector<ReturnPlacementRow> school_placements_between(Connection& c, std::int64_t school_id,
-                                                          const std::string& first_day, const std::string& last_day,
-                                                          const std::string& today) {
+std::vector<ReturnPlacementRow> placements_between(Connection& c, Arranger by, std::int64_t arranger_id,
+                                                   const std::string& first_day, const std::string& last_day,
+                                                   const std::string& today) {
   const auto rows = c.query(
       "SELECT pl.id, pl.pupil_id, pl.provider_id, pu.given_name || ' ' || pu.family_name, pu.upn, pu.needs, "
       "o.name, p.provider_kind, COALESCE(o.urn, ''), COALESCE(o.ukprn, ''), " +
           standing_now("p", "$4") +
-          ", pl.reason, pl.legal_basis, pl.activated_on, pl.ended_on "
+          ", pl.reason, pl.legal_basis, pl.activated_on, pl.ended_on, pu.family_name, pu.given_name, "
+          "pu.date_of_birth, pu.gender "
           "FROM placements pl JOIN pupils pu ON pu.id = pl.pupil_id "
           "JOIN organisations o ON o.id = pl.provider_id JOIN providers p ON p.organisation_id = pl.provider_id "
           "WHERE " +
-          kRanBetween + " ORDER BY o.name, pl.provider_id, pu.family_name, pu.given_name, pl.id",
-      {integer(school_id), first_day, last_day, today});
+          ran_between(by) + " ORDER BY o.name, pl.provider_id, pu.family_name, pu.given_name, pl.id",
+      {integer(arranger_id), first_day, last_day, today});
   return map_rows(rows, [](const Row& r) {
     ReturnPlacementRow p;
     p.placement_id = r.integer(0);
@@ -42,20 +45,24 @@ std::vector<ReturnPlacementRow> school_placements_between(Connection& c, std::in
     p.legal_basis = r.text(12);
     p.started = r.text(13);
     p.ended_on = r.opt_text(14);
+    p.family_name = r.text(15);
+    p.given_name = r.text(16);
+    p.date_of_birth = r.text(17);
+    p.gender = r.text(18);
     return p;
   });
 }
 
-std::vector<ReturnSlotRow> school_placement_slots(Connection& c, std::int64_t school_id, const std::string& first_day,
-                                                  const std::string& last_day) {
+std::vector<ReturnSlotRow> placement_slots_between(Connection& c, Arranger by, std::int64_t arranger_id,
+                                                   const std::string& first_day, const std::string& last_day) {
   const auto rows =
       c.query(std::string("SELECT t.placement_id, t.weekday, t.start_minute, t.end_minute, NULL FROM timetable_slots t "
                           "JOIN placements pl ON pl.id = t.placement_id WHERE ") +
-                  kRanBetween +
+                  ran_between(by) +
                   " UNION ALL SELECT h.placement_id, h.weekday, h.start_minute, h.end_minute, h.superseded_at "
                   "FROM timetable_slot_history h JOIN placements pl ON pl.id = h.placement_id WHERE " +
-                  kRanBetween,
-              {integer(school_id), first_day, last_day});
+                  ran_between(by),
+              {integer(arranger_id), first_day, last_day});
   return map_rows(rows, [](const Row& r) {
     return ReturnSlotRow{r.integer(0), static_cast<int>(r.integer(1)), static_cast<int>(r.integer(2)),
                          static_cast<int>(r.integer(3)), r.opt_text(4)};

@@ -67,6 +67,10 @@ std::vector<Task> tasks_for(const app::Actor& a) {
                         : Task{"/outcomes", "Outcomes",
                                "What placements achieved: returns to school and whether they held, attendance, "
                                "destinations."});
+  if (may(Action::MakeAreaReturns))
+    tasks.push_back({"/returns/ap-census", "Alternative provision census (January)",
+                     "The census's items for each child in a placement your authority arranged, checked, as CSV or "
+                     "Excel."});
   if (may(Action::MakeSchoolReturns)) {
     tasks.push_back({"/returns/school-census", "School census: AP placements",
                      "The census's items for each placement you arranged, checked as the census checks them, as CSV "

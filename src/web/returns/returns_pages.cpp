@@ -22,19 +22,16 @@ app::SchoolCensusView census_of(const Request& r, RequestContext& ctx) {
   return app::school_census(ctx.services, ctx.actor(), r.query_value("term"), r.query_value("year"));
 }
 
-std::vector<std::string> census_cells(const domain::CensusRow& r) {
-  return {r.upn,
-          r.urn,
-          r.ukprn,
-          r.setting_type,
-          r.entry_date,
-          r.leaving_date,
-          r.reason,
-          r.attendance_pattern,
-          std::to_string(r.sessions_a_week)};
+// The row's items in the file's order: the LA's AP census puts the child's details after the UPN.
+std::vector<std::string> census_cells(const domain::CensusRow& r, bool ap_census = false) {
+  std::vector<std::string> cells{r.upn};
+  if (ap_census) cells.insert(cells.end(), {r.family_name, r.given_name, r.date_of_birth, r.gender});
+  cells.insert(cells.end(), {r.urn, r.ukprn, r.setting_type, r.entry_date, r.leaving_date, r.reason,
+                             r.attendance_pattern, std::to_string(r.sessions_a_week)});
+  return cells;
 }
 
-nlohmann::json census_json(const app::SchoolCensusView& v) {
+nlohmann::json census_json(const app::SchoolCensusView& v, bool ap_census = false) {
   const auto& c = v.census;
   nlohmann::json rows = nlohmann::json::array(), problems = nlohmann::json::array();
   for (const auto& r : c.rows)
@@ -52,7 +49,11 @@ nlohmann::json census_json(const app::SchoolCensusView& v) {
                     {"reason", r.reason},
                     {"placement_reason", r.placement_reason},
                     {"attendance_pattern", r.attendance_pattern},
-                    {"sessions_per_week", r.sessions_a_week}});
+                    {"sessions_per_week", r.sessions_a_week},
+                    {"family_name", r.family_name},
+                    {"given_name", r.given_name},
+                    {"date_of_birth", r.date_of_birth},
+                    {"sex", r.gender}});
   for (const auto& p : c.problems)
     problems.push_back({{"placement_id", p.placement_id},
                         {"pupil_name", p.pupil_name},
@@ -65,35 +66,61 @@ nlohmann::json census_json(const app::SchoolCensusView& v) {
           {"year", c.period.year_started},
           {"census_day", domain::format_date(c.period.census_day)},
           {"first_day", domain::format_date(c.period.first_day)},
-          {"items", domain::census_items()},
+          {"items", ap_census ? domain::ap_census_items() : domain::census_items()},
           {"rows", rows},
           {"problems", problems},
           {"has_errors", c.has_errors()}};
 }
 
-std::string census_file_name(const app::SchoolCensusView& v, const char* extension) {
-  return "school-census-ap-" + std::string(domain::census_term_code(v.census.period.term)) + "-" +
-         std::to_string(static_cast<int>(v.census.period.census_day.year())) + extension;
+std::string census_file_name(const app::SchoolCensusView& v, bool ap_census, const char* extension) {
+  const auto year = std::to_string(static_cast<int>(v.census.period.census_day.year()));
+  return (ap_census ? "ap-census-"
+                    : "school-census-ap-" + std::string(domain::census_term_code(v.census.period.term)) + "-") +
+         year + extension;
 }
 
-std::vector<std::string> item_headers() {
+std::vector<std::string> item_headers(bool ap_census = false) {
   std::vector<std::string> out;
-  for (const auto i : domain::census_items()) out.emplace_back(i);
+  for (const auto i : ap_census ? domain::ap_census_items() : domain::census_items()) out.emplace_back(i);
   return out;
 }
 
-Response census_page(RequestContext& ctx, const domain::FieldErrors& errors, int status) {
+std::string census_csv(const app::SchoolCensusView& v, bool ap_census) {
+  std::string body = domain::csv_row(item_headers(ap_census));
+  for (const auto& row : v.census.rows) body += domain::csv_row(census_cells(row, ap_census));
+  return body;
+}
+
+std::string census_xlsx(const app::SchoolCensusView& v, bool ap_census) {
+  std::vector<std::vector<SheetCell>> rows;
+  for (const auto& row : v.census.rows) {
+    std::vector<SheetCell> cells;
+    for (const auto& text : census_cells(row, ap_census)) cells.push_back({text, std::nullopt});
+    cells.back().number = row.sessions_a_week;
+    rows.push_back(std::move(cells));
+  }
+  return xlsx_sheet("AP placements", item_headers(ap_census), rows, {16, 14, 14, 12, 10, 12, 12, 10, 12, 12});
+}
+
+constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// The school's census (a term and a school year) or the LA's January AP census (a year).
+Response census_page(RequestContext& ctx, bool ap_census, const domain::FieldErrors& errors, int status) {
   const auto& req = ctx.request;
-  nlohmann::json data{{"title", "School census: alternative provision placements"}};
+  nlohmann::json data{{"title", ap_census ? "Alternative provision census (January)"
+                                          : "School census: alternative provision placements"},
+                      {"form_action", ap_census ? "/returns/ap-census" : "/returns/school-census"}};
   add_errors(data, errors);
   std::string term = req.query_value("term"), year = req.query_value("year");
   std::vector<domain::CensusPeriod> offered;
   if (errors.empty()) {
-    const auto v = census_of(req, ctx);
+    const auto v = ap_census ? app::la_ap_census(ctx.services, ctx.actor(), year) : census_of(req, ctx);
     offered = v.offered;
     term = domain::census_term_code(v.census.period.term);
-    year = std::to_string(v.census.period.year_started);
-    auto shown = census_json(v);
+    year =
+        std::to_string(ap_census ? static_cast<int>(v.census.period.census_day.year()) : v.census.period.year_started);
+    auto shown = census_json(v, ap_census);
+    if (ap_census) shown["census"] = "January " + year;
     for (auto& r : shown["rows"]) {
       r["entry_text"] = domain::date_text(r["entry_date"].get<std::string>());
       r["leaving_text"] = domain::date_text(r["leaving_date"].get<std::string>());
@@ -102,26 +129,44 @@ Response census_page(RequestContext& ctx, const domain::FieldErrors& errors, int
     for (auto& p : shown["problems"]) p["is_error"] = p["severity"] == "error";
     shown["census_day_text"] = domain::date_text(shown["census_day"].get<std::string>());
     shown["first_day_text"] = domain::date_text(shown["first_day"].get<std::string>());
-    shown["query"] = "term=" + term + "&year=" + year;
+    shown["query"] = ap_census ? "year=" + year : "term=" + term + "&year=" + year;
     shown["empty"] = v.census.rows.empty();
     shown["has_problems"] = !v.census.problems.empty();
     shown["problem_count"] = v.census.problems.size();
+    const auto first = shown["first_day_text"].get<std::string>();
+    shown["intro"] = ap_census ? "The placements your local authority arranged that ran on any day from " + first +
+                                     " to the census day: one row for each child, their latest placement, with the "
+                                     "child's details and the items the census asks for."
+                               : "The placements your school arranged that ran on any day from " + first +
+                                     " to the census day: one row each, with the items the census asks for. "
+                                     "Placements the local authority arranged go in its own return.";
+    shown["empty_text"] = ap_census ? "Your local authority arranged no placements that ran in this period."
+                                    : "Your school arranged no placements that ran in this period, so this census has "
+                                      "no AP placement items for you.";
     data["census_return"] = shown;
   }
-  // Which census: the term and the school year it falls in.
-  std::vector<domain::CodeLabel> terms{{"autumn", "Autumn"}, {"spring", "Spring"}, {"summer", "Summer"}};
   std::vector<std::string> year_codes, year_labels;
-  const int latest = offered.empty() ? static_cast<int>(ctx.services.today().year()) : offered.front().year_started;
-  for (int y = latest; y >= latest - 1; --y) {
-    year_codes.push_back(std::to_string(y));
-    year_labels.push_back(std::to_string(y) + " to " + std::to_string(y + 1));
+  if (ap_census) {
+    const int latest = static_cast<int>(ctx.services.today().year()) + 1;
+    for (int y = latest; y >= latest - 2; --y) {
+      year_codes.push_back(std::to_string(y));
+      year_labels.push_back("January " + std::to_string(y));
+    }
+  } else {
+    // Which census: the term and the school year it falls in.
+    std::vector<domain::CodeLabel> terms{{"autumn", "Autumn"}, {"spring", "Spring"}, {"summer", "Summer"}};
+    auto term_field = input_field(data, {.id = "term", .label = "Census"});
+    term_field["options"] = options(terms, term);
+    data["fields"]["term"] = term_field;
+    const int latest = offered.empty() ? static_cast<int>(ctx.services.today().year()) : offered.front().year_started;
+    for (int y = latest; y >= latest - 1; --y) {
+      year_codes.push_back(std::to_string(y));
+      year_labels.push_back(std::to_string(y) + " to " + std::to_string(y + 1));
+    }
   }
   std::vector<domain::CodeLabel> years;
   for (std::size_t i = 0; i < year_codes.size(); ++i) years.push_back({year_codes[i], year_labels[i]});
-  auto term_field = input_field(data, {.id = "term", .label = "Census"});
-  term_field["options"] = options(terms, term);
-  data["fields"]["term"] = term_field;
-  auto year_field = input_field(data, {.id = "year", .label = "School year"});
+  auto year_field = input_field(data, {.id = "year", .label = ap_census ? "Census" : "School year"});
   year_field["options"] = options(years, year);
   data["fields"]["year"] = year_field;
   return ctx.page("returns/school_census", std::move(data), status);
@@ -213,37 +258,31 @@ std::vector<PdfSection> ap_list_sections(const app::ApListView& v) {
 }  // namespace
 
 void add_returns_routes(Router& r) {
-  r.add("GET", "/returns/school-census", [](Request&, RequestContext& ctx) {
-    try {
-      return census_page(ctx, {}, 200);
-    } catch (const app::Invalid& e) {
-      return census_page(ctx, e.errors(), 422);
-    }
-  });
-
-  r.add("GET", "/returns/school-census.csv", [](Request& req, RequestContext& ctx) {
-    const auto v = census_of(req, ctx);
-    std::string body = domain::csv_row(item_headers());
-    for (const auto& row : v.census.rows) body += domain::csv_row(census_cells(row));
-    return Response::download(std::move(body), "text/csv; charset=utf-8", census_file_name(v, ".csv"));
-  });
-
-  r.add("GET", "/returns/school-census.xlsx", [](Request& req, RequestContext& ctx) {
-    const auto v = census_of(req, ctx);
-    std::vector<std::vector<SheetCell>> rows;
-    for (const auto& row : v.census.rows) {
-      std::vector<SheetCell> cells;
-      for (const auto& text : census_cells(row)) cells.push_back({text, std::nullopt});
-      cells.back().number = row.sessions_a_week;
-      rows.push_back(std::move(cells));
-    }
-    return Response::download(xlsx_sheet("AP placements", item_headers(), rows, {16, 10, 12, 10, 12, 12, 10, 12, 10}),
-                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                              census_file_name(v, ".xlsx"));
-  });
-
-  r.add("GET", "/api/v1/returns/school-census",
-        [](Request& req, RequestContext& ctx) { return Response::json(200, census_json(census_of(req, ctx)).dump()); });
+  for (const bool ap_census : {false, true}) {
+    const std::string path = ap_census ? "/returns/ap-census" : "/returns/school-census";
+    const auto census = [ap_census](const Request& req, RequestContext& ctx) {
+      return ap_census ? app::la_ap_census(ctx.services, ctx.actor(), req.query_value("year")) : census_of(req, ctx);
+    };
+    r.add("GET", path, [ap_census](Request&, RequestContext& ctx) {
+      try {
+        return census_page(ctx, ap_census, {}, 200);
+      } catch (const app::Invalid& e) {
+        return census_page(ctx, ap_census, e.errors(), 422);
+      }
+    });
+    r.add("GET", path + ".csv", [census, ap_census](Request& req, RequestContext& ctx) {
+      const auto v = census(req, ctx);
+      return Response::download(census_csv(v, ap_census), "text/csv; charset=utf-8",
+                                census_file_name(v, ap_census, ".csv"));
+    });
+    r.add("GET", path + ".xlsx", [census, ap_census](Request& req, RequestContext& ctx) {
+      const auto v = census(req, ctx);
+      return Response::download(census_xlsx(v, ap_census), kXlsx, census_file_name(v, ap_census, ".xlsx"));
+    });
+    r.add("GET", "/api/v1" + path, [census, ap_census](Request& req, RequestContext& ctx) {
+      return Response::json(200, census_json(census(req, ctx), ap_census).dump());
+    });
+  }
 
   r.add("GET", "/returns/ap-list", [](Request&, RequestContext& ctx) {
     const auto v = app::school_ap_list(ctx.services, ctx.actor());
