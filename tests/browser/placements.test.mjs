@@ -65,7 +65,7 @@ test("refer a pupil, place them, build the timetable and write the plan", async 
   await page.getByLabel("Date the notice was sent to the parents").fill(day(0));
   await page.getByRole("button", { name: "Record the notice" }).click();
   await page.waitForURL(/done=notice/);
-  assert.match(await page.locator("main").innerText(), /Earliest start: \d{4}-\d\d-\d\d/);
+  assert.match(await page.locator("main").innerText(), /Earliest start: \d{1,2} [A-Z][a-z]+ \d{4}/);
   await checkAccessible(page, "placement-awaiting");
 
   await page.goto(session.wp.url + `/placements/${placement}/notice`);

@@ -32,7 +32,7 @@ async function agreedWithNotice(pupil) {
   assert.equal((await school.post(`/placements/${id}/notice`, { notice_sent_on: day(0) })).status, 303);
   return id;
 }
-const earliest = async (id) => (await school.get(`/placements/${id}`)).text.match(/Earliest start: (\d{4}-\d\d-\d\d)/)[1];
+const earliest = async (id) => (await school.get(`/placements/${id}`)).text.match(/Earliest start: <time datetime="(\d{4}-\d\d-\d\d)">/)[1];
 
 test("closures the school records move the deadlines counted in school days", async () => {
   const id = await agreedWithNotice(6);

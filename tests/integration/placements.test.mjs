@@ -109,7 +109,7 @@ test("an off-site direction goes from draft to active only after its notice, at 
   assert.equal((await school.post(`/placements/${id}/notice`, { notice_sent_on: today, la_informed_on: today })).status, 303);
 
   const page = await school.get(`/placements/${id}`);
-  const earliest = page.text.match(/Earliest start: (\d{4}-\d\d-\d\d)/)[1];
+  const earliest = page.text.match(/Earliest start: <time datetime="(\d{4}-\d\d-\d\d)">/)[1];
   assert.ok(earliest >= day(2), "2 school days after today are at least 2 calendar days away");
   const dayBefore = new Date(Date.parse(earliest) - 86400000).toISOString().slice(0, 10);
 

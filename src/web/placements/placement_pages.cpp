@@ -136,6 +136,11 @@ Response placement_page(RequestContext& ctx, std::int64_t id, const domain::Fiel
   const auto& p = v.placement;
   auto data = placement_json(p);
   data["title"] = "Placement at " + p.provider_name;
+  // Dates as people read them; the ISO date stays in each <time> element's datetime.
+  for (const auto* key : {"start_date", "planned_end_date", "activated_on", "ended_on", "notice_sent_on",
+                          "la_informed_on", "parent_consent_on", "authority_consent_on"})
+    if (data.contains(key) && data[key].is_string())
+      data[std::string(key) + "_text"] = domain::date_text(data[key].get<std::string>());
   data["pupil"] = pupil_json(v.pupil, ctx.services.today());
   data["notice"] = ctx.request.query_value("done");
   if (v.provider) {
@@ -158,6 +163,7 @@ Response placement_page(RequestContext& ctx, std::int64_t id, const domain::Fiel
   data["has_blockers"] = !blockers.empty();
   data["overridable"] = overridable;
   data["earliest_start"] = v.earliest_start.value_or("");
+  data["earliest_start_text"] = domain::date_text(v.earliest_start.value_or(""));
   data["rules_applied"] = v.rules_applied;
   data["needs_authority_consent"] = v.needs_authority_consent;
   const bool draft = p.status == "draft", awaiting = p.status == "awaiting";
