@@ -41,6 +41,8 @@ nlohmann::json placement_json(const store::PlacementRecord& p) {
           {"objectives", t.objectives},
           {"start_date", t.start_date},
           {"planned_end_date", t.planned_end_date},
+          {"start_date_text", domain::date_text(t.start_date)},
+          {"planned_end_date_text", domain::date_text(t.planned_end_date)},
           {"cost", t.cost},
           {"cost_unit", t.cost_unit},
           {"paid_by", t.paid_by},
