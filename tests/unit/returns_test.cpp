@@ -219,6 +219,9 @@ TEST(ApCensus, TheJanuaryCensusCoversTheYearUpToItsDay) {
   EXPECT_EQ(ap_census_items().front(), "UPN");
   EXPECT_EQ(ap_census_items()[4], "Sex");
   EXPECT_EQ(ap_census_items().size(), census_items().size() + 4);
+  EXPECT_EQ(format_date(ap_census_due(d("2027-01-21")).census_day), "2027-01-21");  // on census day
+  EXPECT_EQ(format_date(ap_census_due(d("2027-01-22")).census_day), "2028-01-20");  // the day after
+  EXPECT_EQ(format_date(ap_census_due(d("2026-12-31")).census_day), "2027-01-21");
 }
 
 TEST(ApCensus, OneRowAChildTheirLatestPlacementWithTheirDetails) {

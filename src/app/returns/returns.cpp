@@ -125,9 +125,7 @@ SchoolCensusView school_census(const Services& s, const Actor& a, const std::str
 SchoolCensusView la_ap_census(const Services& s, const Actor& a, const std::string& year) {
   const auto today = s.today();
   // Blank: the January census being prepared, the next on or after today.
-  int census_year = static_cast<int>(today.year());
-  if (std::chrono::sys_days(today) > std::chrono::sys_days(domain::ap_census_period(census_year).census_day))
-    ++census_year;
+  int census_year = static_cast<int>(domain::ap_census_due(today).census_day.year());
   if (!domain::trimmed(year).empty()) {
     const auto typed = domain::parse_whole_number(domain::trimmed(year));
     if (!typed || *typed < 2000 || *typed > 2100)

@@ -217,6 +217,12 @@ CensusPeriod ap_census_period(int year) {
   return p;
 }
 
+CensusPeriod ap_census_due(Date today) {
+  const int year = static_cast<int>(today.year());
+  const auto p = ap_census_period(year);
+  return sys_days{today} <= sys_days{p.census_day} ? p : ap_census_period(year + 1);
+}
+
 const std::vector<std::string_view>& ap_census_items() {
   static const std::vector<std::string_view> items{"UPN",
                                                    "Surname",

@@ -88,6 +88,8 @@ SchoolCensusReturn school_census_return(const CensusPeriod& period, const std::v
 // previous January's. One row a child: their latest placement in the period, with the child's
 // surname, forename, date of birth and sex before the placement's items.
 CensusPeriod ap_census_period(int year);
+// The January census being prepared on `today`: the next census day on or after it.
+CensusPeriod ap_census_due(Date today);
 const std::vector<std::string_view>& ap_census_items();
 SchoolCensusReturn ap_census_return(const CensusPeriod& period, const std::vector<CensusPlacement>& placements);
 

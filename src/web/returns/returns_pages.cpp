@@ -61,7 +61,8 @@ nlohmann::json census_json(const app::SchoolCensusView& v, bool ap_census = fals
                         {"message", p.message},
                         {"severity", p.error ? "error" : "query"}});
   return {{"school", v.school_name},
-          {"census", c.period.name()},
+          {"census",
+           ap_census ? "January " + std::to_string(static_cast<int>(c.period.census_day.year())) : c.period.name()},
           {"term", domain::census_term_code(c.period.term)},
           {"year", c.period.year_started},
           {"census_day", domain::format_date(c.period.census_day)},
@@ -120,7 +121,6 @@ Response census_page(RequestContext& ctx, bool ap_census, const domain::FieldErr
     year =
         std::to_string(ap_census ? static_cast<int>(v.census.period.census_day.year()) : v.census.period.year_started);
     auto shown = census_json(v, ap_census);
-    if (ap_census) shown["census"] = "January " + year;
     for (auto& r : shown["rows"]) {
       r["entry_text"] = domain::date_text(r["entry_date"].get<std::string>());
       r["leaving_text"] = domain::date_text(r["leaving_date"].get<std::string>());
