@@ -45,6 +45,9 @@ test("audit verify passes on the intact trail, names an altered entry, and finds
     const c = fresh.client();
     await c.signIn(DEMO.apLead);
     for (const id of [1, 2, 3]) await c.get(`/pupils/${id}`);
+    // Stopped first: the server's own background work (alert sweep, mail) writes to the trail too,
+    // and an entry landing between the checkpoint and the tampering would change what is found.
+    assert.deepEqual(await fresh.signal("SIGTERM"), { code: 0, signal: null });
     const written = fresh.cli(["audit", "checkpoint"]);
     assert.equal(written.status, 0, written.stderr);
     const last = Number(fresh.sql("SELECT MAX(id) FROM audit_events"));
@@ -65,7 +68,8 @@ test("audit verify passes on the intact trail, names an altered entry, and finds
     assert.equal(altered.status, 1);
     assert.match(altered.stdout, new RegExp(`Audit trail broken at entry ${target}: its content does not match its hash`));
   } finally {
-    await fresh.stop();
+    await fresh.signal("SIGTERM");
+    fresh.cleanup();
   }
 });
 
