@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { DEMO, recentRegisterDay, day } from "../support/waypoint.mjs";
-import { checkAccessible, browserSession } from "../support/browser.mjs";
+import { checkAccessible, browserSession, fillDate } from "../support/browser.mjs";
 
 const session = browserSession();
 
@@ -49,7 +49,7 @@ test("a tutor records a safeguarding concern and only the DSL reads it", async (
   await tutor.waitForSelector(".govuk-error-summary");
   await checkAccessible(tutor, "concern-form-errors");
   await tutor.getByLabel("Kind of concern").selectOption("self_harm");
-  await tutor.getByLabel("When it happened or you noticed it").fill(day(0));
+  await fillDate(tutor, "When it happened or you noticed it", day(0));
   await tutor.getByLabel("What you saw or heard").fill("Marks on her forearm; said \"it's nothing\".");
   await tutor.getByRole("button", { name: "Record the concern" }).click();
   await tutor.getByText("Concern recorded and passed to the designated safeguarding lead").waitFor();

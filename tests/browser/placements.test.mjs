@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { DEMO, day } from "../support/waypoint.mjs";
-import { checkAccessible, browserSession } from "../support/browser.mjs";
+import { checkAccessible, browserSession, fillDate } from "../support/browser.mjs";
 
 const session = browserSession();
 
@@ -24,8 +24,8 @@ test("refer a pupil, place them, build the timetable and write the plan", async 
   await page.getByLabel("Legal basis").selectOption("off_site_direction");
   await page.getByLabel("Main reason for the placement").selectOption("at_risk_of_exclusion");
   await page.getByLabel("Objectives of the placement").fill("Reduce suspensions; keep up GCSE English and maths");
-  await page.getByLabel("First day").fill(day(21));
-  await page.getByLabel("Planned last day").fill(day(120));
+  await fillDate(page, "First day", day(21));
+  await fillDate(page, "Planned last day", day(120));
   await page.getByLabel("Bridgeway Centre").check();
   await page.getByLabel("Person the pupil reports to on arrival").fill("Ms Ward");
   await page.getByLabel("Who pays").selectOption("school");
@@ -62,7 +62,7 @@ test("refer a pupil, place them, build the timetable and write the plan", async 
   await checkAccessible(page, "timetable-saved");
 
   await page.goto(session.wp.url + `/placements/${placement}`);
-  await page.getByLabel("Date the notice was sent to the parents").fill(day(0));
+  await fillDate(page, "Date the notice was sent to the parents", day(0));
   await page.getByRole("button", { name: "Record the notice" }).click();
   await page.waitForURL(/done=notice/);
   assert.match(await page.locator("main").innerText(), /Earliest start: \d{1,2} [A-Z][a-z]+ \d{4}/);
@@ -76,11 +76,11 @@ test("refer a pupil, place them, build the timetable and write the plan", async 
   await page.locator("#objective_1_area").selectOption("suspensions");
   await page.locator("#objective_1_description").fill("No suspensions this term");
   await page.locator("#objective_1_baseline_value").fill("3 last term");
-  await page.locator("#objective_1_baseline_date").fill(day(-30));
+  await fillDate(page.getByRole("group", { name: "Objective 1", exact: true }), "Date of the baseline", day(-30));
   await page.locator("#objective_1_baseline_source").fill("School behaviour records");
   await page.locator("#objective_1_target").fill("0");
   await page.locator("#objective_1_measure").fill("Suspensions recorded");
-  await page.locator("#objective_1_target_date").fill(day(100));
+  await fillDate(page.getByRole("group", { name: "Objective 1", exact: true }), "Date to reach the target", day(100));
   await page.locator("#objective_1_responsible").fill("Head of centre");
   await page.getByLabel("How progress will be assessed and monitored").fill("Weekly behaviour log; review every 6 weeks");
   await page.getByLabel("How the plan fits the pupil's curriculum and qualifications").fill("GCSE English and maths continue");

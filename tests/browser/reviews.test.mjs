@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { DEMO, day } from "../support/waypoint.mjs";
-import { checkAccessible, browserSession } from "../support/browser.mjs";
+import { checkAccessible, browserSession, fillDate } from "../support/browser.mjs";
 
 const session = browserSession();
 
@@ -57,7 +57,7 @@ test("start a reintegration: a review decides on it, the plan is written and its
   const first = lead.getByRole("group", { name: "Criterion 1" });
   await first.getByLabel("What shows the pupil is ready").fill("Settled and on time every morning for two weeks");
   const step = lead.getByRole("group", { name: "Step 1", exact: true });
-  await step.getByLabel("First day of the step").fill(today);
+  await fillDate(step, "First day of the step", today);
   for (const day of ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]) await step.getByLabel(day).check();
   await lead.getByLabel("Key adult at the home school").fill("Ms Ali, learning mentor");
   await lead.getByLabel("Who does what").fill("Bridgeway sends the behaviour plan; Oakfield meets Daisy at the gate; her mother rings on Fridays.");

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { DEMO, day } from "../support/waypoint.mjs";
-import { checkAccessible, signIn as signInAt, browserSession } from "../support/browser.mjs";
+import { checkAccessible, signIn as signInAt, browserSession, fillDate } from "../support/browser.mjs";
 
 const session = browserSession();
 
@@ -98,7 +98,7 @@ test("an LA officer's provider form with errors, and a check recorded on a profi
   await page.getByText("Record a check").click();
   await page.getByLabel("Check", { exact: true }).selectOption("insurance");
   await page.getByLabel("Outcome").selectOption("met");
-  await page.getByLabel("Date of the check").fill(day(0));
+  await fillDate(page, "Date of the check", day(0));
   await page.getByRole("button", { name: "Save check" }).click();
   await page.waitForURL(/done=check/);
   await checkAccessible(page, "provider-check-recorded");

@@ -1,6 +1,6 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startWaypoint, addAreaWithSchool, DEMO, day, decode, recentRegisterDay, readXlsx } from "../support/waypoint.mjs";
+import { startWaypoint, addAreaWithSchool, DEMO, day, decode, errorMessages, recentRegisterDay, readXlsx } from "../support/waypoint.mjs";
 
 // Two areas built by hand on top of the demo. Exeshire (LA 1): the demo's placements (Aisha's, 1,
 // running since 40 days ago; Ben's, 2, awaiting; Callum's, 3, and Daisy's, 4, running since 6 days
@@ -106,9 +106,10 @@ test("the period is the area's half term unless one is chosen, and bad filters a
   }
   const officer = wp.client();
   await officer.signIn(DEMO.laOfficer);
-  const page = await officer.get(`/area?from=soon`);
+  const page = await officer.get(`/area?from-day=31&from-month=11&from-year=2026`);
   assert.equal(page.status, 422);
-  assert.match(decode(page.text), /From must be a real date, like 2026-11-02/);
+  assert.deepEqual(errorMessages(page.text), [{ field: "from", message: "From must be a real date" }]);
+  assert.match(page.text, /name="from-day" type="text" inputmode="numeric" value="31"/);
 });
 
 test("filters narrow every figure, the children behind them and the exports", async () => {

@@ -54,6 +54,36 @@ test("bad placement terms are refused field by field and nothing is saved", asyn
   assert.equal(placementCount(), before);
 });
 
+// GOV.UK's date input: three boxes a date, named <field>-day, -month and -year.
+const boxes = (field, iso) => {
+  const [y, m, d] = iso.split("-");
+  return { [`${field}-day`]: String(Number(d)), [`${field}-month`]: String(Number(m)), [`${field}-year`]: y };
+};
+
+test("dates are typed as day, month and year; one that is not real comes back as typed and nothing is saved", async () => {
+  const form = decode((await school.get("/pupils/5/placements/new?provider_id=5")).text);
+  assert.match(form, /<legend class="govuk-fieldset__legend">First day<\/legend>\s*<div id="start_date-hint" class="govuk-hint">For example, 7 12 2026<\/div>/);
+  const before = placementCount();
+  const { start_date, planned_end_date, ...rest } = terms(5);
+  const refused = await propose(5, { ...rest, ...boxes("start_date", "2027-04-31"), "planned_end_date-day": "1", "planned_end_date-month": "July", "planned_end_date-year": "2027" });
+  assert.equal(refused.status, 422);
+  assert.deepEqual(errorMessages(refused.text), [
+    { field: "start_date", message: "Start date must be a real date" },
+    { field: "planned_end_date", message: "Planned end date must be a real date" },
+  ]);
+  assert.match(refused.text, /name="start_date-day" type="text" inputmode="numeric" value="31"/);
+  assert.match(refused.text, /name="start_date-month" type="text" inputmode="numeric" value="4"/);
+  assert.match(refused.text, /name="planned_end_date-month" type="text" inputmode="numeric" value="July"/);
+  assert.equal(placementCount(), before);
+
+  const made = await propose(5, { ...rest, ...boxes("start_date", start_date), ...boxes("planned_end_date", planned_end_date) });
+  assert.equal(made.status, 303, made.text.slice(0, 300));
+  const id = made.headers.get("location").match(/\/placements\/(\d+)/)[1];
+  assert.equal(wp.sql(`SELECT start_date || ' ' || planned_end_date FROM placements WHERE id = ${id}`), `${start_date} ${planned_end_date}`);
+  const edit = decode((await school.get(`/placements/${id}/edit`)).text);
+  assert.match(edit, new RegExp(`name="start_date-day" type="text" inputmode="numeric" value="${Number(start_date.slice(8))}"`));
+});
+
 test("a school sees checks running out only at the providers where its pupils are placed", async () => {
   // Bridgeway's insurance runs out in 25 days and Aisha is placed there; Fresh Start's safeguarding
   // lead check runs out in 20, but no Oakfield pupil is placed there (yet).

@@ -187,11 +187,19 @@ test("a register is taken a group (a site) at a time: everyone starts present an
 });
 
 test("a day that is not real keeps the register page, with the error by the Day box as typed", async () => {
-  const page = await tutor.get("/register?date=2026-02-30&session=am");
-  assert.equal(page.status, 422);
-  assert.deepEqual(errorMessages(page.text), [{ field: "date", message: "Date must be a real date, like 2026-11-23" }]);
-  assert.match(page.text, /id="date" name="date" type="text" value="2026-02-30"/);
-  assert.match(page.text, /<button type="submit"[^>]*>Show register<\/button>/);
+  // Typed into GOV.UK's day, month and year boxes; a link with ?date=2026-02-30 is read the same.
+  for (const query of ["date-day=30&date-month=2&date-year=2026", "date=2026-02-30"]) {
+    const page = await tutor.get(`/register?${query}&session=am`);
+    assert.equal(page.status, 422);
+    assert.deepEqual(errorMessages(page.text), [{ field: "date", message: "Date must be a real date" }]);
+    assert.match(page.text, /id="date" name="date-day" type="text" inputmode="numeric" value="30"/);
+    assert.match(page.text, /id="date-month" name="date-month" type="text" inputmode="numeric" value="2"/);
+    assert.match(page.text, /id="date-year" name="date-year" type="text" inputmode="numeric" value="2026"/);
+    assert.match(page.text, /<button type="submit"[^>]*>Show register<\/button>/);
+  }
+  const words = await tutor.get("/register?date-day=1&date-month=Dec&date-year=2026&session=am");
+  assert.deepEqual(errorMessages(words.text), [{ field: "date", message: "Date must be a real date" }]);
+  assert.match(words.text, /id="date-month" name="date-month" type="text" inputmode="numeric" value="Dec"/);
 });
 
 test("each placement's sessions by code, which outcomes read, follow every mark sent, changed and corrected", async () => {

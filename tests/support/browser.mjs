@@ -70,3 +70,13 @@ export function browserSession({ args = [] } = {}) {
   });
   return session;
 }
+
+// Types an ISO date into GOV.UK's date input, found by its legend, as a person would: day, month
+// and year in their own boxes, without leading zeros.
+export async function fillDate(scope, legend, iso) {
+  const [year, month, day] = iso.split("-");
+  const group = scope.getByRole("group", { name: legend, exact: true });
+  await group.getByLabel("Day").fill(String(Number(day)));
+  await group.getByLabel("Month").fill(String(Number(month)));
+  await group.getByLabel("Year").fill(year);
+}

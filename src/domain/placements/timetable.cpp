@@ -134,7 +134,7 @@ FieldErrors part_time_problems(const PartTimeArrangement& p, std::chrono::year_m
   for (const auto& r : reviews) {
     const auto d = parse_date(r);
     if (!d) {
-      e.push_back({"review_dates", "Review dates must be real dates separated by commas, like 2026-12-04, 2027-01-15"});
+      e.push_back({"review_dates", "Review dates must be real dates, like 2026-12-04, 2027-01-15"});
       break;
     }
     if (ends && std::chrono::sys_days(*d) > std::chrono::sys_days(*ends)) {

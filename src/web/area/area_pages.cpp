@@ -20,7 +20,7 @@ const std::vector<std::string> kExportHeaders = {"Section", "Name", "Measure", "
 
 app::AreaFilter filter_of(const Request& r) {
   return {r.query_value("school"), r.query_value("provider"), r.query_value("reason"),
-          r.query_value("tier"),   r.query_value("from"),     r.query_value("to")};
+          r.query_value("tier"),   date_query(r, "from"),     date_query(r, "to")};
 }
 
 std::vector<domain::CodeLabel> choices(const std::vector<app::AreaChoice>& list, std::vector<std::string>& ids) {
@@ -106,14 +106,10 @@ Response area_page(RequestContext& ctx, const domain::FieldErrors& errors, int s
   select("provider", "Provider", choices(providers, provider_ids), typed.provider);
   select("reason", "Primary reason", domain::placement_reasons(), typed.reason);
   select("tier", "Tier", domain::placement_tiers(), typed.tier);
-  data["fields"]["from"] = input_field(data, {.id = "from",
-                                              .label = "From",
-                                              .value = typed.from,
-                                              .hint = "Like 2026-11-02",
-                                              .width = "govuk-input--width-10"});
+  data["fields"]["from"] = input_field(
+      data, {.id = "from", .label = "From", .value = typed.from, .type = "date", .hint = "For example, 2 11 2026"});
   data["fields"]["to"] = input_field(
-      data,
-      {.id = "to", .label = "To", .value = typed.to, .hint = "Like 2026-12-18", .width = "govuk-input--width-10"});
+      data, {.id = "to", .label = "To", .value = typed.to, .type = "date", .hint = "For example, 18 12 2026"});
   return ctx.page("area/show", std::move(data), status);
 }
 

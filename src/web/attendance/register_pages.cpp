@@ -59,6 +59,8 @@ Response register_page(RequestContext& ctx, const std::string& date, const std::
     groups.push_back({{"id", g.site_id}, {"name", g.name}, {"selected", v.group == g.site_id}});
   data["groups"] = std::move(groups);
   add_errors(data, errors);
+  data["day_field"] =
+      input_field(data, {.id = "date", .label = "Date", .value = data["day_input"].get<std::string>(), .type = "date"});
   const auto reasons = provider_reasons();
   nlohmann::json rows = nlohmann::json::array();
   nlohmann::json ids = nlohmann::json::array();
@@ -123,9 +125,9 @@ Response attendance_page(RequestContext& ctx, std::int64_t pupil_id, const domai
   auto& fields = data["fields"];
   fields["date"] = input_field(data, {.id = "date",
                                       .label = "Date",
-                                      .value = r.field("date"),
-                                      .hint = "Like 2026-11-23",
-                                      .width = "govuk-input--width-10"});
+                                      .value = date_field(r, "date"),
+                                      .type = "date",
+                                      .hint = "For example, 23 11 2026"});
   auto session = input_field(data, {.id = "session", .label = "Session"});
   session["options"] = options({{"am", "Morning"}, {"pm", "Afternoon"}}, r.field("session"));
   fields["session"] = session;
@@ -153,8 +155,8 @@ void add_register_routes(Router& r) {
   r.add("POST", "/pupils/{id}/attendance/correct", [](Request& req, RequestContext& ctx) {
     const auto id = id_param(req, "id");
     try {
-      app::correct_attendance(ctx.services, ctx.actor(), id, req.field("date"), req.field("session"), req.field("code"),
-                              req.field("reason"));
+      app::correct_attendance(ctx.services, ctx.actor(), id, date_field(req, "date"), req.field("session"),
+                              req.field("code"), req.field("reason"));
     } catch (const app::Invalid& e) {
       return attendance_page(ctx, id, e.errors(), 422);
     }
@@ -162,12 +164,12 @@ void add_register_routes(Router& r) {
   });
 
   r.add("GET", "/register", [](Request& req, RequestContext& ctx) {
-    return register_page(ctx, req.query_value("date"), req.query_value("session"), {}, 200);
+    return register_page(ctx, date_query(req, "date"), req.query_value("session"), {}, 200);
   });
 
   // UPN, date, session, code: for the school's management information system.
   r.add("GET", "/attendance/export.csv", [](Request& req, RequestContext& ctx) {
-    const auto rows = app::export_attendance(ctx.services, ctx.actor(), req.query_value("from"), req.query_value("to"));
+    const auto rows = app::export_attendance(ctx.services, ctx.actor(), date_query(req, "from"), date_query(req, "to"));
     std::string body = domain::csv_row({"UPN", "Date", "Session", "Code"});
     for (const auto& row : rows) body += domain::csv_row({row.upn, row.date, row.session, row.code});
     auto res = Response::text(200, body, "text/csv; charset=utf-8");

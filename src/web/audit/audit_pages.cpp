@@ -8,8 +8,8 @@ namespace waypoint::web {
 
 void add_audit_routes(Router& r) {
   r.add("GET", "/admin/audit", [](Request& req, RequestContext& ctx) {
-    app::AuditQuery q{req.query_value("user"), req.query_value("pupil_id"), req.query_value("from"),
-                      req.query_value("until")};
+    app::AuditQuery q{req.query_value("user"), req.query_value("pupil_id"), date_query(req, "from"),
+                      date_query(req, "until")};
     const int number = page_number(req);
     nlohmann::json data{{"title", "Audit trail"}, {"empty", true}};
     int status = 200;
@@ -49,20 +49,10 @@ void add_audit_routes(Router& r) {
                                             .type = "text",
                                             .autocomplete = "off",
                                             .width = width});
-    fields["from"] = input_field(data, {.id = "from",
-                                        .label = "From date",
-                                        .value = q.from,
-                                        .type = "text",
-                                        .autocomplete = "off",
-                                        .hint = "Like 2026-09-01",
-                                        .width = width});
-    fields["until"] = input_field(data, {.id = "until",
-                                         .label = "To date",
-                                         .value = q.until,
-                                         .type = "text",
-                                         .autocomplete = "off",
-                                         .hint = "Like 2026-12-18",
-                                         .width = width});
+    fields["from"] = input_field(
+        data, {.id = "from", .label = "From date", .value = q.from, .type = "date", .hint = "For example, 1 9 2026"});
+    fields["until"] = input_field(
+        data, {.id = "until", .label = "To date", .value = q.until, .type = "date", .hint = "For example, 18 12 2026"});
     return ctx.page("admin/audit", std::move(data), status);
   });
 }

@@ -41,19 +41,19 @@ Response calendar_page(RequestContext& ctx, const domain::FieldErrors& errors = 
                                            .width = "govuk-input--width-20"});
   fields["first_day"] = input_field(data, {.id = "first_day",
                                            .label = "First day",
-                                           .value = r.field("first_day"),
-                                           .hint = "Like 2027-01-05",
-                                           .width = "govuk-input--width-10"});
+                                           .value = date_field(r, "first_day"),
+                                           .type = "date",
+                                           .hint = "For example, 5 1 2027"});
   fields["last_day"] = input_field(data, {.id = "last_day",
                                           .label = "Last day",
-                                          .value = r.field("last_day"),
-                                          .hint = "Like 2027-02-12",
-                                          .width = "govuk-input--width-10"});
+                                          .value = date_field(r, "last_day"),
+                                          .type = "date",
+                                          .hint = "For example, 12 2 2027"});
   fields["closure_day"] = input_field(data, {.id = "closure_day",
                                              .label = "Date",
-                                             .value = r.field("closure_day"),
-                                             .hint = "Like 2027-01-04",
-                                             .width = "govuk-input--width-10"});
+                                             .value = date_field(r, "closure_day"),
+                                             .type = "date",
+                                             .hint = "For example, 4 1 2027"});
   fields["closure_reason"] = input_field(data, {.id = "closure_reason",
                                                 .label = "Why the school is closed",
                                                 .value = r.field("closure_reason"),
@@ -83,7 +83,8 @@ void add_calendar_routes(Router& r) {
   r.add("GET", "/calendar", [](Request&, RequestContext& ctx) { return calendar_page(ctx); });
   r.add("POST", "/calendar/terms", [](Request& req, RequestContext& ctx) {
     return calendar_step(ctx, "term", [&] {
-      app::add_term(ctx.services, ctx.actor(), req.field("term_name"), req.field("first_day"), req.field("last_day"));
+      app::add_term(ctx.services, ctx.actor(), req.field("term_name"), date_field(req, "first_day"),
+                    date_field(req, "last_day"));
     });
   });
   r.add("POST", "/calendar/terms/{id}/remove", [](Request& req, RequestContext& ctx) {
@@ -92,7 +93,7 @@ void add_calendar_routes(Router& r) {
   });
   r.add("POST", "/calendar/closures", [](Request& req, RequestContext& ctx) {
     return calendar_step(ctx, "closure", [&] {
-      app::add_closure(ctx.services, ctx.actor(), req.field("closure_day"), req.field("closure_reason"));
+      app::add_closure(ctx.services, ctx.actor(), date_field(req, "closure_day"), req.field("closure_reason"));
     });
   });
   r.add("POST", "/calendar/closures/remove", [](Request& req, RequestContext& ctx) {

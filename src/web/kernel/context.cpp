@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "app/kernel/access.hpp"
 #include "app/kernel/errors.hpp"
+#include "web/kernel/date_input.hpp"
 
 namespace waypoint::web {
 namespace {
@@ -68,13 +70,25 @@ std::string RequestContext::cookie_attributes(const std::string& max_age) const 
   return a;
 }
 
+namespace {
+
+// The use cases' messages end with an ISO example ("..., like 2026-11-23") for the API; a page's
+// date boxes carry their own example in the hint, as GOV.UK's pattern has it.
+std::string for_a_page(const std::string& message) {
+  static const std::regex iso_example(", like \\d{4}-\\d{2}-\\d{2}.*$");
+  return std::regex_replace(message, iso_example, "");
+}
+
+}  // namespace
+
 void add_errors(nlohmann::json& data, const domain::FieldErrors& errors) {
   data["has_errors"] = !errors.empty();
   auto list = nlohmann::json::array();
   auto by_field = nlohmann::json::object();
   for (const auto& e : errors) {
-    list.push_back({{"href", "#" + e.field}, {"message", e.message}});
-    if (!by_field.contains(e.field)) by_field[e.field] = e.message;
+    const auto message = for_a_page(e.message);
+    list.push_back({{"href", "#" + e.field}, {"message", message}});
+    if (!by_field.contains(e.field)) by_field[e.field] = message;
   }
   data["error_list"] = list;
   data["errors"] = by_field;
@@ -97,6 +111,13 @@ nlohmann::json input_field(const nlohmann::json& data, const InputField& f) {
   out["width"] = f.width;
   out["error"] = std::move(error);
   out["describedby"] = std::move(describedby);
+  if (f.type == "date") {
+    const auto parts = date_parts(f.value);
+    out["is_date"] = true;
+    out["day"] = parts.day;
+    out["month"] = parts.month;
+    out["year"] = parts.year;
+  }
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include "app/kernel/services.hpp"
 #include "domain/kernel/code_label.hpp"
 #include "domain/kernel/field_error.hpp"
+#include "web/kernel/date_input.hpp"
 #include "web/kernel/http.hpp"
 #include "web/kernel/templates.hpp"
 
@@ -48,7 +49,7 @@ struct InputField {
   std::string id{};
   std::string label{};
   std::string value{};
-  std::string type = "text";
+  std::string type = "text";  // "date": GOV.UK's day, month and year boxes (read with date_field)
   std::string autocomplete{};
   std::string hint{};
   std::string width{};  // a govuk-input--width-N or govuk-!-width-* class

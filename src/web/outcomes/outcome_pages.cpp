@@ -77,10 +77,10 @@ nlohmann::json chart(const app::OutcomesView& v, const std::string& id, const st
 Response outcomes_page(RequestContext& ctx, const domain::FieldErrors& errors, int status) {
   const auto& r = ctx.request;
   nlohmann::json data{
-      {"title", "Outcomes of alternative provision"}, {"from", r.query_value("from")}, {"to", r.query_value("to")}};
+      {"title", "Outcomes of alternative provision"}, {"from", date_query(r, "from")}, {"to", date_query(r, "to")}};
   add_errors(data, errors);
   if (errors.empty()) {
-    const auto v = app::view_outcomes(ctx.services, ctx.actor(), r.query_value("from"), r.query_value("to"));
+    const auto v = app::view_outcomes(ctx.services, ctx.actor(), date_query(r, "from"), date_query(r, "to"));
     const auto shown = outcomes_json(v, OutcomeDetail::Summary);
     data["from"] = shown["from"];
     data["to"] = shown["to"];
@@ -105,10 +105,10 @@ Response outcomes_page(RequestContext& ctx, const domain::FieldErrors& errors, i
     data["has_providers"] = !v.by_provider.empty();
     data["query"] = query;
   }
-  data["fields"]["from"] =
-      input_field(data, {.id = "from", .label = "From", .value = data["from"], .width = "govuk-input--width-10"});
-  data["fields"]["to"] =
-      input_field(data, {.id = "to", .label = "To", .value = data["to"], .width = "govuk-input--width-10"});
+  data["fields"]["from"] = input_field(
+      data, {.id = "from", .label = "From", .value = data["from"], .type = "date", .hint = "For example, 1 9 2026"});
+  data["fields"]["to"] = input_field(
+      data, {.id = "to", .label = "To", .value = data["to"], .type = "date", .hint = "For example, 31 7 2027"});
   return ctx.page("outcomes/show", std::move(data), status);
 }
 
@@ -124,7 +124,7 @@ void add_outcome_routes(Router& r) {
   });
 
   r.add("GET", "/outcomes/pupils", [](Request& req, RequestContext& ctx) {
-    const auto f = app::pupils_behind(ctx.services, ctx.actor(), req.query_value("from"), req.query_value("to"),
+    const auto f = app::pupils_behind(ctx.services, ctx.actor(), date_query(req, "from"), date_query(req, "to"),
                                       req.query_value("figure"));
     auto data = figure_pupils_json(f);
     data["title"] = f.figure.label;
@@ -134,7 +134,7 @@ void add_outcome_routes(Router& r) {
   });
 
   r.add("GET", "/outcomes.csv", [](Request& req, RequestContext& ctx) {
-    const auto v = app::view_outcomes(ctx.services, ctx.actor(), req.query_value("from"), req.query_value("to"));
+    const auto v = app::view_outcomes(ctx.services, ctx.actor(), date_query(req, "from"), date_query(req, "to"));
     std::string body = domain::csv_row(kExportHeaders);
     for (const auto& row : export_rows(v)) body += domain::csv_row(row);
     return Response::download(std::move(body), "text/csv; charset=utf-8",
@@ -142,7 +142,7 @@ void add_outcome_routes(Router& r) {
   });
 
   r.add("GET", "/outcomes.xlsx", [](Request& req, RequestContext& ctx) {
-    const auto v = app::view_outcomes(ctx.services, ctx.actor(), req.query_value("from"), req.query_value("to"));
+    const auto v = app::view_outcomes(ctx.services, ctx.actor(), date_query(req, "from"), date_query(req, "to"));
     std::vector<std::vector<SheetCell>> rows;
     for (const auto& row : export_rows(v))
       rows.push_back(

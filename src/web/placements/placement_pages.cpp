@@ -32,15 +32,15 @@ app::PlacementForm placement_form(const Request& r) {
   t.tier = r.field("tier");
   t.reason_detail = r.field("reason_detail");
   t.objectives = r.field("objectives");
-  t.start_date = r.field("start_date");
-  t.planned_end_date = r.field("planned_end_date");
+  t.start_date = date_field(r, "start_date");
+  t.planned_end_date = date_field(r, "planned_end_date");
   t.cost = r.field("cost");
   t.cost_unit = r.field("cost_unit");
   t.paid_by = r.field("paid_by");
   t.report_to = r.field("report_to");
   t.breaks = r.field("breaks");
   t.review_interval_weeks = r.field("review_interval_weeks");
-  t.first_review_on = r.field("first_review_on");
+  t.first_review_on = date_field(r, "first_review_on");
   for (const auto& v : r.fields("site_ids"))
     if (auto id = domain::parse_whole_number(v)) t.site_ids.push_back(*id);
   return f;
@@ -74,21 +74,24 @@ Response placement_form_page(RequestContext& ctx, const domain::Pupil& pupil, co
                   const char* width = "") {
     fields[id] = input_field(data, {.id = id, .label = label, .value = value, .hint = hint, .width = width});
   };
+  auto date = [&](const char* id, const char* label, const std::string& value, const char* hint) {
+    fields[id] = input_field(data, {.id = id, .label = label, .value = value, .type = "date", .hint = hint});
+  };
   select("legal_basis", "Legal basis", bases_for(la_arrangement), t.legal_basis);
   select("reason", "Main reason for the placement", domain::placement_reasons(), t.reason);
   text("reason_detail", "More about the reason (optional unless Other)", t.reason_detail);
   select("tier", "Tier of support (optional)", domain::placement_tiers(), t.tier,
          "Not chosen: Tier 3 after a permanent exclusion, otherwise Tier 2");
-  text("start_date", "First day", t.start_date, "Like 2026-12-07", "govuk-input--width-10");
-  text("planned_end_date", "Planned last day", t.planned_end_date, "Like 2027-03-26", "govuk-input--width-10");
+  date("start_date", "First day", t.start_date, "For example, 7 12 2026");
+  date("planned_end_date", "Planned last day", t.planned_end_date, "For example, 26 3 2027");
   text("report_to", "Person the pupil reports to on arrival", t.report_to,
        "The notice to parents names them. Needed for an off-site direction");
   text("breaks", "Breaks (optional)", t.breaks, "Like Break 10:40 to 11:00, lunch 12:30 to 13:10");
   text("review_interval_weeks", "Weeks between reviews",
        t.review_interval_weeks.empty() ? "6" : t.review_interval_weeks,
        "How often the placement is reviewed with the parents, the pupil and the provider", "govuk-input--width-3");
-  text("first_review_on", "First review (optional)", t.first_review_on,
-       "Like 2027-01-19. Left blank, it is one interval after the first day", "govuk-input--width-10");
+  date("first_review_on", "First review (optional)", t.first_review_on,
+       "For example, 19 1 2027. Left blank, it is one interval after the first day");
   text("cost", "Cost in pounds (optional)", t.cost, "Like 95 or 95.50", "govuk-input--width-5");
   select("cost_unit", "Cost is per", {{"day", "Day"}, {"session", "Session"}, {"week", "Week"}}, t.cost_unit);
   select("paid_by", "Who pays", domain::payers(), t.paid_by);
@@ -181,14 +184,11 @@ Response placement_page(RequestContext& ctx, std::int64_t id, const domain::Fiel
   const auto& r = ctx.request;
   auto& fields = data["fields"];
   // A date already recorded shows in its field, to be corrected if need be.
-  auto date = [&](const char* field, const char* label, const char* hint = "Like 2026-11-23") {
-    const auto typed = r.field(field);
+  auto date = [&](const char* field, const char* label, const char* hint = "For example, 23 11 2026") {
+    const auto typed = date_field(r, field);
     const auto recorded = data.contains(field) && data[field].is_string() ? data[field].get<std::string>() : "";
-    fields[field] = input_field(data, {.id = field,
-                                       .label = label,
-                                       .value = typed.empty() ? recorded : typed,
-                                       .hint = hint,
-                                       .width = "govuk-input--width-10"});
+    fields[field] = input_field(
+        data, {.id = field, .label = label, .value = typed.empty() ? recorded : typed, .type = "date", .hint = hint});
   };
   date("notice_sent_on", "Date the notice was sent to the parents");
   date("la_informed_on", "Date the local authority was told (for a pupil with an EHC plan)");
@@ -240,11 +240,13 @@ void add_placement_routes(Router& r) {
     const auto month_ago = std::chrono::year_month_day{std::chrono::sys_days(today) - std::chrono::days(30)};
     nlohmann::json data{{"title", "Placements"},
                         {"can_export", app::allowed(ctx.actor(), domain::Action::ExportAttendance)},
-                        {"export_from", domain::format_date(month_ago)},
-                        {"export_to", domain::format_date(today)},
                         {"placements", rows},
                         {"empty", rows.empty()},
                         {"pager", pagination("/placements", number, page.has_next)}};
+    data["export_from"] =
+        input_field(data, {.id = "from", .label = "From", .value = domain::format_date(month_ago), .type = "date"});
+    data["export_to"] =
+        input_field(data, {.id = "to", .label = "To", .value = domain::format_date(today), .type = "date"});
     return ctx.page("placements/list", std::move(data));
   });
 
@@ -309,13 +311,14 @@ void add_placement_routes(Router& r) {
   });
   r.add("POST", "/placements/{id}/notice", [](Request& req, RequestContext& ctx) {
     return placement_step(req, ctx, "notice", [&](auto id) {
-      app::record_notice(ctx.services, ctx.actor(), id, req.field("notice_sent_on"), req.field("la_informed_on"));
+      app::record_notice(ctx.services, ctx.actor(), id, date_field(req, "notice_sent_on"),
+                         date_field(req, "la_informed_on"));
     });
   });
   r.add("POST", "/placements/{id}/consent", [](Request& req, RequestContext& ctx) {
     return placement_step(req, ctx, "consent", [&](auto id) {
-      app::record_consent(ctx.services, ctx.actor(), id, req.field("parent_consent_on"),
-                          req.field("parent_consent_from"), req.field("authority_consent_on"));
+      app::record_consent(ctx.services, ctx.actor(), id, date_field(req, "parent_consent_on"),
+                          req.field("parent_consent_from"), date_field(req, "authority_consent_on"));
     });
   });
   r.add("POST", "/placements/{id}/start", [](Request& req, RequestContext& ctx) {
@@ -326,7 +329,7 @@ void add_placement_routes(Router& r) {
   r.add("POST", "/placements/{id}/end", [](Request& req, RequestContext& ctx) {
     return placement_step(req, ctx, "ended", [&](auto id) {
       app::end_placement(ctx.services, ctx.actor(), id,
-                         {req.field("ended_on"), req.field("end_reason"), req.field("destination"),
+                         {date_field(req, "ended_on"), req.field("end_reason"), req.field("destination"),
                           req.field("pupil_assessment"), req.field("parent_view")});
     });
   });

@@ -17,17 +17,17 @@ struct Part {
   const char* name;
   const char* label;
   std::string domain::Objective::*member;
-  const char* width;
+  const char* width;  // "date": GOV.UK's day, month and year boxes
 };
 const Part kParts[] = {
     {"description", "What should change", &domain::Objective::description, ""},
     {"baseline_value", "Baseline: where the pupil is now", &domain::Objective::baseline_value, "govuk-input--width-20"},
-    {"baseline_date", "Date of the baseline", &domain::Objective::baseline_date, "govuk-input--width-10"},
+    {"baseline_date", "Date of the baseline", &domain::Objective::baseline_date, "date"},
     {"baseline_source", "Where the baseline comes from", &domain::Objective::baseline_source, ""},
     {"target", "Target", &domain::Objective::target, "govuk-input--width-20"},
     {"measure", "How it is measured", &domain::Objective::measure, ""},
     {"unit", "Unit (optional)", &domain::Objective::unit, "govuk-input--width-10"},
-    {"target_date", "Date to reach the target", &domain::Objective::target_date, "govuk-input--width-10"},
+    {"target_date", "Date to reach the target", &domain::Objective::target_date, "date"},
     {"responsible", "Who is responsible", &domain::Objective::responsible, ""},
 };
 
@@ -38,7 +38,8 @@ domain::Plan plan_form(const Request& r) {
     const auto n = "objective_" + std::to_string(i) + "_";
     domain::Objective o;
     o.area = r.field(n + "area");
-    for (const auto& part : kParts) o.*part.member = r.field(n + part.name);
+    for (const auto& part : kParts)
+      o.*part.member = part.width == std::string_view("date") ? date_field(r, n + part.name) : r.field(n + part.name);
     p.objectives.push_back(o);
   }
   p.monitoring = r.field("monitoring");
@@ -87,8 +88,14 @@ Response plan_page(RequestContext& ctx, std::int64_t placement_id, const domain:
       area["options"] = options(domain::objective_areas(), rows_of[i].area);
       nlohmann::json parts = nlohmann::json::array();
       for (const auto& part : kParts)
-        parts.push_back(input_field(
-            data, {.id = n + part.name, .label = part.label, .value = rows_of[i].*part.member, .width = part.width}));
+        parts.push_back(part.width == std::string_view("date") ? input_field(data, {.id = n + part.name,
+                                                                                    .label = part.label,
+                                                                                    .value = rows_of[i].*part.member,
+                                                                                    .type = "date"})
+                                                               : input_field(data, {.id = n + part.name,
+                                                                                    .label = part.label,
+                                                                                    .value = rows_of[i].*part.member,
+                                                                                    .width = part.width}));
       rows.push_back({{"number", i + 1}, {"area", area}, {"parts", std::move(parts)}});
     }
     data["objective_rows"] = std::move(rows);

@@ -3,6 +3,7 @@
 #include "app/kernel/errors.hpp"
 #include "app/placements/timetables.hpp"
 #include "domain/kernel/numbers.hpp"
+#include "domain/kernel/text.hpp"
 #include "domain/placements/placement.hpp"
 #include "web/kernel/application.hpp"
 #include "web/placements/timetable_json.hpp"
@@ -15,6 +16,20 @@ namespace {
 // empty week, and always a few more.
 constexpr std::size_t kRowsAtLeast = 10;
 constexpr std::size_t kBlankRows = 4;
+// Review dates of a part-time timetable: a date's boxes each, with room for one more than recorded.
+constexpr std::size_t kReviewDatesAtLeast = 3;
+constexpr std::size_t kReviewDatesAtMost = 12;
+
+// The first box keeps the field's own name, so the error summary's link lands on it.
+std::string review_date_id(std::size_t n) { return n == 1 ? "review_dates" : "review_dates_" + std::to_string(n); }
+
+// A client sending `review_dates` as a list ("2026-12-11, 2027-01-15") is read as before.
+std::string review_dates_typed(const Request& r) {
+  std::vector<std::string> dates;
+  for (std::size_t n = 1; n <= kReviewDatesAtMost; ++n)
+    if (auto d = date_field(r, review_date_id(n)); !d.empty()) dates.push_back(std::move(d));
+  return domain::join_list(dates);
+}
 
 std::vector<domain::CodeLabel> day_list() {
   return {{"monday", "Monday"},
@@ -31,8 +46,8 @@ app::TimetableForm timetable_form(const Request& r) {
     const auto n = "slot_" + std::to_string(i) + "_";
     f.slots.push_back({r.field(n + "day"), r.field(n + "start"), r.field(n + "end"), r.field(n + "where")});
   }
-  f.part_time = {r.field("part_time_reason"), r.field("parent_agreed_on"), r.field("part_time_ends_on"),
-                 r.field("review_dates"), r.field("part_time_starts_on")};
+  f.part_time = {r.field("part_time_reason"), date_field(r, "parent_agreed_on"), date_field(r, "part_time_ends_on"),
+                 review_dates_typed(r), date_field(r, "part_time_starts_on")};
   f.confirm_threshold = r.field("confirm_threshold") == "yes";
   return f;
 }
@@ -111,22 +126,31 @@ Response timetable_page(RequestContext& ctx, std::int64_t pupil_id, const app::T
   fields["parent_agreed_on"] = input_field(data, {.id = "parent_agreed_on",
                                                   .label = "Date the parents agreed",
                                                   .value = pt.parent_agreed_on,
-                                                  .hint = "Like 2026-11-20",
-                                                  .width = "govuk-input--width-10"});
-  fields["part_time_starts_on"] = input_field(data, {.id = "part_time_starts_on",
-                                                     .label = "Date the part-time timetable starts",
-                                                     .value = pt.starts_on,
-                                                     .hint = "Like 2026-11-23. Leave it blank if it starts today",
-                                                     .width = "govuk-input--width-10"});
+                                                  .type = "date",
+                                                  .hint = "For example, 20 11 2026"});
+  fields["part_time_starts_on"] =
+      input_field(data, {.id = "part_time_starts_on",
+                         .label = "Date the part-time timetable starts",
+                         .value = pt.starts_on,
+                         .type = "date",
+                         .hint = "For example, 23 11 2026. Leave it blank if it starts today"});
   fields["part_time_ends_on"] = input_field(data, {.id = "part_time_ends_on",
                                                    .label = "Date the pupil is back to full time",
                                                    .value = pt.ends_on,
-                                                   .hint = "Like 2027-01-29",
-                                                   .width = "govuk-input--width-10"});
-  fields["review_dates"] = input_field(data, {.id = "review_dates",
-                                              .label = "Review dates",
-                                              .value = pt.review_dates,
-                                              .hint = "Separate them with commas, like 2026-12-11, 2027-01-15"});
+                                                   .type = "date",
+                                                   .hint = "For example, 29 1 2027"});
+  const auto reviews = domain::split_list(pt.review_dates);
+  nlohmann::json review_boxes = nlohmann::json::array();
+  const auto boxes = std::min(kReviewDatesAtMost, std::max(kReviewDatesAtLeast, reviews.size() + 1));
+  for (std::size_t n = 1; n <= boxes; ++n)
+    review_boxes.push_back(input_field(
+        data, {.id = review_date_id(n),
+               .label = n == 1 ? std::string("Date of the first review")
+                               : "Date of review " + std::to_string(n) + " (optional)",
+               .value = n <= reviews.size() ? reviews[n - 1] : "",
+               .type = "date",
+               .hint = n == 1 ? "Each review date must be on or before the date the pupil is back to full time" : ""}));
+  data["review_boxes"] = std::move(review_boxes);
   nlohmann::json warning_list = nlohmann::json::array();
   for (const auto& w : warnings) warning_list.push_back({{"provider_name", w.provider_name}, {"reason", w.reason}});
   data["warnings"] = std::move(warning_list);

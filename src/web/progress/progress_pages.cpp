@@ -23,10 +23,12 @@ Response log_page(RequestContext& ctx, std::int64_t placement_id, const domain::
   add_errors(data, errors);
   const auto today = domain::format_date(ctx.services.today());
   auto& fields = data["fields"];
+  const auto typed_day = date_field(r, "date");
   fields["date"] = input_field(data, {.id = "date",
                                       .label = "Day",
-                                      .value = r.field("date").empty() ? today : r.field("date"),
-                                      .width = "govuk-input--width-10"});
+                                      .value = typed_day.empty() ? today : typed_day,
+                                      .type = "date",
+                                      .hint = date_example(ctx.services.today())});
   auto period = input_field(data, {.id = "period", .label = "Session"});
   period["options"] = options(domain::log_periods(), r.field("period").empty() ? "day" : r.field("period"));
   fields["period"] = period;
@@ -54,9 +56,9 @@ Response log_page(RequestContext& ctx, std::int64_t placement_id, const domain::
   data["objectives"] = std::move(objectives);
   fields["happened_on"] = input_field(data, {.id = "happened_on",
                                              .label = "Day of the incident",
-                                             .value = r.field("happened_on"),
-                                             .hint = "Like " + today,
-                                             .width = "govuk-input--width-10"});
+                                             .value = date_field(r, "happened_on"),
+                                             .type = "date",
+                                             .hint = date_example(ctx.services.today())});
   auto severity = input_field(data, {.id = "severity", .label = "How serious"});
   severity["options"] = options(domain::incident_severities(), r.field("severity"));
   fields["severity"] = severity;
@@ -79,7 +81,7 @@ void add_progress_routes(Router& r) {
 
   r.add("POST", "/placements/{id}/log", [](Request& req, RequestContext& ctx) {
     const auto id = id_param(req, "id");
-    domain::ProgressInput in{req.field("date"),
+    domain::ProgressInput in{date_field(req, "date"),
                              req.field("period"),
                              req.field("engagement"),
                              req.field("behaviour"),
@@ -101,9 +103,9 @@ void add_progress_routes(Router& r) {
   r.add("POST", "/placements/{id}/incidents", [](Request& req, RequestContext& ctx) {
     const auto id = id_param(req, "id");
     try {
-      app::log_incident(
-          ctx.services, ctx.actor(), id,
-          {req.field("happened_on"), req.field("severity"), req.field("description"), req.field("incident_action")});
+      app::log_incident(ctx.services, ctx.actor(), id,
+                        {date_field(req, "happened_on"), req.field("severity"), req.field("description"),
+                         req.field("incident_action")});
     } catch (const app::Invalid& e) {
       return log_page(ctx, id, e.errors(), 422);
     }

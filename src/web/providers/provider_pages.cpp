@@ -78,7 +78,11 @@ Response provider_form_page(RequestContext& ctx, const app::ProviderForm& f, con
   auto ofsted = input_field(data, {.id = "ofsted_judgement", .label = "Latest Ofsted judgement (if inspected)"});
   ofsted["options"] = options(domain::ofsted_judgements(), f.ofsted_judgement);
   fields["ofsted_judgement"] = ofsted;
-  text("ofsted_date", "Date of inspection", f.ofsted_date, "Like 2025-03-14", "govuk-input--width-10");
+  fields["ofsted_date"] = input_field(data, {.id = "ofsted_date",
+                                             .label = "Date of inspection",
+                                             .value = f.ofsted_date,
+                                             .type = "date",
+                                             .hint = "For example, 14 3 2025"});
   text("contact_name", "Person to contact", f.contact_name);
   fields["contact_email"] = input_field(
       data, {.id = "contact_email", .label = "Their email address", .value = f.contact_email, .type = "email"});
@@ -113,7 +117,7 @@ app::ProviderForm provider_form(const Request& r) {
                       r.field("urn"),
                       r.field("ukprn"),
                       r.field("ofsted_judgement"),
-                      r.field("ofsted_date"),
+                      date_field(r, "ofsted_date"),
                       r.field("contact_name"),
                       r.field("contact_email"),
                       r.field("contact_phone"),
@@ -169,14 +173,14 @@ Response profile_page(RequestContext& ctx, std::int64_t id, const domain::FieldE
   fields["outcome"] = outcome;
   fields["completed_on"] = input_field(data, {.id = "completed_on",
                                               .label = "Date of the check",
-                                              .value = r.field("completed_on"),
-                                              .hint = "Like 2026-09-01",
-                                              .width = "govuk-input--width-10"});
+                                              .value = date_field(r, "completed_on"),
+                                              .type = "date",
+                                              .hint = "For example, 1 9 2026"});
   fields["expires_on"] = input_field(data, {.id = "expires_on",
                                             .label = "Valid until (optional)",
-                                            .value = r.field("expires_on"),
-                                            .hint = "Leave blank for the check's usual period",
-                                            .width = "govuk-input--width-10"});
+                                            .value = date_field(r, "expires_on"),
+                                            .type = "date",
+                                            .hint = "Leave blank for the check's usual period"});
   fields["notes"] = input_field(data, {.id = "notes", .label = "Notes (optional)", .value = r.field("notes")});
   fields["leave_reason"] = input_field(data, {.id = "leave_reason",
                                               .label = "Why it is leaving the directory",
@@ -328,8 +332,8 @@ void add_provider_routes(Router& r) {
     const auto id = id_param(req, "id");
     try {
       app::CheckForm form{
-          req.field("check_type"), req.field("site_id"), req.field("outcome"), req.field("completed_on"),
-          req.field("expires_on"), req.field("notes"),   std::nullopt};
+          req.field("check_type"),       req.field("site_id"), req.field("outcome"), date_field(req, "completed_on"),
+          date_field(req, "expires_on"), req.field("notes"),   std::nullopt};
       if (const auto* file = req.file("evidence")) form.evidence = app::EvidenceUpload{file->filename, file->data};
       app::record_check(ctx.services, ctx.actor(), id, form);
     } catch (const app::Invalid& e) {

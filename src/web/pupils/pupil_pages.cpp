@@ -16,7 +16,7 @@ app::PupilForm pupil_form(const Request& r) {
   return {r.field("upn"),
           r.field("given_name"),
           r.field("family_name"),
-          r.field("date_of_birth"),
+          date_field(r, "date_of_birth"),
           r.field("gender"),
           r.fields("needs"),
           r.field("looked_after") == "yes",
@@ -49,8 +49,8 @@ Response pupil_form_page(RequestContext& ctx, const app::PupilForm& f, const dom
   fields["date_of_birth"] = input_field(data, {.id = "date_of_birth",
                                                .label = "Date of birth",
                                                .value = f.date_of_birth,
-                                               .hint = "Like 2012-09-30",
-                                               .width = "govuk-input--width-10"});
+                                               .type = "date",
+                                               .hint = "For example, 30 9 2012"});
   auto gender = input_field(data, {.id = "gender", .label = "Gender"});
   gender["options"] = options(domain::genders(), f.gender);
   fields["gender"] = gender;

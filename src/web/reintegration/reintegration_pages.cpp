@@ -41,8 +41,9 @@ domain::ReintegrationInput reintegration_form(const Request& r) {
   const auto steps = std::min<std::int64_t>(domain::parse_whole_number(r.field("step_count")).value_or(0), 30);
   for (std::int64_t i = 1; i <= steps; ++i) {
     const auto n = "step_" + std::to_string(i) + "_";
-    if (is_blank_row(r, n, {"starts_on", "days"})) continue;
-    domain::ReturnStep step{r.field(n + "starts_on"), {}};
+    auto starts_on = date_field(r, n + "starts_on");
+    if (domain::trimmed(starts_on).empty() && is_blank_row(r, n, {"days"})) continue;
+    domain::ReturnStep step{std::move(starts_on), {}};
     for (const auto& d : r.fields(n + "days"))
       if (auto day = domain::parse_whole_number(d)) step.days_at_school.push_back(static_cast<unsigned>(*day));
     in.steps.push_back(step);
@@ -92,8 +93,11 @@ Response reintegration_page(RequestContext& ctx, std::int64_t placement_id, bool
         auto field = [&](const char* id, const char* label, const std::string& hint = "", const char* width = "") {
           return input_field(data, {.id = id, .label = label, .value = r.field(id), .hint = hint, .width = width});
         };
-        form["checked_on"] = field("checked_on", "Date of the check",
-                                   "Like " + domain::format_date(ctx.services.today()), "govuk-input--width-10");
+        form["checked_on"] = input_field(data, {.id = "checked_on",
+                                                .label = "Date of the check",
+                                                .value = date_field(r, "checked_on"),
+                                                .type = "date",
+                                                .hint = date_example(ctx.services.today())});
         form["attendance_percent"] = field("attendance_percent", "Attendance at school since the return, in per cent",
                                            "", "govuk-input--width-4");
         form["suspensions"] = field("suspensions", "Suspensions since the return", "", "govuk-input--width-2");
@@ -144,7 +148,7 @@ Response reintegration_page(RequestContext& ctx, std::int64_t placement_id, bool
            {"starts_on", input_field(data, {.id = n + "starts_on",
                                             .label = "First day of the step",
                                             .value = step_rows[i].starts_on,
-                                            .width = "govuk-input--width-10"})},
+                                            .type = "date"})},
            {"days_id", n + "days"},
            {"days_error", data["errors"].contains(n + "days") ? data["errors"][n + "days"] : nlohmann::json("")},
            {"days", checkboxes(n + "days", school_days(), checked)}});
@@ -197,7 +201,7 @@ void add_reintegration_routes(Router& r) {
     const auto number = domain::parse_whole_number(req.field("number")).value_or(0);
     try {
       app::record_follow_up(ctx.services, ctx.actor(), id, static_cast<int>(number),
-                            {req.field("checked_on"), req.field("attendance_percent"), req.field("suspensions"),
+                            {date_field(req, "checked_on"), req.field("attendance_percent"), req.field("suspensions"),
                              req.field("engagement"), req.field("holding"), req.field("notes")});
     } catch (const app::Invalid& e) {
       return reintegration_page(ctx, id, false, e.errors(), 422);

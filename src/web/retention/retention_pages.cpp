@@ -54,7 +54,7 @@ nlohmann::json holds_json(const std::vector<store::LegalHold>& holds) {
 void add_retention_routes(Router& r) {
   // The schedule, the holds, and the disposal log for the data protection officer, printable.
   r.add("GET", "/admin/retention", [](Request& req, RequestContext& ctx) {
-    const auto from = req.query_value("from"), until = req.query_value("until");
+    const auto from = date_query(req, "from"), until = date_query(req, "until");
     const int number = page_number(req);
     nlohmann::json data{{"title", "Retention and disposal"}};
     data["schedule"] = schedule_json(app::retention_schedule(ctx.services, ctx.actor()));
@@ -82,14 +82,11 @@ void add_retention_routes(Router& r) {
     }
     data["has_disposals"] = !data["disposals"].empty();
     auto& fields = data["fields"];
-    fields["from"] = input_field(data, {.id = "from",
-                                        .label = "Disposed of from",
-                                        .value = from,
-                                        .hint = "Like 2026-09-01",
-                                        .width = "govuk-input--width-10"});
-    fields["until"] = input_field(
+    fields["from"] = input_field(
         data,
-        {.id = "until", .label = "To", .value = until, .hint = "Like 2026-12-18", .width = "govuk-input--width-10"});
+        {.id = "from", .label = "Disposed of from", .value = from, .type = "date", .hint = "For example, 1 9 2026"});
+    fields["until"] = input_field(
+        data, {.id = "until", .label = "To", .value = until, .type = "date", .hint = "For example, 18 12 2026"});
     return ctx.page("retention/retention", std::move(data), status);
   });
 }

@@ -46,18 +46,18 @@ Response placement_reviews_page(RequestContext& ctx, std::int64_t placement_id, 
       input_field(data, {.id = "requester_name", .label = "Their name", .value = r.field("requester_name")});
   fields["requested_on"] = input_field(data, {.id = "requested_on",
                                               .label = "Date of the written request",
-                                              .value = r.field("requested_on"),
-                                              .hint = "Like " + format_date(ctx.services.today()),
-                                              .width = "govuk-input--width-10"});
+                                              .value = date_field(r, "requested_on"),
+                                              .type = "date",
+                                              .hint = date_example(ctx.services.today())});
   return ctx.page("reviews/placement", std::move(data), status);
 }
 
 domain::ReviewInput review_input(const Request& r) {
   domain::ReviewInput in;
-  in.held_on = r.field("held_on");
+  in.held_on = date_field(r, "held_on");
   in.attendees = r.fields("attendees");
   in.other_attendees = r.field("other_attendees");
-  in.la_invited_on = r.field("la_invited_on");
+  in.la_invited_on = date_field(r, "la_invited_on");
   in.pupil_voice = r.field("pupil_voice");
   in.parent_voice = r.field("parent_voice");
   const auto count = domain::parse_whole_number(r.field("objective_count")).value_or(0);
@@ -67,8 +67,8 @@ domain::ReviewInput review_input(const Request& r) {
   }
   in.decision = r.field("decision");
   in.decision_notes = r.field("decision_notes");
-  in.extended_to = r.field("extended_to");
-  in.next_review_on = r.field("next_review_on");
+  in.extended_to = date_field(r, "extended_to");
+  in.next_review_on = date_field(r, "next_review_on");
   return in;
 }
 
@@ -103,12 +103,17 @@ Response review_form_page(RequestContext& ctx, std::int64_t placement_id, const 
     fields[id] = input_field(
         data, {.id = id, .label = label, .value = typed ? r.field(id) : fallback, .hint = hint, .width = width});
   };
-  text("held_on", "Date of the review", today, "Like " + today, "govuk-input--width-10");
+  auto date = [&](const std::string& id, const std::string& label, const std::string& fallback,
+                  const std::string& hint) {
+    fields[id] = input_field(
+        data, {.id = id, .label = label, .value = typed ? date_field(r, id) : fallback, .type = "date", .hint = hint});
+  };
+  date("held_on", "Date of the review", today, date_example(ctx.services.today()));
   data["attendee_boxes"] = checkboxes("attendees", domain::review_attendees(), r.fields("attendees"));
   data["attendees_error"] = data["errors"].contains("attendees") ? data["errors"]["attendees"] : nlohmann::json("");
   text("other_attendees", "Anyone else who took part (optional)", "", "Names and roles, like the social worker");
-  text("la_invited_on", "Date the local authority was invited", "",
-       "The pupil has an EHC plan: the local authority is invited to every review", "govuk-input--width-10");
+  date("la_invited_on", "Date the local authority was invited", "",
+       "The pupil has an EHC plan: the local authority is invited to every review");
   text("pupil_voice", "What the pupil said", "");
   text("parent_voice", "What the parents said", "");
   nlohmann::json objectives = nlohmann::json::array();
@@ -131,11 +136,10 @@ Response review_form_page(RequestContext& ctx, std::int64_t placement_id, const 
   data["decision_radios"] = checkboxes("decision", domain::review_decisions(), {r.field("decision")});
   data["decision_error"] = data["errors"].contains("decision") ? data["errors"]["decision"] : nlohmann::json("");
   text("decision_notes", "What was agreed", "", "Needed when the plan is amended: say what should change");
-  text("extended_to", "New planned last day, to extend", "", "Like 2027-03-26", "govuk-input--width-10");
+  date("extended_to", "New planned last day, to extend", "", "For example, 26 3 2027");
   const auto next = domain::Date{std::chrono::sys_days(ctx.services.today()) +
                                  std::chrono::days(7 * domain::review_interval_of(f.placement.terms))};
-  text("next_review_on", "Date of the next review", format_date(next), "Not needed when the placement ends",
-       "govuk-input--width-10");
+  date("next_review_on", "Date of the next review", format_date(next), "Not needed when the placement ends");
   return ctx.page("reviews/form", std::move(data), status);
 }
 
@@ -158,8 +162,9 @@ void add_review_routes(Router& r) {
   r.add("POST", "/placements/{id}/reviews/requests", [](Request& req, RequestContext& ctx) {
     const auto id = id_param(req, "id");
     try {
-      app::record_review_request(ctx.services, ctx.actor(), id,
-                                 {req.field("requested_by"), req.field("requester_name"), req.field("requested_on")});
+      app::record_review_request(
+          ctx.services, ctx.actor(), id,
+          {req.field("requested_by"), req.field("requester_name"), date_field(req, "requested_on")});
     } catch (const app::Invalid& e) {
       return placement_reviews_page(ctx, id, e.errors(), 422);
     }

@@ -25,9 +25,9 @@ Response concern_form(RequestContext& ctx, std::int64_t pupil_id, const domain::
   data["fields"]["category"] = category;
   data["fields"]["happened_on"] = input_field(data, {.id = "happened_on",
                                                      .label = "When it happened or you noticed it",
-                                                     .value = r.field("happened_on"),
-                                                     .hint = "Like 2026-11-23",
-                                                     .width = "govuk-input--width-10"});
+                                                     .value = date_field(r, "happened_on"),
+                                                     .type = "date",
+                                                     .hint = date_example(ctx.services.today())});
   data["fields"]["what_happened"] =
       input_field(data, {.id = "what_happened",
                          .label = "What you saw or heard",
@@ -109,9 +109,9 @@ void add_concern_routes(Router& r) {
   r.add("POST", "/pupils/{id}/concerns", [](Request& req, RequestContext& ctx) {
     const auto id = id_param(req, "id");
     try {
-      app::record_concern(
-          ctx.services, ctx.actor(), id,
-          {req.field("category"), req.field("happened_on"), req.field("what_happened"), req.field("action_taken")});
+      app::record_concern(ctx.services, ctx.actor(), id,
+                          {req.field("category"), date_field(req, "happened_on"), req.field("what_happened"),
+                           req.field("action_taken")});
     } catch (const app::Invalid& e) {
       return concern_form(ctx, id, e.errors(), 422);
     }
