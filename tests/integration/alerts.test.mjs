@@ -1,6 +1,6 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startWaypoint, DEMO, DEMO_PASSWORD, decode, day, recentRegisterDay } from "../support/waypoint.mjs";
+import { startWaypoint, DEMO, DEMO_PASSWORD, decode, day, recentRegisterDay, weekdayDateText } from "../support/waypoint.mjs";
 import { startSmtpSink } from "../support/smtp_sink.mjs";
 
 // Aisha (pupil 1, Oakfield Academy) is at Bridgeway Monday to Thursday, 08:45 to 15:15. The demo
@@ -65,7 +65,7 @@ test("a register not taken 30 minutes after it opens raises one alert for the pr
   const forProvider = alertId(`kind = 'register_not_taken' AND session_date = '${date}' AND session = 'pm' AND for_role = 'provider_staff'`);
 
   const apLead = await signedIn(DEMO.apLead);
-  assert.match(decode((await apLead.get("/alerts")).text), new RegExp(`The afternoon register at Bridgeway Pupil Referral Unit on ${date} \\(open from 12:30\\) has no mark for Oakfield Academy's pupils? Aisha Walker`));
+  assert.match(decode((await apLead.get("/alerts")).text), new RegExp(`The afternoon register at Bridgeway Pupil Referral Unit on ${weekdayDateText(date)} \\(open from 12:30\\) has no mark for Oakfield Academy's pupils? Aisha Walker`));
   assert.equal((await apLead.get(`/alerts/${forProvider}`)).status, 404);
   const manager = await signedIn(DEMO.providerManager);
   const page = decode((await manager.get(`/alerts/${forProvider}`)).text);

@@ -59,7 +59,7 @@ test("a school follows the LA's terms until it keeps its own; terms are checked"
   assert.equal(wp.sql("SELECT COUNT(*) FROM calendar_terms WHERE organisation_id = 2"), "0");
   assert.equal((await school.post("/calendar/terms", { term_name: "Spring 2030", first_day: "2030-01-07", last_day: "2030-02-15" })).status, 303);
   const overlap = await school.post("/calendar/terms", { term_name: "Again", first_day: "2030-02-01", last_day: "2030-03-01" });
-  assert.deepEqual(errorMessages(overlap.text), [{ field: "first_day", message: "These dates overlap the term from 2030-01-07 to 2030-02-15" }]);
+  assert.deepEqual(errorMessages(overlap.text), [{ field: "first_day", message: "These dates overlap the term from 7 January 2030 to 15 February 2030" }]);
   assert.doesNotMatch(decode((await school.get("/calendar")).text), /follows the local authority/);
   // A term removed is kept as it was.
   const added = await school.post("/calendar/terms", { term_name: "Summer 2030", first_day: "2030-04-22", last_day: "2030-07-19" });

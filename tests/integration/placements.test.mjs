@@ -143,7 +143,7 @@ test("an off-site direction goes from draft to active only after its notice, at 
   assert.ok(earliest >= day(2), "2 school days after today are at least 2 calendar days away");
   const dayBefore = new Date(Date.parse(earliest) - 86400000).toISOString().slice(0, 10);
 
-  const tooSoonMessage = `The start date must be at least 2 school days after the notice was sent: ${earliest} at the earliest`;
+  const tooSoonMessage = `The start date must be at least 2 school days after the notice was sent: ${dateText(earliest)} at the earliest`;
   const change = (start) => school.post(`/placements/${id}/edit`, terms(5, { start_date: start }));
   const moved = await change(dayBefore);
   assert.equal(moved.status, 422);

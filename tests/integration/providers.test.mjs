@@ -40,7 +40,7 @@ test("the directory lists every provider with its standing, and each filter narr
 test("a profile shows standing with its reasons and warns of checks running out", async () => {
   const lapsed = await officer.get("/providers/7");
   assert.match(lapsed.text, /govuk-tag--orange">Lapsed/);
-  assert.match(decode(lapsed.text), /Employer's and public liability insurance ran out on \d{4}-\d\d-\d\d/);
+  assert.match(decode(lapsed.text), /Employer's and public liability insurance ran out on \d{1,2} [A-Z][a-z]+ \d{4}/);
   assert.match(decode(lapsed.text), /Designated safeguarding lead named runs out on/);
   const pending = await officer.get("/providers/8");
   assert.match(pending.text, /Not approved/);
@@ -163,7 +163,7 @@ test("a school records its own acceptance, seen beside the LA's standing", async
   assert.match(page.text, /Record that your school accepts this provider/);
   assert.equal((await school.post("/providers/7/accept", { acceptance_notes: "Visited 3 November" })).status, 303);
   const after = await school.get("/providers/7");
-  assert.match(after.text, /Your school accepted this provider on \d{4}-\d\d-\d\d \(Priya Shah\)\. Visited 3 November/);
+  assert.match(after.text, /Your school accepted this provider on <time datetime="\d{4}-\d\d-\d\d">\d{1,2} [A-Z][a-z]+ \d{4}<\/time> \(Priya Shah\)\. Visited 3 November/);
   const other = wp.client();
   await other.signIn(DEMO.laOfficer);
   assert.doesNotMatch((await other.get("/providers/7")).text, /Your school accepted/);
@@ -218,7 +218,7 @@ test("the directory exports as CSV and XLSX, with the page's filters, and the ex
 test("the LA sees every check in its area running out within 30 days, soonest first", async () => {
   const res = await officer.get("/providers/running-out");
   assert.equal(res.status, 200);
-  const rows = [...decode(res.text).matchAll(/<td class="govuk-table__cell waypoint-nowrap">([\d-]+)<\/td><td class="govuk-table__cell"><a class="govuk-link" href="\/providers\/(\d+)">[^<]+<\/a><\/td><td class="govuk-table__cell">([^<]+)<\/td>/g)]
+  const rows = [...decode(res.text).matchAll(/<td class="govuk-table__cell waypoint-nowrap"><time datetime="([\d-]+)">[^<]+<\/time><\/td><td class="govuk-table__cell"><a class="govuk-link" href="\/providers\/(\d+)">[^<]+<\/a><\/td><td class="govuk-table__cell">([^<]+)<\/td>/g)]
     .map((m) => [m[2], m[3]]);
   // Demo: Fresh Start's safeguarding lead runs out in 20 days; Bridgeway's insurance ran out in
   // 25 days, but an earlier test recorded a newer verified insurance check, which supersedes it.

@@ -51,6 +51,9 @@ export const dateText = (iso) => {
   const [y, m, d] = iso.split("-").map(Number);
   return `${d} ${MONTHS[m - 1]} ${y}`;
 };
+// With the day of the week, where the day matters: "Monday 23 November 2026".
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+export const weekdayDateText = (iso) => `${WEEKDAYS[new Date(iso + "T12:00:00Z").getUTCDay()]} ${dateText(iso)}`;
 
 // The most recent school day before today whose morning register (as `client`, a provider's staff,
 // sees it) expects every one of `names`. Ten weeks back reaches past the summer holiday: the demo

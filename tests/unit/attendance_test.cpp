@@ -143,7 +143,8 @@ TEST(Alerts, ARegisterNotTakenIsOwedToTheMinuteAndToEachSchoolWithPupilsUnmarked
 TEST(Alerts, SummariesAndMailNameThePupilsOnlyWhereItIsSafe) {
   EXPECT_EQ(register_not_taken_summary("Bridgeway", "Oakfield Academy", {"Aisha Walker", "Ben Carter", "Cara Doyle"},
                                        "2026-11-23", Session::Morning, 8 * 60 + 45),
-            "The morning register at Bridgeway on 2026-11-23 (open from 08:45) has no mark for Oakfield Academy's "
+            "The morning register at Bridgeway on Monday 23 November 2026 (open from 08:45) has no mark for Oakfield "
+            "Academy's "
             "pupils Aisha Walker, Ben Carter and Cara Doyle. Until it is taken nobody can say where they are.");
   Pupil p;
   p.given_name = "Aisha";

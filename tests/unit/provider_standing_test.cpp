@@ -82,7 +82,7 @@ TEST(ProviderStanding, LapsedNamesWhatRanOutAndHoldsNothing) {
   auto in = fully_checked(ProviderKind::Unregistered);
   check_of(in, CheckType::Insurance).expires_on = d("2026-11-22");
   const auto r = provider_standing(in, kToday);
-  EXPECT_TRUE(has_reason(r, "Employer's and public liability insurance ran out on 2026-11-22"));
+  EXPECT_TRUE(has_reason(r, "Employer's and public liability insurance ran out on 22 November 2026"));
   EXPECT_FALSE(r.holds_until);
 }
 
@@ -131,7 +131,7 @@ TEST(ProviderStanding, TheLatestVerifiedCheckCounts) {
       {CheckType::QualityAssuranceVisit, std::nullopt, CheckOutcome::NotMet, true, d("2026-11-01"), d("2027-10-31")});
   const auto r = provider_standing(failed_later, kToday);
   EXPECT_EQ(r.standing, Standing::NotApproved);
-  EXPECT_TRUE(has_reason(r, "Quality-assurance visit was not met on 2026-11-01"));
+  EXPECT_TRUE(has_reason(r, "Quality-assurance visit was not met on 1 November 2026"));
 
   auto passed_later = fully_checked(ProviderKind::Unregistered);
   check_of(passed_later, CheckType::QualityAssuranceVisit).outcome = CheckOutcome::NotMet;
@@ -145,7 +145,7 @@ TEST(ProviderStanding, MetWithActions) {
   check_of(in, CheckType::HealthAndSafety).outcome = CheckOutcome::MetWithActions;
   const auto r = provider_standing(in, kToday);
   EXPECT_EQ(r.standing, Standing::ApprovedWithActions);
-  EXPECT_TRUE(has_reason(r, "Health and safety was met with actions on 2026-09-01"));
+  EXPECT_TRUE(has_reason(r, "Health and safety was met with actions on 1 September 2026"));
 }
 
 TEST(ProviderStanding, SitesEveryOneAssessedAndOnlineNeedsNone) {

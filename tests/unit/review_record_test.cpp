@@ -109,7 +109,7 @@ TEST(ReviewRecord, AnAttendanceObjectiveReadsTheRegister) {
   e.attendance.attended = 41;  // 85.416...
   const auto s = suggest_objective_value(e);
   EXPECT_EQ(s.value, "85.4");
-  EXPECT_EQ(s.from, "attendance since 2026-10-13: 41 of 48 sessions");
+  EXPECT_EQ(s.from, "attendance since 13 October 2026: 41 of 48 sessions");
   e.attendance = {};  // no sessions possible: the log stands in
   EXPECT_EQ(suggest_objective_value(e).value, "70");
 }
@@ -117,10 +117,10 @@ TEST(ReviewRecord, AnAttendanceObjectiveReadsTheRegister) {
 TEST(ReviewRecord, OtherObjectivesReadTheLatestLogAndEngagementFallsBackToTheMean) {
   ObjectiveEvidence e{"maths", "4", d("2026-11-20"), {}, 3.25, d("2026-10-13")};
   EXPECT_EQ(suggest_objective_value(e).value, "4");
-  EXPECT_EQ(suggest_objective_value(e).from, "the provider's log of 2026-11-20");
+  EXPECT_EQ(suggest_objective_value(e).from, "the provider's log of 20 November 2026");
   e.latest_logged.reset();
   EXPECT_EQ(suggest_objective_value(e).value, "");
-  EXPECT_EQ(suggest_objective_value(e).from, "nothing logged since 2026-10-13");
+  EXPECT_EQ(suggest_objective_value(e).from, "nothing logged since 13 October 2026");
   e.area = "engagement";
   EXPECT_EQ(suggest_objective_value(e).value, "3.3");  // 3.25 rounds half up
   e.engagement_mean.reset();

@@ -183,7 +183,7 @@ std::int64_t record_school_check(store::Connection& c, const Services& s, const 
     errors.push_back({"evidence", "Evidence files are the provider's own: ask the provider or its local authority"});
   if (!errors.empty()) throw Invalid(errors);
   auto notes =
-      std::string(domain::check_type_info(*type).label) + ": " + f.outcome + " on " + domain::format_date(*completed);
+      std::string(domain::check_type_info(*type).label) + ": " + f.outcome + " on " + domain::date_text(*completed);
   if (const auto more = trimmed(f.notes); !more.empty()) notes += ". " + more;
   const auto id = store::insert_acceptance(c, a.organisation_id, provider_id, a.user_id, domain::format_date(s.today()),
                                            notes.substr(0, 2000));

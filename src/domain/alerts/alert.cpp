@@ -4,6 +4,7 @@
 #include <map>
 #include <tuple>
 
+#include "domain/kernel/calendar_date.hpp"
 #include "domain/placements/timetable.hpp"
 
 namespace waypoint::domain {
@@ -88,8 +89,8 @@ std::string register_not_taken_summary(const std::string& provider_name, const s
   for (std::size_t i = 0; i < pupil_names.size(); ++i)
     names += (i == 0 ? "" : i + 1 == pupil_names.size() ? " and " : ", ") + pupil_names[i];
   return "The " + std::string(session == Session::Morning ? "morning" : "afternoon") + " register at " + provider_name +
-         " on " + date + " (open from " + format_clock(opens_at) + ") has no mark for " + school_name + "'s " +
-         (pupil_names.size() == 1 ? "pupil " : "pupils ") + names +
+         " on " + weekday_date_text(date) + " (open from " + format_clock(opens_at) + ") has no mark for " +
+         school_name + "'s " + (pupil_names.size() == 1 ? "pupil " : "pupils ") + names +
          ". Until it is taken nobody can say where they are.";
 }
 

@@ -77,8 +77,7 @@ std::vector<AreaGroup> area_picture(const AreaFacts& facts, Date from, Date to, 
   attention.figures.push_back(
       limits.time_limits
           ? placements_figure("past_12_weeks",
-                              "Past the 12-week limit in force since " +
-                                  date_text(format_date(*limits.time_limits_from)) +
+                              "Past the 12-week limit in force since " + date_text(*limits.time_limits_from) +
                                   ": more than 4 sessions a week at a provider that is not a school",
                               where(running_today,
                                     [&](const AreaPlacement& p) {

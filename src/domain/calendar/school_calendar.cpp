@@ -104,8 +104,8 @@ FieldErrors term_problems(const std::string& name, const std::string& first_day,
     for (const auto& t : existing)
       if (std::chrono::sys_days(*first) <= std::chrono::sys_days(t.last_day) &&
           std::chrono::sys_days(t.first_day) <= std::chrono::sys_days(*last)) {
-        e.push_back({"first_day", "These dates overlap the term from " + format_date(t.first_day) + " to " +
-                                      format_date(t.last_day)});
+        e.push_back({"first_day",
+                     "These dates overlap the term from " + date_text(t.first_day) + " to " + date_text(t.last_day)});
         break;
       }
   return e;

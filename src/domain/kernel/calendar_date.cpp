@@ -37,6 +37,15 @@ std::string date_text(std::string_view iso) {
          std::to_string(static_cast<int>(d->year()));
 }
 
+std::string date_text(std::chrono::year_month_day d) { return date_text(format_date(d)); }
+
+std::string weekday_date_text(std::string_view iso) {
+  static constexpr const char* kDays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+  const auto d = parse_date(iso);
+  if (!d) return std::string(iso);
+  return std::string(kDays[std::chrono::weekday{std::chrono::sys_days(*d)}.c_encoding()]) + " " + date_text(*d);
+}
+
 std::chrono::year_month_day anniversary(std::chrono::year_month_day from, int years) {
   using namespace std::chrono;
   const year_month_day same{from.year() + std::chrono::years(years), from.month(), from.day()};

@@ -12,6 +12,10 @@ std::string format_date(std::chrono::year_month_day d);
 // "2026-11-30" as people read it on a page or a letter: "30 November 2026". Text that is not a
 // date comes back unchanged, so a blank stays blank.
 std::string date_text(std::string_view iso);
+std::string date_text(std::chrono::year_month_day d);
+// With the day of the week, where the day matters (a closure, a register, a first day at a new
+// place): "Monday 30 November 2026". Text that is not a date comes back unchanged.
+std::string weekday_date_text(std::string_view iso);
 
 // The day `years` after `from`: the same day and month, except that 29 February's anniversary in
 // a common year is 1 March (the day a person born on 29 February reaches an age there).

@@ -56,8 +56,7 @@ std::string uk_time_text(std::string_view iso) {
     when = std::to_string(hour % 12 == 0 ? 12 : hour % 12) + ":" + (minute < 10 ? "0" : "") + std::to_string(minute) +
            (hour < 12 ? "am" : "pm");
   }
-  return when + " on " +
-         date_text(format_date(std::chrono::year_month_day{std::chrono::sys_days(day.time_since_epoch())}));
+  return when + " on " + date_text(std::chrono::year_month_day{std::chrono::sys_days(day.time_since_epoch())});
 }
 
 }  // namespace waypoint::domain

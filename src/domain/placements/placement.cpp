@@ -175,7 +175,7 @@ std::optional<std::string> notice_problem(const SchoolCalendar& calendar, year_m
   const auto earliest = earliest_start_after_notice(calendar, notice_sent);
   if (!earliest) return "The school calendar does not reach far enough to count 2 school days after the notice";
   if (sys_days(start) < sys_days(*earliest))
-    return "The start date must be at least 2 school days after the notice was sent: " + format_date(*earliest) +
+    return "The start date must be at least 2 school days after the notice was sent: " + date_text(*earliest) +
            " at the earliest";
   return std::nullopt;
 }
@@ -183,14 +183,14 @@ std::optional<std::string> notice_problem(const SchoolCalendar& calendar, year_m
 std::vector<Blocker> activation_blockers(const ActivationFacts& f, const SchoolCalendar& calendar) {
   std::vector<Blocker> out;
   if (f.today && sys_days(*f.today) < sys_days(f.start_date))
-    out.push_back({"start_date", "The placement's first day is " + date_text(format_date(f.start_date)) +
+    out.push_back({"start_date", "The placement's first day is " + date_text(f.start_date) +
                                      ": it can start on that day, not before"});
   const bool standing_ok =
       f.provider_standing == Standing::Approved || f.provider_standing == Standing::ApprovedWithActions;
   const bool overridden = !f.override_reason.empty();
   if (!standing_ok && f.limits.la_approval_required)
     out.push_back({"override_reason", "The provider is " + std::string(standing_label(f.provider_standing)) +
-                                          ": since " + date_text(format_date(*f.limits.la_approval_from)) +
+                                          ": since " + date_text(*f.limits.la_approval_from) +
                                           " a placement starts only at a provider the local authority has approved"});
   else if (!standing_ok && !overridden)
     out.push_back({"override_reason",

@@ -11,8 +11,6 @@ bool from_on(const std::optional<std::chrono::year_month_day>& from, std::chrono
   return from && sys_days(*from) <= sys_days(day);
 }
 
-std::string day_text(std::chrono::year_month_day d) { return date_text(format_date(d)); }
-
 }  // namespace
 
 PlacementLimitRule placement_rule_on(std::chrono::year_month_day day, const PlacementLimitSettings& settings) {
@@ -31,7 +29,7 @@ std::optional<std::string> time_limit_problem(const PlacementLimitRule& rule, bo
   // Counting the first and last days: 12 weeks from a Monday end on the Friday (or Sunday) 11 weeks later.
   const auto days = (sys_days(planned_end) - sys_days(start)).count() + 1;
   if (days <= kIntensiveWeeks * 7 || sessions_a_week <= kAlongsideSchoolSessions) return std::nullopt;
-  return "From " + day_text(*rule.time_limits_from) +
+  return "From " + date_text(*rule.time_limits_from) +
          " a placement at a provider that is not a school lasts at most 12 weeks, or is at most 4 sessions (2 days) "
          "a week alongside school: this one is planned for " +
          std::to_string(days) + " days at " + std::to_string(sessions_a_week) +
@@ -40,20 +38,20 @@ std::optional<std::string> time_limit_problem(const PlacementLimitRule& rule, bo
 
 std::vector<std::string> placement_rules_text(const PlacementLimitRule& rule, std::chrono::year_month_day day) {
   std::vector<std::string> out;
-  const auto on = day_text(day);
+  const auto on = date_text(day);
   if (rule.time_limits)
-    out.push_back("Time limits for providers that are not schools (in force from " + day_text(*rule.time_limits_from) +
+    out.push_back("Time limits for providers that are not schools (in force from " + date_text(*rule.time_limits_from) +
                   "): at most 12 weeks, or at most 4 sessions a week alongside school, on " + on + ".");
   else
     out.push_back(std::string("Time limits for providers that are not schools: not in force on ") + on +
-                  (rule.time_limits_from ? " (they come into force on " + day_text(*rule.time_limits_from) + ")."
+                  (rule.time_limits_from ? " (they come into force on " + date_text(*rule.time_limits_from) + ")."
                                          : " (DfE plans them; no date is set)."));
   if (rule.la_approval_required)
-    out.push_back("Only providers the local authority has approved (in force from " + day_text(*rule.la_approval_from) +
-                  "): no reason lets a placement start elsewhere.");
+    out.push_back("Only providers the local authority has approved (in force from " +
+                  date_text(*rule.la_approval_from) + "): no reason lets a placement start elsewhere.");
   else
     out.push_back(std::string("Only providers the local authority has approved: not in force on ") + on +
-                  (rule.la_approval_from ? " (it comes into force on " + day_text(*rule.la_approval_from) +
+                  (rule.la_approval_from ? " (it comes into force on " + date_text(*rule.la_approval_from) +
                                                "); a school may start at another provider with a recorded reason."
                                          : " (DfE plans it; no date is set); a school may start at another provider "
                                            "with a recorded reason."));

@@ -60,7 +60,7 @@ void check_day(FieldErrors& e, const std::string& field, const std::string& text
   else if (std::chrono::sys_days(*day) > std::chrono::sys_days(today))
     e.push_back({field, "Date cannot be in the future"});
   else if (std::chrono::sys_days(*day) < std::chrono::sys_days(start))
-    e.push_back({field, "Date must be on or after the placement started, " + format_date(start)});
+    e.push_back({field, "Date must be on or after the placement started, " + date_text(start)});
 }
 
 }  // namespace

@@ -141,22 +141,22 @@ StandingResult provider_standing(const StandingInput& in, year_month_day today, 
     }
     if (check->outcome == CheckOutcome::NotMet) {
       missing_or_failed = true;
-      r.reasons.push_back(need.name + " was not met on " + format_date(check->completed_on));
+      r.reasons.push_back(need.name + " was not met on " + date_text(check->completed_on));
       continue;
     }
     if (sys_days(check->expires_on) < sys_days(today)) {
       expired = true;
-      r.reasons.push_back(need.name + " ran out on " + format_date(check->expires_on));
+      r.reasons.push_back(need.name + " ran out on " + date_text(check->expires_on));
       continue;
     }
     if (check->outcome == CheckOutcome::MetWithActions) {
       actions = true;
-      r.reasons.push_back(need.name + " was met with actions on " + format_date(check->completed_on));
+      r.reasons.push_back(need.name + " was met with actions on " + date_text(check->completed_on));
     }
     if (!r.holds_until || sys_days(check->expires_on) < sys_days(*r.holds_until)) r.holds_until = check->expires_on;
     if (sys_days(check->expires_on) >= warn_from && sys_days(check->expires_on) <= warn_until)
       r.expiring.push_back(
-          {need.type, need.site_id, check->expires_on, need.name + " runs out on " + format_date(check->expires_on)});
+          {need.type, need.site_id, check->expires_on, need.name + " runs out on " + date_text(check->expires_on)});
   }
   r.standing = missing_or_failed ? Standing::NotApproved
                : expired         ? Standing::Lapsed

@@ -152,7 +152,7 @@ FieldErrors follow_up_problems(const FollowUpInput& in, Date today, Date full_re
   else if (sys_days(*on) > sys_days(today))
     e.push_back({"checked_on", "Date of the check must be today or in the past"});
   else if (sys_days(*on) < sys_days(full_return))
-    e.push_back({"checked_on", "Date of the check must be on or after the full return, " + format_date(full_return)});
+    e.push_back({"checked_on", "Date of the check must be on or after the full return, " + date_text(full_return)});
   const auto percent = parse_measure(in.attendance_percent);
   if (!percent || *percent < 0 || *percent > 100)
     e.push_back({"attendance_percent", "Attendance since the return must be a percentage from 0 to 100"});

@@ -47,9 +47,9 @@ FieldErrors review_problems(const ReviewInput& in, const ReviewFacts& f) {
     e.push_back({"held_on", "Date of the review must be today or in the past: record a review once it is held"});
   else if (sys_days(*held) < sys_days(f.placement_start))
     e.push_back(
-        {"held_on", "Date of the review must be on or after the placement started, " + format_date(f.placement_start)});
+        {"held_on", "Date of the review must be on or after the placement started, " + date_text(f.placement_start)});
   else if (f.last_held && sys_days(*held) <= sys_days(*f.last_held))
-    e.push_back({"held_on", "Date of the review must be after the last review, held on " + format_date(*f.last_held)});
+    e.push_back({"held_on", "Date of the review must be after the last review, held on " + date_text(*f.last_held)});
 
   if (in.attendees.empty())
     e.push_back({"attendees", "Select who attended the review"});
@@ -93,7 +93,7 @@ FieldErrors review_problems(const ReviewInput& in, const ReviewFacts& f) {
     else if (!to)
       e.push_back({"extended_to", "New planned end date must be a real date, like 2027-03-26"});
     else if (sys_days(*to) <= sys_days(f.planned_end))
-      e.push_back({"extended_to", "New planned end date must be after the current one, " + format_date(f.planned_end)});
+      e.push_back({"extended_to", "New planned end date must be after the current one, " + date_text(f.planned_end)});
   }
 
   // An ended placement has no next review; every other decision keeps the pupil under review.
@@ -131,14 +131,14 @@ FieldErrors request_problems(const std::string& requested_by, const std::string&
 std::string percent_text(int part, int whole) { return whole ? one_decimal(100.0 * part / whole) : ""; }
 
 Suggestion suggest_objective_value(const ObjectiveEvidence& e) {
-  const auto since = format_date(e.since);
+  const auto since = date_text(e.since);
   if (e.area == "attendance" && e.attendance.possible)
     return {percent_text(e.attendance.attended, e.attendance.possible),
             "attendance since " + since + ": " + std::to_string(e.attendance.attended) + " of " +
                 std::to_string(e.attendance.possible) + " sessions"};
   if (e.latest_logged)
     return {*e.latest_logged,
-            "the provider's log" + (e.latest_logged_on ? " of " + format_date(*e.latest_logged_on) : std::string())};
+            "the provider's log" + (e.latest_logged_on ? " of " + date_text(*e.latest_logged_on) : std::string())};
   if (e.area == "engagement" && e.engagement_mean)
     return {one_decimal(*e.engagement_mean), "mean engagement logged since " + since};
   return {"", "nothing logged since " + since};

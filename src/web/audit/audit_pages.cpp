@@ -2,6 +2,7 @@
 
 #include "app/kernel/audit_trail.hpp"
 #include "app/kernel/errors.hpp"
+#include "domain/kernel/time.hpp"
 #include "web/kernel/application.hpp"
 
 namespace waypoint::web {
@@ -19,6 +20,7 @@ void add_audit_routes(Router& r) {
       for (const auto& [e, email] : page.items)
         rows.push_back({{"id", std::to_string(e.id)},
                         {"at", e.at},
+                        {"at_text", domain::uk_time_text(e.at)},
                         {"user", e.user_id ? email + " (" + std::to_string(*e.user_id) + ")" : ""},
                         {"action", e.action},
                         {"entity", e.entity + (e.entity_id ? " " + std::to_string(*e.entity_id) : "")},

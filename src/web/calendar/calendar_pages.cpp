@@ -2,6 +2,7 @@
 
 #include "app/calendar/school_calendars.hpp"
 #include "app/kernel/errors.hpp"
+#include "domain/kernel/calendar_date.hpp"
 #include "web/kernel/application.hpp"
 
 namespace waypoint::web {
@@ -18,11 +19,17 @@ Response calendar_page(RequestContext& ctx, const domain::FieldErrors& errors = 
   add_errors(data, errors);
   nlohmann::json terms = nlohmann::json::array();
   for (const auto& t : v.terms)
-    terms.push_back({{"id", t.id}, {"name", t.name}, {"first_day", t.first_day}, {"last_day", t.last_day}});
+    terms.push_back({{"id", t.id},
+                     {"name", t.name},
+                     {"first_day", t.first_day},
+                     {"last_day", t.last_day},
+                     {"first_day_text", domain::weekday_date_text(t.first_day)},
+                     {"last_day_text", domain::weekday_date_text(t.last_day)}});
   data["terms"] = terms;
   data["has_terms"] = !terms.empty();
   nlohmann::json closures = nlohmann::json::array();
-  for (const auto& c : v.closures) closures.push_back({{"day", c.day}, {"reason", c.reason}});
+  for (const auto& c : v.closures)
+    closures.push_back({{"day", c.day}, {"day_text", domain::weekday_date_text(c.day)}, {"reason", c.reason}});
   data["closures"] = closures;
   data["has_closures"] = !closures.empty();
   // 1950 minutes reads "32.5"; 1935 "32.25": hours as they are typed.

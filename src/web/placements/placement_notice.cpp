@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/kernel/calendar_date.hpp"
 #include "web/kernel/pdf.hpp"
 
 namespace waypoint::web {
@@ -12,9 +13,11 @@ std::vector<PdfSection> sections(const domain::DirectionNotice& n) {
   std::vector<PdfSection> out;
   std::string to;
   for (const auto& name : n.addressed_to) to += (to.empty() ? "" : "; ") + name;
-  out.push_back({"",
-                 {"Date of this notice: " + n.date_of_notice, "To: " + (to.empty() ? "(no parent recorded)" : to),
-                  "Pupil: " + n.pupil_name + ", born " + n.pupil_date_of_birth + ", of " + n.school_name}});
+  out.push_back(
+      {"",
+       {"Date of this notice: " + domain::date_text(n.date_of_notice),
+        "To: " + (to.empty() ? "(no parent recorded)" : to),
+        "Pupil: " + n.pupil_name + ", born " + domain::date_text(n.pupil_date_of_birth) + ", of " + n.school_name}});
   std::vector<std::string> where{n.school_name + " has directed that " + n.pupil_name +
                                  " attend education away from the school, with " + n.provider_name + ", at:"};
   for (const auto& a : n.provider_addresses) where.push_back(a.name + ", " + a.address);
@@ -22,7 +25,8 @@ std::vector<PdfSection> sections(const domain::DirectionNotice& n) {
                   " should report to: " + (n.report_to.empty() ? "(not yet named)" : n.report_to) + ".");
   out.push_back({"Where", where});
   out.push_back({"When",
-                 {"First day: " + n.first_day + ". Planned last day: " + n.planned_last_day + ".",
+                 {"First day: " + domain::weekday_date_text(n.first_day) +
+                      ". Planned last day: " + domain::weekday_date_text(n.planned_last_day) + ".",
                   "Number of days: " + std::to_string(n.days_per_week) + (n.days_per_week == 1 ? " day" : " days") +
                       " a week, " + std::to_string(n.school_days_in_all) + " school days in all."}});
   std::vector<std::string> times;

@@ -155,7 +155,9 @@ Response placement_page(RequestContext& ctx, std::int64_t id, const domain::Fiel
   data["sites"] = std::move(sites);
   data["standing"] = standing_json(v.standing);
   if (v.acceptance)
-    data["acceptance"] = {{"accepted_on", v.acceptance->accepted_on}, {"accepted_by", v.acceptance->accepted_by}};
+    data["acceptance"] = {{"accepted_on", v.acceptance->accepted_on},
+                          {"accepted_on_text", domain::date_text(v.acceptance->accepted_on)},
+                          {"accepted_by", v.acceptance->accepted_by}};
   nlohmann::json blockers = nlohmann::json::array();
   bool overridable = false;
   for (const auto& b : v.blockers) {

@@ -3,9 +3,21 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/kernel/calendar_date.hpp"
+#include "domain/kernel/text.hpp"
 #include "domain/placements/timetable.hpp"
 
 namespace waypoint::web {
+namespace {
+
+// "2026-12-11,2027-01-15" as people read it: "11 December 2026, 15 January 2027".
+std::string dates_text(const std::string& list) {
+  std::string out;
+  for (const auto& d : domain::split_list(list)) out += (out.empty() ? "" : ", ") + domain::date_text(d);
+  return out;
+}
+
+}  // namespace
+
 namespace {
 
 std::string setting_label(const std::string& setting) {
@@ -76,7 +88,8 @@ nlohmann::json timetable_json(const app::TimetableView& v) {
                         {"starts_on_text", domain::date_text(v.part_time->starts_on)},
                         {"ends_on", v.part_time->ends_on},
                         {"ends_on_text", domain::date_text(v.part_time->ends_on)},
-                        {"review_dates", v.part_time->review_dates}};
+                        {"review_dates", v.part_time->review_dates},
+                        {"review_dates_text", dates_text(v.part_time->review_dates)}};
   }
   return out;
 }

@@ -144,6 +144,8 @@ nlohmann::json provider_view_json(const app::ProviderView& v) {
                       {"outcome_label", std::string(domain::check_outcome_label(c.check.outcome))},
                       {"completed_on", domain::format_date(c.check.completed_on)},
                       {"expires_on", domain::format_date(c.check.expires_on)},
+                      {"completed_on_text", domain::date_text(c.check.completed_on)},
+                      {"expires_on_text", domain::date_text(c.check.expires_on)},
                       {"verified", c.check.verified},
                       {"verified_by", c.verified_by},
                       {"recorded_by", c.recorded_by},
@@ -159,6 +161,7 @@ nlohmann::json provider_view_json(const app::ProviderView& v) {
       {"ofsted_judgement",
        p.ofsted_judgement ? std::string(domain::label_of(domain::ofsted_judgements(), *p.ofsted_judgement)) : ""},
       {"ofsted_date", p.ofsted_date.value_or("")},
+      {"ofsted_date_text", domain::date_text(p.ofsted_date.value_or(""))},
       {"contact", {{"name", p.contact_name}, {"email", p.contact_email}, {"phone", p.contact_phone}}},
       {"ages", p.age_from && p.age_to ? std::to_string(*p.age_from) + " to " + std::to_string(*p.age_to) : ""},
       {"delivery", std::string(domain::delivery_code(p.delivery))},
@@ -188,6 +191,7 @@ nlohmann::json provider_view_json(const app::ProviderView& v) {
                              {"reason", p.left_directory_reason}};
   if (v.school_acceptance)
     out["acceptance"] = {{"accepted_on", v.school_acceptance->accepted_on},
+                         {"accepted_on_text", domain::date_text(v.school_acceptance->accepted_on)},
                          {"accepted_by", v.school_acceptance->accepted_by},
                          {"notes", v.school_acceptance->notes}};
   return out;

@@ -222,7 +222,8 @@ void add_provider_routes(Router& r) {
                       {"provider", e.provider_name},
                       {"check", type ? std::string(domain::check_type_info(*type).label) : e.check_type},
                       {"site", e.site_name},
-                      {"expires_on", e.expires_on}});
+                      {"expires_on", e.expires_on},
+                      {"expires_on_text", domain::date_text(e.expires_on)}});
     }
     nlohmann::json data{{"title", "Checks running out"},
                         {"for_school", !app::allowed(ctx.actor(), domain::Action::AddProvider)},

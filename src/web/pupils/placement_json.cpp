@@ -51,6 +51,7 @@ nlohmann::json placement_json(const store::PlacementRecord& p) {
           {"breaks", t.breaks},
           {"review_interval_weeks", domain::review_interval_of(t)},
           {"first_review_on", t.first_review_on.empty() ? nlohmann::json() : nlohmann::json(t.first_review_on)},
+          {"first_review_on_text", domain::date_text(t.first_review_on)},
           {"site_ids", t.site_ids},
           {"status", p.status},
           {"status_label", std::string(domain::status_label(status))},

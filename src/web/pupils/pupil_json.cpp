@@ -25,6 +25,7 @@ nlohmann::json pupil_json(const domain::Pupil& p, std::chrono::year_month_day to
                    {"given_name", p.given_name},
                    {"family_name", p.family_name},
                    {"date_of_birth", p.date_of_birth},
+                   {"date_of_birth_text", domain::date_text(p.date_of_birth)},
                    {"gender", p.gender},
                    {"school_id", p.school_id},
                    {"needs", p.needs},

@@ -97,12 +97,12 @@ Response contact_form_page(RequestContext& ctx, std::int64_t pupil_id, const dom
   auto preferred = input_field(data, {.id = "preferred_contact", .label = "How they prefer to be contacted"});
   preferred["options"] = options(domain::contact_methods(), r.field("preferred_contact"));
   fields["preferred_contact"] = preferred;
-  fields["involved_since"] =
-      input_field(data, {.id = "involved_since",
-                         .label = "Involved since (for a professional, optional)",
-                         .value = r.field("involved_since"),
-                         .hint = "When their service became involved with the pupil, like 2026-09-01",
-                         .width = "govuk-input--width-10"});
+  fields["involved_since"] = input_field(
+      data, {.id = "involved_since",
+             .label = "Involved since (for a professional, optional)",
+             .value = date_field(r, "involved_since"),
+             .type = "date",
+             .hint = "When their service became involved with the pupil. " + date_example(ctx.services.today())});
   data["parental_responsibility"] = r.field("parental_responsibility") == "yes";
   return ctx.page("pupils/contact", std::move(data), status);
 }
@@ -252,7 +252,7 @@ void add_pupil_routes(Router& r) {
     c.phone = req.field("phone");
     c.address = req.field("address");
     c.preferred_contact = req.field("preferred_contact");
-    c.involved_since = req.field("involved_since");
+    c.involved_since = date_field(req, "involved_since");
     try {
       app::add_contact(ctx.services, ctx.actor(), id, c);
     } catch (const app::Invalid& e) {

@@ -81,7 +81,7 @@ Response review_form_page(RequestContext& ctx, std::int64_t placement_id, const 
   nlohmann::json data{
       {"title", "Record a review: " + f.placement.pupil_name},
       {"placement_id", placement_id},
-      {"since", format_date(ev.since)},
+      {"since", domain::date_text(ev.since)},
       {"attendance", ev.attendance.possible
                          ? std::to_string(ev.attendance.attended) + " of " + std::to_string(ev.attendance.possible) +
                                " sessions (" + domain::percent_text(ev.attendance.attended, ev.attendance.possible) +

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/kernel/calendar_date.hpp"
+
 #include "domain/kernel/time.hpp"
 #include "domain/safeguarding/concern.hpp"
 
@@ -13,6 +15,7 @@ nlohmann::json concern_json(const store::ConcernRow& c) {
           {"category", c.category},
           {"category_label", std::string(domain::label_of(domain::concern_categories(), c.category))},
           {"happened_on", c.happened_on},
+          {"happened_on_text", domain::date_text(c.happened_on)},
           {"what_happened", c.what_happened},
           {"action_taken", c.action_taken},
           {"recorded_by", c.logged_by_name},
