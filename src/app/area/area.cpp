@@ -84,17 +84,16 @@ void add_attendance(store::Connection& c, std::int64_t la_id, domain::Date today
   std::map<std::int64_t, const store::AreaPlacementRow*> shown;
   for (const auto& p : v.placements) shown[p.placement_id] = &p;
   std::map<std::int64_t, domain::AttendanceSummary> by_placement;
-  const auto count = [&](const std::vector<store::AreaCodeCount>& counts) {
-    for (const auto& x : counts)
-      if (shown.count(x.placement_id)) by_placement[x.placement_id].add(x.code, x.sessions);
+  const auto count = [&](const store::AreaCodeCount& x) {
+    if (shown.count(x.placement_id)) by_placement[x.placement_id].add(x.code, x.sessions);
   };
   // Whole weeks from the weekly totals, the days either side from the marks themselves.
   const auto period = domain::split_into_weeks(v.from, v.to, today);
   if (period.weeks)
-    count(store::area_attendance_by_weeks(c, la_id, domain::format_date(period.weeks->first),
-                                          domain::format_date(period.weeks->second)));
+    store::area_attendance_by_weeks(c, la_id, domain::format_date(period.weeks->first),
+                                    domain::format_date(period.weeks->second), count);
   for (const auto& [first, last] : period.days)
-    count(store::area_attendance(c, la_id, domain::format_date(first), domain::format_date(last)));
+    store::area_attendance(c, la_id, domain::format_date(first), domain::format_date(last), count);
 
   std::vector<domain::GroupPupilSessions> at_providers, at_schools;
   for (const auto& [id, summary] : by_placement) {
@@ -138,9 +137,14 @@ AreaView area_on(store::Connection& c, const Services& s, const Actor& a, const 
   std::map<std::int64_t, std::vector<std::string>> services;  // by pupil
   for (const auto& k : store::area_contacts(c, la_id))
     if (domain::in_list(domain::services_involved(), k.role)) services[k.pupil_id].push_back(k.role);
+  // Sessions a week matter only to the 12-week limit once it is in force, and only for placements
+  // that have run that long.
+  const auto rule = domain::placement_rule_on(today, s.settings.limits);
   std::map<std::int64_t, std::vector<domain::SlotTimes>> slots;  // of running placements, by placement
-  for (const auto& r : store::area_running_slots(c, la_id))
-    slots[r.placement_id].push_back({static_cast<unsigned>(r.weekday), r.start_minute, r.end_minute});
+  if (rule.time_limits)
+    for (const auto& r : store::area_running_slots(
+             c, la_id, domain::format_date(Date{sys_days(today) - std::chrono::days(domain::kIntensiveWeeks * 7)})))
+      slots[r.placement_id].push_back({static_cast<unsigned>(r.weekday), r.start_minute, r.end_minute});
   std::set<std::int64_t> placed;  // pupils with a placement the filters keep
   domain::AreaFacts facts;
   for (auto& p : all) {
@@ -167,7 +171,7 @@ AreaView area_on(store::Connection& c, const Services& s, const Actor& a, const 
       facts.missing_education.push_back({r.pupil_id, r.school_id});
       v.missing_education.push_back(std::move(r));
     }
-  v.groups = domain::area_picture(facts, v.from, v.to, today, domain::placement_rule_on(today, s.settings.limits));
+  v.groups = domain::area_picture(facts, v.from, v.to, today, rule);
   add_attendance(c, la_id, today, v);
   return v;
 }

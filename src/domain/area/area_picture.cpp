@@ -16,10 +16,6 @@ namespace {
 using std::chrono::days;
 using std::chrono::sys_days;
 
-// The 12 weeks DfE plans as the longest placement of intensive support at a provider that is not a
-// school: the 84th day counting the first is the last within it.
-constexpr int kPlannedLimitDays = 12 * 7;
-
 AreaFigure placements_figure(std::string key, std::string label, const std::vector<const AreaPlacement*>& ps) {
   AreaFigure f{std::move(key), std::move(label), static_cast<int>(ps.size()), {}, {}, false};
   for (const auto* p : ps) f.placement_ids.push_back(p->placement_id);
@@ -71,8 +67,10 @@ std::vector<AreaGroup> area_picture(const AreaFacts& facts, Date from, Date to, 
   attention.figures.push_back(placements_figure(
       "past_planned_end", "Running past their planned end date",
       where(running_today, [&](const AreaPlacement& p) { return sys_days(p.planned_end) < sys_days(today); })));
+  // The 12 weeks DfE plans as the longest placement of intensive support at a provider that is not a
+  // school: the 84th day counting the first is the last within it.
   const auto longer_than_12_weeks = [&](const AreaPlacement& p) {
-    return !at_a_school(p) && sys_days(today) - sys_days(p.start) >= days(kPlannedLimitDays);
+    return !at_a_school(p) && sys_days(today) - sys_days(p.start) >= days(kIntensiveWeeks * 7);
   };
   attention.figures.push_back(
       limits.time_limits

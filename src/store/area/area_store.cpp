@@ -77,11 +77,12 @@ std::vector<AreaPupilRow> area_missing_education(Connection& c, std::int64_t la_
                   pupil_row);
 }
 
-std::vector<AreaSlotRow> area_running_slots(Connection& c, std::int64_t la_id) {
+std::vector<AreaSlotRow> area_running_slots(Connection& c, std::int64_t la_id, const std::string& started_by) {
   return map_rows(c.query("SELECT t.placement_id, t.weekday, t.start_minute, t.end_minute FROM timetable_slots t "
                           "JOIN placements pl ON pl.id = t.placement_id JOIN organisations sc ON sc.id = pl.school_id "
-                          "WHERE sc.parent_id = $1 AND pl.status = 'active'",
-                          {integer(la_id)}),
+                          "WHERE sc.parent_id = $1 AND pl.status = 'active' "
+                          "AND COALESCE(pl.activated_on, pl.start_date) <= $2",
+                          {integer(la_id), started_by}),
                   [](const Row& r) {
                     return AreaSlotRow{r.integer(0), static_cast<int>(r.integer(1)), static_cast<int>(r.integer(2)),
                                        static_cast<int>(r.integer(3))};
@@ -98,28 +99,26 @@ std::vector<AreaContactRow> area_contacts(Connection& c, std::int64_t la_id) {
                   });
 }
 
-std::vector<AreaCodeCount> area_attendance(Connection& c, std::int64_t la_id, const std::string& from,
-                                           const std::string& to) {
-  const auto rows = c.query(
+void area_attendance(Connection& c, std::int64_t la_id, const std::string& from, const std::string& to,
+                     const std::function<void(const AreaCodeCount&)>& add) {
+  c.each_row(
       "SELECT m.placement_id, COALESCE(m.school_code, m.provider_code), COUNT(*) FROM attendance_marks m "
       "JOIN organisations sc ON sc.id = m.school_id WHERE sc.parent_id = $1 AND m.session_date BETWEEN $2 AND $3 "
       "GROUP BY m.placement_id, COALESCE(m.school_code, m.provider_code)",
-      {integer(la_id), from, to});
-  return map_rows(rows, [](const Row& r) {
-    return AreaCodeCount{r.integer(0), r.text(1), static_cast<int>(r.integer(2))};
-  });
+      {integer(la_id), from, to}, [&](const Row& r) {
+        add({r.integer(0), r.text(1), static_cast<int>(r.integer(2))});
+      });
 }
 
-std::vector<AreaCodeCount> area_attendance_by_weeks(Connection& c, std::int64_t la_id, const std::string& first_monday,
-                                                    const std::string& last_monday) {
-  const auto rows = c.query(
-      "SELECT t.placement_id, t.code, SUM(t.sessions) FROM attendance_week_totals t "
+void area_attendance_by_weeks(Connection& c, std::int64_t la_id, const std::string& first_monday,
+                              const std::string& last_monday, const std::function<void(const AreaCodeCount&)>& add) {
+  c.each_row(
+      "SELECT t.placement_id, t.code, t.sessions FROM attendance_week_totals t "
       "JOIN organisations sc ON sc.id = t.school_id WHERE sc.parent_id = $1 AND t.week_start BETWEEN $2 AND $3 "
-      "AND t.sessions <> 0 GROUP BY t.placement_id, t.code",
-      {integer(la_id), first_monday, last_monday});
-  return map_rows(rows, [](const Row& r) {
-    return AreaCodeCount{r.integer(0), r.text(1), static_cast<int>(r.integer(2))};
-  });
+      "AND t.sessions <> 0",
+      {integer(la_id), first_monday, last_monday}, [&](const Row& r) {
+        add({r.integer(0), r.text(1), static_cast<int>(r.integer(2))});
+      });
 }
 
 }  // namespace waypoint::store

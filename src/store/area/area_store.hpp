@@ -2,6 +2,7 @@
 // What the local authority's picture of its area reads: the placements of its schools' pupils,
 // pupils on part-time timetables, open missing-education alerts, and sessions marked at providers.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,12 +45,13 @@ struct AreaContactRow {
 };
 std::vector<AreaContactRow> area_contacts(Connection& c, std::int64_t la_id);
 
-// The timetabled slots of the area's running placements, for how many sessions a week each has.
+// The timetabled slots of the area's running placements that started on or before `started_by`, for
+// how many sessions a week each has.
 struct AreaSlotRow {
   std::int64_t placement_id = 0;
   int weekday = 1, start_minute = 0, end_minute = 0;
 };
-std::vector<AreaSlotRow> area_running_slots(Connection& c, std::int64_t la_id);
+std::vector<AreaSlotRow> area_running_slots(Connection& c, std::int64_t la_id, const std::string& started_by);
 
 // Sessions marked in [from, to] at any provider for pupils of the LA's schools, by the code that
 // counts (the school's where it changed one): one row a placement and code.
@@ -58,11 +60,12 @@ struct AreaCodeCount {
   std::string code;
   int sessions = 0;
 };
-std::vector<AreaCodeCount> area_attendance(Connection& c, std::int64_t la_id, const std::string& from,
-                                           const std::string& to);
+void area_attendance(Connection& c, std::int64_t la_id, const std::string& from, const std::string& to,
+                     const std::function<void(const AreaCodeCount&)>& add);
 // The same for the whole weeks beginning on Mondays `first_monday` to `last_monday`, from the totals
-// kept by the week (migration 0031).
-std::vector<AreaCodeCount> area_attendance_by_weeks(Connection& c, std::int64_t la_id, const std::string& first_monday,
-                                                    const std::string& last_monday);
+// kept by the week (migration 0031): one row a placement, code and week, handed to `add` as read, for
+// the caller to add up (cheaper than grouping them in SQL, and a year is never held whole).
+void area_attendance_by_weeks(Connection& c, std::int64_t la_id, const std::string& first_monday,
+                              const std::string& last_monday, const std::function<void(const AreaCodeCount&)>& add);
 
 }  // namespace waypoint::store

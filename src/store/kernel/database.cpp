@@ -25,6 +25,12 @@ std::optional<std::int64_t> Row::opt_integer(std::size_t i) const {
   return integer(i);
 }
 
+Rows Connection::query(std::string_view sql, const Params& params) {
+  Rows rows;
+  each_row(sql, params, [&](Row& r) { rows.push_back(std::move(r)); });
+  return rows;
+}
+
 std::optional<Row> Connection::query_one(std::string_view sql, const Params& params) {
   auto rows = query(sql, params);
   if (rows.empty()) return std::nullopt;

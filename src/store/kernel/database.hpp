@@ -77,7 +77,10 @@ class Connection {
  public:
   virtual ~Connection() = default;
   virtual Engine engine() const = 0;
-  virtual Rows query(std::string_view sql, const Params& params = {}) = 0;
+  // Hands each row of the result to `visit` as it is read, so a large read is never held whole; the
+  // visitor must not use this connection. query() is the same, gathered into a vector.
+  virtual void each_row(std::string_view sql, const Params& params, const std::function<void(Row&)>& visit) = 0;
+  Rows query(std::string_view sql, const Params& params = {});
   virtual void execute_script(std::string_view sql) = 0;  // several statements, no parameters
   virtual void begin() = 0;
   virtual void commit() = 0;

@@ -24,7 +24,7 @@ class PostgresConnection final : public Connection {
 
   Engine engine() const override { return Engine::Postgres; }
 
-  Rows query(std::string_view sql, const Params& params) override {
+  void each_row(std::string_view sql, const Params& params, const std::function<void(Row&)>& visit) override {
     std::vector<const char*> values;
     values.reserve(params.size());
     for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
@@ -42,10 +42,8 @@ class PostgresConnection final : public Connection {
       if (broken()) throw DatabaseUnavailable(std::string("PostgreSQL connection lost: ") + PQerrorMessage(conn_));
       throw DatabaseError(std::string("PostgreSQL: ") + PQresultErrorMessage(result) + " in: " + std::string(sql));
     }
-    Rows rows;
     const int n = PQntuples(result);
     const int columns = PQnfields(result);
-    rows.reserve(n);
     for (int r = 0; r < n; ++r) {
       std::vector<Value> cells;
       cells.reserve(columns);
@@ -55,9 +53,9 @@ class PostgresConnection final : public Connection {
         else
           cells.emplace_back(std::string(PQgetvalue(result, r, c), PQgetlength(result, r, c)));
       }
-      rows.emplace_back(std::move(cells));
+      Row row(std::move(cells));
+      visit(row);
     }
-    return rows;
   }
 
   void execute_script(std::string_view sql) override {

@@ -38,7 +38,7 @@ class SqliteConnection final : public Connection {
 
   Engine engine() const override { return Engine::Sqlite; }
 
-  Rows query(std::string_view sql, const Params& params) override {
+  void each_row(std::string_view sql, const Params& params, const std::function<void(Row&)>& visit) override {
     const Statement& stmt = prepared(sql);
     // Back to its first row and without values, whatever happens, for the next use.
     struct Reset {
@@ -59,7 +59,6 @@ class SqliteConnection final : public Connection {
                        : sqlite3_bind_null(stmt.handle, index);
       if (rc != SQLITE_OK) throw DatabaseError(std::string("SQLite bind failed: ") + sqlite3_errmsg(db_));
     }
-    Rows rows;
     sqlite3_stmt* const handle = stmt.handle;
     const int columns = sqlite3_column_count(handle);
     for (;;) {
@@ -76,9 +75,9 @@ class SqliteConnection final : public Connection {
           cells.emplace_back(std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(handle, c))));
         }
       }
-      rows.emplace_back(std::move(cells));
+      Row row(std::move(cells));
+      visit(row);
     }
-    return rows;
   }
 
   void execute_script(std::string_view sql) override {
