@@ -79,6 +79,7 @@ struct Options {
   std::int64_t organisation_id = 0;
   int evidence_limit_mb = 10;
   int expiry_warning_days = 30;
+  int invitation_days = 7;
   // TYPE=DAYS, each overriding how long a type of check stays valid.
   std::vector<std::string> check_validity = split_env("WAYPOINT_CHECK_VALIDITY");
   int count = 5000;
@@ -146,6 +147,7 @@ struct Runtime {
     settings.session.absolute = std::chrono::seconds(o.absolute_seconds);
     settings.evidence_limit_bytes = static_cast<std::size_t>(o.evidence_limit_mb) * 1024 * 1024;
     settings.expiry_warning_days = o.expiry_warning_days;
+    settings.invitation_days = o.invitation_days;
     for (const auto& text : o.check_validity) {
       const auto v = domain::parse_check_validity(domain::trimmed(text));
       if (!v.problem.empty()) throw app::Invalid("check-validity", v.problem);
@@ -347,6 +349,10 @@ int run(int argc, char** argv) {
   serve_cmd->add_option("--expiry-warning-days", o.expiry_warning_days, "Flag checks running out within this many days")
       ->capture_default_str()
       ->check(CLI::Range(1, 365));
+  serve_cmd
+      ->add_option("--invitation-days", o.invitation_days, "How long an invitation link to a parent or carer works")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 30));
   serve_cmd->add_option("--check-validity", o.check_validity,
                         "TYPE=DAYS: how long a type of check stays valid, like insurance=365; repeat for more "
                         "(env WAYPOINT_CHECK_VALIDITY, separated by commas)");

@@ -44,6 +44,7 @@ TEST(EnvelopeRule, OnlyIdentityOwnAccountAndTheServersOwnWorkRunsOutsideIt) {
       "accounts/accounts.cpp",       // signing in and out, sessions, one's own password
       "accounts/second_factor.cpp",  // one's own authenticator, and the code owed at sign-in
       "accounts/api_tokens.cpp",     // who a token belongs to, and the operator's command
+      "accounts/carer_sign_up.cpp",  // a carer's own account, made through the link the school sent
       "alerts/alert_sweep.cpp",      // the server's sweeps and its mail
   };
   for (const auto& [path, text] : use_case_files()) {

@@ -21,6 +21,7 @@ struct Settings {
   domain::PasswordPolicy password;
   std::size_t evidence_limit_bytes = 10 * 1024 * 1024;
   int expiry_warning_days = 30;                      // checks running out within this many days are flagged
+  int invitation_days = 7;                           // an invitation link to a parent or carer works this long
   domain::CheckValidity check_validity;              // a deployment's own validity for some types of check
   int register_close_minutes = 30;                   // a register closes this long after its session starts
   int register_alert_minutes = 30;                   // a register not taken this long after it opens raises alerts

@@ -20,6 +20,7 @@ struct PupilRecord {
   std::vector<domain::PupilContact> contacts;
   std::vector<store::PlacementRecord> placements;  // a provider sees only its own
   bool can_edit = false;                           // the home school keeps the record
+  bool can_manage_family = false;                  // invites parents and carers, and ends their access
   bool can_place = false;                          // under the school's powers
   bool can_arrange = false;                        // as the LA, under s19
 };

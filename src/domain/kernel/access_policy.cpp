@@ -103,6 +103,7 @@ bool permits(const Principal& w, Action action, const Scope& s) {
     case Action::ImportPupils:
       return commissioner(r);
     case Action::EditPupil:
+    case Action::ManageFamilyAccess:
       return school_staff(r) && at_school(w, s);
 
     case Action::CommissionPlacement:
@@ -171,6 +172,7 @@ Noun noun_of(Action a) {
       return Noun::Provider;
     case Action::ViewPupil:
     case Action::EditPupil:
+    case Action::ManageFamilyAccess:
     case Action::CommissionPlacement:
     case Action::ArrangePlacement:
     case Action::EditTimetable:
@@ -218,6 +220,7 @@ constexpr ActionName kActions[] = {
     {Action::AddPupil, "add_pupil"},
     {Action::ImportPupils, "import_pupils"},
     {Action::EditPupil, "edit_pupil"},
+    {Action::ManageFamilyAccess, "manage_family_access"},
     {Action::CommissionPlacement, "commission_placement"},
     {Action::ArrangePlacement, "arrange_placement"},
     {Action::ViewPlacement, "view_placement"},

@@ -33,7 +33,8 @@ enum class Action {
   ViewPupil,
   AddPupil,
   ImportPupils,
-  EditPupil,  // details, needs, contacts, attendance corrections
+  EditPupil,           // details, needs, contacts, attendance corrections
+  ManageFamilyAccess,  // invite a parent or carer to see their child's record, and end their access
   // Placements, plans and timetables
   CommissionPlacement,  // under the school's own powers
   ArrangePlacement,     // by the LA under s19

@@ -95,7 +95,7 @@ void link_guardian(Connection& c, std::int64_t pupil_id, std::int64_t user_id) {
 
 bool is_guardian(Connection& c, std::int64_t pupil_id, std::int64_t user_id) {
   return c
-      .query_one("SELECT 1 FROM pupil_guardians WHERE pupil_id = $1 AND user_id = $2",
+      .query_one("SELECT 1 FROM pupil_guardians WHERE pupil_id = $1 AND user_id = $2 AND ended_at IS NULL",
                  {integer(pupil_id), integer(user_id)})
       .has_value();
 }
@@ -109,7 +109,8 @@ Page<domain::Pupil> list_pupils_of_local_authority(Connection& c, std::int64_t l
 }
 
 Page<domain::Pupil> list_pupils_of_guardian(Connection& c, std::int64_t user_id, const PageRequest& page) {
-  return page_of(c, "JOIN pupil_guardians g ON g.pupil_id = p.id WHERE g.user_id = $1", user_id, page);
+  return page_of(c, "JOIN pupil_guardians g ON g.pupil_id = p.id WHERE g.user_id = $1 AND g.ended_at IS NULL", user_id,
+                 page);
 }
 
 Page<domain::Pupil> list_pupils_placed_with(Connection& c, std::int64_t provider_id, const PageRequest& page) {

@@ -51,8 +51,9 @@ constexpr Part kApRecord[] = {
     {"placements", kOfPupil},
     {"part_time_arrangement_history", kOfPupil},
     {"part_time_arrangements", kOfPupil},
-    {"pupil_contacts", kOfPupil},
+    {"family_invitations", kOfPupil},  // before the contacts they were sent to
     {"pupil_guardians", kOfPupil},
+    {"pupil_contacts", kOfPupil},
 };
 
 constexpr Part kConcerns[] = {

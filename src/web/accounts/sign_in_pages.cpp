@@ -18,6 +18,7 @@ Response sign_in_form(RequestContext& ctx, const std::string& email, const std::
                       const domain::FieldErrors& errors, int status) {
   nlohmann::json data{{"title", "Sign in to Waypoint"}, {"email", email}, {"next", next}};
   data["signed_out"] = ctx.request.query_value("signed_out") == "1";
+  data["invited"] = ctx.request.query_value("invited") == "1";
   add_errors(data, errors);
   data["fields"]["email"] = input_field(
       data, {.id = "email", .label = "Email address", .value = email, .type = "email", .autocomplete = "username"});

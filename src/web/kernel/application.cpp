@@ -57,6 +57,8 @@ Application::Application(const app::Services& services, WebSettings settings)
   add_home_routes(router_);
   add_account_routes(router_);
   add_pupil_routes(router_);
+  add_family_routes(router_);
+  add_family_api_routes(router_);
   add_admin_routes(router_);
   add_audit_routes(router_);
   add_retention_routes(router_);

@@ -34,6 +34,8 @@ void add_second_factor_routes(Router& r);
 void add_home_routes(Router& r);
 void add_account_routes(Router& r);
 void add_pupil_routes(Router& r);
+void add_family_routes(Router& r);
+void add_family_api_routes(Router& r);
 void add_admin_routes(Router& r);
 void add_audit_routes(Router& r);
 void add_retention_routes(Router& r);

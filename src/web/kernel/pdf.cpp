@@ -48,7 +48,7 @@ std::string to_win1252(const std::string& utf8) {
   return out;
 }
 
-std::string escaped(const std::string& s) {
+std::string pdf_string(const std::string& s) {
   std::string out;
   for (char c : s) {
     if (c == '(' || c == ')' || c == '\\') out += '\\';
@@ -96,7 +96,7 @@ std::string render_pdf(const std::string& title, const std::vector<PdfParagraph>
       char position[64];
       std::snprintf(position, sizeof position, "%.2f %.2f Td", kMargin, y);
       pages.back() += "BT /" + std::string(p.bold ? "F2" : "F1") + " " + std::to_string(static_cast<int>(p.size)) +
-                      " Tf " + position + " (" + escaped(line) + ") Tj ET\n";
+                      " Tf " + position + " (" + pdf_string(line) + ") Tj ET\n";
     }
   }
   // Objects: 1 catalog, 2 page tree, 3 and 4 fonts, 5 information, then a page and its content each.
@@ -107,7 +107,7 @@ std::string render_pdf(const std::string& title, const std::vector<PdfParagraph>
   objects.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>");
   objects.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
   objects.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>");
-  objects.push_back("<< /Title (" + escaped(to_win1252(title)) + ") /Producer (Waypoint) >>");
+  objects.push_back("<< /Title (" + pdf_string(to_win1252(title)) + ") /Producer (Waypoint) >>");
   for (std::size_t i = 0; i < pages.size(); ++i) {
     objects.push_back(
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.28 841.89] /Resources << /Font << /F1 3 0 R "
