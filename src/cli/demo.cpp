@@ -255,13 +255,14 @@ void load_demo_placements(store::Connection& c, const Services& s, const std::ve
   set_needs(3, {"medical"}, false);
   store::insert_contact(c,
                         {0, pupils[0], "parent", "Chris Walker", "Father", true, "parent@family.example",
-                         "07700 900201", "4 Orchard Close, Exeter EX1 2CD", "email", ""},
+                         "07700 900201", "4 Orchard Close, Exeter EX1 2CD", "email", "", "English", false},
                         now);
-  store::insert_contact(c, {0, pupils[1], "parent", "Dana Hughes", "Mother", true, "", "07700 900202", "", "phone", ""},
-                        now);
+  store::insert_contact(
+      c, {0, pupils[1], "parent", "Dana Hughes", "Mother", true, "", "07700 900202", "", "phone", "", "Polish", true},
+      now);
   store::insert_contact(c,
                         {0, pupils[2], "social_worker", "Kim Ashworth", "Exeshire children's services", false,
-                         "k.ashworth@exeshire.example", "01392 000301", "", "phone", day(-200)},
+                         "k.ashworth@exeshire.example", "01392 000301", "", "phone", day(-200), "", false},
                         now);
   const auto school = org[1];
   store::insert_acceptance(c, school, org[4], users[0], day(-90), "Visited; safeguarding records seen");

@@ -71,7 +71,9 @@ test("a school invites a father by e-mail; he sets a password through the link a
   const list = decode((await carer.get("/pupils")).text);
   assert.match(list, /Ben/);
   assert.doesNotMatch(list, /Aisha/);
-  assert.equal((await carer.get("/pupils/2")).status, 200);
+  const ben = decode((await carer.get("/pupils/2")).text);
+  assert.match(ben, /Ben Hughes/);
+  assert.doesNotMatch(ben, /Dana Hughes|07700 900202|Parents, carers and professionals/, "another carer's details are not his to see");
   for (const other of [1, 3, 4]) assert.equal((await carer.get(`/pupils/${other}`)).status, 404, `pupil ${other}`);
   assert.equal((await carer.get("/pupils/2/family")).status, 403, "a parent does not manage others' access");
   assert.equal(wp.sql("SELECT role || ' ' || organisation_id FROM users WHERE email = 'sam.hughes@family.example'"), `parent ${wp.sql("SELECT school_id FROM pupils WHERE id = 2")}`);
@@ -100,6 +102,31 @@ test("a carer of two children at two schools sees both, and nothing else", async
   assert.doesNotMatch(list, /Ben|Callum|Daisy/);
   assert.equal((await parent.get(`/pupils/${kit.body.id}`)).status, 200);
   assert.equal((await parent.get("/pupils/2")).status, 404);
+});
+
+test("a parent asks for a review from the placement page; it lands on the AP lead's list", async () => {
+  const parent = wp.client();
+  await parent.signIn(DEMO.parent);
+  const page = decode((await parent.get("/placements/1")).text);
+  assert.match(page, /Ask for a review/);
+  const asked = await parent.post("/placements/1/reviews/ask", {});
+  assert.equal(asked.status, 303);
+  assert.equal(asked.location, "/placements/1?done=review_asked");
+  assert.match(decode((await parent.get(asked.location)).text), /Your request for a review has gone to the school/);
+  assert.equal(wp.sql("SELECT requested_by || '|' || requester_name || '|' || requested_on FROM review_requests WHERE placement_id = 1"), `parent|Chris Walker|${day(0)}`);
+  const reviews = decode((await lead.get("/placements/1/reviews")).text);
+  assert.match(reviews, /A parent or carer: Chris Walker/);
+  // Staff record requests on a parent's behalf their own way; a parent asks only for their own child.
+  assert.equal((await lead.post("/placements/1/reviews/ask", {})).status, 403);
+  assert.doesNotMatch(decode((await lead.get("/placements/1")).text), /Ask for a review/);
+  const sam = wp.client();
+  await sam.signIn("sam.hughes@family.example", carerPassword);
+  await sam.get("/pupils");
+  assert.equal((await sam.post("/placements/1/reviews/ask", {})).status, 404);
+  const parentToken = wp.cli(["token", "create", "--email", DEMO.parent]).stdout.trim();
+  const byApi = await wp.api(parentToken, "POST", "/placements/1/reviews/ask");
+  assert.equal(byApi.status, 201);
+  assert.ok("owed_on" in byApi.body);
 });
 
 test("bad invitations are refused by name; another school's pupils are not there to invite", async () => {

@@ -77,7 +77,8 @@ after(async () => wp.stop());
 function fill(path) {
   const noun = path.split("/")[1];
   const first = { pupils: ids.pupil, placements: ids.placement, providers: ids.provider, alerts: ids.alert, concerns: ids.concern, reviews: ids.review }[noun];
-  return path.replace("{id}", first).replace("{check}", ids.check).replace("{step}", "1");
+  // {user}: the demo parent's account (7), Aisha's father.
+  return path.replace("{id}", first).replace("{check}", ids.check).replace("{step}", "1").replace("{user}", "7");
 }
 
 // The directory of providers is open to schools and LA officers everywhere (a provider's details

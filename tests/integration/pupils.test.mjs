@@ -64,6 +64,30 @@ test("only the school imports its pupils", async () => {
   }
 });
 
+test("a carer's preferred language and need of an interpreter are kept and shown to whoever contacts them", async () => {
+  await school.get("/pupils/3/contacts/new");
+  const carer = { role: "carer", name: "Ana Popescu", relationship: "Foster carer", phone: "07700 900333", preferred_contact: "phone" };
+  const noLanguage = await school.post("/pupils/3/contacts/new", { ...carer, needs_interpreter: "yes" });
+  assert.equal(noLanguage.status, 422);
+  assert.deepEqual(errorMessages(noLanguage.text), [{ field: "preferred_language", message: "Enter the language they need an interpreter for" }]);
+  assert.match(noLanguage.text, /id="needs_interpreter" name="needs_interpreter" type="checkbox" value="yes" checked/, "the box stays ticked");
+  const tooLong = await school.post("/pupils/3/contacts/new", { ...carer, preferred_language: "R".repeat(101) });
+  assert.deepEqual(errorMessages(tooLong.text).map((e) => e.field), ["preferred_language"]);
+  const saved = await school.post("/pupils/3/contacts/new", { ...carer, preferred_language: " Romanian ", needs_interpreter: "yes" });
+  assert.equal(saved.status, 303);
+  assert.match(decode((await school.get("/pupils/3")).text), /Ana Popescu[\s\S]*Needs a Romanian interpreter/);
+  // The demo's Dana Hughes prefers Polish and needs an interpreter; Chris Walker prefers English.
+  assert.match(decode((await school.get("/pupils/2")).text), /Dana Hughes[\s\S]*Needs a Polish interpreter/);
+  assert.match(decode((await school.get("/pupils/1")).text), /Prefers Email, in English/);
+  const token = wp.cli(["token", "create", "--email", DEMO.apLead]).stdout.trim();
+  const record = await wp.api(token, "GET", "/pupils/3");
+  const ana = record.body.contacts.find((k) => k.name === "Ana Popescu");
+  assert.deepEqual([ana.preferred_language, ana.needs_interpreter], ["Romanian", true]);
+  const wrongType = await wp.api(token, "POST", "/pupils/3/contacts", { ...carer, preferred_language: "Welsh", needs_interpreter: "yes" });
+  assert.equal(wrongType.status, 422);
+  assert.deepEqual(wrongType.body.errors.map((e) => e.field), ["needs_interpreter"]);
+});
+
 test("a pupil's details and contacts: bad input names the field and keeps what was saved", async () => {
   await school.get("/pupils/2/edit");
   const bad = await school.post("/pupils/2/edit", { upn: "B999400124002", given_name: "", family_name: "Hughes", date_of_birth: "2012-02-30", gender: "M", needs: "semh" });

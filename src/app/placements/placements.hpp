@@ -72,7 +72,8 @@ struct PlacementView {
   std::vector<std::string> rules_applied;       // the planned limits' versions on the first day, in words
   bool needs_authority_consent = false;
   bool can_manage = false;
-  bool can_log = false;  // the provider logs progress while it runs
+  bool can_log = false;             // the provider logs progress while it runs
+  bool can_ask_for_review = false;  // a parent, while it is agreed or running
 };
 
 PlacementView view_placement(const Services& s, const Actor& a, std::int64_t placement_id);

@@ -53,7 +53,8 @@ PupilRecord view_pupil_record(const Services& s, const Actor& a, std::int64_t pu
                PupilRecord r;
                r.pupil = p.record;
                r.placements = visible_placements_of(c, a, p);
-               r.contacts = store::list_contacts(c, pupil_id);
+               if (allowed(a, Action::SeeContacts, p.scope)) r.contacts = store::list_contacts(c, pupil_id);
+               r.can_see_contacts = allowed(a, Action::SeeContacts, p.scope);
                r.can_place = allowed(a, Action::CommissionPlacement, p.scope);
                r.can_arrange = allowed(a, Action::ArrangePlacement, p.scope);
                r.can_edit = allowed(a, Action::EditPupil, p.scope);
@@ -125,7 +126,7 @@ std::int64_t add_contact(const Services& s, const Actor& a, std::int64_t pupil_i
              [&](store::Connection& c, Subject<domain::Pupil>&, AuditRecord& entry) {
                k.pupil_id = pupil_id;
                for (auto* field : {&k.role, &k.name, &k.relationship, &k.email, &k.phone, &k.address,
-                                   &k.preferred_contact, &k.involved_since})
+                                   &k.preferred_contact, &k.involved_since, &k.preferred_language})
                  *field = domain::trimmed(*field);
                if (auto errors = domain::contact_problems(k, s.today()); !errors.empty())
                  throw Invalid(std::move(errors));

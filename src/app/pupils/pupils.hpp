@@ -17,7 +17,8 @@ domain::Pupil view_pupil(const Services& s, const Actor& a, std::int64_t pupil_i
 // Everything the pupil's page shows, each part only to those who may see it.
 struct PupilRecord {
   domain::Pupil pupil;
-  std::vector<domain::PupilContact> contacts;
+  std::vector<domain::PupilContact> contacts;  // only for those who may see them (not a parent)
+  bool can_see_contacts = false;
   std::vector<store::PlacementRecord> placements;  // a provider sees only its own
   bool can_edit = false;                           // the home school keeps the record
   bool can_manage_family = false;                  // invites parents and carers, and ends their access

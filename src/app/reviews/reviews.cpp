@@ -135,40 +135,59 @@ PlacementReviews placement_reviews(const Services& s, const Actor& a, std::int64
              });
 }
 
+namespace {
+
+// Keeps a written request for a review of `p` and answers the day a review is owed because of it
+// (within 10 school days, unless one was held in the 10 weeks before it).
+std::optional<Date> keep_request(store::Connection& c, const Services& s, const Actor& a,
+                                 const store::PlacementRecord& p, const RequestForm& f, AuditRecord& entry) {
+  if (!under_review(p)) throw Invalid("requested_on", "Requests are recorded while the placement is agreed or running");
+  auto errors = domain::request_problems(f.requested_by, f.requester_name, f.requested_on, s.today(),
+                                         has_ehc_plan(c, p.pupil_id));
+  if (!errors.empty()) throw Invalid(std::move(errors));
+  const auto on = stored(f.requested_on);
+  // The last review held on or before the day of the request decides whether one is owed.
+  std::optional<Date> before;
+  for (const auto& r : store::reviews_of(c, {p.id}))
+    if (sys_days(stored(r.held_on)) <= sys_days(on)) {
+      before = stored(r.held_on);
+      break;
+    }
+  const auto owed = domain::review_owed_on_request(calendar_for_school(c, p.school_id), on, before);
+  store::ReviewRequestRow row;
+  row.placement_id = p.id;
+  row.requested_by = f.requested_by;
+  row.requester_name = f.requester_name;
+  row.requested_on = f.requested_on;
+  if (owed) row.owed_on = format_date(*owed);
+  const auto id = store::insert_review_request(c, row, a.user_id, s.now_iso());
+  entry.detail = nlohmann::json{{"request_id", id},
+                                {"requested_by", f.requested_by},
+                                {"requested_on", f.requested_on},
+                                {"owed_on", row.owed_on ? nlohmann::json(*row.owed_on) : nlohmann::json()}}
+                     .dump();
+  return owed;
+}
+
+}  // namespace
+
 std::optional<Date> record_review_request(const Services& s, const Actor& a, std::int64_t placement_id,
                                           const RequestForm& raw) {
   return manage_placement(
       s, a, "review.request", placement_id, [&](store::Connection& c, store::PlacementRecord& p, AuditRecord& entry) {
-        if (!under_review(p))
-          throw Invalid("requested_on", "Requests are recorded while the placement is agreed or running");
-        RequestForm f{domain::trimmed(raw.requested_by), domain::trimmed(raw.requester_name),
-                      domain::trimmed(raw.requested_on)};
-        auto errors = domain::request_problems(f.requested_by, f.requester_name, f.requested_on, s.today(),
-                                               has_ehc_plan(c, p.pupil_id));
-        if (!errors.empty()) throw Invalid(std::move(errors));
-        const auto on = stored(f.requested_on);
-        // The last review held on or before the day of the request decides whether one is owed.
-        std::optional<Date> before;
-        for (const auto& r : store::reviews_of(c, {placement_id}))
-          if (sys_days(stored(r.held_on)) <= sys_days(on)) {
-            before = stored(r.held_on);
-            break;
-          }
-        const auto owed = domain::review_owed_on_request(calendar_for_school(c, p.school_id), on, before);
-        store::ReviewRequestRow row;
-        row.placement_id = placement_id;
-        row.requested_by = f.requested_by;
-        row.requester_name = f.requester_name;
-        row.requested_on = f.requested_on;
-        if (owed) row.owed_on = format_date(*owed);
-        const auto id = store::insert_review_request(c, row, a.user_id, s.now_iso());
-        entry.detail = nlohmann::json{{"request_id", id},
-                                      {"requested_by", f.requested_by},
-                                      {"requested_on", f.requested_on},
-                                      {"owed_on", row.owed_on ? nlohmann::json(*row.owed_on) : nlohmann::json()}}
-                           .dump();
-        return owed;
+        return keep_request(
+            c, s, a, p,
+            {domain::trimmed(raw.requested_by), domain::trimmed(raw.requester_name), domain::trimmed(raw.requested_on)},
+            entry);
       });
+}
+
+std::optional<Date> ask_for_review(const Services& s, const Actor& a, std::int64_t placement_id) {
+  // Made today, in the parent's own name: the portal is their written request.
+  return run(s, a, {"review.ask", domain::Action::AskForReview, "placement"}, placement_of(a, placement_id),
+             [&](store::Connection& c, Subject<store::PlacementRecord>& p, AuditRecord& entry) {
+               return keep_request(c, s, a, p.record, {"parent", a.display_name, format_date(s.today())}, entry);
+             });
 }
 
 ReviewForm review_form(const Services& s, const Actor& a, std::int64_t placement_id) {

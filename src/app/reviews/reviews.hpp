@@ -40,6 +40,8 @@ struct RequestForm {
 // Answers the day a review is owed because of it, if one is.
 std::optional<domain::Date> record_review_request(const Services& s, const Actor& a, std::int64_t placement_id,
                                                   const RequestForm& f);
+// A parent asks for a review from their child's placement page: a written request made today.
+std::optional<domain::Date> ask_for_review(const Services& s, const Actor& a, std::int64_t placement_id);
 
 // What a new review starts from: each objective of the agreed plan with the value the logs and
 // attendance suggest, and attendance, engagement and incidents since the last review.

@@ -105,6 +105,8 @@ bool permits(const Principal& w, Action action, const Scope& s) {
     case Action::EditPupil:
     case Action::ManageFamilyAccess:
       return school_staff(r) && at_school(w, s);
+    case Action::SeeContacts:
+      return r != Role::Parent;
 
     case Action::CommissionPlacement:
       return commissioner(r) && at_school(w, s);
@@ -112,6 +114,8 @@ bool permits(const Principal& w, Action action, const Scope& s) {
       return r == Role::LaOfficer && in_area(w, s);
     case Action::ManagePlacement:
       return manages_placement(w, s);
+    case Action::AskForReview:
+      return r == Role::Parent && s.actor_is_guardian;
     case Action::ReadDraftPlan:
       return r != Role::Parent;
     case Action::EditTimetable:
@@ -173,6 +177,7 @@ Noun noun_of(Action a) {
     case Action::ViewPupil:
     case Action::EditPupil:
     case Action::ManageFamilyAccess:
+    case Action::SeeContacts:
     case Action::CommissionPlacement:
     case Action::ArrangePlacement:
     case Action::EditTimetable:
@@ -181,6 +186,7 @@ Noun noun_of(Action a) {
       return Noun::Pupil;
     case Action::ViewPlacement:
     case Action::ManagePlacement:
+    case Action::AskForReview:
     case Action::ReadDraftPlan:
     case Action::LogProgress:
       return Noun::Placement;
@@ -221,10 +227,12 @@ constexpr ActionName kActions[] = {
     {Action::ImportPupils, "import_pupils"},
     {Action::EditPupil, "edit_pupil"},
     {Action::ManageFamilyAccess, "manage_family_access"},
+    {Action::SeeContacts, "see_contacts"},
     {Action::CommissionPlacement, "commission_placement"},
     {Action::ArrangePlacement, "arrange_placement"},
     {Action::ViewPlacement, "view_placement"},
     {Action::ManagePlacement, "manage_placement"},
+    {Action::AskForReview, "ask_for_review"},
     {Action::ReadDraftPlan, "read_draft_plan"},
     {Action::EditTimetable, "edit_timetable"},
     {Action::KeepCalendar, "keep_calendar"},

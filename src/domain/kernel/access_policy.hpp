@@ -35,11 +35,13 @@ enum class Action {
   ImportPupils,
   EditPupil,           // details, needs, contacts, attendance corrections
   ManageFamilyAccess,  // invite a parent or carer to see their child's record, and end their access
+  SeeContacts,         // the people around a child: another carer's address is not a parent's to see
   // Placements, plans and timetables
   CommissionPlacement,  // under the school's own powers
   ArrangePlacement,     // by the LA under s19
   ViewPlacement,
   ManagePlacement,  // terms, notices, plan, reviews, the return, the end
+  AskForReview,     // a parent's written request for a review of their child's placement
   ReadDraftPlan,
   EditTimetable,
   KeepCalendar,

@@ -116,6 +116,10 @@ FieldErrors contact_problems(const PupilContact& c, std::chrono::year_month_day 
       e.push_back({"involved_since", "Leave Involved since blank for a parent or carer"});
   }
   if (c.name.empty()) e.push_back({"name", "Enter the person's name"});
+  if (c.preferred_language.size() > 100)
+    e.push_back({"preferred_language", "Preferred language must be 100 characters or fewer"});
+  else if (c.needs_interpreter && c.preferred_language.empty())
+    e.push_back({"preferred_language", "Enter the language they need an interpreter for"});
   if (!c.email.empty())
     if (auto problem = email_problem(c.email)) e.push_back({"email", *problem});
   if (c.email.empty() && c.phone.empty() && c.address.empty())

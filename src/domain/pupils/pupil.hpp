@@ -61,8 +61,10 @@ struct PupilContact {
   std::string email;
   std::string phone;
   std::string address;
-  std::string preferred_contact;  // email, phone, post
-  std::string involved_since;     // a professional's service: since when (ISO); blank when not known
+  std::string preferred_contact;   // email, phone, post
+  std::string involved_since;      // a professional's service: since when (ISO); blank when not known
+  std::string preferred_language;  // blank: not recorded (English is not assumed)
+  bool needs_interpreter = false;
 
   bool is_parent_or_carer() const;
 };

@@ -129,16 +129,18 @@ bool is_placed_with(Connection& c, std::int64_t pupil_id, std::int64_t provider_
 std::int64_t insert_contact(Connection& c, const domain::PupilContact& k, const std::string& now) {
   return c.insert(
       "INSERT INTO pupil_contacts (pupil_id, contact_role, name, relationship, parental_responsibility, email, phone, "
-      "address, preferred_contact, created_at, involved_since) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
-      "RETURNING id",
+      "address, preferred_contact, created_at, involved_since, preferred_language, needs_interpreter) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
       {integer(k.pupil_id), k.role, k.name, k.relationship, flag(k.parental_responsibility), k.email, k.phone,
-       k.address, k.preferred_contact, now, k.involved_since.empty() ? null() : Value(k.involved_since)});
+       k.address, k.preferred_contact, now, k.involved_since.empty() ? null() : Value(k.involved_since),
+       k.preferred_language, flag(k.needs_interpreter)});
 }
 
 std::vector<domain::PupilContact> list_contacts(Connection& c, std::int64_t pupil_id) {
   auto rows = c.query(
       "SELECT id, pupil_id, contact_role, name, relationship, parental_responsibility, email, phone, address, "
-      "preferred_contact, involved_since FROM pupil_contacts WHERE pupil_id = $1 AND removed_at IS NULL ORDER BY "
+      "preferred_contact, involved_since, preferred_language, needs_interpreter FROM pupil_contacts WHERE pupil_id = "
+      "$1 AND removed_at IS NULL ORDER BY "
       "contact_role, id",
       {integer(pupil_id)});
   return map_rows(rows, [](const Row& r) {
@@ -152,7 +154,9 @@ std::vector<domain::PupilContact> list_contacts(Connection& c, std::int64_t pupi
                                 r.text(7),
                                 r.text(8),
                                 r.text(9),
-                                r.opt_text(10).value_or("")};
+                                r.opt_text(10).value_or(""),
+                                r.text(11),
+                                r.boolean(12)};
   });
 }
 

@@ -5,6 +5,7 @@
 #include "app/placements/placements.hpp"
 #include "app/providers/provider_directory.hpp"
 #include "app/pupils/pupils.hpp"
+#include "app/reviews/reviews.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/numbers.hpp"
 #include "web/kernel/application.hpp"
@@ -146,6 +147,7 @@ Response placement_page(RequestContext& ctx, std::int64_t id, const domain::Fiel
       data[std::string(key) + "_text"] = domain::date_text(data[key].get<std::string>());
   data["pupil"] = pupil_json(v.pupil, ctx.services.today());
   data["notice"] = ctx.request.query_value("done");
+  data["notice_text"] = data["notice"] == "review_asked" ? "Your request for a review has gone to the school" : "Saved";
   if (v.provider) {
     data["provider_address"] = "";
     data["provider_contact"] = v.provider->contact_name + ", " + v.provider->contact_phone;
@@ -181,6 +183,7 @@ Response placement_page(RequestContext& ctx, std::int64_t id, const domain::Fiel
   data["can_end"] = v.can_manage && p.status != "ended";
   data["is_off_site_direction"] = osd;
   data["can_log"] = v.can_log;
+  data["can_ask_for_review"] = v.can_ask_for_review;
   data["has_notice"] = osd && !draft;
   add_errors(data, errors);
   const auto& r = ctx.request;
@@ -310,6 +313,11 @@ void add_placement_routes(Router& r) {
 
   r.add("POST", "/placements/{id}/agree", [](Request& req, RequestContext& ctx) {
     return placement_step(req, ctx, "agreed", [&](auto id) { app::agree_placement(ctx.services, ctx.actor(), id); });
+  });
+
+  r.add("POST", "/placements/{id}/reviews/ask", [](Request& req, RequestContext& ctx) {
+    return placement_step(req, ctx, "review_asked",
+                          [&](auto id) { app::ask_for_review(ctx.services, ctx.actor(), id); });
   });
   r.add("POST", "/placements/{id}/notice", [](Request& req, RequestContext& ctx) {
     return placement_step(req, ctx, "notice", [&](auto id) {

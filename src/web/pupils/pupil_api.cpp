@@ -64,6 +64,8 @@ void add_pupil_api_routes(Router& r) {
     c.address = text_of(b, "address");
     c.preferred_contact = text_of(b, "preferred_contact");
     c.involved_since = text_of(b, "involved_since");
+    c.preferred_language = text_of(b, "preferred_language");
+    c.needs_interpreter = flag_of(b, "needs_interpreter");
     return created(app::add_contact(ctx.services, ctx.actor(), id_param(req, "id"), c));
   });
 

@@ -59,6 +59,8 @@ nlohmann::json contact_json(const domain::PupilContact& c) {
                           ? std::string(domain::label_of(domain::services_involved(), c.role))
                           : ""},
           {"involved_since", c.involved_since.empty() ? nlohmann::json() : nlohmann::json(c.involved_since)},
+          {"preferred_language", c.preferred_language},
+          {"needs_interpreter", c.needs_interpreter},
           {"involved_since_text", c.involved_since.empty() ? "" : domain::date_text(c.involved_since)}};
 }
 

@@ -104,6 +104,13 @@ Response contact_form_page(RequestContext& ctx, std::int64_t pupil_id, const dom
              .type = "date",
              .hint = "When their service became involved with the pupil. " + date_example(ctx.services.today())});
   data["parental_responsibility"] = r.field("parental_responsibility") == "yes";
+  fields["preferred_language"] =
+      input_field(data, {.id = "preferred_language",
+                         .label = "Preferred language (optional)",
+                         .value = r.field("preferred_language"),
+                         .hint = "The language to speak or write to them in, like Polish or British Sign Language",
+                         .width = "govuk-input--width-20"});
+  data["needs_interpreter"] = r.field("needs_interpreter") == "yes";
   return ctx.page("pupils/contact", std::move(data), status);
 }
 
@@ -205,6 +212,7 @@ void add_pupil_routes(Router& r) {
     for (const auto& c : record.contacts) contacts.push_back(contact_json(c));
     data["contacts"] = contacts;
     data["has_contacts"] = !contacts.empty();
+    data["can_see_contacts"] = record.can_see_contacts;
     nlohmann::json placements = nlohmann::json::array();
     for (const auto& p : record.placements) placements.push_back(placement_json(p));
     data["placements"] = placements;
@@ -254,6 +262,8 @@ void add_pupil_routes(Router& r) {
     c.address = req.field("address");
     c.preferred_contact = req.field("preferred_contact");
     c.involved_since = date_field(req, "involved_since");
+    c.preferred_language = req.field("preferred_language");
+    c.needs_interpreter = req.field("needs_interpreter") == "yes";
     try {
       app::add_contact(ctx.services, ctx.actor(), id, c);
     } catch (const app::Invalid& e) {

@@ -26,6 +26,13 @@ void add_review_api_routes(Router& r) {
         201, nlohmann::json{{"owed_on", owed ? nlohmann::json(domain::format_date(*owed)) : nlohmann::json()}}.dump());
   });
 
+  // A parent's own written request, made today in their name; no body.
+  r.add("POST", "/api/v1/placements/{id}/reviews/ask", [](Request& req, RequestContext& ctx) {
+    const auto owed = app::ask_for_review(ctx.services, ctx.actor(), id_param(req, "id"));
+    return Response::json(
+        201, nlohmann::json{{"owed_on", owed ? nlohmann::json(domain::format_date(*owed)) : nlohmann::json()}}.dump());
+  });
+
   // {held_on, attendees: [...], other_attendees, la_invited_on, pupil_voice, parent_voice,
   //  objectives: [{value, change_reason}] in the plan's order, decision, decision_notes, extended_to, next_review_on}
   r.add("POST", "/api/v1/placements/{id}/reviews", [](Request& req, RequestContext& ctx) {
