@@ -129,6 +129,29 @@ test("a parent asks for a review from the placement page; it lands on the AP lea
   assert.ok("owed_on" in byApi.body);
 });
 
+test("a parent says in Waypoint that they have read the notice; the school sees who and when", async () => {
+  const parent = wp.client();
+  await parent.signIn(DEMO.parent);
+  const notice = decode((await parent.get("/placements/1/notice")).text);
+  assert.match(notice, /I have read this notice/);
+  const read = await parent.post("/placements/1/notice/acknowledge", {});
+  assert.equal(read.status, 303);
+  assert.equal(read.location, "/placements/1/notice?done=acknowledged");
+  const after = decode((await parent.get(read.location)).text);
+  assert.match(after, /The school can see that you have read the notice/);
+  assert.doesNotMatch(after, /I have read this notice/, "asked once");
+  assert.equal((await parent.post("/placements/1/notice/acknowledge", {})).status, 303);
+  const sent = wp.sql("SELECT notice_sent_on FROM placements WHERE id = 1");
+  assert.equal(wp.sql(`SELECT COUNT(*) || '|' || MIN(notice_sent_on) FROM notice_acknowledgements WHERE placement_id = 1`), `1|${sent}`);
+  const school = decode((await lead.get("/placements/1/notice")).text);
+  assert.match(school, new RegExp(`Read in Waypoint[\\s\\S]*Chris Walker, <time datetime="\\d{4}-\\d\\d-\\d\\dT[^"]+">[^<]+</time>`));
+  assert.doesNotMatch(school, /I have read this notice/);
+  assert.equal((await lead.post("/placements/1/notice/acknowledge", {})).status, 403);
+  const parentToken = wp.cli(["token", "create", "--email", DEMO.parent]).stdout.trim();
+  assert.equal((await wp.api(parentToken, "POST", "/placements/1/notice/acknowledge")).status, 204);
+  assert.equal((await wp.api(parentToken, "POST", "/placements/2/notice/acknowledge")).status, 404, "not his child's");
+});
+
 test("bad invitations are refused by name; another school's pupils are not there to invite", async () => {
   const professional = await api("lead", "POST", "/pupils/2/contacts", { role: "social_worker", name: "Jo Bell", relationship: "Social worker", preferred_contact: "email", email: "jo.bell@exeshire.example", phone: "", parental_responsibility: false });
   assert.equal(professional.status, 201, JSON.stringify(professional.body));

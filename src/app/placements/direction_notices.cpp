@@ -1,6 +1,9 @@
+#include <algorithm>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "app/calendar/school_calendars.hpp"
+#include "app/kernel/access.hpp"
 #include "app/kernel/errors.hpp"
 #include "app/placements/placements.hpp"
 #include "domain/kernel/calendar_date.hpp"
@@ -29,8 +32,26 @@ NoticeView direction_notice(const Services& s, const Actor& a, std::int64_t plac
   return run(s, a, {"placement.view", domain::Action::ViewPlacement, "placement"}, placement_of(a, placement_id),
              [&](store::Connection& c, Subject<store::PlacementRecord>& p, AuditRecord&) {
                if (!domain::is_off_site_direction(p.record.terms.legal_basis)) throw NotFound();
-               return notice_on(c, s, placement_view_on(c, s, a, p));
+               auto v = notice_on(c, s, placement_view_on(c, s, a, p));
+               v.acknowledgements = store::acknowledgements_of(c, placement_id);
+               const auto& sent = p.record.notice_sent_on;
+               v.can_acknowledge =
+                   sent && allowed(a, domain::Action::RespondAsParent, p.scope) &&
+                   std::none_of(v.acknowledgements.begin(), v.acknowledgements.end(),
+                                [&](const auto& x) { return x.user_id == a.user_id && x.notice_sent_on == *sent; });
+               return v;
              });
+}
+
+void acknowledge_notice(const Services& s, const Actor& a, std::int64_t placement_id) {
+  run(s, a, {"placement.notice_acknowledge", domain::Action::RespondAsParent, "placement"},
+      placement_of(a, placement_id), [&](store::Connection& c, Subject<store::PlacementRecord>& p, AuditRecord& entry) {
+        if (!domain::is_off_site_direction(p.record.terms.legal_basis)) throw NotFound();
+        const auto& sent = p.record.notice_sent_on;
+        if (!sent) throw Invalid("notice", "The school has not sent this notice yet");
+        store::acknowledge_notice(c, placement_id, a.user_id, *sent, s.now_iso());
+        entry.detail = nlohmann::json{{"notice_sent_on", *sent}}.dump();
+      });
 }
 
 NoticeView notice_on(store::Connection& c, const Services& s, const PlacementView& v) {
@@ -80,7 +101,7 @@ NoticeView notice_on(store::Connection& c, const Services& s, const PlacementVie
     if (auto school = store::find_organisation(c, p.school_id); school && school->parent_id)
       if (auto la = store::find_organisation(c, *school->parent_id)) n.local_authority_name = la->name;
   }
-  return {n, domain::missing_from_notice(n)};
+  return {n, domain::missing_from_notice(n), {}, false};
 }
 
 }  // namespace waypoint::app

@@ -161,7 +161,7 @@ PlacementView placement_view_on(store::Connection& c, const Services& s, const A
   v.can_manage = allowed(a, Action::ManagePlacement, subject.scope);
   v.can_log = has_status(p, PlacementStatus::Active) && allowed(a, Action::LogProgress, subject.scope);
   v.can_ask_for_review = (has_status(p, PlacementStatus::Active) || has_status(p, PlacementStatus::Awaiting)) &&
-                         allowed(a, Action::AskForReview, subject.scope);
+                         allowed(a, Action::RespondAsParent, subject.scope);
   v.needs_authority_consent = outside_placing_area(c, p);
   const auto first_day = domain::parse_date(p.activated_on.value_or(p.terms.start_date)).value_or(s.today());
   v.rules_applied = domain::placement_rules_text(domain::placement_rule_on(first_day, s.settings.limits), first_day);

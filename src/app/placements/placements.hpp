@@ -15,6 +15,7 @@
 #include "domain/providers/provider_standing.hpp"
 #include "domain/pupils/pupil.hpp"
 #include "domain/reintegration/reintegration.hpp"
+#include "store/families/family_store.hpp"
 #include "store/kernel/page.hpp"
 #include "store/placements/placement_store.hpp"
 #include "store/providers/provider_store.hpp"
@@ -99,8 +100,12 @@ void end_placement(const Services& s, const Actor& a, std::int64_t placement_id,
 struct NoticeView {
   domain::DirectionNotice notice;
   std::vector<std::string> missing;
+  std::vector<store::AcknowledgementRow> acknowledgements;  // parents who read it in Waypoint
+  bool can_acknowledge = false;                             // a parent who has not yet, once it is sent
 };
 NoticeView direction_notice(const Services& s, const Actor& a, std::int64_t placement_id);
+// A parent says, in Waypoint, that they have read the notice the school sent.
+void acknowledge_notice(const Services& s, const Actor& a, std::int64_t placement_id);
 
 // The same, inside a use case's transaction, for a placement it has loaded.
 PlacementView placement_view_on(store::Connection& c, const Services& s, const Actor& a,

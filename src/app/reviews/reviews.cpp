@@ -184,7 +184,7 @@ std::optional<Date> record_review_request(const Services& s, const Actor& a, std
 
 std::optional<Date> ask_for_review(const Services& s, const Actor& a, std::int64_t placement_id) {
   // Made today, in the parent's own name: the portal is their written request.
-  return run(s, a, {"review.ask", domain::Action::AskForReview, "placement"}, placement_of(a, placement_id),
+  return run(s, a, {"review.ask", domain::Action::RespondAsParent, "placement"}, placement_of(a, placement_id),
              [&](store::Connection& c, Subject<store::PlacementRecord>& p, AuditRecord& entry) {
                return keep_request(c, s, a, p.record, {"parent", a.display_name, format_date(s.today())}, entry);
              });

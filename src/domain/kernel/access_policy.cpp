@@ -114,7 +114,7 @@ bool permits(const Principal& w, Action action, const Scope& s) {
       return r == Role::LaOfficer && in_area(w, s);
     case Action::ManagePlacement:
       return manages_placement(w, s);
-    case Action::AskForReview:
+    case Action::RespondAsParent:
       return r == Role::Parent && s.actor_is_guardian;
     case Action::ReadDraftPlan:
       return r != Role::Parent;
@@ -186,7 +186,7 @@ Noun noun_of(Action a) {
       return Noun::Pupil;
     case Action::ViewPlacement:
     case Action::ManagePlacement:
-    case Action::AskForReview:
+    case Action::RespondAsParent:
     case Action::ReadDraftPlan:
     case Action::LogProgress:
       return Noun::Placement;
@@ -232,7 +232,7 @@ constexpr ActionName kActions[] = {
     {Action::ArrangePlacement, "arrange_placement"},
     {Action::ViewPlacement, "view_placement"},
     {Action::ManagePlacement, "manage_placement"},
-    {Action::AskForReview, "ask_for_review"},
+    {Action::RespondAsParent, "respond_as_parent"},
     {Action::ReadDraftPlan, "read_draft_plan"},
     {Action::EditTimetable, "edit_timetable"},
     {Action::KeepCalendar, "keep_calendar"},

@@ -41,7 +41,7 @@ enum class Action {
   ArrangePlacement,     // by the LA under s19
   ViewPlacement,
   ManagePlacement,  // terms, notices, plan, reviews, the return, the end
-  AskForReview,     // a parent's written request for a review of their child's placement
+  RespondAsParent,  // a parent's own answers on their child's placement: a review asked for, a notice read
   ReadDraftPlan,
   EditTimetable,
   KeepCalendar,

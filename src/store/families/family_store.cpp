@@ -80,4 +80,22 @@ bool end_carer_link(Connection& c, std::int64_t pupil_id, std::int64_t user_id, 
       .has_value();
 }
 
+void acknowledge_notice(Connection& c, std::int64_t placement_id, std::int64_t user_id, const std::string& sent_on,
+                        const std::string& now) {
+  c.exec(
+      "INSERT INTO notice_acknowledgements (placement_id, user_id, notice_sent_on, acknowledged_at) "
+      "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+      {integer(placement_id), integer(user_id), sent_on, now});
+}
+
+std::vector<AcknowledgementRow> acknowledgements_of(Connection& c, std::int64_t placement_id) {
+  return map_rows(c.query("SELECT a.user_id, u.display_name, a.notice_sent_on, a.acknowledged_at "
+                          "FROM notice_acknowledgements a JOIN users u ON u.id = a.user_id "
+                          "WHERE a.placement_id = $1 ORDER BY a.acknowledged_at, a.user_id",
+                          {integer(placement_id)}),
+                  [](const Row& r) {
+                    return AcknowledgementRow{r.integer(0), r.text(1), r.text(2), r.text(3)};
+                  });
+}
+
 }  // namespace waypoint::store

@@ -49,4 +49,16 @@ void link_carer(Connection& c, std::int64_t pupil_id, std::int64_t user_id, std:
 bool end_carer_link(Connection& c, std::int64_t pupil_id, std::int64_t user_id, std::int64_t ended_by,
                     const std::string& reason, const std::string& now);
 
+struct AcknowledgementRow {
+  std::int64_t user_id = 0;
+  std::string name;
+  std::string notice_sent_on;
+  std::string acknowledged_at;
+};
+// Keeps a parent's acknowledgement of the notice sent on `sent_on`; a second one changes nothing.
+void acknowledge_notice(Connection& c, std::int64_t placement_id, std::int64_t user_id, const std::string& sent_on,
+                        const std::string& now);
+// A placement's acknowledgements, of any notice, earliest first.
+std::vector<AcknowledgementRow> acknowledgements_of(Connection& c, std::int64_t placement_id);
+
 }  // namespace waypoint::store

@@ -39,6 +39,7 @@ constexpr Part kApRecord[] = {
     {"return_steps", kOfPlacements},
     {"return_follow_ups", kOfPlacements},
     {"review_requests", kOfPlacements},
+    {"notice_acknowledgements", kOfPlacements},
     {"review_objectives", "review_id IN (SELECT id FROM reviews WHERE pupil_id = $1)"},
     {"reviews", kOfPupil},
     {"plan_objective_history", kOfPlanVersions},

@@ -106,6 +106,12 @@ void add_placement_api_routes(Router& r) {
     return placement_response(ctx, id_param(req, "id"));
   });
 
+  // A parent has read the notice the school sent; no body.
+  r.add("POST", "/api/v1/placements/{id}/notice/acknowledge", [](Request& req, RequestContext& ctx) {
+    app::acknowledge_notice(ctx.services, ctx.actor(), id_param(req, "id"));
+    return Response::json(204, "");
+  });
+
   r.add("POST", "/api/v1/placements/{id}/consent", [](Request& req, RequestContext& ctx) {
     const auto b = json_body(req);
     app::record_consent(ctx.services, ctx.actor(), id_param(req, "id"), text_of(b, "parent_consent_on"),

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/kernel/calendar_date.hpp"
+#include "domain/kernel/time.hpp"
 #include "web/kernel/pdf.hpp"
 
 namespace waypoint::web {
@@ -54,11 +55,22 @@ std::vector<PdfSection> sections(const domain::DirectionNotice& n) {
 nlohmann::json notice_json(const app::NoticeView& v) {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& s : sections(v.notice)) list.push_back({{"heading", s.heading}, {"lines", s.lines}});
+  nlohmann::json read_by = nlohmann::json::array();
+  for (const auto& x : v.acknowledgements)
+    read_by.push_back({{"name", x.name},
+                       {"user_id", x.user_id},
+                       {"notice_sent_on", x.notice_sent_on},
+                       {"notice_sent_on_text", domain::date_text(x.notice_sent_on)},
+                       {"acknowledged_at", x.acknowledged_at},
+                       {"acknowledged_at_text", domain::uk_time_text(x.acknowledged_at)}});
   return {{"title", "Notice of a direction to attend education off-site"},
           {"placement_id", v.notice.placement_id},
           {"sections", std::move(list)},
           {"missing", v.missing},
-          {"has_missing", !v.missing.empty()}};
+          {"has_missing", !v.missing.empty()},
+          {"acknowledgements", std::move(read_by)},
+          {"has_acknowledgements", !v.acknowledgements.empty()},
+          {"can_acknowledge", v.can_acknowledge}};
 }
 
 std::string notice_pdf(const app::NoticeView& v) {

@@ -346,7 +346,15 @@ void add_placement_routes(Router& r) {
 
   r.add("GET", "/placements/{id}/notice", [](Request& req, RequestContext& ctx) {
     const auto notice = app::direction_notice(ctx.services, ctx.actor(), id_param(req, "id"));
-    return ctx.page("placements/notice", notice_json(notice));
+    auto data = notice_json(notice);
+    data["acknowledged"] = req.query_value("done") == "acknowledged";
+    return ctx.page("placements/notice", std::move(data));
+  });
+
+  r.add("POST", "/placements/{id}/notice/acknowledge", [](Request& req, RequestContext& ctx) {
+    const auto id = id_param(req, "id");
+    app::acknowledge_notice(ctx.services, ctx.actor(), id);
+    return Response::redirect("/placements/" + std::to_string(id) + "/notice?done=acknowledged");
   });
 
   r.add("GET", "/placements/{id}/notice.pdf", [](Request& req, RequestContext& ctx) {
