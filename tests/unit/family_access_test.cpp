@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/families/family_access.hpp"
+#include "domain/kernel/access_policy.hpp"
 
 using namespace waypoint::domain;
 
@@ -48,4 +49,11 @@ TEST(FamilyAccess, EndingAccessNeedsAReason) {
   EXPECT_EQ(end_access_problems(" \t").size(), 1u);
   EXPECT_EQ(end_access_problems(" \t").front().field, "reason");
   EXPECT_TRUE(end_access_problems("Court order").empty());
+}
+
+TEST(FamilyAccess, OnlyACarersAccountIsLinkedToChildren) {
+  EXPECT_FALSE(existing_account_problem(std::nullopt).has_value());
+  EXPECT_FALSE(existing_account_problem(carer_account_role()).has_value());
+  for (const auto r : {Role::ApLead, Role::SchoolDsl, Role::ProviderStaff, Role::LaOfficer, Role::Administrator})
+    EXPECT_EQ(*existing_account_problem(r), "This email address belongs to a Waypoint account that is not a parent's");
 }

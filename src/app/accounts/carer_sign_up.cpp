@@ -9,6 +9,7 @@
 #include "app/kernel/unguarded.hpp"
 #include "domain/accounts/password_policy.hpp"
 #include "domain/families/family_access.hpp"
+#include "domain/kernel/access_policy.hpp"
 #include "store/accounts/organisation_store.hpp"
 #include "store/accounts/user_store.hpp"
 #include "store/families/family_store.hpp"
@@ -63,8 +64,8 @@ std::string accept_invitation(const Services& s, const std::string& token, const
     const auto pupil = store::find_pupil(c, row.pupil_id);
     if (!pupil) throw Invalid("invitation", "This invitation is no longer valid. Ask the school for a new one");
     auto user = store::find_user_by_email(c, row.email);
-    if (user && user->role != domain::Role::Parent)
-      throw Invalid("invitation", "This email address belongs to a Waypoint account that is not a parent's");
+    if (auto problem = domain::existing_account_problem(user ? std::optional(user->role) : std::nullopt))
+      throw Invalid("invitation", *problem);
     std::int64_t user_id = 0;
     if (user) {
       user_id = user->id;
@@ -73,7 +74,7 @@ std::string accept_invitation(const Services& s, const std::string& token, const
       domain::User u;
       u.email = row.email;
       u.display_name = row.contact_name;
-      u.role = domain::Role::Parent;
+      u.role = domain::carer_account_role();
       u.organisation_id = pupil->school_id;
       u.password_hash = *hash;
       user_id = store::insert_user(c, u, s.now_iso());

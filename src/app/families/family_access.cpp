@@ -59,42 +59,42 @@ FamilyAccessView family_access(const Services& s, const Actor& a, std::int64_t p
 
 InvitationSent invite_carer(const Services& s, const Actor& a, std::int64_t pupil_id, const std::string& contact_text) {
   const auto token = random_token();
-  return run(s, a, {"family.invite", Action::ManageFamilyAccess, "family_invitation"}, pupil_of(a, pupil_id),
-             [&](store::Connection& c, Subject<domain::Pupil>& pupil, AuditRecord& entry) {
-               const auto contact_id = domain::parse_whole_number(domain::trimmed(contact_text));
-               std::optional<domain::PupilContact> contact;
-               if (contact_id)
-                 for (auto& k : store::list_contacts(c, pupil_id))
-                   if (k.id == *contact_id) contact = std::move(k);
-               if (!contact) throw Invalid("contact_id", "Select a parent or carer from the pupil's contacts");
-               if (auto problem = domain::invitation_problem(*contact)) throw Invalid("contact_id", *problem);
-               const auto email = domain::normalise_email(contact->email);
-               if (auto user = store::find_user_by_email(c, email); user && user->role != domain::Role::Parent)
-                 throw Invalid("contact_id",
-                               "This email address belongs to a Waypoint account that is not a parent's. Use the "
-                               "carer's own address");
-               store::withdraw_waiting_invitations(c, pupil_id, contact->id, s.now_iso());
-               store::InvitationRow row;
-               row.pupil_id = pupil_id;
-               row.contact_id = contact->id;
-               row.email = email;
-               row.invited_at = s.now_iso();
-               row.expires_at = domain::to_iso(s.clock.now() + std::chrono::days(s.settings.invitation_days));
-               const auto id = store::insert_invitation(c, row, a.user_id, token_hash(token));
-               const auto school = store::find_organisation(c, pupil.record.school_id);
-               const auto school_name = school ? school->name : std::string("Your child's school");
-               const auto link = invitation_link(s, token);
-               if (s.settings.mail_enabled)
-                 store::queue_mail(c, email, "Waypoint: an invitation from " + school_name,
-                                   invitation_mail_body(contact->name, school_name, link, row.expires_at), s.now_iso());
-               entry.entity_id = id;
-               entry.detail = nlohmann::json{{"contact_id", contact->id},
-                                             {"email", email},
-                                             {"expires_at", row.expires_at},
-                                             {"mailed", s.settings.mail_enabled}}
-                                  .dump();
-               return InvitationSent{id, row.expires_at, s.settings.mail_enabled ? std::nullopt : std::optional(link)};
-             });
+  return run(
+      s, a, {"family.invite", Action::ManageFamilyAccess, "family_invitation"}, pupil_of(a, pupil_id),
+      [&](store::Connection& c, Subject<domain::Pupil>& pupil, AuditRecord& entry) {
+        const auto contact_id = domain::parse_whole_number(domain::trimmed(contact_text));
+        std::optional<domain::PupilContact> contact;
+        if (contact_id)
+          for (auto& k : store::list_contacts(c, pupil_id))
+            if (k.id == *contact_id) contact = std::move(k);
+        if (!contact) throw Invalid("contact_id", "Select a parent or carer from the pupil's contacts");
+        if (auto problem = domain::invitation_problem(*contact)) throw Invalid("contact_id", *problem);
+        const auto email = domain::normalise_email(contact->email);
+        const auto existing = store::find_user_by_email(c, email);
+        if (auto problem = domain::existing_account_problem(existing ? std::optional(existing->role) : std::nullopt))
+          throw Invalid("contact_id", *problem + ". Use the carer's own address");
+        store::withdraw_waiting_invitations(c, pupil_id, contact->id, s.now_iso());
+        store::InvitationRow row;
+        row.pupil_id = pupil_id;
+        row.contact_id = contact->id;
+        row.email = email;
+        row.invited_at = s.now_iso();
+        row.expires_at = domain::to_iso(s.clock.now() + std::chrono::days(s.settings.invitation_days));
+        const auto id = store::insert_invitation(c, row, a.user_id, token_hash(token));
+        const auto school = store::find_organisation(c, pupil.record.school_id);
+        const auto school_name = school ? school->name : std::string("Your child's school");
+        const auto link = invitation_link(s, token);
+        if (s.settings.mail_enabled)
+          store::queue_mail(c, email, "Waypoint: an invitation from " + school_name,
+                            invitation_mail_body(contact->name, school_name, link, row.expires_at), s.now_iso());
+        entry.entity_id = id;
+        entry.detail = nlohmann::json{{"contact_id", contact->id},
+                                      {"email", email},
+                                      {"expires_at", row.expires_at},
+                                      {"mailed", s.settings.mail_enabled}}
+                           .dump();
+        return InvitationSent{id, row.expires_at, s.settings.mail_enabled ? std::nullopt : std::optional(link)};
+      });
 }
 
 void end_carer_access(const Services& s, const Actor& a, std::int64_t pupil_id, std::int64_t user_id,

@@ -1,5 +1,6 @@
 #include "domain/families/family_access.hpp"
 
+#include "domain/kernel/access_policy.hpp"
 #include "domain/kernel/text.hpp"
 
 namespace waypoint::domain {
@@ -45,6 +46,12 @@ std::optional<std::string> invitation_problem(const PupilContact& contact) {
   if (!contact.parental_responsibility)
     return "Only a parent or carer with parental responsibility can be invited. Record it on their contact first";
   if (trimmed(contact.email).empty()) return "Add their email address to their contact first";
+  return std::nullopt;
+}
+
+std::optional<std::string> existing_account_problem(std::optional<Role> existing) {
+  if (existing && !may_be_linked_to_children(*existing))
+    return "This email address belongs to a Waypoint account that is not a parent's";
   return std::nullopt;
 }
 

@@ -28,6 +28,10 @@ std::optional<std::string> invitation_refusal(InvitationState s, Instant expires
 // e-mail address. Nothing when they can be.
 std::optional<std::string> invitation_problem(const PupilContact& contact);
 
+// Why the account already at a carer's address cannot be the one their child is linked to: a staff
+// account. Nothing when there is none, or it is a carer's.
+std::optional<std::string> existing_account_problem(std::optional<Role> existing);
+
 // A carer's access ends for a reason the school gives (parental responsibility ended, a court
 // order): the reason is kept with the record.
 FieldErrors end_access_problems(std::string_view reason);

@@ -355,4 +355,8 @@ std::vector<Role> alerts_read_by(Role reader) {
 
 bool may_be_concern_reader(Role r) { return school_staff(r); }
 
+Role carer_account_role() { return Role::Parent; }
+
+bool may_be_linked_to_children(Role r) { return r == carer_account_role(); }
+
 }  // namespace waypoint::domain

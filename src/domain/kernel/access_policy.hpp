@@ -159,4 +159,9 @@ std::vector<Role> alerts_read_by(Role reader);
 // Who may be allowed by a DSL to read the school's concerns: the school's own staff.
 bool may_be_concern_reader(Role r);
 
+// The role of a carer's account made through a school's invitation. Only accounts of that role are
+// linked to children: a staff account never is, whatever address it has.
+Role carer_account_role();
+bool may_be_linked_to_children(Role r);
+
 }  // namespace waypoint::domain
