@@ -64,10 +64,11 @@ set_tests_properties(browser PROPERTIES ENVIRONMENT "${TEST_ENV};WAYPOINT_TEST_E
 
 if(WAYPOINT_ASAN_DIR)
   add_test(NAME sanitized.unit COMMAND ${WAYPOINT_ASAN_DIR}/unit_tests)
+  set_tests_properties(sanitized.unit PROPERTIES ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0")
   add_test(NAME sanitized.integration.sqlite COMMAND ${NODE} --test --test-concurrency=1 ${INTEGRATION_FILES})
   add_test(NAME sanitized.integration.sqlite.timed COMMAND ${NODE} --test --test-concurrency=1 ${TIMED_FILES})
   set_tests_properties(sanitized.integration.sqlite sanitized.integration.sqlite.timed PROPERTIES ENVIRONMENT
-    "WAYPOINT_BIN=${WAYPOINT_ASAN_DIR}/waypoint;WAYPOINT_ASSETS=${CMAKE_BINARY_DIR}/public;WAYPOINT_TEST_ENGINE=sqlite${TEST_DAY_sanitized};WAYPOINT_SLOWDOWN=4;ASAN_OPTIONS=detect_leaks=1:abort_on_error=1;UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
+    "WAYPOINT_BIN=${WAYPOINT_ASAN_DIR}/waypoint;WAYPOINT_ASSETS=${CMAKE_BINARY_DIR}/public;WAYPOINT_TEST_ENGINE=sqlite${TEST_DAY_sanitized};WAYPOINT_SLOWDOWN=4;ASAN_OPTIONS=detect_leaks=1:abort_on_error=1;LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0;UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
   set_tests_properties(sanitized.integration.sqlite.timed PROPERTIES RUN_SERIAL ON)
 endif()
 

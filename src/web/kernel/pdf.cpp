@@ -1,7 +1,10 @@
 #include "web/kernel/pdf.hpp"
 
-#include <cstdio>
-#include <sstream>
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <memory>
 
 namespace waypoint::web {
 namespace {
@@ -10,126 +13,95 @@ constexpr double kPageWidth = 595.28;  // A4 in points
 constexpr double kPageHeight = 841.89;
 constexpr double kMargin = 56.7;  // 2 cm
 
-// UTF-8 to Windows-1252, the encoding of the standard fonts' WinAnsiEncoding.
-std::string to_win1252(const std::string& utf8) {
-  std::string out;
-  for (std::size_t i = 0; i < utf8.size();) {
-    const auto c = static_cast<unsigned char>(utf8[i]);
-    unsigned cp = 0;
-    std::size_t len = 1;
-    if (c < 0x80)
-      cp = c;
-    else if ((c >> 5) == 0x6)
-      cp = c & 0x1F, len = 2;
-    else if ((c >> 4) == 0xE)
-      cp = c & 0x0F, len = 3;
-    else if ((c >> 3) == 0x1E)
-      cp = c & 0x07, len = 4;
-    for (std::size_t k = 1; k < len && i + k < utf8.size(); ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
-    i += len;
-    if (cp < 0x80 || (cp >= 0xA0 && cp <= 0xFF))
-      out += static_cast<char>(cp);
-    else if (cp == 0x2018 || cp == 0x2019)
-      out += static_cast<char>(cp == 0x2018 ? 0x91 : 0x92);
-    else if (cp == 0x201C || cp == 0x201D)
-      out += static_cast<char>(cp == 0x201C ? 0x93 : 0x94);
-    else if (cp == 0x2013)
-      out += '\x96';
-    else if (cp == 0x2014)
-      out += '\x97';
-    else if (cp == 0x2022)
-      out += '\x95';
-    else if (cp == 0x20AC)
-      out += '\x80';
-    else
-      out += '?';
-  }
+// Noto first: with fontconfig's fallback it covers Latin, Cyrillic, Greek, Arabic, Bengali and the
+// other scripts of families' names (Arabic named first, as DejaVu would otherwise take it); DejaVu is
+// the fallback every Debian machine has.
+constexpr const char* kFamilies = "Noto Sans, Noto Sans Arabic, Noto Sans Bengali, DejaVu Sans";
+
+template <typename T, void (*Free)(T*)>
+struct CairoFree {
+  void operator()(T* p) const { Free(p); }
+};
+using Surface = std::unique_ptr<cairo_surface_t, CairoFree<cairo_surface_t, cairo_surface_destroy>>;
+using Cairo = std::unique_ptr<cairo_t, CairoFree<cairo_t, cairo_destroy>>;
+using Font = std::unique_ptr<PangoFontDescription, CairoFree<PangoFontDescription, pango_font_description_free>>;
+void unref_layout(PangoLayout* layout) { g_object_unref(layout); }
+using Layout = std::unique_ptr<PangoLayout, CairoFree<PangoLayout, unref_layout>>;
+using Iter = std::unique_ptr<PangoLayoutIter, CairoFree<PangoLayoutIter, pango_layout_iter_free>>;
+
+cairo_status_t append_pdf_bytes(void* out, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(out)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+// Pango takes only valid UTF-8; anything else is replaced rather than dropping the paragraph.
+std::string pango_text(const std::string& text) {
+  if (g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr)) return text;
+  gchar* fixed = g_utf8_make_valid(text.data(), static_cast<gssize>(text.size()));
+  std::string out = fixed;
+  g_free(fixed);
   return out;
 }
 
-std::string pdf_string(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '(' || c == ')' || c == '\\') out += '\\';
-    out += c;
+// Draws the paragraphs line by line, starting a page when the next line would cross the bottom
+// margin, so a long paragraph runs on to the next page rather than off this one.
+class PdfPages {
+ public:
+  explicit PdfPages(cairo_t* cr) : cr_(cr), layout_(pango_cairo_create_layout(cr)) {
+    pango_layout_set_width(layout_.get(), static_cast<int>((kPageWidth - 2 * kMargin) * PANGO_SCALE));
+    pango_layout_set_wrap(layout_.get(), PANGO_WRAP_WORD_CHAR);
+    // Letters are in English: lines start on the left even when one holds only a right-to-left name.
+    pango_layout_set_auto_dir(layout_.get(), FALSE);
   }
-  return out;
-}
 
-// Greedy word wrap by an average Helvetica advance (about half an em; a little more for bold),
-// erring toward short lines so nothing runs off the page.
-std::vector<std::string> wrap(const std::string& text, double size, bool bold) {
-  const double advance = size * (bold ? 0.56 : 0.52);
-  const auto per_line = static_cast<std::size_t>((kPageWidth - 2 * kMargin) / advance);
-  std::vector<std::string> lines;
-  std::istringstream paragraph(text);
-  for (std::string source_line; std::getline(paragraph, source_line);) {
-    std::istringstream words(source_line);
-    std::string line;
-    for (std::string word; words >> word;) {
-      if (!line.empty() && line.size() + 1 + word.size() > per_line) {
-        lines.push_back(line);
-        line.clear();
+  void add(const PdfParagraph& p) {
+    Font font(pango_font_description_from_string(kFamilies));
+    // Absolute size is in the surface's units, which for PDF are points.
+    pango_font_description_set_absolute_size(font.get(), p.size * PANGO_SCALE);
+    pango_font_description_set_weight(font.get(), p.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_layout_set_font_description(layout_.get(), font.get());
+    pango_layout_set_spacing(layout_.get(), static_cast<int>(p.size * 0.3 * PANGO_SCALE));
+    const auto text = pango_text(p.text);
+    pango_layout_set_text(layout_.get(), text.c_str(), static_cast<int>(text.size()));
+
+    y_ += p.space_before;
+    Iter iter(pango_layout_get_iter(layout_.get()));
+    do {
+      PangoRectangle logical;
+      pango_layout_iter_get_line_extents(iter.get(), nullptr, &logical);
+      const double height = static_cast<double>(logical.height) / PANGO_SCALE;
+      if (y_ + height > kPageHeight - kMargin && y_ > kMargin) {
+        cairo_show_page(cr_);
+        y_ = kMargin;
       }
-      line += (line.empty() ? "" : " ") + word;
-    }
-    lines.push_back(line);
+      const double baseline = static_cast<double>(pango_layout_iter_get_baseline(iter.get()) - logical.y) / PANGO_SCALE;
+      cairo_move_to(cr_, kMargin + static_cast<double>(logical.x) / PANGO_SCALE, y_ + baseline);
+      pango_cairo_show_layout_line(cr_, pango_layout_iter_get_line_readonly(iter.get()));
+      y_ += height;
+    } while (pango_layout_iter_next_line(iter.get()));
   }
-  return lines;
-}
+
+ private:
+  cairo_t* cr_;
+  Layout layout_;
+  double y_ = kMargin;
+};
 
 }  // namespace
 
 std::string render_pdf(const std::string& title, const std::vector<PdfParagraph>& paragraphs) {
-  std::vector<std::string> pages(1);
-  double y = kPageHeight - kMargin;
-  for (const auto& p : paragraphs) {
-    y -= p.space_before;
-    for (const auto& line : wrap(to_win1252(p.text), p.size, p.bold)) {
-      const double leading = p.size * 1.3;
-      if (y - leading < kMargin) {
-        pages.emplace_back();
-        y = kPageHeight - kMargin;
-      }
-      y -= leading;
-      char position[64];
-      std::snprintf(position, sizeof position, "%.2f %.2f Td", kMargin, y);
-      pages.back() += "BT /" + std::string(p.bold ? "F2" : "F1") + " " + std::to_string(static_cast<int>(p.size)) +
-                      " Tf " + position + " (" + pdf_string(line) + ") Tj ET\n";
-    }
+  std::string out;
+  {
+    Surface surface(cairo_pdf_surface_create_for_stream(append_pdf_bytes, &out, kPageWidth, kPageHeight));
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, pango_text(title).c_str());
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Waypoint");
+    Cairo cr(cairo_create(surface.get()));
+    cairo_set_source_rgb(cr.get(), 0.04, 0.05, 0.05);  // GOV.UK text colour
+    PdfPages pages(cr.get());
+    for (const auto& p : paragraphs) pages.add(p);
+    cr.reset();
+    cairo_surface_finish(surface.get());  // writes the document's end into out
   }
-  // Objects: 1 catalog, 2 page tree, 3 and 4 fonts, 5 information, then a page and its content each.
-  std::vector<std::string> objects;
-  std::string kids;
-  for (std::size_t i = 0; i < pages.size(); ++i) kids += std::to_string(6 + 2 * i) + " 0 R ";
-  objects.push_back("<< /Type /Catalog /Pages 2 0 R >>");
-  objects.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>");
-  objects.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
-  objects.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>");
-  objects.push_back("<< /Title (" + pdf_string(to_win1252(title)) + ") /Producer (Waypoint) >>");
-  for (std::size_t i = 0; i < pages.size(); ++i) {
-    objects.push_back(
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.28 841.89] /Resources << /Font << /F1 3 0 R "
-        "/F2 4 0 R >> >> /Contents " +
-        std::to_string(7 + 2 * i) + " 0 R >>");
-    objects.push_back("<< /Length " + std::to_string(pages[i].size()) + " >>\nstream\n" + pages[i] + "endstream");
-  }
-  std::string out = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
-  std::vector<std::size_t> offsets;
-  for (std::size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(out.size());
-    out += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  const auto xref = out.size();
-  out += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (auto offset : offsets) {
-    char entry[32];
-    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
-    out += entry;
-  }
-  out += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R /Info 5 0 R >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
   return out;
 }
 

@@ -1,13 +1,14 @@
 #pragma once
-// A small PDF writer for printed letters: paragraphs of Helvetica on A4, wrapped and paged. Enough
-// for notices to parents; text stays text, so it can be read back (pdftotext) and by screen readers.
+// Printed letters: paragraphs on A4, wrapped and paged by Pango and drawn by Cairo with embedded
+// Noto fonts, so a name in any script (right-to-left and shaped ones included) prints as written;
+// text stays text, so it can be read back (pdftotext) and by screen readers.
 #include <string>
 #include <vector>
 
 namespace waypoint::web {
 
 struct PdfParagraph {
-  std::string text;  // UTF-8; characters outside Windows-1252 print as '?'
+  std::string text;  // UTF-8; a newline starts a new line within the paragraph
   double size = 11;
   bool bold = false;
   double space_before = 6;  // points above the paragraph
