@@ -10,6 +10,7 @@
 #include "app/kernel/errors.hpp"
 #include "app/placements/placements.hpp"
 #include "app/pupils/pupil_scope.hpp"
+#include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/numbers.hpp"
 #include "domain/kernel/text.hpp"
 #include "domain/providers/provider.hpp"

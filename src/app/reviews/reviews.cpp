@@ -121,6 +121,11 @@ domain::ReviewInput cleaned(domain::ReviewInput in) {
 
 }  // namespace
 
+std::optional<ReviewStatus> review_status_on(store::Connection& c, const store::PlacementRecord& p, Date today) {
+  if (!under_review(p)) return std::nullopt;
+  return status_of(p, store::reviews_of(c, {p.id}), store::review_requests_of(c, {p.id}), today);
+}
+
 PlacementReviews placement_reviews(const Services& s, const Actor& a, std::int64_t placement_id) {
   return run(s, a, {"review.list", domain::Action::ViewPlacement, "placement"}, placement_of(a, placement_id),
              [&](store::Connection& c, Subject<store::PlacementRecord>& p, AuditRecord&) {

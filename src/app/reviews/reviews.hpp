@@ -33,6 +33,8 @@ struct PlacementReviews {
   bool can_record = false;  // the commissioner, while the placement runs
 };
 PlacementReviews placement_reviews(const Services& s, const Actor& a, std::int64_t placement_id);
+// The same status, inside a use case that has the placement: nothing unless it is agreed or running.
+std::optional<ReviewStatus> review_status_on(store::Connection& c, const store::PlacementRecord& p, domain::Date today);
 
 struct RequestForm {
   std::string requested_by, requester_name, requested_on;

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "domain/kernel/field_error.hpp"
+#include "domain/kernel/role.hpp"
 #include "domain/kernel/time.hpp"
 #include "domain/pupils/pupil.hpp"
 

@@ -107,6 +107,8 @@ bool permits(const Principal& w, Action action, const Scope& s) {
       return school_staff(r) && at_school(w, s);
     case Action::SeeContacts:
       return r != Role::Parent;
+    case Action::SeeChildWeek:
+      return (r == Role::Parent && s.actor_is_guardian) || (school_staff(r) && at_school(w, s));
 
     case Action::CommissionPlacement:
       return commissioner(r) && at_school(w, s);
@@ -178,6 +180,7 @@ Noun noun_of(Action a) {
     case Action::EditPupil:
     case Action::ManageFamilyAccess:
     case Action::SeeContacts:
+    case Action::SeeChildWeek:
     case Action::CommissionPlacement:
     case Action::ArrangePlacement:
     case Action::EditTimetable:
@@ -228,6 +231,7 @@ constexpr ActionName kActions[] = {
     {Action::EditPupil, "edit_pupil"},
     {Action::ManageFamilyAccess, "manage_family_access"},
     {Action::SeeContacts, "see_contacts"},
+    {Action::SeeChildWeek, "see_child_week"},
     {Action::CommissionPlacement, "commission_placement"},
     {Action::ArrangePlacement, "arrange_placement"},
     {Action::ViewPlacement, "view_placement"},

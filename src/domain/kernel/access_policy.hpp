@@ -36,6 +36,7 @@ enum class Action {
   EditPupil,           // details, needs, contacts, attendance corrections
   ManageFamilyAccess,  // invite a parent or carer to see their child's record, and end their access
   SeeContacts,         // the people around a child: another carer's address is not a parent's to see
+  SeeChildWeek,        // the family's page: the week, contacts, what is due; the school sees what they see
   // Placements, plans and timetables
   CommissionPlacement,  // under the school's own powers
   ArrangePlacement,     // by the LA under s19

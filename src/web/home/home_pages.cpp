@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/kernel/access.hpp"
+#include "app/pupils/pupils.hpp"
 #include "app/reviews/reviews.hpp"
 #include "web/kernel/application.hpp"
 #include "web/reviews/review_json.hpp"
@@ -54,7 +55,7 @@ std::vector<Task> tasks_for(const app::Actor& a) {
       tasks.push_back({"/placements", "Placements with you", "The placements schools have agreed with your provider."});
       break;
     case ListScope::Guardian:
-      tasks.push_back({"/pupils", "Your child", "See the record the school keeps about your child."});
+      tasks.push_back({"/pupils", "Your children's records", "See the record each school keeps about your child."});
       break;
     case ListScope::None:
       break;
@@ -118,7 +119,16 @@ std::vector<Task> tasks_for(const app::Actor& a) {
 void add_home_routes(Router& r) {
   r.add("GET", "/", [](Request&, RequestContext& ctx) {
     const auto& a = ctx.actor();
-    const auto tasks = tasks_for(a);
+    auto tasks = tasks_for(a);
+    // A parent starts from each child's week: where they should be, who to call, what is next.
+    if (domain::pupil_listing(app::principal_of(a), a.user_id).scope == ListScope::Guardian) {
+      std::vector<Task> children;
+      for (const auto& p : app::list_pupils(ctx.services, a, {}).items)
+        children.push_back(
+            {"/pupils/" + std::to_string(p.id) + "/week", p.given_name + "'s week",
+             "Where " + p.given_name + " should be each day, who to contact, attendance, the plan and reviews."});
+      tasks.insert(tasks.begin(), children.begin(), children.end());
+    }
     const auto summary = std::string(domain::role_summary(a.role));
     nlohmann::json list = nlohmann::json::array();
     for (const auto& t : tasks) list.push_back({{"href", t.href}, {"title", t.title}, {"description", t.description}});
