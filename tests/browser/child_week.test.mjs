@@ -3,7 +3,7 @@
 // notice. Her school sees the same page. Each page is checked with axe-core and kept as a screenshot.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { DEMO } from "../support/waypoint.mjs";
+import { DEMO, day } from "../support/waypoint.mjs";
 import { checkAccessible, browserSession } from "../support/browser.mjs";
 
 const session = browserSession();
@@ -29,5 +29,38 @@ test("a parent sees his child's week, contacts and what is next on a phone", asy
   await lead.getByRole("link", { name: "Aisha's week as the family sees it" }).click();
   await lead.waitForSelector("text=This is the page Aisha's parents and carers see");
   await checkAccessible(lead, "child-week-school");
+  await lead.context().close();
+});
+
+test("a parent reads a placement's terms on a phone and consents; the school sees his answer", async () => {
+  const token = session.wp.cli(["token", "create", "--email", DEMO.apLead]).stdout.trim();
+  const site = Number(session.wp.sql("SELECT id FROM provider_sites WHERE provider_id = 7 ORDER BY id LIMIT 1"));
+  const made = await session.wp.api(token, "POST", "/pupils/1/placements", { site_ids: [site], provider_id: 7, legal_basis: "academy_powers", reason: "semh", objectives: "Build confidence in a small group", start_date: day(20), planned_end_date: day(100), paid_by: "school", report_to: "Mr Patel" });
+  assert.equal(made.status, 201);
+  assert.equal((await session.wp.api(token, "POST", `/placements/${made.body.id}/agree`)).status, 200);
+
+  const father = await session.signedIn(DEMO.parent);
+  await father.setViewportSize({ width: 375, height: 800 });
+  await father.goto(session.wp.url + "/pupils/1/week");
+  await father.getByRole("link", { name: "Read the terms and answer" }).click();
+  await father.waitForSelector("text=Do you consent to this placement?");
+  await checkAccessible(father, "consent-phone");
+  await father.getByRole("button", { name: "Send my answer" }).click();
+  await father.waitForSelector(".govuk-error-summary");
+  await checkAccessible(father, "consent-errors-phone");
+  await father.getByLabel("Yes, I consent to these terms").check();
+  await father.getByRole("button", { name: "Send my answer" }).click();
+  await father.waitForSelector("text=Your answer has been sent to the school");
+  await checkAccessible(father, "consent-answered-phone");
+  const width = await father.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 375, `the page is ${width} px wide on a phone`);
+  await father.context().close();
+
+  const lead = await session.signedIn(DEMO.apLead);
+  await lead.goto(session.wp.url + `/placements/${made.body.id}`);
+  assert.match(await lead.locator("main").innerText(), /Parents consented .* \(Chris Walker\)/);
+  await lead.getByRole("link", { name: "The terms and every answer" }).click();
+  await lead.waitForSelector("text=Consented: Chris Walker");
+  await checkAccessible(lead, "consent-answers");
   await lead.context().close();
 });

@@ -23,7 +23,7 @@ before(async () => {
   id = made.body.id;
   assert.equal((await api("POST", `/placements/${id}/agree`)).status, 200);
   assert.equal((await weekAt(id, ["monday", "tuesday", "wednesday", "thursday", "friday"])).status, 200);
-  assert.equal((await api("POST", `/placements/${id}/consent`, { parent_consent_on: day(0), parent_consent_from: "Jo Evans" })).status, 200);
+  assert.equal((await api("POST", `/placements/${id}/consent`, { parent_consent_on: day(0), parent_consent_from: "Jo Evans", parent_consent_how: "paper" })).status, 200);
 });
 after(async () => wp.stop());
 
@@ -65,7 +65,7 @@ test("the LA's picture flags the placements past the limit in force, not those t
     await now.api(lead, "POST", `/placements/${placement}/agree`);
     const week = (days) => now.api(lead, "PUT", "/pupils/5/timetable", { slots: ["monday", "tuesday", "wednesday", "thursday", "friday"].map((d) => ({ day: d, start: "08:45", end: "15:15", where: days.includes(d) ? `placement:${placement}` : "home_school" })) });
     assert.equal((await week(["monday", "tuesday", "wednesday"])).status, 200);
-    await now.api(lead, "POST", `/placements/${placement}/consent`, { parent_consent_on: day(0), parent_consent_from: "Jo Evans" });
+    await now.api(lead, "POST", `/placements/${placement}/consent`, { parent_consent_on: day(0), parent_consent_from: "Jo Evans", parent_consent_how: "paper" });
     const started = await now.api(lead, "POST", `/placements/${placement}/start`, { override_reason: "Checks booked for next week" });
     assert.equal(started.status, 200, JSON.stringify(started.body));
 

@@ -204,7 +204,7 @@ test("a lapsed, unaccepted provider needs an audited reason to start; consent ca
   assert.deepEqual(errorMessages(refused.text).map((e) => e.field), ["parent_consent_on"], "consent is the law's");
   const noName = await school.post(`/placements/${id}/consent`, { parent_consent_on: today });
   assert.deepEqual(errorMessages(noName.text).map((e) => e.field), ["parent_consent_from"]);
-  assert.equal((await school.post(`/placements/${id}/consent`, { parent_consent_on: today, parent_consent_from: "Dana Murphy" })).status, 303);
+  assert.equal((await school.post(`/placements/${id}/consent`, { parent_consent_on: today, parent_consent_from: "Dana Murphy", parent_consent_how: "paper" })).status, 303);
   const standing = await school.post(`/placements/${id}/start`);
   assert.equal(standing.status, 422);
   const messages = errorMessages(standing.text).map((e) => e.message).join("\n");

@@ -53,7 +53,7 @@ before(async () => {
     ],
   });
   assert.equal(week.status, 200, JSON.stringify(week.body));
-  assert.equal((await api("school", "POST", `/placements/${ids.placement}/consent`, { parent_consent_on: day(0), parent_consent_from: "Anna Nowak" })).status, 200);
+  assert.equal((await api("school", "POST", `/placements/${ids.placement}/consent`, { parent_consent_on: day(0), parent_consent_from: "Anna Nowak", parent_consent_how: "phone" })).status, 200);
   const started = await api("school", "POST", `/placements/${ids.placement}/start`, { override_reason: "Only tutor with a place; checks booked" });
   assert.equal(started.status, 200, JSON.stringify(started.body));
 
@@ -198,7 +198,7 @@ test("the LA's January AP census has each child it placed, their latest placemen
   assert.equal((await api("officer", "POST", `/placements/${id}/agree`)).status, 200);
   const week = await api("officer", "PUT", "/pupils/5/timetable", { slots: ["monday", "tuesday", "wednesday", "thursday", "friday"].map((d) => ({ day: d, start: "08:45", end: "15:15", where: `placement:${id}` })) });
   assert.equal(week.status, 200, JSON.stringify(week.body));
-  assert.equal((await api("officer", "POST", `/placements/${id}/consent`, { parent_consent_on: day(0), parent_consent_from: "Jo Evans" })).status, 200);
+  assert.equal((await api("officer", "POST", `/placements/${id}/consent`, { parent_consent_on: day(0), parent_consent_from: "Jo Evans", parent_consent_how: "paper" })).status, 200);
   const started = await api("officer", "POST", `/placements/${id}/start`);
   assert.equal(started.status, 200, JSON.stringify(started.body));
 

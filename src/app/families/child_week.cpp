@@ -39,6 +39,8 @@ ChildPlacement child_placement(store::Connection& c, const Actor& a, const store
   for (const auto& site : store::sites_of(c, p.provider_id))
     if (std::find(p.terms.site_ids.begin(), p.terms.site_ids.end(), site.id) != p.terms.site_ids.end())
       cp.sites.push_back(site);
+  cp.consent_asked = has_status(p, PlacementStatus::Awaiting) && !domain::is_off_site_direction(p.terms.legal_basis) &&
+                     !p.parent_consent_on;
   for (const auto& ack : store::acknowledgements_of(c, p.id))
     if (ack.user_id == a.user_id && p.notice_sent_on && ack.notice_sent_on == *p.notice_sent_on) cp.notice_read = true;
   return cp;

@@ -32,6 +32,7 @@ struct ChildPlacement {
   std::vector<store::ReviewRow> reviews;            // held, newest first
   bool notice_sent = false;                         // an off-site direction's notice
   bool notice_read = false;                         // this parent said they read it
+  bool consent_asked = false;                       // waiting for the parents' consent
 };
 
 struct DueNext {

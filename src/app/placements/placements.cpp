@@ -4,13 +4,16 @@
 
 #include "app/calendar/school_calendars.hpp"
 #include "app/kernel/errors.hpp"
+#include "app/placements/parent_consent.hpp"
 #include "app/providers/provider_directory.hpp"
 #include "app/pupils/pupil_scope.hpp"
 #include "domain/attendance/attendance.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/numbers.hpp"
 #include "domain/kernel/text.hpp"
+#include "domain/placements/consent.hpp"
 #include "store/accounts/organisation_store.hpp"
+#include "store/placements/consent_store.hpp"
 #include "store/placements/timetable_store.hpp"
 #include "store/pupils/pupil_store.hpp"
 #include "store/reintegration/reintegration_store.hpp"
@@ -162,6 +165,9 @@ PlacementView placement_view_on(store::Connection& c, const Services& s, const A
   v.can_log = has_status(p, PlacementStatus::Active) && allowed(a, Action::LogProgress, subject.scope);
   v.can_ask_for_review = (has_status(p, PlacementStatus::Active) || has_status(p, PlacementStatus::Awaiting)) &&
                          allowed(a, Action::RespondAsParent, subject.scope);
+  v.can_answer_consent = has_status(p, PlacementStatus::Awaiting) &&
+                         !domain::is_off_site_direction(p.terms.legal_basis) &&
+                         allowed(a, Action::RespondAsParent, subject.scope);
   v.needs_authority_consent = outside_placing_area(c, p);
   const auto first_day = domain::parse_date(p.activated_on.value_or(p.terms.start_date)).value_or(s.today());
   v.rules_applied = domain::placement_rules_text(domain::placement_rule_on(first_day, s.settings.limits), first_day);
@@ -290,7 +296,7 @@ void record_notice(const Services& s, const Actor& a, std::int64_t placement_id,
 }
 
 void record_consent(const Services& s, const Actor& a, std::int64_t placement_id, const std::string& parent_on,
-                    const std::string& parent_from, const std::string& authority_on) {
+                    const std::string& parent_from, const std::string& parent_how, const std::string& authority_on) {
   manage_placement(
       s, a, "placement.consent", placement_id,
       [&](store::Connection& c, store::PlacementRecord& p, AuditRecord& entry) {
@@ -302,11 +308,21 @@ void record_consent(const Services& s, const Actor& a, std::int64_t placement_id
         const auto on = required_date(parent_on, "parent_consent_on", "Date the parents consented", today);
         const auto from = trimmed(parent_from);
         if (from.empty()) throw Invalid("parent_consent_from", "Enter the name of the parent or carer who consented");
+        const auto how = trimmed(parent_how);
+        if (how == "waypoint" || !domain::in_list(domain::consent_ways(), how))
+          throw Invalid("parent_consent_how", "Select how the parent or carer gave their consent");
         const auto authority =
             optional_date(authority_on, "authority_consent_on", "Date the placing authority consented", today);
         store::record_consent(c, placement_id, on, from, authority, s.now_iso());
-        entry.detail =
-            nlohmann::json{{"parent_consent_on", on}, {"authority_consent_on", authority.value_or("")}}.dump();
+        // Kept beside the answers parents give in Waypoint, with the terms as they stood.
+        const auto terms = consent_terms_on(c, s, p);
+        store::insert_consent_answer(
+            c, {0, placement_id, "given", how, from, std::nullopt, a.user_id, "", domain::consent_terms_text(terms),
+                domain::consent_terms_version(terms), on, s.now_iso(), ""});
+        entry.detail = nlohmann::json{{"parent_consent_on", on},
+                                      {"parent_consent_how", how},
+                                      {"authority_consent_on", authority.value_or("")}}
+                           .dump();
       });
 }
 

@@ -75,6 +75,7 @@ struct PlacementView {
   bool can_manage = false;
   bool can_log = false;             // the provider logs progress while it runs
   bool can_ask_for_review = false;  // a parent, while it is agreed or running
+  bool can_answer_consent = false;  // a parent, while it waits for consent (not a direction)
 };
 
 PlacementView view_placement(const Services& s, const Actor& a, std::int64_t placement_id);
@@ -86,8 +87,10 @@ store::Page<store::PlacementRecord> list_placements(const Services& s, const Act
 void agree_placement(const Services& s, const Actor& a, std::int64_t placement_id);
 void record_notice(const Services& s, const Actor& a, std::int64_t placement_id, const std::string& sent_on,
                    const std::string& la_informed_on);
+// The school records consent given outside Waypoint, saying how (a consent_ways() code other than
+// "waypoint"); it is kept among the parents' answers with the terms as they stood.
 void record_consent(const Services& s, const Actor& a, std::int64_t placement_id, const std::string& parent_on,
-                    const std::string& parent_from, const std::string& authority_on);
+                    const std::string& parent_from, const std::string& parent_how, const std::string& authority_on);
 // Refuses with every blocker, naming its field; an override reason lifts only the provider's
 // standing and the school's acceptance, and is kept on the placement and the audit trail.
 void start_placement(const Services& s, const Actor& a, std::int64_t placement_id, const std::string& override_reason);

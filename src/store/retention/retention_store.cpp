@@ -40,6 +40,7 @@ constexpr Part kApRecord[] = {
     {"return_follow_ups", kOfPlacements},
     {"review_requests", kOfPlacements},
     {"notice_acknowledgements", kOfPlacements},
+    {"consent_answers", kOfPlacements},
     {"review_objectives", "review_id IN (SELECT id FROM reviews WHERE pupil_id = $1)"},
     {"reviews", kOfPupil},
     {"plan_objective_history", kOfPlanVersions},

@@ -123,6 +123,7 @@ nlohmann::json placements_json(const app::ChildWeek& w, const app::Actor& a) {
                    {"notice_sent", cp.notice_sent},
                    {"notice_sent_text", domain::date_text(p.notice_sent_on.value_or(""))},
                    {"notice_read", cp.notice_read},
+                   {"consent_asked", cp.consent_asked},
                    {"is_parent", a.role == domain::Role::Parent}});
   }
   return out;

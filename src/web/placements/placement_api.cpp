@@ -115,7 +115,8 @@ void add_placement_api_routes(Router& r) {
   r.add("POST", "/api/v1/placements/{id}/consent", [](Request& req, RequestContext& ctx) {
     const auto b = json_body(req);
     app::record_consent(ctx.services, ctx.actor(), id_param(req, "id"), text_of(b, "parent_consent_on"),
-                        text_of(b, "parent_consent_from"), text_of(b, "authority_consent_on"));
+                        text_of(b, "parent_consent_from"), text_of(b, "parent_consent_how"),
+                        text_of(b, "authority_consent_on"));
     return placement_response(ctx, id_param(req, "id"));
   });
 

@@ -8,6 +8,7 @@
 #include "app/reviews/reviews.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/numbers.hpp"
+#include "domain/placements/consent.hpp"
 #include "web/kernel/application.hpp"
 #include "web/placements/placement_notice.hpp"
 #include "web/providers/provider_json.hpp"
@@ -184,6 +185,7 @@ Response placement_page(RequestContext& ctx, std::int64_t id, const domain::Fiel
   data["is_off_site_direction"] = osd;
   data["can_log"] = v.can_log;
   data["can_ask_for_review"] = v.can_ask_for_review;
+  data["can_answer_consent"] = v.can_answer_consent;
   data["has_notice"] = osd && !draft;
   add_errors(data, errors);
   const auto& r = ctx.request;
@@ -201,6 +203,12 @@ Response placement_page(RequestContext& ctx, std::int64_t id, const domain::Fiel
   fields["parent_consent_from"] = input_field(
       data,
       {.id = "parent_consent_from", .label = "Parent or carer who consented", .value = r.field("parent_consent_from")});
+  auto how = input_field(data, {.id = "parent_consent_how", .label = "How they gave it"});
+  std::vector<domain::CodeLabel> ways;  // "In Waypoint" is the parent's own answer, not the school's to record
+  for (const auto& w : domain::consent_ways())
+    if (w.code != "waypoint") ways.push_back(w);
+  how["options"] = options(ways, r.field("parent_consent_how"));
+  fields["parent_consent_how"] = how;
   date("authority_consent_on", "Date the placing authority consented (if the provider is outside its area)");
   date("ended_on", "Date the placement ended");
   auto end_reason = input_field(data, {.id = "end_reason", .label = "Why it ended"});
@@ -328,7 +336,8 @@ void add_placement_routes(Router& r) {
   r.add("POST", "/placements/{id}/consent", [](Request& req, RequestContext& ctx) {
     return placement_step(req, ctx, "consent", [&](auto id) {
       app::record_consent(ctx.services, ctx.actor(), id, date_field(req, "parent_consent_on"),
-                          req.field("parent_consent_from"), date_field(req, "authority_consent_on"));
+                          req.field("parent_consent_from"), req.field("parent_consent_how"),
+                          date_field(req, "authority_consent_on"));
     });
   });
   r.add("POST", "/placements/{id}/start", [](Request& req, RequestContext& ctx) {
