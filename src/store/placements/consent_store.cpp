@@ -18,8 +18,8 @@ std::vector<ConsentAnswerRow> consent_answers_of(Connection& c, std::int64_t pla
               "JOIN users u ON u.id = a.recorded_by WHERE a.placement_id = $1 ORDER BY a.id",
               {integer(placement_id)}),
       [](const Row& r) {
-        return ConsentAnswerRow{r.integer(0),     r.integer(1), r.text(2), r.text(3),  r.text(4),
-                                r.opt_integer(5), r.integer(6), r.text(7), r.text(8),  r.text(9),
+        return ConsentAnswerRow{r.integer(0),     r.integer(1), r.text(2), r.text(3), r.text(4),
+                                r.opt_integer(5), r.integer(6), r.text(7), r.text(8), r.text(9),
                                 r.text(10),       r.text(11),   r.text(12)};
       });
 }
