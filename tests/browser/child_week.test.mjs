@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { DEMO, day } from "../support/waypoint.mjs";
-import { checkAccessible, browserSession } from "../support/browser.mjs";
+import { checkAccessible, browserSession, fillDate } from "../support/browser.mjs";
 
 const session = browserSession();
 
@@ -62,5 +62,37 @@ test("a parent reads a placement's terms on a phone and consents; the school see
   await lead.getByRole("link", { name: "The terms and every answer" }).click();
   await lead.waitForSelector("text=Consented: Chris Walker");
   await checkAccessible(lead, "consent-answers");
+  await lead.context().close();
+});
+
+test("a parent's letters on a phone, and the school's list of who was sent what", async () => {
+  const token = session.wp.cli(["token", "create", "--email", DEMO.apLead]).stdout.trim();
+  const contact = await session.wp.api(token, "POST", "/pupils/1/contacts", { role: "parent", name: "Sam Walker", relationship: "Mother", parental_responsibility: true, address: "2 Bridge Street, Exeter EX1 1AA", phone: "07700 900300", preferred_contact: "post" });
+  assert.equal(contact.status, 201);
+  const held = await session.wp.api(token, "POST", "/placements/1/reviews", { held_on: day(0), attendees: ["pupil", "parents"], pupil_voice: "Good", parent_voice: "Happier", objectives: [], decision: "continue", next_review_on: day(42) });
+  assert.equal(held.status, 201, JSON.stringify(held.body));
+
+  const father = await session.signedIn(DEMO.parent);
+  await father.setViewportSize({ width: 375, height: 800 });
+  await father.getByRole("link", { name: "Letters" }).first().click();
+  await father.waitForSelector("h1:has-text('Letters')");
+  await checkAccessible(father, "letters-phone");
+  await father.getByRole("link", { name: /Summary of the review held on/ }).click();
+  await father.waitForURL(/\/reviews\/\d+$/);
+  await father.context().close();
+
+  const lead = await session.signedIn(DEMO.apLead);
+  await lead.goto(session.wp.url + "/pupils/1");
+  await lead.getByRole("link", { name: /Letters to parents and carers/ }).click();
+  await lead.waitForSelector("text=E-mail and Waypoint");
+  assert.doesNotMatch(await lead.locator("main").innerText(), /First read\s+Not yet/);
+  await checkAccessible(lead, "pupil-letters");
+  await lead.getByRole("button", { name: "Record as posted to Sam Walker" }).click();
+  await lead.waitForSelector(".govuk-error-summary");
+  await fillDate(lead.locator("form", { has: lead.getByRole("button", { name: /Record as posted/ }) }), "Date posted", day(0));
+  await lead.getByRole("button", { name: "Record as posted to Sam Walker" }).click();
+  await lead.waitForSelector("text=Recorded as posted");
+  await lead.setViewportSize({ width: 375, height: 800 });
+  await checkAccessible(lead, "pupil-letters-phone");
   await lead.context().close();
 });

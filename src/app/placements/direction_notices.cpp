@@ -5,6 +5,7 @@
 #include "app/calendar/school_calendars.hpp"
 #include "app/kernel/access.hpp"
 #include "app/kernel/errors.hpp"
+#include "app/letters/letters.hpp"
 #include "app/placements/placements.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/time.hpp"
@@ -34,6 +35,7 @@ NoticeView direction_notice(const Services& s, const Actor& a, std::int64_t plac
                if (!domain::is_off_site_direction(p.record.terms.legal_basis)) throw NotFound();
                auto v = notice_on(c, s, placement_view_on(c, s, a, p));
                v.acknowledgements = store::acknowledgements_of(c, placement_id);
+               letters_read(c, s, a, "direction_notice", placement_id);
                const auto& sent = p.record.notice_sent_on;
                v.can_acknowledge =
                    sent && allowed(a, domain::Action::RespondAsParent, p.scope) &&

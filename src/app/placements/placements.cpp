@@ -4,6 +4,7 @@
 
 #include "app/calendar/school_calendars.hpp"
 #include "app/kernel/errors.hpp"
+#include "app/letters/letters.hpp"
 #include "app/placements/parent_consent.hpp"
 #include "app/providers/provider_directory.hpp"
 #include "app/pupils/pupil_scope.hpp"
@@ -291,6 +292,10 @@ void record_notice(const Services& s, const Actor& a, std::int64_t placement_id,
         const auto sent = required_date(sent_on, "notice_sent_on", "Date the notice was sent", today);
         const auto la = optional_date(la_informed_on, "la_informed_on", "Date the local authority was told", today);
         store::record_notice(c, placement_id, sent, la, s.now_iso());
+        // Sent once: correcting the date later does not send the letter again.
+        if (!p.notice_sent_on)
+          send_letters(c, s, p.pupil_id, "direction_notice", placement_id,
+                       "Notice of a direction to attend education off-site");
         entry.detail = nlohmann::json{{"sent_on", sent}, {"la_informed_on", la.value_or("")}}.dump();
       });
 }

@@ -22,6 +22,7 @@ struct PupilRecord {
   std::vector<store::PlacementRecord> placements;  // a provider sees only its own
   bool can_edit = false;                           // the home school keeps the record
   bool can_manage_family = false;                  // invites parents and carers, and ends their access
+  bool can_see_letters = false;                    // the school's letters to the parents
   bool can_see_week = false;                       // the family's page: a parent, and the school to see it as they do
   bool can_place = false;                          // under the school's powers
   bool can_arrange = false;                        // as the LA, under s19

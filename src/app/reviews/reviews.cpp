@@ -6,6 +6,7 @@
 
 #include "app/calendar/school_calendars.hpp"
 #include "app/kernel/errors.hpp"
+#include "app/letters/letters.hpp"
 #include "app/placements/placements.hpp"
 #include "app/placements/plans.hpp"
 #include "domain/kernel/calendar_date.hpp"
@@ -263,6 +264,8 @@ std::int64_t record_review(const Services& s, const Actor& a, std::int64_t place
               versions.front().status == "draft" ? versions.front().version : new_draft_from_agreed(c, s, a, p);
         }
         const auto id = store::insert_review(c, row, a.user_id, s.now_iso());
+        send_letters(c, s, p.pupil_id, "review_summary", id,
+                     "Summary of the review held on " + domain::date_text(row.held_on));
         entry.detail =
             nlohmann::json{
                 {"review_id", id},
@@ -286,7 +289,10 @@ ReviewView view_review(const Services& s, const Actor& a, std::int64_t review_id
     return Subject<ReviewView>{{std::move(*r), std::move(p->record)}, p->scope, review_id, p->pupil_id};
   };
   return run(s, a, {"review.view", domain::Action::ViewPlacement, "review"}, review,
-             [](store::Connection&, Subject<ReviewView>& v, AuditRecord&) { return v.record; });
+             [&](store::Connection& c, Subject<ReviewView>& v, AuditRecord&) {
+               letters_read(c, s, a, "review_summary", review_id);
+               return v.record;
+             });
 }
 
 std::vector<DueReview> reviews_due(const Services& s, const Actor& a) {

@@ -109,6 +109,10 @@ bool permits(const Principal& w, Action action, const Scope& s) {
       return r != Role::Parent;
     case Action::SeeChildWeek:
       return (r == Role::Parent && s.actor_is_guardian) || (school_staff(r) && at_school(w, s));
+    case Action::SendLetters:
+      return school_staff(r) && at_school(w, s);
+    case Action::ReadOwnLetters:
+      return r == Role::Parent;
 
     case Action::CommissionPlacement:
       return commissioner(r) && at_school(w, s);
@@ -181,6 +185,7 @@ Noun noun_of(Action a) {
     case Action::ManageFamilyAccess:
     case Action::SeeContacts:
     case Action::SeeChildWeek:
+    case Action::SendLetters:
     case Action::CommissionPlacement:
     case Action::ArrangePlacement:
     case Action::EditTimetable:
@@ -232,6 +237,8 @@ constexpr ActionName kActions[] = {
     {Action::ManageFamilyAccess, "manage_family_access"},
     {Action::SeeContacts, "see_contacts"},
     {Action::SeeChildWeek, "see_child_week"},
+    {Action::SendLetters, "send_letters"},
+    {Action::ReadOwnLetters, "read_own_letters"},
     {Action::CommissionPlacement, "commission_placement"},
     {Action::ArrangePlacement, "arrange_placement"},
     {Action::ViewPlacement, "view_placement"},

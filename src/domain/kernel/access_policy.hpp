@@ -37,6 +37,8 @@ enum class Action {
   ManageFamilyAccess,  // invite a parent or carer to see their child's record, and end their access
   SeeContacts,         // the people around a child: another carer's address is not a parent's to see
   SeeChildWeek,        // the family's page: the week, contacts, what is due; the school sees what they see
+  SendLetters,         // the school's letters to a child's parents: who was sent what, and recording the posted ones
+  ReadOwnLetters,      // a parent's letters from their children's schools
   // Placements, plans and timetables
   CommissionPlacement,  // under the school's own powers
   ArrangePlacement,     // by the LA under s19

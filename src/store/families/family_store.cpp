@@ -51,14 +51,15 @@ void mark_invitation_accepted(Connection& c, std::int64_t id, std::int64_t user_
 }
 
 std::vector<CarerLinkRow> carer_links_of(Connection& c, std::int64_t pupil_id) {
-  return map_rows(c.query("SELECT g.user_id, u.display_name, u.email, g.linked_at, g.ended_at, g.end_reason "
-                          "FROM pupil_guardians g JOIN users u ON u.id = g.user_id WHERE g.pupil_id = $1 "
-                          "ORDER BY g.ended_at IS NOT NULL, u.display_name, g.user_id",
-                          {integer(pupil_id)}),
-                  [](const Row& r) {
-                    return CarerLinkRow{r.integer(0),  r.text(1),     r.text(2),
-                                        r.opt_text(3), r.opt_text(4), r.opt_text(5)};
-                  });
+  return map_rows(
+      c.query("SELECT g.user_id, u.display_name, u.email, g.linked_at, g.ended_at, g.end_reason, g.contact_id "
+              "FROM pupil_guardians g JOIN users u ON u.id = g.user_id WHERE g.pupil_id = $1 "
+              "ORDER BY g.ended_at IS NOT NULL, u.display_name, g.user_id",
+              {integer(pupil_id)}),
+      [](const Row& r) {
+        return CarerLinkRow{r.integer(0),  r.text(1),     r.text(2),       r.opt_text(3),
+                            r.opt_text(4), r.opt_text(5), r.opt_integer(6)};
+      });
 }
 
 void link_carer(Connection& c, std::int64_t pupil_id, std::int64_t user_id, std::int64_t contact_id,

@@ -39,6 +39,7 @@ struct CarerLinkRow {
   std::optional<std::string> linked_at;
   std::optional<std::string> ended_at;
   std::optional<std::string> end_reason;
+  std::optional<std::int64_t> contact_id;  // the contact they were invited as
 };
 // Everyone who can, or could, see the child as a parent or carer: current links first.
 std::vector<CarerLinkRow> carer_links_of(Connection& c, std::int64_t pupil_id);

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "domain/kernel/digest.hpp"
+#include "store/kernel/database.hpp"
 
 namespace waypoint::store {
 namespace {

@@ -60,6 +60,9 @@ std::vector<Task> tasks_for(const app::Actor& a) {
     case ListScope::None:
       break;
   }
+  if (may(Action::ReadOwnLetters))
+    tasks.push_back(
+        {"/letters", "Letters", "Notices and review summaries from your child's school, and when you read them."});
   if (may(Action::SeeOutcomes))
     tasks.push_back(keeps_directory
                         ? Task{"/outcomes", "Outcomes in your area",
