@@ -2,6 +2,8 @@
 // every script, and a long letter runs on to further pages rather than off the first.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -29,7 +31,10 @@ std::string run(const std::string& command) {
 }
 
 ReadBack read_back(const std::string& pdf) {
-  const std::string path = ::testing::TempDir() + "waypoint_pdf_test.pdf";
+  // Each test runs as its own process beside the others (CTest in parallel): a file of its own.
+  static int made = 0;
+  const std::string path =
+      ::testing::TempDir() + "waypoint_pdf_" + std::to_string(getpid()) + "_" + std::to_string(++made) + ".pdf";
   std::ofstream(path, std::ios::binary) << pdf;
   ReadBack back{run("pdftotext -enc UTF-8 '" + path + "' -"), 0};
   const auto info = run("pdfinfo '" + path + "'");

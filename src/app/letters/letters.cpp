@@ -76,6 +76,7 @@ std::vector<store::LetterRow> my_letters(const Services& s, const Actor& a) {
 
 std::string letter_document_path(const store::LetterRow& l) {
   if (l.kind == "review_summary") return "/reviews/" + std::to_string(l.about_id);
+  if (l.kind == "restrictive_intervention") return "/interventions/" + std::to_string(l.about_id);
   return "/placements/" + std::to_string(l.about_id) + "/notice";
 }
 

@@ -32,7 +32,7 @@ void record_letter_posted(const Services& s, const Actor& a, std::int64_t letter
 // A parent's letters, from every child's school, newest first.
 std::vector<store::LetterRow> my_letters(const Services& s, const Actor& a);
 
-// Where a letter's document is read: the notice page or the review.
+// Where a letter's document is read: the notice page, the review, or the record of an intervention.
 std::string letter_document_path(const store::LetterRow& letter);
 
 }  // namespace waypoint::app

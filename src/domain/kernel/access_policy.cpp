@@ -113,6 +113,12 @@ bool permits(const Principal& w, Action action, const Scope& s) {
       return school_staff(r) && at_school(w, s);
     case Action::ReadOwnLetters:
       return r == Role::Parent;
+    case Action::RecordRestrictiveIntervention:
+      return (school_staff(r) && at_school(w, s)) || (provider_staff(r) && s.placed_with_actor);
+    case Action::ReadRestrictiveInterventions:
+      return true;  // decided by whether the actor sees the pupil
+    case Action::SeeInterventionTrend:
+      return r == Role::LaOfficer && w.local_authority_id.has_value();
 
     case Action::CommissionPlacement:
       return commissioner(r) && at_school(w, s);
@@ -186,6 +192,8 @@ Noun noun_of(Action a) {
     case Action::SeeContacts:
     case Action::SeeChildWeek:
     case Action::SendLetters:
+    case Action::RecordRestrictiveIntervention:
+    case Action::ReadRestrictiveInterventions:
     case Action::CommissionPlacement:
     case Action::ArrangePlacement:
     case Action::EditTimetable:
@@ -239,6 +247,9 @@ constexpr ActionName kActions[] = {
     {Action::SeeChildWeek, "see_child_week"},
     {Action::SendLetters, "send_letters"},
     {Action::ReadOwnLetters, "read_own_letters"},
+    {Action::RecordRestrictiveIntervention, "record_restrictive_intervention"},
+    {Action::ReadRestrictiveInterventions, "read_restrictive_interventions"},
+    {Action::SeeInterventionTrend, "see_intervention_trend"},
     {Action::CommissionPlacement, "commission_placement"},
     {Action::ArrangePlacement, "arrange_placement"},
     {Action::ViewPlacement, "view_placement"},

@@ -39,6 +39,9 @@ enum class Action {
   SeeChildWeek,        // the family's page: the week, contacts, what is due; the school sees what they see
   SendLetters,         // the school's letters to a child's parents: who was sent what, and recording the posted ones
   ReadOwnLetters,      // a parent's letters from their children's schools
+  RecordRestrictiveIntervention,  // force, restraint or seclusion, by the school or the provider where it happened
+  ReadRestrictiveInterventions,   // everyone around the child, the parents included; a provider its own
+  SeeInterventionTrend,           // the LA's count by provider and month
   // Placements, plans and timetables
   CommissionPlacement,  // under the school's own powers
   ArrangePlacement,     // by the LA under s19

@@ -12,7 +12,7 @@ namespace waypoint::store {
 struct LetterRow {
   std::int64_t id = 0;
   std::int64_t pupil_id = 0;
-  std::string kind;  // direction_notice (about a placement), review_summary (about a review)
+  std::string kind;  // direction_notice (a placement), review_summary (a review), restrictive_intervention
   std::int64_t about_id = 0;
   std::string title;
   std::string recipient_name;

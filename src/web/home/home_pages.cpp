@@ -60,6 +60,9 @@ std::vector<Task> tasks_for(const app::Actor& a) {
     case ListScope::None:
       break;
   }
+  if (may(Action::SeeInterventionTrend))
+    tasks.push_back({"/area/interventions", "Restrictive interventions by provider",
+                     "Force, restraint and seclusion recorded for your area's pupils, month by month."});
   if (may(Action::ReadOwnLetters))
     tasks.push_back(
         {"/letters", "Letters", "Notices and review summaries from your child's school, and when you read them."});
