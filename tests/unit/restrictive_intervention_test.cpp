@@ -8,35 +8,36 @@ namespace {
 
 using namespace waypoint::domain;
 
-InterventionInput complete() {
+InterventionInput complete_intervention() {
   return {"2026-12-01",         "13:45", "Workshop",         "Ms Ward", "An argument", "Calm talk",
           "physical_restraint", "4",     "injury_to_others", "",        "None",        "Talked it through"};
 }
 
-std::vector<std::string> fields(const FieldErrors& e) {
+std::vector<std::string> intervention_fields(const FieldErrors& e) {
   std::vector<std::string> out;
   for (const auto& x : e) out.push_back(x.field);
   return out;
 }
 
 TEST(RestrictiveIntervention, ACompleteRecordPasses) {
-  EXPECT_TRUE(intervention_problems(complete(), d("2026-12-01")).empty());
+  EXPECT_TRUE(intervention_problems(complete_intervention(), d("2026-12-01")).empty());
 }
 
 TEST(RestrictiveIntervention, EachStatutoryItemIsNamedWhenMissing) {
   const auto e = intervention_problems({}, d("2026-12-01"));
-  EXPECT_EQ(fields(e), (std::vector<std::string>{"date", "time", "place", "staff", "led_up_to", "de_escalation", "kind",
-                                                 "minutes", "reason", "injuries", "support_afterwards"}));
+  EXPECT_EQ(intervention_fields(e),
+            (std::vector<std::string>{"date", "time", "place", "staff", "led_up_to", "de_escalation", "kind", "minutes",
+                                      "reason", "injuries", "support_afterwards"}));
 }
 
 TEST(RestrictiveIntervention, TheDateIsTodayOrWithinTheLastYear) {
-  auto in = complete();
+  auto in = complete_intervention();
   in.date = "2026-12-02";
-  EXPECT_EQ(fields(intervention_problems(in, d("2026-12-01"))), std::vector<std::string>{"date"});
+  EXPECT_EQ(intervention_fields(intervention_problems(in, d("2026-12-01"))), std::vector<std::string>{"date"});
   in.date = "2025-11-30";  // 366 days before: still within the year
   EXPECT_TRUE(intervention_problems(in, d("2026-12-01")).empty());
   in.date = "2025-11-29";
-  EXPECT_EQ(fields(intervention_problems(in, d("2026-12-01"))), std::vector<std::string>{"date"});
+  EXPECT_EQ(intervention_fields(intervention_problems(in, d("2026-12-01"))), std::vector<std::string>{"date"});
   in.date = "2027-02-29";  // no such day
   EXPECT_EQ(intervention_problems(in, d("2027-03-01"))[0].message, "Enter the date it happened as a real date");
   in.date = "2028-02-29";  // a leap day is a day
@@ -45,14 +46,15 @@ TEST(RestrictiveIntervention, TheDateIsTodayOrWithinTheLastYear) {
 
 TEST(RestrictiveIntervention, TheLengthIsOneToTwoHundredAndFortyWholeMinutes) {
   for (const char* ok : {"1", "240"}) {
-    auto in = complete();
+    auto in = complete_intervention();
     in.minutes = ok;
     EXPECT_TRUE(intervention_problems(in, d("2026-12-01")).empty()) << ok;
   }
   for (const char* bad : {"0", "241", "2.5", "ten", "-3"}) {
-    auto in = complete();
+    auto in = complete_intervention();
     in.minutes = bad;
-    EXPECT_EQ(fields(intervention_problems(in, d("2026-12-01"))), std::vector<std::string>{"minutes"}) << bad;
+    EXPECT_EQ(intervention_fields(intervention_problems(in, d("2026-12-01"))), std::vector<std::string>{"minutes"})
+        << bad;
   }
 }
 

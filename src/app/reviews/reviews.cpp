@@ -9,6 +9,7 @@
 #include "app/letters/letters.hpp"
 #include "app/placements/placements.hpp"
 #include "app/placements/plans.hpp"
+#include "app/pupils/pupil_voice.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/text.hpp"
 #include "domain/placements/placement.hpp"
@@ -197,17 +198,18 @@ std::optional<Date> ask_for_review(const Services& s, const Actor& a, std::int64
 }
 
 ReviewForm review_form(const Services& s, const Actor& a, std::int64_t placement_id) {
-  return manage_placement(s, a, "review.list", placement_id,
-                          [&](store::Connection& c, store::PlacementRecord& p, AuditRecord&) {
-                            ReviewForm f;
-                            f.placement = p;
-                            if (!is_running(f.placement))
-                              throw Invalid("held_on", "Reviews are recorded while the placement is running");
-                            f.last_held = last_held(store::reviews_of(c, {placement_id}));
-                            f.evidence = gather(c, f.placement, f.last_held, s.today());
-                            f.pupil_has_ehc_plan = has_ehc_plan(c, f.placement.pupil_id);
-                            return f;
-                          });
+  return manage_placement(
+      s, a, "review.list", placement_id, [&](store::Connection& c, store::PlacementRecord& p, AuditRecord&) {
+        ReviewForm f;
+        f.placement = p;
+        if (!is_running(f.placement)) throw Invalid("held_on", "Reviews are recorded while the placement is running");
+        f.last_held = last_held(store::reviews_of(c, {placement_id}));
+        f.evidence = gather(c, f.placement, f.last_held, s.today());
+        f.pupil_has_ehc_plan = has_ehc_plan(c, f.placement.pupil_id);
+        f.pupil_said =
+            pupil_said_between(c, a, f.placement.pupil_id, format_date(f.evidence.since), format_date(s.today()));
+        return f;
+      });
 }
 
 std::int64_t record_review(const Services& s, const Actor& a, std::int64_t placement_id,
@@ -286,11 +288,13 @@ ReviewView view_review(const Services& s, const Actor& a, std::int64_t review_id
     if (!r) return std::nullopt;
     auto p = placement_subject(c, a, r->placement_id);
     if (!p) return std::nullopt;
-    return Subject<ReviewView>{{std::move(*r), std::move(p->record)}, p->scope, review_id, p->pupil_id};
+    return Subject<ReviewView>{{std::move(*r), std::move(p->record), {}}, p->scope, review_id, p->pupil_id};
   };
   return run(s, a, {"review.view", domain::Action::ViewPlacement, "review"}, review,
              [&](store::Connection& c, Subject<ReviewView>& v, AuditRecord&) {
                letters_read(c, s, a, "review_summary", review_id);
+               v.record.pupil_said = pupil_said_between(c, a, v.record.placement.pupil_id, v.record.review.since_date,
+                                                        v.record.review.held_on);
                return v.record;
              });
 }

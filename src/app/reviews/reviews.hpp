@@ -13,6 +13,7 @@
 #include "domain/reviews/review.hpp"
 #include "domain/reviews/review_record.hpp"
 #include "store/placements/placement_store.hpp"
+#include "store/pupils/pupil_voice_store.hpp"
 #include "store/reviews/review_store.hpp"
 
 namespace waypoint::app {
@@ -60,6 +61,7 @@ struct ReviewForm {
   ReviewEvidence evidence;
   std::optional<domain::Date> last_held;
   bool pupil_has_ehc_plan = false;
+  std::vector<store::PupilVoiceRow> pupil_said;  // the pupil's own answers since the last review
 };
 ReviewForm review_form(const Services& s, const Actor& a, std::int64_t placement_id);
 // Records the review and carries out its decision in one transaction: amending the plan starts a
@@ -69,6 +71,7 @@ std::int64_t record_review(const Services& s, const Actor& a, std::int64_t place
 struct ReviewView {
   store::ReviewRow review;
   store::PlacementRecord placement;
+  std::vector<store::PupilVoiceRow> pupil_said;  // their own answers in the period it covered (not for parents)
 };
 // Anyone who may see the placement reads its reviews; a parent, their own child's.
 ReviewView view_review(const Services& s, const Actor& a, std::int64_t review_id);

@@ -119,6 +119,10 @@ bool permits(const Principal& w, Action action, const Scope& s) {
       return true;  // decided by whether the actor sees the pupil
     case Action::SeeInterventionTrend:
       return r == Role::LaOfficer && w.local_authority_id.has_value();
+    case Action::HearPupilVoice:
+      return school_staff(r) && at_school(w, s);
+    case Action::ReadPupilVoice:
+      return r != Role::Parent;
 
     case Action::CommissionPlacement:
       return commissioner(r) && at_school(w, s);
@@ -194,6 +198,8 @@ Noun noun_of(Action a) {
     case Action::SendLetters:
     case Action::RecordRestrictiveIntervention:
     case Action::ReadRestrictiveInterventions:
+    case Action::HearPupilVoice:
+    case Action::ReadPupilVoice:
     case Action::CommissionPlacement:
     case Action::ArrangePlacement:
     case Action::EditTimetable:
@@ -250,6 +256,8 @@ constexpr ActionName kActions[] = {
     {Action::RecordRestrictiveIntervention, "record_restrictive_intervention"},
     {Action::ReadRestrictiveInterventions, "read_restrictive_interventions"},
     {Action::SeeInterventionTrend, "see_intervention_trend"},
+    {Action::HearPupilVoice, "hear_pupil_voice"},
+    {Action::ReadPupilVoice, "read_pupil_voice"},
     {Action::CommissionPlacement, "commission_placement"},
     {Action::ArrangePlacement, "arrange_placement"},
     {Action::ViewPlacement, "view_placement"},

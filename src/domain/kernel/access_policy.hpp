@@ -42,6 +42,8 @@ enum class Action {
   RecordRestrictiveIntervention,  // force, restraint or seclusion, by the school or the provider where it happened
   ReadRestrictiveInterventions,   // everyone around the child, the parents included; a provider its own
   SeeInterventionTrend,           // the LA's count by provider and month
+  HearPupilVoice,                 // the school records what the pupil says of how it is going
+  ReadPupilVoice,                 // the pupil's own words: the adults around them, not their parents' to read
   // Placements, plans and timetables
   CommissionPlacement,  // under the school's own powers
   ArrangePlacement,     // by the LA under s19

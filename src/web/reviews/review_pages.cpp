@@ -5,6 +5,7 @@
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/numbers.hpp"
 #include "web/kernel/application.hpp"
+#include "web/pupils/pupil_voice_json.hpp"
 #include "web/reviews/review_json.hpp"
 #include "web/reviews/review_summary.hpp"
 
@@ -78,9 +79,12 @@ Response review_form_page(RequestContext& ctx, std::int64_t placement_id, const 
   const auto& r = ctx.request;
   const bool typed = r.method == "POST";
   const auto& ev = f.evidence;
+  const bool pupil_said = !f.pupil_said.empty();
   nlohmann::json data{
       {"title", "Record a review: " + f.placement.pupil_name},
       {"placement_id", placement_id},
+      {"answers", pupil_voices_json(f.pupil_said)},
+      {"has_pupil_said", pupil_said},
       {"since", domain::date_text(ev.since)},
       {"attendance", ev.attendance.possible
                          ? std::to_string(ev.attendance.attended) + " of " + std::to_string(ev.attendance.possible) +
@@ -147,6 +151,8 @@ nlohmann::json review_page_json(const app::ReviewView& v) {
   auto data = review_json(v.review);
   data["title"] = "Review of " + v.placement.pupil_name + "'s placement";
   data["review_id"] = v.review.id;
+  data["answers"] = pupil_voices_json(v.pupil_said);
+  data["has_pupil_said"] = !v.pupil_said.empty();
   data["starts_return"] = v.review.decision == "start_reintegration";
   data["ends_placement"] = v.review.decision == "end_placement" && v.placement.status != "ended";
   data["sections"] = review_summary_json(v);
