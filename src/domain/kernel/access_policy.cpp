@@ -123,6 +123,12 @@ bool permits(const Principal& w, Action action, const Scope& s) {
       return school_staff(r) && at_school(w, s);
     case Action::ReadPupilVoice:
       return r != Role::Parent;
+    case Action::MakeDataRequest:
+      return r == Role::Parent && s.actor_is_guardian;
+    case Action::HandleDataRequests:
+      return r == Role::Headteacher && at_school(w, s);
+    case Action::ListDataRequests:
+      return r == Role::Headteacher;
 
     case Action::CommissionPlacement:
       return commissioner(r) && at_school(w, s);
@@ -200,6 +206,8 @@ Noun noun_of(Action a) {
     case Action::ReadRestrictiveInterventions:
     case Action::HearPupilVoice:
     case Action::ReadPupilVoice:
+    case Action::MakeDataRequest:
+    case Action::HandleDataRequests:
     case Action::CommissionPlacement:
     case Action::ArrangePlacement:
     case Action::EditTimetable:
@@ -258,6 +266,9 @@ constexpr ActionName kActions[] = {
     {Action::SeeInterventionTrend, "see_intervention_trend"},
     {Action::HearPupilVoice, "hear_pupil_voice"},
     {Action::ReadPupilVoice, "read_pupil_voice"},
+    {Action::MakeDataRequest, "make_data_request"},
+    {Action::HandleDataRequests, "handle_data_requests"},
+    {Action::ListDataRequests, "list_data_requests"},
     {Action::CommissionPlacement, "commission_placement"},
     {Action::ArrangePlacement, "arrange_placement"},
     {Action::ViewPlacement, "view_placement"},

@@ -44,6 +44,9 @@ enum class Action {
   SeeInterventionTrend,           // the LA's count by provider and month
   HearPupilVoice,                 // the school records what the pupil says of how it is going
   ReadPupilVoice,                 // the pupil's own words: the adults around them, not their parents' to read
+  MakeDataRequest,                // a parent asks for a copy of the record, or complains about its handling
+  HandleDataRequests,             // the school's data protection lead (the headteacher) answers them
+  ListDataRequests,
   // Placements, plans and timetables
   CommissionPlacement,  // under the school's own powers
   ArrangePlacement,     // by the LA under s19

@@ -55,6 +55,7 @@ constexpr Part kApRecord[] = {
     {"part_time_arrangements", kOfPupil},
     {"restrictive_interventions", kOfPupil},
     {"pupil_voices", kOfPupil},
+    {"data_requests", kOfPupil},
     {"letters", kOfPupil},             // before the contacts they went to
     {"family_invitations", kOfPupil},  // before the contacts they were sent to
     {"pupil_guardians", kOfPupil},

@@ -63,6 +63,9 @@ std::vector<Task> tasks_for(const app::Actor& a) {
   if (may(Action::SeeInterventionTrend))
     tasks.push_back({"/area/interventions", "Restrictive interventions by provider",
                      "Force, restraint and seclusion recorded for your area's pupils, month by month."});
+  if (may(Action::ListDataRequests))
+    tasks.push_back({"/data-requests", "Data protection requests",
+                     "Parents' requests for a copy of their child's record, and complaints, each with its clock."});
   if (may(Action::ReadOwnLetters))
     tasks.push_back(
         {"/letters", "Letters", "Notices and review summaries from your child's school, and when you read them."});

@@ -1,0 +1,70 @@
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startWaypoint, DEMO, decode, day, dateText, errorMessages } from "../support/waypoint.mjs";
+
+// Aisha's father asks for a copy of her record and complains about how her address was shared. The
+// school's headteacher, its data protection lead, sees both with their clocks, acknowledges the
+// complaint, extends the request with a reason, and closes each; the father sees every step.
+let wp, parent, head, lead;
+const text = async (client, path) => decode((await client.get(path)).text).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+const monthLater = (iso, months) => {
+  const [y, m, d] = iso.split("-").map(Number);
+  const last = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, last))).toISOString().slice(0, 10);
+};
+
+before(async () => {
+  wp = await startWaypoint();
+  [parent, head, lead] = [wp.client(), wp.client(), wp.client()];
+  await parent.signIn(DEMO.parent);
+  await head.signIn(DEMO.head);
+  await lead.signIn(DEMO.apLead);
+});
+after(() => wp?.stop());
+
+test("a parent asks for a copy and complains; each needs what it needs", async () => {
+  await parent.get("/pupils/1/data-rights");
+  const none = await parent.post("/pupils/1/data-rights", {});
+  assert.deepEqual(errorMessages(none.text).map((e) => e.field), ["kind"]);
+  const bare = await parent.post("/pupils/1/data-rights", { kind: "complaint", details: " " });
+  assert.deepEqual(errorMessages(bare.text).map((e) => e.field), ["details"]);
+  assert.equal((await parent.post("/pupils/1/data-rights", { kind: "access" })).status, 303);
+  assert.equal((await parent.post("/pupils/1/data-rights", { kind: "complaint", details: "My address was given to the provider without asking me" })).status, 303);
+  const mine = await text(parent, "/pupils/1/data-rights");
+  assert.match(mine, new RegExp(`A copy of the record, sent ${dateText(day(0))} .* Received\\. Due by ${dateText(monthLater(day(0), 1))}`));
+  assert.match(mine, new RegExp(`A data protection complaint, sent ${dateText(day(0))} .* Received\\. Due by ${dateText(day(30))}`));
+});
+
+test("the headteacher sees each with its clock, acknowledges, extends with a reason and closes", async () => {
+  const list = await text(head, "/data-requests");
+  assert.match(list, /A copy of the record about Aisha Walker Chris Walker .* \d+ days left/);
+  assert.match(list, /A data protection complaint about Aisha Walker Chris Walker .* 30 days left/);
+  const [access, complaint] = wp.sql("SELECT id FROM data_requests ORDER BY id").split("\n");
+  await head.get(`/data-requests/${complaint}`);
+  assert.equal((await head.post(`/data-requests/${complaint}/acknowledge`)).status, 303);
+  assert.doesNotMatch(await text(head, `/data-requests/${complaint}`), /Acknowledge by/);
+  const noOutcome = await head.post(`/data-requests/${complaint}/close`, { summary: "We have spoken to the provider" });
+  assert.deepEqual(errorMessages(noOutcome.text).map((e) => e.field), ["outcome"]);
+  assert.equal((await head.post(`/data-requests/${complaint}/close`, { outcome: "partly_upheld", summary: "The provider needed the address for transport; we should have told you first" })).status, 303);
+
+  await head.get(`/data-requests/${access}`);
+  const noReason = await head.post(`/data-requests/${access}/extend`, { reason: "" });
+  assert.deepEqual(errorMessages(noReason.text).map((e) => e.field), ["reason"]);
+  assert.equal((await head.post(`/data-requests/${access}/extend`, { reason: "Records held by three providers" })).status, 303);
+  assert.match(await text(head, `/data-requests/${access}`), new RegExp(`Answer by ${dateText(monthLater(day(0), 3))}`));
+  assert.equal((await head.post(`/data-requests/${access}/extend`, { reason: "Again" })).status, 422, "extended once");
+
+  const mine = await text(parent, "/pupils/1/data-rights");
+  assert.match(mine, /Answered .*: Partly upheld The provider needed the address for transport/);
+  assert.match(mine, /Extended Records held by three providers/);
+  assert.equal(wp.sql("SELECT COUNT(*) FROM audit_events WHERE action IN ('data_request.make', 'data_request.acknowledge', 'data_request.extend', 'data_request.close')"), "5");
+});
+
+test("only the headteacher handles them; other staff are refused; another family's parent gets 404", async () => {
+  const access = wp.sql("SELECT MIN(id) FROM data_requests");
+  assert.equal((await lead.get("/data-requests")).status, 403);
+  assert.equal((await lead.get(`/data-requests/${access}`)).status, 403);
+  assert.equal((await parent.get(`/data-requests/${access}`)).status, 403);
+  assert.equal((await parent.get("/pupils/2/data-rights")).status, 404);
+  assert.equal((await lead.get("/pupils/1/data-rights")).status, 403, "staff do not make a parent's request");
+});
