@@ -47,23 +47,40 @@ test("the headteacher sees each with its clock, acknowledges, extends with a rea
   assert.deepEqual(errorMessages(noOutcome.text).map((e) => e.field), ["outcome"]);
   assert.equal((await head.post(`/data-requests/${complaint}/close`, { outcome: "partly_upheld", summary: "The provider needed the address for transport; we should have told you first" })).status, 303);
 
-  await head.get(`/data-requests/${access}`);
+  const page = await text(head, `/data-requests/${access}`);
+  assert.match(page, /It names these other people/);
+  assert.doesNotMatch(page, /Chris Walker \(Parents/, "the person asking is not a third party to themselves");
+  const copy = JSON.parse((await head.get(`/data-requests/${access}/record.json`)).text);
+  assert.equal(copy.pupil, "Aisha Walker");
+  assert.deepEqual(copy.sections.map((x) => x.heading), ["Details", "Parents, carers and professionals", "Placements", "Reviews", "Attendance", "Restrictive interventions", "In the pupil's own words", "Letters sent"]);
+  assert.ok(copy.sections[2].lines.some((l) => l.startsWith("Bridgeway Pupil Referral Unit")), JSON.stringify(copy.sections[2]));
+  assert.ok(copy.third_parties.every((t) => t.name !== "Chris Walker" && t.name !== "Aisha Walker"));
+  const pdf = await fetch(`${wp.url}/data-requests/${access}/record.pdf`, { headers: { cookie: [...head.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } });
+  assert.equal(pdf.status, 200);
+  assert.equal(pdf.headers.get("content-type"), "application/pdf");
+  assert.equal((await head.get(`/data-requests/${access}/released.json`)).status, 404, "nothing released yet");
   const noReason = await head.post(`/data-requests/${access}/extend`, { reason: "" });
   assert.deepEqual(errorMessages(noReason.text).map((e) => e.field), ["reason"]);
   assert.equal((await head.post(`/data-requests/${access}/extend`, { reason: "Records held by three providers" })).status, 303);
   assert.match(await text(head, `/data-requests/${access}`), new RegExp(`Answer by ${dateText(monthLater(day(0), 3))}`));
   assert.equal((await head.post(`/data-requests/${access}/extend`, { reason: "Again" })).status, 422, "extended once");
+  assert.equal((await head.post(`/data-requests/${access}/close`, { summary: "The whole record, by e-mail; nothing withheld" })).status, 303);
+  const released = JSON.parse((await head.get(`/data-requests/${access}/released.json`)).text);
+  assert.deepEqual(released.sections.map((x) => x.heading), copy.sections.map((x) => x.heading), "what was released is kept");
 
   const mine = await text(parent, "/pupils/1/data-rights");
   assert.match(mine, /Answered .*: Partly upheld The provider needed the address for transport/);
   assert.match(mine, /Extended Records held by three providers/);
-  assert.equal(wp.sql("SELECT COUNT(*) FROM audit_events WHERE action IN ('data_request.make', 'data_request.acknowledge', 'data_request.extend', 'data_request.close')"), "5");
+  assert.match(mine, /The whole record, by e-mail; nothing withheld/);
+  assert.equal(wp.sql("SELECT COUNT(*) FROM audit_events WHERE action IN ('data_request.make', 'data_request.acknowledge', 'data_request.extend', 'data_request.close')"), "6");
 });
 
 test("only the headteacher handles them; other staff are refused; another family's parent gets 404", async () => {
   const access = wp.sql("SELECT MIN(id) FROM data_requests");
   assert.equal((await lead.get("/data-requests")).status, 403);
   assert.equal((await lead.get(`/data-requests/${access}`)).status, 403);
+  assert.equal((await lead.get(`/data-requests/${access}/record.json`)).status, 403);
+  assert.equal((await parent.get(`/data-requests/${access}/record.json`)).status, 403);
   assert.equal((await parent.get(`/data-requests/${access}`)).status, 403);
   assert.equal((await parent.get("/pupils/2/data-rights")).status, 404);
   assert.equal((await lead.get("/pupils/1/data-rights")).status, 403, "staff do not make a parent's request");

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/families/record_copy.hpp"
 #include "app/kernel/envelope.hpp"
 #include "app/kernel/errors.hpp"
 #include "app/pupils/pupil_scope.hpp"
@@ -121,7 +122,10 @@ void close_data_request(const Services& s, const Actor& a, std::int64_t id, cons
   const auto what = domain::trimmed(summary);
   handle(s, a, "data_request.close", id, [&](store::Connection& c, store::DataRequestRow& r, AuditRecord& entry) {
     if (auto errors = domain::closing_problems(r.kind, result, what); !errors.empty()) throw Invalid(std::move(errors));
-    store::close_data_request(c, id, r.kind == "complaint" ? result : "", what, a.user_id, s.now_iso());
+    // What was released is kept as Waypoint made it at the close.
+    std::optional<std::string> copy;
+    if (r.kind == "access") copy = record_copy_json(record_copy_on(c, r.pupil_id, r.made_by_name));
+    store::close_data_request(c, id, r.kind == "complaint" ? result : "", what, copy, a.user_id, s.now_iso());
     entry.detail = nlohmann::json{{"outcome", result}}.dump();
   });
 }

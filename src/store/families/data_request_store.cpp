@@ -52,11 +52,16 @@ void extend_data_request(Connection& c, std::int64_t id, const std::string& reas
 }
 
 void close_data_request(Connection& c, std::int64_t id, const std::string& outcome, const std::string& summary,
-                        std::int64_t user_id, const std::string& now) {
+                        const std::optional<std::string>& released_copy, std::int64_t user_id, const std::string& now) {
   c.exec(
       "UPDATE data_requests SET outcome = $2, summary = $3, closed_by = $4, closed_at = $5, "
-      "acknowledged_at = COALESCE(acknowledged_at, $5) WHERE id = $1",
-      {integer(id), outcome, summary, integer(user_id), now});
+      "acknowledged_at = COALESCE(acknowledged_at, $5), released_copy = $6 WHERE id = $1",
+      {integer(id), outcome, summary, integer(user_id), now, released_copy});
+}
+
+std::optional<std::string> released_copy_of(Connection& c, std::int64_t id) {
+  const auto row = c.query_one("SELECT released_copy FROM data_requests WHERE id = $1", {integer(id)});
+  return row ? row->opt_text(0) : std::nullopt;
 }
 
 }  // namespace waypoint::store

@@ -34,7 +34,9 @@ std::vector<DataRequestRow> data_requests_of_school(Connection& c, std::int64_t 
 std::vector<DataRequestRow> data_requests_by(Connection& c, std::int64_t pupil_id, std::int64_t user_id);
 void acknowledge_data_request(Connection& c, std::int64_t id, const std::string& now);
 void extend_data_request(Connection& c, std::int64_t id, const std::string& reason);
+// `released_copy`: for a request for a copy, the copy as released (JSON).
 void close_data_request(Connection& c, std::int64_t id, const std::string& outcome, const std::string& summary,
-                        std::int64_t user_id, const std::string& now);
+                        const std::optional<std::string>& released_copy, std::int64_t user_id, const std::string& now);
+std::optional<std::string> released_copy_of(Connection& c, std::int64_t id);
 
 }  // namespace waypoint::store

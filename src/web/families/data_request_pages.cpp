@@ -3,12 +3,14 @@
 #include <nlohmann/json.hpp>
 
 #include "app/families/data_requests.hpp"
+#include "app/families/record_copy.hpp"
 #include "app/kernel/errors.hpp"
 #include "domain/families/data_rights.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/code_label.hpp"
 #include "domain/kernel/time.hpp"
 #include "web/kernel/application.hpp"
+#include "web/kernel/pdf.hpp"
 
 namespace waypoint::web {
 namespace {
@@ -76,6 +78,13 @@ Response data_request_page(RequestContext& ctx, std::int64_t id, const domain::F
                          .label = st.request.kind == "complaint" ? "What was found, and what the school will do"
                                                                  : "What was released, and anything withheld and why",
                          .value = r.field("summary")});
+  if (st.request.kind == "access" && !st.request.closed_at) {
+    nlohmann::json names = nlohmann::json::array();
+    for (const auto& t : app::record_copy(ctx.services, ctx.actor(), id).third_parties)
+      names.push_back({{"name", t.name}, {"where", t.where}});
+    data["has_third_parties"] = !names.empty();
+    data["third_parties"] = std::move(names);
+  }
   data["can_acknowledge"] = !st.request.acknowledged_at && !st.request.closed_at;
   data["can_extend"] = st.request.kind == "access" && !st.request.extension_reason && !st.request.closed_at;
   return ctx.page("families/data_request", std::move(data), status);
@@ -117,6 +126,29 @@ void add_data_request_routes(Router& r) {
   });
   r.add("GET", "/data-requests/{id}",
         [](Request& req, RequestContext& ctx) { return data_request_page(ctx, id_param(req, "id"), {}, 200); });
+  r.add("GET", "/data-requests/{id}/record.pdf", [](Request& req, RequestContext& ctx) {
+    const auto copy = app::record_copy(ctx.services, ctx.actor(), id_param(req, "id"));
+    std::vector<PdfSection> sections;
+    for (const auto& s : copy.sections) sections.push_back({s.heading, s.lines});
+    Response res;
+    res.content_type = "application/pdf";
+    res.headers.emplace_back("Content-Disposition", "attachment; filename=\"record.pdf\"");
+    res.body = render_sections_pdf("The record Waypoint holds about " + copy.pupil_name, sections);
+    return res;
+  });
+  r.add("GET", "/data-requests/{id}/record.json", [](Request& req, RequestContext& ctx) {
+    auto res =
+        Response::json(200, app::record_copy_json(app::record_copy(ctx.services, ctx.actor(), id_param(req, "id"))));
+    res.headers.emplace_back("Content-Disposition", "attachment; filename=\"record.json\"");
+    return res;
+  });
+  r.add("GET", "/data-requests/{id}/released.json", [](Request& req, RequestContext& ctx) {
+    const auto kept = app::released_copy(ctx.services, ctx.actor(), id_param(req, "id"));
+    if (!kept) throw app::NotFound();
+    auto res = Response::json(200, *kept);
+    res.headers.emplace_back("Content-Disposition", "attachment; filename=\"released.json\"");
+    return res;
+  });
   r.add("POST", "/data-requests/{id}/acknowledge", [](Request& req, RequestContext& ctx) {
     return data_request_step(req, ctx, "acknowledged",
                              [&](auto id) { app::acknowledge_data_request(ctx.services, ctx.actor(), id); });
