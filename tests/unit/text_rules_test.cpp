@@ -11,6 +11,10 @@ TEST(TextRules, EachFieldHasItsLengthFromOneTable) {
   EXPECT_EQ(text_limit_for("name").max_characters, 100u);
   EXPECT_EQ(text_limit_for("contact_phone").max_characters, 30u);
   EXPECT_EQ(text_limit_for("contact_email").max_characters, 254u);
+  EXPECT_EQ(text_limit_for("place").max_characters, 200u);  // where a restrictive intervention happened
+  EXPECT_TRUE(text_limit_for("place").one_line);
+  EXPECT_EQ(text_limit_for("staff").max_characters, 500u);
+  EXPECT_FALSE(text_limit_for("led_up_to").one_line);  // what led up to it is long text
   EXPECT_EQ(text_limit_for("notes").max_characters, 10000u);
   EXPECT_FALSE(text_limit_for("what_happened").one_line);
   EXPECT_TRUE(text_limit_for("happened_on").one_line);

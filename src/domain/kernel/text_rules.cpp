@@ -15,7 +15,7 @@ struct Named {
 };
 
 // Fields named exactly.
-constexpr std::array<Named, 14> kNamed{{
+constexpr std::array<Named, 25> kNamed{{
     {"name", {100, true}},
     {"relationship", {100, true}},
     {"role", {100, true}},
@@ -30,6 +30,18 @@ constexpr std::array<Named, 14> kNamed{{
     {"address", {300, true}},
     {"cost_unit", {50, true}},
     {"session", {20, true}},
+    // A restrictive intervention's one-line items, and the codes answers are chosen from.
+    {"place", {200, true}},
+    {"staff", {500, true}},
+    {"time", {10, true}},
+    {"minutes", {10, true}},
+    {"kind", {40, true}},
+    {"feeling", {40, true}},
+    {"back_to_school", {40, true}},
+    {"how", {40, true}},
+    {"answer", {40, true}},
+    {"outcome", {40, true}},
+    {"terms_version", {40, true}},
 }};
 
 // Fields named by how they end.
