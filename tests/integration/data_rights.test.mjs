@@ -75,6 +75,23 @@ test("the headteacher sees each with its clock, acknowledges, extends with a rea
   assert.equal(wp.sql("SELECT COUNT(*) FROM audit_events WHERE action IN ('data_request.make', 'data_request.acknowledge', 'data_request.extend', 'data_request.close')"), "6");
 });
 
+test("the API: a parent makes and reads their own requests; the headteacher lists the school's", async () => {
+  const [fatherToken, headToken, leadToken] = [DEMO.parent, DEMO.head, DEMO.apLead].map((e) => wp.cli(["token", "create", "--email", e]).stdout.trim());
+  const bad = await wp.api(fatherToken, "POST", "/pupils/1/data-requests", { kind: "complaint", details: ["a", 1] });
+  assert.equal(bad.status, 422);
+  assert.equal(bad.body.errors[0].field, "details");
+  const made = await wp.api(fatherToken, "POST", "/pupils/1/data-requests", { kind: "complaint", details: "Please correct her date of birth" });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  const mine = (await wp.api(fatherToken, "GET", "/pupils/1/data-requests")).body.requests;
+  assert.equal(mine[0].details, "Please correct her date of birth");
+  assert.equal(mine[0].clock, "30 days left");
+  const all = (await wp.api(headToken, "GET", "/data-requests")).body.requests;
+  assert.ok(all.some((r) => r.id === made.body.id && r.open));
+  assert.equal((await wp.api(headToken, "GET", `/data-requests/${made.body.id}`)).body.kind_label, "A data protection complaint");
+  assert.equal((await wp.api(leadToken, "GET", "/data-requests")).status, 403);
+  assert.equal((await wp.api(fatherToken, "GET", "/pupils/2/data-requests")).status, 404);
+});
+
 test("only the headteacher handles them; other staff are refused; another family's parent gets 404", async () => {
   const access = wp.sql("SELECT MIN(id) FROM data_requests");
   assert.equal((await lead.get("/data-requests")).status, 403);

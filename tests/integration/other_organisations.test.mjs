@@ -6,7 +6,7 @@ import { startWaypoint, DEMO, DEMO_PASSWORD, day, agreePlan, attendanceObjective
 
 // Every role of another area (Westshire, with a school, a provider and a user in every role) tries
 // every API route that takes an id with the demo area's ids (Exeshire's pupil, placement, alert,
-// concern, review, provider, letter, intervention), by GET, POST and PUT. Each is refused as if the record did not exist,
+// concern, review, provider, letter, intervention, data request), by GET, POST and PUT. Each is refused as if the record did not exist,
 // nothing changes, and each refusal is one entry on the audit trail.
 const openapi = JSON.parse(readFileSync(fileURLToPath(new URL("../../resources/openapi.json", import.meta.url)), "utf8"));
 const roles = ["ap_lead", "school_dsl", "headteacher", "provider_manager", "provider_staff", "la_officer", "la_designated_officer", "parent"];
@@ -70,6 +70,9 @@ before(async () => {
   const restraint = await wp.api(leadToken, "POST", "/pupils/1/interventions", { date: day(0), time: "10:00", place: "Hall", staff: "Mr Cole", led_up_to: "A fight", de_escalation: "Talk", kind: "other_force", minutes: 2, reason: "injury_to_others", injuries: "None", support_afterwards: "Talk" });
   assert.equal(restraint.status, 201, JSON.stringify(restraint.body));
   ids.intervention = String(restraint.body.id);
+  const asked = await wp.api(demo(DEMO.parent), "POST", "/pupils/1/data-requests", { kind: "access" });
+  assert.equal(asked.status, 201, JSON.stringify(asked.body));
+  ids.dataRequest = String(asked.body.id);
   const concern = await wp.api(demo(DEMO.providerStaff), "POST", "/pupils/1/concerns", { category: "neglect", happened_on: day(0), what_happened: "Hungry" });
   ids.concern = String(concern.body.id);
   ids.alert = wp.sql("SELECT id FROM alerts ORDER BY id DESC LIMIT 1");
@@ -80,7 +83,7 @@ after(async () => wp.stop());
 // The id a path's {id} names, by the noun before it.
 function fill(path) {
   const noun = path.split("/")[1];
-  const first = { pupils: ids.pupil, placements: ids.placement, providers: ids.provider, alerts: ids.alert, concerns: ids.concern, reviews: ids.review, letters: ids.letter, interventions: ids.intervention }[noun];
+  const first = { pupils: ids.pupil, placements: ids.placement, providers: ids.provider, alerts: ids.alert, concerns: ids.concern, reviews: ids.review, letters: ids.letter, interventions: ids.intervention, "data-requests": ids.dataRequest }[noun];
   // {user}: the demo parent's account (7), Aisha's father.
   return path.replace("{id}", first).replace("{check}", ids.check).replace("{step}", "1").replace("{user}", "7");
 }

@@ -10,6 +10,7 @@
 #include "domain/kernel/code_label.hpp"
 #include "domain/kernel/time.hpp"
 #include "web/kernel/application.hpp"
+#include "web/kernel/json_body.hpp"
 #include "web/kernel/pdf.hpp"
 
 namespace waypoint::web {
@@ -148,6 +149,29 @@ void add_data_request_routes(Router& r) {
     auto res = Response::json(200, *kept);
     res.headers.emplace_back("Content-Disposition", "attachment; filename=\"released.json\"");
     return res;
+  });
+  r.add("GET", "/api/v1/pupils/{id}/data-requests", [](Request& req, RequestContext& ctx) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& st : app::family_data_rights(ctx.services, ctx.actor(), id_param(req, "id")).mine)
+      list.push_back(data_request_json(st, ctx.services.today()));
+    return Response::json(200, nlohmann::json{{"requests", list}}.dump());
+  });
+  r.add("POST", "/api/v1/pupils/{id}/data-requests", [](Request& req, RequestContext& ctx) {
+    const auto b = json_body(req);
+    const auto id = app::make_data_request(ctx.services, ctx.actor(), id_param(req, "id"), text_of(b, "kind"),
+                                           text_of(b, "details"));
+    return Response::json(201, nlohmann::json{{"id", id}}.dump());
+  });
+  r.add("GET", "/api/v1/data-requests", [](Request&, RequestContext& ctx) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& st : app::school_data_requests(ctx.services, ctx.actor()))
+      list.push_back(data_request_json(st, ctx.services.today()));
+    return Response::json(200, nlohmann::json{{"requests", list}}.dump());
+  });
+  r.add("GET", "/api/v1/data-requests/{id}", [](Request& req, RequestContext& ctx) {
+    return Response::json(200, data_request_json(app::view_data_request(ctx.services, ctx.actor(), id_param(req, "id")),
+                                                 ctx.services.today())
+                                   .dump());
   });
   r.add("POST", "/data-requests/{id}/acknowledge", [](Request& req, RequestContext& ctx) {
     return data_request_step(req, ctx, "acknowledged",
