@@ -9,25 +9,12 @@
 #include "app/placements/placements.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/time.hpp"
+#include "domain/placements/timetable.hpp"
 #include "store/accounts/organisation_store.hpp"
 #include "store/placements/timetable_store.hpp"
 #include "store/pupils/pupil_store.hpp"
 
 namespace waypoint::app {
-namespace {
-
-std::string clock_time(int minute) {
-  char out[8];
-  std::snprintf(out, sizeof out, "%02d:%02d", minute / 60 % 100, minute % 60);
-  return out;
-}
-
-const char* day_name(std::chrono::weekday d) {
-  static const char* names[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
-  return names[d.c_encoding()];
-}
-
-}  // namespace
 
 NoticeView direction_notice(const Services& s, const Actor& a, std::int64_t placement_id) {
   return run(s, a, {"placement.view", domain::Action::ViewPlacement, "placement"}, placement_of(a, placement_id),
@@ -91,9 +78,10 @@ NoticeView notice_on(store::Connection& c, const Services& s, const PlacementVie
       const auto iso = row.slot.day.iso_encoding();
       days.insert(iso);
       auto& t = times[iso];
-      t += (t.empty() ? "" : ", ") + clock_time(row.slot.start_minute) + " to " + clock_time(row.slot.end_minute);
+      t += (t.empty() ? "" : ", ") + domain::format_clock(row.slot.start_minute) + " to " +
+           domain::format_clock(row.slot.end_minute);
     }
-    for (const auto& [iso, t] : times) n.sessions.push_back({day_name(std::chrono::weekday(iso % 7)), t});
+    for (const auto& [iso, t] : times) n.sessions.push_back({domain::weekday_name(std::chrono::weekday(iso % 7)), t});
     n.days_per_week = static_cast<int>(days.size());
     const auto first = domain::parse_date(p.terms.start_date);
     const auto last = domain::parse_date(p.terms.planned_end_date);
