@@ -1,15 +1,17 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startWaypoint, DEMO, decode, day, weekdayDateText, errorMessages } from "../support/waypoint.mjs";
+import { startSmtpSink } from "../support/smtp_sink.mjs";
 
 // Aisha's school proposes a second placement, made with her parents' consent. Her father reads the
 // terms in Waypoint and answers; the school sees each answer at once, with the terms as he saw
 // them, and can still record a consent given on a signed form, saying how.
-let wp, lead, father, school, parent, placement, terms;
+let wp, sink, lead, father, school, parent, placement, terms;
 const api = (who, ...call) => wp.api(who === "lead" ? lead : father, ...call);
 
 before(async () => {
-  wp = await startWaypoint();
+  sink = await startSmtpSink();
+  wp = await startWaypoint({ args: ["--smtp", sink.address, "--mail-from", "waypoint@oakfield.example", "--sweep-seconds", "1"] });
   lead = wp.cli(["token", "create", "--email", DEMO.apLead]).stdout.trim();
   father = wp.cli(["token", "create", "--email", DEMO.parent]).stdout.trim();
   const site = Number(wp.sql("SELECT id FROM provider_sites WHERE provider_id = 7 ORDER BY id LIMIT 1"));
@@ -22,7 +24,10 @@ before(async () => {
   parent = wp.client();
   await parent.signIn(DEMO.parent);
 });
-after(() => wp?.stop());
+after(async () => {
+  await wp.stop();
+  await sink.stop();
+});
 
 test("no answer can be given before the school agrees the terms", async () => {
   const seen = await api("father", "GET", `/placements/${placement}/consent`);
@@ -53,6 +58,9 @@ test("a parent reads the terms and refuses with a reason; the school sees it and
   assert.match(shown, /Did not consent: Chris Walker/);
   assert.match(shown, /She does not want to travel that far/);
   assert.match(shown, /In Waypoint/);
+  const told = await sink.waitFor((m) => m.to.includes("<ap.lead@oakfield.example>") && m.data.includes("answered a request for consent"));
+  assert.match(told.data, new RegExp(`/placements/${placement}/consent`));
+  assert.doesNotMatch(told.data, /Aisha/, "no child's name in the e-mail");
   assert.equal(wp.sql(`SELECT COUNT(*) FROM placements WHERE id = ${placement} AND parent_consent_on IS NULL`), "1");
   assert.equal(wp.sql(`SELECT COUNT(*) FROM audit_events WHERE action = 'placement.consent_answer' AND entity_id = '${placement}'`), "1");
 });

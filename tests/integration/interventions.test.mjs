@@ -52,6 +52,12 @@ test("the provider records one; the parent is told the same day and reads it; th
   assert.match(mail.data, /Subject: Waypoint: a letter from Oakfield Academy/);
   assert.doesNotMatch(mail.data, /Aisha|restrain/i);
   assert.match(await text(parent, "/letters"), /A record of force or restraint used with your child About Aisha Walker/);
+  // Recorded by the provider, it reaches the school's AP lead and DSL at once, without the child's name.
+  for (const address of ["ap.lead@oakfield.example", "dsl@oakfield.example"]) {
+    const told = await sink.waitFor((x) => x.to.includes(`<${address}>`) && x.data.includes("restrictive intervention was recorded"));
+    assert.match(told.data, new RegExp(`/interventions/${id}`));
+    assert.doesNotMatch(told.data, /Aisha/);
+  }
   const seen = await text(parent, `/interventions/${id}`);
   for (const want of [`${weekdayDateText(day(0))} at 13:45, for 4 minutes`, "Physical restraint", "An argument over a tool", "To stop the pupil injuring someone else", "Injuries None", "Talked it through with her key worker", "Bridgeway Pupil Referral Unit"])
     assert.ok(seen.includes(want), `${want} in ${seen}`);
@@ -64,6 +70,8 @@ test("the provider records one; the parent is told the same day and reads it; th
 test("the LA sees the count by provider and month; the school records its own, which the provider does not see", async () => {
   const own = await wp.api(tokens.lead, "POST", "/pupils/1/interventions", { ...record, place: "Oakfield corridor", kind: "other_force", minutes: "2", reason: "disorder" });
   assert.equal(own.status, 201, JSON.stringify(own.body));
+  await new Promise((r) => setTimeout(r, 1500));  // a sweep of the mail queue
+  assert.ok(!sink.messages.some((x) => x.data.includes(`/interventions/${own.body.id}`)), "the school is not told of its own record");
   const trend = await text(officer, "/area/interventions");
   assert.match(trend, /Bridgeway Pupil Referral Unit( \d+)+ 1 /);
   assert.match(trend, /Oakfield Academy( \d+)+ 1 /);

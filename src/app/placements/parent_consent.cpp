@@ -10,6 +10,7 @@
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/text.hpp"
 #include "domain/placements/consent.hpp"
+#include "store/kernel/mail_store.hpp"
 #include "store/providers/provider_store.hpp"
 #include "store/pupils/pupil_store.hpp"
 
@@ -62,6 +63,15 @@ void answer_consent(const Services& s, const Actor& a, std::int64_t placement_id
           store::record_consent(c, placement_id, today, a.display_name, p.record.authority_consent_on, s.now_iso());
         else
           store::clear_parent_consent(c, placement_id, s.now_iso());
+        // The school sees the answer at once: its AP lead and head teacher are e-mailed a link.
+        if (s.settings.mail_enabled)
+          for (const auto& to : store::addresses_of(c, p.record.school_id, {"ap_lead", "headteacher"}))
+            store::queue_mail(c, to, "Waypoint: a parent has answered a request for consent",
+                              "A parent has answered the request for consent to a placement. Sign in to see "
+                              "their answer:\r\n\r\n" +
+                                  s.settings.public_url + "/placements/" + std::to_string(placement_id) +
+                                  "/consent\r\n",
+                              s.now_iso());
         entry.detail = nlohmann::json{{"answer", answer}, {"terms_version", version}}.dump();
       });
 }
