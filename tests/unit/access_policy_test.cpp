@@ -256,5 +256,15 @@ TEST(AccessPolicy, AProvidersManagerReadsItsStaffsAlerts) {
   EXPECT_EQ(readers_of_alerts_for(LaOfficer), (std::vector<Role>{LaOfficer}));
 }
 
+TEST(AccessPolicy, WhoAtASchoolIsToldAtOnce) {
+  EXPECT_EQ(told_at_once(SchoolNews::ConsentAnswered), (std::vector<Role>{ApLead, Headteacher}));
+  EXPECT_EQ(told_at_once(SchoolNews::InterventionRecordedElsewhere), (std::vector<Role>{ApLead, SchoolDsl}));
+  EXPECT_EQ(told_at_once(SchoolNews::DataRequestMade), (std::vector<Role>{Headteacher}));
+  // Each e-mail says what happened and links to it, and never names a child.
+  const auto mail = school_news_mail(SchoolNews::InterventionRecordedElsewhere, "https://w.example/interventions/3");
+  EXPECT_EQ(mail.subject, "Waypoint: a restrictive intervention was recorded");
+  EXPECT_NE(mail.body.find("https://w.example/interventions/3"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace waypoint::domain

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/calendar/school_calendars.hpp"
+#include "app/kernel/access.hpp"
 #include "app/kernel/envelope.hpp"
 #include "app/placements/placements.hpp"
 #include "app/pupils/pupil_scope.hpp"
@@ -102,6 +103,8 @@ ChildWeek child_week(const Services& s, const Actor& a, std::int64_t pupil_id) {
                for (const auto& m : w.marks) codes.push_back(m.code());
                w.attendance = domain::summarise_attendance(codes);
                w.due = due_next(w, part_time, today);
+               w.answers_as_parent = allowed(a, domain::Action::RespondAsParent, subject.scope);
+               w.may_ask_about_data = allowed(a, domain::Action::MakeDataRequest, subject.scope);
                return w;
              });
 }

@@ -5,11 +5,11 @@
 #include "app/families/record_copy.hpp"
 #include "app/kernel/envelope.hpp"
 #include "app/kernel/errors.hpp"
+#include "app/kernel/school_news.hpp"
 #include "app/pupils/pupil_scope.hpp"
 #include "domain/families/data_rights.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/text.hpp"
-#include "store/kernel/mail_store.hpp"
 
 namespace waypoint::app {
 namespace {
@@ -72,13 +72,8 @@ std::int64_t make_data_request(const Services& s, const Actor& a, std::int64_t p
                row.made_at = s.now_iso();
                const auto id = store::insert_data_request(c, row);
                // The lead hears at once: the clock starts the day it is received.
-               if (s.settings.mail_enabled)
-                 for (const auto& to : store::addresses_of(c, p.record.school_id, {"headteacher"}))
-                   store::queue_mail(c, to, "Waypoint: a data protection request",
-                                     "A parent has made a data protection request in Waypoint. Its clock has "
-                                     "started. Sign in to see it:\r\n\r\n" +
-                                         s.settings.public_url + "/data-requests/" + std::to_string(id) + "\r\n",
-                                     s.now_iso());
+               tell_school(c, s, p.record.school_id, domain::SchoolNews::DataRequestMade,
+                           "/data-requests/" + std::to_string(id));
                entry.entity_id = id;
                entry.detail = nlohmann::json{{"pupil_id", pupil_id}, {"kind", what}}.dump();
                return id;

@@ -5,10 +5,10 @@
 #include "app/kernel/access.hpp"
 #include "app/kernel/envelope.hpp"
 #include "app/kernel/errors.hpp"
+#include "app/kernel/school_news.hpp"
 #include "app/letters/letters.hpp"
 #include "app/pupils/pupil_scope.hpp"
 #include "domain/kernel/text.hpp"
-#include "store/kernel/mail_store.hpp"
 
 namespace waypoint::app {
 namespace {
@@ -46,13 +46,9 @@ std::int64_t record_intervention(const Services& s, const Actor& a, std::int64_t
         row.recorded_at = s.now_iso();
         const auto id = store::insert_intervention(c, row, a.user_id);
         // A provider's record reaches the school at once: its AP lead and DSL are e-mailed a link.
-        if (a.organisation_id != p.record.school_id && s.settings.mail_enabled)
-          for (const auto& to : store::addresses_of(c, p.record.school_id, {"ap_lead", "school_dsl"}))
-            store::queue_mail(c, to, "Waypoint: a restrictive intervention was recorded",
-                              "A provider has recorded a use of force, restraint or seclusion with one of your "
-                              "pupils. Sign in to read it:\r\n\r\n" +
-                                  s.settings.public_url + "/interventions/" + std::to_string(id) + "\r\n",
-                              s.now_iso());
+        if (a.organisation_id != p.record.school_id)
+          tell_school(c, s, p.record.school_id, domain::SchoolNews::InterventionRecordedElsewhere,
+                      "/interventions/" + std::to_string(id));
         // The parents are told the same day: a letter, by e-mail and in Waypoint, or by post.
         send_letters(c, s, pupil_id, "restrictive_intervention", id,
                      "A record of force or restraint used with your child");

@@ -38,7 +38,8 @@ void send_letters(store::Connection& c, const Services& s, std::int64_t pupil_id
 
 void letters_read(store::Connection& c, const Services& s, const Actor& a, const std::string& kind,
                   std::int64_t about_id) {
-  if (a.role == domain::Role::Parent) store::mark_letters_read(c, a.user_id, kind, about_id, s.now_iso());
+  // Only letters addressed to this account are marked: staff reading the document mark none.
+  store::mark_letters_read(c, a.user_id, kind, about_id, s.now_iso());
 }
 
 PupilLetters pupil_letters(const Services& s, const Actor& a, std::int64_t pupil_id) {

@@ -6,11 +6,11 @@
 #include "app/kernel/access.hpp"
 #include "app/kernel/envelope.hpp"
 #include "app/kernel/errors.hpp"
+#include "app/kernel/school_news.hpp"
 #include "app/placements/placements.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/text.hpp"
 #include "domain/placements/consent.hpp"
-#include "store/kernel/mail_store.hpp"
 #include "store/providers/provider_store.hpp"
 #include "store/pupils/pupil_store.hpp"
 
@@ -64,14 +64,8 @@ void answer_consent(const Services& s, const Actor& a, std::int64_t placement_id
         else
           store::clear_parent_consent(c, placement_id, s.now_iso());
         // The school sees the answer at once: its AP lead and head teacher are e-mailed a link.
-        if (s.settings.mail_enabled)
-          for (const auto& to : store::addresses_of(c, p.record.school_id, {"ap_lead", "headteacher"}))
-            store::queue_mail(c, to, "Waypoint: a parent has answered a request for consent",
-                              "A parent has answered the request for consent to a placement. Sign in to see "
-                              "their answer:\r\n\r\n" +
-                                  s.settings.public_url + "/placements/" + std::to_string(placement_id) +
-                                  "/consent\r\n",
-                              s.now_iso());
+        tell_school(c, s, p.record.school_id, domain::SchoolNews::ConsentAnswered,
+                    "/placements/" + std::to_string(placement_id) + "/consent");
         entry.detail = nlohmann::json{{"answer", answer}, {"terms_version", version}}.dump();
       });
 }

@@ -7,6 +7,7 @@
 
 #include "domain/attendance/attendance.hpp"
 #include "domain/kernel/code_label.hpp"
+#include "domain/kernel/mail_text.hpp"
 #include "domain/kernel/role.hpp"
 #include "domain/pupils/pupil.hpp"
 
@@ -58,12 +59,7 @@ inline constexpr int kMissingEducationDays = 10;
 std::string missing_education_summary(const Pupil& pupil, const std::string& school_name,
                                       const std::string& provider_name, int days);
 
-// The e-mail telling someone of a new alert: plain text, naming no child (mail is not a safe place
-// for that), with a link to the alert, where they sign in to read it.
-struct MailText {
-  std::string subject;
-  std::string body;
-};
+// The e-mail telling someone of a new alert, with a link to the alert, where they sign in to read it.
 MailText alert_mail(std::string_view kind, const std::string& organisation_name, const std::string& link);
 
 }  // namespace waypoint::domain

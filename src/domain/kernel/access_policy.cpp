@@ -394,6 +394,18 @@ std::vector<Role> alerts_read_by(Role reader) {
   return {reader};
 }
 
+std::vector<Role> told_at_once(SchoolNews news) {
+  switch (news) {
+    case SchoolNews::ConsentAnswered:
+      return {Role::ApLead, Role::Headteacher};
+    case SchoolNews::InterventionRecordedElsewhere:
+      return {Role::ApLead, Role::SchoolDsl};
+    case SchoolNews::DataRequestMade:
+      return {Role::Headteacher};
+  }
+  return {};
+}
+
 bool may_be_concern_reader(Role r) { return school_staff(r); }
 
 Role carer_account_role() { return Role::Parent; }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/kernel/role.hpp"
+#include "domain/kernel/school_news.hpp"
 
 namespace waypoint::domain {
 
@@ -166,6 +167,11 @@ Role alert_addressee(std::string_view kind, OrganisationKind at);
 std::vector<Role> readers_of_alerts_for(Role alerted);
 // The roles whose alerts a reader sees.
 std::vector<Role> alerts_read_by(Role reader);
+
+// Who at a school is e-mailed at once of `news`: the AP lead and head teacher of a parent's answer to
+// a request for consent; the AP lead and DSL of force used at a provider; the head teacher, as data
+// protection lead, of a data protection request.
+std::vector<Role> told_at_once(SchoolNews news);
 
 // Who may be allowed by a DSL to read the school's concerns: the school's own staff.
 bool may_be_concern_reader(Role r);

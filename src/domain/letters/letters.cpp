@@ -23,7 +23,7 @@ std::vector<LetterRecipient> letter_recipients(const std::vector<PupilContact>& 
   return out;
 }
 
-LetterMail letter_mail(std::string_view carer, std::string_view school, std::string_view link) {
+MailText letter_mail(std::string_view carer, std::string_view school, std::string_view link) {
   return {"Waypoint: a letter from " + std::string(school),
           "Dear " + std::string(carer) + ",\r\n\r\n" + std::string(school) +
               " has sent you a letter in Waypoint. Sign in to read it:\r\n\r\n" + std::string(link) +

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/kernel/mail_text.hpp"
 #include "domain/pupils/pupil.hpp"
 
 namespace waypoint::domain {
@@ -40,10 +41,6 @@ std::vector<LetterRecipient> letter_recipients(const std::vector<PupilContact>& 
                                                const std::vector<CarerAccount>& accounts);
 
 // The e-mail telling a carer a letter is waiting: the school's name and a link, nothing about the child.
-struct LetterMail {
-  std::string subject;
-  std::string body;
-};
-LetterMail letter_mail(std::string_view carer, std::string_view school, std::string_view link);
+MailText letter_mail(std::string_view carer, std::string_view school, std::string_view link);
 
 }  // namespace waypoint::domain

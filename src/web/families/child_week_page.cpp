@@ -87,7 +87,7 @@ nlohmann::json attendance_json(const app::ChildWeek& w) {
   return out;
 }
 
-nlohmann::json placements_json(const app::ChildWeek& w, const app::Actor& a) {
+nlohmann::json placements_json(const app::ChildWeek& w) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& cp : w.placements) {
     const auto& p = cp.placement;
@@ -124,7 +124,7 @@ nlohmann::json placements_json(const app::ChildWeek& w, const app::Actor& a) {
                    {"notice_sent_text", domain::date_text(p.notice_sent_on.value_or(""))},
                    {"notice_read", cp.notice_read},
                    {"consent_asked", cp.consent_asked},
-                   {"is_parent", a.role == domain::Role::Parent}});
+                   {"answers_as_parent", w.answers_as_parent}});
   }
   return out;
 }
@@ -148,7 +148,7 @@ Response child_week_page(RequestContext& ctx, std::int64_t pupil_id) {
       {"week_heading", sys_days(w.monday) > sys_days(today) ? "Next week" : "This week"},
       {"week_text", domain::date_text(w.monday) + " to " + domain::date_text(friday)},
       {"days", week_json(w, today)},
-      {"placements", placements_json(w, ctx.actor())},
+      {"placements", placements_json(w)},
       {"has_placements", !w.placements.empty()},
       {"due", std::move(due)},
       {"has_due", !w.due.empty()},
@@ -158,7 +158,8 @@ Response child_week_page(RequestContext& ctx, std::int64_t pupil_id) {
       {"rate_text", att.possible ? domain::percent_text(att.attended, att.possible) + "%" : ""},
       {"weeks", attendance_json(w)},
       {"has_marks", !w.marks.empty()},
-      {"is_parent", ctx.actor().role == domain::Role::Parent},
+      {"answers_as_parent", w.answers_as_parent},
+      {"may_ask_about_data", w.may_ask_about_data},
   };
   return ctx.page("families/child_week", std::move(data));
 }
