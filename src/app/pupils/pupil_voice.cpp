@@ -7,7 +7,7 @@
 #include "app/kernel/envelope.hpp"
 #include "app/kernel/errors.hpp"
 #include "app/pupils/pupil_scope.hpp"
-#include "domain/area/area_picture.hpp"
+#include "domain/calendar/school_calendar.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/text.hpp"
 

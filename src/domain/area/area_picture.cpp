@@ -187,13 +187,4 @@ PeriodWeeks split_into_weeks(Date from, Date to, Date today) {
   return out;
 }
 
-std::optional<Term> term_of(const SchoolCalendar& calendar, Date day) {
-  std::optional<Term> latest;
-  for (const auto& t : calendar.terms) {
-    if (sys_days(t.first_day) > sys_days(day)) continue;
-    if (!latest || sys_days(t.first_day) > sys_days(latest->first_day)) latest = t;
-  }
-  return latest;
-}
-
 }  // namespace waypoint::domain

@@ -103,7 +103,4 @@ struct PeriodWeeks {
 };
 PeriodWeeks split_into_weeks(Date from, Date to, Date today);
 
-// The term a day falls in, or the last one before it (in a holiday); nothing before the first.
-std::optional<Term> term_of(const SchoolCalendar& calendar, Date day);
-
 }  // namespace waypoint::domain

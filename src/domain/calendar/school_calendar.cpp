@@ -133,4 +133,13 @@ std::optional<int> parse_week_hours(std::string_view text) {
   return minutes;
 }
 
+std::optional<Term> term_of(const SchoolCalendar& calendar, Date day) {
+  std::optional<Term> latest;
+  for (const auto& t : calendar.terms) {
+    if (std::chrono::sys_days(t.first_day) > std::chrono::sys_days(day)) continue;
+    if (!latest || std::chrono::sys_days(t.first_day) > std::chrono::sys_days(latest->first_day)) latest = t;
+  }
+  return latest;
+}
+
 }  // namespace waypoint::domain

@@ -29,6 +29,10 @@ std::set<std::chrono::sys_days> read_dates(std::string_view text);
 
 bool is_school_day(const SchoolCalendar& c, Date d);
 
+// The term a day falls in, or the last one before it (in a holiday); nothing before the first: "this
+// half term" on the LA's picture, a family's page and the pupil's own voice.
+std::optional<Term> term_of(const SchoolCalendar& calendar, Date day);
+
 // The `n`th school day after `from` (not counting `from` itself); nothing if the calendar runs out.
 std::optional<Date> add_school_days(const SchoolCalendar& c, Date from, int n);
 
