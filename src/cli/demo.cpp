@@ -17,6 +17,7 @@
 #include "store/placements/placement_store.hpp"
 #include "store/placements/timetable_store.hpp"
 #include "store/providers/provider_store.hpp"
+#include "store/pupils/pupil_account_store.hpp"
 #include "store/pupils/pupil_store.hpp"
 
 namespace waypoint::cli {
@@ -39,7 +40,7 @@ struct DemoUser {
 };
 
 // Organisation indexes: 0 LA, 1-3 schools, 4-7 providers, 8 the service itself.
-constexpr std::array<DemoUser, 9> kUsers{{
+constexpr std::array<DemoUser, 10> kUsers{{
     {Role::ApLead, "ap.lead@oakfield.example", "Priya Shah", 1},
     {Role::SchoolDsl, "dsl@oakfield.example", "Mark Evans", 1},
     {Role::Headteacher, "head@oakfield.example", "Helen Okafor", 1},
@@ -49,6 +50,7 @@ constexpr std::array<DemoUser, 9> kUsers{{
     {Role::Parent, "parent@family.example", "Chris Walker", 1},
     {Role::Administrator, "admin@waypoint.example", "Dana Fraser", 8},
     {Role::LaDesignatedOfficer, "lado@exeshire.example", "Ruth Adeyemi", 0},
+    {Role::Pupil, "aisha.walker@oakfield.example", "Aisha Walker", 1},
 }};
 
 constexpr std::array<const char*, 20> kGiven{"Aisha", "Ben",   "Callum", "Daisy", "Ethan", "Freya", "George",
@@ -427,8 +429,12 @@ std::vector<DemoSignIn> load_demo_data(const app::Services& s) {
       p.date_of_birth = dob;
       const auto pupil_id = store::insert_pupil(c, p, now);
       pupil_ids.push_back(pupil_id);
-      if (i == 0) store::link_guardian(c, pupil_id, user_ids[6]);  // the demo parent is Aisha Walker's
+      if (i == 0) {
+        store::link_guardian(c, pupil_id, user_ids[6]);            // the demo parent is Aisha Walker's
+        store::link_pupil_account(c, pupil_id, user_ids[9], now);  // and Aisha has her own account
+      }
     }
+    store::choose_pupil_accounts(c, org[1], true, user_ids[2], now);  // Oakfield's headteacher chose to
     load_demo_providers(c, s, org, user_ids[5]);
     load_demo_calendar(c, s, org[0], org[1]);
     load_demo_placements(c, s, org, pupil_ids, user_ids);

@@ -9,7 +9,7 @@ import { startWaypoint, DEMO, DEMO_PASSWORD, day, agreePlan, attendanceObjective
 // concern, review, provider, letter, intervention, data request), by GET, POST and PUT. Each is refused as if the record did not exist,
 // nothing changes, and each refusal is one entry on the audit trail.
 const openapi = JSON.parse(readFileSync(fileURLToPath(new URL("../../resources/openapi.json", import.meta.url)), "utf8"));
-const roles = ["ap_lead", "school_dsl", "headteacher", "provider_manager", "provider_staff", "la_officer", "la_designated_officer", "parent"];
+const roles = ["ap_lead", "school_dsl", "headteacher", "provider_manager", "provider_staff", "la_officer", "la_designated_officer", "parent", "pupil"];
 
 let wp;
 const tokens = {};
@@ -42,7 +42,7 @@ before(async () => {
   const school = wp.sql("SELECT id FROM organisations WHERE name = 'Westshire High'");
   const provider = wp.sql("SELECT id FROM organisations WHERE name = 'Tamar Learning'");
   assert.ok(la && school && provider, "Westshire is set up");
-  const org = { ap_lead: school, school_dsl: school, headteacher: school, parent: school, provider_manager: provider, provider_staff: provider, la_officer: la, la_designated_officer: la };
+  const org = { ap_lead: school, school_dsl: school, headteacher: school, parent: school, pupil: school, provider_manager: provider, provider_staff: provider, la_officer: la, la_designated_officer: la };
   for (const role of roles) {
     const email = `${role}@westshire.example`;
     const made = wp.cli(["user", "add", "--email", email, "--name", role, "--role", role, "--organisation-id", org[role]], DEMO_PASSWORD + "\n");

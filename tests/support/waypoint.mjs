@@ -17,6 +17,7 @@ export const DEMO = {
   parent: "parent@family.example",
   admin: "admin@waypoint.example",
   designatedOfficer: "lado@exeshire.example",
+  pupil: "aisha.walker@oakfield.example",
 };
 
 // The suite can run as of any date: WAYPOINT_TODAY (YYYY-MM-DD) reaches every server and command

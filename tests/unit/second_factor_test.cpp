@@ -31,6 +31,7 @@ TEST(SecondFactor, ADeploymentNamesItsOwnRoles) {
   const auto staff = *domain::parse_second_factor_roles("staff");
   EXPECT_TRUE(domain::second_factor_required(Role::ProviderStaff, staff));
   EXPECT_FALSE(domain::second_factor_required(Role::Parent, staff)) << "optional for parents";
+  EXPECT_FALSE(domain::second_factor_required(Role::Pupil, staff)) << "optional for pupils with their own account";
   EXPECT_EQ(*domain::parse_second_factor_roles("ap_lead, headteacher"),
             (std::vector<Role>{Role::ApLead, Role::Headteacher}));
   EXPECT_FALSE(domain::parse_second_factor_roles("ap_lead,teacher"));

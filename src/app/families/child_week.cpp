@@ -105,6 +105,7 @@ ChildWeek child_week(const Services& s, const Actor& a, std::int64_t pupil_id) {
                w.due = due_next(w, part_time, today);
                w.answers_as_parent = allowed(a, domain::Action::RespondAsParent, subject.scope);
                w.may_ask_about_data = allowed(a, domain::Action::MakeDataRequest, subject.scope);
+               w.reader_is_the_pupil = allowed(a, domain::Action::SayHowItIsGoing, subject.scope);
                return w;
              });
 }

@@ -51,9 +51,10 @@ struct ChildWeek {
   domain::Date attendance_from;  // the half term so far
   std::vector<store::MarkRow> marks;
   domain::AttendanceSummary attendance;
-  std::vector<DueNext> due;         // soonest first, from today
-  bool answers_as_parent = false;   // the reader is the child's parent: asked to read, answer and ask
-  bool may_ask_about_data = false;  // a copy of the record, or a complaint
+  std::vector<DueNext> due;          // soonest first, from today
+  bool answers_as_parent = false;    // the reader is the child's parent: asked to read, answer and ask
+  bool may_ask_about_data = false;   // a copy of the record, or a complaint
+  bool reader_is_the_pupil = false;  // the pupil in their own account: the page speaks to them
 };
 
 ChildWeek child_week(const Services& s, const Actor& a, std::int64_t pupil_id);

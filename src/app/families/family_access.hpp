@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/kernel/actor.hpp"
+#include "app/kernel/invitation_sent.hpp"
 #include "app/kernel/services.hpp"
 #include "domain/families/family_access.hpp"
 #include "domain/pupils/pupil.hpp"
@@ -30,12 +31,6 @@ struct FamilyAccessView {
 };
 FamilyAccessView family_access(const Services& s, const Actor& a, std::int64_t pupil_id);
 
-struct InvitationSent {
-  std::int64_t id = 0;
-  std::string expires_at;
-  // The link itself, only when this Waypoint has no mail set up: the school passes it on.
-  std::optional<std::string> link;
-};
 InvitationSent invite_carer(const Services& s, const Actor& a, std::int64_t pupil_id, const std::string& contact_id);
 
 void end_carer_access(const Services& s, const Actor& a, std::int64_t pupil_id, std::int64_t user_id,

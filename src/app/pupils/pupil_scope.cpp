@@ -2,6 +2,7 @@
 
 #include "domain/placements/placement.hpp"
 #include "store/accounts/organisation_store.hpp"
+#include "store/pupils/pupil_account_store.hpp"
 #include "store/pupils/pupil_store.hpp"
 
 namespace waypoint::app {
@@ -11,6 +12,7 @@ domain::Scope scope_of(store::Connection& c, const Actor& a, const domain::Pupil
   scope.school_id = p.school_id;
   if (auto school = store::find_organisation(c, p.school_id)) scope.local_authority_id = school->parent_id;
   scope.actor_is_guardian = store::is_guardian(c, p.id, a.user_id);
+  scope.actor_is_pupil = store::is_own_pupil_account(c, p.id, a.user_id);
   scope.placed_with_actor = store::is_placed_with(c, p.id, a.organisation_id);
   return scope;
 }

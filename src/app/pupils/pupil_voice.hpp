@@ -23,6 +23,10 @@ PupilVoices pupil_voices(const Services& s, const Actor& a, std::int64_t pupil_i
 std::int64_t record_pupil_voice(const Services& s, const Actor& a, std::int64_t pupil_id,
                                 const domain::PupilVoiceInput& in);
 
+// The pupil answering for themselves in their own account: today, "in Waypoint".
+std::int64_t answer_how_it_is_going(const Services& s, const Actor& a, std::int64_t pupil_id,
+                                    const domain::PupilVoiceInput& in);
+
 // Inside a use case on a placement's review: what the pupil said between `from` and `to`, if the
 // actor may read it.
 std::vector<store::PupilVoiceRow> pupil_said_between(store::Connection& c, const Actor& a, std::int64_t pupil_id,

@@ -17,7 +17,7 @@ std::optional<std::vector<Role>> parse_second_factor_roles(std::string_view text
   if (t == "staff") {
     std::vector<Role> staff;
     for (const auto r : all_roles())
-      if (r != Role::Parent) staff.push_back(r);
+      if (works_at_organisation(r)) staff.push_back(r);
     return staff;
   }
   std::vector<Role> out;

@@ -8,6 +8,8 @@ namespace {
 bool school_staff(Role r) { return r == Role::ApLead || r == Role::SchoolDsl || r == Role::Headteacher; }
 bool commissioner(Role r) { return r == Role::ApLead || r == Role::Headteacher; }
 bool provider_staff(Role r) { return r == Role::ProviderManager || r == Role::ProviderStaff; }
+// The pupil in their own account, on their own record.
+bool the_pupil(Role r, const Scope& s) { return r == Role::Pupil && s.actor_is_pupil; }
 
 template <class T>
 bool same(const std::optional<T>& x, const std::optional<T>& y) {
@@ -30,6 +32,8 @@ bool sees_pupil(const Principal& w, const Scope& s) {
       return in_area(w, s);
     case Role::Parent:
       return s.actor_is_guardian;
+    case Role::Pupil:
+      return s.actor_is_pupil;
     case Role::ProviderManager:
     case Role::ProviderStaff:
       return s.placed_with_actor;
@@ -97,7 +101,8 @@ bool permits(const Principal& w, Action action, const Scope& s) {
 
     case Action::ViewPupil:
     case Action::ViewPlacement:
-      return true;
+      // The pupil reads their week and plan in their own words, not the adults' record and terms.
+      return r != Role::Pupil;
     case Action::AddPupil:
       return school_staff(r);
     case Action::ImportPupils:
@@ -105,10 +110,12 @@ bool permits(const Principal& w, Action action, const Scope& s) {
     case Action::EditPupil:
     case Action::ManageFamilyAccess:
       return school_staff(r) && at_school(w, s);
+    case Action::ChoosePupilAccounts:
+      return r == Role::Headteacher;
     case Action::SeeContacts:
-      return r != Role::Parent;
+      return works_at_organisation(r);
     case Action::SeeChildWeek:
-      return (r == Role::Parent && s.actor_is_guardian) || (school_staff(r) && at_school(w, s));
+      return (r == Role::Parent && s.actor_is_guardian) || the_pupil(r, s) || (school_staff(r) && at_school(w, s));
     case Action::SendLetters:
       return school_staff(r) && at_school(w, s);
     case Action::ReadOwnLetters:
@@ -116,15 +123,18 @@ bool permits(const Principal& w, Action action, const Scope& s) {
     case Action::RecordRestrictiveIntervention:
       return (school_staff(r) && at_school(w, s)) || (provider_staff(r) && s.placed_with_actor);
     case Action::ReadRestrictiveInterventions:
-      return true;  // decided by whether the actor sees the pupil
+      // Decided by whether the actor sees the pupil; the pupil hears of it from the adults who debrief them.
+      return r != Role::Pupil;
     case Action::SeeInterventionTrend:
       return r == Role::LaOfficer && w.local_authority_id.has_value();
     case Action::HearPupilVoice:
       return school_staff(r) && at_school(w, s);
     case Action::ReadPupilVoice:
       return r != Role::Parent;
+    case Action::SayHowItIsGoing:
+      return the_pupil(r, s);
     case Action::MakeDataRequest:
-      return r == Role::Parent && s.actor_is_guardian;
+      return (r == Role::Parent && s.actor_is_guardian) || the_pupil(r, s);
     case Action::HandleDataRequests:
       return r == Role::Headteacher && at_school(w, s);
     case Action::ListDataRequests:
@@ -139,7 +149,7 @@ bool permits(const Principal& w, Action action, const Scope& s) {
     case Action::RespondAsParent:
       return r == Role::Parent && s.actor_is_guardian;
     case Action::ReadDraftPlan:
-      return r != Role::Parent;
+      return works_at_organisation(r);
     case Action::EditTimetable:
       return (commissioner(r) && at_school(w, s)) || (r == Role::LaOfficer && in_area(w, s));
     case Action::KeepCalendar:
@@ -155,9 +165,8 @@ bool permits(const Principal& w, Action action, const Scope& s) {
 
     case Action::ReadAlerts:
     case Action::HandleAlert:
-      return r != Role::Parent && r != Role::Administrator;
     case Action::RecordConcern:
-      return r != Role::Parent && r != Role::Administrator;
+      return works_at_organisation(r) && r != Role::Administrator;
     case Action::ReadConcerns:
       if (at_school(w, s)) return r == Role::SchoolDsl || (school_staff(r) && s.actor_allowed_by_dsl);
       return r == Role::LaDesignatedOfficer && in_area(w, s);
@@ -206,6 +215,7 @@ Noun noun_of(Action a) {
     case Action::ReadRestrictiveInterventions:
     case Action::HearPupilVoice:
     case Action::ReadPupilVoice:
+    case Action::SayHowItIsGoing:
     case Action::MakeDataRequest:
     case Action::HandleDataRequests:
     case Action::CommissionPlacement:
@@ -257,6 +267,7 @@ constexpr ActionName kActions[] = {
     {Action::ImportPupils, "import_pupils"},
     {Action::EditPupil, "edit_pupil"},
     {Action::ManageFamilyAccess, "manage_family_access"},
+    {Action::ChoosePupilAccounts, "choose_pupil_accounts"},
     {Action::SeeContacts, "see_contacts"},
     {Action::SeeChildWeek, "see_child_week"},
     {Action::SendLetters, "send_letters"},
@@ -266,6 +277,7 @@ constexpr ActionName kActions[] = {
     {Action::SeeInterventionTrend, "see_intervention_trend"},
     {Action::HearPupilVoice, "hear_pupil_voice"},
     {Action::ReadPupilVoice, "read_pupil_voice"},
+    {Action::SayHowItIsGoing, "say_how_it_is_going"},
     {Action::MakeDataRequest, "make_data_request"},
     {Action::HandleDataRequests, "handle_data_requests"},
     {Action::ListDataRequests, "list_data_requests"},
@@ -402,6 +414,8 @@ std::vector<Role> told_at_once(SchoolNews news) {
       return {Role::ApLead, Role::SchoolDsl};
     case SchoolNews::DataRequestMade:
       return {Role::Headteacher};
+    case SchoolNews::PupilAnswered:
+      return {Role::ApLead};
   }
   return {};
 }
@@ -411,5 +425,7 @@ bool may_be_concern_reader(Role r) { return school_staff(r); }
 Role carer_account_role() { return Role::Parent; }
 
 bool may_be_linked_to_children(Role r) { return r == carer_account_role(); }
+
+Role pupil_account_role() { return Role::Pupil; }
 
 }  // namespace waypoint::domain

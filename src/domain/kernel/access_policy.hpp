@@ -34,17 +34,19 @@ enum class Action {
   ViewPupil,
   AddPupil,
   ImportPupils,
-  EditPupil,           // details, needs, contacts, attendance corrections
-  ManageFamilyAccess,  // invite a parent or carer to see their child's record, and end their access
-  SeeContacts,         // the people around a child: another carer's address is not a parent's to see
-  SeeChildWeek,        // the family's page: the week, contacts, what is due; the school sees what they see
-  SendLetters,         // the school's letters to a child's parents: who was sent what, and recording the posted ones
-  ReadOwnLetters,      // a parent's letters from their children's schools
+  EditPupil,            // details, needs, contacts, attendance corrections
+  ManageFamilyAccess,   // invite a parent or carer, or the pupil themselves, to Waypoint, and end their access
+  ChoosePupilAccounts,  // whether the school gives its pupils of 11 and over their own accounts: the headteacher
+  SeeContacts,          // the people around a child: another carer's address is not a parent's to see
+  SeeChildWeek,         // the family's page: the week, contacts, what is due; the school sees what they see
+  SendLetters,          // the school's letters to a child's parents: who was sent what, and recording the posted ones
+  ReadOwnLetters,       // a parent's letters from their children's schools
   RecordRestrictiveIntervention,  // force, restraint or seclusion, by the school or the provider where it happened
   ReadRestrictiveInterventions,   // everyone around the child, the parents included; a provider its own
   SeeInterventionTrend,           // the LA's count by provider and month
   HearPupilVoice,                 // the school records what the pupil says of how it is going
-  ReadPupilVoice,                 // the pupil's own words: the adults around them, not their parents' to read
+  ReadPupilVoice,                 // the pupil's own words: the adults around them and the pupil, not their parents
+  SayHowItIsGoing,                // the pupil answers for themselves, in their own account
   MakeDataRequest,                // a parent asks for a copy of the record, or complains about its handling
   HandleDataRequests,             // the school's data protection lead (the headteacher) answers them
   ListDataRequests,
@@ -103,6 +105,7 @@ struct Scope {
   std::optional<std::int64_t> commissioner_id;
   bool draft_placement = false;            // not yet agreed: the provider does not see it yet
   bool actor_is_guardian = false;          // the actor is a parent of the pupil
+  bool actor_is_pupil = false;             // the actor's own account is this pupil's
   bool placed_with_actor = false;          // the pupil has an agreed or running placement at the actor's provider
   bool actor_allowed_by_dsl = false;       // the school's DSL let the actor read its concerns
   bool actor_school_places_there = false;  // the actor's school has an agreed or running placement at the provider
@@ -180,5 +183,7 @@ bool may_be_concern_reader(Role r);
 // linked to children: a staff account never is, whatever address it has.
 Role carer_account_role();
 bool may_be_linked_to_children(Role r);
+// The role of a pupil's own account, made through their school's invitation.
+Role pupil_account_role();
 
 }  // namespace waypoint::domain

@@ -13,7 +13,7 @@ struct RoleInfo {
   std::string_view summary;  // their part in the work, in their own words
 };
 
-constexpr std::array<RoleInfo, 9> kRoles{{
+constexpr std::array<RoleInfo, 10> kRoles{{
     {Role::ApLead, "ap_lead", "School AP lead", OrganisationKind::School,
      "You arrange and oversee alternative provision for your school's pupils."},
     {Role::SchoolDsl, "school_dsl", "Designated safeguarding lead", OrganisationKind::School,
@@ -30,6 +30,8 @@ constexpr std::array<RoleInfo, 9> kRoles{{
      "You read the safeguarding concerns recorded about pupils of schools in your area."},
     {Role::Parent, "parent", "Parent or carer", OrganisationKind::School,
      "You can see your child's plan, timetable, attendance and reviews."},
+    {Role::Pupil, "pupil", "Pupil", OrganisationKind::School,
+     "You can see your week and your plan, and tell your school how it is going."},
     {Role::Administrator, "administrator", "Administrator", OrganisationKind::Waypoint,
      "You look after Waypoint's organisations, user accounts and audit trail."},
 }};
@@ -90,5 +92,7 @@ std::optional<OrganisationKind> parse_organisation_kind(std::string_view code) {
 }
 
 OrganisationKind organisation_kind_for(Role r) { return info(r).kind; }
+
+bool works_at_organisation(Role r) { return r != Role::Parent && r != Role::Pupil; }
 
 }  // namespace waypoint::domain

@@ -17,6 +17,7 @@ enum class Role {
   LaOfficer,
   LaDesignatedOfficer,  // reads the area's safeguarding concerns, named by the LA
   Parent,
+  Pupil,  // a pupil of 11 or over whose school gave them their own account
   Administrator,
 };
 
@@ -33,5 +34,9 @@ std::optional<OrganisationKind> parse_organisation_kind(std::string_view code);
 // The kind of organisation a user with this role belongs to. A parent's account hangs off the
 // school that holds their child, because that school is who invites them.
 OrganisationKind organisation_kind_for(Role r);
+
+// Whether the role is someone working at an organisation (staff), rather than a family member
+// (a parent or carer, or the pupil themselves) whose account hangs off the school.
+bool works_at_organisation(Role r);
 
 }  // namespace waypoint::domain

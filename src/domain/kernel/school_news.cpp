@@ -13,7 +13,10 @@ MailText school_news_mail(SchoolNews news, const std::string& link) {
               with_link("A provider has recorded a use of force, restraint or seclusion with one of your pupils.")};
     case SchoolNews::DataRequestMade:
       return {"Waypoint: a data protection request",
-              with_link("A parent has made a data protection request in Waypoint. Its clock has started.")};
+              with_link("A parent or pupil has made a data protection request in Waypoint. Its clock has started.")};
+    case SchoolNews::PupilAnswered:
+      return {"Waypoint: a pupil has said how it is going",
+              with_link("A pupil has answered \"how is it going\" in their own Waypoint account.")};
   }
   return {};
 }

@@ -45,4 +45,19 @@ FieldErrors pupil_voice_problems(const PupilVoiceInput& in, std::chrono::year_mo
   return e;
 }
 
+PupilVoiceInput own_answers(PupilVoiceInput in, std::chrono::year_month_day today) {
+  in.answered_on = format_date(today);
+  in.how = "in_waypoint";
+  return in;
+}
+
+FieldErrors own_voice_problems(const PupilVoiceInput& in) {
+  FieldErrors e;
+  if (!in_list(voice_feelings(), in.feeling)) e.push_back({"feeling", "Select how you feel it is going"});
+  if (!in_list(voice_back_to_school(), in.back_to_school))
+    e.push_back({"back_to_school", "Select whether you want to go back to school"});
+  if (in.how != "in_waypoint") e.push_back({"how", "Only you can answer for yourself in Waypoint"});
+  return e;
+}
+
 }  // namespace waypoint::domain

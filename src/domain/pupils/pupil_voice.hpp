@@ -32,4 +32,9 @@ struct PupilVoiceInput {
 // "in Waypoint", which is the pupil's own).
 FieldErrors pupil_voice_problems(const PupilVoiceInput& in, std::chrono::year_month_day today);
 
+// The pupil answering for themselves in their own account: said today, "in Waypoint", and asked of
+// them in their own words ("how you feel"), with the same two answers needed.
+PupilVoiceInput own_answers(PupilVoiceInput in, std::chrono::year_month_day today);
+FieldErrors own_voice_problems(const PupilVoiceInput& in);
+
 }  // namespace waypoint::domain

@@ -59,6 +59,8 @@ constexpr Part kApRecord[] = {
     {"letters", kOfPupil},             // before the contacts they went to
     {"family_invitations", kOfPupil},  // before the contacts they were sent to
     {"pupil_guardians", kOfPupil},
+    {"pupil_invitations", kOfPupil},
+    {"pupil_accounts", kOfPupil},
     {"pupil_contacts", kOfPupil},
 };
 

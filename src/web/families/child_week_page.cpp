@@ -140,7 +140,7 @@ Response child_week_page(RequestContext& ctx, std::int64_t pupil_id) {
   }
   const auto& att = w.attendance;
   nlohmann::json data{
-      {"title", w.pupil.given_name + "'s week"},
+      {"title", w.reader_is_the_pupil ? std::string("Your week") : w.pupil.given_name + "'s week"},
       {"pupil_id", w.pupil.id},
       {"given_name", w.pupil.given_name},
       {"pupil_name", w.pupil.given_name + " " + w.pupil.family_name},
@@ -161,7 +161,7 @@ Response child_week_page(RequestContext& ctx, std::int64_t pupil_id) {
       {"answers_as_parent", w.answers_as_parent},
       {"may_ask_about_data", w.may_ask_about_data},
   };
-  return ctx.page("families/child_week", std::move(data));
+  return ctx.page(w.reader_is_the_pupil ? "families/my_week" : "families/child_week", std::move(data));
 }
 
 }  // namespace

@@ -51,6 +51,7 @@ Response invitation_page(RequestContext& ctx, const std::string& token, const do
     data["email"] = link.email;
     data["school_name"] = link.school_name;
     data["has_account"] = link.has_account;
+    data["for_pupil"] = link.for_pupil;
     data["usable"] = true;
   } catch (const app::Invalid& e) {
     data["title"] = "This invitation cannot be used";

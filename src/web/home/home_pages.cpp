@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/kernel/access.hpp"
+#include "app/pupils/pupil_accounts.hpp"
 #include "app/pupils/pupils.hpp"
 #include "app/reviews/reviews.hpp"
 #include "web/kernel/application.hpp"
@@ -66,6 +67,9 @@ std::vector<Task> tasks_for(const app::Actor& a) {
   if (may(Action::ListDataRequests))
     tasks.push_back({"/data-requests", "Data protection requests",
                      "Parents' requests for a copy of their child's record, and complaints, each with its clock."});
+  if (may(Action::ChoosePupilAccounts))
+    tasks.push_back({"/school/pupil-accounts", "Pupils' own accounts",
+                     "Whether your school gives its pupils of 11 and over their own Waypoint accounts."});
   if (may(Action::ReadOwnLetters))
     tasks.push_back(
         {"/letters", "Letters", "Notices and review summaries from your child's school, and when you read them."});
@@ -137,6 +141,14 @@ void add_home_routes(Router& r) {
             {"/pupils/" + std::to_string(p.id) + "/week", p.given_name + "'s week",
              "Where " + p.given_name + " should be each day, who to contact, attendance, the plan and reviews."});
       tasks.insert(tasks.begin(), children.begin(), children.end());
+    }
+    // A pupil in their own account starts from their week and the question of how it is going.
+    if (const auto me = app::own_pupil_record(ctx.services, a)) {
+      const auto base = "/pupils/" + std::to_string(me->id);
+      tasks.insert(tasks.begin(),
+                   {{base + "/week", "Your week", "Where you should be each day, who to contact, and your plan."},
+                    {base + "/how-is-it-going", "How is it going?", "Tell your school how things are going for you."},
+                    {base + "/data-rights", "What Waypoint keeps about you", "Ask for a copy of it."}});
     }
     const auto summary = std::string(domain::role_summary(a.role));
     nlohmann::json list = nlohmann::json::array();
