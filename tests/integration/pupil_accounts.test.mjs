@@ -135,6 +135,8 @@ test("ending the pupil's account shuts their access at once; a new invitation ca
   assert.equal((await ben.get("/pupils/2/week")).status, 200);
   const user = wp.sql("SELECT id FROM users WHERE email = 'ben.hughes@pupils.oakfield.example'");
   await lead.get("/pupils/2/own-account");
+  const twice = await lead.post("/pupils/2/own-account/invitations", { email: "ben.h2@oakfield.example" });
+  assert.deepEqual(errorMessages(twice.text), [{ field: "email", message: "Ben has an open account. End it before inviting them again" }]);
   const noReason = await lead.post(`/pupils/2/own-account/${user}/end`, { reason: "  " });
   assert.deepEqual(errorMessages(noReason.text).map((e) => e.field), ["reason"]);
   assert.equal((await lead.post(`/pupils/2/own-account/${user}/end`, { reason: "Asked by the pupil" })).status, 303);

@@ -69,6 +69,8 @@ PupilAccountView pupil_account_of(const Services& s, const Actor& a, std::int64_
                  v.invitations.push_back({std::move(row), state});
                }
                v.accounts = store::pupil_accounts_of(c, pupil_id);
+               if (!v.accounts.empty() && !v.accounts.front().ended_at && !v.cannot_invite)
+                 v.cannot_invite = v.pupil.given_name + " has an open account. End it before inviting them again";
                return v;
              });
 }
@@ -84,6 +86,8 @@ InvitationSent invite_pupil(const Services& s, const Actor& a, std::int64_t pupi
         if (auto problem = domain::pupil_account_problem(store::school_gives_pupil_accounts(c, pupil.record.school_id),
                                                          pupil.record.given_name, *born, s.today()))
           throw Invalid("email", *problem);
+        if (store::live_account_of_pupil(c, pupil_id))
+          throw Invalid("email", pupil.record.given_name + " has an open account. End it before inviting them again");
         if (auto problem = domain::pupil_address_problem(email, domain::email_domain(a.email)))
           throw Invalid("email", *problem);
         const auto existing = store::find_user_by_email(c, email);

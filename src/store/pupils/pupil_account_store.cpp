@@ -95,6 +95,13 @@ bool is_own_pupil_account(Connection& c, std::int64_t pupil_id, std::int64_t use
       .has_value();
 }
 
+std::optional<std::int64_t> live_account_of_pupil(Connection& c, std::int64_t pupil_id) {
+  const auto r =
+      c.query_one("SELECT user_id FROM pupil_accounts WHERE pupil_id = $1 AND ended_at IS NULL", {integer(pupil_id)});
+  if (!r) return std::nullopt;
+  return r->integer(0);
+}
+
 std::optional<std::int64_t> pupil_of_account(Connection& c, std::int64_t user_id) {
   const auto r =
       c.query_one("SELECT pupil_id FROM pupil_accounts WHERE user_id = $1 AND ended_at IS NULL", {integer(user_id)});
