@@ -1,5 +1,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { startWaypoint, DEMO, decode, day, dateText, errorMessages } from "../support/waypoint.mjs";
 
 // Aisha's father asks for a copy of her record and complains about how her address was shared. The
@@ -12,6 +16,21 @@ const monthLater = (iso, months) => {
   const last = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
   return new Date(Date.UTC(y, m - 1 + months, Math.min(d, last))).toISOString().slice(0, 10);
 };
+
+async function pdfTextOf(client, path) {
+  const res = await fetch(wp.url + path, { headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } });
+  assert.equal(res.status, 200, path);
+  assert.equal(res.headers.get("content-type"), "application/pdf");
+  const dir = mkdtempSync(join(tmpdir(), "copy-"));
+  try {
+    writeFileSync(join(dir, "copy.pdf"), Buffer.from(await res.arrayBuffer()));
+    const read = spawnSync("pdftotext", ["-enc", "UTF-8", join(dir, "copy.pdf"), "-"], { encoding: "utf8" });
+    assert.equal(read.status, 0, read.stderr);
+    return read.stdout;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 before(async () => {
   wp = await startWaypoint();
@@ -73,6 +92,62 @@ test("the headteacher sees each with its clock, acknowledges, extends with a rea
   assert.match(mine, /Extended Records held by three providers/);
   assert.match(mine, /The whole record, by e-mail; nothing withheld/);
   assert.equal(wp.sql("SELECT COUNT(*) FROM audit_events WHERE action IN ('data_request.make', 'data_request.acknowledge', 'data_request.extend', 'data_request.close')"), "6");
+});
+
+test("the lead withholds a person the copy names; the copy released names them nowhere, and the parent downloads it", async () => {
+  const [fatherToken, headToken, leadToken] = [DEMO.parent, DEMO.head, DEMO.apLead].map((e) => wp.cli(["token", "create", "--email", e]).stdout.trim());
+  const worker = await wp.api(leadToken, "POST", "/pupils/1/contacts", { role: "social_worker", name: "Ștefan Popescu", relationship: "Social worker", phone: "01392 000222", preferred_contact: "phone" });
+  assert.equal(worker.status, 201, JSON.stringify(worker.body));
+  const made = await wp.api(fatherToken, "POST", "/pupils/1/data-requests", { kind: "access" });
+  assert.equal(made.status, 201);
+  const id = made.body.id;
+  const copy = (await wp.api(headToken, "GET", `/data-requests/${id}/copy`)).body;
+  assert.ok(copy.third_parties.length > 0, JSON.stringify(copy));
+  const withheld = "Ștefan Popescu";
+  assert.ok(copy.third_parties.some((t) => t.name === withheld), JSON.stringify(copy.third_parties));
+  assert.ok(JSON.stringify(copy.sections).includes(withheld), "the copy names him before");
+
+  const page = decode((await head.get(`/data-requests/${id}`)).text);
+  assert.match(page, /Withhold any of these people from the copy released\?/);
+  const stranger = await head.post(`/data-requests/${id}/close`, { summary: "Sent", withheld: "Somebody Not In It" });
+  assert.equal(stranger.status, 422);
+  assert.deepEqual(errorMessages(stranger.text).map((e) => e.field), ["withheld"]);
+  assert.equal(wp.sql(`SELECT closed_at IS NULL FROM data_requests WHERE id = ${id}`), "1", "nothing closed");
+  assert.equal((await head.post(`/data-requests/${id}/close`, { summary: `Released; withheld one person, a third party`, withheld })).status, 303);
+
+  const released = (await wp.api(headToken, "GET", `/data-requests/${id}/released`)).body;
+  assert.deepEqual(released.withheld.map((w) => w.name), [withheld]);
+  assert.ok(!JSON.stringify(released.sections).includes(withheld), "no mention of them is left");
+  assert.ok(JSON.stringify(released.sections).includes("[name withheld]"));
+  assert.ok(released.third_parties.every((t) => t.name !== withheld));
+
+  assert.match(await text(parent, "/pupils/1/data-rights"), /Download your copy \(PDF\)/);
+  const printed = await pdfTextOf(parent, `/data-requests/${id}/copy.pdf`);
+  assert.match(printed, /Your copy of the record/);
+  assert.match(printed, /\[name withheld\]/);
+  assert.ok(!printed.includes(withheld), "the printed copy names them nowhere");
+  const mine = await wp.api(fatherToken, "GET", `/data-requests/${id}/my-copy`);
+  assert.equal(mine.status, 200);
+  assert.deepEqual(mine.body.withheld.map((w) => w.name), [withheld]);
+  assert.equal((await head.get(`/data-requests/${id}/copy.pdf`)).status, 404, "the requester's own download");
+  assert.equal(wp.sql(`SELECT detail FROM audit_events WHERE action = 'data_request.close' AND entity_id = ${id}`).includes(withheld), true, "the trail says who was withheld");
+});
+
+test("the lead's steps in the API: acknowledge, extend with a reason, close; wrong types name the field", async () => {
+  const [fatherToken, headToken, leadToken] = [DEMO.parent, DEMO.head, DEMO.apLead].map((e) => wp.cli(["token", "create", "--email", e]).stdout.trim());
+  const id = (await wp.api(fatherToken, "POST", "/pupils/1/data-requests", { kind: "access" })).body.id;
+  assert.equal((await wp.api(leadToken, "POST", `/data-requests/${id}/acknowledge`, {})).status, 403);
+  assert.equal((await wp.api(headToken, "POST", `/data-requests/${id}/acknowledge`, {})).status, 204);
+  const wrong = await wp.api(headToken, "POST", `/data-requests/${id}/extend`, { reason: { why: 1 } });
+  assert.equal(wrong.status, 422);
+  assert.equal(wrong.body.errors[0].field, "reason");
+  assert.equal((await wp.api(headToken, "POST", `/data-requests/${id}/extend`, { reason: "Three providers hold parts of it" })).status, 204);
+  const notAList = await wp.api(headToken, "POST", `/data-requests/${id}/close`, { summary: "Sent", withheld: "Sam" });
+  assert.equal(notAList.status, 422);
+  assert.equal(notAList.body.errors[0].field, "withheld");
+  assert.equal((await wp.api(headToken, "POST", `/data-requests/${id}/close`, { summary: "Sent in full", withheld: [] })).status, 204);
+  assert.equal((await wp.api(headToken, "GET", `/data-requests/${id}`)).body.open, false);
+  assert.equal((await wp.api(fatherToken, "GET", `/data-requests/${id}/released`)).status, 403, "the lead's view");
 });
 
 test("the API: a parent makes and reads their own requests; the headteacher lists the school's", async () => {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/families/data_rights.hpp"
+#include "domain/families/redaction.hpp"
 #include "sample_calendar.hpp"
 
 namespace {
@@ -45,6 +46,31 @@ TEST(DataRights, EachStepNeedsWhatItNeeds) {
   EXPECT_EQ(closing_problems("complaint", "", "x")[0].field, "outcome");
   EXPECT_EQ(closing_problems("access", "", "")[0].field, "summary");
   EXPECT_TRUE(closing_problems("access", "", "The whole record, with one social worker's name removed").empty());
+}
+
+}  // namespace
+
+namespace {
+
+using waypoint::domain::withhold_names;
+
+TEST(Withholding, EveryMentionGoesAndTheLongestNameFirst) {
+  EXPECT_EQ(withhold_names("Contact: Sam Hughes (Father), phone Sam", {"Sam", "Sam Hughes"}),
+            "Contact: [name withheld] (Father), phone [name withheld]");
+  EXPECT_EQ(withhold_names("Seen by Dana Hughes and Dana Hughes again", {"Dana Hughes"}),
+            "Seen by [name withheld] and [name withheld] again");
+  EXPECT_EQ(withhold_names("Nobody here", {}), "Nobody here");
+  EXPECT_EQ(withhold_names("An empty name changes nothing", {""}), "An empty name changes nothing");
+  EXPECT_EQ(withhold_names("Ștefan Popescu and محمد", {"محمد", "Ștefan Popescu"}),
+            "[name withheld] and [name withheld]");
+}
+
+TEST(Withholding, OnlyPeopleTheCopyNames) {
+  EXPECT_TRUE(waypoint::domain::withholding_problems({"Sam Hughes"}, {"Sam Hughes", "Jo Brennan"}).empty());
+  EXPECT_TRUE(waypoint::domain::withholding_problems({}, {"Sam Hughes"}).empty());
+  const auto e = waypoint::domain::withholding_problems({"Somebody Else"}, {"Sam Hughes"});
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].field, "withheld");
 }
 
 }  // namespace

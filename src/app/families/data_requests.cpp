@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/families/record_copy.hpp"
+#include "app/kernel/access.hpp"
 #include "app/kernel/envelope.hpp"
 #include "app/kernel/errors.hpp"
 #include "app/kernel/school_news.hpp"
@@ -47,7 +48,7 @@ void handle(const Services& s, const Actor& a, const char* name, std::int64_t id
 FamilyDataRights family_data_rights(const Services& s, const Actor& a, std::int64_t pupil_id) {
   return run(s, a, {"data_request.mine", domain::Action::MakeDataRequest, "pupil"}, pupil_of(a, pupil_id),
              [&](store::Connection& c, Subject<domain::Pupil>& p, AuditRecord&) {
-               FamilyDataRights v{p.record, {}};
+               FamilyDataRights v{p.record, {}, allowed(a, domain::Action::SayHowItIsGoing, p.scope)};
                for (auto& r : store::data_requests_by(c, pupil_id, a.user_id))
                  v.mine.push_back(status_of(std::move(r)));
                return v;
@@ -112,16 +113,17 @@ void extend_data_request(const Services& s, const Actor& a, std::int64_t id, con
 }
 
 void close_data_request(const Services& s, const Actor& a, std::int64_t id, const std::string& outcome,
-                        const std::string& summary) {
+                        const std::string& summary, const std::vector<std::string>& withheld) {
   const auto result = domain::trimmed(outcome);
   const auto what = domain::trimmed(summary);
   handle(s, a, "data_request.close", id, [&](store::Connection& c, store::DataRequestRow& r, AuditRecord& entry) {
     if (auto errors = domain::closing_problems(r.kind, result, what); !errors.empty()) throw Invalid(std::move(errors));
     // What was released is kept as Waypoint made it at the close.
     std::optional<std::string> copy;
-    if (r.kind == "access") copy = record_copy_json(record_copy_on(c, r.pupil_id, r.made_by_name));
+    if (r.kind == "access")
+      copy = record_copy_json(withholding(record_copy_on(c, r.pupil_id, r.made_by_name), withheld));
     store::close_data_request(c, id, r.kind == "complaint" ? result : "", what, copy, a.user_id, s.now_iso());
-    entry.detail = nlohmann::json{{"outcome", result}}.dump();
+    entry.detail = nlohmann::json{{"outcome", result}, {"withheld", withheld}}.dump();
   });
 }
 

@@ -23,6 +23,7 @@ struct DataRequestStatus {
 struct FamilyDataRights {
   domain::Pupil pupil;
   std::vector<DataRequestStatus> mine;  // this parent's requests about this child
+  bool about_themselves = false;        // the pupil, asking about their own record
 };
 FamilyDataRights family_data_rights(const Services& s, const Actor& a, std::int64_t pupil_id);
 std::int64_t make_data_request(const Services& s, const Actor& a, std::int64_t pupil_id, const std::string& kind,
@@ -32,7 +33,8 @@ std::vector<DataRequestStatus> school_data_requests(const Services& s, const Act
 DataRequestStatus view_data_request(const Services& s, const Actor& a, std::int64_t id);
 void acknowledge_data_request(const Services& s, const Actor& a, std::int64_t id);
 void extend_data_request(const Services& s, const Actor& a, std::int64_t id, const std::string& reason);
+// `withheld`: for a request for a copy, the people the copy names whom the lead withholds.
 void close_data_request(const Services& s, const Actor& a, std::int64_t id, const std::string& outcome,
-                        const std::string& summary);
+                        const std::string& summary, const std::vector<std::string>& withheld = {});
 
 }  // namespace waypoint::app

@@ -8,6 +8,7 @@
 #include "app/kernel/errors.hpp"
 #include "app/pupils/pupil_scope.hpp"
 #include "domain/attendance/attendance.hpp"
+#include "domain/families/redaction.hpp"
 #include "domain/interventions/restrictive_intervention.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/code_label.hpp"
@@ -135,9 +136,39 @@ RecordCopy record_copy_on(store::Connection& c, std::int64_t pupil_id, const std
 std::string record_copy_json(const RecordCopy& copy) {
   nlohmann::json sections = nlohmann::json::array();
   for (const auto& s : copy.sections) sections.push_back({{"heading", s.heading}, {"lines", s.lines}});
-  nlohmann::json names = nlohmann::json::array();
-  for (const auto& t : copy.third_parties) names.push_back({{"name", t.name}, {"where", t.where}});
-  return nlohmann::json{{"pupil", copy.pupil_name}, {"sections", sections}, {"third_parties", names}}.dump(2);
+  const auto people = [](const std::vector<ThirdParty>& list) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& t : list) out.push_back({{"name", t.name}, {"where", t.where}});
+    return out;
+  };
+  return nlohmann::json{{"pupil", copy.pupil_name},
+                        {"sections", sections},
+                        {"third_parties", people(copy.third_parties)},
+                        {"withheld", people(copy.withheld)}}
+      .dump(2);
+}
+
+RecordCopy withholding(RecordCopy copy, const std::vector<std::string>& names) {
+  std::vector<std::string> listed;
+  for (const auto& t : copy.third_parties) listed.push_back(t.name);
+  if (auto errors = domain::withholding_problems(names, listed); !errors.empty()) throw Invalid(std::move(errors));
+  if (names.empty()) return copy;
+  for (auto& section : copy.sections)
+    for (auto& line : section.lines) line = domain::withhold_names(line, names);
+  std::vector<ThirdParty> named;
+  for (auto& t : copy.third_parties)
+    (std::find(names.begin(), names.end(), t.name) != names.end() ? copy.withheld : named).push_back(std::move(t));
+  copy.third_parties = std::move(named);
+  return copy;
+}
+
+std::vector<RecordSection> sections_of_copy_json(const std::string& json) {
+  std::vector<RecordSection> out;
+  const auto doc = nlohmann::json::parse(json, nullptr, false);
+  if (!doc.is_object() || !doc.contains("sections")) return out;
+  for (const auto& s : doc["sections"])
+    out.push_back({s.value("heading", ""), s.value("lines", std::vector<std::string>{})});
+  return out;
 }
 
 namespace {
@@ -165,6 +196,20 @@ RecordCopy record_copy(const Services& s, const Actor& a, std::int64_t request_i
 std::optional<std::string> released_copy(const Services& s, const Actor& a, std::int64_t request_id) {
   return run(s, a, {"data_request.released", domain::Action::HandleDataRequests, "data_request"},
              access_request_of(a, request_id),
+             [&](store::Connection& c, Subject<store::DataRequestRow>&, AuditRecord&) {
+               return store::released_copy_of(c, request_id);
+             });
+}
+
+std::optional<std::string> my_released_copy(const Services& s, const Actor& a, std::int64_t request_id) {
+  const auto mine = [&a, request_id](store::Connection& c) -> std::optional<Subject<store::DataRequestRow>> {
+    auto r = store::find_data_request(c, request_id);
+    if (!r || r->kind != "access" || r->made_by != a.user_id) return std::nullopt;
+    auto p = pupil_subject(c, a, r->pupil_id);
+    if (!p) return std::nullopt;
+    return Subject<store::DataRequestRow>{std::move(*r), p->scope, request_id, p->pupil_id};
+  };
+  return run(s, a, {"data_request.my_copy", domain::Action::MakeDataRequest, "data_request"}, mine,
              [&](store::Connection& c, Subject<store::DataRequestRow>&, AuditRecord&) {
                return store::released_copy_of(c, request_id);
              });

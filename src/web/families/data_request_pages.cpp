@@ -6,6 +6,7 @@
 #include "app/families/record_copy.hpp"
 #include "app/kernel/errors.hpp"
 #include "domain/families/data_rights.hpp"
+#include "domain/families/redaction.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/code_label.hpp"
 #include "domain/kernel/time.hpp"
@@ -35,6 +36,7 @@ nlohmann::json data_request_json(const app::DataRequestStatus& st, domain::Date 
       {"summary", r.summary.value_or("")},
       {"closed_text", r.closed_at ? domain::uk_time_text(*r.closed_at) : ""},
       {"open", !r.closed_at},
+      {"copy_released", r.kind == "access" && r.closed_at.has_value()},
       {"due_text", st.due ? domain::date_text(*st.due) : ""},
       {"clock", st.due ? domain::clock_text(*st.due, today) : ""},
       {"overdue", st.due && std::chrono::sys_days(*st.due) < std::chrono::sys_days(today)}};
@@ -45,7 +47,9 @@ Response data_rights_page(RequestContext& ctx, std::int64_t pupil_id, const doma
   const auto& r = ctx.request;
   nlohmann::json mine = nlohmann::json::array();
   for (const auto& st : v.mine) mine.push_back(data_request_json(st, ctx.services.today()));
-  nlohmann::json data{{"title", "Your rights over " + v.pupil.given_name + "'s record"},
+  nlohmann::json data{{"title", v.about_themselves ? std::string("Your record: a copy, or a complaint")
+                                                   : "Your rights over " + v.pupil.given_name + "'s record"},
+                      {"yourself", v.about_themselves},
                       {"pupil_id", pupil_id},
                       {"given_name", v.pupil.given_name},
                       {"mine", std::move(mine)},
@@ -81,10 +85,27 @@ Response data_request_page(RequestContext& ctx, std::int64_t id, const domain::F
                          .value = r.field("summary")});
   if (st.request.kind == "access" && !st.request.closed_at) {
     nlohmann::json names = nlohmann::json::array();
-    for (const auto& t : app::record_copy(ctx.services, ctx.actor(), id).third_parties)
+    std::vector<std::string> seen;  // each person once, to withhold or not
+    for (const auto& t : app::record_copy(ctx.services, ctx.actor(), id).third_parties) {
       names.push_back({{"name", t.name}, {"where", t.where}});
+      if (std::find(seen.begin(), seen.end(), t.name) == seen.end()) seen.push_back(t.name);
+    }
     data["has_third_parties"] = !names.empty();
     data["third_parties"] = std::move(names);
+    auto withheld = input_field(data, {.id = "withheld",
+                                       .label = "Withhold any of these people from the copy released?",
+                                       .hint = "Every mention of them is replaced by " +
+                                               std::string(domain::kNameWithheld) + ". Say why in the box below"});
+    const auto chosen = r.fields("withheld");
+    nlohmann::json items = nlohmann::json::array();
+    for (std::size_t i = 0; i < seen.size(); ++i)  // names make poor ids: numbered instead
+      items.push_back({{"name", "withheld"},
+                       {"id", i == 0 ? std::string("withheld") : "withheld-" + std::to_string(i)},
+                       {"value", seen[i]},
+                       {"text", seen[i]},
+                       {"checked", std::find(chosen.begin(), chosen.end(), seen[i]) != chosen.end()}});
+    withheld["items"] = std::move(items);
+    data["withheld_field"] = withheld;
   }
   data["can_acknowledge"] = !st.request.acknowledged_at && !st.request.closed_at;
   data["can_extend"] = st.request.kind == "access" && !st.request.extension_reason && !st.request.closed_at;
@@ -184,8 +205,55 @@ void add_data_request_routes(Router& r) {
   });
   r.add("POST", "/data-requests/{id}/close", [](Request& req, RequestContext& ctx) {
     return data_request_step(req, ctx, "closed", [&](auto id) {
-      app::close_data_request(ctx.services, ctx.actor(), id, req.field("outcome"), req.field("summary"));
+      app::close_data_request(ctx.services, ctx.actor(), id, req.field("outcome"), req.field("summary"),
+                              req.fields("withheld"));
     });
+  });
+  // The requester's own copy, as released.
+  r.add("GET", "/data-requests/{id}/copy.pdf", [](Request& req, RequestContext& ctx) {
+    const auto kept = app::my_released_copy(ctx.services, ctx.actor(), id_param(req, "id"));
+    if (!kept) throw app::NotFound();
+    std::vector<PdfSection> sections;
+    for (const auto& s : app::sections_of_copy_json(*kept)) sections.push_back({s.heading, s.lines});
+    Response res;
+    res.content_type = "application/pdf";
+    res.headers.emplace_back("Content-Disposition", "attachment; filename=\"record.pdf\"");
+    res.body = render_sections_pdf("Your copy of the record", sections);
+    return res;
+  });
+  // The data protection lead's steps. {}: 204.
+  r.add("POST", "/api/v1/data-requests/{id}/acknowledge", [](Request& req, RequestContext& ctx) {
+    app::acknowledge_data_request(ctx.services, ctx.actor(), id_param(req, "id"));
+    return Response::json(204, "");
+  });
+  // {reason}: 204.
+  r.add("POST", "/api/v1/data-requests/{id}/extend", [](Request& req, RequestContext& ctx) {
+    const auto b = json_body(req);
+    app::extend_data_request(ctx.services, ctx.actor(), id_param(req, "id"), text_of(b, "reason"));
+    return Response::json(204, "");
+  });
+  // {outcome (a complaint's), summary, withheld: [names]}: 204.
+  r.add("POST", "/api/v1/data-requests/{id}/close", [](Request& req, RequestContext& ctx) {
+    const auto b = json_body(req);
+    app::close_data_request(ctx.services, ctx.actor(), id_param(req, "id"), text_of(b, "outcome"),
+                            text_of(b, "summary"), list_of(b, "withheld"));
+    return Response::json(204, "");
+  });
+  // The copy as Waypoint makes it now, with the people it names, for the lead to check.
+  r.add("GET", "/api/v1/data-requests/{id}/copy", [](Request& req, RequestContext& ctx) {
+    return Response::json(200, app::record_copy_json(app::record_copy(ctx.services, ctx.actor(), id_param(req, "id"))));
+  });
+  // What was released, once closed: to the lead.
+  r.add("GET", "/api/v1/data-requests/{id}/released", [](Request& req, RequestContext& ctx) {
+    const auto kept = app::released_copy(ctx.services, ctx.actor(), id_param(req, "id"));
+    if (!kept) throw app::NotFound();
+    return Response::json(200, *kept);
+  });
+  // And to the person who asked for it.
+  r.add("GET", "/api/v1/data-requests/{id}/my-copy", [](Request& req, RequestContext& ctx) {
+    const auto kept = app::my_released_copy(ctx.services, ctx.actor(), id_param(req, "id"));
+    if (!kept) throw app::NotFound();
+    return Response::json(200, *kept);
   });
 }
 
