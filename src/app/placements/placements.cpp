@@ -169,6 +169,7 @@ PlacementView placement_view_on(store::Connection& c, const Services& s, const A
   v.can_answer_consent = has_status(p, PlacementStatus::Awaiting) &&
                          !domain::is_off_site_direction(p.terms.legal_basis) &&
                          allowed(a, Action::RespondAsParent, subject.scope);
+  v.can_read_visits = allowed(a, Action::ReadVisits, subject.scope);
   v.needs_authority_consent = outside_placing_area(c, p);
   const auto first_day = domain::parse_date(p.activated_on.value_or(p.terms.start_date)).value_or(s.today());
   v.rules_applied = domain::placement_rules_text(domain::placement_rule_on(first_day, s.settings.limits), first_day);

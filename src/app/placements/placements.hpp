@@ -76,6 +76,7 @@ struct PlacementView {
   bool can_log = false;             // the provider logs progress while it runs
   bool can_ask_for_review = false;  // a parent, while it is agreed or running
   bool can_answer_consent = false;  // a parent, while it waits for consent (not a direction)
+  bool can_read_visits = false;     // the school's monitoring visits: the staff around the placement
 };
 
 PlacementView view_placement(const Services& s, const Actor& a, std::int64_t placement_id);

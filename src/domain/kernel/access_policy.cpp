@@ -150,6 +150,15 @@ bool permits(const Principal& w, Action action, const Scope& s) {
       return r == Role::Parent && s.actor_is_guardian;
     case Action::ReadDraftPlan:
       return works_at_organisation(r);
+    case Action::RecordVisit:
+      if (school_staff(r)) return s.commissioner_id && *s.commissioner_id == w.organisation_id;
+      return r == Role::LaOfficer && same(w.local_authority_id, s.commissioner_id);
+    case Action::ReadVisits:
+      return works_at_organisation(r);
+    case Action::FollowVisits:
+      return commissioner(r);
+    case Action::SeeAreaVisits:
+      return r == Role::LaOfficer && w.local_authority_id.has_value();
     case Action::EditTimetable:
       return (commissioner(r) && at_school(w, s)) || (r == Role::LaOfficer && in_area(w, s));
     case Action::KeepCalendar:
@@ -228,6 +237,8 @@ Noun noun_of(Action a) {
     case Action::ManagePlacement:
     case Action::RespondAsParent:
     case Action::ReadDraftPlan:
+    case Action::RecordVisit:
+    case Action::ReadVisits:
     case Action::LogProgress:
       return Noun::Placement;
     case Action::HandleAlert:
@@ -287,6 +298,10 @@ constexpr ActionName kActions[] = {
     {Action::ManagePlacement, "manage_placement"},
     {Action::RespondAsParent, "respond_as_parent"},
     {Action::ReadDraftPlan, "read_draft_plan"},
+    {Action::RecordVisit, "record_visit"},
+    {Action::ReadVisits, "read_visits"},
+    {Action::FollowVisits, "follow_visits"},
+    {Action::SeeAreaVisits, "see_area_visits"},
     {Action::EditTimetable, "edit_timetable"},
     {Action::KeepCalendar, "keep_calendar"},
     {Action::TakeRegister, "take_register"},

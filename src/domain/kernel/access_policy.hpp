@@ -57,6 +57,10 @@ enum class Action {
   ManagePlacement,  // terms, notices, plan, reviews, the return, the end
   RespondAsParent,  // a parent's own answers on their child's placement: a review asked for, a notice read
   ReadDraftPlan,
+  RecordVisit,    // a monitoring visit to the provider, and the visit schedule: the commissioner
+  ReadVisits,     // the visits made to a placement: the staff around it, the provider's included
+  FollowVisits,   // visits due and overdue across the school's placements
+  SeeAreaVisits,  // the LA's record of visits across its area
   EditTimetable,
   KeepCalendar,
   // Attendance and progress

@@ -15,7 +15,7 @@ struct Named {
 };
 
 // Fields named exactly.
-constexpr std::array<Named, 25> kNamed{{
+constexpr std::array<Named, 29> kNamed{{
     {"name", {100, true}},
     {"relationship", {100, true}},
     {"role", {100, true}},
@@ -42,6 +42,10 @@ constexpr std::array<Named, 25> kNamed{{
     {"answer", {40, true}},
     {"outcome", {40, true}},
     {"terms_version", {40, true}},
+    {"visitors", {300, true}},
+    {"owner", {200, true}},
+    {"visit_every", {40, true}},
+    {"pupil_seen_learning", {40, true}},
 }};
 
 // Fields named by how they end.

@@ -41,6 +41,10 @@ constexpr Part kApRecord[] = {
     {"review_requests", kOfPlacements},
     {"notice_acknowledgements", kOfPlacements},
     {"consent_answers", kOfPlacements},
+    {"visit_actions",
+     "visit_id IN (SELECT v.id FROM provider_visits v JOIN placements p ON p.id = v.placement_id WHERE p.pupil_id = "
+     "$1)"},
+    {"provider_visits", kOfPlacements},
     {"review_objectives", "review_id IN (SELECT id FROM reviews WHERE pupil_id = $1)"},
     {"reviews", kOfPupil},
     {"plan_objective_history", kOfPlanVersions},

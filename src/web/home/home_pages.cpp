@@ -4,8 +4,10 @@
 #include "app/pupils/pupil_accounts.hpp"
 #include "app/pupils/pupils.hpp"
 #include "app/reviews/reviews.hpp"
+#include "app/visits/visits.hpp"
 #include "web/kernel/application.hpp"
 #include "web/reviews/review_json.hpp"
+#include "web/visits/visit_json.hpp"
 
 namespace waypoint::web {
 namespace {
@@ -61,6 +63,9 @@ std::vector<Task> tasks_for(const app::Actor& a) {
     case ListScope::None:
       break;
   }
+  if (may(Action::SeeAreaVisits))
+    tasks.push_back({"/area/visits", "Visits to providers",
+                     "Schools' monitoring visits across your area this year, and placements whose visit is overdue."});
   if (may(Action::SeeInterventionTrend))
     tasks.push_back({"/area/interventions", "Restrictive interventions by provider",
                      "Force, restraint and seclusion recorded for your area's pupils, month by month."});
@@ -168,6 +173,9 @@ void add_home_routes(Router& r) {
     data["reviews_due"] = due;
     data["has_reviews_due"] = !due.empty();
     data["follows_reviews"] = app::allowed(a, domain::Action::FollowReviews);
+    data["follows_visits"] = app::allowed(a, domain::Action::FollowVisits);
+    data["visits_due"] = visits_due_json(app::visits_due(ctx.services, a));
+    data["has_visits_due"] = !data["visits_due"].empty();
     return ctx.page("home", std::move(data));
   });
 }

@@ -186,6 +186,7 @@ Response placement_page(RequestContext& ctx, std::int64_t id, const domain::Fiel
   data["can_log"] = v.can_log;
   data["can_ask_for_review"] = v.can_ask_for_review;
   data["can_answer_consent"] = v.can_answer_consent;
+  data["can_read_visits"] = v.can_read_visits;
   data["has_notice"] = osd && !draft;
   add_errors(data, errors);
   const auto& r = ctx.request;
