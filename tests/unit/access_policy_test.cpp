@@ -129,6 +129,12 @@ const std::vector<Row> kTable = {
   {Action::ReadVisits,            {{ApLead,"AHH"},{SchoolDsl,"AHH"},{Headteacher,"AHH"},{ProviderManager,"AHH"},{ProviderStaff,"AHH"},{LaOfficer,"AAH"},{LaDesignatedOfficer,"HHH"},{Parent,"FHH"},{Pupil,"FHH"},{Administrator,"HHH"}}},
   {Action::FollowVisits,          {{ApLead,"AAA"},{SchoolDsl,"FFF"},{Headteacher,"AAA"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"FFF"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Pupil,"FFF"},{Administrator,"FFF"}}},
   {Action::SeeAreaVisits,         {{ApLead,"FFF"},{SchoolDsl,"FFF"},{Headteacher,"FFF"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"AAA"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Pupil,"FFF"},{Administrator,"FFF"}}},
+  {Action::RaiseChallenge, {{ApLead,"AHH"},{SchoolDsl,"AHH"},{Headteacher,"AHH"},{ProviderManager,"FHH"},{ProviderStaff,"FHH"},{LaOfficer,"FFH"},{LaDesignatedOfficer,"HHH"},{Parent,"AHH"},{Pupil,"FHH"},{Administrator,"HHH"}}},
+  {Action::ReadChallenge, {{ApLead,"AHH"},{SchoolDsl,"AHH"},{Headteacher,"AHH"},{ProviderManager,"AHH"},{ProviderStaff,"AHH"},{LaOfficer,"AAH"},{LaDesignatedOfficer,"HHH"},{Parent,"FHH"},{Pupil,"FHH"},{Administrator,"HHH"}}},
+  {Action::AnswerChallenge, {{ApLead,"FHH"},{SchoolDsl,"FHH"},{Headteacher,"FHH"},{ProviderManager,"AHH"},{ProviderStaff,"FHH"},{LaOfficer,"FFH"},{LaDesignatedOfficer,"HHH"},{Parent,"FHH"},{Pupil,"FHH"},{Administrator,"HHH"}}},
+  {Action::ResolveChallenge, {{ApLead,"FHH"},{SchoolDsl,"FHH"},{Headteacher,"FHH"},{ProviderManager,"FHH"},{ProviderStaff,"FHH"},{LaOfficer,"FFH"},{LaDesignatedOfficer,"HHH"},{Parent,"FHH"},{Pupil,"FHH"},{Administrator,"HHH"}}},
+  {Action::SettleChallenge, {{ApLead,"FHH"},{SchoolDsl,"FHH"},{Headteacher,"FHH"},{ProviderManager,"FHH"},{ProviderStaff,"FHH"},{LaOfficer,"AAH"},{LaDesignatedOfficer,"HHH"},{Parent,"FHH"},{Pupil,"FHH"},{Administrator,"HHH"}}},
+  {Action::SeeAreaChallenges, {{ApLead,"FFF"},{SchoolDsl,"FFF"},{Headteacher,"FFF"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"AAA"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Pupil,"FFF"},{Administrator,"FFF"}}},
   {Action::EditTimetable,         {{ApLead,"AHH"},{SchoolDsl,"FHH"},{Headteacher,"AHH"},{ProviderManager,"FHH"},{ProviderStaff,"FHH"},{LaOfficer,"AAH"},{LaDesignatedOfficer,"FFH"},{Parent,"FHH"},{Pupil,"FHH"},{Administrator,"HHH"}}},
   {Action::KeepCalendar,          {{ApLead,"AAA"},{SchoolDsl,"FFF"},{Headteacher,"AAA"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"AAA"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Pupil,"FFF"},{Administrator,"FFF"}}},
   {Action::TakeRegister,          {{ApLead,"FFF"},{SchoolDsl,"FFF"},{Headteacher,"FFF"},{ProviderManager,"AAA"},{ProviderStaff,"AAA"},{LaOfficer,"FFF"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Pupil,"FFF"},{Administrator,"FFF"}}},
@@ -208,6 +214,23 @@ TEST(AccessPolicy, APupilSeesOnlyTheirOwnRecordNotAClassmatesAtTheSameSchool) {
   parent_view.actor_is_guardian = false;
   parent_view.actor_is_pupil = true;
   EXPECT_EQ(decide(actor(Parent), Action::SeeChildWeek, parent_view), Decision::Hide);
+}
+
+TEST(AccessPolicy, WhoeverRaisedAChallengeReadsAndSettlesItAndOnlyThey) {
+  auto mine = record(Parent, Own);
+  mine.actor_raised_it = true;
+  EXPECT_EQ(decide(actor(Parent), Action::ReadChallenge, mine), Decision::Allow);
+  EXPECT_EQ(decide(actor(Parent), Action::ResolveChallenge, mine), Decision::Allow);
+  auto school = record(ApLead, Own);
+  school.actor_raised_it = true;
+  EXPECT_EQ(decide(actor(ApLead), Action::ResolveChallenge, school), Decision::Allow);
+  // Raised by someone else: a parent does not read the school's challenge, nor the school settle a parent's.
+  EXPECT_EQ(decide(actor(Parent), Action::ReadChallenge, record(Parent, Own)), Decision::Forbid);
+  EXPECT_EQ(decide(actor(ApLead), Action::ResolveChallenge, record(ApLead, Own)), Decision::Forbid);
+  // The flag means nothing on a record the actor does not see.
+  auto elsewhere = record(Parent, OtherOrganisation);
+  elsewhere.actor_raised_it = true;
+  EXPECT_EQ(decide(actor(Parent), Action::ReadChallenge, elsewhere), Decision::Hide);
 }
 
 TEST(AccessPolicy, AProviderDoesNotSeeAPlacementUntilItIsAgreed) {

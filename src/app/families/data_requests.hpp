@@ -10,6 +10,7 @@
 
 #include "app/kernel/actor.hpp"
 #include "app/kernel/services.hpp"
+#include "domain/calendar/school_calendar.hpp"
 #include "domain/pupils/pupil.hpp"
 #include "store/families/data_request_store.hpp"
 

@@ -158,7 +158,19 @@ bool permits(const Principal& w, Action action, const Scope& s) {
     case Action::FollowVisits:
       return commissioner(r);
     case Action::SeeAreaVisits:
+    case Action::SeeAreaChallenges:
       return r == Role::LaOfficer && w.local_authority_id.has_value();
+    case Action::RaiseChallenge:
+      if (school_staff(r)) return s.commissioner_id && *s.commissioner_id == w.organisation_id;
+      return r == Role::Parent && s.actor_is_guardian;
+    case Action::ReadChallenge:
+      return (works_at_organisation(r) && r != Role::Administrator) || s.actor_raised_it;
+    case Action::AnswerChallenge:
+      return r == Role::ProviderManager && at_provider(w, s);
+    case Action::ResolveChallenge:
+      return s.actor_raised_it;
+    case Action::SettleChallenge:
+      return r == Role::LaOfficer && in_area(w, s);
     case Action::EditTimetable:
       return (commissioner(r) && at_school(w, s)) || (r == Role::LaOfficer && in_area(w, s));
     case Action::KeepCalendar:
@@ -239,6 +251,11 @@ Noun noun_of(Action a) {
     case Action::ReadDraftPlan:
     case Action::RecordVisit:
     case Action::ReadVisits:
+    case Action::RaiseChallenge:
+    case Action::ReadChallenge:
+    case Action::AnswerChallenge:
+    case Action::ResolveChallenge:
+    case Action::SettleChallenge:
     case Action::LogProgress:
       return Noun::Placement;
     case Action::HandleAlert:
@@ -302,6 +319,12 @@ constexpr ActionName kActions[] = {
     {Action::ReadVisits, "read_visits"},
     {Action::FollowVisits, "follow_visits"},
     {Action::SeeAreaVisits, "see_area_visits"},
+    {Action::RaiseChallenge, "raise_challenge"},
+    {Action::ReadChallenge, "read_challenge"},
+    {Action::AnswerChallenge, "answer_challenge"},
+    {Action::ResolveChallenge, "resolve_challenge"},
+    {Action::SettleChallenge, "settle_challenge"},
+    {Action::SeeAreaChallenges, "see_area_challenges"},
     {Action::EditTimetable, "edit_timetable"},
     {Action::KeepCalendar, "keep_calendar"},
     {Action::TakeRegister, "take_register"},

@@ -57,10 +57,16 @@ enum class Action {
   ManagePlacement,  // terms, notices, plan, reviews, the return, the end
   RespondAsParent,  // a parent's own answers on their child's placement: a review asked for, a notice read
   ReadDraftPlan,
-  RecordVisit,    // a monitoring visit to the provider, and the visit schedule: the commissioner
-  ReadVisits,     // the visits made to a placement: the staff around it, the provider's included
-  FollowVisits,   // visits due and overdue across the school's placements
-  SeeAreaVisits,  // the LA's record of visits across its area
+  RecordVisit,        // a monitoring visit to the provider, and the visit schedule: the commissioner
+  ReadVisits,         // the visits made to a placement: the staff around it, the provider's included
+  FollowVisits,       // visits due and overdue across the school's placements
+  SeeAreaVisits,      // the LA's record of visits across its area
+  RaiseChallenge,     // challenge the provider: the commissioning school, or a parent about their child's placement
+  ReadChallenge,      // one challenge: the staff around the placement, and whoever raised it
+  AnswerChallenge,    // the provider's manager
+  ResolveChallenge,   // whoever raised it: satisfied, or sent on to the LA
+  SettleChallenge,    // the LA records the outcome
+  SeeAreaChallenges,  // the LA's list of challenges and providers' quality records
   EditTimetable,
   KeepCalendar,
   // Attendance and progress
@@ -113,6 +119,7 @@ struct Scope {
   bool placed_with_actor = false;          // the pupil has an agreed or running placement at the actor's provider
   bool actor_allowed_by_dsl = false;       // the school's DSL let the actor read its concerns
   bool actor_school_places_there = false;  // the actor's school has an agreed or running placement at the provider
+  bool actor_raised_it = false;            // the actor, or their organisation, raised the challenge
   // An alert's addressee: the organisation and the role it was raised for.
   std::optional<std::int64_t> alert_organisation_id;
   std::optional<Role> alert_role;

@@ -45,6 +45,7 @@ constexpr Part kApRecord[] = {
      "visit_id IN (SELECT v.id FROM provider_visits v JOIN placements p ON p.id = v.placement_id WHERE p.pupil_id = "
      "$1)"},
     {"provider_visits", kOfPlacements},
+    {"provider_challenges", kOfPlacements},
     {"review_objectives", "review_id IN (SELECT id FROM reviews WHERE pupil_id = $1)"},
     {"reviews", kOfPupil},
     {"plan_objective_history", kOfPlanVersions},

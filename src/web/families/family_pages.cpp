@@ -3,6 +3,7 @@
 #include "app/accounts/carer_sign_up.hpp"
 #include "app/families/family_access.hpp"
 #include "app/kernel/errors.hpp"
+#include "domain/kernel/numbers.hpp"
 #include "web/families/family_json.hpp"
 #include "web/kernel/application.hpp"
 

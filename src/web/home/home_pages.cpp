@@ -66,6 +66,9 @@ std::vector<Task> tasks_for(const app::Actor& a) {
   if (may(Action::SeeAreaVisits))
     tasks.push_back({"/area/visits", "Visits to providers",
                      "Schools' monitoring visits across your area this year, and placements whose visit is overdue."});
+  if (may(Action::SeeAreaChallenges))
+    tasks.push_back({"/area/challenges", "Challenges to providers",
+                     "Schools' and parents' challenges to providers, those now with you, and each provider's record."});
   if (may(Action::SeeInterventionTrend))
     tasks.push_back({"/area/interventions", "Restrictive interventions by provider",
                      "Force, restraint and seclusion recorded for your area's pupils, month by month."});

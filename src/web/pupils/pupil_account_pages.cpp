@@ -6,6 +6,7 @@
 #include "app/pupils/pupil_accounts.hpp"
 #include "app/pupils/pupil_voice.hpp"
 #include "domain/kernel/calendar_date.hpp"
+#include "domain/kernel/numbers.hpp"
 #include "domain/kernel/time.hpp"
 #include "domain/pupils/pupil_voice.hpp"
 #include "web/kernel/application.hpp"
