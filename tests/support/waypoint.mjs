@@ -95,7 +95,7 @@ export function freshDatabase() {
 export function sqlOn(url, statement) {
   const r = engine === "postgres"
     ? spawnSync("psql", [url, "-qAtc", statement], { encoding: "utf8" })
-    : spawnSync("sqlite3", [url.slice("sqlite:".length), statement], { encoding: "utf8" });
+    : spawnSync("sqlite3", ["-cmd", ".timeout 5000", url.slice("sqlite:".length), statement], { encoding: "utf8" });
   if (r.status !== 0) throw new Error(r.stderr);
   return r.stdout.trim();
 }

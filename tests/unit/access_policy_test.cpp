@@ -135,6 +135,9 @@ const std::vector<Row> kTable = {
   {Action::ResolveChallenge, {{ApLead,"FHH"},{SchoolDsl,"FHH"},{Headteacher,"FHH"},{ProviderManager,"FHH"},{ProviderStaff,"FHH"},{LaOfficer,"FFH"},{LaDesignatedOfficer,"HHH"},{Parent,"FHH"},{Pupil,"FHH"},{Administrator,"HHH"}}},
   {Action::SettleChallenge, {{ApLead,"FHH"},{SchoolDsl,"FHH"},{Headteacher,"FHH"},{ProviderManager,"FHH"},{ProviderStaff,"FHH"},{LaOfficer,"AAH"},{LaDesignatedOfficer,"HHH"},{Parent,"FHH"},{Pupil,"FHH"},{Administrator,"HHH"}}},
   {Action::SeeAreaChallenges, {{ApLead,"FFF"},{SchoolDsl,"FFF"},{Headteacher,"FFF"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"AAA"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Pupil,"FFF"},{Administrator,"FFF"}}},
+  {Action::SendProviderReport, {{ApLead,"FHH"},{SchoolDsl,"FHH"},{Headteacher,"FHH"},{ProviderManager,"AHH"},{ProviderStaff,"AHH"},{LaOfficer,"FFH"},{LaDesignatedOfficer,"HHH"},{Parent,"FHH"},{Pupil,"FHH"},{Administrator,"HHH"}}},
+  {Action::ReadProviderReports, {{ApLead,"AHH"},{SchoolDsl,"AHH"},{Headteacher,"AHH"},{ProviderManager,"AHH"},{ProviderStaff,"AHH"},{LaOfficer,"AAH"},{LaDesignatedOfficer,"HHH"},{Parent,"FHH"},{Pupil,"FHH"},{Administrator,"HHH"}}},
+  {Action::FollowProviderReports, {{ApLead,"AAA"},{SchoolDsl,"FFF"},{Headteacher,"AAA"},{ProviderManager,"AAA"},{ProviderStaff,"AAA"},{LaOfficer,"FFF"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Pupil,"FFF"},{Administrator,"FFF"}}},
   {Action::EditTimetable,         {{ApLead,"AHH"},{SchoolDsl,"FHH"},{Headteacher,"AHH"},{ProviderManager,"FHH"},{ProviderStaff,"FHH"},{LaOfficer,"AAH"},{LaDesignatedOfficer,"FFH"},{Parent,"FHH"},{Pupil,"FHH"},{Administrator,"HHH"}}},
   {Action::KeepCalendar,          {{ApLead,"AAA"},{SchoolDsl,"FFF"},{Headteacher,"AAA"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"AAA"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Pupil,"FFF"},{Administrator,"FFF"}}},
   {Action::TakeRegister,          {{ApLead,"FFF"},{SchoolDsl,"FFF"},{Headteacher,"FFF"},{ProviderManager,"AAA"},{ProviderStaff,"AAA"},{LaOfficer,"FFF"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Pupil,"FFF"},{Administrator,"FFF"}}},
@@ -233,6 +236,16 @@ TEST(AccessPolicy, WhoeverRaisedAChallengeReadsAndSettlesItAndOnlyThey) {
   EXPECT_EQ(decide(actor(Parent), Action::ReadChallenge, elsewhere), Decision::Hide);
 }
 
+TEST(AccessPolicy, ParentsReadTheProvidersReportsOnlyWhenTheSchoolSharesThem) {
+  auto shared = record(Parent, Own);
+  shared.reports_shared_with_family = true;
+  EXPECT_EQ(decide(actor(Parent), Action::ReadProviderReports, shared), Decision::Allow);
+  EXPECT_EQ(decide(actor(Parent), Action::ReadProviderReports, record(Parent, Own)), Decision::Forbid);
+  auto pupil = record(Pupil, Own);
+  pupil.reports_shared_with_family = true;
+  EXPECT_EQ(decide(actor(Pupil), Action::ReadProviderReports, pupil), Decision::Forbid);
+}
+
 TEST(AccessPolicy, AProviderDoesNotSeeAPlacementUntilItIsAgreed) {
   auto draft = record(ProviderManager, Own);
   draft.draft_placement = true;
@@ -308,6 +321,7 @@ TEST(AccessPolicy, WhoAtASchoolIsToldAtOnce) {
   EXPECT_EQ(told_at_once(SchoolNews::InterventionRecordedElsewhere), (std::vector<Role>{ApLead, SchoolDsl}));
   EXPECT_EQ(told_at_once(SchoolNews::DataRequestMade), (std::vector<Role>{Headteacher}));
   EXPECT_EQ(told_at_once(SchoolNews::PupilAnswered), (std::vector<Role>{ApLead}));
+  EXPECT_EQ(told_at_once(SchoolNews::ProviderReportSent), (std::vector<Role>{ApLead}));
   // Each e-mail says what happened and links to it, and never names a child.
   const auto mail = school_news_mail(SchoolNews::InterventionRecordedElsewhere, "https://w.example/interventions/3");
   EXPECT_EQ(mail.subject, "Waypoint: a restrictive intervention was recorded");

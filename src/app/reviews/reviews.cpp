@@ -10,6 +10,7 @@
 #include "app/placements/placements.hpp"
 #include "app/placements/plans.hpp"
 #include "app/pupils/pupil_voice.hpp"
+#include "app/reports/provider_reports.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/text.hpp"
 #include "domain/placements/placement.hpp"
@@ -208,6 +209,7 @@ ReviewForm review_form(const Services& s, const Actor& a, std::int64_t placement
         f.pupil_has_ehc_plan = has_ehc_plan(c, f.placement.pupil_id);
         f.pupil_said =
             pupil_said_between(c, a, f.placement.pupil_id, format_date(f.evidence.since), format_date(s.today()));
+        f.provider_reports = reports_since(c, a, placement_id, format_date(f.evidence.since));
         return f;
       });
 }
@@ -288,13 +290,16 @@ ReviewView view_review(const Services& s, const Actor& a, std::int64_t review_id
     if (!r) return std::nullopt;
     auto p = placement_subject(c, a, r->placement_id);
     if (!p) return std::nullopt;
-    return Subject<ReviewView>{{std::move(*r), std::move(p->record), {}}, p->scope, review_id, p->pupil_id};
+    return Subject<ReviewView>{{std::move(*r), std::move(p->record), {}, {}}, p->scope, review_id, p->pupil_id};
   };
   return run(s, a, {"review.view", domain::Action::ViewPlacement, "review"}, review,
              [&](store::Connection& c, Subject<ReviewView>& v, AuditRecord&) {
                letters_read(c, s, a, "review_summary", review_id);
                v.record.pupil_said = pupil_said_between(c, a, v.record.placement.pupil_id, v.record.review.since_date,
                                                         v.record.review.held_on);
+               v.record.provider_reports = reports_since(c, a, v.record.placement.id, v.record.review.since_date);
+               std::erase_if(v.record.provider_reports,
+                             [&](const store::ProviderReportRow& r) { return r.period_to > v.record.review.held_on; });
                return v.record;
              });
 }

@@ -14,6 +14,7 @@
 #include "domain/reviews/review_record.hpp"
 #include "store/placements/placement_store.hpp"
 #include "store/pupils/pupil_voice_store.hpp"
+#include "store/reports/report_store.hpp"
 #include "store/reviews/review_store.hpp"
 
 namespace waypoint::app {
@@ -61,7 +62,8 @@ struct ReviewForm {
   ReviewEvidence evidence;
   std::optional<domain::Date> last_held;
   bool pupil_has_ehc_plan = false;
-  std::vector<store::PupilVoiceRow> pupil_said;  // the pupil's own answers since the last review
+  std::vector<store::PupilVoiceRow> pupil_said;            // the pupil's own answers since the last review
+  std::vector<store::ProviderReportRow> provider_reports;  // the provider's reports since the last review
 };
 ReviewForm review_form(const Services& s, const Actor& a, std::int64_t placement_id);
 // Records the review and carries out its decision in one transaction: amending the plan starts a
@@ -72,6 +74,7 @@ struct ReviewView {
   store::ReviewRow review;
   store::PlacementRecord placement;
   std::vector<store::PupilVoiceRow> pupil_said;  // their own answers in the period it covered (not for parents)
+  std::vector<store::ProviderReportRow> provider_reports;  // the provider's reports in the period it covered
 };
 // Anyone who may see the placement reads its reviews; a parent, their own child's.
 ReviewView view_review(const Services& s, const Actor& a, std::int64_t review_id);

@@ -171,6 +171,13 @@ bool permits(const Principal& w, Action action, const Scope& s) {
       return s.actor_raised_it;
     case Action::SettleChallenge:
       return r == Role::LaOfficer && in_area(w, s);
+    case Action::SendProviderReport:
+      return provider_staff(r) && at_provider(w, s);
+    case Action::ReadProviderReports:
+      return (works_at_organisation(r) && r != Role::Administrator) ||
+             (r == Role::Parent && s.actor_is_guardian && s.reports_shared_with_family);
+    case Action::FollowProviderReports:
+      return provider_staff(r) || commissioner(r);
     case Action::EditTimetable:
       return (commissioner(r) && at_school(w, s)) || (r == Role::LaOfficer && in_area(w, s));
     case Action::KeepCalendar:
@@ -256,6 +263,8 @@ Noun noun_of(Action a) {
     case Action::AnswerChallenge:
     case Action::ResolveChallenge:
     case Action::SettleChallenge:
+    case Action::SendProviderReport:
+    case Action::ReadProviderReports:
     case Action::LogProgress:
       return Noun::Placement;
     case Action::HandleAlert:
@@ -325,6 +334,9 @@ constexpr ActionName kActions[] = {
     {Action::ResolveChallenge, "resolve_challenge"},
     {Action::SettleChallenge, "settle_challenge"},
     {Action::SeeAreaChallenges, "see_area_challenges"},
+    {Action::SendProviderReport, "send_provider_report"},
+    {Action::ReadProviderReports, "read_provider_reports"},
+    {Action::FollowProviderReports, "follow_provider_reports"},
     {Action::EditTimetable, "edit_timetable"},
     {Action::KeepCalendar, "keep_calendar"},
     {Action::TakeRegister, "take_register"},
@@ -453,6 +465,7 @@ std::vector<Role> told_at_once(SchoolNews news) {
     case SchoolNews::DataRequestMade:
       return {Role::Headteacher};
     case SchoolNews::PupilAnswered:
+    case SchoolNews::ProviderReportSent:
       return {Role::ApLead};
   }
   return {};

@@ -57,16 +57,19 @@ enum class Action {
   ManagePlacement,  // terms, notices, plan, reviews, the return, the end
   RespondAsParent,  // a parent's own answers on their child's placement: a review asked for, a notice read
   ReadDraftPlan,
-  RecordVisit,        // a monitoring visit to the provider, and the visit schedule: the commissioner
-  ReadVisits,         // the visits made to a placement: the staff around it, the provider's included
-  FollowVisits,       // visits due and overdue across the school's placements
-  SeeAreaVisits,      // the LA's record of visits across its area
-  RaiseChallenge,     // challenge the provider: the commissioning school, or a parent about their child's placement
-  ReadChallenge,      // one challenge: the staff around the placement, and whoever raised it
-  AnswerChallenge,    // the provider's manager
-  ResolveChallenge,   // whoever raised it: satisfied, or sent on to the LA
-  SettleChallenge,    // the LA records the outcome
-  SeeAreaChallenges,  // the LA's list of challenges and providers' quality records
+  RecordVisit,            // a monitoring visit to the provider, and the visit schedule: the commissioner
+  ReadVisits,             // the visits made to a placement: the staff around it, the provider's included
+  FollowVisits,           // visits due and overdue across the school's placements
+  SeeAreaVisits,          // the LA's record of visits across its area
+  RaiseChallenge,         // challenge the provider: the commissioning school, or a parent about their child's placement
+  ReadChallenge,          // one challenge: the staff around the placement, and whoever raised it
+  AnswerChallenge,        // the provider's manager
+  ResolveChallenge,       // whoever raised it: satisfied, or sent on to the LA
+  SettleChallenge,        // the LA records the outcome
+  SeeAreaChallenges,      // the LA's list of challenges and providers' quality records
+  SendProviderReport,     // the provider's regular report on a placement: its staff
+  ReadProviderReports,    // the staff around the placement, and the parents when the school shares them
+  FollowProviderReports,  // reports ready and late: the provider's, and the commissioning school's once late
   EditTimetable,
   KeepCalendar,
   // Attendance and progress
@@ -113,13 +116,14 @@ struct Scope {
   std::optional<std::int64_t> local_authority_id;  // the LA of the school's area, or the provider's LA
   // Who commissioned the placement: a school's id, or an LA's for an LA arrangement.
   std::optional<std::int64_t> commissioner_id;
-  bool draft_placement = false;            // not yet agreed: the provider does not see it yet
-  bool actor_is_guardian = false;          // the actor is a parent of the pupil
-  bool actor_is_pupil = false;             // the actor's own account is this pupil's
-  bool placed_with_actor = false;          // the pupil has an agreed or running placement at the actor's provider
-  bool actor_allowed_by_dsl = false;       // the school's DSL let the actor read its concerns
-  bool actor_school_places_there = false;  // the actor's school has an agreed or running placement at the provider
-  bool actor_raised_it = false;            // the actor, or their organisation, raised the challenge
+  bool draft_placement = false;             // not yet agreed: the provider does not see it yet
+  bool actor_is_guardian = false;           // the actor is a parent of the pupil
+  bool actor_is_pupil = false;              // the actor's own account is this pupil's
+  bool placed_with_actor = false;           // the pupil has an agreed or running placement at the actor's provider
+  bool actor_allowed_by_dsl = false;        // the school's DSL let the actor read its concerns
+  bool actor_school_places_there = false;   // the actor's school has an agreed or running placement at the provider
+  bool actor_raised_it = false;             // the actor, or their organisation, raised the challenge
+  bool reports_shared_with_family = false;  // the school shares the provider's reports with the parents
   // An alert's addressee: the organisation and the role it was raised for.
   std::optional<std::int64_t> alert_organisation_id;
   std::optional<Role> alert_role;

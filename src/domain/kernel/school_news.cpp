@@ -14,6 +14,9 @@ MailText school_news_mail(SchoolNews news, const std::string& link) {
     case SchoolNews::DataRequestMade:
       return {"Waypoint: a data protection request",
               with_link("A parent or pupil has made a data protection request in Waypoint. Its clock has started.")};
+    case SchoolNews::ProviderReportSent:
+      return {"Waypoint: a provider has sent its report",
+              with_link("A provider has sent its regular report on a placement.")};
     case SchoolNews::PupilAnswered:
       return {"Waypoint: a pupil has said how it is going",
               with_link("A pupil has answered \"how is it going\" in their own Waypoint account.")};

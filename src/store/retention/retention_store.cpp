@@ -46,6 +46,7 @@ constexpr Part kApRecord[] = {
      "$1)"},
     {"provider_visits", kOfPlacements},
     {"provider_challenges", kOfPlacements},
+    {"provider_reports", kOfPlacements},
     {"review_objectives", "review_id IN (SELECT id FROM reviews WHERE pupil_id = $1)"},
     {"reviews", kOfPupil},
     {"plan_objective_history", kOfPlanVersions},

@@ -3,9 +3,11 @@
 #include "app/kernel/access.hpp"
 #include "app/pupils/pupil_accounts.hpp"
 #include "app/pupils/pupils.hpp"
+#include "app/reports/provider_reports.hpp"
 #include "app/reviews/reviews.hpp"
 #include "app/visits/visits.hpp"
 #include "web/kernel/application.hpp"
+#include "web/reports/report_json.hpp"
 #include "web/reviews/review_json.hpp"
 #include "web/visits/visit_json.hpp"
 
@@ -179,6 +181,12 @@ void add_home_routes(Router& r) {
     data["follows_visits"] = app::allowed(a, domain::Action::FollowVisits);
     data["visits_due"] = visits_due_json(app::visits_due(ctx.services, a));
     data["has_visits_due"] = !data["visits_due"].empty();
+    nlohmann::json reports = nlohmann::json::array();
+    for (const auto& d : app::reports_to_follow(ctx.services, a)) reports.push_back(report_due_json(d));
+    data["follows_reports"] = app::allowed(a, domain::Action::FollowProviderReports);
+    data["sends_reports"] = domain::own_provider(app::principal_of(a)).has_value();
+    data["has_reports_due"] = !reports.empty();
+    data["reports_due"] = std::move(reports);
     return ctx.page("home", std::move(data));
   });
 }

@@ -66,6 +66,7 @@ Application::Application(const app::Services& services, WebSettings settings)
   add_pupil_account_routes(router_);
   add_visit_routes(router_);
   add_challenge_routes(router_);
+  add_report_routes(router_);
   add_data_request_routes(router_);
   add_family_api_routes(router_);
   add_admin_routes(router_);

@@ -43,6 +43,7 @@ void add_pupil_voice_routes(Router& r);
 void add_pupil_account_routes(Router& r);
 void add_visit_routes(Router& r);
 void add_challenge_routes(Router& r);
+void add_report_routes(Router& r);
 void add_data_request_routes(Router& r);
 void add_family_api_routes(Router& r);
 void add_admin_routes(Router& r);

@@ -6,6 +6,7 @@
 #include "domain/kernel/numbers.hpp"
 #include "web/kernel/application.hpp"
 #include "web/pupils/pupil_voice_json.hpp"
+#include "web/reports/report_json.hpp"
 #include "web/reviews/review_json.hpp"
 #include "web/reviews/review_summary.hpp"
 
@@ -85,6 +86,8 @@ Response review_form_page(RequestContext& ctx, std::int64_t placement_id, const 
       {"placement_id", placement_id},
       {"answers", pupil_voices_json(f.pupil_said)},
       {"has_pupil_said", pupil_said},
+      {"provider_reports", reports_json(f.provider_reports)},
+      {"has_provider_reports", !f.provider_reports.empty()},
       {"since", domain::date_text(ev.since)},
       {"attendance", ev.attendance.possible
                          ? std::to_string(ev.attendance.attended) + " of " + std::to_string(ev.attendance.possible) +
@@ -153,6 +156,8 @@ nlohmann::json review_page_json(const app::ReviewView& v) {
   data["review_id"] = v.review.id;
   data["answers"] = pupil_voices_json(v.pupil_said);
   data["has_pupil_said"] = !v.pupil_said.empty();
+  data["provider_reports"] = reports_json(v.provider_reports);
+  data["has_provider_reports"] = !v.provider_reports.empty();
   data["starts_return"] = v.review.decision == "start_reintegration";
   data["ends_placement"] = v.review.decision == "end_placement" && v.placement.status != "ended";
   data["sections"] = review_summary_json(v);
