@@ -52,6 +52,7 @@ test("a month without reports: late to the provider and to the school; the provi
 
 test("the parents see the reports once the school shares them, and are told by e-mail", async () => {
   assert.equal((await parent.get("/placements/1/reports")).status, 403, "not shared");
+  assert.doesNotMatch(await text(parent, "/pupils/1/week"), /Reports from Bridgeway/);
   await lead.get("/placements/1/reports");
   const wrong = await lead.post("/placements/1/report-schedule", { report_every: "daily", reports_to_parents: "maybe" });
   assert.deepEqual(errorMessages(wrong.text).map((e) => e.field), ["report_every", "reports_to_parents"]);
@@ -62,6 +63,7 @@ test("the parents see the reports once the school shares them, and are told by e
   const sent = await wp.api(tokens.providerManager, "POST", "/placements/1/reports", { period_to: next.period_to, comment: "Aisha came every day this week" });
   assert.equal(sent.status, 201, JSON.stringify(sent.body));
   assert.match(await text(parent, "/placements/1/reports"), /Aisha came every day this week/);
+  assert.match(await text(parent, "/pupils/1/week"), /Reports from Bridgeway Pupil Referral Unit on how it is going/);
   const told = await sink.waitFor((m) => m.to.includes("<parent@family.example>") && /a report from Bridgeway/.test(m.data));
   assert.doesNotMatch(told.data.split("\r\n\r\n")[0], /Aisha|Walker/);
   assert.equal((await wp.api(tokens.pupil, "GET", "/placements/1/reports")).status, 403);

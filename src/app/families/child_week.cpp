@@ -15,6 +15,7 @@
 #include "store/families/family_store.hpp"
 #include "store/placements/timetable_store.hpp"
 #include "store/providers/provider_store.hpp"
+#include "store/reports/report_store.hpp"
 
 namespace waypoint::app {
 namespace {
@@ -28,7 +29,8 @@ bool shapes_the_week(const store::PlacementRecord& p) {
   return has_status(p, PlacementStatus::Awaiting) || has_status(p, PlacementStatus::Active);
 }
 
-ChildPlacement child_placement(store::Connection& c, const Actor& a, const store::PlacementRecord& p, Date today) {
+ChildPlacement child_placement(store::Connection& c, const Actor& a, const store::PlacementRecord& p,
+                               const domain::Scope& pupil, Date today) {
   ChildPlacement cp{p,
                     store::find_provider(c, p.provider_id),
                     {},
@@ -42,6 +44,9 @@ ChildPlacement child_placement(store::Connection& c, const Actor& a, const store
       cp.sites.push_back(site);
   cp.consent_asked = has_status(p, PlacementStatus::Awaiting) && !domain::is_off_site_direction(p.terms.legal_basis) &&
                      !p.parent_consent_on;
+  auto scope = domain::scope_of_placement(pupil, p.provider_id, p.commissioner_id, false);
+  scope.reports_shared_with_family = store::report_schedule_of(c, p.id).to_parents;
+  cp.reports_shared = allowed(a, domain::Action::ReadProviderReports, scope);
   for (const auto& ack : store::acknowledgements_of(c, p.id))
     if (ack.user_id == a.user_id && p.notice_sent_on && ack.notice_sent_on == *p.notice_sent_on) cp.notice_read = true;
   return cp;
@@ -83,7 +88,7 @@ ChildWeek child_week(const Services& s, const Actor& a, std::int64_t pupil_id) {
                std::vector<domain::PlacementDays> days;
                for (const auto& p : store::placements_of_pupil(c, pupil_id)) {
                  if (!shapes_the_week(p)) continue;
-                 w.placements.push_back(child_placement(c, a, p, today));
+                 w.placements.push_back(child_placement(c, a, p, subject.scope, today));
                  days.push_back({p.id, placement_start(p),
                                  domain::parse_date(p.terms.planned_end_date).value_or(placement_start(p)), true});
                }

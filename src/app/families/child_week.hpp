@@ -33,6 +33,7 @@ struct ChildPlacement {
   bool notice_sent = false;                         // an off-site direction's notice
   bool notice_read = false;                         // this parent said they read it
   bool consent_asked = false;                       // waiting for the parents' consent
+  bool reports_shared = false;                      // the reader may read the provider's regular reports
 };
 
 struct DueNext {

@@ -124,6 +124,7 @@ nlohmann::json placements_json(const app::ChildWeek& w) {
                    {"notice_sent_text", domain::date_text(p.notice_sent_on.value_or(""))},
                    {"notice_read", cp.notice_read},
                    {"consent_asked", cp.consent_asked},
+                   {"reports_shared", cp.reports_shared},
                    {"answers_as_parent", w.answers_as_parent}});
   }
   return out;
