@@ -225,8 +225,13 @@ TEST(AccessPolicy, WhoeverRaisedAChallengeReadsAndSettlesItAndOnlyThey) {
   EXPECT_EQ(decide(actor(Parent), Action::ReadChallenge, mine), Decision::Allow);
   EXPECT_EQ(decide(actor(Parent), Action::ResolveChallenge, mine), Decision::Allow);
   auto school = record(ApLead, Own);
-  school.actor_raised_it = true;
+  school.actor_organisation_raised_it = true;  // a colleague raised it
   EXPECT_EQ(decide(actor(ApLead), Action::ResolveChallenge, school), Decision::Allow);
+  // A parent's account hangs off the school, but the school's challenge is not theirs.
+  auto schools = record(Parent, Own);
+  schools.actor_organisation_raised_it = true;
+  EXPECT_EQ(decide(actor(Parent), Action::ReadChallenge, schools), Decision::Forbid);
+  EXPECT_EQ(decide(actor(Parent), Action::ResolveChallenge, schools), Decision::Forbid);
   // Raised by someone else: a parent does not read the school's challenge, nor the school settle a parent's.
   EXPECT_EQ(decide(actor(Parent), Action::ReadChallenge, record(Parent, Own)), Decision::Forbid);
   EXPECT_EQ(decide(actor(ApLead), Action::ResolveChallenge, record(ApLead, Own)), Decision::Forbid);

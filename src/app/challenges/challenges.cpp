@@ -28,9 +28,9 @@ ChallengeStatus challenge_status_of(store::ChallengeRow row, domain::Date today)
 // A challenge is seen through its placement, and belongs to whoever raised it: the parent
 // themselves, or the school whose staff raised it.
 domain::Scope challenge_scope(domain::Scope placement, const Actor& a, const store::ChallengeRow& row) {
-  placement.actor_raised_it =
-      row.raised_by == a.user_id || (row.raised_by_organisation && *row.raised_by_organisation == a.organisation_id &&
-                                     domain::works_at_organisation(a.role));
+  placement.actor_raised_it = row.raised_by == a.user_id;
+  placement.actor_organisation_raised_it =
+      row.raised_by_organisation && *row.raised_by_organisation == a.organisation_id;
   return placement;
 }
 
@@ -90,6 +90,7 @@ std::int64_t raise_challenge(const Services& s, const Actor& a, std::int64_t pla
                row.placement_id = placement_id;
                row.provider_id = p.record.provider_id;
                row.raised_by = a.user_id;
+               // A school's challenge is its staff's to follow up; a parent's is theirs alone.
                if (domain::works_at_organisation(a.role)) row.raised_by_organisation = a.organisation_id;
                row.raised_at = s.now_iso();
                row.input = in;

@@ -124,9 +124,12 @@ PlacementReports placement_reports(const Services& s, const Actor& a, std::int64
                v.placement = p.record;
                v.schedule = store::report_schedule_of(c, placement_id);
                v.sent = store::reports_of(c, placement_id);
-               // A parent reads the reports sent while the school shared them.
-               if (!domain::works_at_organisation(a.role))
-                 std::erase_if(v.sent, [](const store::ProviderReportRow& r) { return !r.shared_with_parents; });
+               // Each report is read as it was sent: a parent, only those sent while the school shared them.
+               std::erase_if(v.sent, [&](const store::ProviderReportRow& r) {
+                 auto scope = p.scope;
+                 scope.reports_shared_with_family = r.shared_with_parents;
+                 return !allowed(a, Action::ReadProviderReports, scope);
+               });
                v.next = due_of_placement(c, p.record, s.today());
                v.can_send = allowed(a, Action::SendProviderReport, p.scope);
                v.can_schedule = allowed(a, Action::ManagePlacement, p.scope);

@@ -8,6 +8,11 @@ namespace {
 bool school_staff(Role r) { return r == Role::ApLead || r == Role::SchoolDsl || r == Role::Headteacher; }
 bool commissioner(Role r) { return r == Role::ApLead || r == Role::Headteacher; }
 bool provider_staff(Role r) { return r == Role::ProviderManager || r == Role::ProviderStaff; }
+// The challenge is the actor's own, or their school's when they work there (a parent's account also
+// hangs off the school, but the school's challenges are not theirs).
+bool owns_challenge(Role r, const Scope& s) {
+  return s.actor_raised_it || (s.actor_organisation_raised_it && works_at_organisation(r));
+}
 // The pupil in their own account, on their own record.
 bool the_pupil(Role r, const Scope& s) { return r == Role::Pupil && s.actor_is_pupil; }
 
@@ -164,11 +169,11 @@ bool permits(const Principal& w, Action action, const Scope& s) {
       if (school_staff(r)) return s.commissioner_id && *s.commissioner_id == w.organisation_id;
       return r == Role::Parent && s.actor_is_guardian;
     case Action::ReadChallenge:
-      return (works_at_organisation(r) && r != Role::Administrator) || s.actor_raised_it;
+      return (works_at_organisation(r) && r != Role::Administrator) || owns_challenge(r, s);
     case Action::AnswerChallenge:
       return r == Role::ProviderManager && at_provider(w, s);
     case Action::ResolveChallenge:
-      return s.actor_raised_it;
+      return owns_challenge(r, s);
     case Action::SettleChallenge:
       return r == Role::LaOfficer && in_area(w, s);
     case Action::SendProviderReport:

@@ -116,14 +116,15 @@ struct Scope {
   std::optional<std::int64_t> local_authority_id;  // the LA of the school's area, or the provider's LA
   // Who commissioned the placement: a school's id, or an LA's for an LA arrangement.
   std::optional<std::int64_t> commissioner_id;
-  bool draft_placement = false;             // not yet agreed: the provider does not see it yet
-  bool actor_is_guardian = false;           // the actor is a parent of the pupil
-  bool actor_is_pupil = false;              // the actor's own account is this pupil's
-  bool placed_with_actor = false;           // the pupil has an agreed or running placement at the actor's provider
-  bool actor_allowed_by_dsl = false;        // the school's DSL let the actor read its concerns
-  bool actor_school_places_there = false;   // the actor's school has an agreed or running placement at the provider
-  bool actor_raised_it = false;             // the actor, or their organisation, raised the challenge
-  bool reports_shared_with_family = false;  // the school shares the provider's reports with the parents
+  bool draft_placement = false;               // not yet agreed: the provider does not see it yet
+  bool actor_is_guardian = false;             // the actor is a parent of the pupil
+  bool actor_is_pupil = false;                // the actor's own account is this pupil's
+  bool placed_with_actor = false;             // the pupil has an agreed or running placement at the actor's provider
+  bool actor_allowed_by_dsl = false;          // the school's DSL let the actor read its concerns
+  bool actor_school_places_there = false;     // the actor's school has an agreed or running placement at the provider
+  bool actor_raised_it = false;               // the actor raised the challenge
+  bool actor_organisation_raised_it = false;  // staff of the actor's organisation raised it
+  bool reports_shared_with_family = false;    // the school shares the provider's reports with the parents
   // An alert's addressee: the organisation and the role it was raised for.
   std::optional<std::int64_t> alert_organisation_id;
   std::optional<Role> alert_role;
