@@ -8,7 +8,7 @@ import { checkAccessible, browserSession } from "../support/browser.mjs";
 const session = browserSession();
 
 test("a provider sends its report from the draft; the school reads it", async () => {
-  session.wp.sql(`UPDATE placements SET activated_on = '${day(-30)}' WHERE id = 1`);
+  session.wp.sql(`UPDATE placements SET activated_on = '${day(-120)}' WHERE id = 1`);
   const manager = await session.signedIn(DEMO.providerManager);
   await manager.setViewportSize({ width: 375, height: 800 });
   await manager.goto(session.wp.url + "/");

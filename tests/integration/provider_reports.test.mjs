@@ -3,9 +3,9 @@ import assert from "node:assert/strict";
 import { startWaypoint, DEMO, day, decode, errorMessages } from "../support/waypoint.mjs";
 import { startSmtpSink } from "../support/smtp_sink.mjs";
 
-// Bridgeway's regular reports on Aisha's placement (1), which started a month ago: each week's is
-// drafted from the records, sent with the provider's comment, received by the school by e-mail and
-// in Waypoint; late ones are flagged to the provider and then to the school; the parents see them
+// Bridgeway's regular reports on Aisha's placement (1), which started four months ago (so that, on
+// any date, its first weeks lie in term and are long overdue): each week's is drafted from the
+// records, sent with the provider's comment, received by the school by e-mail and in Waypoint; late ones are flagged to the provider and then to the school; the parents see them
 // only once the school shares them.
 let wp, sink, lead, manager, parent, tokens;
 const text = async (client, path) => decode((await client.get(path)).text).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
@@ -13,7 +13,7 @@ const text = async (client, path) => decode((await client.get(path)).text).repla
 before(async () => {
   sink = await startSmtpSink();
   wp = await startWaypoint({ args: ["--smtp", sink.address, "--mail-from", "waypoint@oakfield.example", "--sweep-seconds", "1"] });
-  wp.sql(`UPDATE placements SET activated_on = '${day(-30)}' WHERE id = 1`);
+  wp.sql(`UPDATE placements SET activated_on = '${day(-120)}' WHERE id = 1`);
   [lead, manager, parent] = [wp.client(), wp.client(), wp.client()];
   await lead.signIn(DEMO.apLead);
   await manager.signIn(DEMO.providerManager);
