@@ -35,10 +35,14 @@ async function markAbsent(wp, session) {
   return wp.sql(`SELECT id FROM alerts WHERE kind = 'unexplained_absence' AND pupil_id = 1 AND session_date = '${date}' AND session = '${session}'`);
 }
 
-// Every mail the database says was sent reached the mail server once: two processes sending the
-// same waiting mail would each deliver it.
-function assertSentOnce(wp) {
-  assert.equal(sink.messages.length, Number(wp.sql("SELECT COUNT(*) FROM outbound_mail WHERE sent_at IS NOT NULL")), "each mail sent once");
+// Every mail the database says was sent reached the mail server, and none was sent twice by two
+// processes at once. `inFlight`: mails a killed process may have handed to the mail server without
+// living to record it, which the survivor then sends again (SMTP promises at least once, not once).
+function assertSentOnce(wp, { inFlight = 0 } = {}) {
+  const sent = Number(wp.sql("SELECT COUNT(*) FROM outbound_mail WHERE sent_at IS NOT NULL"));
+  const distinct = new Set(sink.messages.map((m) => `${m.to}\n${m.data.slice(m.data.indexOf("\r\n\r\n"))}`)).size;
+  assert.equal(distinct, sent, "every mail recorded as sent was delivered");
+  assert.ok(sink.messages.length - distinct <= inFlight, `each mail sent once: ${sink.messages.length} delivered, ${distinct} different`);
 }
 
 test("two servers on one database raise and mail each alert once, and the work moves on when the process doing it dies", async () => {
@@ -62,5 +66,5 @@ test("two servers on one database raise and mail each alert once, and the work m
   await sink.waitFor((m) => m.data.includes(`/alerts/${afternoon}\r\n`), 20000);
   assert.equal(survivor.sql("SELECT holder FROM background_leases").split(":")[1], String(survivor.pid));
   await pause(2000);
-  assertSentOnce(survivor);
+  assertSentOnce(survivor, { inFlight: 1 });
 });
