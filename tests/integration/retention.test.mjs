@@ -72,6 +72,13 @@ before(async () => {
   assert.equal(concern.status, 201, JSON.stringify(concern.body));
   const contact = await api("lead", "POST", `/pupils/${p.plain}/contacts`, { role: "parent", name: "Pat Retention", relationship: "Mother", parental_responsibility: true, email: "pat@example.org", preferred_contact: "email" });
   assert.ok([200, 201].includes(contact.status), JSON.stringify(contact.body));
+  // Plain has their own account (the school gives them; this Waypoint sends no mail, so the link comes back).
+  const invited = await api("lead", "POST", `/pupils/${p.plain}/own-account/invitations`, { email: "plain.retention@oakfield.example" });
+  assert.equal(invited.status, 201, JSON.stringify(invited.body));
+  const own = wp.client();
+  const link = new URL(invited.body.link).pathname;
+  await own.get(link);
+  assert.equal((await own.post(link, { password: "a long walk by the quiet river", confirm_password: "a long walk by the quiet river" })).status, 303);
   // Aisha (pupil 1, placed by the demo) has a register sent for her.
   // Fresh Start Tutoring (7) has a check with a file and leaves the directory today; Northgate (6)
   // has a check carrying the same file, whose stored contents must stay for it.
@@ -177,7 +184,7 @@ test("the day before the 25th birthday nothing of theirs is due; on the day a dr
   assert.ok(expected.includes(p.plain) && expected.includes(p.concern) && !expected.includes(p.sen));
   assert.deepEqual(due.held, [p.held]);
   assert.equal(due.pupils.find((x) => x.id === p.plain).rule, "pupil_ap_record");
-  assert.equal(due.pupils.find((x) => x.id === p.plain).records, 2); // the contact and the pupil
+  assert.equal(due.pupils.find((x) => x.id === p.plain).records, 4); // the contact, their own account and its invitation, and the pupil
   assert.equal(wp.sql("SELECT COUNT(*) FROM pupils") + "/" + wp.sql("SELECT COUNT(*) FROM placements"), rows);
   assert.equal(count("retention_disposals", "subject = 'pupil'"), 0);
 });
@@ -194,11 +201,13 @@ test("the run disposes of them, logs each under its rule with a count, audits it
   assert.equal(count("pupils", `id = ${p.held}`), 1);
   assert.equal(count("pupils", `id = ${p.sen}`), 1);
   const logged = wp.sql(`SELECT record_type || '|' || records || '|' || disposable_from || '|' || detail FROM retention_disposals WHERE subject = 'pupil' AND subject_id = ${p.plain}`);
-  assert.equal(logged, `pupil_ap_record|2|${birthday}|${JSON.stringify({ pupil_contacts: 1, pupils: 1 })}`);
+  const tables = { pupil_accounts: 1, pupil_contacts: 1, pupil_invitations: 1, pupils: 1 };
+  assert.equal(logged, `pupil_ap_record|4|${birthday}|${JSON.stringify(tables)}`);
   const audited = JSON.parse(wp.sql(`SELECT detail FROM audit_events WHERE action = 'retention.dispose' AND pupil_id = ${p.plain}`));
-  assert.deepEqual(audited, { rule: "pupil_ap_record", subject: "pupil", disposable_from: birthday, records: 2, tables: { pupil_contacts: 1, pupils: 1 } });
+  assert.deepEqual(audited, { rule: "pupil_ap_record", subject: "pupil", disposable_from: birthday, records: 4, tables });
   const log = asOf(birthday, "retention", "log", "--from", birthday);
-  assert.match(log.stdout, new RegExp(`pupil_ap_record {2}pupil ${p.plain} {2}2 records {2}${birthday}`));
+  assert.match(log.stdout, new RegExp(`pupil_ap_record {2}pupil ${p.plain} {2}4 records {2}${birthday}`));
+  assert.equal(wp.sql("SELECT COUNT(*) FROM users WHERE email = 'plain.retention@oakfield.example' AND disabled_at IS NOT NULL"), "1", "their own account can no longer sign in");
   // Run again: nothing more is due but the held pupil.
   const again = runReport(birthday, "--dry-run");
   assert.deepEqual(idsOf(again), []);
@@ -301,7 +310,7 @@ test("the administrator reads the schedule, the holds and the disposal log on a 
   assert.match(page, /The pupil&#39;s AP record|The pupil's AP record/);
   assert.match(page, /<td class="govuk-table__cell">The audit trail<\/td><td class="govuk-table__cell govuk-table__cell--numeric">7<\/td>/);
   assert.match(page, /Subject access request 2026\/14/);
-  assert.match(page, new RegExp(`Pupil ${p.plain}</td><td class="govuk-table__cell govuk-table__cell--numeric">2</td>`));
+  assert.match(page, new RegExp(`Pupil ${p.plain}</td><td class="govuk-table__cell govuk-table__cell--numeric">4</td>`));
   assert.match(page, /Audit entries up to \d+/);
   const later = decode((await admin.get(`/admin/retention?from=${anniversary(born, 31)}`)).text);
   assert.doesNotMatch(later, new RegExp(`Pupil ${p.plain}<`), "disposed of before the dates asked for");

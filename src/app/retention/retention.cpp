@@ -11,8 +11,10 @@
 #include "domain/kernel/text_rules.hpp"
 #include "domain/kernel/time.hpp"
 #include "domain/pupils/pupil.hpp"
+#include "store/accounts/user_store.hpp"
 #include "store/kernel/audit_store.hpp"
 #include "store/providers/provider_store.hpp"
+#include "store/pupils/pupil_account_store.hpp"
 #include "store/pupils/pupil_store.hpp"
 
 namespace waypoint::app {
@@ -138,6 +140,9 @@ store::RecordCounts dispose(store::Connection& c, const Services& s, const DueDi
       return store::pupil_concerns(c, *d.subject_id, true);
     case RecordType::PupilApRecord:
     case RecordType::SenRecord: {
+      // The pupil's own account goes with the record it opened: it can no longer sign in.
+      for (const auto user : store::pupil_account_users(c, *d.subject_id))
+        store::set_user_disabled(c, user, true, s.now_iso());
       auto counts = store::pupil_ap_record(c, *d.subject_id, true);
       if (store::dispose_pupil_if_nothing_left(c, *d.subject_id)) counts.emplace_back("pupils", 1);
       return counts;

@@ -109,6 +109,12 @@ std::optional<std::int64_t> pupil_of_account(Connection& c, std::int64_t user_id
   return r->integer(0);
 }
 
+std::vector<std::int64_t> pupil_account_users(Connection& c, std::int64_t pupil_id) {
+  return map_rows(
+      c.query("SELECT user_id FROM pupil_accounts WHERE pupil_id = $1 ORDER BY user_id", {integer(pupil_id)}),
+      [](const Row& r) { return r.integer(0); });
+}
+
 std::optional<std::int64_t> pupil_account_was_for(Connection& c, std::int64_t user_id) {
   const auto r = c.query_one("SELECT pupil_id FROM pupil_accounts WHERE user_id = $1", {integer(user_id)});
   if (!r) return std::nullopt;

@@ -54,6 +54,8 @@ bool is_own_pupil_account(Connection& c, std::int64_t pupil_id, std::int64_t use
 std::optional<std::int64_t> live_account_of_pupil(Connection& c, std::int64_t pupil_id);
 // The pupil whose account this is while it is live.
 std::optional<std::int64_t> pupil_of_account(Connection& c, std::int64_t user_id);
+// Every account that is or was the pupil's own.
+std::vector<std::int64_t> pupil_account_users(Connection& c, std::int64_t pupil_id);
 // The pupil an account was ever made for, live or ended.
 std::optional<std::int64_t> pupil_account_was_for(Connection& c, std::int64_t user_id);
 
