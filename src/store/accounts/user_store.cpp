@@ -11,7 +11,10 @@ domain::User user_from_row(const Row& r) {
   u.id = r.integer(0);
   u.email = r.text(1);
   u.display_name = r.text(2);
-  u.role = domain::parse_role(r.text(3)).value_or(domain::Role::Parent);
+  // A role this Waypoint does not know is refused, not read as some other role's rights.
+  const auto role = domain::parse_role(r.text(3));
+  if (!role) throw DatabaseError("user " + r.text(0) + " has a role this Waypoint does not know: " + r.text(3));
+  u.role = *role;
   u.organisation_id = r.integer(4);
   u.password_hash = r.text(5);
   u.disabled = !r.is_null(6);
