@@ -39,8 +39,8 @@ struct DemoUser {
   int organisation;  // index into the organisations created below
 };
 
-// Organisation indexes: 0 LA, 1-3 schools, 4-7 providers, 8 the service itself.
-constexpr std::array<DemoUser, 10> kUsers{{
+// Organisation indexes: 0 LA, 1-3 schools, 4-7 providers, 8 the service itself, 9 Oakfield's own unit.
+constexpr std::array<DemoUser, 11> kUsers{{
     {Role::ApLead, "ap.lead@oakfield.example", "Priya Shah", 1},
     {Role::SchoolDsl, "dsl@oakfield.example", "Mark Evans", 1},
     {Role::Headteacher, "head@oakfield.example", "Helen Okafor", 1},
@@ -51,6 +51,7 @@ constexpr std::array<DemoUser, 10> kUsers{{
     {Role::Administrator, "admin@waypoint.example", "Dana Fraser", 8},
     {Role::LaDesignatedOfficer, "lado@exeshire.example", "Ruth Adeyemi", 0},
     {Role::Pupil, "aisha.walker@oakfield.example", "Aisha Walker", 1},
+    {Role::ProviderStaff, "unit@oakfield.example", "Kerry Dale", 9},
 }};
 
 constexpr std::array<const char*, 20> kGiven{"Aisha", "Ben",   "Callum", "Daisy", "Ethan", "Freya", "George",
@@ -201,6 +202,20 @@ void load_demo_providers(store::Connection& c, const Services& s, const std::vec
     }
     refresh_provider_standing(c, s, id);
   }
+  // Oakfield's own learning support unit, where it gives Tier 1 support: its own site, no checks.
+  domain::ProviderProfile unit;
+  unit.id = org[9];
+  unit.name = "Oakfield Learning Support Unit";
+  unit.kind = domain::ProviderKind::SchoolUnit;
+  unit.unit_of_school = org[1];
+  unit.contact_name = "Kerry Dale";
+  unit.contact_email = "unit@oakfield.example";
+  unit.contact_phone = "01392 000111";
+  unit.description = "Small-group teaching and a nurture room for Oakfield's pupils at risk of exclusion.";
+  store::insert_provider(c, unit, now);
+  store::insert_site(c, {0, unit.id, "The Base, block C", "Oakfield Academy, Oak Road, Exeter", "EX4 4AA", "main"},
+                     now);
+  store::save_standing(c, unit.id, domain::Standing::Approved, std::nullopt);
 }
 
 // Six half terms a year, for last year, this year and next, so deadlines always have a calendar.
@@ -400,6 +415,7 @@ std::vector<DemoSignIn> load_demo_data(const app::Services& s) {
     add(OrganisationKind::Provider, "Fresh Start Tutoring", org[0], nullptr, nullptr);
     add(OrganisationKind::Provider, "Horizon Online School", org[0], nullptr, "10049104");
     add(OrganisationKind::Waypoint, "Waypoint service", std::nullopt, nullptr, nullptr);
+    add(OrganisationKind::Provider, "Oakfield Learning Support Unit", org[0], nullptr, nullptr);
 
     std::vector<std::int64_t> user_ids;
     for (std::size_t i = 0; i < kUsers.size(); ++i) {

@@ -23,13 +23,14 @@ TEST(AttendanceCodes, EveryCodeOnceWithItsMeaning) {
 
 TEST(AttendanceCodes, AProvidersMarkBecomesTheHomeSchoolsCode) {
   // Built one by one: GCC 12 warns falsely about a const table of aggregates holding strings.
-  auto code = [](MarkKind kind, int minutes, bool after_close, const char* absence, const char* basis) {
+  auto code = [](MarkKind kind, int minutes, bool after_close, const char* absence, const char* basis,
+                 Session session = Session::Morning) {
     ProviderMark m;
     m.kind = kind;
     m.minutes_late = minutes;
     m.after_register_closed = after_close;
     m.absence_code = absence;
-    return home_school_code(m, basis);
+    return home_school_code(m, basis, session);
   };
   using std::nullopt;
   EXPECT_EQ(code(MarkKind::Present, 0, false, "", "off_site_direction"), "B");
@@ -42,6 +43,27 @@ TEST(AttendanceCodes, AProvidersMarkBecomesTheHomeSchoolsCode) {
   EXPECT_EQ(code(MarkKind::Absent, 0, false, "N", "la_s19"), "N");
   EXPECT_EQ(code(MarkKind::Absent, 0, false, "G", "off_site_direction"), nullopt);  // the school's to decide
   EXPECT_EQ(code(MarkKind::Absent, 0, false, "?", "off_site_direction"), nullopt);
+  EXPECT_EQ(code(MarkKind::Present, 0, false, "", "off_site_direction", Session::Afternoon), "B");
+}
+
+TEST(AttendanceCodes, TheSchoolsOwnUnitIsPresenceAtSchool) {
+  auto code = [](MarkKind kind, bool after_close, const char* absence, Session session) {
+    ProviderMark m;
+    m.kind = kind;
+    m.minutes_late = kind == MarkKind::Late ? 10 : 0;
+    m.after_register_closed = after_close;
+    m.absence_code = absence;
+    return home_school_code(m, "own_unit", session);
+  };
+  EXPECT_EQ(code(MarkKind::Present, false, "", Session::Morning), "/");
+  EXPECT_EQ(code(MarkKind::Present, false, "", Session::Afternoon), "\\");
+  EXPECT_EQ(code(MarkKind::Late, false, "", Session::Afternoon), "L");  // before the register closed
+  EXPECT_EQ(code(MarkKind::Late, true, "", Session::Morning), "U");
+  EXPECT_EQ(code(MarkKind::Absent, false, "I", Session::Morning), "I");
+  EXPECT_EQ(code(MarkKind::Absent, false, "G", Session::Morning), std::nullopt);
+  // Each counts as attendance at school, not as education off site.
+  EXPECT_EQ(find_attendance_code("/")->counts_as, SessionMeaning::Present);
+  EXPECT_EQ(find_attendance_code("\\")->counts_as, SessionMeaning::Present);
 }
 
 TEST(AttendanceRate, PossibleSessionsAndTheTenAndFiftyPercentLines) {

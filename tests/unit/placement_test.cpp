@@ -258,3 +258,36 @@ TEST(Activation, APlacementCannotStartBeforeItsFirstDayWhateverTheReason) {
   f.today.reset();
   EXPECT_TRUE(activation_blockers(f, autumn_term()).empty());
 }
+
+TEST(OwnUnit, SupportInTheSchoolsOwnUnitIsTierOneWhateverIsChosen) {
+  auto t = terms("own_unit", "2027-03-26", "");
+  EXPECT_TRUE(placement_problems(t, {}, false).empty());
+  EXPECT_EQ(tier_of(t), 1);
+  t.reason = "permanent_exclusion";
+  t.tier = "3";
+  EXPECT_EQ(tier_of(t), 1);
+  EXPECT_TRUE(in_own_school("own_unit"));
+  EXPECT_FALSE(in_own_school("off_site_direction"));
+  EXPECT_FALSE(is_off_site_direction("own_unit"));
+  EXPECT_FALSE(commissioned_by_local_authority("own_unit"));
+}
+
+TEST(OwnUnit, AUnitTakesItsOwnSchoolsPupilsUnderItsOwnBasisOnly) {
+  EXPECT_FALSE(own_unit_problem("own_unit", 10, 10).has_value());
+  EXPECT_FALSE(own_unit_problem("off_site_direction", std::nullopt, 10).has_value());
+  EXPECT_EQ(own_unit_problem("own_unit", 12, 10)->field, "provider_id");  // another school's unit
+  EXPECT_EQ(own_unit_problem("off_site_direction", 10, 10)->field, "legal_basis");
+  EXPECT_EQ(own_unit_problem("la_s19", 10, 10)->field, "legal_basis");
+  EXPECT_EQ(own_unit_problem("own_unit", std::nullopt, 10)->field, "legal_basis");  // an outside provider
+}
+
+TEST(OwnUnit, NeedsNoNoticeConsentOrAcceptanceButStillItsFirstDay) {
+  auto f = ready_off_site_direction();
+  f.legal_basis = "own_unit";
+  f.notice_sent_on.reset();
+  f.school_accepted_provider = false;
+  f.parent_consent_on.reset();
+  EXPECT_TRUE(activation_blockers(f, autumn_term()).empty());
+  f.today = d("2026-11-24");
+  EXPECT_EQ(fields(activation_blockers(f, autumn_term())), std::vector<std::string>{"start_date"});
+}

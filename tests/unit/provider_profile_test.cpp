@@ -26,8 +26,18 @@ ProviderProfile valid(ProviderKind kind) {
 }  // namespace
 
 TEST(ProviderProfile, EveryKindValidWithItsIdentifiers) {
-  for (const auto& k : provider_kinds())
+  for (const auto& k : directory_kinds())
     EXPECT_TRUE(provider_profile_problems(valid(k.kind), kCheckedOn).empty()) << k.code;
+}
+
+TEST(ProviderProfile, ASchoolsOwnUnitBelongsToItsSchoolAndNothingElseDoes) {
+  auto unit = valid(ProviderKind::SchoolUnit);
+  EXPECT_EQ(fields(provider_profile_problems(unit, kCheckedOn)), std::vector<std::string>{"kind"});  // whose?
+  unit.unit_of_school = 10;
+  EXPECT_TRUE(provider_profile_problems(unit, kCheckedOn).empty());
+  auto tutor = valid(ProviderKind::Tutor);
+  tutor.unit_of_school = 10;  // a unit turned into a tutor by the directory's form
+  EXPECT_EQ(fields(provider_profile_problems(tutor, kCheckedOn)), std::vector<std::string>{"kind"});
 }
 
 TEST(ProviderProfile, IdentifiersRequiredWhereTheKindNeedsThem) {

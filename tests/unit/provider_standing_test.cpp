@@ -202,3 +202,17 @@ TEST(ProviderChecks, ADeploymentSetsItsOwnValidity) {
        {"insurance", "insurance=", "insurance=0", "insurance=3661", "insurance=ninety", "dbs=30", "=30"})
     EXPECT_FALSE(parse_check_validity(bad).problem.empty()) << bad;
 }
+
+TEST(ProviderStanding, ASchoolsOwnUnitNeedsOnlyItsSite) {
+  EXPECT_TRUE(required_checks(ProviderKind::SchoolUnit).empty());
+  EXPECT_TRUE(is_school_unit(ProviderKind::SchoolUnit));
+  EXPECT_FALSE(watched_for_registration(ProviderKind::SchoolUnit));
+  for (const auto& k : directory_kinds()) EXPECT_FALSE(is_school_unit(k.kind)) << k.code;
+  EXPECT_EQ(directory_kinds().size() + 1, provider_kinds().size());
+  StandingInput in{ProviderKind::SchoolUnit, true, {{1, "Inclusion room"}}, {}};
+  const auto r = provider_standing(in, kToday);
+  EXPECT_EQ(r.standing, Standing::Approved);
+  EXPECT_FALSE(r.holds_until);  // nothing runs out
+  in.sites.clear();
+  EXPECT_EQ(provider_standing(in, kToday).standing, Standing::NotApproved);
+}

@@ -158,7 +158,7 @@ void take_register(const Services& s, const Actor& a, const std::string& date, c
         errors.push_back({field, name + ": select present, late or absent"});
         continue;
       }
-      const auto code = domain::home_school_code(mark, entry->legal_basis);
+      const auto code = domain::home_school_code(mark, entry->legal_basis, key.session);
       if (!code) {
         errors.push_back({"reason_" + std::to_string(m.pupil_id), name + ": select the reason for the absence"});
         continue;

@@ -48,6 +48,8 @@ void check_terms(store::Connection& c, std::int64_t provider_id, store::Placemen
                                      domain::date_text(*provider->left_directory_on) + ": select another provider");
   auto errors = domain::placement_problems(p.terms, site_ids(store::sites_of(c, provider_id)),
                                            provider->delivery != domain::Delivery::Online);
+  if (auto problem = domain::own_unit_problem(p.terms.legal_basis, provider->unit_of_school, p.school_id))
+    errors.push_back(*problem);
   if (!errors.empty()) throw Invalid(std::move(errors));
   p.cost_pence = p.terms.cost.empty() ? std::nullopt : domain::parse_pounds(p.terms.cost);
 }

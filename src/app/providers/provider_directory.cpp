@@ -153,9 +153,11 @@ auto provider(const Actor& a, std::int64_t provider_id) {
   return [&a, provider_id](store::Connection& c) { return provider_subject(c, a, provider_id); };
 }
 
-store::Page<store::DirectoryEntry> search(store::Connection& c, const Services& s, const DirectoryQuery& q,
-                                          const store::PageRequest& page) {
+store::Page<store::DirectoryEntry> search(store::Connection& c, const Services& s, const Actor& a,
+                                          const DirectoryQuery& q, const store::PageRequest& page) {
   store::DirectoryFilter f;
+  f.units_of_school = a.organisation_id;  // a school sees its own units beside the directory
+  f.only_units = q.only_own_units;
   // Unknown filter values are ignored rather than refused: they come from links and checkboxes.
   if (domain::parse_provider_kind(q.kind)) f.kind = q.kind;
   if (domain::parse_standing(q.standing)) f.standing = q.standing;
@@ -198,14 +200,14 @@ std::int64_t record_school_check(store::Connection& c, const Services& s, const 
 store::Page<store::DirectoryEntry> search_directory(const Services& s, const Actor& a, const DirectoryQuery& q,
                                                     const store::PageRequest& page) {
   const UseCase use_case{"provider.search", Action::BrowseDirectory, "provider", false};
-  return run(s, a, use_case, [&](store::Connection& c, AuditRecord&) { return search(c, s, q, page); });
+  return run(s, a, use_case, [&](store::Connection& c, AuditRecord&) { return search(c, s, a, q, page); });
 }
 
 std::vector<store::DirectoryEntry> export_directory(const Services& s, const Actor& a, const DirectoryQuery& q,
                                                     const std::string& format) {
   return run(s, a, {"provider.export", Action::BrowseDirectory, "provider"},
              [&](store::Connection& c, AuditRecord& entry) {
-               auto all = search(c, s, q, {1, 50000});
+               auto all = search(c, s, a, q, {1, 50000});
                entry.detail = nlohmann::json{{"format", format}, {"rows", all.items.size()}}.dump();
                return std::move(all.items);
              });
@@ -319,6 +321,7 @@ void update_provider(const Services& s, const Actor& a, std::int64_t provider_id
         domain::FieldErrors parse_errors;
         auto profile = profile_from(f, parse_errors);
         profile.id = provider_id;
+        profile.unit_of_school = current.unit_of_school;
         if (!manager) {  // registration facts stay as the LA verified them
           profile.name = current.name;
           profile.kind = current.kind;

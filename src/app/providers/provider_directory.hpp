@@ -20,6 +20,7 @@ namespace waypoint::app {
 struct DirectoryQuery {
   std::string kind, standing, key_stage, specialism, offers, delivery, name;
   bool has_capacity = false;
+  bool only_own_units = false;  // the actor's school's own units alone
 };
 
 store::Page<store::DirectoryEntry> search_directory(const Services& s, const Actor& a, const DirectoryQuery& q,

@@ -50,13 +50,17 @@ std::optional<AttendanceCode> find_attendance_code(std::string_view code) {
   return std::nullopt;
 }
 
-std::optional<std::string> home_school_code(const ProviderMark& mark, std::string_view legal_basis) {
+std::optional<std::string> home_school_code(const ProviderMark& mark, std::string_view legal_basis, Session session) {
   if (mark.kind == MarkKind::Absent) {
     const auto code = find_attendance_code(mark.absence_code);
     if (!code || !code->provider_may_use) return std::nullopt;
     return std::string(code->code);
   }
   if (mark.kind == MarkKind::Late && mark.after_register_closed) return "U";
+  if (legal_basis == "own_unit") {
+    if (mark.kind == MarkKind::Late) return "L";
+    return session == Session::Morning ? "/" : "\\";
+  }
   if (legal_basis == "la_s19") return "K";
   if (legal_basis == "dual_registration") return "D";
   return "B";

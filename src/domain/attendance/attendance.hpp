@@ -29,6 +29,9 @@ struct AttendanceCode {
 const std::vector<AttendanceCode>& attendance_codes();
 std::optional<AttendanceCode> find_attendance_code(std::string_view code);
 
+// Registers are taken twice a day.
+enum class Session { Morning, Afternoon };
+
 // What a provider records for a session.
 enum class MarkKind { Present, Late, Absent };
 struct ProviderMark {
@@ -38,11 +41,12 @@ struct ProviderMark {
   std::string absence_code;            // for Absent: one the provider may use
 };
 
-// The home school's code for a provider's mark: present or late at school-arranged AP is B, at
-// LA-arranged provision K, at a school where the pupil is dual registered D; arriving after the
-// register closed is U; absences keep their code. Nothing if the absence code is not one a provider
-// may use.
-std::optional<std::string> home_school_code(const ProviderMark& mark, std::string_view legal_basis);
+// The home school's code for a provider's mark in a session: present or late at school-arranged AP
+// is B, at LA-arranged provision K, at a school where the pupil is dual registered D; in the school's
+// own unit (Tier 1) the pupil is at school, so present is / in the morning and \ in the afternoon and
+// late is L; arriving after the register closed is U; absences keep their code. Nothing if the
+// absence code is not one a provider may use.
+std::optional<std::string> home_school_code(const ProviderMark& mark, std::string_view legal_basis, Session session);
 
 struct AttendanceSummary {
   int possible = 0;
@@ -65,9 +69,8 @@ bool counts_as_attendance(std::string_view code);
 // Codes not in the table are left out, as if not recorded.
 AttendanceSummary summarise_attendance(const std::vector<std::string>& codes);
 
-// Registers are taken twice a day. A timetabled slot belongs to the morning if it starts before
+// A timetabled slot belongs to the morning if it starts before
 // `midday`, to the afternoon if it ends after it (a slot across midday belongs to both).
-enum class Session { Morning, Afternoon };
 std::string_view session_code(Session s);   // "am", "pm"
 std::string_view session_label(Session s);  // "Morning", "Afternoon"
 std::optional<Session> parse_session(std::string_view code);

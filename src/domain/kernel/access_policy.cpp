@@ -102,6 +102,7 @@ bool permits(const Principal& w, Action action, const Scope& s) {
       return (r == Role::ProviderManager && at_provider(w, s)) || (r == Role::LaOfficer && in_area(w, s)) ||
              (commissioner(r) && s.actor_school_places_there);
     case Action::AcceptProvider:
+    case Action::KeepSchoolUnits:
       return commissioner(r);
 
     case Action::ViewPupil:
@@ -304,6 +305,7 @@ constexpr ActionName kActions[] = {
     {Action::AcceptProvider, "accept_provider"},
     {Action::SeeChecksRunningOut, "see_checks_running_out"},
     {Action::SeeRegistrationThreshold, "see_registration_threshold"},
+    {Action::KeepSchoolUnits, "keep_school_units"},
     {Action::ViewPupil, "view_pupil"},
     {Action::AddPupil, "add_pupil"},
     {Action::ImportPupils, "import_pupils"},

@@ -30,6 +30,7 @@ enum class Action {
   AcceptProvider,  // a school's own due diligence, which counts only for that school
   SeeChecksRunningOut,
   SeeRegistrationThreshold,
+  KeepSchoolUnits,  // the school's own on-site units, where it gives Tier 1 support: its AP lead and head
   // Pupils
   ViewPupil,
   AddPupil,

@@ -16,6 +16,7 @@ const std::vector<CodeLabel>& legal_bases() {
       {"la_s19", "Local authority arrangement (section 19)"},
       {"academy_powers", "Academy's own powers"},
       {"dual_registration", "Dual registration"},
+      {"own_unit", "Support in the school's own unit (Tier 1)"},
   };
   return list;
 }
@@ -104,6 +105,7 @@ const std::vector<CodeLabel>& placement_tiers() {
 }
 
 int tier_of(const PlacementTerms& t) {
+  if (in_own_school(t.legal_basis)) return 1;
   if (t.tier == "1" || t.tier == "2" || t.tier == "3") return t.tier[0] - '0';
   return t.reason == "permanent_exclusion" ? 3 : 2;
 }
@@ -115,6 +117,18 @@ int review_interval_of(const PlacementTerms& t) {
 
 bool is_off_site_direction(std::string_view b) { return b == "off_site_direction"; }
 bool commissioned_by_local_authority(std::string_view b) { return b == "la_s19"; }
+bool in_own_school(std::string_view b) { return b == "own_unit"; }
+
+std::optional<FieldError> own_unit_problem(std::string_view legal_basis, std::optional<std::int64_t> unit_of_school,
+                                           std::int64_t pupil_school) {
+  if (unit_of_school && *unit_of_school != pupil_school)
+    return FieldError{"provider_id", "That unit is another school's: select a provider from the directory"};
+  if (unit_of_school && !in_own_school(legal_basis))
+    return FieldError{"legal_basis", "Support in the school's own unit is the only legal basis for a place there"};
+  if (!unit_of_school && in_own_school(legal_basis))
+    return FieldError{"legal_basis", "Support in the school's own unit is only for a place in one of its units"};
+  return std::nullopt;
+}
 
 FieldErrors placement_problems(const PlacementTerms& t, const std::vector<std::int64_t>& provider_sites,
                                bool provider_teaches_in_person) {
@@ -200,6 +214,7 @@ std::vector<Blocker> activation_blockers(const ActivationFacts& f, const SchoolC
   if (auto problem =
           time_limit_problem(f.limits, f.provider_is_school, f.start_date, f.planned_end_date, f.sessions_a_week))
     out.push_back({"planned_end_date", *problem});
+  if (in_own_school(f.legal_basis)) return out;  // the school's own staff and site: nothing more to rest on
   if (f.commissioned_by_school && !f.school_accepted_provider && !overridden)
     out.push_back({"override_reason",
                    "Your school has not recorded its own acceptance of this provider: accept it on the provider's "

@@ -35,6 +35,13 @@ std::string_view status_label(PlacementStatus s);
 std::optional<PlacementStatus> parse_status(std::string_view code);
 
 bool is_off_site_direction(std::string_view legal_basis);
+// Support in the school's own unit (Tier 1): the pupil stays in school, so no notice, no parents'
+// consent to a provider and no due diligence on one; attendance there is presence at school.
+bool in_own_school(std::string_view legal_basis);
+// A school's own unit takes its own school's pupils, and only under "own_unit"; "own_unit" is only
+// for one. `unit_of_school` is the provider's school when it is a school's own unit.
+std::optional<FieldError> own_unit_problem(std::string_view legal_basis, std::optional<std::int64_t> unit_of_school,
+                                           std::int64_t pupil_school);
 // Only a local authority arranges under s19; every other basis is the school's.
 bool commissioned_by_local_authority(std::string_view legal_basis);
 
@@ -51,8 +58,9 @@ struct PlacementTerms {
 // The review interval a schedule's typed weeks stand for (6 when blank or not a number).
 int review_interval_of(const PlacementTerms& t);
 
-// The tier a placement is recorded under. Left blank, a placement after a permanent exclusion is
-// Tier 3 (the pupil cannot return to the school that excluded them) and any other is Tier 2.
+// The tier a placement is recorded under. Support in the school's own unit is Tier 1 whatever is
+// chosen. Left blank, a placement after a permanent exclusion is Tier 3 (the pupil cannot return to
+// the school that excluded them) and any other is Tier 2.
 int tier_of(const PlacementTerms& t);
 
 // `provider_sites` are the provider's current sites; in-person providers need at least one named.

@@ -12,8 +12,18 @@ const std::vector<ProviderKindInfo>& provider_kinds() {
       {ProviderKind::Online, "online", "Online provider", false, false, false},
       {ProviderKind::Tutor, "tutor", "Tutor or tuition agency", false, false, false},
       {ProviderKind::WorkBasedPlacement, "work_based", "Work-based placement", false, false, false},
+      {ProviderKind::SchoolUnit, "school_unit", "The school's own unit", false, false, true},
   };
   return kinds;
+}
+
+bool is_school_unit(ProviderKind k) { return k == ProviderKind::SchoolUnit; }
+
+std::vector<ProviderKindInfo> directory_kinds() {
+  std::vector<ProviderKindInfo> out;
+  for (const auto& k : provider_kinds())
+    if (!is_school_unit(k.kind)) out.push_back(k);
+  return out;
 }
 
 bool watched_for_registration(ProviderKind k) {
@@ -116,6 +126,7 @@ ValidityOverride parse_check_validity(std::string_view text) {
 std::vector<CheckType> required_checks(ProviderKind k) {
   const auto& info = provider_kind_info(k);
   std::vector<CheckType> out;
+  if (is_school_unit(k)) return out;
   // Registration is verified where the provider is registered (a school, or a learning provider);
   // an unregistered provider has nothing to verify, which the registration-threshold monitor watches.
   if (info.needs_urn || info.needs_ukprn) out.push_back(CheckType::RegistrationVerified);

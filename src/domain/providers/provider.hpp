@@ -19,6 +19,7 @@ enum class ProviderKind {
   Online,              // online provider
   Tutor,               // tutor or tuition agency
   WorkBasedPlacement,  // work-based placement
+  SchoolUnit,          // a school's own on-site unit (inclusion or learning support): Tier 1 support
 };
 
 struct ProviderKindInfo {
@@ -31,6 +32,11 @@ struct ProviderKindInfo {
 };
 
 const std::vector<ProviderKindInfo>& provider_kinds();
+// A school's own unit is added by its school, is offered only to that school and needs none of the
+// checks an outside provider does: its site, staff and safeguarding are the school's own.
+bool is_school_unit(ProviderKind k);
+// The kinds an LA puts in its directory: every kind but a school's own unit.
+std::vector<ProviderKindInfo> directory_kinds();
 // Providers that are not registered schools or colleges: if they teach full time, they may have to
 // register as an independent school (see registration_threshold.hpp).
 bool watched_for_registration(ProviderKind k);

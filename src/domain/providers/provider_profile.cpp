@@ -82,6 +82,9 @@ const std::vector<CodeLabel>& site_relationships() {
 FieldErrors provider_profile_problems(const ProviderProfile& p, std::chrono::year_month_day today) {
   FieldErrors e;
   const auto& kind = provider_kind_info(p.kind);
+  if (is_school_unit(p.kind) != p.unit_of_school.has_value())
+    e.push_back({"kind", is_school_unit(p.kind) ? "A school's own unit is added by its school, on its units page"
+                                                : "A school's own unit stays the school's own unit"});
   if (p.name.empty())
     e.push_back({"name", "Enter the provider's name"});
   else if (p.name.size() > 200)

@@ -52,6 +52,8 @@ struct ProviderProfile {
   // the retention schedule disposes of them, but offered to nobody.
   std::optional<std::string> left_directory_on;  // YYYY-MM-DD
   std::string left_directory_reason;
+  // For a school's own unit (is_school_unit), the school whose unit it is.
+  std::optional<std::int64_t> unit_of_school;
 };
 
 // The parts of a profile that differ, by the names the form gives them ("Places", "Contact email"),

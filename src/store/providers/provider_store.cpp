@@ -77,6 +77,9 @@ void insert_provider(Connection& c, const domain::ProviderProfile& p, const std:
       "contact_email, contact_phone, age_from, age_to, delivery, capacity, cost_pence, cost_unit, description, "
       "standing, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'not_approved', $15)",
       profile_params(p, now));
+  if (p.unit_of_school)
+    c.exec("UPDATE providers SET unit_of_school = $2 WHERE organisation_id = $1",
+           {integer(p.id), integer(*p.unit_of_school)});
   replace_offer(c, p, now);
 }
 
@@ -117,7 +120,8 @@ std::optional<domain::ProviderProfile> find_provider(Connection& c, std::int64_t
   auto r = c.query_one(
       "SELECT o.id, o.name, o.urn, o.ukprn, p.provider_kind, p.ofsted_judgement, p.ofsted_date, p.contact_name, "
       "p.contact_email, p.contact_phone, p.age_from, p.age_to, p.delivery, p.capacity, p.cost_pence, p.cost_unit, "
-      "p.description, p.left_directory_on, p.left_directory_reason FROM providers p JOIN organisations o "
+      "p.description, p.left_directory_on, p.left_directory_reason, p.unit_of_school FROM providers p JOIN "
+      "organisations o "
       "ON o.id = p.organisation_id WHERE p.organisation_id = $1",
       {integer(id)});
   if (!r) return std::nullopt;
@@ -141,6 +145,7 @@ std::optional<domain::ProviderProfile> find_provider(Connection& c, std::int64_t
   p.description = r->text(16);
   p.left_directory_on = r->opt_text(17);
   p.left_directory_reason = r->opt_text(18).value_or("");
+  p.unit_of_school = r->opt_integer(19);
   for (const auto& row :
        c.query("SELECT facet, value FROM provider_offer WHERE provider_id = $1 ORDER BY facet, value", {integer(id)})) {
     for (const auto& facet : kFacets)
@@ -302,6 +307,13 @@ Page<DirectoryEntry> search_directory(Connection& c, const DirectoryFilter& f, c
              " AND " + value_clause + ")";
   };
   if (f.kind) where += " AND p.provider_kind = " + param(*f.kind);
+  // A school's own units are offered to that school alone.
+  if (f.units_of_school && f.only_units)
+    where += " AND p.unit_of_school = " + param(integer(*f.units_of_school));
+  else if (f.units_of_school)
+    where += " AND (p.unit_of_school IS NULL OR p.unit_of_school = " + param(integer(*f.units_of_school)) + ")";
+  else
+    where += " AND p.unit_of_school IS NULL";
   if (f.standing) where += " AND " + kStandingNow + " = " + param(*f.standing);
   if (f.key_stage) has_offer("f.facet = 'key_stage'", "f.value = " + param(*f.key_stage));
   if (f.specialism) has_offer("f.facet = 'specialism'", "f.value = " + param(*f.specialism));

@@ -90,6 +90,10 @@ struct DirectoryFilter {
   std::optional<std::string> delivery;  // "in_person" or "online": "both" matches either
   bool has_capacity = false;
   std::optional<std::string> name;
+  // The school whose own units are offered beside the directory (others' never are); with
+  // `only_units`, its units alone.
+  std::optional<std::int64_t> units_of_school;
+  bool only_units = false;
 };
 
 struct DirectoryEntry {

@@ -5,9 +5,10 @@
 namespace waypoint::store {
 namespace {
 
-// The arranger's placements that ran on some day of [$2, $3].
+// The arranger's placements that ran on some day of [$2, $3]. Support in the school's own unit is
+// not alternative provision in the census's sense, nor in an inspection's list: the pupil is at school.
 std::string ran_between(Arranger by) {
-  return std::string(by == Arranger::School ? "pl.school_id = $1 AND pl.legal_basis <> 'la_s19' "
+  return std::string(by == Arranger::School ? "pl.school_id = $1 AND pl.legal_basis NOT IN ('la_s19', 'own_unit') "
                                             : "pl.commissioner_id = $1 AND pl.legal_basis = 'la_s19' ") +
          "AND pl.activated_on IS NOT NULL AND pl.activated_on <= $3 AND (pl.ended_on IS NULL OR pl.ended_on >= $2)";
 }

@@ -77,6 +77,9 @@ std::vector<Task> tasks_for(const app::Actor& a) {
   if (may(Action::ListDataRequests))
     tasks.push_back({"/data-requests", "Data protection requests",
                      "Parents' requests for a copy of their child's record, and complaints, each with its clock."});
+  if (may(Action::KeepSchoolUnits))
+    tasks.push_back({"/school/units", "Your school's own units",
+                     "The on-site inclusion or learning support units where you give Tier 1 support."});
   if (may(Action::ChoosePupilAccounts))
     tasks.push_back({"/school/pupil-accounts", "Pupils' own accounts",
                      "Whether your school gives its pupils of 11 and over their own Waypoint accounts."});

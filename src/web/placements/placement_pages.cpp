@@ -18,10 +18,13 @@
 namespace waypoint::web {
 namespace {
 
-std::vector<domain::CodeLabel> bases_for(bool la_arrangement) {
+// The legal bases on offer: an LA's own, or a school's; a school's own unit has its own alone.
+std::vector<domain::CodeLabel> bases_for(bool la_arrangement, bool school_unit) {
   std::vector<domain::CodeLabel> out;
   for (const auto& b : domain::legal_bases())
-    if (domain::commissioned_by_local_authority(b.code) == la_arrangement) out.push_back(b);
+    if (domain::commissioned_by_local_authority(b.code) == la_arrangement &&
+        domain::in_own_school(b.code) == school_unit)
+      out.push_back(b);
   return out;
 }
 
@@ -79,7 +82,8 @@ Response placement_form_page(RequestContext& ctx, const domain::Pupil& pupil, co
   auto date = [&](const char* id, const char* label, const std::string& value, const char* hint) {
     fields[id] = input_field(data, {.id = id, .label = label, .value = value, .type = "date", .hint = hint});
   };
-  select("legal_basis", "Legal basis", bases_for(la_arrangement), t.legal_basis);
+  const bool unit = provider.profile.unit_of_school.has_value();
+  select("legal_basis", "Legal basis", bases_for(la_arrangement, unit), unit ? "own_unit" : t.legal_basis);
   select("reason", "Main reason for the placement", domain::placement_reasons(), t.reason);
   text("reason_detail", "More about the reason (optional unless Other)", t.reason_detail);
   select("tier", "Tier of support (optional)", domain::placement_tiers(), t.tier,
@@ -117,6 +121,7 @@ Response choose_provider_page(RequestContext& ctx, const domain::Pupil& pupil, c
   const auto name = ctx.request.query_value("name");
   app::DirectoryQuery q;
   q.name = name;
+  q.only_own_units = domain::in_own_school(basis);
   const auto page = app::search_directory(ctx.services, ctx.actor(), q, {1, 20});
   nlohmann::json rows = nlohmann::json::array();
   const auto base = "/pupils/" + std::to_string(pupil.id) + "/placements/new?basis=" + url_encode(basis);
@@ -128,6 +133,7 @@ Response choose_provider_page(RequestContext& ctx, const domain::Pupil& pupil, c
   nlohmann::json data{{"title", "Choose a provider for " + pupil.given_name + " " + pupil.family_name},
                       {"pupil", pupil_json(pupil, ctx.services.today())},
                       {"basis", basis},
+                      {"own_unit", q.only_own_units},
                       {"name", name},
                       {"providers", rows},
                       {"empty", rows.empty()},
@@ -179,7 +185,8 @@ Response placement_page(RequestContext& ctx, std::int64_t id, const domain::Fiel
   data["can_change"] = v.can_manage && (draft || awaiting);
   data["can_agree"] = v.can_manage && draft;
   data["can_record_notice"] = v.can_manage && awaiting && osd;
-  data["can_record_consent"] = v.can_manage && awaiting && !osd;
+  // Support in the school's own unit keeps the pupil at school: no notice and no consent to a provider.
+  data["can_record_consent"] = v.can_manage && awaiting && !osd && !domain::in_own_school(p.terms.legal_basis);
   data["can_start"] = v.can_manage && awaiting;
   data["can_end"] = v.can_manage && p.status != "ended";
   data["is_off_site_direction"] = osd;
@@ -266,10 +273,11 @@ void add_placement_routes(Router& r) {
 
   r.add("GET", "/pupils/{id}/placements/new", [](Request& req, RequestContext& ctx) {
     const auto record = app::view_pupil_record(ctx.services, ctx.actor(), id_param(req, "id"));
-    const bool la = req.query_value("basis") == "la_s19";
+    const auto basis = req.query_value("basis");
+    const bool la = basis == "la_s19";
     if (!(la ? record.can_arrange : record.can_place)) throw app::Denied();
     const auto provider_id = domain::parse_whole_number(req.query_value("provider_id"));
-    if (!provider_id) return choose_provider_page(ctx, record.pupil, la ? "la_s19" : "");
+    if (!provider_id) return choose_provider_page(ctx, record.pupil, la || domain::in_own_school(basis) ? basis : "");
     const auto provider = app::view_provider(ctx.services, ctx.actor(), *provider_id);
     app::PlacementForm f;
     f.provider_id = std::to_string(*provider_id);

@@ -13,7 +13,7 @@ namespace {
 
 std::vector<domain::CodeLabel> kind_list() {
   std::vector<domain::CodeLabel> out;
-  for (const auto& k : domain::provider_kinds()) out.push_back({k.code, k.label});
+  for (const auto& k : domain::directory_kinds()) out.push_back({k.code, k.label});
   return out;
 }
 

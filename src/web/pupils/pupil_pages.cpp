@@ -213,8 +213,11 @@ void add_pupil_routes(Router& r) {
     data["contacts"] = contacts;
     data["has_contacts"] = !contacts.empty();
     data["can_see_contacts"] = record.can_see_contacts;
+    // The pupil's journey as one timeline, oldest first: support in school (Tier 1), time-limited
+    // placements (Tier 2) and a transitional one (Tier 3). The store lists newest first.
     nlohmann::json placements = nlohmann::json::array();
-    for (const auto& p : record.placements) placements.push_back(placement_json(p));
+    for (auto p = record.placements.rbegin(); p != record.placements.rend(); ++p)
+      placements.push_back(placement_json(*p));
     data["placements"] = placements;
     data["has_placements"] = !placements.empty();
     data["can_edit"] = record.can_edit;
