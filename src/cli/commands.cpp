@@ -87,6 +87,7 @@ struct Options {
   int schools = 300, placements = 2000, school_days = 190, at_first_provider = 27;
   int register_close_minutes = 30;
   int register_alert_minutes = 30;
+  int outreach_caseload = 5;
   std::string smtp = env_or("WAYPOINT_SMTP", "");  // HOST:PORT of a relay; empty sends no mail
   std::string mail_from = env_or("WAYPOINT_MAIL_FROM", "waypoint@localhost");
   std::string public_url = env_or("WAYPOINT_PUBLIC_URL", "");
@@ -173,6 +174,7 @@ struct Runtime {
     settings.threshold.cws_act_full_time_over_minutes = static_cast<int>(hours * 60 + 0.5);
     settings.register_close_minutes = o.register_close_minutes;
     settings.register_alert_minutes = o.register_alert_minutes;
+    settings.outreach_caseload = o.outreach_caseload;
     settings.mail_enabled = !o.smtp.empty();
     if (!o.public_url.empty()) settings.public_url = o.public_url;
     settings.audit_key = store::load_or_create_audit_key(o.audit_key.empty() ? store::default_audit_key_path(o.database)
@@ -366,6 +368,11 @@ int run(int argc, char** argv) {
                    "A register not taken this long after its session starts raises alerts")
       ->capture_default_str()
       ->check(CLI::Range(1, 240));
+  serve_cmd
+      ->add_option("--outreach-caseload", o.outreach_caseload,
+                   "The most pupils an outreach worker's caseload holds at once")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 50));
   serve_cmd->add_option("--smtp", o.smtp,
                         "HOST:PORT of an SMTP relay for alert e-mail; none sends no mail (env "
                         "WAYPOINT_SMTP)");

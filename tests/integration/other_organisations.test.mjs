@@ -6,7 +6,7 @@ import { startWaypoint, DEMO, DEMO_PASSWORD, day, agreePlan, attendanceObjective
 
 // Every role of another area (Westshire, with a school, a provider and a user in every role) tries
 // every API route that takes an id with the demo area's ids (Exeshire's pupil, placement, alert,
-// concern, review, provider, letter, intervention, data request, challenge), by GET, POST and PUT. Each is refused as if the record did not exist,
+// concern, review, provider, letter, intervention, data request, challenge, outreach case), by GET, POST and PUT. Each is refused as if the record did not exist,
 // nothing changes, and each refusal is one entry on the audit trail.
 const openapi = JSON.parse(readFileSync(fileURLToPath(new URL("../../resources/openapi.json", import.meta.url)), "utf8"));
 const roles = ["ap_lead", "school_dsl", "headteacher", "provider_manager", "provider_staff", "la_officer", "la_designated_officer", "parent", "pupil"];
@@ -79,6 +79,9 @@ before(async () => {
   const challenge = await wp.api(leadToken, "POST", `/placements/${ids.placement}/challenges`, { category: "communication", what_happened: "No reply to e-mails", asked_for: "A weekly call", answer_by: day(59) });
   assert.equal(challenge.status, 201, JSON.stringify(challenge.body));
   ids.challenge = String(challenge.body.id);
+  const outreach = await wp.api(leadToken, "POST", "/pupils/2/outreach", { worker_email: DEMO.providerStaff, referred_because: "not_attending" });
+  assert.equal(outreach.status, 201, JSON.stringify(outreach.body));
+  ids.outreach = String(outreach.body.id);
   ids.check = String((await wp.api(demo(DEMO.providerManager), "POST", "/providers/5/checks", { check_type: "qa_visit", outcome: "met", completed_on: day(-1) })).body.id);
 });
 after(async () => wp.stop());
@@ -86,7 +89,7 @@ after(async () => wp.stop());
 // The id a path's {id} names, by the noun before it.
 function fill(path) {
   const noun = path.split("/")[1];
-  const first = { pupils: ids.pupil, placements: ids.placement, providers: ids.provider, alerts: ids.alert, concerns: ids.concern, reviews: ids.review, letters: ids.letter, interventions: ids.intervention, "data-requests": ids.dataRequest, challenges: ids.challenge }[noun];
+  const first = { pupils: ids.pupil, placements: ids.placement, providers: ids.provider, alerts: ids.alert, concerns: ids.concern, reviews: ids.review, letters: ids.letter, interventions: ids.intervention, "data-requests": ids.dataRequest, challenges: ids.challenge, outreach: ids.outreach }[noun];
   // {user}: the demo parent's account (7), Aisha's father.
   return path.replace("{id}", first).replace("{check}", ids.check).replace("{step}", "1").replace("{user}", "7");
 }

@@ -48,6 +48,7 @@ Scope record(Role r, Relation rel) {
       s.actor_is_guardian = r == Role::Parent;
       s.actor_is_pupil = r == Role::Pupil;
       s.placed_with_actor = organisation_kind_for(r) == OrganisationKind::Provider;
+      s.actor_is_outreach_worker = may_do_outreach(r);
       s.actor_school_places_there = organisation_kind_for(r) == OrganisationKind::School;
       s.alert_organisation_id = actor(r).organisation_id;
       s.alert_role = r;
@@ -141,6 +142,12 @@ const std::vector<Row> kTable = {
   {Action::FollowProviderReports, {{ApLead,"AAA"},{SchoolDsl,"FFF"},{Headteacher,"AAA"},{ProviderManager,"AAA"},{ProviderStaff,"AAA"},{LaOfficer,"FFF"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Pupil,"FFF"},{Administrator,"FFF"}}},
   {Action::EditTimetable,         {{ApLead,"AHH"},{SchoolDsl,"FHH"},{Headteacher,"AHH"},{ProviderManager,"FHH"},{ProviderStaff,"FHH"},{LaOfficer,"AAH"},{LaDesignatedOfficer,"FFH"},{Parent,"FHH"},{Pupil,"FHH"},{Administrator,"HHH"}}},
   {Action::KeepCalendar,          {{ApLead,"AAA"},{SchoolDsl,"FFF"},{Headteacher,"AAA"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"AAA"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Pupil,"FFF"},{Administrator,"FFF"}}},
+  {Action::OpenOutreachCase,      {{ApLead,"AHH"},{SchoolDsl,"FHH"},{Headteacher,"AHH"},{ProviderManager,"FHH"},{ProviderStaff,"FHH"},{LaOfficer,"AAH"},{LaDesignatedOfficer,"FFH"},{Parent,"FHH"},{Pupil,"FHH"},{Administrator,"HHH"}}},
+  {Action::ReadOutreach,          {{ApLead,"AHH"},{SchoolDsl,"AHH"},{Headteacher,"AHH"},{ProviderManager,"AHH"},{ProviderStaff,"AHH"},{LaOfficer,"AAH"},{LaDesignatedOfficer,"FFH"},{Parent,"FHH"},{Pupil,"FHH"},{Administrator,"HHH"}}},
+  {Action::WorkOutreachCase,      {{ApLead,"FHH"},{SchoolDsl,"FHH"},{Headteacher,"FHH"},{ProviderManager,"AHH"},{ProviderStaff,"AHH"},{LaOfficer,"AFH"},{LaDesignatedOfficer,"FFH"},{Parent,"FHH"},{Pupil,"FHH"},{Administrator,"HHH"}}},
+  {Action::CloseOutreachCase,     {{ApLead,"AHH"},{SchoolDsl,"FHH"},{Headteacher,"AHH"},{ProviderManager,"FHH"},{ProviderStaff,"FHH"},{LaOfficer,"AFH"},{LaDesignatedOfficer,"FFH"},{Parent,"FHH"},{Pupil,"FHH"},{Administrator,"HHH"}}},
+  {Action::FollowCaseload,        {{ApLead,"FFF"},{SchoolDsl,"FFF"},{Headteacher,"FFF"},{ProviderManager,"AAA"},{ProviderStaff,"AAA"},{LaOfficer,"AAA"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Pupil,"FFF"},{Administrator,"FFF"}}},
+  {Action::SeeAreaOutreach,       {{ApLead,"FFF"},{SchoolDsl,"FFF"},{Headteacher,"FFF"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"AAA"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Pupil,"FFF"},{Administrator,"FFF"}}},
   {Action::TakeRegister,          {{ApLead,"FFF"},{SchoolDsl,"FFF"},{Headteacher,"FFF"},{ProviderManager,"AAA"},{ProviderStaff,"AAA"},{LaOfficer,"FFF"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Pupil,"FFF"},{Administrator,"FFF"}}},
   {Action::SeeTodayBoard,         {{ApLead,"AAA"},{SchoolDsl,"AAA"},{Headteacher,"AAA"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"FFF"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Pupil,"FFF"},{Administrator,"FFF"}}},
   {Action::ExportAttendance,      {{ApLead,"AAA"},{SchoolDsl,"AAA"},{Headteacher,"AAA"},{ProviderManager,"FFF"},{ProviderStaff,"FFF"},{LaOfficer,"FFF"},{LaDesignatedOfficer,"FFF"},{Parent,"FFF"},{Pupil,"FFF"},{Administrator,"FFF"}}},
@@ -313,6 +320,10 @@ TEST(AccessPolicy, EachKindOfAlertIsRaisedForTheRoleThatActsOnIt) {
   EXPECT_EQ(alert_addressee("register_not_taken", OrganisationKind::School), ApLead);
   EXPECT_EQ(alert_addressee("register_not_taken", OrganisationKind::Provider), ProviderStaff);
   EXPECT_EQ(alert_addressee("missing_education", OrganisationKind::LocalAuthority), LaOfficer);
+  EXPECT_EQ(alert_addressee("outreach_not_seen", OrganisationKind::School), SchoolDsl);
+  EXPECT_EQ(alert_addressee("outreach_not_seen", OrganisationKind::LocalAuthority), LaOfficer);
+  EXPECT_EQ(alert_addressee("outreach_worry", OrganisationKind::School), SchoolDsl);
+  EXPECT_EQ(alert_addressee("outreach_worry", OrganisationKind::LocalAuthority), LaOfficer);
 }
 
 TEST(AccessPolicy, AProvidersManagerReadsItsStaffsAlerts) {

@@ -25,6 +25,7 @@ struct Settings {
   domain::CheckValidity check_validity;              // a deployment's own validity for some types of check
   int register_close_minutes = 30;                   // a register closes this long after its session starts
   int register_alert_minutes = 30;                   // a register not taken this long after it opens raises alerts
+  int outreach_caseload = 5;                         // the most pupils an outreach worker's caseload holds
   bool mail_enabled = false;                         // SMTP is configured: alerts are also sent by e-mail
   std::string public_url = "http://127.0.0.1:8080";  // where links in e-mail point
   std::string audit_key;                             // keys the audit chain; read from a file outside the database

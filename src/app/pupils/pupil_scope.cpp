@@ -2,6 +2,7 @@
 
 #include "domain/placements/placement.hpp"
 #include "store/accounts/organisation_store.hpp"
+#include "store/outreach/outreach_store.hpp"
 #include "store/pupils/pupil_account_store.hpp"
 #include "store/pupils/pupil_store.hpp"
 
@@ -14,6 +15,8 @@ domain::Scope scope_of(store::Connection& c, const Actor& a, const domain::Pupil
   scope.actor_is_guardian = store::is_guardian(c, p.id, a.user_id);
   scope.actor_is_pupil = store::is_own_pupil_account(c, p.id, a.user_id);
   scope.placed_with_actor = store::is_placed_with(c, p.id, a.organisation_id);
+  // Asked only of those who may work a caseload: a read fewer on every other pupil page.
+  scope.actor_is_outreach_worker = domain::may_do_outreach(a.role) && store::works_with_pupil(c, a.user_id, p.id);
   return scope;
 }
 

@@ -62,6 +62,7 @@ PupilRecord view_pupil_record(const Services& s, const Actor& a, std::int64_t pu
                r.can_see_week = allowed(a, Action::SeeChildWeek, p.scope);
                r.can_see_letters = allowed(a, Action::SendLetters, p.scope);
                r.can_read_voice = allowed(a, Action::ReadPupilVoice, p.scope);
+               r.can_read_outreach = allowed(a, Action::ReadOutreach, p.scope);
                return r;
              });
 }

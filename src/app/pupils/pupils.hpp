@@ -24,6 +24,7 @@ struct PupilRecord {
   bool can_manage_family = false;                  // invites parents and carers, and ends their access
   bool can_see_letters = false;                    // the school's letters to the parents
   bool can_read_voice = false;                     // the pupil's own words: not their parents'
+  bool can_read_outreach = false;                  // home visits and sessions of an outreach worker
   bool can_see_week = false;                       // the family's page: a parent, and the school to see it as they do
   bool can_place = false;                          // under the school's powers
   bool can_arrange = false;                        // as the LA, under s19

@@ -16,6 +16,8 @@ const std::vector<CodeLabel>& alert_kinds() {
       {"missing_education", "Children missing education: 10 school days without attendance"},
       {"safeguarding_concern", "Safeguarding concern recorded"},
       {"serious_incident", "Serious incident at a provider"},
+      {"outreach_not_seen", "Outreach: the child was not seen at two home visits in a row"},
+      {"outreach_worry", "Outreach: a home visit found a safeguarding worry"},
   };
   return list;
 }

@@ -41,7 +41,7 @@ bool sees_pupil(const Principal& w, const Scope& s) {
       return s.actor_is_pupil;
     case Role::ProviderManager:
     case Role::ProviderStaff:
-      return s.placed_with_actor;
+      return s.placed_with_actor || s.actor_is_outreach_worker;
     case Role::Administrator:
       return false;  // administrators run accounts and settings, not children's records
   }
@@ -188,6 +188,19 @@ bool permits(const Principal& w, Action action, const Scope& s) {
       return (commissioner(r) && at_school(w, s)) || (r == Role::LaOfficer && in_area(w, s));
     case Action::KeepCalendar:
       return commissioner(r) || (r == Role::LaOfficer && w.local_authority_id);
+    case Action::OpenOutreachCase:
+      return (commissioner(r) && at_school(w, s)) || (r == Role::LaOfficer && in_area(w, s));
+    case Action::ReadOutreach:
+      return (school_staff(r) && at_school(w, s)) || (r == Role::LaOfficer && in_area(w, s)) ||
+             (may_do_outreach(r) && s.actor_is_outreach_worker);
+    case Action::WorkOutreachCase:
+      return may_do_outreach(r) && s.actor_is_outreach_worker;
+    case Action::CloseOutreachCase:
+      return manages_placement(w, s);  // the commissioner is whoever arranged the outreach
+    case Action::FollowCaseload:
+      return may_do_outreach(r);
+    case Action::SeeAreaOutreach:
+      return r == Role::LaOfficer && w.local_authority_id.has_value();
 
     case Action::TakeRegister:
       return provider_staff(r);
@@ -255,6 +268,10 @@ Noun noun_of(Action a) {
     case Action::CommissionPlacement:
     case Action::ArrangePlacement:
     case Action::EditTimetable:
+    case Action::OpenOutreachCase:
+    case Action::ReadOutreach:
+    case Action::WorkOutreachCase:
+    case Action::CloseOutreachCase:
     case Action::RecordConcern:
     case Action::ReadConcerns:
       return Noun::Pupil;
@@ -346,6 +363,12 @@ constexpr ActionName kActions[] = {
     {Action::FollowProviderReports, "follow_provider_reports"},
     {Action::EditTimetable, "edit_timetable"},
     {Action::KeepCalendar, "keep_calendar"},
+    {Action::OpenOutreachCase, "open_outreach_case"},
+    {Action::ReadOutreach, "read_outreach"},
+    {Action::WorkOutreachCase, "work_outreach_case"},
+    {Action::CloseOutreachCase, "close_outreach_case"},
+    {Action::FollowCaseload, "follow_caseload"},
+    {Action::SeeAreaOutreach, "see_area_outreach"},
     {Action::TakeRegister, "take_register"},
     {Action::SeeTodayBoard, "see_today_board"},
     {Action::ExportAttendance, "export_attendance"},
@@ -449,7 +472,8 @@ std::optional<std::int64_t> own_provider(const Principal& w) {
 
 Role alert_addressee(std::string_view kind, OrganisationKind at) {
   if (kind == "register_not_taken") return at == OrganisationKind::Provider ? Role::ProviderStaff : Role::ApLead;
-  if (kind == "missing_education") return Role::LaOfficer;
+  // The LA's officers watch for children missing education, an outreach pupil not seen among them.
+  if (kind == "missing_education" || at == OrganisationKind::LocalAuthority) return Role::LaOfficer;
   return Role::SchoolDsl;
 }
 
@@ -479,6 +503,8 @@ std::vector<Role> told_at_once(SchoolNews news) {
 }
 
 bool may_be_concern_reader(Role r) { return school_staff(r); }
+
+bool may_do_outreach(Role r) { return r == Role::LaOfficer || provider_staff(r); }
 
 Role carer_account_role() { return Role::Parent; }
 

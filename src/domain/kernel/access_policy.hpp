@@ -73,6 +73,13 @@ enum class Action {
   FollowProviderReports,  // reports ready and late: the provider's, and the commissioning school's once late
   EditTimetable,
   KeepCalendar,
+  // Outreach to children referred to AP who do not attend, or who are missing education
+  OpenOutreachCase,   // put a pupil on a worker's caseload: the school (its arrangement) or the LA (the LA's)
+  ReadOutreach,       // the pupil's outreach: home visits, barriers, plan and sessions
+  WorkOutreachCase,   // record home visits, the barrier assessment, the plan and its sessions: the named worker
+  CloseOutreachCase,  // whoever arranged it records how the case ended
+  FollowCaseload,     // a worker's own caseload, with visits due
+  SeeAreaOutreach,    // the LA's caseloads, visits due and overdue, and who moved on
   // Attendance and progress
   TakeRegister,
   SeeTodayBoard,
@@ -126,6 +133,7 @@ struct Scope {
   bool actor_raised_it = false;               // the actor raised the challenge
   bool actor_organisation_raised_it = false;  // staff of the actor's organisation raised it
   bool reports_shared_with_family = false;    // the school shares the provider's reports with the parents
+  bool actor_is_outreach_worker = false;      // the actor is the worker on an open outreach case of the pupil
   // An alert's addressee: the organisation and the role it was raised for.
   std::optional<std::int64_t> alert_organisation_id;
   std::optional<Role> alert_role;
@@ -180,7 +188,8 @@ std::optional<std::int64_t> own_provider(const Principal& who);
 
 // Whom an alert of `kind` is raised for at an organisation of kind `at`: the DSL for absences,
 // concerns and incidents; the school's AP lead and the provider's staff for a register not taken;
-// the LA's officers for a child missing education.
+// the LA's officers for a child missing education, and for whatever else is raised for the LA (an
+// outreach pupil not seen twice, or a worry at a home visit, which also goes to the DSL).
 Role alert_addressee(std::string_view kind, OrganisationKind at);
 
 // Who reads alerts raised for a role: a provider's alerts go to its staff and its manager.
@@ -192,6 +201,9 @@ std::vector<Role> alerts_read_by(Role reader);
 // a request for consent; the AP lead and DSL of force used at a provider; the head teacher, as data
 // protection lead, of a data protection request.
 std::vector<Role> told_at_once(SchoolNews news);
+
+// Who may work an outreach caseload: an LA's officers and a provider's staff.
+bool may_do_outreach(Role r);
 
 // Who may be allowed by a DSL to read the school's concerns: the school's own staff.
 bool may_be_concern_reader(Role r);

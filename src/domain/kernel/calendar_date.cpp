@@ -53,4 +53,17 @@ std::chrono::year_month_day anniversary(std::chrono::year_month_day from, int ye
   return year_month_day{same.year(), March, day(1)};  // 29 February in a common year
 }
 
+std::optional<std::string> happened_on_problem(std::string_view text, std::chrono::year_month_day earliest,
+                                               std::string_view since, std::chrono::year_month_day today,
+                                               std::string_view what) {
+  using std::chrono::sys_days;
+  const auto day = parse_date(text);
+  const auto the_date = "The date of " + std::string(what);
+  if (!day) return "Enter the date of " + std::string(what) + " as a real date";
+  if (sys_days(*day) > sys_days(today)) return the_date + " must be today or in the past";
+  if (sys_days(*day) < sys_days(earliest))
+    return the_date + " must be on or after " + std::string(since) + ", " + date_text(earliest);
+  return std::nullopt;
+}
+
 }  // namespace waypoint::domain

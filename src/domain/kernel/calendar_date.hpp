@@ -17,6 +17,12 @@ std::string date_text(std::chrono::year_month_day d);
 // place): "Monday 30 November 2026". Text that is not a date comes back unchanged.
 std::string weekday_date_text(std::string_view iso);
 
+// What is wrong with a day typed for something that happened (`what`: "the visit"): not a real
+// date, after today, or before `earliest` (`since` says what that day is: "the case opened").
+std::optional<std::string> happened_on_problem(std::string_view text, std::chrono::year_month_day earliest,
+                                               std::string_view since, std::chrono::year_month_day today,
+                                               std::string_view what);
+
 // The day `years` after `from`: the same day and month, except that 29 February's anniversary in
 // a common year is 1 March (the day a person born on 29 February reaches an age there).
 std::chrono::year_month_day anniversary(std::chrono::year_month_day from, int years);

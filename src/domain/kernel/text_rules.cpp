@@ -15,7 +15,7 @@ struct Named {
 };
 
 // Fields named exactly.
-constexpr std::array<Named, 29> kNamed{{
+constexpr std::array<Named, 35> kNamed{{
     {"name", {100, true}},
     {"relationship", {100, true}},
     {"role", {100, true}},
@@ -46,6 +46,13 @@ constexpr std::array<Named, 29> kNamed{{
     {"owner", {200, true}},
     {"visit_every", {40, true}},
     {"pupil_seen_learning", {40, true}},
+    // An outreach worker's home visit and plan.
+    {"who_seen", {300, true}},
+    {"child_seen", {40, true}},
+    {"worry", {40, true}},
+    {"referred_because", {40, true}},
+    {"focus", {40, true}},
+    {"subject", {100, true}},
 }};
 
 // Fields named by how they end.

@@ -27,14 +27,10 @@ const std::vector<CodeLabel>& visit_intervals() {
 
 FieldErrors visit_problems(const VisitInput& in, Date placement_start, Date today) {
   FieldErrors e;
-  const auto day = parse_date(in.visited_on);
-  if (!day)
-    e.push_back({"visited_on", "Enter the date of the visit as a real date"});
-  else if (sys_days(*day) > sys_days(today))
-    e.push_back({"visited_on", "The date of the visit must be today or in the past"});
-  else if (sys_days(*day) < sys_days(placement_start))
-    e.push_back({"visited_on",
-                 "The date of the visit must be on or after the placement's first day, " + date_text(placement_start)});
+  const auto day = parse_date(in.visited_on);  // actions are due on or after it
+  if (auto problem =
+          happened_on_problem(in.visited_on, placement_start, "the placement's first day", today, "the visit"))
+    e.push_back({"visited_on", *problem});
   if (trimmed(in.visitors).empty()) e.push_back({"visitors", "Enter who visited"});
   if (in.pupil_seen_learning != "yes" && in.pupil_seen_learning != "no")
     e.push_back({"pupil_seen_learning", "Select whether the pupil was seen learning"});

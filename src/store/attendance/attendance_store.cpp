@@ -142,7 +142,10 @@ std::vector<CodeRow> school_codes(Connection& c, std::int64_t school_id, const s
   auto rows = c.query(
       "SELECT p.upn, m.session_date, m.session, COALESCE(m.school_code, m.provider_code) FROM attendance_marks m "
       "JOIN pupils p ON p.id = m.pupil_id WHERE m.school_id = $1 AND m.session_date >= $2 AND m.session_date <= $3 "
-      "ORDER BY m.session_date, m.session, p.upn",
+      // Outreach sessions count in the register as the law codes them (outreach_sessions.school_code).
+      "UNION ALL SELECT p.upn, o.held_on, o.session, o.school_code FROM outreach_sessions o JOIN pupils p ON p.id = "
+      "o.pupil_id WHERE o.school_id = $1 AND o.held_on >= $2 AND o.held_on <= $3 "
+      "ORDER BY 2, 3, 1",
       {integer(school_id), from, to});
   return map_rows(rows, [](const Row& r) { return CodeRow{r.text(0), r.text(1), r.text(2), r.text(3)}; });
 }

@@ -14,6 +14,7 @@ struct Part {
 
 constexpr const char* kOfPlacements = "placement_id IN (SELECT id FROM placements WHERE pupil_id = $1)";
 constexpr const char* kOfPupil = "pupil_id = $1";
+constexpr const char* kOfOutreach = "case_id IN (SELECT id FROM outreach_cases WHERE pupil_id = $1)";
 constexpr const char* kOfPlanVersions =
     "plan_version_id IN (SELECT v.id FROM plan_versions v JOIN placements p ON p.id = v.placement_id "
     "WHERE p.pupil_id = $1)";
@@ -47,6 +48,11 @@ constexpr Part kApRecord[] = {
     {"provider_visits", kOfPlacements},
     {"provider_challenges", kOfPlacements},
     {"provider_reports", kOfPlacements},
+    {"outreach_sessions", kOfPupil},
+    {"outreach_plan_sessions", kOfOutreach},
+    {"outreach_barriers", kOfOutreach},
+    {"outreach_visits", kOfOutreach},
+    {"outreach_cases", kOfPupil},
     {"review_objectives", "review_id IN (SELECT id FROM reviews WHERE pupil_id = $1)"},
     {"reviews", kOfPupil},
     {"plan_objective_history", kOfPlanVersions},

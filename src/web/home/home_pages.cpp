@@ -68,6 +68,13 @@ std::vector<Task> tasks_for(const app::Actor& a) {
   if (may(Action::SeeAreaVisits))
     tasks.push_back({"/area/visits", "Visits to providers",
                      "Schools' monitoring visits across your area this year, and placements whose visit is overdue."});
+  if (may(Action::FollowCaseload))
+    tasks.push_back({"/outreach", "Your outreach caseload",
+                     "The children you visit at home, when each next visit is due, their plans and sessions."});
+  if (may(Action::SeeAreaOutreach))
+    tasks.push_back({"/area/outreach", "Outreach in your area",
+                     "Caseloads, home visits due and overdue, and how many children moved on to a placement or back "
+                     "to school."});
   if (may(Action::SeeAreaChallenges))
     tasks.push_back({"/area/challenges", "Challenges to providers",
                      "Schools' and parents' challenges to providers, those now with you, and each provider's record."});

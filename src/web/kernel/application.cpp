@@ -65,6 +65,7 @@ Application::Application(const app::Services& services, WebSettings settings)
   add_pupil_voice_routes(router_);
   add_pupil_account_routes(router_);
   add_school_unit_routes(router_);
+  add_outreach_routes(router_);
   add_visit_routes(router_);
   add_challenge_routes(router_);
   add_report_routes(router_);

@@ -42,6 +42,7 @@ void add_intervention_routes(Router& r);
 void add_pupil_voice_routes(Router& r);
 void add_pupil_account_routes(Router& r);
 void add_school_unit_routes(Router& r);
+void add_outreach_routes(Router& r);
 void add_visit_routes(Router& r);
 void add_challenge_routes(Router& r);
 void add_report_routes(Router& r);

@@ -225,6 +225,7 @@ void add_pupil_routes(Router& r) {
     data["can_see_week"] = record.can_see_week;
     data["can_see_letters"] = record.can_see_letters;
     data["can_read_voice"] = record.can_read_voice;
+    data["can_read_outreach"] = record.can_read_outreach;
     data["is_parent"] =
         domain::pupil_listing(app::principal_of(ctx.actor()), ctx.actor().user_id).scope == domain::ListScope::Guardian;
     data["can_place"] = record.can_place;
