@@ -48,6 +48,10 @@ test("the school opens a case naming a worker; who may be a worker, and a full c
   assert.equal(full.status, 422);
   assert.equal(full.body.errors[0].message, "Jo Brennan already has 2 pupils: a caseload holds at most 2");
 
+  // The pupil's journey shows the outreach beside any placements; the school reads it, a parent does not.
+  assert.match(await text(lead, "/pupils/5"), /Journey .* Tier 1 Outreach with Jo Brennan, Bridgeway Pupil Referral Unit Referred to AP and not attending/);
+  assert.match(await text(lead, `/outreach/${caseId}?done=opened`), /Case opened: it is on the worker's caseload/);
+
   // The worker now sees Ethan, and has him on her caseload with his first visit due.
   assert.equal((await worker.get("/pupils/5")).status, 200);
   const caseload = await text(worker, "/outreach");

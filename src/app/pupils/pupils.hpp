@@ -4,6 +4,7 @@
 #include "domain/pupils/pupil.hpp"
 #include "domain/pupils/pupil_import.hpp"
 #include "store/kernel/page.hpp"
+#include "store/outreach/outreach_store.hpp"
 #include "store/placements/placement_store.hpp"
 
 namespace waypoint::app {
@@ -25,6 +26,7 @@ struct PupilRecord {
   bool can_see_letters = false;                    // the school's letters to the parents
   bool can_read_voice = false;                     // the pupil's own words: not their parents'
   bool can_read_outreach = false;                  // home visits and sessions of an outreach worker
+  std::vector<store::OutreachCaseRow> outreach;    // for those who may read it, newest first
   bool can_see_week = false;                       // the family's page: a parent, and the school to see it as they do
   bool can_place = false;                          // under the school's powers
   bool can_arrange = false;                        // as the LA, under s19

@@ -82,11 +82,16 @@ Response case_page(RequestContext& ctx, std::int64_t case_id, const domain::Fiel
   data["has_plan"] = !v.plan.empty();
   data["has_sessions"] = !v.sessions.empty();
   const auto done = r.query_value("done");
-  data["notice"] = !done.empty();
-  data["notice_text"] = done == "visit_alerted" ? "Visit recorded. The DSL and the local authority have been alerted"
-                        : done == "closed"      ? "The case is closed"
-                        : done == "session"     ? "Session recorded: it counts in the school's register"
-                                                : "Saved";
+  static const std::vector<domain::CodeLabel> notices{
+      {"opened", "Case opened: it is on the worker's caseload"},
+      {"visit", "Home visit recorded"},
+      {"visit_alerted", "Home visit recorded. The school's DSL and the local authority have been alerted"},
+      {"barriers", "Barrier assessment saved"},
+      {"plan", "Plan of sessions saved"},
+      {"session", "Session recorded: it counts in the school's register"},
+      {"closed", "The case is closed"}};
+  data["notice"] = domain::in_list(notices, done);
+  data["notice_text"] = std::string(domain::label_of(notices, done));
   add_errors(data, errors);
   auto& f = data["fields"];
   f["held_on"] = input_field(data, {.id = "held_on",

@@ -1,9 +1,13 @@
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "app/kernel/access.hpp"
 #include "app/kernel/errors.hpp"
 #include "app/pupils/pupils.hpp"
+#include "domain/kernel/calendar_date.hpp"
+#include "domain/kernel/code_label.hpp"
 #include "domain/kernel/csv.hpp"
+#include "domain/outreach/outreach.hpp"
 #include "web/kernel/application.hpp"
 #include "web/pupils/ctf_reader.hpp"
 #include "web/pupils/placement_json.hpp"
@@ -213,11 +217,29 @@ void add_pupil_routes(Router& r) {
     data["contacts"] = contacts;
     data["has_contacts"] = !contacts.empty();
     data["can_see_contacts"] = record.can_see_contacts;
-    // The pupil's journey as one timeline, oldest first: support in school (Tier 1), time-limited
-    // placements (Tier 2) and a transitional one (Tier 3). The store lists newest first.
+    // The pupil's journey as one timeline, first to last: outreach and support in school (Tier 1),
+    // time-limited placements (Tier 2) and a transitional one (Tier 3). The store lists newest first.
     nlohmann::json placements = nlohmann::json::array();
-    for (auto p = record.placements.rbegin(); p != record.placements.rend(); ++p)
-      placements.push_back(placement_json(*p));
+    for (auto p = record.placements.rbegin(); p != record.placements.rend(); ++p) {
+      auto row = placement_json(*p);
+      row["href"] = "/placements/" + std::to_string(p->id);
+      placements.push_back(std::move(row));
+    }
+    for (const auto& o : record.outreach)
+      placements.push_back({{"href", "/outreach/" + std::to_string(o.id)},
+                            {"tier", 1},
+                            {"provider_name", "Outreach with " + o.worker_name + ", " + o.worker_organisation},
+                            {"legal_basis_label",
+                             std::string(domain::label_of(domain::outreach_referral_reasons(), o.referred_because))},
+                            {"start_date", o.opened_on},
+                            {"start_date_text", domain::date_text(o.opened_on)},
+                            {"planned_end_date", o.closed_on.value_or("")},
+                            {"planned_end_date_text", o.closed_on ? domain::date_text(*o.closed_on) : "now"},
+                            {"status_label", o.closed_on ? "Closed" : "Open"},
+                            {"status_class", o.closed_on ? "govuk-tag--grey" : "govuk-tag--blue"}});
+    std::stable_sort(placements.begin(), placements.end(), [](const auto& x, const auto& y) {
+      return x["start_date"].template get<std::string>() < y["start_date"].template get<std::string>();
+    });
     data["placements"] = placements;
     data["has_placements"] = !placements.empty();
     data["can_edit"] = record.can_edit;
