@@ -69,9 +69,19 @@ test("the headteacher sees each with its clock, acknowledges, extends with a rea
   const page = await text(head, `/data-requests/${access}`);
   assert.match(page, /It names these other people/);
   assert.doesNotMatch(page, /Chris Walker \(Parents/, "the person asking is not a third party to themselves");
+  // An outreach worker's record is in the copy; what a visit observed of the child's safety is not.
+  const token = (email) => wp.cli(["token", "create", "--email", email]).stdout.trim();
+  const outreach = await wp.api(token(DEMO.apLead), "POST", "/pupils/1/outreach", { worker_email: DEMO.providerStaff, referred_because: "not_attending" });
+  assert.equal(outreach.status, 201, JSON.stringify(outreach.body));
+  const visited = await wp.api(token(DEMO.providerStaff), "POST", `/outreach/${outreach.body.id}/visits`, { visited_on: day(0), who_seen: "Aisha and her dad", child_seen: "yes", worry: "yes", safety_observed: "A bruise on her arm", next_step: "Walk to the bus together" });
+  assert.equal(visited.status, 201, JSON.stringify(visited.body));
   const copy = JSON.parse((await head.get(`/data-requests/${access}/record.json`)).text);
   assert.equal(copy.pupil, "Aisha Walker");
-  assert.deepEqual(copy.sections.map((x) => x.heading), ["Details", "Parents, carers and professionals", "Placements", "Reviews", "Attendance", "Restrictive interventions", "In the pupil's own words", "Letters sent"]);
+  const outreachLines = copy.sections.find((x) => x.heading === "Outreach").lines;
+  assert.ok(outreachLines.some((l) => l.startsWith(`Home visit ${dateText(day(0))}: saw Aisha and her dad; the child was seen`)), JSON.stringify(outreachLines));
+  assert.ok(!JSON.stringify(copy).includes("bruise"), "the safeguarding observation stays with the DSL");
+  assert.ok(copy.third_parties.some((t) => t.name === "Jo Brennan" && t.where === "Outreach: the worker"), JSON.stringify(copy.third_parties));
+  assert.deepEqual(copy.sections.map((x) => x.heading), ["Details", "Parents, carers and professionals", "Placements", "Outreach", "Reviews", "Attendance", "Restrictive interventions", "In the pupil's own words", "Letters sent"]);
   assert.ok(copy.sections[2].lines.some((l) => l.startsWith("Bridgeway Pupil Referral Unit")), JSON.stringify(copy.sections[2]));
   assert.ok(copy.third_parties.every((t) => t.name !== "Chris Walker" && t.name !== "Aisha Walker"));
   const pdf = await fetch(`${wp.url}/data-requests/${access}/record.pdf`, { headers: { cookie: [...head.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } });

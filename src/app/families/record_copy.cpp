@@ -12,12 +12,14 @@
 #include "domain/interventions/restrictive_intervention.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/code_label.hpp"
+#include "domain/outreach/outreach.hpp"
 #include "domain/placements/placement.hpp"
 #include "domain/pupils/pupil_voice.hpp"
 #include "store/attendance/attendance_store.hpp"
 #include "store/families/data_request_store.hpp"
 #include "store/interventions/intervention_store.hpp"
 #include "store/letters/letter_store.hpp"
+#include "store/outreach/outreach_store.hpp"
 #include "store/placements/consent_store.hpp"
 #include "store/placements/placement_store.hpp"
 #include "store/pupils/pupil_store.hpp"
@@ -85,6 +87,31 @@ RecordCopy record_copy_on(store::Connection& c, std::int64_t pupil_id, const std
     }
   }
   copy.sections.push_back(std::move(placements));
+
+  // What an outreach worker recorded, but not what a visit observed of the child's safety: like the
+  // safeguarding concerns, that is the DSL's, and left out of a copy.
+  RecordSection outreach{"Outreach", {}};
+  for (const auto& o : store::outreach_cases_of_pupil(c, pupil_id)) {
+    outreach.lines.push_back("Outreach with " + o.worker_name + " (" + o.worker_organisation + ") from " +
+                             date_text(o.opened_on) +
+                             (o.closed_on ? " to " + date_text(*o.closed_on) + ": " +
+                                                std::string(domain::label_of(domain::outreach_outcomes(), o.outcome))
+                                          : std::string(", open")));
+    names.add(o.worker_name, "Outreach: the worker");
+    for (const auto& v : store::home_visits_of(c, o.id))
+      outreach.lines.push_back("Home visit " + date_text(v.visit.visited_on) + ": saw " + v.visit.who_seen +
+                               (v.visit.child_seen == "yes" ? "; the child was seen" : "; the child was not seen") +
+                               (v.visit.barriers_found.empty() ? "" : ". Barriers: " + v.visit.barriers_found) +
+                               ". Next step: " + v.visit.next_step);
+    for (const auto& b : store::barriers_of(c, o.id))
+      outreach.lines.push_back("Barrier: " + std::string(domain::label_of(domain::outreach_barriers(), b.barrier)) +
+                               ": " + b.notes);
+    for (const auto& x : store::outreach_sessions_of(c, o.id))
+      outreach.lines.push_back("Session " + date_text(x.held_on) + " " + x.session + ": " +
+                               std::string(domain::label_of(domain::outreach_focuses(), x.focus)) + ", " +
+                               x.school_code);
+  }
+  copy.sections.push_back(std::move(outreach));
 
   RecordSection reviews{"Reviews", {}};
   for (const auto& r : store::reviews_of(c, ids)) {
