@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "app/alerts/alerts.hpp"
@@ -48,10 +49,25 @@ std::optional<domain::Date> last_visit_of(const store::OutreachCaseRow& row) {
   return row.last_visit ? domain::parse_date(*row.last_visit) : std::nullopt;
 }
 
-CaseloadEntry entry_of(store::Connection& c, const Services& s, store::OutreachCaseRow row) {
+// Each school's calendar, read once however many of its pupils are listed.
+class Calendars {
+ public:
+  explicit Calendars(store::Connection& c) : c_(c) {}
+  const domain::SchoolCalendar& of(std::int64_t school_id) {
+    auto it = read_.find(school_id);
+    if (it == read_.end()) it = read_.emplace(school_id, calendar_for_school(c_, school_id)).first;
+    return it->second;
+  }
+
+ private:
+  store::Connection& c_;
+  std::map<std::int64_t, domain::SchoolCalendar> read_;
+};
+
+CaseloadEntry entry_of(Calendars& calendars, const Services& s, store::OutreachCaseRow row) {
   CaseloadEntry e;
   const auto opened = domain::parse_date(row.opened_on).value_or(s.today());
-  e.next_visit_due = domain::next_home_visit_due(calendar_for_school(c, row.school_id), opened, last_visit_of(row));
+  e.next_visit_due = domain::next_home_visit_due(calendars.of(row.school_id), opened, last_visit_of(row));
   e.overdue = e.next_visit_due && domain::home_visit_overdue(*e.next_visit_due, s.today());
   e.row = std::move(row);
   return e;
@@ -155,7 +171,8 @@ OutreachCaseView view_outreach_case(const Services& s, const Actor& a, std::int6
                v.plan = store::outreach_plan_of(c, case_id);
                v.sessions = store::outreach_sessions_of(c, case_id);
                if (!v.row.closed_on) {
-                 const auto e = entry_of(c, s, v.row);
+                 Calendars calendars(c);
+                 const auto e = entry_of(calendars, s, v.row);
                  v.next_visit_due = e.next_visit_due;
                  v.overdue = e.overdue;
                }
@@ -298,10 +315,11 @@ Caseload my_caseload(const Services& s, const Actor& a) {
              [&](store::Connection& c, AuditRecord& entry) {
                Caseload out;
                out.limit = s.settings.outreach_caseload;
+               Calendars calendars(c);
                nlohmann::json ids = nlohmann::json::array();
                for (auto& row : store::caseload_of(c, a.user_id)) {
                  ids.push_back(row.pupil_id);
-                 out.cases.push_back(entry_of(c, s, std::move(row)));
+                 out.cases.push_back(entry_of(calendars, s, std::move(row)));
                }
                entry.entity_id = a.user_id;
                entry.detail = nlohmann::json{{"pupil_ids", ids}}.dump();
@@ -314,6 +332,7 @@ AreaOutreach area_outreach(const Services& s, const Actor& a) {
       s, a, {"outreach.area", Action::SeeAreaOutreach, "organisation"}, [&](store::Connection& c, AuditRecord& entry) {
         AreaOutreach out;
         out.limit = s.settings.outreach_caseload;
+        Calendars calendars(c);
         out.from = domain::format_date(domain::academic_year_start(s.today()));
         nlohmann::json ids = nlohmann::json::array();
         for (auto& row : store::outreach_cases_in_area(c, *a.local_authority_id, out.from)) {
@@ -329,7 +348,7 @@ AreaOutreach area_outreach(const Services& s, const Actor& a) {
           if (w == out.workers.end())
             w = out.workers.insert(out.workers.end(), {row.worker_id, row.worker_name, row.worker_organisation, 0});
           ++w->open;
-          out.open_cases.push_back(entry_of(c, s, std::move(row)));
+          out.open_cases.push_back(entry_of(calendars, s, std::move(row)));
         }
         std::stable_sort(out.open_cases.begin(), out.open_cases.end(), [](const auto& x, const auto& y) {
           if (x.overdue != y.overdue) return x.overdue;
