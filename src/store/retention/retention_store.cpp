@@ -179,11 +179,52 @@ bool dispose_pupil_if_nothing_left(Connection& c, std::int64_t pupil_id) {
   return true;
 }
 
+namespace {
+
+// On PostgreSQL the marks are partitioned by academic year (migration 0050): a year wholly on or
+// before `through`, with nothing in it a legal hold keeps, goes whole. Its rows leave the totals
+// first (detaching fires no delete trigger), then the partition is detached and dropped. Answers how
+// many marks went.
+std::int64_t drop_whole_years(Connection& c, const std::string& through) {
+  if (c.engine() != Engine::Postgres) return 0;
+  std::int64_t gone = 0;
+  const auto years = c.query(
+      "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = "
+      "'attendance_marks'::regclass AND c.relname ~ '^attendance_marks_[0-9]{4}_[0-9]{2}$' ORDER BY 1");
+  for (const auto& row : years) {
+    const auto table = row.text(0);  // attendance_marks_2016_17: 1 September 2016 to 31 August 2017
+    const auto last_day = std::to_string(std::stoi(table.substr(17, 4)) + 1) + "-08-31";
+    if (last_day > through) break;
+    const auto held = c.query_one("SELECT COUNT(*) FROM " + table + " WHERE pupil_id IN (" + kHeldPupils +
+                                  ") OR provider_id IN (" + kHeldProviders + ")")
+                          ->integer(0);
+    if (held > 0) continue;  // the rows the hold does not keep go one by one, below
+    gone += c.query_one("SELECT COUNT(*) FROM " + table)->integer(0);
+    c.exec(
+        "UPDATE attendance_code_totals t SET sessions = t.sessions - g.n FROM (SELECT placement_id, "
+        "COALESCE(school_code, provider_code) AS code, COUNT(*) AS n FROM " +
+        table + " GROUP BY 1, 2) g WHERE t.placement_id = g.placement_id AND t.code = g.code");
+    c.exec(
+        "UPDATE attendance_week_totals t SET sessions = t.sessions - g.n FROM (SELECT school_id, "
+        "attendance_week_of(session_date) AS week_start, placement_id, COALESCE(school_code, provider_code) AS "
+        "code, COUNT(*) AS n FROM " +
+        table +
+        " GROUP BY 1, 2, 3, 4) g WHERE t.school_id = g.school_id AND t.week_start = g.week_start AND "
+        "t.placement_id = g.placement_id AND t.code = g.code");
+    c.exec("ALTER TABLE attendance_marks DETACH PARTITION " + table);
+    c.exec("DROP TABLE " + table);
+  }
+  return gone;
+}
+
+}  // namespace
+
 std::int64_t attendance_marks_through(Connection& c, const std::string& through, bool dispose) {
   const auto where = std::string(" FROM attendance_marks WHERE session_date <= $1 AND pupil_id NOT IN (") +
                      kHeldPupils + ") AND provider_id NOT IN (" + kHeldProviders + ")";
   const auto n = c.query_one("SELECT COUNT(*)" + where, {through})->integer(0);
   if (dispose && n > 0) {
+    drop_whole_years(c, through);
     c.exec("DELETE" + where, {through});
     c.exec("DELETE FROM attendance_code_totals WHERE sessions = 0");
     c.exec("DELETE FROM attendance_week_totals WHERE sessions = 0");
