@@ -140,6 +140,18 @@ test("sessions count in the school's register: B for the school's outreach, K fo
   wp.sql(`UPDATE outreach_cases SET opened_on = '${day(-70)}' WHERE id = ${la.body.id}`);
   assert.equal((await wp.api(officerToken, "POST", `/outreach/${la.body.id}/sessions`, { held_on: date, session: "am", focus: "resilience", attended: "yes" })).status, 201);
   assert.equal(wp.sql(`SELECT school_code FROM outreach_sessions WHERE case_id = ${la.body.id}`), "K");
+
+  // A second worker on Ethan: the school lists both cases, each worker only their own.
+  const second = await wp.api(officerToken, "POST", "/pupils/5/outreach", { worker_email: DEMO.laOfficer, referred_because: "missing_education" });
+  assert.equal(second.status, 201, JSON.stringify(second.body));
+  assert.equal((await wp.api(leadToken, "GET", "/pupils/5/outreach")).body.cases.length, 2);
+  assert.deepEqual((await wp.api(workerToken, "GET", "/pupils/5/outreach")).body.cases.map((x) => x.id), [caseId]);
+  assert.equal((await wp.api(workerToken, "GET", `/outreach/${second.body.id}`)).status, 404);
+  await lead.get(`/outreach/${second.body.id}`);
+  const officerPage = wp.client();
+  await officerPage.signIn(DEMO.laOfficer);
+  await officerPage.get(`/outreach/${second.body.id}`);
+  assert.equal((await officerPage.post(`/outreach/${second.body.id}/close`, { outcome: "moved_away" })).status, 303);
 });
 
 test("who reads and who works a case: the school reads, only the worker records, others' staff and parents are refused", async () => {
@@ -173,8 +185,8 @@ test("the LA sees caseloads, visits overdue and who moved on; a closed case leav
   assert.equal((await lead.post(`/outreach/${caseId}/close`, { outcome: "placement" })).status, 303);
   const after = (await wp.api(officerToken, "GET", "/area/outreach")).body;
   assert.equal(after.to_placement, 1);
-  assert.equal(after.closed, 1);
+  assert.equal(after.closed, 2, "Ethan's placement, and the LA's second case closed as moved away");
   assert.equal((await wp.api(workerToken, "GET", "/outreach")).body.cases.length, 1);
   assert.equal((await worker.get("/pupils/5")).status, 404, "a closed case no longer opens the pupil's record");
-  assert.equal(wp.sql("SELECT COUNT(*) FROM audit_events WHERE action = 'outreach.close'"), "1");
+  assert.equal(wp.sql("SELECT COUNT(*) FROM audit_events WHERE action = 'outreach.close'"), "2", "each closing audited");
 });

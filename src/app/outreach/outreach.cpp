@@ -110,7 +110,13 @@ PupilOutreach outreach_of_pupil(const Services& s, const Actor& a, std::int64_t 
              [&](store::Connection& c, Subject<domain::Pupil>& pupil, AuditRecord&) {
                PupilOutreach out;
                out.pupil = pupil.record;
-               out.cases = store::outreach_cases_of_pupil(c, pupil_id);
+               // Each case as the policy sees it on its own: a worker lists only their open cases.
+               for (auto& row : store::outreach_cases_of_pupil(c, pupil_id)) {
+                 auto scope = pupil.scope;
+                 scope.commissioner_id = row.arranged_by_id;
+                 scope.actor_is_outreach_worker = row.worker_id == a.user_id && !row.closed_on;
+                 if (allowed(a, Action::ReadOutreach, scope)) out.cases.push_back(std::move(row));
+               }
                out.can_open = allowed(a, Action::OpenOutreachCase, pupil.scope);
                return out;
              });
