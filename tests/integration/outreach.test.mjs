@@ -147,6 +147,8 @@ test("sessions count in the school's register: B for the school's outreach, K fo
   assert.equal((await wp.api(leadToken, "GET", "/pupils/5/outreach")).body.cases.length, 2);
   assert.deepEqual((await wp.api(workerToken, "GET", "/pupils/5/outreach")).body.cases.map((x) => x.id), [caseId]);
   assert.equal((await wp.api(workerToken, "GET", `/outreach/${second.body.id}`)).status, 404);
+  assert.match(await text(lead, "/pupils/5"), /Outreach with Jo Brennan.*Outreach with Alex Morgan/, "the school's journey shows both");
+  assert.doesNotMatch(await text(worker, "/pupils/5"), /Outreach with Alex Morgan/, "the worker's shows her own");
   await lead.get(`/outreach/${second.body.id}`);
   const officerPage = wp.client();
   await officerPage.signIn(DEMO.laOfficer);

@@ -29,17 +29,14 @@ struct OutreachCase {
   domain::Pupil pupil;
 };
 
-// A case is seen through its pupil; whoever arranged it stands as its commissioner, and only the
-// named worker of an open case works it.
+// The envelope's loader for a use case on one outreach case (see scope_of_outreach_case).
 auto case_of(const Actor& a, std::int64_t case_id) {
   return [&a, case_id](store::Connection& c) -> std::optional<Subject<OutreachCase>> {
     auto row = store::find_outreach_case(c, case_id);
     if (!row) return std::nullopt;
     auto pupil = store::find_pupil(c, row->pupil_id);
     if (!pupil) return std::nullopt;
-    auto scope = scope_of(c, a, *pupil);
-    scope.commissioner_id = row->arranged_by_id;
-    scope.actor_is_outreach_worker = row->worker_id == a.user_id && !row->closed_on;
+    const auto scope = scope_of_outreach_case(scope_of(c, a, *pupil), *row, a);
     const auto pupil_id = pupil->id;
     return Subject<OutreachCase>{{std::move(*row), std::move(*pupil)}, scope, case_id, pupil_id};
   };
@@ -110,13 +107,7 @@ PupilOutreach outreach_of_pupil(const Services& s, const Actor& a, std::int64_t 
              [&](store::Connection& c, Subject<domain::Pupil>& pupil, AuditRecord&) {
                PupilOutreach out;
                out.pupil = pupil.record;
-               // Each case as the policy sees it on its own: a worker lists only their open cases.
-               for (auto& row : store::outreach_cases_of_pupil(c, pupil_id)) {
-                 auto scope = pupil.scope;
-                 scope.commissioner_id = row.arranged_by_id;
-                 scope.actor_is_outreach_worker = row.worker_id == a.user_id && !row.closed_on;
-                 if (allowed(a, Action::ReadOutreach, scope)) out.cases.push_back(std::move(row));
-               }
+               out.cases = visible_outreach_of(c, a, pupil);
                out.can_open = allowed(a, Action::OpenOutreachCase, pupil.scope);
                return out;
              });

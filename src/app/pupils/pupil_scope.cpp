@@ -38,4 +38,19 @@ std::vector<store::PlacementRecord> visible_placements_of(store::Connection& c, 
   return out;
 }
 
+domain::Scope scope_of_outreach_case(domain::Scope pupil, const store::OutreachCaseRow& row, const Actor& a) {
+  pupil.commissioner_id = row.arranged_by_id;
+  pupil.actor_is_outreach_worker = row.worker_id == a.user_id && !row.closed_on;
+  return pupil;
+}
+
+std::vector<store::OutreachCaseRow> visible_outreach_of(store::Connection& c, const Actor& a,
+                                                        const Subject<domain::Pupil>& pupil) {
+  auto out = store::outreach_cases_of_pupil(c, pupil.record.id);
+  std::erase_if(out, [&](const store::OutreachCaseRow& row) {
+    return !allowed(a, domain::Action::ReadOutreach, scope_of_outreach_case(pupil.scope, row, a));
+  });
+  return out;
+}
+
 }  // namespace waypoint::app

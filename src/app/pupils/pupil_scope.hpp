@@ -9,6 +9,7 @@
 #include "app/kernel/envelope.hpp"
 #include "domain/pupils/pupil.hpp"
 #include "store/kernel/database.hpp"
+#include "store/outreach/outreach_store.hpp"
 #include "store/placements/placement_store.hpp"
 
 namespace waypoint::app {
@@ -24,6 +25,15 @@ std::optional<Subject<domain::Pupil>> pupil_subject(store::Connection& c, const 
 // its own agreed ones.
 std::vector<store::PlacementRecord> visible_placements_of(store::Connection& c, const Actor& a,
                                                           const Subject<domain::Pupil>& pupil);
+
+// An outreach case is seen through its pupil: whoever arranged it stands as its commissioner, and
+// only the named worker of an open case works it.
+domain::Scope scope_of_outreach_case(domain::Scope pupil, const store::OutreachCaseRow& row, const Actor& a);
+
+// The outreach cases of a pupil the actor may read, newest first, each through the pupil's scope:
+// the school and its LA read every one, a worker their own open cases.
+std::vector<store::OutreachCaseRow> visible_outreach_of(store::Connection& c, const Actor& a,
+                                                        const Subject<domain::Pupil>& pupil);
 
 // The envelope's loader for a use case on one pupil.
 inline auto pupil_of(const Actor& a, std::int64_t pupil_id) {

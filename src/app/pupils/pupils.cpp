@@ -63,7 +63,7 @@ PupilRecord view_pupil_record(const Services& s, const Actor& a, std::int64_t pu
                r.can_see_letters = allowed(a, Action::SendLetters, p.scope);
                r.can_read_voice = allowed(a, Action::ReadPupilVoice, p.scope);
                r.can_read_outreach = allowed(a, Action::ReadOutreach, p.scope);
-               if (r.can_read_outreach) r.outreach = store::outreach_cases_of_pupil(c, pupil_id);
+               if (r.can_read_outreach) r.outreach = visible_outreach_of(c, a, p);
                return r;
              });
 }
