@@ -233,7 +233,7 @@ void add_pupil_routes(Router& r) {
                              std::string(domain::label_of(domain::outreach_referral_reasons(), o.referred_because))},
                             {"start_date", o.opened_on},
                             {"start_date_text", domain::date_text(o.opened_on)},
-                            {"planned_end_date", o.closed_on.value_or("")},
+                            {"planned_end_date", o.closed_on.value_or(domain::format_date(ctx.services.today()))},
                             {"planned_end_date_text", o.closed_on ? domain::date_text(*o.closed_on) : "now"},
                             {"status_label", o.closed_on ? "Closed" : "Open"},
                             {"status_class", o.closed_on ? "govuk-tag--grey" : "govuk-tag--blue"}});
