@@ -28,6 +28,13 @@ TEST(Caseload, FiveByDefaultAndTheSixthIsRefusedByName) {
   EXPECT_FALSE(caseload_problem("Jo Brennan", 5, 8).has_value());
 }
 
+TEST(Caseload, AnLaWorkerWorksInTheirOwnAreaAProvidersAnywhere) {
+  EXPECT_FALSE(worker_area_problem(true, true).has_value());
+  EXPECT_EQ(worker_area_problem(true, false), "An outreach worker from a local authority works in their own area");
+  EXPECT_FALSE(worker_area_problem(false, false).has_value());  // a provider's staff, wherever it is
+  EXPECT_FALSE(worker_area_problem(false, true).has_value());
+}
+
 TEST(HomeVisit, NeedsItsDayWhoWasSeenWhetherTheChildWasAndTheNextStep) {
   const auto opened = d("2026-11-16"), today = d("2026-11-30");
   EXPECT_TRUE(home_visit_problems(visit("2026-11-30"), opened, today).empty());

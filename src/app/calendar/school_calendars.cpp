@@ -53,6 +53,12 @@ domain::SchoolCalendar calendar_for_school(store::Connection& c, std::int64_t sc
   return calendar;
 }
 
+const domain::SchoolCalendar& SchoolCalendars::of(std::int64_t school_id) {
+  auto it = read_.find(school_id);
+  if (it == read_.end()) it = read_.emplace(school_id, calendar_for_school(c_, school_id)).first;
+  return it->second;
+}
+
 domain::SchoolCalendar calendar_for_area(store::Connection& c, std::int64_t la_id) {
   domain::SchoolCalendar calendar;
   calendar.closed = bank_holidays();

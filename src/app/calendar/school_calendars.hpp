@@ -16,6 +16,16 @@
 namespace waypoint::app {
 
 domain::SchoolCalendar calendar_for_school(store::Connection& c, std::int64_t school_id);
+// Schools' calendars for a list of many pupils' records: each school's read once, when first asked.
+class SchoolCalendars {
+ public:
+  explicit SchoolCalendars(store::Connection& c) : c_(c) {}
+  const domain::SchoolCalendar& of(std::int64_t school_id);
+
+ private:
+  store::Connection& c_;
+  std::map<std::int64_t, domain::SchoolCalendar> read_;
+};
 // A local authority's own calendar: its terms and closures, and the bank holidays.
 domain::SchoolCalendar calendar_for_area(store::Connection& c, std::int64_t la_id);
 // Whether each of these schools is open on `day`, by the same calendars, read in three queries

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
 #include <nlohmann/json.hpp>
 
 #include "app/alerts/alerts.hpp"
@@ -46,22 +45,7 @@ std::optional<domain::Date> last_visit_of(const store::OutreachCaseRow& row) {
   return row.last_visit ? domain::parse_date(*row.last_visit) : std::nullopt;
 }
 
-// Each school's calendar, read once however many of its pupils are listed.
-class Calendars {
- public:
-  explicit Calendars(store::Connection& c) : c_(c) {}
-  const domain::SchoolCalendar& of(std::int64_t school_id) {
-    auto it = read_.find(school_id);
-    if (it == read_.end()) it = read_.emplace(school_id, calendar_for_school(c_, school_id)).first;
-    return it->second;
-  }
-
- private:
-  store::Connection& c_;
-  std::map<std::int64_t, domain::SchoolCalendar> read_;
-};
-
-CaseloadEntry entry_of(Calendars& calendars, const Services& s, store::OutreachCaseRow row) {
+CaseloadEntry entry_of(SchoolCalendars& calendars, const Services& s, store::OutreachCaseRow row) {
   CaseloadEntry e;
   const auto opened = domain::parse_date(row.opened_on).value_or(s.today());
   e.next_visit_due = domain::next_home_visit_due(calendars.of(row.school_id), opened, last_visit_of(row));
@@ -128,9 +112,9 @@ std::int64_t open_outreach_case(const Services& s, const Actor& a, std::int64_t 
                             "Enter the address of an outreach worker with a Waypoint account: someone at the "
                             "local authority or at a provider"});
         } else if (const auto org = store::find_organisation(c, worker->organisation_id);
-                   org && org->kind == domain::OrganisationKind::LocalAuthority &&
-                   (!la || worker->organisation_id != *la)) {
-          errors.push_back({"worker_email", "An outreach worker from a local authority works in their own area"});
+                   auto away = domain::worker_area_problem(org && org->kind == domain::OrganisationKind::LocalAuthority,
+                                                           la && worker->organisation_id == *la)) {
+          errors.push_back({"worker_email", *away});
         } else if (auto full = domain::caseload_problem(worker->display_name, store::open_cases_of(c, worker->id),
                                                         s.settings.outreach_caseload)) {
           errors.push_back({"worker_email", *full});
@@ -168,7 +152,7 @@ OutreachCaseView view_outreach_case(const Services& s, const Actor& a, std::int6
                v.plan = store::outreach_plan_of(c, case_id);
                v.sessions = store::outreach_sessions_of(c, case_id);
                if (!v.row.closed_on) {
-                 Calendars calendars(c);
+                 SchoolCalendars calendars(c);
                  const auto e = entry_of(calendars, s, v.row);
                  v.next_visit_due = e.next_visit_due;
                  v.overdue = e.overdue;
@@ -312,7 +296,7 @@ Caseload my_caseload(const Services& s, const Actor& a) {
              [&](store::Connection& c, AuditRecord& entry) {
                Caseload out;
                out.limit = s.settings.outreach_caseload;
-               Calendars calendars(c);
+               SchoolCalendars calendars(c);
                nlohmann::json ids = nlohmann::json::array();
                for (auto& row : store::caseload_of(c, a.user_id)) {
                  ids.push_back(row.pupil_id);
@@ -329,7 +313,7 @@ AreaOutreach area_outreach(const Services& s, const Actor& a) {
       s, a, {"outreach.area", Action::SeeAreaOutreach, "organisation"}, [&](store::Connection& c, AuditRecord& entry) {
         AreaOutreach out;
         out.limit = s.settings.outreach_caseload;
-        Calendars calendars(c);
+        SchoolCalendars calendars(c);
         out.from = domain::format_date(domain::academic_year_start(s.today()));
         nlohmann::json ids = nlohmann::json::array();
         for (auto& row : store::outreach_cases_in_area(c, *a.local_authority_id, out.from)) {

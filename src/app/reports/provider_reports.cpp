@@ -32,15 +32,10 @@ auto report_placement_of(const Actor& a, std::int64_t placement_id) {
   };
 }
 
-// Calendars by school, read once for a list of placements.
-using Calendars = std::map<std::int64_t, domain::SchoolCalendar>;
-
-std::optional<ReportDue> due_of(store::Connection& c, store::ReportScheduleRow row, domain::Date today,
-                                Calendars& calendars) {
+std::optional<ReportDue> due_of(store::ReportScheduleRow row, domain::Date today, SchoolCalendars& calendars) {
   const auto start = domain::parse_date(row.start_date);
   if (!start) return std::nullopt;
-  if (!calendars.count(row.school_id)) calendars[row.school_id] = calendar_for_school(c, row.school_id);
-  const auto& calendar = calendars[row.school_id];
+  const auto& calendar = calendars.of(row.school_id);
   const auto last = row.last_to ? domain::parse_date(*row.last_to) : std::nullopt;
   const auto period = domain::next_report_period(calendar, row.every, *start, last);
   if (!period) return std::nullopt;
@@ -59,8 +54,8 @@ std::optional<ReportDue> due_of_placement(store::Connection& c, const store::Pla
                                domain::format_date(placement_start(p)),
                                schedule.every,
                                sent.empty() ? std::nullopt : std::optional(sent.front().period_to)};
-  Calendars calendars;
-  return due_of(c, std::move(row), today, calendars);
+  SchoolCalendars calendars(c);
+  return due_of(std::move(row), today, calendars);
 }
 
 domain::ReportFacts facts_of(store::Connection& c, const store::PlacementRecord& p,
@@ -208,11 +203,11 @@ std::vector<ReportDue> reports_to_follow(const Services& s, const Actor& a) {
   return run(
       s, a, {"report.due", Action::FollowProviderReports, "placement", false}, [&](store::Connection& c, AuditRecord&) {
         std::vector<ReportDue> out;
-        Calendars calendars;
+        SchoolCalendars calendars(c);
         const auto rows = provider ? store::report_schedule_of_provider(c, *provider)
                                    : store::report_schedule_of_commissioner(c, a.organisation_id);
         for (auto row : rows) {
-          auto due = due_of(c, std::move(row), s.today(), calendars);
+          auto due = due_of(std::move(row), s.today(), calendars);
           if (!due) continue;
           // The provider sees its reports from the day they can be sent; the school once it is told.
           const bool shown =

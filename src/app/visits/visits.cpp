@@ -21,14 +21,14 @@ using std::chrono::sys_days;
 
 // When each running placement's next visit is due, by its school's calendar.
 std::vector<VisitDue> due_of(store::Connection& c, std::vector<store::VisitScheduleRow> rows) {
-  std::map<std::int64_t, domain::SchoolCalendar> calendars;
+  SchoolCalendars calendars(c);
   std::vector<VisitDue> out;
   for (auto& r : rows) {
-    if (!calendars.count(r.school_id)) calendars[r.school_id] = calendar_for_school(c, r.school_id);
     const auto start = domain::parse_date(r.start_date);
     if (!start) continue;
     const auto last = r.last_visit ? domain::parse_date(*r.last_visit) : std::nullopt;
-    out.push_back({std::move(r), domain::next_visit_due(calendars[r.school_id], r.visit_every, *start, last), false});
+    out.push_back(
+        {std::move(r), domain::next_visit_due(calendars.of(r.school_id), r.visit_every, *start, last), false});
   }
   return out;
 }

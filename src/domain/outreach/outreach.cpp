@@ -47,6 +47,11 @@ const std::vector<CodeLabel>& outreach_outcomes() {
 
 bool moved_on(std::string_view outcome) { return outcome == "placement" || outcome == "back_to_school"; }
 
+std::optional<std::string> worker_area_problem(bool works_for_a_local_authority, bool in_the_pupils_area) {
+  if (!works_for_a_local_authority || in_the_pupils_area) return std::nullopt;
+  return "An outreach worker from a local authority works in their own area";
+}
+
 std::optional<std::string> caseload_problem(const std::string& worker_name, int open_cases, int limit) {
   if (open_cases < limit) return std::nullopt;
   return worker_name + " already has " + std::to_string(open_cases) + " pupils: a caseload holds at most " +

@@ -25,6 +25,10 @@ const std::vector<CodeLabel>& outreach_outcomes();
 // Whether an outcome counts as the pupil moving on (to a placement, or back to school).
 bool moved_on(std::string_view outcome);
 
+// Where a worker may work: a provider's staff for any pupil, an LA's officer only in their own area.
+// Why not, or nothing.
+std::optional<std::string> worker_area_problem(bool works_for_a_local_authority, bool in_the_pupils_area);
+
 // A caseload holds at most this many open cases unless the deployment sets its own.
 inline constexpr int kDefaultCaseloadLimit = 5;
 // Why one more case cannot go to a worker with `open_cases` already, or nothing.
