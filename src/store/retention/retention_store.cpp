@@ -185,15 +185,27 @@ namespace {
 // before `through`, with nothing in it a legal hold keeps, goes whole. Its rows leave the totals
 // first (detaching fires no delete trigger), then the partition is detached and dropped. Answers how
 // many marks went.
+struct YearPartition {
+  std::string table;     // attendance_marks_2016_17
+  std::string last_day;  // 2017-08-31: the year runs from 1 September 2016 to 31 August 2017
+};
+
+// The academic years a table partitioned by year (migrations 0050, 0051) has, oldest first.
+std::vector<YearPartition> year_partitions(Connection& c, const std::string& parent) {
+  const auto rows = c.query(
+      "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = "
+      "$1::regclass AND c.relname ~ ('^' || $1 || '_[0-9]{4}_[0-9]{2}$') ORDER BY 1",
+      {parent});
+  return map_rows(rows, [&](const Row& r) {
+    const auto table = r.text(0);
+    return YearPartition{table, std::to_string(std::stoi(table.substr(parent.size() + 1, 4)) + 1) + "-08-31"};
+  });
+}
+
 std::int64_t drop_whole_years(Connection& c, const std::string& through) {
   if (c.engine() != Engine::Postgres) return 0;
   std::int64_t gone = 0;
-  const auto years = c.query(
-      "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = "
-      "'attendance_marks'::regclass AND c.relname ~ '^attendance_marks_[0-9]{4}_[0-9]{2}$' ORDER BY 1");
-  for (const auto& row : years) {
-    const auto table = row.text(0);  // attendance_marks_2016_17: 1 September 2016 to 31 August 2017
-    const auto last_day = std::to_string(std::stoi(table.substr(17, 4)) + 1) + "-08-31";
+  for (const auto& [table, last_day] : year_partitions(c, "attendance_marks")) {
     if (last_day > through) break;
     const auto held = c.query_one("SELECT COUNT(*) FROM " + table + " WHERE pupil_id IN (" + kHeldPupils +
                                   ") OR provider_id IN (" + kHeldProviders + ")")
@@ -293,6 +305,17 @@ std::optional<AuditPrefix> disposable_audit_prefix(Connection& c, const std::str
 }
 
 void dispose_audit_entries_through(Connection& c, std::int64_t last_id) {
+  // On PostgreSQL the trail is partitioned by academic year (migration 0051): a year whose every
+  // entry is in the disposed-of prefix is detached and dropped whole, the same rows the DELETE would
+  // take; a year with any later entry stays, and its entries in the prefix go one by one.
+  if (c.engine() == Engine::Postgres)
+    for (const auto& year : year_partitions(c, "audit_events")) {
+      const auto last = c.query_one("SELECT MAX(id) FROM " + year.table);
+      if (last->is_null(0)) continue;  // an empty year is kept: new entries may never land there
+      if (last->integer(0) > last_id) break;
+      c.exec("ALTER TABLE audit_events DETACH PARTITION " + year.table);
+      c.exec("DROP TABLE " + year.table);
+    }
   c.exec("DELETE FROM audit_events WHERE id <= $1", {integer(last_id)});
 }
 
