@@ -9,7 +9,7 @@
 #include "domain/kernel/identifiers.hpp"
 #include "store/accounts/organisation_store.hpp"
 #include "store/accounts/user_store.hpp"
-#include "store/attendance/attendance_store.hpp"
+#include "store/attendance/bulk_mark_load.hpp"
 #include "store/placements/placement_store.hpp"
 #include "store/placements/timetable_store.hpp"
 #include "store/providers/provider_store.hpp"
@@ -73,16 +73,80 @@ BenchDataReport generate_provider_bench_data(const app::Services& s, int provide
   return report;
 }
 
-namespace {
-
-// A valid UPN for the n-th synthetic pupil: a letter the DfE check would accept, then 12 digits.
 std::string bench_upn(int n) {
   char digits[13];
   std::snprintf(digits, sizeof digits, "%012d", 900000000 + n);
   return std::string(1, domain::upn_check_letter(digits).value_or('A')) + digits;
 }
 
-}  // namespace
+BenchPlacement add_bench_placement(store::Connection& c, int n, std::int64_t school, std::int64_t provider,
+                                   std::int64_t creator, const BenchPlacementDates& dates, const std::string& now) {
+  using namespace std::chrono;
+  domain::Pupil pupil;
+  pupil.school_id = school;
+  pupil.upn = bench_upn(n);
+  pupil.given_name = "Pupil";
+  pupil.family_name = "Bench " + std::to_string(n);
+  pupil.date_of_birth = "2012-0" + std::to_string(1 + n % 9) + "-15";
+  pupil.gender = n % 2 ? "F" : "M";
+  const auto pupil_id = store::insert_pupil(c, pupil, now);
+  store::PlacementRecord p;
+  p.pupil_id = pupil_id;
+  p.school_id = school;
+  p.provider_id = provider;
+  p.commissioner_id = school;
+  p.terms = {"academy_powers",
+             "semh",
+             "",
+             "Re-engage with learning",
+             dates.start,
+             dates.planned_end,
+             "",
+             "",
+             "school",
+             "Head of centre",
+             "",
+             {},
+             "6",
+             "",
+             ""};
+  p.status = "active";
+  const auto placement_id = store::insert_placement(c, p, creator, now);
+  if (dates.running) {
+    std::vector<store::SlotRow> week;
+    for (unsigned iso = 1; iso <= 5; ++iso) {
+      store::SlotRow slot;
+      slot.slot = {weekday(iso), 9 * 60, 15 * 60, "provider", std::nullopt};
+      slot.placement_id = placement_id;
+      week.push_back(slot);
+    }
+    store::replace_slots(c, pupil_id, week, now);
+  } else {
+    store::record_end(c, placement_id, dates.planned_end, std::string(domain::placement_end_reasons().front().code),
+                      now);
+  }
+  return {pupil_id, placement_id, provider, school};
+}
+
+std::int64_t BenchMarks::add(const BenchPlacement& p, const std::vector<std::chrono::sys_days>& days) {
+  for (const auto d : days) {
+    const auto date = domain::format_date(std::chrono::year_month_day(d));
+    for (const auto* session : {"am", "pm"}) {
+      const auto roll = random_() % 100;
+      const bool absent = roll < 8;
+      const std::string code = absent ? (roll < 3 ? "N" : "I") : "B";
+      buffer_.push_back({p.pupil_id, p.placement_id, p.provider_id, p.school_id, date, session,
+                         absent ? "absent" : "present", 0, absent ? code : "", code, std::nullopt, std::nullopt});
+    }
+  }
+  if (buffer_.size() >= 20000) flush();
+  return static_cast<std::int64_t>(days.size()) * 2;
+}
+
+void BenchMarks::flush() {
+  load_.add(buffer_);
+  buffer_.clear();
+}
 
 AttendanceBenchReport generate_attendance_bench_data(const app::Services& s, int schools, int placements,
                                                      int school_days, int at_first_provider) {
@@ -100,8 +164,9 @@ AttendanceBenchReport generate_attendance_bench_data(const app::Services& s, int
   s.db.transaction([&](store::Connection& c) {
     const auto la = store::organisations_of_kind(c, domain::OrganisationKind::LocalAuthority).front().id;
     const auto providers = store::organisations_of_kind(c, domain::OrganisationKind::Provider);
-    const auto first_provider = providers.front().id;  // Bridgeway: its staff are the demo's
-    const auto recorder = store::first_user_with_role(c, domain::Role::ProviderStaff)->id;
+    const auto staff = store::first_user_with_role(c, domain::Role::ProviderStaff);
+    const auto first_provider = staff->organisation_id;  // Bridgeway: its staff are the demo's
+    const auto recorder = staff->id;
     const auto creator = store::first_user_with_role(c, domain::Role::ApLead)->id;
     // The demo's first school (the lowest id) has the demo's pupils and staff.
     const auto schools_now = store::organisations_of_kind(c, domain::OrganisationKind::School);
@@ -118,67 +183,23 @@ AttendanceBenchReport generate_attendance_bench_data(const app::Services& s, int
       school_ids.push_back(store::insert_organisation(c, org, now));
     }
     report.schools = static_cast<int>(school_ids.size());
-    std::vector<store::MarkRow> marks;
+    std::vector<BenchPlacement> placed;
     for (int i = 0; i < placements; ++i) {
       const auto school = school_ids[static_cast<std::size_t>(i) % school_ids.size()];
       const auto provider = i < at_first_provider
                                 ? first_provider
                                 : providers[1 + static_cast<std::size_t>(i) % (providers.size() - 1)].id;
-      domain::Pupil pupil;
-      pupil.school_id = school;
-      pupil.upn = bench_upn(i);
-      pupil.given_name = "Pupil";
-      pupil.family_name = "Bench " + std::to_string(i);
-      pupil.date_of_birth = "2012-0" + std::to_string(1 + i % 9) + "-15";
-      pupil.gender = i % 2 ? "F" : "M";
-      const auto pupil_id = store::insert_pupil(c, pupil, now);
-      store::PlacementRecord p;
-      p.pupil_id = pupil_id;
-      p.school_id = school;
-      p.provider_id = provider;
-      p.commissioner_id = school;
-      p.terms = {"academy_powers",
-                 "semh",
-                 "",
-                 "Re-engage with learning",
-                 day(days_marked.back() - days(7)),
-                 day(today + days(120)),
-                 "",
-                 "",
-                 "school",
-                 "Head of centre",
-                 "",
-                 {},
-                 "6",
-                 "",
-                 ""};
-      p.status = "active";
-      const auto placement_id = store::insert_placement(c, p, creator, now);
-      std::vector<store::SlotRow> week;
-      for (unsigned iso = 1; iso <= 5; ++iso) {
-        store::SlotRow slot;
-        slot.slot = {weekday(iso), 9 * 60, 15 * 60, "provider", std::nullopt};
-        slot.placement_id = placement_id;
-        week.push_back(slot);
-      }
-      store::replace_slots(c, pupil_id, week, now);
-      for (const auto d : days_marked)
-        for (const auto* session : {"am", "pm"}) {
-          const auto roll = random() % 100;
-          const bool absent = roll < 8;
-          marks.push_back({pupil_id, placement_id, provider, school, day(d), session, absent ? "absent" : "present", 0,
-                           absent ? (roll < 3 ? "N" : "I") : "", absent ? (roll < 3 ? "N" : "I") : "B", std::nullopt,
-                           std::nullopt});
-        }
-      if (marks.size() >= 20000) {
-        store::load_new_marks(c, marks, recorder, now);
-        report.marks += static_cast<int>(marks.size());
-        marks.clear();
-      }
-      ++report.placements;
+      placed.push_back(add_bench_placement(c, i, school, provider, creator,
+                                           {day(days_marked.back() - days(7)), day(today + days(120)), true}, now));
     }
-    store::load_new_marks(c, marks, recorder, now);
-    report.marks += static_cast<int>(marks.size());
+    report.placements = static_cast<int>(placed.size());
+    const auto started = steady_clock::now();
+    store::BulkMarkLoad load(c, recorder, now);
+    BenchMarks marks(load, random);
+    for (const auto& p : placed) report.marks += static_cast<int>(marks.add(p, days_marked));
+    marks.flush();
+    load.finish();
+    report.marks_seconds = duration<double>(steady_clock::now() - started).count();
   });
   return report;
 }

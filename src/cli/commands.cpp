@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <optional>
 #include <thread>
@@ -23,6 +24,7 @@
 #include "cli/background_work.hpp"
 #include "cli/bench_data.hpp"
 #include "cli/demo.hpp"
+#include "cli/national_bench_data.hpp"
 #include "cli/retention_commands.hpp"
 #include "domain/accounts/second_factor.hpp"
 #include "domain/kernel/calendar_date.hpp"
@@ -85,6 +87,7 @@ struct Options {
   int count = 5000;
   int checks_each = 10;
   int schools = 300, placements = 2000, school_days = 190, at_first_provider = 27;
+  NationalBenchOptions national;
   int register_close_minutes = 30;
   int register_alert_minutes = 30;
   int outreach_caseload = 5;
@@ -499,6 +502,24 @@ int run(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(0, 1000));
 
+  auto* bench_national = bench_cmd->add_subcommand(
+      "national", "Authorities, their schools and providers, and years of pupils in AP with their marks");
+  bench_national->add_option("--las", o.national.local_authorities, "How many local authorities")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000));
+  bench_national->add_option("--schools", o.national.schools, "How many schools, spread over the authorities")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+  bench_national->add_option("--pupils", o.national.pupils_a_year, "Pupils in AP a year")
+      ->capture_default_str()
+      ->check(CLI::Range(30, 1000000));
+  bench_national->add_option("--years", o.national.years, "Years of pupils and marks, back from yesterday")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 20));
+  bench_national->add_option("--school-days", o.national.school_days, "Weekdays of marks a year")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 260));
+
   auto* audit_cmd = cli.add_subcommand("audit", "The audit trail");
   audit_cmd->require_subcommand(1);
   auto* audit_verify = audit_cmd->add_subcommand(
@@ -569,7 +590,20 @@ int run(int argc, char** argv) {
       const auto r =
           generate_attendance_bench_data(*rt.services, o.schools, o.placements, o.school_days, o.at_first_provider);
       store::refresh_planner_statistics(*rt.db);
-      std::cout << "Added " << r.schools << " schools, " << r.placements << " placements and " << r.marks << " marks\n";
+      std::cout << "Added " << r.schools << " schools, " << r.placements << " placements and " << r.marks
+                << " marks (the marks, their indexes and totals in " << std::fixed << std::setprecision(1)
+                << r.marks_seconds << " s: " << std::setprecision(0) << r.marks / std::max(r.marks_seconds, 0.001)
+                << " a second)\n";
+    } else if (bench_national->parsed()) {
+      if (o.national.schools < o.national.local_authorities)
+        throw app::Invalid("schools", "--schools must be at least --las: every authority has a school");
+      const auto r = generate_national_bench_data(*rt.services, o.national);
+      store::refresh_planner_statistics(*rt.db);
+      std::cout << "Added " << r.local_authorities << " local authorities, " << r.schools << " schools, " << r.providers
+                << " providers, " << r.years_added << " years of pupils (" << r.placements << " placements) and "
+                << r.marks << " marks (the marks, their indexes and totals in " << std::fixed << std::setprecision(1)
+                << r.marks_seconds << " s: " << std::setprecision(0)
+                << static_cast<double>(r.marks) / std::max(r.marks_seconds, 0.001) << " a second)\n";
     } else if (audit_verify->parsed()) {
       const auto report = app::verify_audit_chain(*rt.services);
       if (report.first_break) {

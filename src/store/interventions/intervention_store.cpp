@@ -3,7 +3,7 @@
 namespace waypoint::store {
 namespace {
 
-constexpr const char* kSelect =
+constexpr const char* kInterventionSelect =
     "SELECT r.id, r.pupil_id, r.recorded_by_org, r.happened_on, r.started_at, r.place, r.staff, r.led_up_to, "
     "r.de_escalation, r.kind, r.minutes, r.reason, r.reason_detail, r.injuries, r.support_afterwards, r.pupil_sen, "
     "u.display_name, r.recorded_at, o.name FROM restrictive_interventions r JOIN users u ON u.id = r.recorded_by "
@@ -41,15 +41,15 @@ std::vector<InterventionRow> interventions_of_pupil(Connection& c, std::int64_t 
                                                     std::optional<std::int64_t> recorded_by_org) {
   Params params{integer(pupil_id)};
   if (recorded_by_org) params.push_back(integer(*recorded_by_org));
-  return map_rows(
-      c.query(kSelect + std::string("WHERE r.pupil_id = $1 ") + (recorded_by_org ? "AND r.recorded_by_org = $2 " : "") +
-                  "ORDER BY r.happened_on DESC, r.started_at DESC, r.id DESC",
-              params),
-      intervention_from_row);
+  return map_rows(c.query(kInterventionSelect + std::string("WHERE r.pupil_id = $1 ") +
+                              (recorded_by_org ? "AND r.recorded_by_org = $2 " : "") +
+                              "ORDER BY r.happened_on DESC, r.started_at DESC, r.id DESC",
+                          params),
+                  intervention_from_row);
 }
 
 std::optional<InterventionRow> find_intervention(Connection& c, std::int64_t id) {
-  const auto rows = c.query(kSelect + std::string("WHERE r.id = $1"), {integer(id)});
+  const auto rows = c.query(kInterventionSelect + std::string("WHERE r.id = $1"), {integer(id)});
   if (rows.empty()) return std::nullopt;
   return intervention_from_row(rows.front());
 }
