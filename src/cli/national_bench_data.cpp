@@ -103,7 +103,12 @@ NationalBenchReport generate_national_bench_data(const app::Services& s, const N
     for (auto& school : store::organisations_of_kind(c, domain::OrganisationKind::School))
       if (providers_of.count(school.parent_id.value_or(0))) schools.push_back(std::move(school));
     std::sort(schools.begin(), schools.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    // Bridgeway is in the directory of the demo's authority only: its pupils are from that
+    // authority's schools, a third of them from Oakfield.
     const auto oakfield = schools.front();
+    std::vector<domain::Organisation> oakfield_area;
+    for (const auto& school : schools)
+      if (school.parent_id == oakfield.parent_id) oakfield_area.push_back(school);
     const auto creator = store::first_user_with_role(c, domain::Role::ApLead)->id;
 
     std::vector<std::pair<BenchPlacement, int>> placed;  // and the year it is in
@@ -115,12 +120,12 @@ NationalBenchReport generate_national_bench_data(const app::Services& s, const N
       const BenchPlacementDates dates{day(first), year == 0 ? day(today + days(120)) : day(last), year == 0};
       for (int n = 0; n < o.pupils_a_year; ++n) {
         // Spread over the schools (a prime stride, so neighbours are in different authorities).
-        const auto& school = year == 0 && n < kAtFirstProvider && n % 3 == 0
-                                 ? oakfield
-                                 : schools[static_cast<std::size_t>(n) * 7919 % schools.size()];
+        const bool at_bridgeway = year == 0 && n < kAtFirstProvider;
+        const auto& school = !at_bridgeway ? schools[static_cast<std::size_t>(n) * 7919 % schools.size()]
+                             : n % 3 == 0  ? oakfield
+                                           : oakfield_area[static_cast<std::size_t>(n) % oakfield_area.size()];
         const auto& theirs = providers_of[school.parent_id.value_or(0)];
-        const auto provider =
-            year == 0 && n < kAtFirstProvider ? bridgeway : theirs[static_cast<std::size_t>(n) % theirs.size()];
+        const auto provider = at_bridgeway ? bridgeway : theirs[static_cast<std::size_t>(n) % theirs.size()];
         placed.emplace_back(add_bench_placement(c, national_pupil(year, n), school.id, provider, creator, dates, now),
                             year);
       }
