@@ -81,6 +81,23 @@ test("a register not taken 30 minutes after it opens raises one alert for the pr
 
 });
 
+test("no register alert on a day the pupil's school is closed, by its own closure or its LA's", async () => {
+  // Three more days Aisha is expected at Bridgeway, found before any is closed.
+  const days = [];
+  for (let offset = -1; offset >= -40 && days.length < 4; offset--) {
+    const d = day(offset);
+    if (d !== date && (await tutor.get(`/register?date=${d}&session=am`)).text.includes("Aisha Walker")) days.push(d);
+  }
+  const [ownClosure, areaClosure, open] = days;
+  wp.sql(`INSERT INTO calendar_closures (organisation_id, day, reason) VALUES (2, '${ownClosure}', 'Staff training day')`);
+  wp.sql(`INSERT INTO calendar_closures (organisation_id, day, reason) VALUES (1, '${areaClosure}', 'Polling day')`);
+  for (const d of [ownClosure, areaClosure, open]) sweep(`${d}T16:00`);
+  const oakfield = (d) => Number(wp.sql(`SELECT COUNT(*) FROM alerts WHERE kind = 'register_not_taken' AND school_id = 2 AND session_date = '${d}'`));
+  assert.equal(oakfield(ownClosure), 0, "Oakfield's training day");
+  assert.equal(oakfield(areaClosure), 0, "the LA's closure, which Oakfield follows");
+  assert.equal(oakfield(open), 4, "a day Oakfield is open: the morning's and afternoon's, for the school and the provider");
+});
+
 test("another provider's staff cannot read a provider's alert by changing the id", async () => {
   const made = wp.cli(["user", "add", "--email", "staff@northgate.example", "--name", "Nia Northgate", "--role", "provider_staff", "--organisation-id", "6"], DEMO_PASSWORD + "\n");
   assert.equal(made.status, 0, made.stderr);

@@ -23,18 +23,14 @@ using std::chrono::sys_days;
 // Names and calendars looked up once a sweep, however many pupils share them.
 class Lookups {
  public:
-  explicit Lookups(store::Connection& c) : c_(c) {}
+  explicit Lookups(store::Connection& c) : c_(c), calendars_(c) {}
 
   const domain::Organisation& organisation(std::int64_t id) {
     auto it = organisations_.find(id);
     if (it == organisations_.end()) it = organisations_.emplace(id, store::find_organisation(c_, id).value()).first;
     return it->second;
   }
-  const domain::SchoolCalendar& calendar(std::int64_t school_id) {
-    auto it = calendars_.find(school_id);
-    if (it == calendars_.end()) it = calendars_.emplace(school_id, calendar_for_school(c_, school_id)).first;
-    return it->second;
-  }
+  const domain::SchoolCalendar& calendar(std::int64_t school_id) { return calendars_.of(school_id); }
   std::string pupil_name(std::int64_t pupil_id) {
     const auto p = store::find_pupil(c_, pupil_id);
     return p ? p->given_name + " " + p->family_name : "pupil " + std::to_string(pupil_id);
@@ -43,7 +39,7 @@ class Lookups {
  private:
   store::Connection& c_;
   std::map<std::int64_t, domain::Organisation> organisations_;
-  std::map<std::int64_t, domain::SchoolCalendar> calendars_;
+  SchoolCalendars calendars_;
 };
 
 std::vector<domain::SlotTimes> times_of(const std::vector<store::ActiveSlot>& slots) {
@@ -87,10 +83,17 @@ int raise_register_alerts(const Services& s) {
     Lookups lookups(c);
     std::set<std::pair<std::int64_t, std::string>> marked;
     for (auto& m : store::marked_sessions_on(c, date)) marked.insert(std::move(m));
+    // At national size a sweep meets tens of thousands of schools and registers: whether each school
+    // is open, and which alerts are already raised today, are read once a sweep, not once each.
+    const auto placements = by_placement(store::active_slots_on(c, date));
+    std::set<std::int64_t> schools;
+    for (const auto& [placement_id, slots] : placements) schools.insert(slots.front().school_id);
+    const auto open = schools_open_on(c, {schools.begin(), schools.end()}, today);
+    const auto raised = store::once_keys_raised_on(c, "register_not_taken", date);
     std::vector<domain::ExpectedAtProvider> expected;
-    for (const auto& [placement_id, slots] : by_placement(store::active_slots_on(c, date))) {
+    for (const auto& [placement_id, slots] : placements) {
       const auto& first = slots.front();
-      if (!domain::is_school_day(lookups.calendar(first.school_id), today)) continue;
+      if (!open.at(first.school_id)) continue;
       for (const auto& e : domain::expected_sessions(times_of(slots), weekday)) {
         const std::string session(domain::session_code(e.session));
         expected.push_back({first.provider_id, first.school_id, first.pupil_id, e.session, e.starts_at,
@@ -99,6 +102,12 @@ int raise_register_alerts(const Services& s) {
     }
     for (const auto& owed :
          domain::registers_not_taken(expected, s.minute_of_day(), s.settings.register_alert_minutes)) {
+      const auto once_key = [&](std::int64_t organisation) {
+        return std::string("register_not_taken:") + std::to_string(owed.provider_id) + ":" +
+               std::to_string(owed.school_id) + ":" + date + ":" + std::string(domain::session_code(owed.session)) +
+               ":" + std::to_string(organisation);
+      };
+      if (raised.count(once_key(owed.school_id)) && raised.count(once_key(owed.provider_id))) continue;
       const auto& provider = lookups.organisation(owed.provider_id);
       const auto& school = lookups.organisation(owed.school_id);
       std::vector<std::string> names;
@@ -116,9 +125,8 @@ int raise_register_alerts(const Services& s) {
                                                std::pair(owed.provider_id, domain::OrganisationKind::Provider)}) {
         alert.for_organisation_id = organisation;
         alert.for_role = std::string(domain::role_code(domain::alert_addressee(alert.kind, kind)));
-        alert.once_key = alert.kind + ":" + std::to_string(owed.provider_id) + ":" + std::to_string(owed.school_id) +
-                         ":" + date + ":" + alert.session + ":" + std::to_string(organisation);
-        if (!store::alert_raised(c, alert.once_key)) owed_alerts.push_back({alert, detail});
+        alert.once_key = once_key(organisation);
+        if (!raised.count(alert.once_key)) owed_alerts.push_back({alert, detail});
       }
     }
   });

@@ -54,9 +54,19 @@ domain::SchoolCalendar calendar_for_school(store::Connection& c, std::int64_t sc
 }
 
 const domain::SchoolCalendar& SchoolCalendars::of(std::int64_t school_id) {
-  auto it = read_.find(school_id);
-  if (it == read_.end()) it = read_.emplace(school_id, calendar_for_school(c_, school_id)).first;
-  return it->second;
+  if (const auto it = read_.find(school_id); it != read_.end()) return *it->second;
+  const domain::SchoolCalendar* calendar = nullptr;
+  const auto school = store::find_organisation(c_, school_id);
+  if (school && school->parent_id && !store::keeps_own_calendar(c_, school_id)) {
+    auto area = areas_.find(*school->parent_id);
+    if (area == areas_.end())
+      area = areas_.emplace(*school->parent_id, calendar_for_area(c_, *school->parent_id)).first;
+    calendar = &area->second;
+  } else {
+    calendar = &own_.emplace(school_id, calendar_for_school(c_, school_id)).first->second;
+  }
+  read_.emplace(school_id, calendar);
+  return *calendar;
 }
 
 domain::SchoolCalendar calendar_for_area(store::Connection& c, std::int64_t la_id) {

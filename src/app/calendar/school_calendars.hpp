@@ -17,6 +17,8 @@ namespace waypoint::app {
 
 domain::SchoolCalendar calendar_for_school(store::Connection& c, std::int64_t school_id);
 // Schools' calendars for a list of many pupils' records: each school's read once, when first asked.
+// A school that keeps no terms or closures of its own has its local authority's calendar, read once
+// for all of them (at national size a sweep meets 24,000 schools, most of them following their LA).
 class SchoolCalendars {
  public:
   explicit SchoolCalendars(store::Connection& c) : c_(c) {}
@@ -24,7 +26,8 @@ class SchoolCalendars {
 
  private:
   store::Connection& c_;
-  std::map<std::int64_t, domain::SchoolCalendar> read_;
+  std::map<std::int64_t, const domain::SchoolCalendar*> read_;
+  std::map<std::int64_t, domain::SchoolCalendar> own_, areas_;  // by school, by local authority
 };
 // A local authority's own calendar: its terms and closures, and the bank holidays.
 domain::SchoolCalendar calendar_for_area(store::Connection& c, std::int64_t la_id);

@@ -36,6 +36,13 @@ bool alert_raised(Connection& c, const std::string& once_key) {
   return c.query_one("SELECT 1 FROM alerts WHERE once_key = $1", {once_key}).has_value();
 }
 
+std::set<std::string> once_keys_raised_on(Connection& c, const std::string& kind, const std::string& date) {
+  std::set<std::string> keys;
+  c.each_row("SELECT once_key FROM alerts WHERE session_date = $1 AND kind = $2 AND once_key IS NOT NULL", {date, kind},
+             [&](Row& r) { keys.insert(r.text(0)); });
+  return keys;
+}
+
 Page<AlertRow> alerts_for(Connection& c, std::int64_t organisation_id, const std::vector<std::string>& roles,
                           const PageRequest& page) {
   Params params{integer(organisation_id), integer(page.size + 1), integer(page.offset())};

@@ -1,6 +1,8 @@
 #pragma once
+
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -38,6 +40,8 @@ struct AlertAction {
 std::optional<std::int64_t> raise_alert(Connection& c, const AlertRow& a, const std::string& now);
 std::optional<AlertRow> find_alert(Connection& c, std::int64_t id);
 bool alert_raised(Connection& c, const std::string& once_key);
+// The once keys of the alerts of a kind raised for a day, for a sweep to test each against.
+std::set<std::string> once_keys_raised_on(Connection& c, const std::string& kind, const std::string& date);
 // Open ones first, newest first.
 Page<AlertRow> alerts_for(Connection& c, std::int64_t organisation_id, const std::vector<std::string>& roles,
                           const PageRequest& page);

@@ -9,6 +9,15 @@ std::vector<TermRow> terms_of(Connection& c, std::int64_t organisation_id) {
   return map_rows(rows, [](const Row& r) { return TermRow{r.integer(0), r.text(1), r.text(2), r.text(3)}; });
 }
 
+bool keeps_own_calendar(Connection& c, std::int64_t organisation_id) {
+  return c
+      .query_one(
+          "SELECT 1 FROM calendar_terms WHERE organisation_id = $1 UNION ALL SELECT 1 FROM calendar_closures WHERE "
+          "organisation_id = $1 LIMIT 1",
+          {integer(organisation_id)})
+      .has_value();
+}
+
 std::vector<ClosureRow> closures_of(Connection& c, std::int64_t organisation_id) {
   auto rows = c.query("SELECT day, reason FROM calendar_closures WHERE organisation_id = $1 ORDER BY day",
                       {integer(organisation_id)});

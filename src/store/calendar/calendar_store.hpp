@@ -24,6 +24,8 @@ struct ClosureRow {
 };
 
 std::vector<TermRow> terms_of(Connection& c, std::int64_t organisation_id);
+// Whether the organisation keeps any terms or closures of its own.
+bool keeps_own_calendar(Connection& c, std::int64_t organisation_id);
 std::vector<ClosureRow> closures_of(Connection& c, std::int64_t organisation_id);
 // The same for many organisations at once (a register's pupils come from many schools): each
 // organisation's terms, and which of them record a closure on `day`.
