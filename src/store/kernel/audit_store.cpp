@@ -28,7 +28,7 @@ domain::AuditEntry audit_from_row(const Row& r) {
 
 domain::AuditEntry append_audit_entry(Connection& c, domain::AuditEntry e, std::string_view key) {
   c.lock_for_append("audit_events");
-  if (auto last = c.query_one("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1")) {
+  if (auto last = c.query_one("SELECT last_id, hash FROM audit_chain_head WHERE id = 1")) {
     e.id = last->integer(0) + 1;
     e.prev_hash = last->text(1);
   } else if (auto start = audit_trail_start(c)) {  // retention disposed of every entry so far
@@ -44,6 +44,10 @@ domain::AuditEntry append_audit_entry(Connection& c, domain::AuditEntry e, std::
       "detail, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
       {integer(e.id), e.at, opt_integer(e.user_id), opt_integer(e.organisation_id), e.action, e.entity,
        opt_integer(e.entity_id), opt_integer(e.pupil_id), e.client, e.detail, e.prev_hash, e.hash});
+  c.exec(
+      "INSERT INTO audit_chain_head (id, last_id, hash) VALUES (1, $1, $2) ON CONFLICT (id) DO UPDATE SET last_id = "
+      "excluded.last_id, hash = excluded.hash",
+      {integer(e.id), e.hash});
   return e;
 }
 
