@@ -163,10 +163,12 @@ AttendanceBenchReport generate_attendance_bench_data(const app::Services& s, int
     if (weekday(d).iso_encoding() <= 5) days_marked.push_back(d);
   s.db.transaction([&](store::Connection& c) {
     const auto la = store::organisations_of_kind(c, domain::OrganisationKind::LocalAuthority).front().id;
-    const auto providers = store::organisations_of_kind(c, domain::OrganisationKind::Provider);
+    std::vector<std::int64_t> others;  // every provider but the demo's first, in turn
     const auto staff = store::first_user_with_role(c, domain::Role::ProviderStaff);
     const auto first_provider = staff->organisation_id;  // Bridgeway: its staff are the demo's
     const auto recorder = staff->id;
+    for (const auto& p : store::organisations_of_kind(c, domain::OrganisationKind::Provider))
+      if (p.id != first_provider) others.push_back(p.id);
     const auto creator = store::first_user_with_role(c, domain::Role::ApLead)->id;
     // The demo's first school (the lowest id) has the demo's pupils and staff.
     const auto schools_now = store::organisations_of_kind(c, domain::OrganisationKind::School);
@@ -186,9 +188,8 @@ AttendanceBenchReport generate_attendance_bench_data(const app::Services& s, int
     std::vector<BenchPlacement> placed;
     for (int i = 0; i < placements; ++i) {
       const auto school = school_ids[static_cast<std::size_t>(i) % school_ids.size()];
-      const auto provider = i < at_first_provider
-                                ? first_provider
-                                : providers[1 + static_cast<std::size_t>(i) % (providers.size() - 1)].id;
+      const auto provider =
+          i < at_first_provider ? first_provider : others[static_cast<std::size_t>(i) % others.size()];
       placed.push_back(add_bench_placement(c, i, school, provider, creator,
                                            {day(days_marked.back() - days(7)), day(today + days(120)), true}, now));
     }
