@@ -85,7 +85,7 @@ int raise_register_alerts(const Services& s) {
     for (auto& m : store::marked_sessions_on(c, date)) marked.insert(std::move(m));
     // At national size a sweep meets tens of thousands of schools and registers: whether each school
     // is open, and which alerts are already raised today, are read once a sweep, not once each.
-    const auto placements = by_placement(store::active_slots_on(c, date));
+    const auto placements = by_placement(store::active_slots_on(c, date, weekday));
     std::set<std::int64_t> schools;
     for (const auto& [placement_id, slots] : placements) schools.insert(slots.front().school_id);
     const auto open = schools_open_on(c, {schools.begin(), schools.end()}, today);
@@ -149,10 +149,10 @@ int raise_missing_education_alerts(const Services& s) {
     for (const auto& [pupil_id, date] :
          store::last_day_with_code(c, look_back, domain::format_date(yesterday), attendance_codes))
       if (const auto day = domain::parse_date(date)) attended[pupil_id].insert(sys_days(*day));
-    for (const auto& [placement_id, slots] : by_placement(store::active_slots_on(c, domain::format_date(s.today())))) {
-      const auto& first = slots.front();
+    for (const auto& first : store::active_placement_days_on(c, domain::format_date(s.today()))) {
       domain::ExpectedDays expected{domain::parse_date(first.start_date), {}};
-      for (const auto& slot : slots) expected.iso_weekdays.insert(slot.iso_weekday);
+      for (unsigned day = 1; day <= 7; ++day)
+        if (first.iso_weekdays & (1u << day)) expected.iso_weekdays.insert(day);
       const auto& days = attended[first.pupil_id];
       const int run = domain::school_days_without_attendance(lookups.calendar(first.school_id), days, yesterday,
                                                              expected, domain::kMissingEducationDays);

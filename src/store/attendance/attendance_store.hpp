@@ -70,7 +70,19 @@ struct ActiveSlot {
   int start_minute = 0;
   int end_minute = 0;
 };
-std::vector<ActiveSlot> active_slots_on(Connection& c, const std::string& date);
+// The slots of every placement active on `date`; of one weekday only when `iso_weekday` is given.
+std::vector<ActiveSlot> active_slots_on(Connection& c, const std::string& date, unsigned iso_weekday = 0);
+// Each placement active on `date` that has a timetable, with the weekdays it has slots on (bit
+// 1 << iso weekday): one row a placement, for sweeps over a whole country's placements.
+struct ActivePlacementDays {
+  std::int64_t placement_id = 0;
+  std::int64_t pupil_id = 0;
+  std::int64_t school_id = 0;
+  std::int64_t provider_id = 0;
+  std::string start_date;
+  unsigned iso_weekdays = 0;
+};
+std::vector<ActivePlacementDays> active_placement_days_on(Connection& c, const std::string& date);
 // The pupils and sessions with a mark on `date`.
 std::vector<std::pair<std::int64_t, std::string>> marked_sessions_on(Connection& c, const std::string& date);
 // Each pupil's latest day from `from` to `until` with a mark whose code (the school's, else the
