@@ -40,6 +40,17 @@ test("changing a mark already sent needs a reason, and is audited", async () => 
   assert.equal(wp.sql("SELECT changed_reason FROM attendance_marks WHERE pupil_id = 1 AND session = 'am' AND session_date = '" + date + "'"), "Arrived at 09:15 by taxi");
 });
 
+test("sending a register again with the same marks changes nothing: each mark keeps who recorded it and when", async () => {
+  const recorded = () => wp.sql(`SELECT recorded_by || ' ' || recorded_at || ' ' || provider_code FROM attendance_marks WHERE pupil_id = 1 AND session_date = '${date}' AND session = 'am'`);
+  const before = recorded();
+  const manager = wp.client();
+  await manager.signIn(DEMO.providerManager);
+  await manager.get(`/register?date=${date}&session=am`);
+  const again = await manager.post("/register", { date, session: "am", pupil_id: "1", mark_1: "late", minutes_1: "30" });
+  assert.equal(again.status, 303, "the same mark needs no reason");
+  assert.equal(recorded(), before, "the tutor's mark stands as recorded");
+});
+
 test("bad marks are refused by pupil and nothing changes", async () => {
   const before = code();
   const bad = await send({ mark_1: "absent", reason_1: "G", change_reason: "x" });

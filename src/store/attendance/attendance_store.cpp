@@ -103,7 +103,9 @@ void save_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t u
                " ON CONFLICT (pupil_id, session_date, session) DO UPDATE SET mark = excluded.mark, minutes_late = "
                "excluded.minutes_late, absence_code = excluded.absence_code, provider_code = excluded.provider_code, "
                "recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at, changed_reason = "
-               "excluded.changed_reason");
+               "excluded.changed_reason WHERE attendance_marks.mark <> excluded.mark OR attendance_marks.minutes_late "
+               "<> excluded.minutes_late OR attendance_marks.absence_code <> excluded.absence_code OR "
+               "attendance_marks.provider_code <> excluded.provider_code");
 }
 
 void load_new_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t user_id, const std::string& now) {

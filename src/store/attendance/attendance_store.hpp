@@ -34,7 +34,8 @@ std::vector<MarkRow> marks_of_school_on(Connection& c, std::int64_t school_id, c
 std::optional<MarkRow> find_mark(Connection& c, std::int64_t pupil_id, const std::string& date,
                                  const std::string& session);
 // A register's marks in one statement (a round trip per 200 marks): each inserted, or replacing
-// the provider's part of the pupil's mark for that session (a school's correction stays).
+// the provider's part of the pupil's mark for that session (a school's correction stays). A mark
+// sent again unchanged is left as it was, with who recorded it and when: nothing is written for it.
 void save_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t user_id, const std::string& now);
 // Marks for sessions that have none yet, as fast as the engine takes them: COPY on PostgreSQL, one
 // prepared insert a mark on SQLite (inside the caller's transaction, so one commit). For generated
