@@ -105,6 +105,17 @@ test("an unexplained absence raises an alert for the home school's DSL, naming t
   await tutor.get(`/register?date=${date}&session=pm`);
   await tutor.post("/register", { date, session: "pm", pupil_id: "1", mark_1: "absent", reason_1: "N" }); // sent again: one alert
   assert.equal(wp.sql("SELECT COUNT(*) FROM alerts WHERE pupil_id = 1 AND kind = 'unexplained_absence'"), "1");
+  // The reason sent shows as chosen on Aisha's row; every other row offers the same reasons, none chosen.
+  const selects = [...(await tutor.get(`/register?date=${date}&session=pm`)).text.matchAll(/<select[^>]*id="reason_(\d+)"[^>]*>([\s\S]*?)<\/select>/g)];
+  const offered = (html) => [...html.matchAll(/<option value="(\w*)"/g)].map((m) => m[1]);
+  const chosen = (html) => [...html.matchAll(/<option value="(\w*)" selected/g)].map((m) => m[1]);
+  const aisha = selects.find((m) => m[1] === "1");
+  assert.deepEqual(chosen(aisha[2]), ["N"]);
+  assert.ok(offered(aisha[2]).length > 5 && offered(aisha[2]).includes("I"));
+  for (const [, id, html] of selects.filter((m) => m[1] !== "1")) {
+    assert.deepEqual(chosen(html), [], `pupil ${id}`);
+    assert.deepEqual(offered(html), offered(aisha[2]), `pupil ${id}`);
+  }
 
   const dsl = wp.client();
   await dsl.signIn(DEMO.dsl);

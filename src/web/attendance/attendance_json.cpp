@@ -19,42 +19,51 @@ nlohmann::json optional_text(const std::optional<std::string>& t) { return t ? n
 
 }  // namespace
 
+// Built field by field, here and in register_json: a register page holds one of each a pupil, and
+// json's initializer lists copy every pair through a temporary.
 nlohmann::json mark_json(const std::optional<store::MarkRow>& m) {
   if (!m) return nullptr;
-  return {{"mark", m->mark},
-          {"minutes_late", m->minutes_late},
-          {"absence_code", m->absence_code},
-          {"provider_code", m->provider_code},
-          {"school_code", optional_text(m->school_code)},
-          {"code", m->code()},
-          {"meaning", meaning_of(m->code())},
-          {"corrected", m->school_code.has_value() && *m->school_code != m->provider_code}};
+  nlohmann::json out = nlohmann::json::object();
+  out["mark"] = m->mark;
+  out["minutes_late"] = m->minutes_late;
+  out["absence_code"] = m->absence_code;
+  out["provider_code"] = m->provider_code;
+  out["school_code"] = optional_text(m->school_code);
+  out["code"] = m->code();
+  out["meaning"] = meaning_of(m->code());
+  out["corrected"] = m->school_code.has_value() && *m->school_code != m->provider_code;
+  return out;
 }
 
 nlohmann::json register_json(const app::RegisterView& v) {
   nlohmann::json entries = nlohmann::json::array();
-  for (const auto& e : v.entries)
-    entries.push_back({{"pupil_id", e.pupil.id},
-                       {"name", e.pupil.given_name + " " + e.pupil.family_name},
-                       {"placement_id", e.placement_id},
-                       {"expected_from", e.expected_from},
-                       {"expected_from_text", domain::format_clock(e.expected_from)},
-                       {"site_id", e.site_id ? nlohmann::json(*e.site_id) : nlohmann::json()},
-                       {"mark", mark_json(e.mark)}});
+  entries.get_ref<nlohmann::json::array_t&>().reserve(v.entries.size());
+  for (const auto& e : v.entries) {
+    auto& entry = entries.emplace_back(nlohmann::json::object());
+    entry["pupil_id"] = e.pupil.id;
+    entry["name"] = e.pupil.given_name + " " + e.pupil.family_name;
+    entry["placement_id"] = e.placement_id;
+    entry["expected_from"] = e.expected_from;
+    entry["expected_from_text"] = domain::format_clock(e.expected_from);
+    entry["site_id"] = e.site_id ? nlohmann::json(*e.site_id) : nlohmann::json();
+    entry["mark"] = mark_json(e.mark);
+  }
   nlohmann::json groups = nlohmann::json::array();
   for (const auto& g : v.groups) groups.push_back({{"site_id", g.site_id}, {"name", g.name}});
-  return {{"date", v.date},
-          {"date_text", domain::date_text(v.date)},
-          {"session", domain::session_code(v.session)},
-          {"session_name", std::string(domain::session_label(v.session))},
-          {"opens_at", v.opens_at},
-          {"opens_at_text", domain::format_clock(v.opens_at)},
-          {"closes_at", v.closes_at},
-          {"closes_at_text", domain::format_clock(v.closes_at)},
-          {"closed", v.closed},
-          {"taken", v.taken},
-          {"groups", std::move(groups)},
-          {"entries", std::move(entries)}};
+  nlohmann::json out = nlohmann::json::object();
+  out["date"] = v.date;
+  out["date_text"] = domain::date_text(v.date);
+  out["session"] = domain::session_code(v.session);
+  out["session_name"] = std::string(domain::session_label(v.session));
+  out["opens_at"] = v.opens_at;
+  out["opens_at_text"] = domain::format_clock(v.opens_at);
+  out["closes_at"] = v.closes_at;
+  out["closes_at_text"] = domain::format_clock(v.closes_at);
+  out["closed"] = v.closed;
+  out["taken"] = v.taken;
+  out["groups"] = std::move(groups);
+  out["entries"] = std::move(entries);
+  return out;
 }
 
 nlohmann::json today_json(const app::TodayBoard& board) {

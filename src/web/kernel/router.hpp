@@ -15,6 +15,7 @@ struct Route {
   std::string method;
   std::string pattern;  // "/pupils/{id}": a {name} segment matches one path segment
   Handler handler;
+  std::vector<std::string> parts;  // the pattern split at its slashes once, when the route is added
 };
 
 class Router {
