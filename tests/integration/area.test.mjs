@@ -82,7 +82,9 @@ test("the officer's picture of the area matches what was recorded, figure by fig
 
   // Each figure leads to the children behind it; the read is audited with their ids.
   const running = await api("officer", "GET", `/area/pupils?figure=status_active&${period}`);
-  assert.deepEqual(running.body.pupils.map((p) => [p.placement_id, p.pupil_name]).sort(), [[1, "Aisha Walker"], [4, "Daisy Murphy"]]);
+  // By family name: Murphy before Walker, each with their school and provider.
+  assert.deepEqual(running.body.pupils.map((p) => [p.placement_id, p.pupil_name, p.school_name, p.provider_name]),
+    [[4, "Daisy Murphy", "Oakfield Academy", "Bridgeway Pupil Referral Unit"], [1, "Aisha Walker", "Oakfield Academy", "Bridgeway Pupil Referral Unit"]]);
   assert.match(wp.sql("SELECT detail FROM audit_events WHERE action = 'area.pupils' ORDER BY id DESC LIMIT 1"), /"pupil_ids":\[1,4\]|"pupil_ids":\[4,1\]/);
   const draft = await api("officer", "GET", `/area/pupils?figure=status_draft&${period}`);
   assert.deepEqual(draft.body.pupils.map((p) => [p.placement_id, p.tier, p.reason_label]), [[ids.ethan, 3, "Permanent exclusion"]]);

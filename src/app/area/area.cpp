@@ -4,6 +4,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <tuple>
+#include <unordered_map>
 
 #include "app/calendar/school_calendars.hpp"
 #include "app/kernel/access.hpp"
@@ -16,6 +18,7 @@
 #include "domain/placements/placement.hpp"
 #include "domain/pupils/pupil.hpp"
 #include "store/accounts/organisation_store.hpp"
+#include "store/pupils/pupil_store.hpp"
 
 namespace waypoint::app {
 namespace {
@@ -62,7 +65,7 @@ std::optional<std::int64_t> chosen(std::string& typed, const std::vector<AreaCho
   return id;
 }
 
-domain::AreaPlacement fact_of(const store::AreaPlacementRow& r) {
+domain::AreaPlacement fact_of(const store::AreaPlacementRow& r, const store::AreaProviderRow& provider) {
   domain::AreaPlacement p;
   p.placement_id = r.placement_id;
   p.pupil_id = r.pupil_id;
@@ -71,8 +74,8 @@ domain::AreaPlacement fact_of(const store::AreaPlacementRow& r) {
   p.status = r.status;
   p.tier = r.tier;
   p.reason = r.reason;
-  p.provider_kind = r.provider_kind;
-  p.provider_lapsed = r.standing == domain::standing_code(domain::Standing::Lapsed);
+  p.provider_kind = provider.kind;
+  p.provider_lapsed = provider.standing == domain::standing_code(domain::Standing::Lapsed);
   p.start = domain::parse_date(r.start).value_or(Date{});
   p.planned_end = domain::parse_date(r.planned_end).value_or(p.start);
   if (r.ended_on) p.ended = domain::parse_date(*r.ended_on);
@@ -81,11 +84,13 @@ domain::AreaPlacement fact_of(const store::AreaPlacementRow& r) {
 
 // Attendance at providers in the period, for each provider and each school of the placements shown.
 void add_attendance(store::Connection& c, std::int64_t la_id, domain::Date today, AreaView& v) {
-  std::map<std::int64_t, const store::AreaPlacementRow*> shown;
+  std::unordered_map<std::int64_t, const store::AreaPlacementRow*> shown;
+  shown.reserve(v.placements.size());
   for (const auto& p : v.placements) shown[p.placement_id] = &p;
-  std::map<std::int64_t, domain::AttendanceSummary> by_placement;
+  std::unordered_map<std::int64_t, domain::AttendanceSummary> by_placement;
+  by_placement.reserve(v.placements.size());
   const auto count = [&](const store::AreaCodeCount& x) {
-    if (shown.count(x.placement_id)) by_placement[x.placement_id].add(x.code, x.sessions);
+    if (shown.contains(x.placement_id)) by_placement[x.placement_id].add(x.code, x.sessions);
   };
   // Whole weeks from the weekly totals, the days either side from the marks themselves.
   const auto period = domain::split_into_weeks(v.from, v.to, today);
@@ -96,10 +101,19 @@ void add_attendance(store::Connection& c, std::int64_t la_id, domain::Date today
     store::area_attendance(c, la_id, domain::format_date(first), domain::format_date(last), count);
 
   std::vector<domain::GroupPupilSessions> at_providers, at_schools;
-  for (const auto& [id, summary] : by_placement) {
-    const auto& p = *shown[id];
-    at_providers.push_back({p.provider_id, p.provider_name, p.pupil_id, summary});
-    at_schools.push_back({p.school_id, p.school_name, p.pupil_id, summary});
+  // Each placement's school and provider are among those the filters offer.
+  std::unordered_map<std::int64_t, const std::string*> names;
+  for (const auto* list : {&v.schools, &v.providers})
+    for (const auto& x : *list) names[x.id] = &x.name;
+  std::vector<std::int64_t> counted;  // in placement order, so groups come out the same each time
+  counted.reserve(by_placement.size());
+  for (const auto& [id, summary] : by_placement) counted.push_back(id);
+  std::sort(counted.begin(), counted.end());
+  for (const auto id : counted) {
+    const auto& summary = by_placement.at(id);
+    const auto& p = *shown.at(id);
+    at_providers.push_back({p.provider_id, *names.at(p.provider_id), p.pupil_id, summary});
+    at_schools.push_back({p.school_id, *names.at(p.school_id), p.pupil_id, summary});
   }
   v.by_provider = domain::attendance_by_group(at_providers);
   v.by_school = domain::attendance_by_group(at_schools);
@@ -116,10 +130,16 @@ AreaView area_on(store::Connection& c, const Services& s, const Actor& a, const 
   for (const auto& o : store::organisations_of_kind(c, domain::OrganisationKind::School))
     if (o.parent_id == la_id) v.schools.push_back({o.id, o.name});
   std::sort(v.schools.begin(), v.schools.end(), [](const auto& x, const auto& y) { return x.name < y.name; });
-  auto all = store::area_placements(c, la_id, domain::format_date(v.from), domain::format_date(today));
-  std::map<std::int64_t, std::string> providers;
-  for (const auto& p : all) providers[p.provider_id] = p.provider_name;
-  for (const auto& [id, name] : providers) v.providers.push_back({id, name});
+  auto all = store::area_placements(c, la_id, domain::format_date(v.from));
+  std::vector<std::int64_t> provider_ids;
+  for (const auto& p : all) provider_ids.push_back(p.provider_id);
+  std::sort(provider_ids.begin(), provider_ids.end());
+  provider_ids.erase(std::unique(provider_ids.begin(), provider_ids.end()), provider_ids.end());
+  std::unordered_map<std::int64_t, store::AreaProviderRow> providers;
+  for (auto& p : store::area_providers(c, provider_ids, domain::format_date(today))) {
+    v.providers.push_back({p.id, p.name});
+    providers.emplace(p.id, std::move(p));
+  }
   std::sort(v.providers.begin(), v.providers.end(), [](const auto& x, const auto& y) { return x.name < y.name; });
 
   auto& f = v.filter;
@@ -152,7 +172,7 @@ AreaView area_on(store::Connection& c, const Services& s, const Actor& a, const 
     if (provider && p.provider_id != *provider) continue;
     if (!f.reason.empty() && p.reason != f.reason) continue;
     if (!f.tier.empty() && std::to_string(p.tier) != f.tier) continue;
-    facts.placements.push_back(fact_of(p));
+    facts.placements.push_back(fact_of(p, providers.at(p.provider_id)));
     facts.placements.back().services = services[p.pupil_id];
     facts.placements.back().sessions_a_week = domain::sessions_a_week(slots[p.placement_id]);
     placed.insert(p.pupil_id);
@@ -219,15 +239,34 @@ AreaFigurePupils area_figure_pupils(const Services& s, const Actor& a, const Are
                const std::set<std::int64_t> behind(ids.begin(), ids.end());
                nlohmann::json pupils = nlohmann::json::array();
                if (!fig.counts_pupils) {
+                 std::vector<const store::AreaPlacementRow*> shown;
+                 std::vector<std::int64_t> pupil_ids;
                  for (const auto& p : out.area.placements)
-                   if (behind.count(p.placement_id))
-                     out.lines.push_back({p.pupil_id, p.pupil_name, p.school_name, p, std::nullopt});
+                   if (behind.count(p.placement_id)) {
+                     shown.push_back(&p);
+                     pupil_ids.push_back(p.pupil_id);
+                   }
+                 // Names are read for these pupils alone, and the list is in their order.
+                 const auto named = store::find_pupils(c, pupil_ids);
+                 const auto name_key = [&](const store::AreaPlacementRow* p) {
+                   const auto& pupil = named.at(p->pupil_id);
+                   return std::tie(pupil.family_name, pupil.given_name, p->placement_id);
+                 };
+                 std::sort(shown.begin(), shown.end(), [&](auto x, auto y) { return name_key(x) < name_key(y); });
+                 std::unordered_map<std::int64_t, const std::string*> names;
+                 for (const auto* list : {&out.area.schools, &out.area.providers})
+                   for (const auto& x : *list) names[x.id] = &x.name;
+                 for (const auto* p : shown) {
+                   const auto& pupil = named.at(p->pupil_id);
+                   out.lines.push_back({p->pupil_id, pupil.given_name + " " + pupil.family_name,
+                                        *names.at(p->school_id), *p, std::nullopt, *names.at(p->provider_id)});
+                 }
                } else {
                  const bool part_time = key != "missing_education";
                  for (const auto& r : part_time ? out.area.part_time : out.area.missing_education)
                    if (behind.count(r.pupil_id))
                      out.lines.push_back({r.pupil_id, r.pupil_name, r.school_name, std::nullopt,
-                                          part_time ? std::optional(r) : std::nullopt});
+                                          part_time ? std::optional(r) : std::nullopt, ""});
                }
                for (const auto& l : out.lines) pupils.push_back(l.pupil_id);
                auto detail = filter_json(out.area);

@@ -45,6 +45,7 @@ struct AreaLine {
   std::string pupil_name, school_name;
   std::optional<store::AreaPlacementRow> placement;
   std::optional<store::AreaPupilRow> part_time;  // where the figure counts part-time timetables
+  std::string provider_name;                     // where the figure counts placements
 };
 struct AreaFigurePupils {
   AreaView area;

@@ -1,6 +1,7 @@
 #include "domain/attendance/attendance.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace waypoint::domain {
 
@@ -45,9 +46,15 @@ const std::vector<AttendanceCode>& attendance_codes() {
 }
 
 std::optional<AttendanceCode> find_attendance_code(std::string_view code) {
-  for (const auto& c : attendance_codes())
-    if (c.code == code) return c;
-  return std::nullopt;
+  // Looked up once for each total an area's or a year's attendance adds up: by table, not by search.
+  static const auto by_code = [] {
+    std::unordered_map<std::string_view, const AttendanceCode*> out;
+    for (const auto& c : attendance_codes()) out.emplace(c.code, &c);
+    return out;
+  }();
+  const auto it = by_code.find(code);
+  if (it == by_code.end()) return std::nullopt;
+  return *it->second;
 }
 
 std::optional<std::string> home_school_code(const ProviderMark& mark, std::string_view legal_basis, Session session) {

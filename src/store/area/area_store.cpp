@@ -4,38 +4,44 @@
 
 namespace waypoint::store {
 
-std::vector<AreaPlacementRow> area_placements(Connection& c, std::int64_t la_id, const std::string& from,
-                                              const std::string& today) {
-  const auto rows = c.query(
-      "SELECT pl.id, pl.pupil_id, pl.school_id, pl.provider_id, pu.given_name || ' ' || pu.family_name, sc.name, "
-      "pr.name, pl.status, pl.reason, p.provider_kind, " +
-          standing_now("p", "$3") +
-          ", pl.tier, COALESCE(pl.activated_on, pl.start_date), pl.planned_end_date, pl.ended_on "
-          "FROM placements pl JOIN organisations sc ON sc.id = pl.school_id JOIN pupils pu ON pu.id = pl.pupil_id "
-          "JOIN organisations pr ON pr.id = pl.provider_id JOIN providers p ON p.organisation_id = pl.provider_id "
-          "WHERE sc.parent_id = $1 AND (pl.status IN ('draft', 'awaiting', 'active') OR (pl.status = 'ended' "
-          "AND pl.ended_on >= $2 AND COALESCE(pl.end_reason, '') <> 'cancelled')) "
-          "ORDER BY pu.family_name, pu.given_name, pl.id",
-      {integer(la_id), from, today});
-  return map_rows(rows, [](const Row& r) {
-    AreaPlacementRow p;
-    p.placement_id = r.integer(0);
-    p.pupil_id = r.integer(1);
-    p.school_id = r.integer(2);
-    p.provider_id = r.integer(3);
-    p.pupil_name = r.text(4);
-    p.school_name = r.text(5);
-    p.provider_name = r.text(6);
-    p.status = r.text(7);
-    p.reason = r.text(8);
-    p.provider_kind = r.text(9);
-    p.standing = r.text(10);
-    p.tier = static_cast<int>(r.integer(11));
-    p.start = r.text(12);
-    p.planned_end = r.text(13);
-    p.ended_on = r.opt_text(14);
-    return p;
-  });
+std::vector<AreaPlacementRow> area_placements(Connection& c, std::int64_t la_id, const std::string& from) {
+  // No names and no joins beyond the schools' LA: the page counts, and only a figure's list of pupils
+  // needs names, read then for those pupils alone.
+  return map_rows(
+      c.query("SELECT pl.id, pl.pupil_id, pl.school_id, pl.provider_id, pl.status, pl.reason, pl.tier, "
+              "COALESCE(pl.activated_on, pl.start_date), pl.planned_end_date, pl.ended_on "
+              "FROM placements pl JOIN organisations sc ON sc.id = pl.school_id "
+              "WHERE sc.parent_id = $1 AND (pl.status IN ('draft', 'awaiting', 'active') OR (pl.status = 'ended' "
+              "AND pl.ended_on >= $2 AND COALESCE(pl.end_reason, '') <> 'cancelled')) ORDER BY pl.id",
+              {integer(la_id), from}),
+      [](const Row& r) {
+        AreaPlacementRow p;
+        p.placement_id = r.integer(0);
+        p.pupil_id = r.integer(1);
+        p.school_id = r.integer(2);
+        p.provider_id = r.integer(3);
+        p.status = r.text(4);
+        p.reason = r.text(5);
+        p.tier = static_cast<int>(r.integer(6));
+        p.start = r.text(7);
+        p.planned_end = r.text(8);
+        p.ended_on = r.opt_text(9);
+        return p;
+      });
+}
+
+std::vector<AreaProviderRow> area_providers(Connection& c, const std::vector<std::int64_t>& ids,
+                                            const std::string& today) {
+  if (ids.empty()) return {};
+  Params params{today};
+  const auto in = in_list(params, ids);
+  return map_rows(
+      c.query("SELECT o.id, o.name, p.provider_kind, " + standing_now("p", "$1") +
+                  " FROM organisations o JOIN providers p ON p.organisation_id = o.id WHERE o.id IN (" + in + ")",
+              params),
+      [](const Row& r) {
+        return AreaProviderRow{r.integer(0), r.text(1), r.text(2), r.text(3)};
+      });
 }
 
 namespace {

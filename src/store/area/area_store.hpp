@@ -13,17 +13,23 @@ namespace waypoint::store {
 
 struct AreaPlacementRow {
   std::int64_t placement_id = 0, pupil_id = 0, school_id = 0, provider_id = 0;
-  std::string pupil_name, school_name, provider_name;
-  std::string status, reason, provider_kind, standing;  // standing on `today`
+  std::string status, reason;
   int tier = 2;
   std::string start;  // the day it started, or is to start
   std::string planned_end;
   std::optional<std::string> ended_on;
 };
 // Placements of pupils of the LA's schools being arranged (draft, awaiting), running, or ended on or
-// after `from` (cancelled ones never ran and are left out), by pupil name.
-std::vector<AreaPlacementRow> area_placements(Connection& c, std::int64_t la_id, const std::string& from,
-                                              const std::string& today);
+// after `from` (cancelled ones never ran and are left out), in the order they were made.
+std::vector<AreaPlacementRow> area_placements(Connection& c, std::int64_t la_id, const std::string& from);
+
+// A provider as the area's figures need it: its kind and its standing on `today`.
+struct AreaProviderRow {
+  std::int64_t id = 0;
+  std::string name, kind, standing;
+};
+std::vector<AreaProviderRow> area_providers(Connection& c, const std::vector<std::int64_t>& ids,
+                                            const std::string& today);
 
 // A pupil of one of the LA's schools, for figures that count pupils.
 struct AreaPupilRow {

@@ -27,6 +27,18 @@ class Row {
   std::optional<std::int64_t> opt_integer(std::size_t i) const;
   bool boolean(std::size_t i) const { return integer(i) != 0; }
 
+  // For the engines, which read each row of a result into the cells of the one before: a large read
+  // then reuses their storage rather than allocating each value. A visitor that keeps a row moves it
+  // out, and `columns` makes the cells again.
+  void columns(std::size_t n) { cells_.resize(n); }
+  void set_null(std::size_t i) { cells_[i].reset(); }
+  void set_text(std::size_t i, std::string_view text) {
+    if (cells_[i])
+      cells_[i]->assign(text);
+    else
+      cells_[i].emplace(text);
+  }
+
  private:
   std::vector<Value> cells_;
 };

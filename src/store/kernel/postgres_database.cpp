@@ -44,16 +44,17 @@ class PostgresConnection final : public Connection {
     }
     const int n = PQntuples(result);
     const int columns = PQnfields(result);
+    Row row({});
     for (int r = 0; r < n; ++r) {
-      std::vector<Value> cells;
-      cells.reserve(columns);
+      row.columns(static_cast<std::size_t>(columns));
       for (int c = 0; c < columns; ++c) {
+        const auto i = static_cast<std::size_t>(c);
         if (PQgetisnull(result, r, c))
-          cells.emplace_back();
+          row.set_null(i);
         else
-          cells.emplace_back(std::string(PQgetvalue(result, r, c), PQgetlength(result, r, c)));
+          row.set_text(i,
+                       std::string_view(PQgetvalue(result, r, c), static_cast<std::size_t>(PQgetlength(result, r, c))));
       }
-      Row row(std::move(cells));
       visit(row);
     }
   }

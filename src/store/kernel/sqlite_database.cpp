@@ -1,5 +1,6 @@
 #include <sqlite3.h>
 
+#include <charconv>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -61,21 +62,31 @@ class SqliteConnection final : public Connection {
     }
     sqlite3_stmt* const handle = stmt.handle;
     const int columns = sqlite3_column_count(handle);
+    Row row({});
     for (;;) {
       const int rc = sqlite3_step(handle);
       if (rc == SQLITE_DONE) break;
       if (rc != SQLITE_ROW) throw DatabaseError(std::string("SQLite step failed: ") + sqlite3_errmsg(db_));
-      std::vector<Value> cells;
-      cells.reserve(columns);
+      row.columns(static_cast<std::size_t>(columns));
       for (int c = 0; c < columns; ++c) {
-        if (sqlite3_column_type(handle, c) == SQLITE_NULL) {
-          cells.emplace_back();
-        } else {
-          const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(handle, c));
-          cells.emplace_back(std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(handle, c))));
+        const auto i = static_cast<std::size_t>(c);
+        switch (sqlite3_column_type(handle, c)) {
+          case SQLITE_NULL:
+            row.set_null(i);
+            break;
+          case SQLITE_INTEGER: {
+            // Written here rather than by SQLite, which would keep a text copy of each number.
+            char digits[24];
+            const auto end = std::to_chars(digits, digits + sizeof digits, sqlite3_column_int64(handle, c)).ptr;
+            row.set_text(i, std::string_view(digits, static_cast<std::size_t>(end - digits)));
+            break;
+          }
+          default: {
+            const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(handle, c));
+            row.set_text(i, std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(handle, c))));
+          }
         }
       }
-      Row row(std::move(cells));
       visit(row);
     }
   }

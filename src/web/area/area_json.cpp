@@ -75,7 +75,7 @@ nlohmann::json area_lines_json(const std::vector<app::AreaLine>& lines, const st
     if (l.placement) {
       const auto& p = *l.placement;
       row["placement_id"] = p.placement_id;
-      row["provider_name"] = p.provider_name;
+      row["provider_name"] = l.provider_name;
       row["status"] = p.status;
       row["tier"] = p.tier;
       row["reason_label"] = std::string(domain::label_of(domain::placement_reasons(), p.reason));
