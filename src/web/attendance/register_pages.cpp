@@ -63,8 +63,9 @@ Response register_page(RequestContext& ctx, const std::string& date, const std::
       input_field(data, {.id = "date", .label = "Date", .value = data["day_input"].get<std::string>(), .type = "date"});
   const auto reasons = provider_reasons();
   // Most rows have no reason chosen: their select finds these options on the page, as a template
-  // looks outward for a name a row lacks, so the 30 options are built once rather than once a pupil.
-  data["options"] = options(reasons, "");
+  // looks outward for a name a row lacks, written once as HTML rather than once a pupil (30 options
+  // for each of 30 pupils were a third of the page's rendering).
+  data["options_html"] = ctx.templates.render("registers/reason_options", {{"options", options(reasons, "")}});
   nlohmann::json rows = nlohmann::json::array();
   nlohmann::json ids = nlohmann::json::array();
   for (std::size_t i = 0; i < v.entries.size(); ++i) {
@@ -80,7 +81,10 @@ Response register_page(RequestContext& ctx, const std::string& date, const std::
                              : r.field("minutes_" + id);
     const auto reason = r.field("reason_" + id).empty() && e.mark ? e.mark->absence_code : r.field("reason_" + id);
     auto reason_field = input_field(data, {.id = "reason_" + id, .label = "Reason for absence"});
-    if (!reason.empty()) reason_field["options"] = options(reasons, reason);
+    if (!reason.empty()) {
+      reason_field["options_html"] = "";  // this row's own options, with its reason chosen
+      reason_field["options"] = options(reasons, reason);
+    }
     auto minutes_field = input_field(
         data, {.id = "minutes_" + id, .label = "Minutes late", .value = minutes, .width = "govuk-input--width-3"});
     row["id"] = id;
