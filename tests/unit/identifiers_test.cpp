@@ -46,6 +46,15 @@ TEST(CalendarDate, AsPeopleReadIt) {
   EXPECT_EQ(date_text(""), "");
 }
 
+TEST(CalendarDate, MondayOfTheWeek) {
+  const auto monday = [](const char* d) { return format_date(monday_of(*parse_date(d))); };
+  EXPECT_EQ(monday("2026-11-30"), "2026-11-30");  // a Monday is its own
+  EXPECT_EQ(monday("2026-12-06"), "2026-11-30");  // Sunday ends the week
+  EXPECT_EQ(monday("2027-01-03"), "2026-12-28");  // across the new year
+  EXPECT_EQ(monday("2028-02-29"), "2028-02-28");  // a leap day, a Tuesday
+  EXPECT_EQ(monday("2028-03-05"), "2028-02-28");  // the Sunday after it
+}
+
 TEST(Contact, EmailAddresses) {
   EXPECT_EQ(normalise_email("  Ap.Lead@Oakfield.Example "), "ap.lead@oakfield.example");
   EXPECT_FALSE(email_problem("a@b.org"));

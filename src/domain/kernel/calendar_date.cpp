@@ -66,4 +66,9 @@ std::optional<std::string> happened_on_problem(std::string_view text, std::chron
   return std::nullopt;
 }
 
+std::chrono::year_month_day monday_of(std::chrono::year_month_day d) {
+  const std::chrono::sys_days day{d};
+  return std::chrono::year_month_day{day - (std::chrono::weekday(day) - std::chrono::Monday)};
+}
+
 }  // namespace waypoint::domain

@@ -23,6 +23,9 @@ std::optional<std::string> happened_on_problem(std::string_view text, std::chron
                                                std::string_view since, std::chrono::year_month_day today,
                                                std::string_view what);
 
+// The Monday of the week `d` is in: the day itself when it is a Monday.
+std::chrono::year_month_day monday_of(std::chrono::year_month_day d);
+
 // The day `years` after `from`: the same day and month, except that 29 February's anniversary in
 // a common year is 1 March (the day a person born on 29 February reaches an age there).
 std::chrono::year_month_day anniversary(std::chrono::year_month_day from, int years);

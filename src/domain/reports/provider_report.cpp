@@ -13,11 +13,6 @@ namespace {
 using std::chrono::days;
 using std::chrono::sys_days;
 
-Date monday_of(Date d) {
-  const sys_days day{d};
-  return Date{day - (std::chrono::weekday(day) - std::chrono::Monday)};
-}
-
 bool has_school_day(const SchoolCalendar& c, Date from, Date to) {
   for (auto d = sys_days(from); d <= sys_days(to); d += days(1))
     if (is_school_day(c, Date{d})) return true;

@@ -1,10 +1,67 @@
 #include "store/attendance/bulk_mark_load.hpp"
 
+#include <map>
+#include <tuple>
+
+#include "domain/kernel/calendar_date.hpp"
+
 namespace waypoint::store {
+namespace {
+
+// Adds `rows` (each a key's values then a count) to a totals table, a few hundred rows a statement:
+// the count is added to a key already there.
+void add_counts(Connection& c, const std::string& table, const std::string& key_columns, std::size_t key_size,
+                const std::vector<std::vector<std::string>>& rows) {
+  constexpr std::size_t kRows = 400;
+  for (std::size_t first = 0; first < rows.size(); first += kRows) {
+    const auto last = std::min(rows.size(), first + kRows);
+    std::string sql = "INSERT INTO " + table + " (" + key_columns + ", sessions) VALUES ";
+    Params params;
+    for (auto i = first; i < last; ++i) {
+      sql += i == first ? "(" : ", (";
+      for (std::size_t k = 0; k <= key_size; ++k) {
+        params.emplace_back(rows[i][k]);
+        sql += "$" + std::to_string(params.size()) + (k == key_size ? ")" : ", ");
+      }
+    }
+    sql += " ON CONFLICT (" + key_columns + ") DO UPDATE SET sessions = " + table + ".sessions + excluded.sessions";
+    c.exec(sql, params);
+  }
+}
+
+// What the totals' triggers would add for these marks, counted here and added once a key: the
+// engines' GROUP BY over every new mark at the end took longer than loading the marks.
+void add_to_totals(Connection& c, const std::vector<MarkRow>& marks) {
+  std::map<std::pair<std::int64_t, std::string>, int> by_code;
+  std::map<std::tuple<std::int64_t, std::string, std::int64_t, std::string>, int> by_week;
+  std::string day, week;  // the last mark's day and its week's Monday: marks come a placement at a time
+  for (const auto& m : marks) {
+    if (m.session_date != day) {
+      day = m.session_date;
+      const auto date = domain::parse_date(day);
+      if (!date) throw DatabaseError("a mark's date is not a date: " + day);
+      week = domain::format_date(domain::monday_of(*date));
+    }
+    ++by_code[{m.placement_id, m.code()}];
+    ++by_week[{m.school_id, week, m.placement_id, m.code()}];
+  }
+  std::vector<std::vector<std::string>> rows;
+  rows.reserve(by_code.size());
+  for (const auto& [key, n] : by_code) rows.push_back({std::to_string(key.first), key.second, std::to_string(n)});
+  add_counts(c, "attendance_code_totals", "placement_id, code", 2, rows);
+  rows.clear();
+  rows.reserve(by_week.size());
+  for (const auto& [key, n] : by_week) {
+    const auto& [school, monday, placement, code] = key;
+    rows.push_back({std::to_string(school), monday, std::to_string(placement), code, std::to_string(n)});
+  }
+  add_counts(c, "attendance_week_totals", "school_id, week_start, placement_id, code", 4, rows);
+}
+
+}  // namespace
 
 BulkMarkLoad::BulkMarkLoad(Connection& c, std::int64_t recorded_by, std::string recorded_at)
     : c_(c), recorded_by_(recorded_by), recorded_at_(std::move(recorded_at)) {
-  last_id_before_ = c_.query_one("SELECT COALESCE(MAX(id), 0) FROM attendance_marks")->integer(0);
   std::vector<std::string> set_aside;
   if (c_.engine() == Engine::Postgres) {
     // Keys before foreign keys, so each is made again before what could lean on it.
@@ -40,34 +97,14 @@ BulkMarkLoad::BulkMarkLoad(Connection& c, std::int64_t recorded_by, std::string 
   for (const auto& statement : set_aside) c_.exec(statement);
 }
 
-void BulkMarkLoad::add(const std::vector<MarkRow>& marks) { load_new_marks(c_, marks, recorded_by_, recorded_at_); }
+void BulkMarkLoad::add(const std::vector<MarkRow>& marks) {
+  load_new_marks(c_, marks, recorded_by_, recorded_at_);
+  add_to_totals(c_, marks);
+}
 
 void BulkMarkLoad::finish() {
   for (const auto& statement : remake_) c_.exec(statement);
   remake_.clear();
-  // The totals the triggers would have kept, for the new marks only. On PostgreSQL the week is
-  // grouped as a date and written as text once a group: to_char on every mark (attendance_week_of)
-  // took three times as long. Both give the Monday the week begins on.
-  const auto week_of = c_.engine() == Engine::Postgres
-                           ? std::string(
-                                 "CAST(session_date AS date) - CAST(EXTRACT(ISODOW FROM CAST(session_date AS "
-                                 "date)) AS integer) + 1")
-                           : std::string("date(session_date, '-6 days', 'weekday 1')");
-  const auto as_text = c_.engine() == Engine::Postgres ? std::string("to_char(week, 'YYYY-MM-DD')") : "week";
-  const Params after{integer(last_id_before_)};
-  c_.exec(
-      "INSERT INTO attendance_code_totals (placement_id, code, sessions) SELECT placement_id, "
-      "COALESCE(school_code, provider_code), COUNT(*) FROM attendance_marks WHERE id > $1 GROUP BY 1, 2 "
-      "ON CONFLICT (placement_id, code) DO UPDATE SET sessions = attendance_code_totals.sessions + excluded.sessions",
-      after);
-  c_.exec(
-      "INSERT INTO attendance_week_totals (school_id, week_start, placement_id, code, sessions) SELECT school_id, " +
-          as_text + ", placement_id, code, n FROM (SELECT school_id, " + week_of +
-          " AS week, placement_id, COALESCE(school_code, provider_code) AS code, COUNT(*) AS n FROM "
-          "attendance_marks WHERE id > $1 GROUP BY 1, 2, 3, 4) weeks WHERE true ON CONFLICT (school_id, "
-          "week_start, placement_id, code) DO UPDATE SET sessions = attendance_week_totals.sessions + "
-          "excluded.sessions",
-      after);
 }
 
 }  // namespace waypoint::store

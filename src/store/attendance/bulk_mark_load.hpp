@@ -12,7 +12,8 @@ namespace waypoint::store {
 // foreign keys) are set aside and its totals' triggers stopped; marks are then added as fast as the
 // engine takes rows (COPY on PostgreSQL); finishing makes the indexes and keys again from the
 // definitions read off the database (checking every foreign key and every key in one pass each,
-// so a bad row still fails the load), restarts the triggers and adds the new marks to the totals.
+// so a bad row still fails the load) and restarts the triggers. Each batch of marks is added to the
+// totals as it goes in.
 // All inside the caller's transaction: a load that fails leaves the table as it was.
 class BulkMarkLoad {
  public:
@@ -24,7 +25,6 @@ class BulkMarkLoad {
   Connection& c_;
   std::int64_t recorded_by_;
   std::string recorded_at_;
-  std::int64_t last_id_before_ = 0;
   std::vector<std::string> remake_;  // statements that make again what was set aside, in order
 };
 
