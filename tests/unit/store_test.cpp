@@ -87,3 +87,41 @@ TEST(StoreAudit, AppendsFormAVerifiableChainAndSearchFilters) {
   EXPECT_FALSE(domain::first_chain_break(all, std::string(32, 'k')));
   EXPECT_EQ(all[0].prev_hash, domain::kAuditGenesisHash);
 }
+
+TEST(StoreAudit, EntriesAppendedTogetherChainAsIfOneByOne) {
+  auto db = test_support::fresh_database();
+  store::migrate(*db);
+  const auto entry = [](int n) {
+    domain::AuditEntry e;
+    e.at = "2026-11-30T09:00:00Z";
+    e.user_id = 7;
+    e.action = "register.mark_change";
+    e.entity = "pupil";
+    e.entity_id = e.pupil_id = n;
+    e.client = "127.0.0.1";
+    e.detail = "{}";
+    return e;
+  };
+  const std::string key(32, 'k');
+  db->transaction([&](store::Connection& c) {
+    store::append_audit_entry(c, entry(1), key);
+    std::vector<domain::AuditEntry> many;
+    for (int n = 2; n <= 131; ++n) many.push_back(entry(n));  // more than one statement holds
+    const auto appended = store::append_audit_entries(c, many, key);
+    EXPECT_EQ(appended.front().id, 2);
+    EXPECT_EQ(appended.back().id, 131);
+    store::append_audit_entry(c, entry(132), key);
+    EXPECT_TRUE(store::append_audit_entries(c, {}, key).empty());
+  });
+  std::vector<domain::AuditEntry> all;
+  db->with_connection([&](store::Connection& c) {
+    store::walk_audit_chain(c, [&](const domain::AuditEntry& e) {
+      all.push_back(e);
+      return true;
+    });
+  });
+  ASSERT_EQ(all.size(), 132u);
+  for (std::size_t i = 0; i < all.size(); ++i) EXPECT_EQ(all[i].pupil_id, static_cast<std::int64_t>(i + 1));
+  EXPECT_FALSE(domain::first_chain_break(all, key));
+  EXPECT_EQ(all[131].prev_hash, all[130].hash);
+}

@@ -194,20 +194,21 @@ void take_register(const Services& s, const Actor& a, const std::string& date, c
     saved.reserve(rows.size());
     for (const auto& [row, entry] : rows) saved.push_back(row);
     store::save_marks(c, saved, a.user_id, s.now_iso());
+    std::vector<AuditRecord> changes;  // one a pupil, appended together
     for (const auto& [row, entry] : rows) {
       raise_alerts_for_mark(c, s, a, row, a.organisation_name);
       const auto& before = entry->mark;
       if (before && (before->mark != row.mark || before->minutes_late != row.minutes_late ||
                      before->absence_code != row.absence_code))
-        audit(c, s, &a,
-              {"register.mark_change", "pupil", row.pupil_id, row.pupil_id,
-               nlohmann::json{{"date", row.session_date},
-                              {"session", row.session},
-                              {"from", before->provider_code},
-                              {"to", row.provider_code},
-                              {"reason", reason}}
-                   .dump()});
+        changes.push_back({"register.mark_change", "pupil", row.pupil_id, row.pupil_id,
+                           nlohmann::json{{"date", row.session_date},
+                                          {"session", row.session},
+                                          {"from", before->provider_code},
+                                          {"to", row.provider_code},
+                                          {"reason", reason}}
+                               .dump()});
     }
+    audit_each(c, s, a, changes);
     nlohmann::json codes = nlohmann::json::object();
     for (const auto& [row, entry] : rows) codes[std::to_string(row.pupil_id)] = row.provider_code;
     audit_entry.entity_id = a.organisation_id;

@@ -6,8 +6,9 @@
 
 namespace waypoint::app {
 
-void audit(store::Connection& c, const Services& s, const Actor* actor, const AuditRecord& r,
-           const std::string& client) {
+namespace {
+
+domain::AuditEntry entry_of(const Services& s, const Actor* actor, const AuditRecord& r, const std::string& client) {
   domain::AuditEntry e;
   e.at = s.now_iso();
   if (actor && actor->user_id != 0) {  // the command-line operator has no account
@@ -20,7 +21,21 @@ void audit(store::Connection& c, const Services& s, const Actor* actor, const Au
   e.pupil_id = r.pupil_id;
   e.client = actor && client.empty() ? actor->client : client;
   e.detail = r.detail;
-  store::append_audit_entry(c, std::move(e), s.settings.audit_key);
+  return e;
+}
+
+}  // namespace
+
+void audit(store::Connection& c, const Services& s, const Actor* actor, const AuditRecord& r,
+           const std::string& client) {
+  store::append_audit_entry(c, entry_of(s, actor, r, client), s.settings.audit_key);
+}
+
+void audit_each(store::Connection& c, const Services& s, const Actor& actor, const std::vector<AuditRecord>& records) {
+  std::vector<domain::AuditEntry> entries;
+  entries.reserve(records.size());
+  for (const auto& r : records) entries.push_back(entry_of(s, &actor, r, {}));
+  store::append_audit_entries(c, std::move(entries), s.settings.audit_key);
 }
 
 void audit_refusal(const Services& s, const Actor& actor, const std::string& what) {

@@ -1,6 +1,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/kernel/actor.hpp"
 #include "app/kernel/services.hpp"
@@ -20,6 +21,10 @@ struct AuditRecord {
 // or fall together. `actor` is empty for events with nobody signed in (a failed sign-in).
 void audit(store::Connection& c, const Services& s, const Actor* actor, const AuditRecord& r,
            const std::string& client = {});
+
+// Several records of one change (each mark of a register), appended together: one read and one
+// write of the chain's head for all of them.
+void audit_each(store::Connection& c, const Services& s, const Actor& actor, const std::vector<AuditRecord>& records);
 
 // Records, in its own transaction, that the actor was refused something.
 void audit_refusal(const Services& s, const Actor& actor, const std::string& what);

@@ -15,6 +15,9 @@ namespace waypoint::store {
 // one. Must run inside the transaction of the change it records.
 // Appends `e` to the chain, its hash keyed with the deployment's audit key.
 domain::AuditEntry append_audit_entry(Connection& c, domain::AuditEntry e, std::string_view key);
+// Appends several entries in their order, with one read of the chain's head and one write of it.
+std::vector<domain::AuditEntry> append_audit_entries(Connection& c, std::vector<domain::AuditEntry> entries,
+                                                     std::string_view key);
 
 // Where the trail starts once retention has disposed of its oldest entries: a checkpoint of the last
 // entry disposed of (`entries` counts every entry disposed of so far), signed as checkpoints are.
