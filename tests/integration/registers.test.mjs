@@ -55,8 +55,13 @@ test("bad marks are refused by pupil and nothing changes", async () => {
   const before = code();
   const bad = await send({ mark_1: "absent", reason_1: "G", change_reason: "x" });
   assert.deepEqual(errorMessages(bad.text), [{ field: "reason_1", message: "Aisha Walker: select the reason for the absence" }]);
+  // Each message also stands by its box, which points to it.
+  assert.match(bad.text, /<p id="reason_1-error" class="govuk-error-message">/);
+  assert.match(bad.text, /<select class="govuk-select govuk-select--error" id="reason_1" name="reason_1" aria-describedby="reason_1-error">/);
   const minutes = await send({ mark_1: "late", minutes_1: "lots", change_reason: "x" });
   assert.deepEqual(errorMessages(minutes.text).map((e) => e.field), ["minutes_1"]);
+  assert.match(minutes.text, /<p id="minutes_1-error" class="govuk-error-message">/);
+  assert.match(minutes.text, /id="minutes_1" name="minutes_1" type="text" value="lots" aria-describedby="minutes_1-error"/);
   const stranger = await tutor.post("/register", { date, session: "am", pupil_id: "2", mark_2: "present" });
   assert.deepEqual(errorMessages(stranger.text), [{ field: "mark_2", message: "This pupil is not placed with you for this session" }]);
   assert.equal(wp.sql(`SELECT COUNT(*) FROM attendance_marks WHERE pupil_id = 2`), "0");

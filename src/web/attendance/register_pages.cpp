@@ -62,10 +62,9 @@ Response register_page(RequestContext& ctx, const std::string& date, const std::
   data["day_field"] =
       input_field(data, {.id = "date", .label = "Date", .value = data["day_input"].get<std::string>(), .type = "date"});
   const auto reasons = provider_reasons();
-  // Most rows have no reason chosen: their select finds these options on the page, as a template
-  // looks outward for a name a row lacks, written once as HTML rather than once a pupil (30 options
-  // for each of 30 pupils were a third of the page's rendering).
-  data["options_html"] = ctx.templates.render("registers/reason_options", {{"options", options(reasons, "")}});
+  // Most rows have no reason chosen: their select shows these options, written once as HTML rather
+  // than once a pupil (30 options for each of 30 pupils were a third of the page's rendering).
+  data["reason_options_html"] = ctx.templates.render("registers/reason_options", {{"options", options(reasons, "")}});
   nlohmann::json rows = nlohmann::json::array();
   nlohmann::json ids = nlohmann::json::array();
   for (std::size_t i = 0; i < v.entries.size(); ++i) {
@@ -80,20 +79,19 @@ Response register_page(RequestContext& ctx, const std::string& date, const std::
                              ? std::to_string(e.mark->minutes_late)
                              : r.field("minutes_" + id);
     const auto reason = r.field("reason_" + id).empty() && e.mark ? e.mark->absence_code : r.field("reason_" + id);
-    auto reason_field = input_field(data, {.id = "reason_" + id, .label = "Reason for absence"});
-    if (!reason.empty()) {
-      reason_field["options_html"] = "";  // this row's own options, with its reason chosen
-      reason_field["options"] = options(reasons, reason);
-    }
-    auto minutes_field = input_field(
-        data, {.id = "minutes_" + id, .label = "Minutes late", .value = minutes, .width = "govuk-input--width-3"});
+    // The row's own options, with its reason chosen.
+    row["reason_chosen"] = !reason.empty();
+    if (!reason.empty()) row["options"] = options(reasons, reason);
     row["id"] = id;
     row["present"] = mark == "present";
     row["late"] = mark == "late";
     row["absent"] = mark == "absent";
-    row["mark_error"] = data["errors"].contains("mark_" + id) ? data["errors"]["mark_" + id] : nlohmann::json("");
-    row["minutes"] = std::move(minutes_field);
-    row["reason"] = std::move(reason_field);
+    const auto& errors_by_field = data["errors"];
+    for (const auto* field : {"mark_", "minutes_", "reason_"}) {
+      const auto error = errors_by_field.find(field + id);
+      row[std::string(field) + "error"] = error != errors_by_field.end() ? *error : nlohmann::json("");
+    }
+    row["minutes"] = minutes;
     rows.push_back(std::move(row));
   }
   data["rows"] = std::move(rows);
