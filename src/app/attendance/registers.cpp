@@ -51,8 +51,6 @@ RegisterView build_register(store::Connection& c, const Services& s, std::int64_
   std::map<std::int64_t, std::vector<store::SlotRow>> slots_by_placement;
   for (auto& row : store::slots_at_provider(c, provider_id, key.date, weekday))
     slots_by_placement[*row.placement_id].push_back(std::move(row));
-  std::map<std::int64_t, domain::Pupil> pupils;
-  for (auto& p : store::pupils_at_provider(c, provider_id, key.date)) pupils.emplace(p.id, std::move(p));
   const auto placements = store::active_placements_at(c, provider_id, key.date);
   std::vector<std::int64_t> schools;
   for (const auto& placement : placements) schools.push_back(placement.school_id);
@@ -69,7 +67,7 @@ RegisterView build_register(store::Connection& c, const Services& s, std::int64_
     for (const auto& e : domain::expected_sessions(slots, weekday)) {
       if (e.session != key.session) continue;
       RegisterEntry entry;
-      entry.pupil = pupils.at(placement.pupil_id);
+      entry.pupil = placement.pupil;
       entry.placement_id = placement.id;
       entry.legal_basis = placement.legal_basis;
       entry.expected_from = e.starts_at;
@@ -77,7 +75,7 @@ RegisterView build_register(store::Connection& c, const Services& s, std::int64_
         if (row.slot.day.iso_encoding() == weekday && row.site_id && row.slot.end_minute > e.starts_at &&
             row.slot.start_minute <= e.starts_at)
           entry.site_id = row.site_id;
-      if (const auto m = marks.find(placement.pupil_id); m != marks.end()) entry.mark = m->second;
+      if (const auto m = marks.find(placement.pupil.id); m != marks.end()) entry.mark = m->second;
       v.entries.push_back(std::move(entry));
     }
   }

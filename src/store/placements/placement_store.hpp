@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "domain/placements/placement.hpp"
+#include "domain/pupils/pupil.hpp"
 #include "store/kernel/database.hpp"
 #include "store/kernel/page.hpp"
 
@@ -39,12 +40,13 @@ Page<PlacementRecord> placements_at_provider(Connection& c, std::int64_t provide
 // What a register needs of each placement it may expect.
 struct ExpectedPlacement {
   std::int64_t id = 0;
-  std::int64_t pupil_id = 0;
   std::int64_t school_id = 0;
   std::string legal_basis;
+  domain::Pupil pupil;
 };
-// Active placements at a provider whose dates cover `date`: the pupils it may expect that day, by
-// name. Four columns, not a whole placement: a register is read at every send too.
+// Active placements at a provider whose dates cover `date`, with their pupils: the pupils it may
+// expect that day, by name, in one read. Three columns of each placement, not all: a register is
+// read at every send too.
 std::vector<ExpectedPlacement> active_placements_at(Connection& c, std::int64_t provider_id, const std::string& date);
 // The same for a school's pupils, wherever they are placed.
 std::vector<PlacementRecord> active_placements_of_school(Connection& c, std::int64_t school_id,

@@ -3,35 +3,42 @@
 #include "domain/kernel/text.hpp"
 
 namespace waypoint::store {
-namespace {
 
-constexpr const char* kPupilSelect =
-    "SELECT p.id, p.school_id, p.upn, p.given_name, p.family_name, p.date_of_birth, p.gender, p.needs, "
-    "p.looked_after, p.child_in_need, p.child_protection_plan FROM pupils p ";
-constexpr const char* kPupilOrder = " ORDER BY p.family_name, p.given_name, p.id LIMIT $2 OFFSET $3";
+std::string pupil_columns(const std::string& alias) {
+  std::string out;
+  for (const auto* column : {"id", "school_id", "upn", "given_name", "family_name", "date_of_birth", "gender", "needs",
+                             "looked_after", "child_in_need", "child_protection_plan"})
+    out += (out.empty() ? "" : ", ") + alias + "." + column;
+  return out;
+}
 
-domain::Pupil pupil_from_row(const Row& r) {
+domain::Pupil pupil_from_row(const Row& r, std::size_t first) {
   domain::Pupil p;
-  p.id = r.integer(0);
-  p.school_id = r.integer(1);
-  p.upn = r.text(2);
-  p.given_name = r.text(3);
-  p.family_name = r.text(4);
-  p.date_of_birth = r.text(5);
-  p.gender = r.text(6);
-  p.needs = domain::split_list(r.text(7));
-  p.looked_after = r.boolean(8);
-  p.child_in_need = r.boolean(9);
-  p.child_protection_plan = r.boolean(10);
+  p.id = r.integer(first);
+  p.school_id = r.integer(first + 1);
+  p.upn = r.text(first + 2);
+  p.given_name = r.text(first + 3);
+  p.family_name = r.text(first + 4);
+  p.date_of_birth = r.text(first + 5);
+  p.gender = r.text(first + 6);
+  p.needs = domain::split_list(r.text(first + 7));
+  p.looked_after = r.boolean(first + 8);
+  p.child_in_need = r.boolean(first + 9);
+  p.child_protection_plan = r.boolean(first + 10);
   return p;
 }
+
+namespace {
+
+const std::string kPupilSelect = "SELECT " + pupil_columns("p") + " FROM pupils p ";
+constexpr const char* kPupilOrder = " ORDER BY p.family_name, p.given_name, p.id LIMIT $2 OFFSET $3";
 
 Value flag(bool b) { return integer(b ? 1 : 0); }
 
 Page<domain::Pupil> page_of(Connection& c, const std::string& where, std::int64_t key, const PageRequest& page) {
   auto rows =
       c.query(kPupilSelect + where + kPupilOrder, {integer(key), integer(page.size + 1), integer(page.offset())});
-  return make_page(map_rows(rows, pupil_from_row), page);
+  return make_page(map_rows(rows, [](const Row& r) { return pupil_from_row(r); }), page);
 }
 
 // Placements a provider teaches or is about to: not drafts still being planned, not ended ones.
@@ -72,14 +79,6 @@ std::map<std::int64_t, domain::Pupil> find_pupils(Connection& c, const std::vect
     out.emplace(p.id, std::move(p));
   }
   return out;
-}
-
-std::vector<domain::Pupil> pupils_at_provider(Connection& c, std::int64_t provider_id, const std::string& date) {
-  return map_rows(c.query(std::string(kPupilSelect) +
-                              "WHERE p.id IN (SELECT pl.pupil_id FROM placements pl WHERE pl.provider_id = $1 AND "
-                              "pl.status = 'active' AND pl.start_date <= $2 AND pl.planned_end_date >= $2)",
-                          {integer(provider_id), date}),
-                  pupil_from_row);
 }
 
 std::optional<domain::Pupil> find_pupil_by_upn(Connection& c, const std::string& upn) {

@@ -15,8 +15,10 @@ void update_pupil(Connection& c, const domain::Pupil& p, const std::string& now)
 std::optional<domain::Pupil> find_pupil(Connection& c, std::int64_t id);
 // The pupils with these ids, in one read, by id.
 std::map<std::int64_t, domain::Pupil> find_pupils(Connection& c, const std::vector<std::int64_t>& ids);
-// The pupils of the placements active at a provider on `date`, in one read (for its registers).
-std::vector<domain::Pupil> pupils_at_provider(Connection& c, std::int64_t provider_id, const std::string& date);
+// The columns pupil_from_row reads, of the pupils table under `alias`, for reads that join it.
+std::string pupil_columns(const std::string& alias);
+// A pupil from a row's columns from `first` on, in pupil_columns' order.
+domain::Pupil pupil_from_row(const Row& r, std::size_t first = 0);
 std::optional<domain::Pupil> find_pupil_by_upn(Connection& c, const std::string& upn);
 void link_guardian(Connection& c, std::int64_t pupil_id, std::int64_t user_id);
 bool is_guardian(Connection& c, std::int64_t pupil_id, std::int64_t user_id);
