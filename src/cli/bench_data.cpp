@@ -30,7 +30,9 @@ BenchDataReport generate_provider_bench_data(const app::Services& s, int provide
     const auto la = store::organisations_of_kind(c, domain::OrganisationKind::LocalAuthority).front().id;
     const auto officer = store::first_user_with_role(c, domain::Role::LaOfficer)->id;
     const auto now = s.now_iso();
-    const auto& kinds = domain::provider_kinds();
+    // The directory's kinds: a school's own unit belongs to its school, not to the LA's directory,
+    // and has no checks to make.
+    const auto kinds = domain::directory_kinds();
     const auto existing = store::count_organisations(c);
     for (int i = 0; i < providers; ++i) {
       const auto& kind = kinds[static_cast<std::size_t>(pick(static_cast<int>(kinds.size())))];

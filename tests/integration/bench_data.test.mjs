@@ -29,6 +29,17 @@ const totalsAgree = () => {
     assert.equal(wp.sql(`SELECT COUNT(*) FROM (${a} EXCEPT ${b}) x`), "0", `${a} EXCEPT ${b}`);
 };
 
+test("bench-data providers makes directory providers of every kind, each with its checks", () => {
+  const before = Number(wp.sql("SELECT COUNT(*) FROM providers"));
+  const made = wp.cli(["bench-data", "providers", "--count", "60", "--checks-each", "3"]);
+  assert.equal(made.status, 0, made.stderr);
+  assert.equal(Number(wp.sql("SELECT COUNT(*) FROM providers")), before + 60);
+  const bench = "FROM providers p JOIN organisations o ON o.id = p.organisation_id WHERE o.name LIKE 'Bench provider %'";
+  assert.equal(wp.sql(`SELECT COUNT(DISTINCT provider_kind) ${bench}`), "8", "every kind the directory lists");
+  assert.equal(wp.sql(`SELECT COUNT(*) ${bench} AND p.provider_kind = 'school_unit'`), "0", "a school's own unit is its school's");
+  assert.equal(wp.sql(`SELECT COUNT(*) ${bench} AND (SELECT COUNT(*) FROM provider_checks k WHERE k.provider_id = o.id) <> 3`), "0");
+});
+
 test("bench-data attendance loads its marks in bulk and leaves the table as it was made, with totals that match", () => {
   const before = shape();
   const marksBefore = Number(wp.sql("SELECT COUNT(*) FROM attendance_marks"));
