@@ -42,6 +42,19 @@ TEST(StoreParameters, NumberedPlaceholdersBindByNumberNotByOrder) {
   });
 }
 
+TEST(StoreParameters, ValuesRowsNumberRowByRow) {
+  EXPECT_EQ(store::values_rows(2, 3), "($1, $2, $3), ($4, $5, $6)");
+  EXPECT_EQ(store::values_rows(1, 1), "($1)");
+  EXPECT_EQ(store::values_rows(0, 3), "");
+  auto db = test_support::fresh_database();
+  db->with_connection([&](store::Connection& c) {
+    auto rows = c.query("SELECT * FROM (VALUES " + store::values_rows(2, 2) + ") v ORDER BY 1",
+                        {std::string("a"), std::string("b"), std::string("c"), std::string("d")});
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0].text(0) + rows[0].text(1) + rows[1].text(0) + rows[1].text(1), "abcd");
+  });
+}
+
 TEST(StoreTransactions, AThrowRollsBackEverything) {
   auto db = test_support::fresh_database();
   store::migrate(*db);

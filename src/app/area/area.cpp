@@ -82,6 +82,14 @@ domain::AreaPlacement fact_of(const store::AreaPlacementRow& r, const store::Are
   return p;
 }
 
+// The name of each school and provider the filters offer, by id: every placement's are among them.
+std::unordered_map<std::int64_t, const std::string*> names_by_id(const AreaView& v) {
+  std::unordered_map<std::int64_t, const std::string*> names;
+  for (const auto* list : {&v.schools, &v.providers})
+    for (const auto& x : *list) names[x.id] = &x.name;
+  return names;
+}
+
 // Attendance at providers in the period, for each provider and each school of the placements shown.
 void add_attendance(store::Connection& c, std::int64_t la_id, domain::Date today, AreaView& v) {
   std::unordered_map<std::int64_t, const store::AreaPlacementRow*> shown;
@@ -101,10 +109,7 @@ void add_attendance(store::Connection& c, std::int64_t la_id, domain::Date today
     store::area_attendance(c, la_id, domain::format_date(first), domain::format_date(last), count);
 
   std::vector<domain::GroupPupilSessions> at_providers, at_schools;
-  // Each placement's school and provider are among those the filters offer.
-  std::unordered_map<std::int64_t, const std::string*> names;
-  for (const auto* list : {&v.schools, &v.providers})
-    for (const auto& x : *list) names[x.id] = &x.name;
+  const auto names = names_by_id(v);
   std::vector<std::int64_t> counted;  // in placement order, so groups come out the same each time
   counted.reserve(by_placement.size());
   for (const auto& [id, summary] : by_placement) counted.push_back(id);
@@ -253,9 +258,7 @@ AreaFigurePupils area_figure_pupils(const Services& s, const Actor& a, const Are
                    return std::tie(pupil.family_name, pupil.given_name, p->placement_id);
                  };
                  std::sort(shown.begin(), shown.end(), [&](auto x, auto y) { return name_key(x) < name_key(y); });
-                 std::unordered_map<std::int64_t, const std::string*> names;
-                 for (const auto* list : {&out.area.schools, &out.area.providers})
-                   for (const auto& x : *list) names[x.id] = &x.name;
+                 const auto names = names_by_id(out.area);
                  for (const auto* p : shown) {
                    const auto& pupil = named.at(p->pupil_id);
                    out.lines.push_back({p->pupil_id, pupil.given_name + " " + pupil.family_name,

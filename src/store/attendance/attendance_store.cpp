@@ -68,13 +68,7 @@ void insert_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t
   std::size_t sql_rows = 0;
   const auto statement = [&](std::size_t n) -> const std::string& {
     if (n == sql_rows) return sql;
-    sql = std::string("INSERT INTO ") + kMarkColumns + " VALUES ";
-    for (std::size_t i = 0; i < n; ++i) {
-      sql += i == 0 ? "(" : ", (";
-      for (std::size_t k = 1; k <= kMarkValues; ++k)
-        sql += "$" + std::to_string(i * kMarkValues + k) + (k == kMarkValues ? ")" : ", ");
-    }
-    sql += tail;
+    sql = std::string("INSERT INTO ") + kMarkColumns + " VALUES " + values_rows(n, kMarkValues) + std::string(tail);
     sql_rows = n;
     return sql;
   };

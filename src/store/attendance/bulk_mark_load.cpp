@@ -15,17 +15,13 @@ void add_counts(Connection& c, const std::string& table, const std::string& key_
   constexpr std::size_t kRows = 400;
   for (std::size_t first = 0; first < rows.size(); first += kRows) {
     const auto last = std::min(rows.size(), first + kRows);
-    std::string sql = "INSERT INTO " + table + " (" + key_columns + ", sessions) VALUES ";
     Params params;
-    for (auto i = first; i < last; ++i) {
-      sql += i == first ? "(" : ", (";
-      for (std::size_t k = 0; k <= key_size; ++k) {
-        params.emplace_back(rows[i][k]);
-        sql += "$" + std::to_string(params.size()) + (k == key_size ? ")" : ", ");
-      }
-    }
-    sql += " ON CONFLICT (" + key_columns + ") DO UPDATE SET sessions = " + table + ".sessions + excluded.sessions";
-    c.exec(sql, params);
+    for (auto i = first; i < last; ++i)
+      for (std::size_t k = 0; k <= key_size; ++k) params.emplace_back(rows[i][k]);
+    c.exec("INSERT INTO " + table + " (" + key_columns + ", sessions) VALUES " +
+               values_rows(last - first, key_size + 1) + " ON CONFLICT (" + key_columns +
+               ") DO UPDATE SET sessions = " + table + ".sessions + excluded.sessions",
+           params);
   }
 }
 

@@ -48,21 +48,19 @@ std::vector<domain::AuditEntry> append_audit_entries(Connection& c, std::vector<
   constexpr std::size_t kRows = 100;
   for (std::size_t first = 0; first < entries.size(); first += kRows) {
     const auto last = std::min(entries.size(), first + kRows);
-    std::string sql =
-        "INSERT INTO audit_events (id, at, user_id, organisation_id, action, entity, entity_id, pupil_id, client, "
-        "detail, prev_hash, hash) VALUES ";
     Params params;
     for (auto i = first; i < last; ++i) {
       const auto& e = entries[i];
-      sql += i == first ? "(" : ", (";
-      for (const auto& v :
+      for (auto& v :
            Params{integer(e.id), e.at, opt_integer(e.user_id), opt_integer(e.organisation_id), e.action, e.entity,
-                  opt_integer(e.entity_id), opt_integer(e.pupil_id), e.client, e.detail, e.prev_hash, e.hash}) {
-        params.push_back(v);
-        sql += "$" + std::to_string(params.size()) + (params.size() % 12 == 0 ? ")" : ", ");
-      }
+                  opt_integer(e.entity_id), opt_integer(e.pupil_id), e.client, e.detail, e.prev_hash, e.hash})
+        params.push_back(std::move(v));
     }
-    c.exec(sql, params);
+    c.exec(
+        "INSERT INTO audit_events (id, at, user_id, organisation_id, action, entity, entity_id, pupil_id, client, "
+        "detail, prev_hash, hash) VALUES " +
+            values_rows(last - first, 12),
+        params);
   }
   c.exec(
       "INSERT INTO audit_chain_head (id, last_id, hash) VALUES (1, $1, $2) ON CONFLICT (id) DO UPDATE SET last_id = "

@@ -84,6 +84,15 @@ inline std::string in_list(Params& params, const std::vector<std::int64_t>& ids)
   return in_list(params, values);
 }
 
+// "($1, $2), ($3, $4)" for `rows` rows of `columns` values each: a multi-row INSERT's VALUES, its
+// parameters numbered row by row from $1.
+inline std::string values_rows(std::size_t rows, std::size_t columns) {
+  std::string out;
+  for (std::size_t i = 0; i < rows * columns; ++i)
+    out += (i % columns == 0 ? (i == 0 ? "($" : "), ($") : ", $") + std::to_string(i + 1);
+  return rows * columns == 0 ? out : out + ")";
+}
+
 // One connection, used by one thread at a time.
 class Connection {
  public:

@@ -63,8 +63,11 @@ Response register_page(RequestContext& ctx, const std::string& date, const std::
       input_field(data, {.id = "date", .label = "Date", .value = data["day_input"].get<std::string>(), .type = "date"});
   const auto reasons = provider_reasons();
   // Most rows have no reason chosen: their select shows these options, written once as HTML rather
-  // than once a pupil (30 options for each of 30 pupils were a third of the page's rendering).
-  data["reason_options_html"] = ctx.templates.render("registers/reason_options", {{"options", options(reasons, "")}});
+  // than once a pupil (30 options for each of 30 pupils were a third of the page's rendering). The
+  // reasons never change, so neither does the HTML: it is written at the first register shown.
+  static const std::string unchosen =
+      ctx.templates.render("registers/reason_options", {{"options", options(reasons, "")}});
+  data["reason_options_html"] = unchosen;
   nlohmann::json rows = nlohmann::json::array();
   nlohmann::json ids = nlohmann::json::array();
   for (std::size_t i = 0; i < v.entries.size(); ++i) {
