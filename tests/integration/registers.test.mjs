@@ -62,6 +62,9 @@ test("bad marks are refused by pupil and nothing changes", async () => {
   assert.deepEqual(errorMessages(minutes.text).map((e) => e.field), ["minutes_1"]);
   assert.match(minutes.text, /<p id="minutes_1-error" class="govuk-error-message">/);
   assert.match(minutes.text, /id="minutes_1" name="minutes_1" type="text" value="lots" aria-describedby="minutes_1-error"/);
+  const notAnId = await tutor.post("/register", { date, session: "am", pupil_id: "abc", mark_abc: "present" });
+  assert.equal(notAnId.status, 422, "an id that is not a number is refused, not dropped");
+  assert.deepEqual(errorMessages(notAnId.text).map((e) => e.field), ["pupil_id"]);
   const stranger = await tutor.post("/register", { date, session: "am", pupil_id: "2", mark_2: "present" });
   assert.deepEqual(errorMessages(stranger.text), [{ field: "mark_2", message: "This pupil is not placed with you for this session" }]);
   assert.equal(wp.sql(`SELECT COUNT(*) FROM attendance_marks WHERE pupil_id = 2`), "0");

@@ -190,7 +190,13 @@ void add_register_routes(Router& r) {
     std::vector<app::MarkInput> marks;
     for (const auto& id_text : req.fields("pupil_id")) {
       const auto id = domain::parse_whole_number(id_text);
-      if (!id) continue;
+      // Not from the register's own form: refused, rather than the rest sent without it.
+      if (!id)
+        return register_page(ctx, date, session,
+                             {{"pupil_id",
+                               "A pupil in what was sent is not on the register: open the register "
+                               "again and send it from there"}},
+                             422);
       const auto n = std::to_string(*id);
       marks.push_back({*id, req.field("mark_" + n), req.field("minutes_" + n), req.field("reason_" + n)});
     }
