@@ -23,7 +23,7 @@ using std::chrono::sys_days;
 // Names and calendars looked up once a sweep, however many pupils share them.
 class Lookups {
  public:
-  explicit Lookups(store::Connection& c) : c_(c), calendars_(c) {}
+  Lookups(const Services& s, store::Connection& c) : c_(c), calendars_(s, c) {}
 
   const domain::Organisation& organisation(std::int64_t id) {
     auto it = organisations_.find(id);
@@ -80,7 +80,7 @@ int raise_register_alerts(const Services& s) {
   const unsigned weekday = std::chrono::weekday(sys_days(today)).iso_encoding();
   std::vector<Owed> owed_alerts;
   unguarded_read(s, [&](store::Connection& c) {
-    Lookups lookups(c);
+    Lookups lookups(s, c);
     std::set<std::pair<std::int64_t, std::string>> marked;
     for (auto& m : store::marked_sessions_on(c, date)) marked.insert(std::move(m));
     // At national size a sweep meets tens of thousands of schools and registers: whether each school
@@ -139,7 +139,7 @@ int raise_missing_education_alerts(const Services& s) {
   const auto look_back = domain::format_date(domain::Date{sys_days(yesterday) - std::chrono::days(100)});
   std::vector<Owed> owed_alerts;
   unguarded_read(s, [&](store::Connection& c) {
-    Lookups lookups(c);
+    Lookups lookups(s, c);
     // A run of absence ends at the latest day attended, so that day is all the sweep reads of each
     // pupil's marks (reading every mark of the period held 280,000 rows at LA scale).
     std::vector<std::string> attendance_codes;

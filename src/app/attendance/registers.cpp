@@ -285,7 +285,7 @@ TodayBoard today_board(const Services& s, const Actor& a) {
         entry.entity_id = a.organisation_id;
         nlohmann::json ids = nlohmann::json::array();
         entry.detail = nlohmann::json{{"pupil_ids", ids}}.dump();
-        if (!domain::is_school_day(calendar_for_school(c, a.organisation_id), s.today())) return board;
+        if (!domain::is_school_day(SchoolCalendars(s, c).of(a.organisation_id), s.today())) return board;
         // Four reads however many pupils are out: a read a pupil cost a round trip each on PostgreSQL.
         const auto placements = store::active_placements_of_school(c, a.organisation_id, board.date);
         std::map<std::int64_t, std::vector<domain::SlotTimes>> slots;

@@ -55,18 +55,29 @@ domain::SchoolCalendar calendar_for_school(store::Connection& c, std::int64_t sc
 
 const domain::SchoolCalendar& SchoolCalendars::of(std::int64_t school_id) {
   if (const auto it = read_.find(school_id); it != read_.end()) return *it->second;
-  const domain::SchoolCalendar* calendar = nullptr;
-  const auto school = store::find_organisation(c_, school_id);
-  if (school && school->parent_id && !store::keeps_own_calendar(c_, school_id)) {
-    auto area = areas_.find(*school->parent_id);
-    if (area == areas_.end())
-      area = areas_.emplace(*school->parent_id, calendar_for_area(c_, *school->parent_id)).first;
-    calendar = &area->second;
-  } else {
-    calendar = &own_.emplace(school_id, calendar_for_school(c_, school_id)).first->second;
+  if (cache_ && !revision_) revision_ = store::calendar_revision(c_);
+  auto calendar = cache_ ? cache_->school(*revision_, school_id) : nullptr;
+  if (!calendar) {
+    calendar = read(school_id);
+    if (cache_) cache_->keep_school(*revision_, school_id, calendar);
   }
-  read_.emplace(school_id, calendar);
-  return *calendar;
+  return *read_.emplace(school_id, std::move(calendar)).first->second;
+}
+
+CalendarCache::Calendar SchoolCalendars::read(std::int64_t school_id) {
+  const auto school = store::find_organisation(c_, school_id);
+  if (school && school->parent_id && !store::keeps_own_calendar(c_, school_id)) return area(*school->parent_id);
+  return std::make_shared<const domain::SchoolCalendar>(calendar_for_school(c_, school_id));
+}
+
+CalendarCache::Calendar SchoolCalendars::area(std::int64_t la_id) {
+  if (const auto it = areas_.find(la_id); it != areas_.end()) return it->second;
+  auto calendar = cache_ ? cache_->area(*revision_, la_id) : nullptr;
+  if (!calendar) {
+    calendar = std::make_shared<const domain::SchoolCalendar>(calendar_for_area(c_, la_id));
+    if (cache_) cache_->keep_area(*revision_, la_id, calendar);
+  }
+  return areas_.emplace(la_id, std::move(calendar)).first->second;
 }
 
 domain::SchoolCalendar calendar_for_area(store::Connection& c, std::int64_t la_id) {

@@ -3,9 +3,11 @@
 // keeps none), its own and its LA's closures, and England's bank holidays.
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "app/calendar/calendar_cache.hpp"
 #include "app/kernel/actor.hpp"
 #include "app/kernel/services.hpp"
 
@@ -19,15 +21,22 @@ domain::SchoolCalendar calendar_for_school(store::Connection& c, std::int64_t sc
 // Schools' calendars for a list of many pupils' records: each school's read once, when first asked.
 // A school that keeps no terms or closures of its own has its local authority's calendar, read once
 // for all of them (at national size a sweep meets 24,000 schools, most of them following their LA).
+// With the server's CalendarCache, what an earlier request read is used while the database's
+// calendar revision stands.
 class SchoolCalendars {
  public:
-  explicit SchoolCalendars(store::Connection& c) : c_(c) {}
+  SchoolCalendars(const Services& s, store::Connection& c) : c_(c), cache_(s.calendars.get()) {}
   const domain::SchoolCalendar& of(std::int64_t school_id);
 
  private:
+  CalendarCache::Calendar read(std::int64_t school_id);
+  CalendarCache::Calendar area(std::int64_t la_id);
+
   store::Connection& c_;
-  std::map<std::int64_t, const domain::SchoolCalendar*> read_;
-  std::map<std::int64_t, domain::SchoolCalendar> own_, areas_;  // by school, by local authority
+  CalendarCache* cache_;
+  std::optional<std::int64_t> revision_;  // asked once, when a calendar is first wanted
+  std::map<std::int64_t, CalendarCache::Calendar> read_;
+  std::map<std::int64_t, CalendarCache::Calendar> areas_;  // by local authority
 };
 // A local authority's own calendar: its terms and closures, and the bank holidays.
 domain::SchoolCalendar calendar_for_area(store::Connection& c, std::int64_t la_id);

@@ -1,6 +1,7 @@
 #pragma once
 // What every use case needs: the database, the clock and the settings. Built once at start-up.
 #include <chrono>
+#include <memory>
 #include <string>
 
 #include "app/kernel/clock.hpp"
@@ -14,6 +15,8 @@
 #include "store/kernel/database.hpp"
 
 namespace waypoint::app {
+
+class CalendarCache;  // app/calendar: schools' calendars kept while the database's stand unchanged
 
 struct Settings {
   domain::SessionLifetime session;
@@ -40,6 +43,7 @@ struct Services {
   const Clock& clock;
   Settings settings;
   domain::CommonPasswords common_passwords;
+  std::shared_ptr<CalendarCache> calendars;  // kept across requests by a server; none: each reads its own
 
   std::string now_iso() const { return domain::to_iso(clock.now()); }
   // The date and time on a clock in England, where the schools are.

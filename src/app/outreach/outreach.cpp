@@ -152,7 +152,7 @@ OutreachCaseView view_outreach_case(const Services& s, const Actor& a, std::int6
                v.plan = store::outreach_plan_of(c, case_id);
                v.sessions = store::outreach_sessions_of(c, case_id);
                if (!v.row.closed_on) {
-                 SchoolCalendars calendars(c);
+                 SchoolCalendars calendars(s, c);
                  const auto e = entry_of(calendars, s, v.row);
                  v.next_visit_due = e.next_visit_due;
                  v.overdue = e.overdue;
@@ -296,7 +296,7 @@ Caseload my_caseload(const Services& s, const Actor& a) {
              [&](store::Connection& c, AuditRecord& entry) {
                Caseload out;
                out.limit = s.settings.outreach_caseload;
-               SchoolCalendars calendars(c);
+               SchoolCalendars calendars(s, c);
                nlohmann::json ids = nlohmann::json::array();
                for (auto& row : store::caseload_of(c, a.user_id)) {
                  ids.push_back(row.pupil_id);
@@ -313,7 +313,7 @@ AreaOutreach area_outreach(const Services& s, const Actor& a) {
       s, a, {"outreach.area", Action::SeeAreaOutreach, "organisation"}, [&](store::Connection& c, AuditRecord& entry) {
         AreaOutreach out;
         out.limit = s.settings.outreach_caseload;
-        SchoolCalendars calendars(c);
+        SchoolCalendars calendars(s, c);
         out.from = domain::format_date(domain::academic_year_start(s.today()));
         nlohmann::json ids = nlohmann::json::array();
         for (auto& row : store::outreach_cases_in_area(c, *a.local_authority_id, out.from)) {

@@ -43,7 +43,7 @@ std::optional<ReportDue> due_of(store::ReportScheduleRow row, domain::Date today
   return ReportDue{std::move(row), *period, lateness};
 }
 
-std::optional<ReportDue> due_of_placement(store::Connection& c, const store::PlacementRecord& p, domain::Date today) {
+std::optional<ReportDue> due_of_placement(const Services& s, store::Connection& c, const store::PlacementRecord& p) {
   if (!has_status(p, domain::PlacementStatus::Active)) return std::nullopt;
   const auto schedule = store::report_schedule_of(c, p.id);
   const auto sent = store::reports_of(c, p.id);
@@ -54,8 +54,8 @@ std::optional<ReportDue> due_of_placement(store::Connection& c, const store::Pla
                                domain::format_date(placement_start(p)),
                                schedule.every,
                                sent.empty() ? std::nullopt : std::optional(sent.front().period_to)};
-  SchoolCalendars calendars(c);
-  return due_of(std::move(row), today, calendars);
+  SchoolCalendars calendars(s, c);
+  return due_of(std::move(row), s.today(), calendars);
 }
 
 domain::ReportFacts facts_of(store::Connection& c, const store::PlacementRecord& p,
@@ -125,7 +125,7 @@ PlacementReports placement_reports(const Services& s, const Actor& a, std::int64
                  scope.reports_shared_with_family = r.shared_with_parents;
                  return !allowed(a, Action::ReadProviderReports, scope);
                });
-               v.next = due_of_placement(c, p.record, s.today());
+               v.next = due_of_placement(s, c, p.record);
                v.can_send = allowed(a, Action::SendProviderReport, p.scope);
                v.can_schedule = allowed(a, Action::ManagePlacement, p.scope);
                return v;
@@ -135,7 +135,7 @@ PlacementReports placement_reports(const Services& s, const Actor& a, std::int64
 ReportDraft draft_provider_report(const Services& s, const Actor& a, std::int64_t placement_id) {
   return run(s, a, {"report.draft", Action::SendProviderReport, "placement"}, report_placement_of(a, placement_id),
              [&](store::Connection& c, Subject<store::PlacementRecord>& p, AuditRecord&) {
-               const auto due = due_of_placement(c, p.record, s.today());
+               const auto due = due_of_placement(s, c, p.record);
                if (!due || due->lateness == ReportLateness::NotYet)
                  throw Invalid("comment", "No report is due yet: the next can be sent on the last day of its period");
                return ReportDraft{p.record, due->period, domain::draft_report(facts_of(c, p.record, due->period))};
@@ -147,7 +147,7 @@ std::int64_t send_provider_report(const Services& s, const Actor& a, std::int64_
   const auto comment = domain::trimmed(raw_comment);
   return run(s, a, {"report.send", Action::SendProviderReport, "provider_report"}, report_placement_of(a, placement_id),
              [&](store::Connection& c, Subject<store::PlacementRecord>& p, AuditRecord& entry) {
-               const auto due = due_of_placement(c, p.record, s.today());
+               const auto due = due_of_placement(s, c, p.record);
                if (!due || due->lateness == ReportLateness::NotYet)
                  throw Invalid("comment", "No report is due yet: the next can be sent on the last day of its period");
                if (domain::trimmed(period_to) != domain::format_date(due->period.to))
@@ -203,7 +203,7 @@ std::vector<ReportDue> reports_to_follow(const Services& s, const Actor& a) {
   return run(
       s, a, {"report.due", Action::FollowProviderReports, "placement", false}, [&](store::Connection& c, AuditRecord&) {
         std::vector<ReportDue> out;
-        SchoolCalendars calendars(c);
+        SchoolCalendars calendars(s, c);
         const auto rows = provider ? store::report_schedule_of_provider(c, *provider)
                                    : store::report_schedule_of_commissioner(c, a.organisation_id);
         for (auto row : rows) {

@@ -20,8 +20,8 @@ using domain::Date;
 using std::chrono::sys_days;
 
 // When each running placement's next visit is due, by its school's calendar.
-std::vector<VisitDue> due_of(store::Connection& c, std::vector<store::VisitScheduleRow> rows) {
-  SchoolCalendars calendars(c);
+std::vector<VisitDue> due_of(const Services& s, store::Connection& c, std::vector<store::VisitScheduleRow> rows) {
+  SchoolCalendars calendars(s, c);
   std::vector<VisitDue> out;
   for (auto& r : rows) {
     const auto start = domain::parse_date(r.start_date);
@@ -64,7 +64,7 @@ PlacementVisits placement_visits(const Services& s, const Actor& a, std::int64_t
                  row.start_date = domain::format_date(placement_start(p.record));
                  row.visit_every = v.every;
                  if (!v.visits.empty()) row.last_visit = v.visits.front().visit.visited_on;
-                 auto due = due_of(c, {row});
+                 auto due = due_of(s, c, {row});
                  if (!due.empty()) {
                    v.next = std::move(due.front());
                    v.next->overdue = v.next->due && domain::visit_overdue(*v.next->due, s.today());
@@ -112,7 +112,7 @@ std::vector<VisitDue> visits_due(const Services& s, const Actor& a) {
   const auto today = s.today();
   auto out = run(s, a, {"visit.due", domain::Action::FollowVisits, "placement", false},
                  [&](store::Connection& c, AuditRecord&) {
-                   auto all = due_of(c, store::visit_schedule_of_commissioner(c, a.organisation_id));
+                   auto all = due_of(s, c, store::visit_schedule_of_commissioner(c, a.organisation_id));
                    std::erase_if(all, [&](const VisitDue& d) {
                      return !d.due || sys_days(*d.due) > sys_days(today) + std::chrono::days(14);
                    });
@@ -130,7 +130,7 @@ AreaVisits area_visits(const Services& s, const Actor& a) {
     AreaVisits v;
     v.from = domain::academic_year_start(today);
     v.visits = store::area_visits(c, la_id, domain::format_date(v.from));
-    for (auto& d : due_of(c, store::visit_schedule_of_area(c, la_id)))
+    for (auto& d : due_of(s, c, store::visit_schedule_of_area(c, la_id)))
       if (d.due && domain::visit_overdue(*d.due, today)) {
         d.overdue = true;
         v.overdue.push_back(std::move(d));

@@ -9,6 +9,11 @@ std::vector<TermRow> terms_of(Connection& c, std::int64_t organisation_id) {
   return map_rows(rows, [](const Row& r) { return TermRow{r.integer(0), r.text(1), r.text(2), r.text(3)}; });
 }
 
+std::int64_t calendar_revision(Connection& c) {
+  const auto r = c.query_one("SELECT revision FROM calendar_revisions WHERE id = 1");
+  return r ? r->integer(0) : 0;
+}
+
 bool keeps_own_calendar(Connection& c, std::int64_t organisation_id) {
   return c
       .query_one(

@@ -24,6 +24,8 @@ struct ClosureRow {
 };
 
 std::vector<TermRow> terms_of(Connection& c, std::int64_t organisation_id);
+// A number that moves whenever any terms, closures or school's local authority change (triggers).
+std::int64_t calendar_revision(Connection& c);
 // Whether the organisation keeps any terms or closures of its own.
 bool keeps_own_calendar(Connection& c, std::int64_t organisation_id);
 std::vector<ClosureRow> closures_of(Connection& c, std::int64_t organisation_id);
