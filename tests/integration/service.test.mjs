@@ -1,5 +1,6 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { startWaypoint, DEMO } from "../support/waypoint.mjs";
 
 let wp;
@@ -93,4 +94,23 @@ test("bytes that are not HTTP get a 400, and headers over 16 KB a 431, before th
   assert.match(await ask("NOT HTTP AT ALL\r\n\r\n"), /^HTTP\/1\.1 400 /);
   assert.match(await ask(`GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(20000)}\r\n\r\n`), /^HTTP\/1\.1 431 /);
   assert.equal((await fetch(wp.url + "/healthz")).status, 200);
+});
+
+test("the server runs with glibc keeping 256 freed blocks of a size per thread, unless the operator set it", async () => {
+  const tunables = (pid) => readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").find((v) => v.startsWith("GLIBC_TUNABLES=")) ?? "";
+  assert.match(tunables(wp.pid), /glibc\.malloc\.tcache_count=256/);
+  const before = process.env.GLIBC_TUNABLES;
+  process.env.GLIBC_TUNABLES = "glibc.malloc.tcache_count=16";
+  try {
+    const own = await startWaypoint();
+    try {
+      assert.equal(tunables(own.pid), "GLIBC_TUNABLES=glibc.malloc.tcache_count=16", "the operator's setting stands");
+      assert.equal((await fetch(own.url + "/healthz")).status, 200);
+    } finally {
+      await own.stop();
+    }
+  } finally {
+    if (before === undefined) delete process.env.GLIBC_TUNABLES;
+    else process.env.GLIBC_TUNABLES = before;
+  }
 });
