@@ -45,21 +45,17 @@ RegisterView build_register(store::Connection& c, const Services& s, std::int64_
   v.session = key.session;
   const unsigned weekday = std::chrono::weekday(std::chrono::sys_days(key.day)).iso_encoding();
   const auto session = std::string(domain::session_code(key.session));
-  // One read of the session's marks and of each school's calendar, however many pupils share them.
+  // One read of the session's marks, however many pupils.
   std::map<std::int64_t, store::MarkRow> marks;
   for (auto& m : store::marks_for_session(c, provider_id, key.date, session)) marks.emplace(m.pupil_id, std::move(m));
   std::map<std::int64_t, std::vector<store::SlotRow>> slots_by_placement;
   for (auto& row : store::slots_at_provider(c, provider_id, key.date, weekday))
     slots_by_placement[*row.placement_id].push_back(std::move(row));
   const auto placements = store::active_placements_at(c, provider_id, key.date);
-  std::vector<std::int64_t> schools;
-  for (const auto& placement : placements) schools.push_back(placement.school_id);
-  std::sort(schools.begin(), schools.end());
-  schools.erase(std::unique(schools.begin(), schools.end()), schools.end());
-  const auto school_open = schools_open_on(c, schools, key.day);
+  SchoolCalendars calendars(s, c);  // kept across requests: no read at all while no calendar changes
   for (const auto& placement : placements) {
     // Not expected on a day the pupil's own school is closed.
-    if (!school_open.at(placement.school_id)) continue;
+    if (!domain::is_school_day(calendars.of(placement.school_id), key.day)) continue;
     std::vector<domain::SlotTimes> slots;
     const auto& rows = slots_by_placement[placement.id];
     for (const auto& row : rows)

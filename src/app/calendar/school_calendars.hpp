@@ -41,7 +41,8 @@ class SchoolCalendars {
 // A local authority's own calendar: its terms and closures, and the bank holidays.
 domain::SchoolCalendar calendar_for_area(store::Connection& c, std::int64_t la_id);
 // Whether each of these schools is open on `day`, by the same calendars, read in three queries
-// however many schools (a register's pupils come from many).
+// however many schools: the alert sweep meets every school with pupils out (24,000 at national size),
+// more than the kept calendars are worth reading one by one after a change.
 std::map<std::int64_t, bool> schools_open_on(store::Connection& c, const std::vector<std::int64_t>& school_ids,
                                              domain::Date day);
 
