@@ -8,20 +8,24 @@
 namespace waypoint::store {
 namespace {
 
-// Adds `rows` (each a key's values then a count) to a totals table, a few hundred rows a statement:
-// the count is added to a key already there.
+// Adds `rows` (each a key's values then a count) to a totals table, many rows a statement: the
+// count is added to a key already there. On SQLite twenty rows, as for the marks (preparing a
+// statement costs the square of its parameters there, and the last batch's is prepared anew).
 void add_counts(Connection& c, const std::string& table, const std::string& key_columns, std::size_t key_size,
                 const std::vector<std::vector<std::string>>& rows) {
-  constexpr std::size_t kRows = 400;
-  for (std::size_t first = 0; first < rows.size(); first += kRows) {
-    const auto last = std::min(rows.size(), first + kRows);
-    Params params;
+  const std::size_t batch = c.engine() == Engine::Sqlite ? 20 : 400;
+  const auto statement = [&](std::size_t n) {
+    return "INSERT INTO " + table + " (" + key_columns + ", sessions) VALUES " + values_rows(n, key_size + 1) +
+           " ON CONFLICT (" + key_columns + ") DO UPDATE SET sessions = " + table + ".sessions + excluded.sessions";
+  };
+  const auto full = statement(batch);
+  Params params;
+  for (std::size_t first = 0; first < rows.size(); first += batch) {
+    const auto last = std::min(rows.size(), first + batch);
+    params.clear();
     for (auto i = first; i < last; ++i)
       for (std::size_t k = 0; k <= key_size; ++k) params.emplace_back(rows[i][k]);
-    c.exec("INSERT INTO " + table + " (" + key_columns + ", sessions) VALUES " +
-               values_rows(last - first, key_size + 1) + " ON CONFLICT (" + key_columns +
-               ") DO UPDATE SET sessions = " + table + ".sessions + excluded.sessions",
-           params);
+    c.exec(last - first == batch ? full : statement(last - first), params);
   }
 }
 
