@@ -55,6 +55,18 @@ TEST(CalendarDate, MondayOfTheWeek) {
   EXPECT_EQ(monday("2028-03-05"), "2028-02-28");  // the Sunday after it
 }
 
+TEST(CalendarDate, FormatsEveryDayAsItIsRead) {
+  using namespace std::chrono;
+  EXPECT_EQ(format_date(year{2026} / 1 / 5), "2026-01-05");  // months and days padded
+  EXPECT_EQ(format_date(year{2028} / 2 / 29), "2028-02-29");
+  EXPECT_EQ(format_date(year{999} / 12 / 31), "0999-12-31");  // the year too
+  // Every day of ten years reads back as itself, across leap days and year ends.
+  for (auto d = sys_days(year{2024} / 1 / 1); d < sys_days(year{2034} / 1 / 1); d += days(1)) {
+    const year_month_day ymd(d);
+    ASSERT_EQ(parse_date(format_date(ymd)), std::optional(ymd)) << format_date(ymd);
+  }
+}
+
 TEST(Contact, EmailAddresses) {
   EXPECT_EQ(normalise_email("  Ap.Lead@Oakfield.Example "), "ap.lead@oakfield.example");
   EXPECT_FALSE(email_problem("a@b.org"));

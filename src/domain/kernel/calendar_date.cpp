@@ -22,10 +22,26 @@ std::optional<std::chrono::year_month_day> parse_date(std::string_view t) {
 }
 
 std::string format_date(std::chrono::year_month_day d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                static_cast<unsigned>(d.day()));
-  return buf;
+  // Written digit by digit: dates are formatted for every mark loaded and every row shown, and
+  // snprintf cost more than the rest of a mark's row. Years outside 0000-9999 are not dates we keep.
+  const int year = static_cast<int>(d.year());
+  if (year < 0 || year > 9999) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", year, static_cast<unsigned>(d.month()),
+                  static_cast<unsigned>(d.day()));
+    return buf;
+  }
+  const auto month = static_cast<unsigned>(d.month()), day = static_cast<unsigned>(d.day());
+  std::string out(10, '-');
+  out[0] = static_cast<char>('0' + year / 1000);
+  out[1] = static_cast<char>('0' + year / 100 % 10);
+  out[2] = static_cast<char>('0' + year / 10 % 10);
+  out[3] = static_cast<char>('0' + year % 10);
+  out[5] = static_cast<char>('0' + month / 10 % 10);
+  out[6] = static_cast<char>('0' + month % 10);
+  out[8] = static_cast<char>('0' + day / 10 % 10);
+  out[9] = static_cast<char>('0' + day % 10);
+  return out;
 }
 
 std::string date_text(std::string_view iso) {
