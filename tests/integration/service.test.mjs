@@ -96,9 +96,9 @@ test("bytes that are not HTTP get a 400, and headers over 16 KB a 431, before th
   assert.equal((await fetch(wp.url + "/healthz")).status, 200);
 });
 
-test("the server runs with glibc keeping 256 freed blocks of a size per thread, unless the operator set it", async () => {
+test("the server runs with glibc keeping 64 freed blocks of a size per thread, unless the operator set it", async () => {
   const tunables = (pid) => readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").find((v) => v.startsWith("GLIBC_TUNABLES=")) ?? "";
-  assert.match(tunables(wp.pid), /glibc\.malloc\.tcache_count=256/);
+  assert.match(tunables(wp.pid), /glibc\.malloc\.tcache_count=64$/);
   const before = process.env.GLIBC_TUNABLES;
   process.env.GLIBC_TUNABLES = "glibc.malloc.tcache_count=16";
   try {
