@@ -2,8 +2,8 @@
 // Calendars kept between requests. Most pages count school days, so a school's calendar (its terms,
 // its own and its LA's closures, the bank holidays) was read on nearly every request while it
 // changes a few times a year. What is kept is labelled with the database's calendar revision, which
-// every change to terms, closures or a school's LA moves (store::calendar_revision): a server asks
-// for that number once a request and keeps nothing read under an older one.
+// every change to terms, closures or a school's LA moves (store::calendar_revision): each use case
+// that counts school days asks for that number once, and nothing read under an older one is kept.
 #include <cstdint>
 #include <memory>
 #include <mutex>
