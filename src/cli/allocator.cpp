@@ -22,7 +22,13 @@ void keep_freed_blocks_per_thread(int argc, char** argv) {
   if (current.find("glibc.malloc.tcache_count") != std::string::npos) return;  // the operator's choice stands
   const std::string wanted = (current.empty() ? "" : current + ":") + "glibc.malloc.tcache_count=64";
   if (setenv("GLIBC_TUNABLES", wanted.c_str(), 1) != 0) return;
-  execv("/proc/self/exe", argv);  // the same process id and open files; on failure, go on as we are
+  // The program's own path, read rather than exec'd through /proc/self/exe: under valgrind that
+  // link is the tool's, while readlink answers with the program's.
+  char self[4096];
+  const auto n = readlink("/proc/self/exe", self, sizeof self - 1);
+  if (n <= 0) return;
+  self[n] = '\0';
+  execv(self, argv);  // the same process id and open files; on failure, go on as we are
 }
 
 }  // namespace waypoint::cli
