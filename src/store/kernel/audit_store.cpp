@@ -45,7 +45,15 @@ std::vector<domain::AuditEntry> append_audit_entries(Connection& c, std::vector<
     e.hash = hash = domain::audit_entry_hash(e, e.prev_hash, key);
   }
   // A hundred entries a statement: a register of 30 changed marks is one round trip, not thirty.
+  // The chain's head is written by the last of them: on PostgreSQL in the same statement (a
+  // data-modifying WITH), a round trip fewer on every audited request.
+  const auto head = [](std::size_t first_parameter) {  // the head's last id and hash at $n and $n+1
+    return "INSERT INTO audit_chain_head (id, last_id, hash) VALUES (1, $" + std::to_string(first_parameter) + ", $" +
+           std::to_string(first_parameter + 1) +
+           ") ON CONFLICT (id) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash";
+  };
   constexpr std::size_t kRows = 100;
+  const bool together = c.engine() == Engine::Postgres;
   for (std::size_t first = 0; first < entries.size(); first += kRows) {
     const auto last = std::min(entries.size(), first + kRows);
     Params params;
@@ -56,16 +64,20 @@ std::vector<domain::AuditEntry> append_audit_entries(Connection& c, std::vector<
                   opt_integer(e.entity_id), opt_integer(e.pupil_id), e.client, e.detail, e.prev_hash, e.hash})
         params.push_back(std::move(v));
     }
-    c.exec(
+    const std::string insert =
         "INSERT INTO audit_events (id, at, user_id, organisation_id, action, entity, entity_id, pupil_id, client, "
         "detail, prev_hash, hash) VALUES " +
-            values_rows(last - first, 12),
-        params);
+        values_rows(last - first, 12);
+    if (!together || last < entries.size()) {
+      c.exec(insert, params);
+      continue;
+    }
+    const auto after_entries = params.size() + 1;
+    params.push_back(integer(last_id));
+    params.push_back(hash);
+    c.exec("WITH added AS (" + insert + ") " + head(after_entries), params);
   }
-  c.exec(
-      "INSERT INTO audit_chain_head (id, last_id, hash) VALUES (1, $1, $2) ON CONFLICT (id) DO UPDATE SET last_id = "
-      "excluded.last_id, hash = excluded.hash",
-      {integer(last_id), hash});
+  if (!together) c.exec(head(1), {integer(last_id), hash});
   return entries;
 }
 
