@@ -17,8 +17,7 @@ CalendarCache::Calendar find(const Map& map, std::int64_t id) {
 }  // namespace
 
 void CalendarCache::move_to(std::int64_t revision) {
-  if (revision == revision_) return;
-  if (revision < revision_) return;  // a reader whose snapshot is older than what is kept keeps nothing
+  if (revision <= revision_) return;  // an older reader's calendars are not kept (see keep)
   revision_ = revision;
   schools_.clear();
   areas_.clear();

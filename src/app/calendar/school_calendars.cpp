@@ -36,21 +36,26 @@ void add_terms(const std::vector<store::TermRow>& own, const std::vector<store::
   }
 }
 
-}  // namespace
-
-domain::SchoolCalendar calendar_for_school(store::Connection& c, std::int64_t school_id) {
+// The school's own calendar, its LA (`parent`) already known.
+domain::SchoolCalendar own_calendar(store::Connection& c, std::int64_t school_id, std::optional<std::int64_t> parent) {
   domain::SchoolCalendar calendar;
   calendar.closed = bank_holidays();
   const auto terms = store::terms_of(c, school_id);
   std::vector<store::TermRow> la_terms;
-  const auto school = store::find_organisation(c, school_id);
-  if (school && school->parent_id) {
-    add_closures(c, *school->parent_id, calendar);
-    if (terms.empty()) la_terms = store::terms_of(c, *school->parent_id);
+  if (parent) {
+    add_closures(c, *parent, calendar);
+    if (terms.empty()) la_terms = store::terms_of(c, *parent);
   }
   add_closures(c, school_id, calendar);
   add_terms(terms, &la_terms, calendar);
   return calendar;
+}
+
+}  // namespace
+
+domain::SchoolCalendar calendar_for_school(store::Connection& c, std::int64_t school_id) {
+  const auto school = store::find_organisation(c, school_id);
+  return own_calendar(c, school_id, school ? school->parent_id : std::nullopt);
 }
 
 const domain::SchoolCalendar& SchoolCalendars::of(std::int64_t school_id) {
@@ -66,8 +71,9 @@ const domain::SchoolCalendar& SchoolCalendars::of(std::int64_t school_id) {
 
 CalendarCache::Calendar SchoolCalendars::read(std::int64_t school_id) {
   const auto school = store::find_organisation(c_, school_id);
-  if (school && school->parent_id && !store::keeps_own_calendar(c_, school_id)) return area(*school->parent_id);
-  return std::make_shared<const domain::SchoolCalendar>(calendar_for_school(c_, school_id));
+  const auto parent = school ? school->parent_id : std::nullopt;
+  if (parent && !store::keeps_own_calendar(c_, school_id)) return area(*parent);
+  return std::make_shared<const domain::SchoolCalendar>(own_calendar(c_, school_id, parent));
 }
 
 CalendarCache::Calendar SchoolCalendars::area(std::int64_t la_id) {
