@@ -1,6 +1,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 import { startWaypoint, DEMO, errorMessages, engine, now } from "../support/waypoint.mjs";
 
 let wp;
@@ -47,9 +48,18 @@ test("the database refuses to change or remove audit entries", async () => {
   assert.equal(wp.sql("SELECT COUNT(*) || ':' || MAX(hash) FROM audit_events"), before);
 });
 
+// A server signs a checkpoint at its first background tick, which runs beside the first requests:
+// waited for, so that it cannot vouch for an entry a test is about to remove.
+async function firstCheckpoint(server) {
+  for (const until = Date.now() + 30000; Date.now() < until; await sleep(50))
+    if (existsSync(server.audit.checkpoints) && readFileSync(server.audit.checkpoints, "utf8").includes("\n")) return;
+  throw new Error("the server signed no checkpoint within 30 s\n" + server.stderr());
+}
+
 test("audit verify passes on the intact trail, names an altered entry, and finds rows cut from the end", async () => {
   const fresh = await startWaypoint();
   try {
+    await firstCheckpoint(fresh);
     const c = fresh.client();
     await c.signIn(DEMO.apLead);
     for (const id of [1, 2, 3]) await c.get(`/pupils/${id}`);
