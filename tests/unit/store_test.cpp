@@ -2,6 +2,8 @@
 
 #include "domain/kernel/audit_chain.hpp"
 #include "store/accounts/organisation_store.hpp"
+#include "store/accounts/session_store.hpp"
+#include "store/accounts/user_store.hpp"
 #include "store/kernel/audit_store.hpp"
 #include "store/kernel/migrations.hpp"
 #include "test_database.hpp"
@@ -67,6 +69,52 @@ TEST(StoreTransactions, AThrowRollsBackEverything) {
   }),
                std::runtime_error);
   db->with_connection([&](store::Connection& c) { EXPECT_EQ(store::count_organisations(c), 0); });
+}
+
+// Every signed-in request reads its session, its user and their organisation in one statement.
+TEST(StoreSessions, ASessionIsReadWithItsUserAndOrganisation) {
+  auto db = test_support::fresh_database();
+  store::migrate(*db);
+  db->transaction([](store::Connection& c) {
+    domain::Organisation la;
+    la.kind = domain::OrganisationKind::LocalAuthority;
+    la.name = "Exeshire";
+    const auto la_id = store::insert_organisation(c, la, "2026-11-23T09:00:00Z");
+    domain::Organisation school;
+    school.kind = domain::OrganisationKind::School;
+    school.name = "Oakfield";
+    school.parent_id = la_id;
+    school.urn = "100001";
+    const auto school_id = store::insert_organisation(c, school, "2026-11-23T09:00:00Z");
+    domain::User u;
+    u.email = "lead@oakfield.example";
+    u.display_name = "A Lead";
+    u.role = domain::Role::ApLead;
+    u.organisation_id = school_id;
+    u.password_hash = "hash";
+    const auto user_id = store::insert_user(c, u, "2026-11-23T09:00:00Z");
+    store::insert_session(c,
+                          {"tokenhash", user_id, "csrf", "2026-11-23T09:00:00Z", "2026-11-23T09:05:00Z", "signed_in"});
+    store::set_user_disabled(c, user_id, true, "2026-11-23T09:10:00Z");
+
+    EXPECT_FALSE(store::find_session_with_holder(c, "another"));
+    const auto h = store::find_session_with_holder(c, "tokenhash");
+    ASSERT_TRUE(h);
+    EXPECT_EQ(h->session.user_id, user_id);
+    EXPECT_EQ(h->session.csrf_token, "csrf");
+    EXPECT_EQ(h->session.last_seen_at, "2026-11-23T09:05:00Z");
+    EXPECT_EQ(h->session.stage, "signed_in");
+    ASSERT_TRUE(h->user);
+    EXPECT_EQ(h->user->email, "lead@oakfield.example");
+    EXPECT_EQ(h->user->role, domain::Role::ApLead);
+    EXPECT_TRUE(h->user->disabled);
+    ASSERT_TRUE(h->organisation);
+    EXPECT_EQ(h->organisation->id, school_id);
+    EXPECT_EQ(h->organisation->name, "Oakfield");
+    EXPECT_EQ(h->organisation->parent_id, la_id);
+    EXPECT_EQ(h->organisation->urn, "100001");
+    EXPECT_FALSE(h->organisation->disabled);
+  });
 }
 
 TEST(StoreAudit, AppendsFormAVerifiableChainAndSearchFilters) {

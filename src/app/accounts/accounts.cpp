@@ -17,11 +17,12 @@
 
 namespace waypoint::app {
 
-std::optional<Actor> load_actor(store::Connection& c, std::int64_t user_id, const std::string& client) {
-  auto user = store::find_user(c, user_id);
-  if (!user || user->disabled) return std::nullopt;
-  auto org = store::find_organisation(c, user->organisation_id);
-  if (!org || org->disabled) return std::nullopt;
+namespace {
+
+// Who is acting: nobody when the account or its organisation is disabled or gone.
+std::optional<Actor> actor_of(const std::optional<domain::User>& user, const std::optional<domain::Organisation>& org,
+                              const std::string& client) {
+  if (!user || user->disabled || !org || org->disabled) return std::nullopt;
   Actor a;
   a.user_id = user->id;
   a.email = user->email;
@@ -33,6 +34,14 @@ std::optional<Actor> load_actor(store::Connection& c, std::int64_t user_id, cons
   if (org->kind == domain::OrganisationKind::School) a.local_authority_id = org->parent_id;
   a.client = client;
   return a;
+}
+
+}  // namespace
+
+std::optional<Actor> load_actor(store::Connection& c, std::int64_t user_id, const std::string& client) {
+  auto user = store::find_user(c, user_id);
+  if (!user || user->disabled) return std::nullopt;
+  return actor_of(user, store::find_organisation(c, user->organisation_id), client);
 }
 
 SignInOutcome sign_in(const Services& s, const std::string& raw_email, const std::string& password,
@@ -103,19 +112,20 @@ std::optional<SignedInSession> resume_session(const Services& s, const std::stri
   const auto now = s.clock.now();
   std::optional<SignedInSession> result;
   unguarded_read(s, [&](store::Connection& c) {
-    auto session = store::find_session(c, hash);
-    if (!session) return;
-    const auto created = domain::parse_iso(session->created_at);
-    const auto last_seen = domain::parse_iso(session->last_seen_at);
+    auto holder = store::find_session_with_holder(c, hash);
+    if (!holder) return;
+    const auto& session = holder->session;
+    const auto created = domain::parse_iso(session.created_at);
+    const auto last_seen = domain::parse_iso(session.last_seen_at);
     if (!created || !last_seen || !domain::session_alive(*created, *last_seen, now, s.settings.session)) {
       store::delete_session(c, hash);
       return;
     }
-    auto actor = load_actor(c, session->user_id, client);
+    auto actor = actor_of(holder->user, holder->organisation, client);
     if (!actor) return;
     // Writing on every request would make reads contend for the write lock; a minute is precise enough.
     if (now - *last_seen >= std::chrono::minutes(1)) store::touch_session(c, hash, domain::to_iso(now));
-    result = SignedInSession{std::move(*actor), session->csrf_token, hash, domain::parse_stage(session->stage)};
+    result = SignedInSession{std::move(*actor), session.csrf_token, hash, domain::parse_stage(session.stage)};
   });
   return result;
 }

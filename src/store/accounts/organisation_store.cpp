@@ -5,21 +5,23 @@ namespace {
 
 constexpr const char* kColumns = "id, kind, name, parent_id, urn, ukprn, disabled_at";
 
-domain::Organisation organisation_from_row(const Row& r) {
-  domain::Organisation o;
-  o.id = r.integer(0);
-  o.kind = domain::parse_organisation_kind(r.text(1)).value_or(domain::OrganisationKind::School);
-  o.name = r.text(2);
-  o.parent_id = r.opt_integer(3);
-  o.urn = r.opt_text(4);
-  o.ukprn = r.opt_text(5);
-  o.disabled = !r.is_null(6);
-  return o;
+std::vector<domain::Organisation> from_rows(const Rows& rows) {
+  return map_rows(rows, [](const Row& r) { return organisation_from_row(r); });
 }
 
-std::vector<domain::Organisation> from_rows(const Rows& rows) { return map_rows(rows, organisation_from_row); }
-
 }  // namespace
+
+domain::Organisation organisation_from_row(const Row& r, std::size_t at) {
+  domain::Organisation o;
+  o.id = r.integer(at);
+  o.kind = domain::parse_organisation_kind(r.text(at + 1)).value_or(domain::OrganisationKind::School);
+  o.name = r.text(at + 2);
+  o.parent_id = r.opt_integer(at + 3);
+  o.urn = r.opt_text(at + 4);
+  o.ukprn = r.opt_text(at + 5);
+  o.disabled = !r.is_null(at + 6);
+  return o;
+}
 
 std::int64_t insert_organisation(Connection& c, const domain::Organisation& o, const std::string& now) {
   return c.insert(

@@ -9,6 +9,9 @@
 
 namespace waypoint::store {
 
+// An organisation read from `r`'s columns from `at` on, in the order id, kind, name, parent_id,
+// urn, ukprn, disabled_at: for a query that joins organisations to another table.
+domain::Organisation organisation_from_row(const Row& r, std::size_t at = 0);
 std::int64_t insert_organisation(Connection& c, const domain::Organisation& o, const std::string& now);
 std::optional<domain::Organisation> find_organisation(Connection& c, std::int64_t id);
 // Each of these organisations' parent (a school's LA), for those that have one.

@@ -6,21 +6,6 @@ namespace {
 constexpr const char* kUserSelect =
     "SELECT id, email, display_name, role, organisation_id, password_hash, disabled_at FROM users ";
 
-domain::User user_from_row(const Row& r) {
-  domain::User u;
-  u.id = r.integer(0);
-  u.email = r.text(1);
-  u.display_name = r.text(2);
-  // A role this Waypoint does not know is refused, not read as some other role's rights.
-  const auto role = domain::parse_role(r.text(3));
-  if (!role) throw DatabaseError("user " + r.text(0) + " has a role this Waypoint does not know: " + r.text(3));
-  u.role = *role;
-  u.organisation_id = r.integer(4);
-  u.password_hash = r.text(5);
-  u.disabled = !r.is_null(6);
-  return u;
-}
-
 std::optional<domain::User> one(Connection& c, const std::string& where, const Params& params) {
   auto row = c.query_one(kUserSelect + where, params);
   if (!row) return std::nullopt;
@@ -28,6 +13,21 @@ std::optional<domain::User> one(Connection& c, const std::string& where, const P
 }
 
 }  // namespace
+
+domain::User user_from_row(const Row& r, std::size_t at) {
+  domain::User u;
+  u.id = r.integer(at);
+  u.email = r.text(at + 1);
+  u.display_name = r.text(at + 2);
+  // A role this Waypoint does not know is refused, not read as some other role's rights.
+  const auto role = domain::parse_role(r.text(at + 3));
+  if (!role) throw DatabaseError("user " + r.text(at) + " has a role this Waypoint does not know: " + r.text(at + 3));
+  u.role = *role;
+  u.organisation_id = r.integer(at + 4);
+  u.password_hash = r.text(at + 5);
+  u.disabled = !r.is_null(at + 6);
+  return u;
+}
 
 std::int64_t insert_user(Connection& c, const domain::User& u, const std::string& now) {
   return c.insert(
@@ -49,7 +49,7 @@ Page<domain::User> list_users(Connection& c, std::optional<std::int64_t> organis
                                         {integer(*organisation_id), integer(page.size + 1), integer(page.offset())})
                               : c.query(std::string(kUserSelect) + "ORDER BY display_name, id LIMIT $1 OFFSET $2",
                                         {integer(page.size + 1), integer(page.offset())});
-  return make_page(map_rows(rows, user_from_row), page);
+  return make_page(map_rows(rows, [](const Row& r) { return user_from_row(r); }), page);
 }
 
 void update_password_hash(Connection& c, std::int64_t user_id, const std::string& hash, const std::string& now) {

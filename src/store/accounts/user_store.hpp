@@ -8,6 +8,9 @@
 
 namespace waypoint::store {
 
+// A user read from `r`'s columns from `at` on, in the order id, email, display_name, role,
+// organisation_id, password_hash, disabled_at: for a query that joins users to another table.
+domain::User user_from_row(const Row& r, std::size_t at = 0);
 std::int64_t insert_user(Connection& c, const domain::User& u, const std::string& now);
 std::optional<domain::User> find_user(Connection& c, std::int64_t id);
 std::optional<domain::User> find_user_by_email(Connection& c, const std::string& email);
