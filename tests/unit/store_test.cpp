@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "domain/kernel/audit_chain.hpp"
 #include "store/accounts/organisation_store.hpp"
 #include "store/accounts/session_store.hpp"
@@ -147,6 +149,47 @@ TEST(StoreAudit, AppendsFormAVerifiableChainAndSearchFilters) {
   ASSERT_EQ(all.size(), 3u);
   EXPECT_FALSE(domain::first_chain_break(all, std::string(32, 'k')));
   EXPECT_EQ(all[0].prev_hash, domain::kAuditGenesisHash);
+}
+
+// Requests append at once from their own connections, starting on a trail with no entry (where
+// there is no head to lock yet) and going on once it has one: every entry still links to the one
+// before it, with no id taken twice and none skipped.
+TEST(StoreAudit, AppendersAtOnceTakeTurnsOnTheChain) {
+  auto db = test_support::fresh_database();
+  store::migrate(*db);
+  const std::string key(32, 'k');
+  constexpr int kAppenders = 6;
+  constexpr int kEach = 15;
+  std::vector<std::thread> appenders;
+  for (int t = 0; t < kAppenders; ++t)
+    appenders.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i)
+        db->transaction([&](store::Connection& c) {
+          domain::AuditEntry e;
+          e.at = "2026-12-02T09:00:00Z";
+          e.user_id = t + 1;
+          e.action = "pupil.view";
+          e.entity = "pupil";
+          e.client = "127.0.0.1";
+          e.detail = "{}";
+          store::append_audit_entries(c, {e, e}, key);
+        });
+    });
+  for (auto& a : appenders) a.join();
+  std::vector<domain::AuditEntry> all;
+  db->with_connection([&](store::Connection& c) {
+    store::walk_audit_chain(c, [&](const domain::AuditEntry& e) {
+      all.push_back(e);
+      return true;
+    });
+    const auto head = store::lock_audit_chain(c);
+    ASSERT_TRUE(head);
+    EXPECT_EQ(head->last_id, kAppenders * kEach * 2);
+    EXPECT_EQ(head->hash, all.back().hash);
+  });
+  ASSERT_EQ(all.size(), static_cast<std::size_t>(kAppenders * kEach * 2));
+  for (std::size_t i = 0; i < all.size(); ++i) EXPECT_EQ(all[i].id, static_cast<std::int64_t>(i + 1));
+  EXPECT_FALSE(domain::first_chain_break(all, key));
 }
 
 TEST(StoreAudit, EntriesAppendedTogetherChainAsIfOneByOne) {

@@ -152,7 +152,7 @@ store::RecordCounts dispose(store::Connection& c, const Services& s, const DueDi
     case RecordType::AttendanceRegister:
       return {{"attendance_marks", store::attendance_marks_through(c, d.disposable_from, true)}};
     case RecordType::AuditTrail: {
-      c.lock_for_append("audit_events");
+      store::lock_audit_chain(c);
       const auto before = store::audit_trail_start(c);
       check_chain_through(c, s, *d.subject_id);
       const auto entries = d.records.front().second;  // the trail is append-only: still as counted

@@ -11,13 +11,21 @@
 
 namespace waypoint::store {
 
-// Appends to the chain: takes the append lock, links to the last entry, numbers and hashes the new
+// Appends to the chain: takes the chain's lock, links to the last entry, numbers and hashes the new
 // one. Must run inside the transaction of the change it records.
 // Appends `e` to the chain, its hash keyed with the deployment's audit key.
 domain::AuditEntry append_audit_entry(Connection& c, domain::AuditEntry e, std::string_view key);
 // Appends several entries in their order, with one read of the chain's head and one write of it.
 std::vector<domain::AuditEntry> append_audit_entries(Connection& c, std::vector<domain::AuditEntry> entries,
                                                      std::string_view key);
+
+// Locks the chain until the transaction ends, so that appends and retention's disposal take turns,
+// and answers its head: none before the first entry is written.
+struct AuditChainHead {
+  std::int64_t last_id = 0;
+  std::string hash;
+};
+std::optional<AuditChainHead> lock_audit_chain(Connection& c);
 
 // Where the trail starts once retention has disposed of its oldest entries: a checkpoint of the last
 // entry disposed of (`entries` counts every entry disposed of so far), signed as checkpoints are.
