@@ -73,6 +73,42 @@ TEST(StoreTransactions, AThrowRollsBackEverything) {
   db->with_connection([&](store::Connection& c) { EXPECT_EQ(store::count_organisations(c), 0); });
 }
 
+// On PostgreSQL a transaction's BEGIN is sent with its first statement: the transaction is still
+// one, unseen by others until it commits, and one whose first statement fails leaves the pool usable.
+TEST(StoreTransactions, BegunWithTheFirstStatementAndUnseenUntilCommitted) {
+  auto db = test_support::fresh_database();
+  store::migrate(*db);
+  const auto count = [&] {
+    std::int64_t n = -1;
+    db->with_connection([&](store::Connection& c) { n = store::count_organisations(c); });
+    return n;
+  };
+  domain::Organisation o;
+  o.kind = domain::OrganisationKind::LocalAuthority;
+  o.name = "Begun late";
+  db->transaction([&](store::Connection& c) {
+    store::insert_organisation(c, o, "2026-12-02T09:00:00Z");
+    EXPECT_EQ(store::count_organisations(c), 1);
+    EXPECT_EQ(count(), 0);  // another connection sees nothing yet
+  });
+  EXPECT_EQ(count(), 1);
+  EXPECT_THROW(db->transaction([&](store::Connection& c) { c.query("SELECT no_such_column FROM organisations"); }),
+               store::DatabaseError);
+  EXPECT_THROW(db->transaction([&](store::Connection& c) {
+    store::insert_organisation(c, o, "2026-12-02T09:00:00Z");
+    c.query("SELECT no_such_column FROM organisations");
+  }),
+               store::DatabaseError);
+  db->transaction([](store::Connection&) {});  // nothing run: nothing to begin or commit
+  db->transaction([&](store::Connection& c) {
+    c.execute_script("UPDATE organisations SET name = 'Renamed'");
+    c.query("SELECT 1");
+  });
+  EXPECT_EQ(count(), 1);
+  db->with_connection(
+      [&](store::Connection& c) { EXPECT_EQ(c.query_one("SELECT name FROM organisations")->text(0), "Renamed"); });
+}
+
 // Every signed-in request reads its session, its user and their organisation in one statement.
 TEST(StoreSessions, ASessionIsReadWithItsUserAndOrganisation) {
   auto db = test_support::fresh_database();

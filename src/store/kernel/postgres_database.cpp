@@ -29,10 +29,12 @@ class PostgresConnection final : public Connection {
     values.reserve(params.size());
     for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
     const int n_params = static_cast<int>(params.size());
-    PGresult* result =
-        named_statements_
-            ? PQexecPrepared(conn_, prepared(sql, n_params).c_str(), n_params, values.data(), nullptr, nullptr, 0)
-            : PQexecParams(conn_, std::string(sql).c_str(), n_params, nullptr, values.data(), nullptr, nullptr, 0);
+    const std::string* name = named_statements_ ? &prepared(sql, n_params) : nullptr;
+    const std::string text = name ? "" : std::string(sql);
+    PGresult* result = begin_pending_ ? with_begin(name, text, n_params, values.data())
+                       : name
+                           ? PQexecPrepared(conn_, name->c_str(), n_params, values.data(), nullptr, nullptr, 0)
+                           : PQexecParams(conn_, text.c_str(), n_params, nullptr, values.data(), nullptr, nullptr, 0);
     struct Clear {
       PGresult* r;
       ~Clear() { PQclear(r); }
@@ -60,7 +62,10 @@ class PostgresConnection final : public Connection {
   }
 
   void execute_script(std::string_view sql) override {
-    PGresult* result = PQexec(conn_, std::string(sql).c_str());
+    // A script is sent by the simple protocol, which takes several statements: a transaction's
+    // BEGIN still owed goes with it.
+    PGresult* result = PQexec(conn_, ((begin_pending_ ? "BEGIN; " : "") + std::string(sql)).c_str());
+    begin_pending_ = false;
     const auto status = PQresultStatus(result);
     std::string message = PQresultErrorMessage(result);
     PQclear(result);
@@ -71,6 +76,7 @@ class PostgresConnection final : public Connection {
   }
 
   void copy_in(std::string_view copy, std::string_view rows) override {
+    if (begin_pending_) execute_script("");  // COPY is no part of a pipeline: the BEGIN goes on its own
     PGresult* started = PQexec(conn_, std::string(copy).c_str());
     const auto status = PQresultStatus(started);
     std::string message = PQresultErrorMessage(started);
@@ -94,9 +100,17 @@ class PostgresConnection final : public Connection {
     if (!sent) fail(message.empty() ? PQerrorMessage(conn_) : message);
   }
 
-  void begin() override { execute_script("BEGIN"); }
-  void commit() override { execute_script("COMMIT"); }
+  // BEGIN waits to go with the transaction's first statement, in one round trip: a round trip is
+  // worth more than the statement on most requests. A transaction that ran nothing was never begun.
+  void begin() override { begin_pending_ = true; }
+  void commit() override {
+    if (begin_pending_)
+      begin_pending_ = false;
+    else
+      execute_script("COMMIT");
+  }
   void rollback() override {
+    begin_pending_ = false;
     if (!broken() && PQtransactionStatus(conn_) != PQTRANS_IDLE) execute_script("ROLLBACK");
   }
   bool broken() const override { return PQstatus(conn_) != CONNECTION_OK; }
@@ -129,6 +143,48 @@ class PostgresConnection final : public Connection {
     return statements_.emplace(std::string(sql), std::move(name)).first->second;
   }
 
+  // Sends BEGIN and the statement together in a pipeline and answers the statement's result (which
+  // the caller clears); the pipeline ends before it returns, so the connection is as after PQexec.
+  // A BEGIN that failed answers its own result, and the statement is not run.
+  PGresult* with_begin(const std::string* name, const std::string& text, int n_params, const char* const* values) {
+    begin_pending_ = false;
+    const bool sent =
+        PQenterPipelineMode(conn_) == 1 &&
+        PQsendQueryParams(conn_, "BEGIN", 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
+        (name ? PQsendQueryPrepared(conn_, name->c_str(), n_params, values, nullptr, nullptr, 0)
+              : PQsendQueryParams(conn_, text.c_str(), n_params, nullptr, values, nullptr, nullptr, 0)) == 1 &&
+        PQpipelineSync(conn_) == 1;
+    PGresult* begun = nullptr;   // BEGIN's result, kept only if it failed
+    PGresult* answer = nullptr;  // the statement's
+    int query = 0;               // which query's results are being read: 0 BEGIN, 1 the statement
+    while (sent) {
+      PGresult* r = PQgetResult(conn_);
+      if (!r) {  // the end of one query's results
+        if (++query > 2 || broken()) break;
+        continue;
+      }
+      const auto status = PQresultStatus(r);
+      if (status == PGRES_PIPELINE_SYNC) {
+        PQclear(r);
+        break;
+      }
+      if (query == 0 && status != PGRES_COMMAND_OK && !begun) {
+        begun = r;
+      } else if (query == 1 && !answer) {
+        answer = r;
+      } else {
+        PQclear(r);
+      }
+    }
+    PQexitPipelineMode(conn_);
+    if (begun) {
+      PQclear(answer);
+      return begun;
+    }
+    // Nothing came back (the link broke while sending): a result that says so, for the caller's checks.
+    return answer ? answer : PQmakeEmptyPGresult(conn_, PGRES_FATAL_ERROR);
+  }
+
   [[noreturn]] void fail(const std::string& message) const {
     if (broken()) throw DatabaseUnavailable("PostgreSQL connection lost: " + message);
     throw DatabaseError("PostgreSQL: " + message);
@@ -138,6 +194,7 @@ class PostgresConnection final : public Connection {
   bool named_statements_;
   std::unordered_map<std::string, std::string> statements_;  // SQL -> the name it is prepared under
   std::uint64_t named_ = 0;
+  bool begin_pending_ = false;
 };
 
 class PostgresDatabase final : public Database {
