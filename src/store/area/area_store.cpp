@@ -118,13 +118,18 @@ void area_attendance(Connection& c, std::int64_t la_id, const std::string& from,
 
 void area_attendance_by_weeks(Connection& c, std::int64_t la_id, const std::string& first_monday,
                               const std::string& last_monday, const std::function<void(const AreaCodeCount&)>& add) {
-  c.each_row(
-      "SELECT t.placement_id, t.code, t.sessions FROM attendance_week_totals t "
-      "JOIN organisations sc ON sc.id = t.school_id WHERE sc.parent_id = $1 AND t.week_start BETWEEN $2 AND $3 "
-      "AND t.sessions <> 0",
-      {integer(la_id), first_monday, last_monday}, [&](const Row& r) {
-        add({r.integer(0), r.text(1), static_cast<int>(r.integer(2))});
-      });
+  // PostgreSQL adds a placement's weeks up itself: each row it sends costs the client more than the
+  // sum costs it (a year is 128,000 weekly rows, 6,000 summed). SQLite sums in a sorted temporary
+  // b-tree, slower than the caller adding the rows up as they come.
+  const bool summed = c.engine() == Engine::Postgres;
+  c.each_row(std::string(summed ? "SELECT t.placement_id, t.code, SUM(t.sessions) "
+                                : "SELECT t.placement_id, t.code, t.sessions ") +
+                 "FROM attendance_week_totals t JOIN organisations sc ON sc.id = t.school_id "
+                 "WHERE sc.parent_id = $1 AND t.week_start BETWEEN $2 AND $3 AND t.sessions <> 0" +
+                 (summed ? " GROUP BY t.placement_id, t.code" : ""),
+             {integer(la_id), first_monday, last_monday}, [&](const Row& r) {
+               add({r.integer(0), r.text(1), static_cast<int>(r.integer(2))});
+             });
 }
 
 }  // namespace waypoint::store
