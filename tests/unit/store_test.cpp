@@ -7,6 +7,7 @@
 #include "store/accounts/session_store.hpp"
 #include "store/accounts/user_store.hpp"
 #include "store/kernel/audit_store.hpp"
+#include "store/kernel/engines.hpp"
 #include "store/kernel/migrations.hpp"
 #include "test_database.hpp"
 
@@ -107,6 +108,22 @@ TEST(StoreTransactions, BegunWithTheFirstStatementAndUnseenUntilCommitted) {
   EXPECT_EQ(count(), 1);
   db->with_connection(
       [&](store::Connection& c) { EXPECT_EQ(c.query_one("SELECT name FROM organisations")->text(0), "Renamed"); });
+}
+
+// Named statements are planned once on PostgreSQL; statements sent unnamed (through PgBouncer) are
+// left to the server's own choice, as the pooled server connection is shared with others.
+TEST(StoreConnections, PostgresPlansNamedStatementsOnce) {
+  const auto url = test_support::fresh_database_url();
+  if (url.rfind("sqlite:", 0) == 0) GTEST_SKIP() << "SQLite prepares each statement once by itself";
+  const auto mode = [&](bool named) {
+    std::string m;
+    store::open_postgres(url, named)->with_connection([&](store::Connection& c) {
+      m = c.query_one("SHOW plan_cache_mode")->text(0);
+    });
+    return m;
+  };
+  EXPECT_EQ(mode(true), "force_generic_plan");
+  EXPECT_EQ(mode(false), "auto");
 }
 
 // Every signed-in request reads its session, its user and their organisation in one statement.

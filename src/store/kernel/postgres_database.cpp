@@ -18,7 +18,14 @@ class PostgresConnection final : public Connection {
       PQfinish(conn_);
       throw DatabaseUnavailable("cannot connect to PostgreSQL: " + message);
     }
-    execute_script("SET client_min_messages TO warning");
+    // A statement kept under a name is planned once, not at every run with its values: PostgreSQL's
+    // own choice planned most of them again each time (the marks and the audit trail are partitioned
+    // by year, which makes a generic plan look dearer than it is), and measured at LA scale the
+    // register page, the today board, a pupil's year, the outcomes and the area were all as fast or
+    // faster planned once (bench/attendance; README). Through PgBouncer statements are sent unnamed,
+    // planned each time, and a setting made here would stay on a server connection others share.
+    execute_script(named_statements ? "SET client_min_messages TO warning; SET plan_cache_mode TO force_generic_plan"
+                                    : "SET client_min_messages TO warning");
   }
   ~PostgresConnection() override { PQfinish(conn_); }
 
