@@ -120,7 +120,7 @@ class PostgresConnection final : public Connection {
     begin_pending_ = false;
     if (!broken() && PQtransactionStatus(conn_) != PQTRANS_IDLE) execute_script("ROLLBACK");
   }
-  bool broken() const override { return PQstatus(conn_) != CONNECTION_OK; }
+  bool broken() const override { return unusable_ || PQstatus(conn_) != CONNECTION_OK; }
   void lock_for_append(std::string_view chain) override {
     query("SELECT pg_advisory_xact_lock(hashtext($1))", {std::string(chain)});
   }
@@ -183,7 +183,9 @@ class PostgresConnection final : public Connection {
         PQclear(r);
       }
     }
-    PQexitPipelineMode(conn_);
+    // Only a link broken mid-pipeline leaves results unread; were it ever otherwise, a connection
+    // still in pipeline mode would refuse every later statement, so it is never handed out again.
+    if (PQexitPipelineMode(conn_) != 1) unusable_ = true;
     if (begun) {
       PQclear(answer);
       return begun;
@@ -202,6 +204,7 @@ class PostgresConnection final : public Connection {
   std::unordered_map<std::string, std::string> statements_;  // SQL -> the name it is prepared under
   std::uint64_t named_ = 0;
   bool begin_pending_ = false;
+  bool unusable_ = false;
 };
 
 class PostgresDatabase final : public Database {
