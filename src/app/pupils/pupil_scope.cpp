@@ -1,9 +1,7 @@
 #include "app/pupils/pupil_scope.hpp"
 
 #include "domain/placements/placement.hpp"
-#include "store/accounts/organisation_store.hpp"
 #include "store/outreach/outreach_store.hpp"
-#include "store/pupils/pupil_account_store.hpp"
 #include "store/pupils/pupil_store.hpp"
 
 namespace waypoint::app {
@@ -11,10 +9,11 @@ namespace waypoint::app {
 domain::Scope scope_of(store::Connection& c, const Actor& a, const domain::Pupil& p) {
   domain::Scope scope;
   scope.school_id = p.school_id;
-  if (auto school = store::find_organisation(c, p.school_id)) scope.local_authority_id = school->parent_id;
-  scope.actor_is_guardian = store::is_guardian(c, p.id, a.user_id);
-  scope.actor_is_pupil = store::is_own_pupil_account(c, p.id, a.user_id);
-  scope.placed_with_actor = store::is_placed_with(c, p.id, a.organisation_id);
+  const auto facts = store::pupil_scope_facts(c, p.id, p.school_id, a.user_id, a.organisation_id);
+  scope.local_authority_id = facts.local_authority_id;
+  scope.actor_is_guardian = facts.guardian;
+  scope.actor_is_pupil = facts.own_account;
+  scope.placed_with_actor = facts.placed_with;
   // Asked only of those who may work a caseload: a read fewer on every other pupil page.
   scope.actor_is_outreach_worker = domain::may_do_outreach(a.role) && store::works_with_pupil(c, a.user_id, p.id);
   return scope;

@@ -88,13 +88,6 @@ bool end_pupil_account(Connection& c, std::int64_t pupil_id, std::int64_t user_i
       .has_value();
 }
 
-bool is_own_pupil_account(Connection& c, std::int64_t pupil_id, std::int64_t user_id) {
-  return c
-      .query_one("SELECT 1 FROM pupil_accounts WHERE pupil_id = $1 AND user_id = $2 AND ended_at IS NULL",
-                 {integer(pupil_id), integer(user_id)})
-      .has_value();
-}
-
 std::optional<std::int64_t> live_account_of_pupil(Connection& c, std::int64_t pupil_id) {
   const auto r =
       c.query_one("SELECT user_id FROM pupil_accounts WHERE pupil_id = $1 AND ended_at IS NULL", {integer(pupil_id)});

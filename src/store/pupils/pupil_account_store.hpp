@@ -48,8 +48,6 @@ void link_pupil_account(Connection& c, std::int64_t pupil_id, std::int64_t user_
 // Ends the live link; answers whether there was one.
 bool end_pupil_account(Connection& c, std::int64_t pupil_id, std::int64_t user_id, std::int64_t ended_by,
                        const std::string& reason, const std::string& now);
-// Whether the account is this pupil's own, and not ended.
-bool is_own_pupil_account(Connection& c, std::int64_t pupil_id, std::int64_t user_id);
 // The live account of the pupil, if they have one.
 std::optional<std::int64_t> live_account_of_pupil(Connection& c, std::int64_t pupil_id);
 // The pupil whose account this is while it is live.

@@ -92,13 +92,6 @@ void link_guardian(Connection& c, std::int64_t pupil_id, std::int64_t user_id) {
          {integer(pupil_id), integer(user_id)});
 }
 
-bool is_guardian(Connection& c, std::int64_t pupil_id, std::int64_t user_id) {
-  return c
-      .query_one("SELECT 1 FROM pupil_guardians WHERE pupil_id = $1 AND user_id = $2 AND ended_at IS NULL",
-                 {integer(pupil_id), integer(user_id)})
-      .has_value();
-}
-
 Page<domain::Pupil> list_pupils_of_school(Connection& c, std::int64_t school_id, const PageRequest& page) {
   return page_of(c, "WHERE p.school_id = $1", school_id, page);
 }
@@ -118,11 +111,19 @@ Page<domain::Pupil> list_pupils_placed_with(Connection& c, std::int64_t provider
       provider_id, page);
 }
 
-bool is_placed_with(Connection& c, std::int64_t pupil_id, std::int64_t provider_id) {
-  return c
-      .query_one(std::string("SELECT 1 FROM placements pl WHERE ") + kPlacedWith + " AND pl.pupil_id = $2",
-                 {integer(provider_id), integer(pupil_id)})
-      .has_value();
+PupilScopeFacts pupil_scope_facts(Connection& c, std::int64_t pupil_id, std::int64_t school_id, std::int64_t user_id,
+                                  std::int64_t organisation_id) {
+  // CASE, not a bare EXISTS: PostgreSQL answers a boolean as 't' or 'f', SQLite as 1 or 0.
+  const auto r =
+      c.query_one(std::string("SELECT (SELECT parent_id FROM organisations WHERE id = $3), "
+                              "CASE WHEN EXISTS (SELECT 1 FROM pupil_guardians WHERE pupil_id = $2 AND user_id = $4 "
+                              "AND ended_at IS NULL) THEN 1 ELSE 0 END, "
+                              "CASE WHEN EXISTS (SELECT 1 FROM pupil_accounts WHERE pupil_id = $2 AND user_id = $4 "
+                              "AND ended_at IS NULL) THEN 1 ELSE 0 END, "
+                              "CASE WHEN EXISTS (SELECT 1 FROM placements pl WHERE ") +
+                      kPlacedWith + " AND pl.pupil_id = $2) THEN 1 ELSE 0 END",
+                  {integer(organisation_id), integer(pupil_id), integer(school_id), integer(user_id)});
+  return {r->opt_integer(0), r->boolean(1), r->boolean(2), r->boolean(3)};
 }
 
 std::int64_t insert_contact(Connection& c, const domain::PupilContact& k, const std::string& now) {

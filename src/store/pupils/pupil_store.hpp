@@ -21,14 +21,23 @@ std::string pupil_columns(const std::string& alias);
 domain::Pupil pupil_from_row(const Row& r, std::size_t first = 0);
 std::optional<domain::Pupil> find_pupil_by_upn(Connection& c, const std::string& upn);
 void link_guardian(Connection& c, std::int64_t pupil_id, std::int64_t user_id);
-bool is_guardian(Connection& c, std::int64_t pupil_id, std::int64_t user_id);
 
 Page<domain::Pupil> list_pupils_of_school(Connection& c, std::int64_t school_id, const PageRequest& page);
 Page<domain::Pupil> list_pupils_of_local_authority(Connection& c, std::int64_t la_id, const PageRequest& page);
 Page<domain::Pupil> list_pupils_of_guardian(Connection& c, std::int64_t user_id, const PageRequest& page);
 // Pupils with a placement at the provider that is agreed, active or awaiting its start.
 Page<domain::Pupil> list_pupils_placed_with(Connection& c, std::int64_t provider_id, const PageRequest& page);
-bool is_placed_with(Connection& c, std::int64_t pupil_id, std::int64_t provider_id);
+// What the access policy asks about a pupil and the person asking, read in one statement (each a
+// round trip of its own on PostgreSQL): the LA of the pupil's school, and whether the person is a
+// guardian of the pupil, the pupil's own account, or of a provider the pupil is placed with.
+struct PupilScopeFacts {
+  std::optional<std::int64_t> local_authority_id;
+  bool guardian = false;
+  bool own_account = false;
+  bool placed_with = false;
+};
+PupilScopeFacts pupil_scope_facts(Connection& c, std::int64_t pupil_id, std::int64_t school_id, std::int64_t user_id,
+                                  std::int64_t organisation_id);
 
 std::int64_t insert_contact(Connection& c, const domain::PupilContact& contact, const std::string& now);
 std::vector<domain::PupilContact> list_contacts(Connection& c, std::int64_t pupil_id);
