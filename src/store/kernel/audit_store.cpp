@@ -27,23 +27,21 @@ domain::AuditEntry audit_from_row(const Row& r) {
 }  // namespace
 
 std::optional<AuditChainHead> lock_audit_chain(Connection& c) {
-  if (c.engine() == Engine::Sqlite) {  // BEGIN IMMEDIATE already serialises writers
-    auto r = c.query_one("SELECT last_id, hash FROM audit_chain_head WHERE id = 1");
-    if (!r) return std::nullopt;
-    return AuditChainHead{r->integer(0), r->text(1)};
-  }
-  // The read takes the head row's lock itself, a round trip fewer than an advisory lock first; in
-  // READ COMMITTED a read that waited for it answers the head as the holder left it.
-  const auto locked = [&]() -> std::optional<AuditChainHead> {
-    auto r = c.query_one("SELECT last_id, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
+  // On PostgreSQL the read takes the head row's lock itself, a round trip fewer than an advisory
+  // lock first; in READ COMMITTED a read that waited for it answers the head as the holder left it.
+  // SQLite's BEGIN IMMEDIATE already serialises writers.
+  const bool postgres = c.engine() == Engine::Postgres;
+  const auto read = [&]() -> std::optional<AuditChainHead> {
+    auto r = c.query_one(std::string("SELECT last_id, hash FROM audit_chain_head WHERE id = 1") +
+                         (postgres ? " FOR UPDATE" : ""));
     if (!r) return std::nullopt;
     return AuditChainHead{r->integer(0), r->text(1)};
   };
-  if (auto head = locked()) return head;
+  if (auto head = read(); head || !postgres) return head;
   // Before the first entry there is no row to lock: appenders take turns on an advisory lock, and
   // the first to commit makes the row, which those after it then lock too.
   c.lock_for_append("audit_events");
-  return locked();
+  return read();
 }
 
 std::vector<domain::AuditEntry> append_audit_entries(Connection& c, std::vector<domain::AuditEntry> entries,
