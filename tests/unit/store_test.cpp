@@ -44,6 +44,9 @@ TEST(StoreParameters, NumberedPlaceholdersBindByNumberNotByOrder) {
     EXPECT_EQ(row->text(0), "b-a-b");
     auto null_row = c.query_one("SELECT COALESCE($1, 'none')", {store::null()});
     EXPECT_EQ(null_row->text(0), "none");
+    // "$1" inside quoted text is text.
+    auto quoted = c.query_one("SELECT '$1 and ''$2''' || $1", {std::string("!")});
+    EXPECT_EQ(quoted->text(0), "$1 and '$2'!");
   });
 }
 

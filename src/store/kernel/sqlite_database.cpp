@@ -1,5 +1,7 @@
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
@@ -49,13 +51,11 @@ class SqliteConnection final : public Connection {
         sqlite3_clear_bindings(s);
       }
     } reset{stmt.handle};
-    // "$1" is a named parameter to SQLite: each slot was matched to its number when prepared, so
-    // the order of appearance is irrelevant and binding stays linear however many rows a statement has.
-    for (std::size_t slot = 0; slot < stmt.numbers.size(); ++slot) {
-      const auto number = stmt.numbers[slot];
-      if (number < 1 || number > params.size()) continue;  // unbound stays NULL
-      const auto& v = params[number - 1];
-      const int index = static_cast<int>(slot + 1);
+    // "$n" was written "?n" when prepared, so slot n holds the nth value.
+    const auto slots = std::min(params.size(), static_cast<std::size_t>(stmt.slots));
+    for (std::size_t i = 0; i < slots; ++i) {
+      const auto& v = params[i];
+      const int index = static_cast<int>(i + 1);
       // SQLITE_STATIC: the values outlive the statement's use (`params` is held until the reset
       // above), so SQLite reads them where they are instead of copying each one.
       const int rc = v ? sqlite3_bind_text(stmt.handle, index, v->data(), static_cast<int>(v->size()), SQLITE_STATIC)
@@ -131,23 +131,35 @@ class SqliteConnection final : public Connection {
 
   struct Statement {
     sqlite3_stmt* handle = nullptr;
-    std::vector<std::size_t> numbers;  // for each parameter slot, its $number
+    int slots = 0;  // the highest parameter number
   };
+
+  // PostgreSQL's "$1" is a named parameter to SQLite, and SQLite finds each name by walking the
+  // ones before it, so a multi-row INSERT with hundreds of values took longer to prepare than to
+  // run. "?1" is numbered: its slot is its number. Quoted text is left as it is.
+  static std::string numbered_parameters(std::string_view sql) {
+    std::string out(sql);
+    bool quoted = false;
+    for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+      if (out[i] == '\'')
+        quoted = !quoted;
+      else if (!quoted && out[i] == '$' && std::isdigit(static_cast<unsigned char>(out[i + 1])))
+        out[i] = '?';
+    }
+    return out;
+  }
 
   const Statement& prepared(std::string_view sql) {
     if (auto it = statements_.find(std::string(sql)); it != statements_.end()) return it->second;
     if (statements_.size() >= kMostStatements) forget_statements();
     Statement stmt;
-    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt.handle,
+    const auto text = numbered_parameters(sql);
+    if (sqlite3_prepare_v3(db_, text.data(), static_cast<int>(text.size()), SQLITE_PREPARE_PERSISTENT, &stmt.handle,
                            nullptr) != SQLITE_OK) {
       sqlite3_finalize(stmt.handle);
       throw DatabaseError(std::string("SQLite prepare failed: ") + sqlite3_errmsg(db_) + " in: " + std::string(sql));
     }
-    const int slots = sqlite3_bind_parameter_count(stmt.handle);
-    for (int i = 1; i <= slots; ++i) {
-      const char* name = sqlite3_bind_parameter_name(stmt.handle, i);
-      stmt.numbers.push_back(name && name[0] == '$' ? std::strtoul(name + 1, nullptr, 10) : 0);
-    }
+    stmt.slots = sqlite3_bind_parameter_count(stmt.handle);
     return statements_.emplace(std::string(sql), std::move(stmt)).first->second;
   }
 
