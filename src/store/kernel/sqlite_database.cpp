@@ -136,17 +136,41 @@ class SqliteConnection final : public Connection {
 
   // PostgreSQL's "$1" is a named parameter to SQLite, and SQLite finds each name by walking the
   // ones before it, so a multi-row INSERT with hundreds of values took longer to prepare than to
-  // run. "?1" is numbered: its slot is its number. Quoted text is left as it is.
+  // run. "?1" is numbered, its slot its number; a bare "?" takes the next slot and is never looked
+  // up at all, so where the numbers run 1, 2, 3... in order (every multi-row INSERT) they go.
+  // Quoted text is left as it is.
   static std::string numbered_parameters(std::string_view sql) {
-    std::string out(sql);
-    bool quoted = false;
-    for (std::size_t i = 0; i + 1 < out.size(); ++i) {
-      if (out[i] == '\'')
-        quoted = !quoted;
-      else if (!quoted && out[i] == '$' && std::isdigit(static_cast<unsigned char>(out[i + 1])))
-        out[i] = '?';
+    std::string out;
+    out.reserve(sql.size());
+    bool quoted = false, in_order = true;
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < sql.size(); ++i) {
+      const char ch = sql[i];
+      if (ch == '\'') quoted = !quoted;
+      if (quoted || ch != '$' || i + 1 == sql.size() || !std::isdigit(static_cast<unsigned char>(sql[i + 1]))) {
+        out += ch;
+        continue;
+      }
+      std::size_t end = i + 1, number = 0;
+      while (end < sql.size() && std::isdigit(static_cast<unsigned char>(sql[end])))
+        number = number * 10 + static_cast<std::size_t>(sql[end++] - '0');
+      in_order = in_order && number == ++count;
+      out += '?';
+      out.append(sql.substr(i + 1, end - i - 1));
+      i = end - 1;
     }
-    return out;
+    if (!in_order) return out;
+    // Every "?n" was the next number: the numbers can go.
+    std::string bare;
+    bare.reserve(out.size());
+    quoted = false;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      if (out[i] == '\'') quoted = !quoted;
+      bare += out[i];
+      if (!quoted && out[i] == '?')
+        while (i + 1 < out.size() && std::isdigit(static_cast<unsigned char>(out[i + 1]))) ++i;
+    }
+    return bare;
   }
 
   const Statement& prepared(std::string_view sql) {
