@@ -50,6 +50,36 @@ TEST(StoreParameters, NumberedPlaceholdersBindByNumberNotByOrder) {
   });
 }
 
+TEST(StoreRows, ANumberReadsAsNumberOrTextAndACellTakesEachValueInTurn) {
+  auto db = test_support::fresh_database();
+  db->with_connection([&](store::Connection& c) {
+    auto row = c.query_one("SELECT 42, -7, NULL, '0012', 9223372036854775807");
+    EXPECT_EQ(row->integer(0), 42);
+    EXPECT_EQ(row->text(0), "42");
+    EXPECT_EQ(row->opt_text(1), std::optional<std::string>("-7"));
+    EXPECT_EQ(row->opt_integer(1), -7);
+    EXPECT_TRUE(row->is_null(2));
+    EXPECT_FALSE(row->is_null(0));
+    EXPECT_EQ(row->text(3), "0012");
+    EXPECT_EQ(row->integer(3), 12);
+    EXPECT_EQ(row->text(4), "9223372036854775807");
+    EXPECT_THROW(row->text(2), store::DatabaseError);
+  });
+  // The engines read each row into the cells of the one before.
+  store::Row reused({});
+  reused.columns(1);
+  reused.set_integer(0, 5);
+  EXPECT_EQ(reused.text(0), "5");
+  reused.set_text(0, "word");
+  EXPECT_EQ(reused.text(0), "word");
+  EXPECT_THROW(reused.integer(0), store::DatabaseError);
+  reused.set_integer(0, 6);
+  EXPECT_EQ(reused.text(0), "6");
+  reused.set_null(0);
+  EXPECT_TRUE(reused.is_null(0));
+  EXPECT_EQ(reused.opt_integer(0), std::nullopt);
+}
+
 TEST(StoreParameters, ValuesRowsNumberRowByRow) {
   EXPECT_EQ(store::values_rows(2, 3), "($1, $2, $3), ($4, $5, $6)");
   EXPECT_EQ(store::values_rows(1, 1), "($1)");

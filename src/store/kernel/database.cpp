@@ -5,13 +5,31 @@
 
 namespace waypoint::store {
 
+const std::string& Row::written(std::size_t i) const {
+  auto& number = numbers_[i];
+  if (!number.written) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, number.value).ptr;
+    cells_[i].emplace(digits, end);
+    number.written = true;
+  }
+  return *cells_[i];
+}
+
 const std::string& Row::text(std::size_t i) const {
-  const auto& v = cells_.at(i);
+  if (numbers_.at(i).known) return written(i);
+  const auto& v = cells_[i];
   if (!v) throw DatabaseError("column " + std::to_string(i) + " is NULL where text was expected");
   return *v;
 }
 
+std::optional<std::string> Row::opt_text(std::size_t i) const {
+  if (numbers_.at(i).known) return written(i);
+  return cells_[i];
+}
+
 std::int64_t Row::integer(std::size_t i) const {
+  if (numbers_.at(i).known) return numbers_[i].value;
   const auto& s = text(i);
   std::int64_t n = 0;
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), n);

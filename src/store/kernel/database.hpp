@@ -19,28 +19,47 @@ using Params = std::vector<Value>;
 
 class Row {
  public:
-  explicit Row(std::vector<Value> cells) : cells_(std::move(cells)) {}
-  bool is_null(std::size_t i) const { return !cells_.at(i).has_value(); }
+  explicit Row(std::vector<Value> cells) : cells_(std::move(cells)), numbers_(cells_.size()) {}
+  bool is_null(std::size_t i) const { return !numbers_.at(i).known && !cells_[i].has_value(); }
   const std::string& text(std::size_t i) const;
   std::int64_t integer(std::size_t i) const;
-  std::optional<std::string> opt_text(std::size_t i) const { return cells_.at(i); }
+  std::optional<std::string> opt_text(std::size_t i) const;
   std::optional<std::int64_t> opt_integer(std::size_t i) const;
   bool boolean(std::size_t i) const { return integer(i) != 0; }
 
   // For the engines, which read each row of a result into the cells of the one before: a large read
   // then reuses their storage rather than allocating each value. A visitor that keeps a row moves it
   // out, and `columns` makes the cells again.
-  void columns(std::size_t n) { cells_.resize(n); }
-  void set_null(std::size_t i) { cells_[i].reset(); }
+  void columns(std::size_t n) {
+    cells_.resize(n);
+    numbers_.resize(n);
+  }
+  void set_null(std::size_t i) {
+    cells_[i].reset();
+    numbers_[i].known = false;
+  }
   void set_text(std::size_t i, std::string_view text) {
     if (cells_[i])
       cells_[i]->assign(text);
     else
       cells_[i].emplace(text);
+    numbers_[i].known = false;
   }
+  // A number the engine holds as one: kept as it is, and written as text only if asked for as text
+  // (most ids are read as numbers, and writing each one out to read it back was a tenth of a page).
+  void set_integer(std::size_t i, std::int64_t n) { numbers_[i] = {n, true, false}; }
 
  private:
-  std::vector<Value> cells_;
+  struct Number {
+    std::int64_t value = 0;
+    bool known = false;    // the cell is this number
+    bool written = false;  // and cells_[i] holds it as text
+  };
+  const std::string& written(std::size_t i) const;
+
+  // Mutable: a number is written out as text the first time it is asked for as text.
+  mutable std::vector<Value> cells_;
+  mutable std::vector<Number> numbers_;
 };
 
 using Rows = std::vector<Row>;

@@ -76,13 +76,9 @@ class SqliteConnection final : public Connection {
           case SQLITE_NULL:
             row.set_null(i);
             break;
-          case SQLITE_INTEGER: {
-            // Written here rather than by SQLite, which would keep a text copy of each number.
-            char digits[24];
-            const auto end = std::to_chars(digits, digits + sizeof digits, sqlite3_column_int64(handle, c)).ptr;
-            row.set_text(i, std::string_view(digits, static_cast<std::size_t>(end - digits)));
+          case SQLITE_INTEGER:
+            row.set_integer(i, sqlite3_column_int64(handle, c));
             break;
-          }
           default: {
             const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(handle, c));
             row.set_text(i, std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(handle, c))));
