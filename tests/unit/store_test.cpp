@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
 #include <thread>
 
 #include "domain/kernel/audit_chain.hpp"
@@ -160,6 +163,27 @@ TEST(StoreConnections, PostgresPlansNamedStatementsOnce) {
 }
 
 // Every signed-in request reads its session, its user and their organisation in one statement.
+TEST(StoreConnections, SqliteCopiesItsLogBackIntoTheDatabaseFile) {
+  if (const char* pg = std::getenv("WAYPOINT_TEST_PG"); pg && *pg) GTEST_SKIP() << "SQLite's write-ahead log";
+  const auto url = test_support::fresh_database_url();
+  const auto path = url.substr(std::string("sqlite:").size());
+  auto db = store::open_database(url);
+  // One commit of about 1,200 pages, past the 1,000 at which the log is copied back: until it is,
+  // the pages are in the log alone and the database file stays as it was.
+  db->transaction([](store::Connection& c) {
+    c.execute_script(
+        "CREATE TABLE filler (x BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1200) "
+        "INSERT INTO filler SELECT randomblob(3000) FROM n;");
+  });
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (std::filesystem::file_size(path) < 1200u * 3000u && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_GE(std::filesystem::file_size(path), 1200u * 3000u);
+  std::int64_t rows = 0;
+  db->with_connection([&](store::Connection& c) { rows = c.query_one("SELECT COUNT(*) FROM filler")->integer(0); });
+  EXPECT_EQ(rows, 1200);
+}
+
 TEST(StoreSessions, ASessionIsReadWithItsUserAndOrganisation) {
   auto db = test_support::fresh_database();
   store::migrate(*db);

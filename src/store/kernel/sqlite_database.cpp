@@ -12,6 +12,7 @@
 
 #include "store/kernel/database.hpp"
 #include "store/kernel/engines.hpp"
+#include "store/kernel/sqlite_checkpointer.hpp"
 
 namespace waypoint::store {
 namespace {
@@ -23,7 +24,8 @@ using WriterLock = std::shared_ptr<std::timed_mutex>;
 
 class SqliteConnection final : public Connection {
  public:
-  SqliteConnection(const std::string& path, WriterLock writer) : writer_(std::move(writer)) {
+  SqliteConnection(const std::string& path, WriterLock writer, std::shared_ptr<SqliteCheckpointer> checkpointer)
+      : writer_(std::move(writer)), checkpointer_(std::move(checkpointer)) {
     if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         nullptr) != SQLITE_OK) {
       std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
@@ -33,6 +35,7 @@ class SqliteConnection final : public Connection {
     sqlite3_busy_timeout(db_, 10000);
     execute_script(
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
+    checkpointer_->take_over(db_);
   }
   ~SqliteConnection() override {
     forget_statements();
@@ -192,6 +195,7 @@ class SqliteConnection final : public Connection {
   std::unordered_map<std::string, Statement> statements_;
   WriterLock writer_;
   std::unique_lock<std::timed_mutex> held_;
+  std::shared_ptr<SqliteCheckpointer> checkpointer_;  // outlives db_, whose commits call it
 };
 
 class SqliteDatabase final : public Database {
@@ -201,11 +205,14 @@ class SqliteDatabase final : public Database {
     if (!parent.empty()) std::filesystem::create_directories(parent);
   }
   Engine engine() const override { return Engine::Sqlite; }
-  std::unique_ptr<Connection> connect() override { return std::make_unique<SqliteConnection>(path_, writer_); }
+  std::unique_ptr<Connection> connect() override {
+    return std::make_unique<SqliteConnection>(path_, writer_, checkpointer_);
+  }
 
  private:
   std::string path_;
   WriterLock writer_ = std::make_shared<std::timed_mutex>();
+  std::shared_ptr<SqliteCheckpointer> checkpointer_ = std::make_shared<SqliteCheckpointer>(path_);
 };
 
 }  // namespace
