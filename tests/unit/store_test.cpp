@@ -148,6 +148,43 @@ TEST(StoreTransactions, BegunWithTheFirstStatementAndUnseenUntilCommitted) {
 
 // Named statements are planned once on PostgreSQL; statements sent unnamed (through PgBouncer) are
 // left to the server's own choice, as the pooled server connection is shared with others.
+TEST(StoreConnections, ReadsSentTogetherEachGiveTheirOwnRowsInOrder) {
+  auto db = test_support::fresh_database();
+  store::migrate(*db);
+  const auto reads = [](std::vector<std::string>& a, std::vector<std::string>& b, std::vector<std::string>& c,
+                        const std::string& middle) {
+    const auto text = [](const store::Row& r) { return r.text(0); };
+    return std::vector<store::Read>{
+        store::read_into(a, "SELECT $1 || 'a' UNION ALL SELECT $1 || 'b'", {std::string("x")}, text),
+        store::read_into(b, middle, {}, text),
+        store::read_into(c, "SELECT CAST($1 AS TEXT) || $2", {std::string("y"), std::string("z")}, text)};
+  };
+  std::vector<std::string> a, b, c;
+  db->with_connection([&](store::Connection& conn) { conn.each_row_together(reads(a, b, c, "SELECT 'middle'")); });
+  EXPECT_EQ(a, (std::vector<std::string>{"xa", "xb"}));
+  EXPECT_EQ(b, (std::vector<std::string>{"middle"}));
+  EXPECT_EQ(c, (std::vector<std::string>{"yz"}));
+  // The first thing a transaction does: they go with its BEGIN. One that fails is thrown, the
+  // transaction is rolled back, and the connection serves the next.
+  domain::Organisation o;
+  o.kind = domain::OrganisationKind::LocalAuthority;
+  o.name = "Together";
+  EXPECT_THROW(db->transaction([&](store::Connection& conn) {
+    a.clear();
+    conn.each_row_together(reads(a, b, c, "SELECT no_such_column FROM organisations"));
+  }),
+               store::DatabaseError);
+  db->transaction([&](store::Connection& conn) {
+    a.clear(), b.clear(), c.clear();
+    conn.each_row_together(reads(a, b, c, "SELECT name FROM organisations"));
+    store::insert_organisation(conn, o, "2026-12-02T09:00:00Z");
+  });
+  EXPECT_EQ(a, (std::vector<std::string>{"xa", "xb"}));
+  EXPECT_TRUE(b.empty());
+  EXPECT_EQ(c, (std::vector<std::string>{"yz"}));
+  db->with_connection([&](store::Connection& conn) { EXPECT_EQ(store::count_organisations(conn), 1); });
+}
+
 TEST(StoreConnections, PostgresPlansNamedStatementsOnce) {
   const auto url = test_support::fresh_database_url();
   if (url.rfind("sqlite:", 0) == 0) GTEST_SKIP() << "SQLite prepares each statement once by itself";

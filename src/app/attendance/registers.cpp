@@ -45,13 +45,20 @@ RegisterView build_register(store::Connection& c, const Services& s, std::int64_
   v.session = key.session;
   const unsigned weekday = std::chrono::weekday(std::chrono::sys_days(key.day)).iso_encoding();
   const auto session = std::string(domain::session_code(key.session));
-  // One read of the session's marks, however many pupils.
+  // The session's marks, the day's slots, the pupils expected and the provider's sites, each in one
+  // read however many pupils, and the four sent together.
+  std::vector<store::MarkRow> mark_rows;
+  std::vector<store::SlotRow> slot_rows;
+  std::vector<store::ExpectedPlacement> placements;
+  std::vector<domain::Site> sites;
+  c.each_row_together({store::marks_for_session_read(provider_id, key.date, session, mark_rows),
+                       store::slots_at_provider_read(provider_id, key.date, weekday, slot_rows),
+                       store::active_placements_at_read(provider_id, key.date, placements),
+                       store::sites_of_read(provider_id, sites)});
   std::map<std::int64_t, store::MarkRow> marks;
-  for (auto& m : store::marks_for_session(c, provider_id, key.date, session)) marks.emplace(m.pupil_id, std::move(m));
+  for (auto& m : mark_rows) marks.emplace(m.pupil_id, std::move(m));
   std::map<std::int64_t, std::vector<store::SlotRow>> slots_by_placement;
-  for (auto& row : store::slots_at_provider(c, provider_id, key.date, weekday))
-    slots_by_placement[*row.placement_id].push_back(std::move(row));
-  const auto placements = store::active_placements_at(c, provider_id, key.date);
+  for (auto& row : slot_rows) slots_by_placement[*row.placement_id].push_back(std::move(row));
   SchoolCalendars calendars(s, c);  // kept across requests: no read at all while no calendar changes
   for (const auto& placement : placements) {
     // Not expected on a day the pupil's own school is closed.
@@ -80,7 +87,7 @@ RegisterView build_register(store::Connection& c, const Services& s, std::int64_
     for (const auto& e : v.entries) v.opens_at = std::min(v.opens_at, e.expected_from);
   }
   v.closes_at = v.opens_at + s.settings.register_close_minutes;
-  for (const auto& site : store::sites_of(c, provider_id))
+  for (const auto& site : sites)
     if (std::any_of(v.entries.begin(), v.entries.end(), [&](const auto& e) { return e.site_id == site.id; }))
       v.groups.push_back({site.id, site.name});
   const bool past = std::chrono::sys_days(key.day) < std::chrono::sys_days(s.today());

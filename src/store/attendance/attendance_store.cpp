@@ -15,11 +15,17 @@ MarkRow mark_from_row(const Row& r) {
 
 }  // namespace
 
+Read marks_for_session_read(std::int64_t provider_id, const std::string& date, const std::string& session,
+                            std::vector<MarkRow>& out) {
+  return read_into(out, kMarkSelect + std::string("WHERE provider_id = $1 AND session_date = $2 AND session = $3"),
+                   {integer(provider_id), date, session}, mark_from_row);
+}
+
 std::vector<MarkRow> marks_for_session(Connection& c, std::int64_t provider_id, const std::string& date,
                                        const std::string& session) {
-  return map_rows(c.query(kMarkSelect + std::string("WHERE provider_id = $1 AND session_date = $2 AND session = $3"),
-                          {integer(provider_id), date, session}),
-                  mark_from_row);
+  std::vector<MarkRow> out;
+  c.each_row_together({marks_for_session_read(provider_id, date, session, out)});
+  return out;
 }
 
 std::vector<MarkRow> marks_of_school_on(Connection& c, std::int64_t school_id, const std::string& date) {

@@ -43,6 +43,10 @@ std::optional<std::int64_t> Row::opt_integer(std::size_t i) const {
   return integer(i);
 }
 
+void Connection::each_row_together(const std::vector<Read>& reads) {
+  for (const auto& r : reads) each_row(r.sql, r.params, r.visit);
+}
+
 Rows Connection::query(std::string_view sql, const Params& params) {
   Rows rows;
   each_row(sql, params, [&](Row& r) { rows.push_back(std::move(r)); });

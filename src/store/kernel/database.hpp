@@ -112,6 +112,20 @@ inline std::string values_rows(std::size_t rows, std::size_t columns) {
   return rows * columns == 0 ? out : out + ")";
 }
 
+// A read to send with others (Connection::each_row_together): its statement, its values, and what
+// takes each row.
+struct Read {
+  std::string sql;
+  Params params;
+  std::function<void(Row&)> visit;
+};
+
+// A read whose rows `from_row` makes into `out`, which must outlive the read.
+template <typename T, typename F>
+Read read_into(std::vector<T>& out, std::string sql, Params params, F from_row) {
+  return {std::move(sql), std::move(params), [&out, from_row](const Row& r) { out.push_back(from_row(r)); }};
+}
+
 // One connection, used by one thread at a time.
 class Connection {
  public:
@@ -121,6 +135,9 @@ class Connection {
   // visitor must not use this connection. query() is the same, gathered into a vector.
   virtual void each_row(std::string_view sql, const Params& params, const std::function<void(Row&)>& visit) = 0;
   Rows query(std::string_view sql, const Params& params = {});
+  // Reads that do not depend on each other, each row to its own visitor, in order. PostgreSQL has
+  // them in one round trip (a pipeline); SQLite, in the same process, one after another.
+  virtual void each_row_together(const std::vector<Read>& reads);
   virtual void execute_script(std::string_view sql) = 0;  // several statements, no parameters
   virtual void begin() = 0;
   virtual void commit() = 0;

@@ -32,40 +32,24 @@ class PostgresConnection final : public Connection {
   Engine engine() const override { return Engine::Postgres; }
 
   void each_row(std::string_view sql, const Params& params, const std::function<void(Row&)>& visit) override {
+    if (begin_pending_) return each_row_together({{std::string(sql), params, visit}});
     std::vector<const char*> values;
     values.reserve(params.size());
     for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
     const int n_params = static_cast<int>(params.size());
     const std::string* name = named_statements_ ? &prepared(sql, n_params) : nullptr;
-    const std::string text = name ? "" : std::string(sql);
-    PGresult* result = begin_pending_ ? with_begin(name, text, n_params, values.data())
-                       : name
-                           ? PQexecPrepared(conn_, name->c_str(), n_params, values.data(), nullptr, nullptr, 0)
-                           : PQexecParams(conn_, text.c_str(), n_params, nullptr, values.data(), nullptr, nullptr, 0);
-    struct Clear {
-      PGresult* r;
-      ~Clear() { PQclear(r); }
-    } clear{result};
-    const auto status = PQresultStatus(result);
-    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-      if (broken()) throw DatabaseUnavailable(std::string("PostgreSQL connection lost: ") + PQerrorMessage(conn_));
-      throw DatabaseError(std::string("PostgreSQL: ") + PQresultErrorMessage(result) + " in: " + std::string(sql));
-    }
-    const int n = PQntuples(result);
-    const int columns = PQnfields(result);
-    Row row({});
-    for (int r = 0; r < n; ++r) {
-      row.columns(static_cast<std::size_t>(columns));
-      for (int c = 0; c < columns; ++c) {
-        const auto i = static_cast<std::size_t>(c);
-        if (PQgetisnull(result, r, c))
-          row.set_null(i);
-        else
-          row.set_text(i,
-                       std::string_view(PQgetvalue(result, r, c), static_cast<std::size_t>(PQgetlength(result, r, c))));
-      }
-      visit(row);
-    }
+    Cleared result{
+        {name ? PQexecPrepared(conn_, name->c_str(), n_params, values.data(), nullptr, nullptr, 0)
+              : PQexecParams(conn_, std::string(sql).c_str(), n_params, nullptr, values.data(), nullptr, nullptr, 0)}};
+    take(result.results.front(), sql, visit);
+  }
+
+  void each_row_together(const std::vector<Read>& reads) override {
+    if (reads.empty()) return;
+    if (reads.size() == 1 && !begin_pending_)
+      return each_row(reads.front().sql, reads.front().params, reads.front().visit);
+    Cleared results{pipeline(reads)};
+    for (std::size_t i = 0; i < reads.size(); ++i) take(results.results[i], reads[i].sql, reads[i].visit);
   }
 
   void execute_script(std::string_view sql) override {
@@ -150,24 +134,68 @@ class PostgresConnection final : public Connection {
     return statements_.emplace(std::string(sql), std::move(name)).first->second;
   }
 
-  // Sends BEGIN and the statement together in a pipeline and answers the statement's result (which
-  // the caller clears); the pipeline ends before it returns, so the connection is as after PQexec.
-  // A BEGIN that failed answers its own result, and the statement is not run.
-  PGresult* with_begin(const std::string* name, const std::string& text, int n_params, const char* const* values) {
+  struct Cleared {
+    std::vector<PGresult*> results;
+    ~Cleared() {
+      for (auto* r : results) PQclear(r);
+    }
+  };
+
+  // A statement's result: its rows to `visit`, or its failure thrown.
+  void take(PGresult* result, std::string_view sql, const std::function<void(Row&)>& visit) {
+    const auto status = PQresultStatus(result);
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+      if (broken()) throw DatabaseUnavailable(std::string("PostgreSQL connection lost: ") + PQerrorMessage(conn_));
+      throw DatabaseError(std::string("PostgreSQL: ") + PQresultErrorMessage(result) + " in: " + std::string(sql));
+    }
+    const int n = PQntuples(result);
+    const int columns = PQnfields(result);
+    Row row({});
+    for (int r = 0; r < n; ++r) {
+      row.columns(static_cast<std::size_t>(columns));
+      for (int c = 0; c < columns; ++c) {
+        const auto i = static_cast<std::size_t>(c);
+        if (PQgetisnull(result, r, c))
+          row.set_null(i);
+        else
+          row.set_text(i,
+                       std::string_view(PQgetvalue(result, r, c), static_cast<std::size_t>(PQgetlength(result, r, c))));
+      }
+      visit(row);
+    }
+  }
+
+  // Sends a BEGIN still owed and the reads' statements in one pipeline, and answers each statement's
+  // result in order (the caller clears them). The pipeline ends before it returns, so the connection
+  // is as after PQexec. A BEGIN that failed answers its own result first, and no statement is run;
+  // after a statement that failed, those behind it are not run either (their results say so).
+  std::vector<PGresult*> pipeline(const std::vector<Read>& reads) {
+    // Prepared first: a statement cannot be prepared inside a pipeline.
+    std::vector<const std::string*> names;
+    std::vector<std::vector<const char*>> values(reads.size());
+    for (std::size_t i = 0; i < reads.size(); ++i) {
+      for (const auto& p : reads[i].params) values[i].push_back(p ? p->c_str() : nullptr);
+      names.push_back(named_statements_ ? &prepared(reads[i].sql, static_cast<int>(values[i].size())) : nullptr);
+    }
+    const bool begin = begin_pending_;
     begin_pending_ = false;
-    const bool sent =
-        PQenterPipelineMode(conn_) == 1 &&
-        PQsendQueryParams(conn_, "BEGIN", 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
-        (name ? PQsendQueryPrepared(conn_, name->c_str(), n_params, values, nullptr, nullptr, 0)
-              : PQsendQueryParams(conn_, text.c_str(), n_params, nullptr, values, nullptr, nullptr, 0)) == 1 &&
-        PQpipelineSync(conn_) == 1;
-    PGresult* begun = nullptr;   // BEGIN's result, kept only if it failed
-    PGresult* answer = nullptr;  // the statement's
-    int query = 0;               // which query's results are being read: 0 BEGIN, 1 the statement
+    bool sent = PQenterPipelineMode(conn_) == 1 &&
+                (!begin || PQsendQueryParams(conn_, "BEGIN", 0, nullptr, nullptr, nullptr, nullptr, 0) == 1);
+    for (std::size_t i = 0; sent && i < reads.size(); ++i) {
+      const int n = static_cast<int>(values[i].size());
+      sent = (names[i] ? PQsendQueryPrepared(conn_, names[i]->c_str(), n, values[i].data(), nullptr, nullptr, 0)
+                       : PQsendQueryParams(conn_, reads[i].sql.c_str(), n, nullptr, values[i].data(), nullptr, nullptr,
+                                           0)) == 1;
+    }
+    sent = sent && PQpipelineSync(conn_) == 1;
+    PGresult* begun = nullptr;  // BEGIN's result, kept only if it failed
+    std::vector<PGresult*> answers(reads.size(), nullptr);
+    const int last = static_cast<int>(reads.size()) - 1;
+    int query = begin ? -1 : 0;  // whose results are being read: -1 the BEGIN, then each statement
     while (sent) {
       PGresult* r = PQgetResult(conn_);
       if (!r) {  // the end of one query's results
-        if (++query > 2 || broken()) break;
+        if (++query > last + 1 || broken()) break;
         continue;
       }
       const auto status = PQresultStatus(r);
@@ -175,10 +203,10 @@ class PostgresConnection final : public Connection {
         PQclear(r);
         break;
       }
-      if (query == 0 && status != PGRES_COMMAND_OK && !begun) {
+      if (query == -1 && status != PGRES_COMMAND_OK && !begun) {
         begun = r;
-      } else if (query == 1 && !answer) {
-        answer = r;
+      } else if (query >= 0 && query <= last && !answers[static_cast<std::size_t>(query)]) {
+        answers[static_cast<std::size_t>(query)] = r;
       } else {
         PQclear(r);
       }
@@ -187,11 +215,13 @@ class PostgresConnection final : public Connection {
     // still in pipeline mode would refuse every later statement, so it is never handed out again.
     if (PQexitPipelineMode(conn_) != 1) unusable_ = true;
     if (begun) {
-      PQclear(answer);
-      return begun;
+      PQclear(answers.front());
+      answers.front() = begun;
     }
     // Nothing came back (the link broke while sending): a result that says so, for the caller's checks.
-    return answer ? answer : PQmakeEmptyPGresult(conn_, PGRES_FATAL_ERROR);
+    for (auto& a : answers)
+      if (!a) a = PQmakeEmptyPGresult(conn_, PGRES_FATAL_ERROR);
+    return answers;
   }
 
   [[noreturn]] void fail(const std::string& message) const {

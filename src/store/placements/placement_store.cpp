@@ -188,16 +188,21 @@ std::vector<PlacementRecord> active_on(Connection& c, const char* owner_column, 
 
 }  // namespace
 
+Read active_placements_at_read(std::int64_t provider_id, const std::string& date, std::vector<ExpectedPlacement>& out) {
+  return read_into(out,
+                   "SELECT pl.id, pl.school_id, pl.legal_basis, " + pupil_columns("pu") +
+                       " FROM placements pl JOIN pupils pu ON pu.id = pl.pupil_id WHERE pl.provider_id = $1 AND "
+                       "pl.status = 'active' AND pl.start_date <= $2 AND pl.planned_end_date >= $2 ORDER BY "
+                       "pu.family_name, pu.given_name, pl.id",
+                   {integer(provider_id), date}, [](const Row& r) {
+                     return ExpectedPlacement{r.integer(0), r.integer(1), r.text(2), pupil_from_row(r, 3)};
+                   });
+}
+
 std::vector<ExpectedPlacement> active_placements_at(Connection& c, std::int64_t provider_id, const std::string& date) {
-  return map_rows(
-      c.query("SELECT pl.id, pl.school_id, pl.legal_basis, " + pupil_columns("pu") +
-                  " FROM placements pl JOIN pupils pu ON pu.id = pl.pupil_id WHERE pl.provider_id = $1 AND pl.status "
-                  "= 'active' AND pl.start_date <= $2 AND pl.planned_end_date >= $2 ORDER BY pu.family_name, "
-                  "pu.given_name, pl.id",
-              {integer(provider_id), date}),
-      [](const Row& r) {
-        return ExpectedPlacement{r.integer(0), r.integer(1), r.text(2), pupil_from_row(r, 3)};
-      });
+  std::vector<ExpectedPlacement> out;
+  c.each_row_together({active_placements_at_read(provider_id, date, out)});
+  return out;
 }
 
 std::vector<PlacementRecord> active_placements_of_school(Connection& c, std::int64_t school_id,

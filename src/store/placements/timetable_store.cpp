@@ -36,26 +36,35 @@ std::vector<SlotRow> slots_of_placement(Connection& c, std::int64_t placement_id
 
 namespace {
 
-std::vector<SlotRow> slots_active_on(Connection& c, const char* owner_column, std::int64_t owner,
-                                     const std::string& date, unsigned iso_weekday) {
-  return map_rows(c.query(kSlotSelect + std::string("WHERE ") + owner_column +
-                              " = $1 AND pl.status = 'active' AND pl.start_date <= $2 AND pl.planned_end_date >= $2 "
-                              "AND t.weekday = $3" +
-                              kOrder,
-                          {integer(owner), date, integer(iso_weekday)}),
-                  slot_from_row);
+Read slots_active_on(const char* owner_column, std::int64_t owner, const std::string& date, unsigned iso_weekday,
+                     std::vector<SlotRow>& out) {
+  return read_into(out,
+                   kSlotSelect + std::string("WHERE ") + owner_column +
+                       " = $1 AND pl.status = 'active' AND pl.start_date <= $2 AND pl.planned_end_date >= $2 "
+                       "AND t.weekday = $3" +
+                       kOrder,
+                   {integer(owner), date, integer(iso_weekday)}, slot_from_row);
 }
 
 }  // namespace
 
+Read slots_at_provider_read(std::int64_t provider_id, const std::string& date, unsigned iso_weekday,
+                            std::vector<SlotRow>& out) {
+  return slots_active_on("pl.provider_id", provider_id, date, iso_weekday, out);
+}
+
 std::vector<SlotRow> slots_at_provider(Connection& c, std::int64_t provider_id, const std::string& date,
                                        unsigned iso_weekday) {
-  return slots_active_on(c, "pl.provider_id", provider_id, date, iso_weekday);
+  std::vector<SlotRow> out;
+  c.each_row_together({slots_at_provider_read(provider_id, date, iso_weekday, out)});
+  return out;
 }
 
 std::vector<SlotRow> slots_of_school(Connection& c, std::int64_t school_id, const std::string& date,
                                      unsigned iso_weekday) {
-  return slots_active_on(c, "pl.school_id", school_id, date, iso_weekday);
+  std::vector<SlotRow> out;
+  c.each_row_together({slots_active_on("pl.school_id", school_id, date, iso_weekday, out)});
+  return out;
 }
 
 void replace_slots(Connection& c, std::int64_t pupil_id, const std::vector<SlotRow>& slots, const std::string& now) {

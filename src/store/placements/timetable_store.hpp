@@ -24,6 +24,9 @@ std::vector<SlotRow> slots_of_placement(Connection& c, std::int64_t placement_id
 // its registers).
 std::vector<SlotRow> slots_at_provider(Connection& c, std::int64_t provider_id, const std::string& date,
                                        unsigned iso_weekday);
+// What slots_at_provider reads, into `out`, to send with other reads (Connection::each_row_together).
+Read slots_at_provider_read(std::int64_t provider_id, const std::string& date, unsigned iso_weekday,
+                            std::vector<SlotRow>& out);
 // The same for every placement a school has active that day (its today board).
 std::vector<SlotRow> slots_of_school(Connection& c, std::int64_t school_id, const std::string& date,
                                      unsigned iso_weekday);

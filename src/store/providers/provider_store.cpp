@@ -172,13 +172,19 @@ std::int64_t insert_site(Connection& c, const domain::Site& s, const std::string
       {integer(s.provider_id), s.name, s.address, s.postcode, s.relationship, now});
 }
 
+Read sites_of_read(std::int64_t provider_id, std::vector<domain::Site>& out) {
+  return read_into(out,
+                   "SELECT id, provider_id, name, address, postcode, relationship FROM provider_sites "
+                   "WHERE provider_id = $1 AND removed_at IS NULL ORDER BY id",
+                   {integer(provider_id)}, [](const Row& r) {
+                     return domain::Site{r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4), r.text(5)};
+                   });
+}
+
 std::vector<domain::Site> sites_of(Connection& c, std::int64_t provider_id) {
-  return map_rows(c.query("SELECT id, provider_id, name, address, postcode, relationship FROM provider_sites "
-                          "WHERE provider_id = $1 AND removed_at IS NULL ORDER BY id",
-                          {integer(provider_id)}),
-                  [](const Row& r) {
-                    return domain::Site{r.integer(0), r.integer(1), r.text(2), r.text(3), r.text(4), r.text(5)};
-                  });
+  std::vector<domain::Site> out;
+  c.each_row_together({sites_of_read(provider_id, out)});
+  return out;
 }
 
 std::int64_t insert_check(Connection& c, std::int64_t provider_id, const domain::ProviderCheck& check,

@@ -35,6 +35,8 @@ void save_standing(Connection& c, std::int64_t provider_id, domain::Standing sta
 
 std::int64_t insert_site(Connection& c, const domain::Site& s, const std::string& now);
 std::vector<domain::Site> sites_of(Connection& c, std::int64_t provider_id);
+// What sites_of reads, into `out`, to send with other reads (Connection::each_row_together).
+Read sites_of_read(std::int64_t provider_id, std::vector<domain::Site>& out);
 
 struct CheckRecord {
   std::int64_t id = 0;
