@@ -289,14 +289,19 @@ TodayBoard today_board(const Services& s, const Actor& a) {
         nlohmann::json ids = nlohmann::json::array();
         entry.detail = nlohmann::json{{"pupil_ids", ids}}.dump();
         if (!domain::is_school_day(SchoolCalendars(s, c).of(a.organisation_id), s.today())) return board;
-        // Four reads however many pupils are out: a read a pupil cost a round trip each on PostgreSQL.
-        const auto placements = store::active_placements_of_school(c, a.organisation_id, board.date);
+        // Four reads however many pupils are out (a read a pupil cost a round trip each on
+        // PostgreSQL), the first three sent together.
+        std::vector<store::PlacementRecord> placements;
+        std::vector<store::SlotRow> slot_rows;
+        std::vector<store::MarkRow> marks;
+        c.each_row_together({store::active_placements_of_school_read(a.organisation_id, board.date, placements),
+                             store::slots_of_school_read(a.organisation_id, board.date, weekday, slot_rows),
+                             store::marks_of_school_on_read(a.organisation_id, board.date, marks)});
         std::map<std::int64_t, std::vector<domain::SlotTimes>> slots;
-        for (const auto& row : store::slots_of_school(c, a.organisation_id, board.date, weekday))
+        for (const auto& row : slot_rows)
           slots[*row.placement_id].push_back({row.slot.day.iso_encoding(), row.slot.start_minute, row.slot.end_minute});
         std::map<std::pair<std::int64_t, std::string>, std::string> codes;  // (pupil, session) -> code
-        for (const auto& m : store::marks_of_school_on(c, a.organisation_id, board.date))
-          codes.emplace(std::pair(m.pupil_id, m.session), m.code());
+        for (const auto& m : marks) codes.emplace(std::pair(m.pupil_id, m.session), m.code());
         std::vector<std::int64_t> pupil_ids;
         for (const auto& placement : placements) pupil_ids.push_back(placement.pupil_id);
         const auto pupils = store::find_pupils(c, pupil_ids);

@@ -34,6 +34,8 @@ Read marks_for_session_read(std::int64_t provider_id, const std::string& date, c
                             std::vector<MarkRow>& out);
 // Marks of a school's pupils on one day, wherever they were.
 std::vector<MarkRow> marks_of_school_on(Connection& c, std::int64_t school_id, const std::string& date);
+// What marks_of_school_on reads, into `out`, to send with other reads.
+Read marks_of_school_on_read(std::int64_t school_id, const std::string& date, std::vector<MarkRow>& out);
 std::optional<MarkRow> find_mark(Connection& c, std::int64_t pupil_id, const std::string& date,
                                  const std::string& session);
 // A register's marks in one statement (a round trip per 200 marks): each inserted, or replacing

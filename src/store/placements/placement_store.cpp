@@ -175,19 +175,6 @@ Page<PlacementRecord> placements_at_provider(Connection& c, std::int64_t provide
   return page_where(c, "WHERE pl.provider_id = $1 AND pl.status IN ('awaiting', 'active')", provider_id, page);
 }
 
-namespace {
-
-std::vector<PlacementRecord> active_on(Connection& c, const char* owner_column, std::int64_t owner,
-                                       const std::string& date) {
-  auto rows = c.query(kPlacementSelect + std::string("WHERE ") + owner_column +
-                          " = $1 AND pl.status = 'active' AND pl.start_date <= $2 AND pl.planned_end_date >= $2 "
-                          "ORDER BY pu.family_name, pu.given_name, pl.id",
-                      {integer(owner), date});
-  return map_rows(rows, placement_from_row);
-}
-
-}  // namespace
-
 Read active_placements_at_read(std::int64_t provider_id, const std::string& date, std::vector<ExpectedPlacement>& out) {
   return read_into(out,
                    "SELECT pl.id, pl.school_id, pl.legal_basis, " + pupil_columns("pu") +
@@ -205,9 +192,20 @@ std::vector<ExpectedPlacement> active_placements_at(Connection& c, std::int64_t 
   return out;
 }
 
+Read active_placements_of_school_read(std::int64_t school_id, const std::string& date,
+                                      std::vector<PlacementRecord>& out) {
+  return read_into(out,
+                   kPlacementSelect + std::string("WHERE pl.school_id = $1 AND pl.status = 'active' AND "
+                                                  "pl.start_date <= $2 AND pl.planned_end_date >= $2 "
+                                                  "ORDER BY pu.family_name, pu.given_name, pl.id"),
+                   {integer(school_id), date}, placement_from_row);
+}
+
 std::vector<PlacementRecord> active_placements_of_school(Connection& c, std::int64_t school_id,
                                                          const std::string& date) {
-  return active_on(c, "pl.school_id", school_id, date);
+  std::vector<PlacementRecord> out;
+  c.each_row_together({active_placements_of_school_read(school_id, date, out)});
+  return out;
 }
 
 void record_notice(Connection& c, std::int64_t id, const std::string& sent_on,

@@ -53,6 +53,9 @@ Read active_placements_at_read(std::int64_t provider_id, const std::string& date
 // The same for a school's pupils, wherever they are placed.
 std::vector<PlacementRecord> active_placements_of_school(Connection& c, std::int64_t school_id,
                                                          const std::string& date);
+// What active_placements_of_school reads, into `out`, to send with other reads.
+Read active_placements_of_school_read(std::int64_t school_id, const std::string& date,
+                                      std::vector<PlacementRecord>& out);
 
 // The facts recorded as a placement moves toward its start; each column is written once it is known.
 void record_notice(Connection& c, std::int64_t id, const std::string& sent_on,

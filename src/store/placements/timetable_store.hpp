@@ -30,6 +30,9 @@ Read slots_at_provider_read(std::int64_t provider_id, const std::string& date, u
 // The same for every placement a school has active that day (its today board).
 std::vector<SlotRow> slots_of_school(Connection& c, std::int64_t school_id, const std::string& date,
                                      unsigned iso_weekday);
+// What slots_of_school reads, into `out`, to send with other reads.
+Read slots_of_school_read(std::int64_t school_id, const std::string& date, unsigned iso_weekday,
+                          std::vector<SlotRow>& out);
 // The week is saved whole: what was there is replaced, and kept in timetable_slot_history as of `now`.
 void replace_slots(Connection& c, std::int64_t pupil_id, const std::vector<SlotRow>& slots, const std::string& now);
 
