@@ -106,12 +106,17 @@ PupilProgress pupil_progress(const Services& s, const Actor& a, std::int64_t pup
       [&](store::Connection& c, Subject<domain::Pupil>&, AuditRecord&) { return progress_of(c, s, a, pupil_id); });
 }
 
-PupilProgress progress_of(store::Connection& c, const Services& s, const Actor& a, std::int64_t pupil_id) {
+PupilProgress progress_of(store::Connection& c, const Services& s, const Actor& a, std::int64_t pupil_id,
+                          std::vector<store::Read> also) {
   const auto from = domain::format_date(std::chrono::sys_days(s.today()) - std::chrono::days(365));
   const auto provider = domain::own_provider(principal_of(a));
   PupilProgress v;
-  v.logs = store::progress_logs_of_pupil(c, pupil_id, from, domain::format_date(s.today()), provider);
-  v.incidents = store::incidents_of_pupil(c, pupil_id, from, provider);
+  store::ProgressLogsRead logs;
+  auto reads = store::progress_logs_of_pupil_reads(pupil_id, from, domain::format_date(s.today()), provider, logs);
+  reads.push_back(store::incidents_of_pupil_read(pupil_id, from, provider, v.incidents));
+  for (auto& r : also) reads.push_back(std::move(r));
+  c.each_row_together(reads);
+  v.logs = store::logs_with_values(std::move(logs));
   std::vector<domain::DatedEngagement> dated;
   for (const auto& l : v.logs)
     if (const auto d = domain::parse_date(l.log_date)) dated.push_back({*d, l.engagement});

@@ -34,6 +34,8 @@ struct PupilProgress {
 PupilProgress pupil_progress(const Services& s, const Actor& a, std::int64_t pupil_id);
 // The same for a pupil already read through require_pupil (the pupil is the proof of scope), so a
 // page showing attendance and progress checks and audits the read once.
-PupilProgress progress_of(store::Connection& c, const Services& s, const Actor& a, std::int64_t pupil_id);
+// `also`: reads of the caller's, sent with these in one round trip.
+PupilProgress progress_of(store::Connection& c, const Services& s, const Actor& a, std::int64_t pupil_id,
+                          std::vector<store::Read> also = {});
 
 }  // namespace waypoint::app

@@ -136,12 +136,19 @@ void load_new_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64
   c.copy_in(std::string("COPY ") + kMarkColumns + " FROM STDIN", rows);
 }
 
+Read marks_of_pupil_read(std::int64_t pupil_id, const std::string& from, const std::string& to,
+                         std::vector<MarkRow>& out) {
+  return read_into(out,
+                   kMarkSelect + std::string("WHERE pupil_id = $1 AND session_date >= $2 AND session_date <= $3 "
+                                             "ORDER BY session_date DESC, session DESC"),
+                   {integer(pupil_id), from, to}, mark_from_row);
+}
+
 std::vector<MarkRow> marks_of_pupil(Connection& c, std::int64_t pupil_id, const std::string& from,
                                     const std::string& to) {
-  return map_rows(c.query(kMarkSelect + std::string("WHERE pupil_id = $1 AND session_date >= $2 AND session_date <= $3 "
-                                                    "ORDER BY session_date DESC, session DESC"),
-                          {integer(pupil_id), from, to}),
-                  mark_from_row);
+  std::vector<MarkRow> out;
+  c.each_row_together({marks_of_pupil_read(pupil_id, from, to, out)});
+  return out;
 }
 
 void correct_mark(Connection& c, std::int64_t pupil_id, const std::string& date, const std::string& session,

@@ -50,6 +50,9 @@ void load_new_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64
 // A pupil's marks between two dates, newest first.
 std::vector<MarkRow> marks_of_pupil(Connection& c, std::int64_t pupil_id, const std::string& from,
                                     const std::string& to);
+// What marks_of_pupil reads, into `out`, to send with other reads.
+Read marks_of_pupil_read(std::int64_t pupil_id, const std::string& from, const std::string& to,
+                         std::vector<MarkRow>& out);
 // The school's own code for a session, kept beside the provider's mark.
 void correct_mark(Connection& c, std::int64_t pupil_id, const std::string& date, const std::string& session,
                   const std::string& code, const std::string& reason);

@@ -61,41 +61,55 @@ std::int64_t save_progress_log(Connection& c, const ProgressLogRow& row, std::in
   return id;
 }
 
+std::vector<Read> progress_logs_of_pupil_reads(std::int64_t pupil_id, const std::string& from, const std::string& to,
+                                               std::optional<std::int64_t> provider_id, ProgressLogsRead& out) {
+  return {
+      read_into(out.logs,
+                "SELECT l.id, l.pupil_id, l.placement_id, l.provider_id, o.name, l.log_date, l.period, "
+                "l.engagement, l.behaviour, l.wellbeing, l.work_covered, u.display_name FROM progress_logs l "
+                "JOIN organisations o ON o.id = l.provider_id JOIN users u ON u.id = l.logged_by "
+                "WHERE l.pupil_id = $1 AND l.log_date >= $2 AND l.log_date <= $3 " +
+                    std::string(provider_id ? "AND l.provider_id = $4 " : "") + "ORDER BY l.log_date, l.period, l.id",
+                with_provider({integer(pupil_id), from, to}, provider_id),
+                [](const Row& r) {
+                  return ProgressLogRow{r.integer(0),
+                                        r.integer(1),
+                                        r.integer(2),
+                                        r.integer(3),
+                                        r.text(4),
+                                        r.text(5),
+                                        r.text(6),
+                                        static_cast<int>(r.integer(7)),
+                                        r.text(8),
+                                        r.text(9),
+                                        r.text(10),
+                                        r.text(11),
+                                        {}};
+                }),
+      read_into(out.values,
+                "SELECT v.log_id, v.objective_id, v.value FROM objective_values v JOIN progress_logs l ON "
+                "l.id = v.log_id WHERE l.pupil_id = $1 AND l.log_date >= $2 AND l.log_date <= $3 "
+                "ORDER BY v.log_id, v.objective_id",
+                {integer(pupil_id), from, to}, [](const Row& r) {
+                  return ProgressLogsRead::Value{r.integer(0), r.integer(1), r.text(2)};
+                })};
+}
+
+std::vector<ProgressLogRow> logs_with_values(ProgressLogsRead&& read) {
+  std::map<std::int64_t, ProgressLogRow*> by_id;
+  for (auto& l : read.logs) by_id[l.id] = &l;
+  // Values of another provider's logs were read too (the read of values has no provider): left out.
+  for (auto& v : read.values)
+    if (const auto it = by_id.find(v.log_id); it != by_id.end())
+      it->second->values.emplace_back(v.objective_id, std::move(v.value));
+  return std::move(read.logs);
+}
+
 std::vector<ProgressLogRow> progress_logs_of_pupil(Connection& c, std::int64_t pupil_id, const std::string& from,
                                                    const std::string& to, std::optional<std::int64_t> provider_id) {
-  auto rows = c.query(
-      "SELECT l.id, l.pupil_id, l.placement_id, l.provider_id, o.name, l.log_date, l.period, l.engagement, "
-      "l.behaviour, l.wellbeing, l.work_covered, u.display_name FROM progress_logs l "
-      "JOIN organisations o ON o.id = l.provider_id JOIN users u ON u.id = l.logged_by "
-      "WHERE l.pupil_id = $1 AND l.log_date >= $2 AND l.log_date <= $3 " +
-          std::string(provider_id ? "AND l.provider_id = $4 " : "") + "ORDER BY l.log_date, l.period, l.id",
-      with_provider({integer(pupil_id), from, to}, provider_id));
-  auto logs = map_rows(rows, [](const Row& r) {
-    return ProgressLogRow{r.integer(0),
-                          r.integer(1),
-                          r.integer(2),
-                          r.integer(3),
-                          r.text(4),
-                          r.text(5),
-                          r.text(6),
-                          static_cast<int>(r.integer(7)),
-                          r.text(8),
-                          r.text(9),
-                          r.text(10),
-                          r.text(11),
-                          {}};
-  });
-  if (logs.empty()) return logs;
-  std::map<std::int64_t, ProgressLogRow*> by_id;
-  for (auto& l : logs) by_id[l.id] = &l;
-  auto values = c.query(
-      "SELECT v.log_id, v.objective_id, v.value FROM objective_values v JOIN progress_logs l ON l.id = v.log_id "
-      "WHERE l.pupil_id = $1 AND l.log_date >= $2 AND l.log_date <= $3 ORDER BY v.log_id, v.objective_id",
-      {integer(pupil_id), from, to});
-  for (const auto& v : values)
-    if (const auto it = by_id.find(v.integer(0)); it != by_id.end())
-      it->second->values.emplace_back(v.integer(1), v.text(2));
-  return logs;
+  ProgressLogsRead read;
+  c.each_row_together(progress_logs_of_pupil_reads(pupil_id, from, to, provider_id, read));
+  return logs_with_values(std::move(read));
 }
 
 std::int64_t insert_incident(Connection& c, const IncidentRow& row, std::int64_t user_id, const std::string& now) {
@@ -106,18 +120,25 @@ std::int64_t insert_incident(Connection& c, const IncidentRow& row, std::int64_t
        row.description, row.action_taken, integer(user_id), now});
 }
 
+Read incidents_of_pupil_read(std::int64_t pupil_id, const std::string& from, std::optional<std::int64_t> provider_id,
+                             std::vector<IncidentRow>& out) {
+  return read_into(out,
+                   "SELECT i.id, i.pupil_id, i.placement_id, i.provider_id, o.name, i.happened_on, i.severity, "
+                   "i.description, i.action_taken, u.display_name FROM incidents i JOIN organisations o ON o.id = "
+                   "i.provider_id JOIN users u ON u.id = i.logged_by WHERE i.pupil_id = $1 AND i.happened_on >= $2 " +
+                       std::string(provider_id ? "AND i.provider_id = $3 " : "") +
+                       "ORDER BY i.happened_on DESC, i.id DESC",
+                   with_provider({integer(pupil_id), from}, provider_id), [](const Row& r) {
+                     return IncidentRow{r.integer(0), r.integer(1), r.integer(2), r.integer(3), r.text(4),
+                                        r.text(5),    r.text(6),    r.text(7),    r.text(8),    r.text(9)};
+                   });
+}
+
 std::vector<IncidentRow> incidents_of_pupil(Connection& c, std::int64_t pupil_id, const std::string& from,
                                             std::optional<std::int64_t> provider_id) {
-  auto rows = c.query(
-      "SELECT i.id, i.pupil_id, i.placement_id, i.provider_id, o.name, i.happened_on, i.severity, i.description, "
-      "i.action_taken, u.display_name FROM incidents i JOIN organisations o ON o.id = i.provider_id "
-      "JOIN users u ON u.id = i.logged_by WHERE i.pupil_id = $1 AND i.happened_on >= $2 " +
-          std::string(provider_id ? "AND i.provider_id = $3 " : "") + "ORDER BY i.happened_on DESC, i.id DESC",
-      with_provider({integer(pupil_id), from}, provider_id));
-  return map_rows(rows, [](const Row& r) {
-    return IncidentRow{r.integer(0), r.integer(1), r.integer(2), r.integer(3), r.text(4),
-                       r.text(5),    r.text(6),    r.text(7),    r.text(8),    r.text(9)};
-  });
+  std::vector<IncidentRow> out;
+  c.each_row_together({incidents_of_pupil_read(pupil_id, from, provider_id, out)});
+  return out;
 }
 
 }  // namespace waypoint::store

@@ -37,6 +37,19 @@ std::int64_t save_progress_log(Connection& c, const ProgressLogRow& row, std::in
 // Oldest first, between two dates inclusive; of one provider only when `provider_id` is given.
 std::vector<ProgressLogRow> progress_logs_of_pupil(Connection& c, std::int64_t pupil_id, const std::string& from,
                                                    const std::string& to, std::optional<std::int64_t> provider_id);
+// What progress_logs_of_pupil reads, into `out`, to send with other reads; logs_with_values then
+// puts the values recorded on each log on it.
+struct ProgressLogsRead {
+  struct Value {
+    std::int64_t log_id = 0, objective_id = 0;
+    std::string value;
+  };
+  std::vector<ProgressLogRow> logs;
+  std::vector<Value> values;
+};
+std::vector<Read> progress_logs_of_pupil_reads(std::int64_t pupil_id, const std::string& from, const std::string& to,
+                                               std::optional<std::int64_t> provider_id, ProgressLogsRead& out);
+std::vector<ProgressLogRow> logs_with_values(ProgressLogsRead&& read);
 
 struct IncidentRow {
   std::int64_t id = 0;
@@ -51,5 +64,8 @@ std::int64_t insert_incident(Connection& c, const IncidentRow& row, std::int64_t
 // Newest first.
 std::vector<IncidentRow> incidents_of_pupil(Connection& c, std::int64_t pupil_id, const std::string& from,
                                             std::optional<std::int64_t> provider_id);
+// What incidents_of_pupil reads, into `out`, to send with other reads.
+Read incidents_of_pupil_read(std::int64_t pupil_id, const std::string& from, std::optional<std::int64_t> provider_id,
+                             std::vector<IncidentRow>& out);
 
 }  // namespace waypoint::store
