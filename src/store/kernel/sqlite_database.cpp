@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
-#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -134,10 +132,10 @@ class SqliteConnection final : public Connection {
   };
 
   // PostgreSQL's "$1" is a named parameter to SQLite, and SQLite finds each name by walking the
-  // ones before it, so a multi-row INSERT with hundreds of values took longer to prepare than to
-  // run. "?1" is numbered, its slot its number; a bare "?" takes the next slot and is never looked
-  // up at all, so where the numbers run 1, 2, 3... in order (every multi-row INSERT) they go.
-  // Quoted text is left as it is.
+  // ones before it: preparing a 30-pupil send's 360 values was a fifth of the send's instructions.
+  // "?1" is numbered, its slot its number; a bare "?" takes the next slot and is never looked up
+  // at all, so where the numbers run 1, 2, 3... in order (every multi-row INSERT) they go. Quoted
+  // text is left as it is.
   static std::string numbered_parameters(std::string_view sql) {
     std::string out;
     out.reserve(sql.size());
