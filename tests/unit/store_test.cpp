@@ -1,8 +1,11 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <set>
 #include <thread>
 
 #include "domain/kernel/audit_chain.hpp"
@@ -219,6 +222,31 @@ TEST(StoreConnections, SqliteCopiesItsLogBackIntoTheDatabaseFile) {
   std::int64_t rows = 0;
   db->with_connection([&](store::Connection& c) { rows = c.query_one("SELECT COUNT(*) FROM filler")->integer(0); });
   EXPECT_EQ(rows, 1200);
+}
+
+// `serve` blocks its stop signals only after it has opened the database, then waits for them; a
+// thread started before then that could take a stop signal would end the process before it stopped.
+TEST(StoreConnections, SqlitesOwnThreadTakesNoStopSignal) {
+  if (const char* pg = std::getenv("WAYPOINT_TEST_PG"); pg && *pg) GTEST_SKIP() << "SQLite's checkpointer";
+  const auto tasks = [] {
+    std::set<std::string> out;
+    for (const auto& t : std::filesystem::directory_iterator("/proc/self/task")) out.insert(t.path().filename());
+    return out;
+  };
+  const auto before = tasks();
+  auto db = test_support::fresh_database();
+  int started = 0;
+  for (const auto& task : tasks()) {
+    if (before.contains(task)) continue;
+    ++started;
+    std::ifstream status("/proc/self/task/" + task + "/status");
+    std::string line;
+    unsigned long long blocked = 0;
+    while (std::getline(status, line))
+      if (line.rfind("SigBlk:", 0) == 0) blocked = std::stoull(line.substr(7), nullptr, 16);
+    for (const int stop : {SIGTERM, SIGINT}) EXPECT_TRUE(blocked & (1ULL << (stop - 1))) << "thread " << task;
+  }
+  EXPECT_EQ(started, 1);
 }
 
 TEST(StoreSessions, ASessionIsReadWithItsUserAndOrganisation) {

@@ -1,11 +1,27 @@
 #include "store/kernel/sqlite_checkpointer.hpp"
 
+#include <pthread.h>
+#include <signal.h>
 #include <sqlite3.h>
 
 namespace waypoint::store {
 
-SqliteCheckpointer::SqliteCheckpointer(std::string path, int pages)
-    : path_(std::move(path)), pages_(pages), thread_([this] { run(); }) {}
+SqliteCheckpointer::SqliteCheckpointer(std::string path, int pages) : path_(std::move(path)), pages_(pages) {
+  // Started with every signal blocked, so a stop signal is never delivered here, where nothing
+  // waits for it (it would end the process before `serve` stops in order). The thread inherits the
+  // mask it is started under; this thread's own is put back at once.
+  sigset_t all, before;
+  sigfillset(&all);
+  for (const int fault : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGABRT}) sigdelset(&all, fault);
+  pthread_sigmask(SIG_BLOCK, &all, &before);
+  try {
+    thread_ = std::thread([this] { run(); });
+  } catch (...) {
+    pthread_sigmask(SIG_SETMASK, &before, nullptr);
+    throw;
+  }
+  pthread_sigmask(SIG_SETMASK, &before, nullptr);
+}
 
 SqliteCheckpointer::~SqliteCheckpointer() {
   {
