@@ -21,22 +21,9 @@ Read marks_for_session_read(std::int64_t provider_id, const std::string& date, c
                    {integer(provider_id), date, session}, mark_from_row);
 }
 
-std::vector<MarkRow> marks_for_session(Connection& c, std::int64_t provider_id, const std::string& date,
-                                       const std::string& session) {
-  std::vector<MarkRow> out;
-  c.each_row_together({marks_for_session_read(provider_id, date, session, out)});
-  return out;
-}
-
 Read marks_of_school_on_read(std::int64_t school_id, const std::string& date, std::vector<MarkRow>& out) {
   return read_into(out, kMarkSelect + std::string("WHERE school_id = $1 AND session_date = $2"),
                    {integer(school_id), date}, mark_from_row);
-}
-
-std::vector<MarkRow> marks_of_school_on(Connection& c, std::int64_t school_id, const std::string& date) {
-  std::vector<MarkRow> out;
-  c.each_row_together({marks_of_school_on_read(school_id, date, out)});
-  return out;
 }
 
 std::optional<MarkRow> find_mark(Connection& c, std::int64_t pupil_id, const std::string& date,

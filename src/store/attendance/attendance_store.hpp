@@ -26,15 +26,11 @@ struct MarkRow {
   const std::string& code() const { return school_code ? *school_code : provider_code; }
 };
 
-// Marks at a provider for one session.
-std::vector<MarkRow> marks_for_session(Connection& c, std::int64_t provider_id, const std::string& date,
-                                       const std::string& session);
-// What marks_for_session reads, into `out`, to send with other reads (Connection::each_row_together).
+// Marks at a provider for one session, into `out`, to send with other reads
+// (Connection::each_row_together).
 Read marks_for_session_read(std::int64_t provider_id, const std::string& date, const std::string& session,
                             std::vector<MarkRow>& out);
-// Marks of a school's pupils on one day, wherever they were.
-std::vector<MarkRow> marks_of_school_on(Connection& c, std::int64_t school_id, const std::string& date);
-// What marks_of_school_on reads, into `out`, to send with other reads.
+// Marks of a school's pupils on one day, wherever they were, into `out`, to send with other reads.
 Read marks_of_school_on_read(std::int64_t school_id, const std::string& date, std::vector<MarkRow>& out);
 std::optional<MarkRow> find_mark(Connection& c, std::int64_t pupil_id, const std::string& date,
                                  const std::string& session);

@@ -186,12 +186,6 @@ Read active_placements_at_read(std::int64_t provider_id, const std::string& date
                    });
 }
 
-std::vector<ExpectedPlacement> active_placements_at(Connection& c, std::int64_t provider_id, const std::string& date) {
-  std::vector<ExpectedPlacement> out;
-  c.each_row_together({active_placements_at_read(provider_id, date, out)});
-  return out;
-}
-
 Read active_placements_of_school_read(std::int64_t school_id, const std::string& date,
                                       std::vector<PlacementRecord>& out) {
   return read_into(out,

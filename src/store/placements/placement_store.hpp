@@ -46,9 +46,7 @@ struct ExpectedPlacement {
 };
 // Active placements at a provider whose dates cover `date`, with their pupils: the pupils it may
 // expect that day, by name, in one read. Three columns of each placement, not all: a register is
-// read at every send too.
-std::vector<ExpectedPlacement> active_placements_at(Connection& c, std::int64_t provider_id, const std::string& date);
-// What active_placements_at reads, into `out`, to send with other reads (Connection::each_row_together).
+// read at every send too. Into `out`, to send with other reads (Connection::each_row_together).
 Read active_placements_at_read(std::int64_t provider_id, const std::string& date, std::vector<ExpectedPlacement>& out);
 // The same for a school's pupils, wherever they are placed.
 std::vector<PlacementRecord> active_placements_of_school(Connection& c, std::int64_t school_id,

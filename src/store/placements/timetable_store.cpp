@@ -53,23 +53,9 @@ Read slots_at_provider_read(std::int64_t provider_id, const std::string& date, u
   return slots_active_on("pl.provider_id", provider_id, date, iso_weekday, out);
 }
 
-std::vector<SlotRow> slots_at_provider(Connection& c, std::int64_t provider_id, const std::string& date,
-                                       unsigned iso_weekday) {
-  std::vector<SlotRow> out;
-  c.each_row_together({slots_at_provider_read(provider_id, date, iso_weekday, out)});
-  return out;
-}
-
 Read slots_of_school_read(std::int64_t school_id, const std::string& date, unsigned iso_weekday,
                           std::vector<SlotRow>& out) {
   return slots_active_on("pl.school_id", school_id, date, iso_weekday, out);
-}
-
-std::vector<SlotRow> slots_of_school(Connection& c, std::int64_t school_id, const std::string& date,
-                                     unsigned iso_weekday) {
-  std::vector<SlotRow> out;
-  c.each_row_together({slots_of_school_read(school_id, date, iso_weekday, out)});
-  return out;
 }
 
 void replace_slots(Connection& c, std::int64_t pupil_id, const std::vector<SlotRow>& slots, const std::string& now) {

@@ -21,16 +21,10 @@ struct SlotRow {
 std::vector<SlotRow> slots_of_pupil(Connection& c, std::int64_t pupil_id);
 std::vector<SlotRow> slots_of_placement(Connection& c, std::int64_t placement_id);
 // The slots on `date`'s weekday of every placement active at a provider that day, in one read (for
-// its registers).
-std::vector<SlotRow> slots_at_provider(Connection& c, std::int64_t provider_id, const std::string& date,
-                                       unsigned iso_weekday);
-// What slots_at_provider reads, into `out`, to send with other reads (Connection::each_row_together).
+// its registers), into `out`, to send with other reads (Connection::each_row_together).
 Read slots_at_provider_read(std::int64_t provider_id, const std::string& date, unsigned iso_weekday,
                             std::vector<SlotRow>& out);
 // The same for every placement a school has active that day (its today board).
-std::vector<SlotRow> slots_of_school(Connection& c, std::int64_t school_id, const std::string& date,
-                                     unsigned iso_weekday);
-// What slots_of_school reads, into `out`, to send with other reads.
 Read slots_of_school_read(std::int64_t school_id, const std::string& date, unsigned iso_weekday,
                           std::vector<SlotRow>& out);
 // The week is saved whole: what was there is replaced, and kept in timetable_slot_history as of `now`.
