@@ -52,13 +52,17 @@ test("a register's marks land in their year's partition and the totals follow th
 });
 
 test("retention drops a whole year past its date at once, taking its marks out of the totals; a held pupil's year stays", { skip: !postgres && "PostgreSQL only" }, () => {
-  const codeTotal = () => Number(wp.sql("SELECT COALESCE(SUM(sessions), 0) FROM attendance_code_totals WHERE placement_id = 1"));
-  const weekTotal = () => Number(wp.sql("SELECT COALESCE(SUM(sessions), 0) FROM attendance_week_totals WHERE placement_id = 1"));
+  // Pupil 1's marks at placement 1; pupil 3's at its own placement (a mark is its placement's pupil's).
+  const held = wp.sql("SELECT id FROM placements WHERE pupil_id = 3 AND provider_id = 5 AND school_id = 2 ORDER BY id LIMIT 1");
+  assert.ok(held, "the demo has a placement for pupil 3");
+  const placements = `placement_id IN (1, ${held})`;
+  const codeTotal = () => Number(wp.sql(`SELECT COALESCE(SUM(sessions), 0) FROM attendance_code_totals WHERE ${placements}`));
+  const weekTotal = () => Number(wp.sql(`SELECT COALESCE(SUM(sessions), 0) FROM attendance_week_totals WHERE ${placements}`));
   const [codes, weeks] = [codeTotal(), weekTotal()];
-  const mark = (pupil, date) => `(${pupil}, 1, 5, 2, '${date}', 'am', 'present', 0, '', 'B', 5, '${date}T09:00:00Z')`;
+  const mark = (pupil, placement, date) => `(${pupil}, ${placement}, 5, 2, '${date}', 'am', 'present', 0, '', 'B', 5, '${date}T09:00:00Z')`;
   const columns = "(pupil_id, placement_id, provider_id, school_id, session_date, session, mark, minutes_late, absence_code, provider_code, recorded_by, recorded_at)";
-  wp.sql(`INSERT INTO attendance_marks ${columns} VALUES ${mark(1, "2016-10-03")}, ${mark(1, "2017-03-06")}`);
-  wp.sql(`INSERT INTO attendance_marks ${columns} VALUES ${mark(3, "2017-10-02")}`);
+  wp.sql(`INSERT INTO attendance_marks ${columns} VALUES ${mark(1, 1, "2016-10-03")}, ${mark(1, 1, "2017-03-06")}`);
+  wp.sql(`INSERT INTO attendance_marks ${columns} VALUES ${mark(3, held, "2017-10-02")}`);
   assert.equal(codeTotal(), codes + 3);
   assert.equal(weekTotal(), weeks + 3);
   const upn = wp.sql("SELECT upn FROM pupils WHERE id = 3");

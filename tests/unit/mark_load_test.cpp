@@ -133,3 +133,40 @@ TEST(StoreMarkLoad, NewMarksLoadAsGivenAndTheTotalsFollowEveryChange) {
   db->with_connection(
       [&](store::Connection& c) { EXPECT_EQ(c.query_one("SELECT COUNT(*) FROM attendance_marks")->integer(0), 4); });
 }
+
+// On PostgreSQL one foreign key checks a mark's pupil, provider and school together with its
+// placement (migration 0057): a mark that names another school, provider or pupil than its
+// placement's is refused, and nothing of the register it came in is kept. (SQLite checks each
+// key by itself, as before.)
+TEST(StoreMarkLoad, OnPostgresAMarkNamesItsPlacementsPupilProviderAndSchool) {
+  if (const char* pg = std::getenv("WAYPOINT_TEST_PG"); !pg || !*pg)
+    GTEST_SKIP() << "PostgreSQL's key across the placement";
+  auto db = test_support::fresh_database();
+  store::migrate(*db);
+  OnePlacement at;
+  std::int64_t other_school = 0;
+  db->transaction([&](store::Connection& c) {
+    at = one_placement(c);
+    domain::Organisation o;
+    o.kind = domain::OrganisationKind::School;
+    o.name = "Another school";
+    other_school = store::insert_organisation(c, o, kNow);
+  });
+  const auto mark = [&](std::int64_t pupil, std::int64_t provider, std::int64_t school, const char* session) {
+    return store::MarkRow{pupil, at.placement, provider, school,       "2026-11-02", session, "present",
+                          0,     "",           "B",      std::nullopt, std::nullopt};
+  };
+  for (const auto& wrong : {mark(at.pupil, at.provider, other_school, "pm"), mark(at.pupil, at.school, at.school, "pm"),
+                            mark(at.pupil + 1000, at.provider, at.school, "pm")})
+    EXPECT_THROW(db->transaction([&](store::Connection& c) {
+      store::save_marks(c, {mark(at.pupil, at.provider, at.school, "am"), wrong}, at.user, kNow);
+    }),
+                 store::DatabaseError);
+  db->with_connection(
+      [&](store::Connection& c) { EXPECT_EQ(c.query_one("SELECT COUNT(*) FROM attendance_marks")->integer(0), 0); });
+  db->transaction([&](store::Connection& c) {
+    store::save_marks(c, {mark(at.pupil, at.provider, at.school, "am")}, at.user, kNow);
+  });
+  db->with_connection(
+      [&](store::Connection& c) { EXPECT_EQ(c.query_one("SELECT COUNT(*) FROM attendance_marks")->integer(0), 1); });
+}
