@@ -11,17 +11,21 @@ namespace waypoint::web {
 namespace {
 
 nlohmann::json attendance_rows(const std::vector<domain::AreaAttendance>& groups) {
+  // Each row's fields set one by one: an initializer list copies every value into the object once
+  // more, and there is a row for each school and each provider of the area.
   nlohmann::json rows = nlohmann::json::array();
-  for (const auto& g : groups)
-    rows.push_back(
-        {{"id", g.id},
-         {"name", g.name},
-         {"pupils", g.pupils},
-         {"possible", g.sessions.possible},
-         {"attended", g.sessions.attended},
-         {"unauthorised", g.sessions.unauthorised},
-         {"attendance", g.sessions.possible ? domain::one_decimal(g.sessions.rate() * 100) + "%" : "None marked"},
-         {"persistently_absent", g.persistently_absent}});
+  rows.get_ref<nlohmann::json::array_t&>().reserve(groups.size());
+  for (const auto& g : groups) {
+    auto& row = rows.emplace_back(nlohmann::json::object());
+    row["id"] = g.id;
+    row["name"] = g.name;
+    row["pupils"] = g.pupils;
+    row["possible"] = g.sessions.possible;
+    row["attended"] = g.sessions.attended;
+    row["unauthorised"] = g.sessions.unauthorised;
+    row["attendance"] = g.sessions.possible ? domain::one_decimal(g.sessions.rate() * 100) + "%" : "None marked";
+    row["persistently_absent"] = g.persistently_absent;
+  }
   return rows;
 }
 
