@@ -24,7 +24,19 @@ test("a provider takes a register through the API; an N reaches the DSL's inbox;
   assert.ok(register.body.entries.some((e) => e.name === "Aisha Walker"));
   const stranger = await api("tutor", "POST", "/register", { date, session: "am", marks: [{ pupil_id: 2, mark: "present" }] });
   assert.equal(stranger.status, 422);
-  assert.deepEqual(stranger.body.errors, [{ field: "mark_2", message: "This pupil is not placed with you for this session" }]);
+  assert.deepEqual(stranger.body.errors, [{ field: "marks[0].mark", message: "This pupil is not placed with you for this session" }]);
+  // Each refused mark is named where it was sent: its place in marks and the field in it.
+  const refused = await api("tutor", "POST", "/register", {
+    date,
+    session: "am",
+    marks: [{ pupil_id: 2, mark: "present" }, { pupil_id: 1, mark: "late", minutes_late: "9999" }],
+  });
+  assert.equal(refused.status, 422);
+  assert.deepEqual(refused.body.errors.map((e) => e.field), ["marks[0].mark", "marks[1].minutes_late"]);
+  assert.match(refused.body.errors[1].message, /minutes late, from 1 to 300/);
+  const noReason = await api("tutor", "POST", "/register", { date, session: "am", marks: [{ pupil_id: 1, mark: "absent", absence_code: "ZZ" }] });
+  assert.equal(noReason.status, 422);
+  assert.deepEqual(noReason.body.errors.map((e) => e.field), ["marks[0].absence_code"]);
   const taken = await api("tutor", "POST", "/register", { date, session: "am", marks: [{ pupil_id: 1, mark: "absent", absence_code: "N" }] });
   assert.equal(taken.status, 200);
   assert.equal(taken.body.entries.find((e) => e.pupil_id === 1).mark.provider_code, "N");

@@ -2,13 +2,38 @@
 // pages, with the same scope and audit.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <string_view>
+#include <utility>
+
 #include "app/attendance/registers.hpp"
+#include "app/kernel/errors.hpp"
 #include "domain/kernel/numbers.hpp"
 #include "web/attendance/attendance_json.hpp"
 #include "web/kernel/application.hpp"
 #include "web/kernel/json_body.hpp"
 
 namespace waypoint::web {
+namespace {
+
+// The use case names a pupil's fields as the register page sends them (mark_12, minutes_12,
+// reason_12); a caller of the API sent them as marks[i].mark and so on, and is told so.
+domain::FieldErrors as_sent(domain::FieldErrors errors, const std::vector<app::MarkInput>& marks) {
+  static constexpr std::pair<std::string_view, std::string_view> kPageToApi[] = {
+      {"mark_", "mark"}, {"minutes_", "minutes_late"}, {"reason_", "absence_code"}};
+  for (auto& e : errors)
+    for (const auto& [prefix, name] : kPageToApi) {
+      if (!e.field.starts_with(prefix)) continue;
+      const auto id = domain::parse_whole_number(std::string_view(e.field).substr(prefix.size()));
+      const auto sent = std::find_if(marks.begin(), marks.end(), [&](const auto& m) { return id == m.pupil_id; });
+      if (id && sent != marks.end())
+        e.field = "marks[" + std::to_string(sent - marks.begin()) + "]." + std::string(name);
+      break;
+    }
+  return errors;
+}
+
+}  // namespace
 
 void add_attendance_api_routes(Router& r) {
   r.add("GET", "/api/v1/register", [](Request& req, RequestContext& ctx) {
@@ -29,7 +54,11 @@ void add_attendance_api_routes(Router& r) {
                        m.text("absence_code")});
     const auto reason = body.text("change_reason");
     body.finish();
-    app::take_register(ctx.services, ctx.actor(), date, session, marks, reason);
+    try {
+      app::take_register(ctx.services, ctx.actor(), date, session, marks, reason);
+    } catch (const app::Invalid& e) {
+      throw app::Invalid(as_sent(e.errors(), marks));
+    }
     return Response::json(200, register_json(app::view_register(ctx.services, ctx.actor(), date, session)).dump());
   });
 
