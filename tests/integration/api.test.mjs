@@ -34,7 +34,18 @@ test("no token, or a wrong one, is 401 with a JSON error", async () => {
     const res = await api("/me", t);
     assert.equal(res.status, 401);
     assert.match((await res.json()).error, /bearer token/);
+    // Before anything sent is read: a body that would be refused is still a 401, not a 422.
+    for (const body of ['{"marks": "not a list"}', '{"date": "2026-11-30", "session": "am", "marks": [{"pupil_id": 1, "mark": "present\u0007"}]}', "not JSON"]) {
+      const sent = await fetch(wp.url + "/api/v1/register", {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(t ? { authorization: `Bearer ${t}` } : {}) },
+        body,
+      });
+      assert.equal(sent.status, 401, body);
+    }
   }
+  // The published description of the API needs no token.
+  assert.equal((await api("/openapi.json", "")).status, 200);
 });
 
 test("the API applies the same scope as the pages", async () => {

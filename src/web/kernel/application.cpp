@@ -164,6 +164,9 @@ Response Application::dispatch(Request& request, std::string& route_name) {
                        : error_page(ctx, 404, api);
     } else {
       route_name = route->method + " " + route->pattern;
+      // An API caller is known before anything it sent is read: without a valid token every route but
+      // the published description answers 401, not a 422 about a body it had no right to send.
+      if (api && !ctx.api_actor && route->pattern != kOpenApiPath) throw SignInRequired();
       if (changes_state(request.method))
         if (auto problems = text_problems(request); !problems.empty()) throw app::Invalid(std::move(problems));
       r = route->handler(request, ctx);

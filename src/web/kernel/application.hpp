@@ -74,6 +74,8 @@ void add_progress_api_routes(Router& r);
 void add_alert_api_routes(Router& r);
 void add_concern_api_routes(Router& r);
 void add_provider_api_routes(Router& r);
+// The published description of the JSON API: the one API route open without a token.
+inline constexpr const char* kOpenApiPath = "/api/v1/openapi.json";
 void add_openapi_routes(Router& r);
 void add_account_api_routes(Router& r);
 void add_pupil_api_routes(Router& r);

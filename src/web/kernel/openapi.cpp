@@ -5,7 +5,7 @@
 namespace waypoint::web {
 
 void add_openapi_routes(Router& r) {
-  r.add("GET", "/api/v1/openapi.json", [](Request&, RequestContext&) {
+  r.add("GET", kOpenApiPath, [](Request&, RequestContext&) {
     return Response::json(200, std::string(store::embedded_file("resources/openapi.json").value_or("{}")));
   });
 }
