@@ -21,19 +21,20 @@ nlohmann::json optional_text(const std::optional<std::string>& t) { return t ? n
 
 // Built field by field, here and in register_json: a register page holds one of each a pupil, and
 // json's initializer lists copy every pair through a temporary.
-nlohmann::json mark_json(const std::optional<store::MarkRow>& m) {
-  if (!m) return nullptr;
+nlohmann::json mark_json(const store::MarkRow& m) {
   nlohmann::json out = nlohmann::json::object();
-  out["mark"] = m->mark;
-  out["minutes_late"] = m->minutes_late;
-  out["absence_code"] = m->absence_code;
-  out["provider_code"] = m->provider_code;
-  out["school_code"] = optional_text(m->school_code);
-  out["code"] = m->code();
-  out["meaning"] = meaning_of(m->code());
-  out["corrected"] = m->school_code.has_value() && *m->school_code != m->provider_code;
+  out["mark"] = m.mark;
+  out["minutes_late"] = m.minutes_late;
+  out["absence_code"] = m.absence_code;
+  out["provider_code"] = m.provider_code;
+  out["school_code"] = optional_text(m.school_code);
+  out["code"] = m.code();
+  out["meaning"] = meaning_of(m.code());
+  out["corrected"] = m.school_code.has_value() && *m.school_code != m.provider_code;
   return out;
 }
+
+nlohmann::json mark_json(const std::optional<store::MarkRow>& m) { return m ? mark_json(*m) : nullptr; }
 
 nlohmann::json register_json(const app::RegisterView& v) {
   nlohmann::json entries = nlohmann::json::array();
@@ -102,15 +103,19 @@ nlohmann::json today_json(const app::TodayBoard& board) {
 }
 
 nlohmann::json pupil_attendance_json(const app::PupilAttendance& v) {
+  // Field by field too, and each mark read where it is: a pupil's year is 380 of these.
   nlohmann::json marks = nlohmann::json::array();
-  for (const auto& m : v.marks)
-    marks.push_back({{"date", m.session_date},
-                     {"date_text", domain::date_text(m.session_date)},
-                     {"session", m.session},
-                     {"session_name", std::string(domain::session_label(
-                                          domain::parse_session(m.session).value_or(domain::Session::Morning)))},
-                     {"provider_id", m.provider_id},
-                     {"mark", mark_json(m)}});
+  marks.get_ref<nlohmann::json::array_t&>().reserve(v.marks.size());
+  for (const auto& m : v.marks) {
+    auto& row = marks.emplace_back(nlohmann::json::object());
+    row["date"] = m.session_date;
+    row["date_text"] = domain::date_text(m.session_date);
+    row["session"] = m.session;
+    row["session_name"] =
+        std::string(domain::session_label(domain::parse_session(m.session).value_or(domain::Session::Morning)));
+    row["provider_id"] = m.provider_id;
+    row["mark"] = mark_json(m);
+  }
   const auto& s = v.summary;
   return {
       {"pupil_id", v.pupil.id},

@@ -8,7 +8,8 @@
 
 namespace waypoint::web {
 
-nlohmann::json mark_json(const std::optional<store::MarkRow>& m);
+nlohmann::json mark_json(const store::MarkRow& m);
+nlohmann::json mark_json(const std::optional<store::MarkRow>& m);  // null when there is none
 nlohmann::json register_json(const app::RegisterView& v);
 nlohmann::json today_json(const app::TodayBoard& board);
 nlohmann::json pupil_attendance_json(const app::PupilAttendance& v);
