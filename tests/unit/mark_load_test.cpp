@@ -2,6 +2,8 @@
 // placement's totals by code follow them and every later change, on both engines.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "domain/providers/provider_profile.hpp"
 #include "store/accounts/organisation_store.hpp"
 #include "store/accounts/user_store.hpp"
@@ -169,4 +171,75 @@ TEST(StoreMarkLoad, OnPostgresAMarkNamesItsPlacementsPupilProviderAndSchool) {
   });
   db->with_connection(
       [&](store::Connection& c) { EXPECT_EQ(c.query_one("SELECT COUNT(*) FROM attendance_marks")->integer(0), 1); });
+}
+
+// A pupil's sessions newest first, a page at a time, and the sessions counted by the code that
+// counts (the school's correction, else the provider's) in the database: the year's figures without
+// reading the year. A provider's staff ask for their own provider's marks only.
+TEST(StorePupilMarks, APageOfSessionsNewestFirstAndTheCountsByTheCodeThatCounts) {
+  auto db = test_support::fresh_database();
+  store::migrate(*db);
+  OnePlacement at, elsewhere;
+  const auto mark = [](const OnePlacement& p, const char* day, const char* session, const char* code) {
+    return store::MarkRow{p.pupil,   p.placement, p.provider, p.school, day,          session,
+                          "present", 0,           "",         code,     std::nullopt, std::nullopt};
+  };
+  db->transaction([&](store::Connection& c) {
+    at = one_placement(c);
+    // The same pupil at a second provider, on the Monday after.
+    elsewhere = at;
+    domain::Organisation o;
+    o.kind = domain::OrganisationKind::Provider;
+    o.name = "Another provider";
+    elsewhere.provider = store::insert_organisation(c, o, kNow);
+    domain::ProviderProfile profile;
+    profile.id = elsewhere.provider;
+    profile.kind = domain::provider_kinds().front().kind;
+    store::insert_provider(c, profile, kNow);
+    auto pl = *store::find_placement(c, at.placement);
+    pl.provider_id = elsewhere.provider;
+    elsewhere.placement = store::insert_placement(c, pl, at.user, kNow);
+    std::vector<store::MarkRow> marks;
+    for (const char* d : {"2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05", "2026-11-06"})
+      for (const char* s : {"am", "pm"}) marks.push_back(mark(at, d, s, d == std::string("2026-11-03") ? "N" : "B"));
+    marks.push_back(mark(elsewhere, "2026-11-09", "am", "B"));
+    marks.push_back(mark(elsewhere, "2026-11-09", "pm", "B"));
+    store::save_marks(c, marks, at.user, kNow);
+    store::correct_mark(c, at.pupil, "2026-11-03", "am", "I", "Mother rang: ill");
+  });
+  const auto sessions = [](const std::vector<store::MarkRow>& marks) {
+    std::string out;
+    for (const auto& m : marks) out += m.session_date.substr(8) + m.session + " ";
+    return out;
+  };
+  const auto counts = [](const std::vector<store::SessionCount>& rows) {
+    std::map<std::string, int> by_code;
+    for (const auto& r : rows) by_code[r.code] += r.sessions;
+    std::string out;
+    for (const auto& [code, n] : by_code) out += code + ":" + std::to_string(n) + " ";
+    return out;
+  };
+  db->with_connection([&](store::Connection& c) {
+    const store::PupilMarks all{at.pupil, "2026-11-01", "2026-11-30", std::nullopt};
+    std::vector<store::MarkRow> first, third, whole, own;
+    std::vector<store::SessionCount> all_counts, own_counts, days_counts;
+    store::PupilMarks own_only = all;
+    own_only.provider_id = at.provider;
+    c.each_row_together(
+        {store::marks_of_pupil_read(all, first, store::PageRequest{1, 4}),
+         store::marks_of_pupil_read(all, third, store::PageRequest{3, 4}), store::marks_of_pupil_read(all, whole),
+         store::marks_of_pupil_read(own_only, own), store::session_counts_of_pupil_read(all, all_counts),
+         store::session_counts_of_pupil_read(own_only, own_counts),
+         store::session_counts_of_pupil_read({at.pupil, "2026-11-03", "2026-11-05", std::nullopt}, days_counts)});
+    // A row more than the page, to tell that another follows; the last page has what is left.
+    EXPECT_EQ(sessions(first), "09pm 09am 06pm 06am 05pm ");
+    EXPECT_EQ(sessions(third), "03pm 03am 02pm 02am ");
+    EXPECT_EQ(whole.size(), 12u);
+    EXPECT_EQ(own.size(), 10u);
+    EXPECT_EQ(sessions(own), "06pm 06am 05pm 05am 04pm 04am 03pm 03am 02pm 02am ");
+    EXPECT_EQ(counts(all_counts), "B:10 I:1 N:1 ");
+    EXPECT_EQ(counts(own_counts), "B:8 I:1 N:1 ");
+    // Both days of the range count, the days either side do not.
+    EXPECT_EQ(counts(days_counts), "B:4 I:1 N:1 ");
+  });
 }

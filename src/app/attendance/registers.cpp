@@ -324,21 +324,31 @@ TodayBoard today_board(const Services& s, const Actor& a) {
       });
 }
 
-PupilAttendance pupil_attendance(const Services& s, const Actor& a, std::int64_t pupil_id) {
+PupilAttendance pupil_attendance(const Services& s, const Actor& a, std::int64_t pupil_id,
+                                 const AttendanceShown& shown) {
   return run(s, a, {"pupil.view", Action::ViewPupil, "pupil"}, pupil_of(a, pupil_id),
              [&](store::Connection& c, Subject<domain::Pupil>& p, AuditRecord&) {
                PupilAttendance v;
                v.pupil = p.record;
-               const auto from = std::chrono::sys_days(s.today()) - std::chrono::days(365);
-               // The year's marks go with the progress reads: one round trip for all.
-               v.progress = progress_of(c, s, a, pupil_id,
-                                        {store::marks_of_pupil_read(pupil_id, domain::format_date(from),
-                                                                    domain::format_date(s.today()), v.marks)});
-               if (const auto own = domain::own_provider(principal_of(a)))
-                 std::erase_if(v.marks, [&](const auto& m) { return m.provider_id != *own; });
-               std::vector<std::string> codes;
-               for (const auto& m : v.marks) codes.push_back(m.code());
-               v.summary = domain::summarise_attendance(codes);
+               const auto today = domain::format_date(s.today());
+               const store::PupilMarks year{
+                   pupil_id, domain::format_date(std::chrono::sys_days(s.today()) - std::chrono::days(365)), today,
+                   domain::own_provider(principal_of(a))};
+               // The year's counts, its sessions and the recent ones go with the progress reads: one
+               // round trip for all.
+               std::vector<store::SessionCount> counts;
+               std::vector<store::Read> reads{store::session_counts_of_pupil_read(year, counts),
+                                              store::marks_of_pupil_read(year, v.marks, shown.page)};
+               if (shown.recent_from)
+                 reads.push_back(store::marks_of_pupil_read(
+                     {pupil_id, std::max(*shown.recent_from, year.from), today, year.provider_id}, v.recent));
+               v.progress = progress_of(c, s, a, pupil_id, std::move(reads));
+               if (shown.page) {
+                 auto page = store::make_page(std::move(v.marks), *shown.page);
+                 v.marks = std::move(page.items);
+                 v.more = page.has_next;
+               }
+               for (const auto& n : counts) v.summary.add(n.code, n.sessions);
                v.can_correct = allowed(a, Action::EditPupil, p.scope);
                return v;
              });

@@ -67,12 +67,22 @@ std::vector<store::CodeRow> export_attendance(const Services& s, const Actor& a,
 // the rate by the possible-session rules. A provider sees only the marks taken with it.
 struct PupilAttendance {
   domain::Pupil pupil;
-  std::vector<store::MarkRow> marks;
-  domain::AttendanceSummary summary;
+  std::vector<store::MarkRow> marks;   // the year's sessions newest first: all, or the page asked for
+  bool more = false;                   // a page follows the one asked for
+  std::vector<store::MarkRow> recent;  // the sessions since the day asked for, newest first
+  domain::AttendanceSummary summary;   // the whole year's, counted by the database
   bool can_correct = false;
   PupilProgress progress;  // the engagement trend and incidents beside the marks
 };
-PupilAttendance pupil_attendance(const Services& s, const Actor& a, std::int64_t pupil_id);
+// What of the year is read beside its summary: every session, or one page of them (a person reads
+// a page; a year is 380 sessions); and the sessions since a day, for a calendar of recent weeks.
+struct AttendanceShown {
+  std::optional<store::PageRequest> page;
+  std::optional<std::string> recent_from;
+};
+// The last 365 days to today; a provider's staff see the sessions at their own provider only.
+PupilAttendance pupil_attendance(const Services& s, const Actor& a, std::int64_t pupil_id,
+                                 const AttendanceShown& shown = {});
 // The home school changes the code it will send, with a reason; the provider's mark is kept.
 void correct_attendance(const Services& s, const Actor& a, std::int64_t pupil_id, const std::string& date,
                         const std::string& session, const std::string& code, const std::string& reason);

@@ -123,18 +123,45 @@ void load_new_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64
   c.copy_in(std::string("COPY ") + kMarkColumns + " FROM STDIN", rows);
 }
 
-Read marks_of_pupil_read(std::int64_t pupil_id, const std::string& from, const std::string& to,
-                         std::vector<MarkRow>& out) {
-  return read_into(out,
-                   kMarkSelect + std::string("WHERE pupil_id = $1 AND session_date >= $2 AND session_date <= $3 "
-                                             "ORDER BY session_date DESC, session DESC"),
-                   {integer(pupil_id), from, to}, mark_from_row);
+namespace {
+
+// The WHERE of a PupilMarks read, its values put in `params`.
+std::string pupil_marks_where(const PupilMarks& which, Params& params) {
+  params = {integer(which.pupil_id), which.from, which.to};
+  std::string where = "WHERE pupil_id = $1 AND session_date >= $2 AND session_date <= $3";
+  if (which.provider_id) {
+    params.push_back(integer(*which.provider_id));
+    where += " AND provider_id = $4";
+  }
+  return where;
+}
+
+}  // namespace
+
+Read marks_of_pupil_read(const PupilMarks& which, std::vector<MarkRow>& out, const std::optional<PageRequest>& page) {
+  Params params;
+  auto sql = kMarkSelect + pupil_marks_where(which, params) + " ORDER BY session_date DESC, session DESC";
+  if (page) {
+    sql += " LIMIT $" + std::to_string(params.size() + 1) + " OFFSET $" + std::to_string(params.size() + 2);
+    params.push_back(integer(page->size + 1));
+    params.push_back(integer(page->offset()));
+  }
+  return read_into(out, std::move(sql), std::move(params), mark_from_row);
+}
+
+Read session_counts_of_pupil_read(const PupilMarks& which, std::vector<SessionCount>& out) {
+  Params params;
+  auto sql = "SELECT COALESCE(school_code, provider_code), COUNT(*) FROM attendance_marks " +
+             pupil_marks_where(which, params) + " GROUP BY 1";
+  return read_into(out, std::move(sql), std::move(params), [](const Row& r) {
+    return SessionCount{r.text(0), static_cast<int>(r.integer(1))};
+  });
 }
 
 std::vector<MarkRow> marks_of_pupil(Connection& c, std::int64_t pupil_id, const std::string& from,
                                     const std::string& to) {
   std::vector<MarkRow> out;
-  c.each_row_together({marks_of_pupil_read(pupil_id, from, to, out)});
+  c.each_row_together({marks_of_pupil_read({pupil_id, from, to, std::nullopt}, out)});
   return out;
 }
 

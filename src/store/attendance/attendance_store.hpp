@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "store/kernel/database.hpp"
+#include "store/kernel/page.hpp"
 
 namespace waypoint::store {
 
@@ -46,9 +47,24 @@ void load_new_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64
 // A pupil's marks between two dates, newest first.
 std::vector<MarkRow> marks_of_pupil(Connection& c, std::int64_t pupil_id, const std::string& from,
                                     const std::string& to);
-// What marks_of_pupil reads, into `out`, to send with other reads.
-Read marks_of_pupil_read(std::int64_t pupil_id, const std::string& from, const std::string& to,
-                         std::vector<MarkRow>& out);
+// Which of a pupil's marks a read takes: from one day to another, at one provider if given (a
+// provider's staff see only the sessions at their own).
+struct PupilMarks {
+  std::int64_t pupil_id = 0;
+  std::string from, to;
+  std::optional<std::int64_t> provider_id;
+};
+// Those marks, newest first, into `out`, to send with other reads; one page of them (a row more
+// than the page, to tell whether another follows) when `page` is given.
+Read marks_of_pupil_read(const PupilMarks& which, std::vector<MarkRow>& out,
+                         const std::optional<PageRequest>& page = std::nullopt);
+// Those sessions counted by the code that counts (the school's correction, else the provider's),
+// into `out`: a row a code, however many marks.
+struct SessionCount {
+  std::string code;
+  int sessions = 0;
+};
+Read session_counts_of_pupil_read(const PupilMarks& which, std::vector<SessionCount>& out);
 // The school's own code for a session, kept beside the provider's mark.
 void correct_mark(Connection& c, std::int64_t pupil_id, const std::string& date, const std::string& session,
                   const std::string& code, const std::string& reason);

@@ -26,11 +26,19 @@ std::string tag_of(const std::string& code) {
 
 }  // namespace
 
+std::string calendar_first_day(std::chrono::year_month_day today, int weeks) {
+  using namespace std::chrono;
+  const auto t = sys_days(today);
+  return domain::format_date(year_month_day(t - (weekday(t) - Monday) - days(7 * (weeks - 1))));
+}
+
 nlohmann::json attendance_calendar(const std::vector<store::MarkRow>& marks, std::chrono::year_month_day today,
                                    int weeks) {
   using namespace std::chrono;
+  const auto first = calendar_first_day(today, weeks);
   std::map<std::string, std::map<std::string, std::string>> by_day;  // date -> session -> code
-  for (const auto& m : marks) by_day[m.session_date][m.session] = m.code();
+  for (const auto& m : marks)
+    if (m.session_date >= first) by_day[m.session_date][m.session] = m.code();
   const auto t = sys_days(today);
   const auto this_monday = t - (weekday(t) - Monday);
   nlohmann::json rows = nlohmann::json::array();

@@ -15,6 +15,10 @@ std::string meaning_of(const std::string& code) {
   return c ? std::string(c->meaning) : "";
 }
 
+std::string session_name(const std::string& session) {
+  return std::string(domain::session_label(domain::parse_session(session).value_or(domain::Session::Morning)));
+}
+
 nlohmann::json optional_text(const std::optional<std::string>& t) { return t ? nlohmann::json(*t) : nlohmann::json(); }
 
 }  // namespace
@@ -102,6 +106,20 @@ nlohmann::json today_json(const app::TodayBoard& board) {
           {"not_yet_in", missing}};
 }
 
+nlohmann::json attendance_summary_json(const app::PupilAttendance& v) {
+  const auto& s = v.summary;
+  nlohmann::json out = nlohmann::json::object();
+  out["pupil_id"] = v.pupil.id;
+  out["possible"] = s.possible;
+  out["attended"] = s.attended;
+  out["authorised"] = s.authorised;
+  out["unauthorised"] = s.unauthorised;
+  out["rate_text"] = s.possible ? domain::one_decimal(s.rate() * 100) + "%" : std::string("No possible sessions yet");
+  out["persistent_absence"] = s.persistent_absence();
+  out["severe_absence"] = s.severe_absence();
+  return out;
+}
+
 nlohmann::json pupil_attendance_json(const app::PupilAttendance& v) {
   // Field by field too, and each mark read where it is: a pupil's year is 380 of these.
   nlohmann::json marks = nlohmann::json::array();
@@ -111,22 +129,27 @@ nlohmann::json pupil_attendance_json(const app::PupilAttendance& v) {
     row["date"] = m.session_date;
     row["date_text"] = domain::date_text(m.session_date);
     row["session"] = m.session;
-    row["session_name"] =
-        std::string(domain::session_label(domain::parse_session(m.session).value_or(domain::Session::Morning)));
+    row["session_name"] = session_name(m.session);
     row["provider_id"] = m.provider_id;
     row["mark"] = mark_json(m);
   }
-  const auto& s = v.summary;
-  return {
-      {"pupil_id", v.pupil.id},
-      {"possible", s.possible},
-      {"attended", s.attended},
-      {"authorised", s.authorised},
-      {"unauthorised", s.unauthorised},
-      {"rate_text", s.possible ? domain::one_decimal(s.rate() * 100) + "%" : std::string("No possible sessions yet")},
-      {"persistent_absence", s.persistent_absence()},
-      {"severe_absence", s.severe_absence()},
-      {"marks", std::move(marks)}};
+  auto out = attendance_summary_json(v);
+  out["marks"] = std::move(marks);
+  return out;
+}
+
+nlohmann::json session_rows_json(const std::vector<store::MarkRow>& marks) {
+  nlohmann::json rows = nlohmann::json::array();
+  rows.get_ref<nlohmann::json::array_t&>().reserve(marks.size());
+  for (const auto& m : marks) {
+    auto& row = rows.emplace_back(nlohmann::json::object());
+    row["date_text"] = domain::date_text(m.session_date);
+    row["session_name"] = session_name(m.session);
+    row["code"] = m.code();
+    row["meaning"] = meaning_of(m.code());
+    if (m.school_code && *m.school_code != m.provider_code) row["provider_code"] = m.provider_code;
+  }
+  return rows;
 }
 
 }  // namespace waypoint::web

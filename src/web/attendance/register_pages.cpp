@@ -111,10 +111,16 @@ std::vector<domain::CodeLabel> all_codes() {
   return out;
 }
 
+// A school year is 380 sessions: a page lists five weeks of them, the summary counts the whole year.
+constexpr int kSessionsAPage = 50;
+
 Response attendance_page(RequestContext& ctx, std::int64_t pupil_id, const domain::FieldErrors& errors, int status) {
-  const auto v = app::pupil_attendance(ctx.services, ctx.actor(), pupil_id);
   const auto& r = ctx.request;
-  auto data = pupil_attendance_json(v);
+  const int number = page_number(r);
+  const auto v = app::pupil_attendance(
+      ctx.services, ctx.actor(), pupil_id,
+      {.page = store::PageRequest{number, kSessionsAPage}, .recent_from = calendar_first_day(ctx.services.today(), 6)});
+  auto data = attendance_summary_json(v);
   data["title"] = "Attendance: " + v.pupil.given_name + " " + v.pupil.family_name;
   data["pupil_name"] = v.pupil.given_name + " " + v.pupil.family_name;
   data["persistent"] = v.summary.persistent_absence() && !v.summary.severe_absence();
@@ -122,7 +128,10 @@ Response attendance_page(RequestContext& ctx, std::int64_t pupil_id, const domai
   data["notice"] = r.query_value("done");
   add_errors(data, errors);
   data["has_marks"] = !v.marks.empty();
-  data["calendar"] = attendance_calendar(v.marks, ctx.services.today(), 6);
+  data["no_marks_yet"] = v.marks.empty() && number == 1;
+  data["sessions"] = session_rows_json(v.marks);
+  data["pager"] = pagination("/pupils/" + std::to_string(pupil_id) + "/attendance", number, v.more);
+  data["calendar"] = attendance_calendar(v.recent, ctx.services.today(), 6);
   const auto& progress = v.progress;
   data["chart"] = engagement_chart_svg(progress.weeks);
   const auto trend = pupil_progress_json(progress);
