@@ -59,6 +59,36 @@ test("names have a length limit and refuse control and direction-changing charac
   assert.deepEqual(fields(phone), ["phone"]);
 });
 
+test("a field the request does not take is refused by name, at any depth, and nothing is saved", async () => {
+  const when = await (async () => { const c = wp.client(); await c.signIn(DEMO.providerStaff); return recentRegisterDay(c, "Aisha Walker"); })();
+  const marks = () => wp.sql("SELECT COUNT(*) FROM attendance_marks");
+  const before = [pupils(), marks()];
+  const misspelt = await api("lead", "POST", "/pupils", { ...pupil, lookedafter: true });
+  assert.equal(misspelt.status, 422);
+  assert.deepEqual(misspelt.body.errors, [{ field: "lookedafter", message: '"lookedafter" is not a field this request takes' }]);
+  const note = await api("tutor", "POST", "/register", { date: when, session: "am", marks: [{ pupil_id: 1, mark: "present" }, { pupil_id: 1, mark: "present", note: "came in with mum" }] });
+  assert.equal(note.status, 422);
+  assert.deepEqual(fields(note), ["marks[1].note"]);
+  // An operation that takes no body refuses any field sent with it.
+  const agree = await api("lead", "POST", "/placements/1/agree", { reason: "agreed on the phone" });
+  assert.equal(agree.status, 422);
+  assert.deepEqual(fields(agree), ["reason"]);
+  assert.deepEqual([pupils(), marks()], before);
+});
+
+test("an entry of a list that cannot be read is refused by name, not left out", async () => {
+  const main = Number(wp.sql("SELECT id FROM provider_sites WHERE provider_id = 5 ORDER BY id LIMIT 1"));
+  const site = await api("lead", "POST", "/pupils/2/placements", { provider_id: 5, legal_basis: "off_site_direction", reason: "semh", objectives: "Re-engage", start_date: "2027-01-04", planned_end_date: "2027-03-26", site_ids: [main, "the main site"], paid_by: "school", report_to: "Ms Ward" });
+  assert.equal(site.status, 422);
+  assert.deepEqual(fields(site), ["site_ids"]);
+  const value = await api("tutor", "POST", "/placements/1/progress", { date: "2026-11-23", period: "am", engagement: 4, values: [{ objective_id: "maths", value: "3" }] });
+  assert.equal(value.status, 422);
+  assert.deepEqual(fields(value), ["values[0].objective_id"]);
+  const step = await api("lead", "PUT", "/placements/1/return", { criteria: [], steps: [{ starts_on: "2027-01-04", days_at_school: [1, "Tuesday"] }], key_adult: "Ms Ali" });
+  assert.equal(step.status, 422);
+  assert.deepEqual(fields(step), ["steps[0].days_at_school"]);
+});
+
 test("a register sent without its date, session or marks, or with malformed marks, is refused and records nothing", async () => {
   const when = await (async () => { const c = wp.client(); await c.signIn(DEMO.providerStaff); return recentRegisterDay(c, "Aisha Walker"); })();
   const marks = () => wp.sql("SELECT COUNT(*) FROM attendance_marks");

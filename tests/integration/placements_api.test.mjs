@@ -29,13 +29,19 @@ test("a placement is proposed, agreed, timetabled, noticed and planned through t
   const id = made.body.id;
   const proposed = (await api("school", "GET", `/placements/${id}`)).body;
   assert.equal(proposed.tier, 2, "no tier given: Tier 2 for social, emotional and mental health needs");
+  // A change sends the fields a placement takes; the rest of what GET gives (its status, names and
+  // labels) is the server's, and sending them back is refused rather than silently ignored.
+  const terms = Object.fromEntries(["provider_id", "legal_basis", "reason", "tier", "reason_detail", "objectives", "start_date", "planned_end_date", "site_ids", "cost", "cost_unit", "paid_by", "report_to", "breaks", "review_interval_weeks", "first_review_on"].filter((k) => proposed[k] !== null && proposed[k] !== undefined).map((k) => [k, proposed[k]]));
+  const readOnly = await api("school", "PUT", `/placements/${id}`, { ...terms, status: "active" });
+  assert.equal(readOnly.status, 422);
+  assert.deepEqual(readOnly.body.errors, [{ field: "status", message: '"status" is not a field this request takes' }]);
   for (const tier of [0, 4, "Tier 1"]) {
-    const refused = await api("school", "PUT", `/placements/${id}`, { ...proposed, tier });
+    const refused = await api("school", "PUT", `/placements/${id}`, { ...terms, tier });
     assert.equal(refused.status, 422, `tier ${tier}`);
     assert.deepEqual(refused.body.errors.map((e) => e.field), ["tier"]);
   }
   assert.equal((await api("school", "GET", `/placements/${id}`)).body.tier, 2, "a refused change saved nothing");
-  assert.equal((await api("school", "PUT", `/placements/${id}`, { ...proposed, tier: 3 })).body.tier, 3);
+  assert.equal((await api("school", "PUT", `/placements/${id}`, { ...terms, tier: 3 })).body.tier, 3);
   assert.equal((await api("provider", "GET", `/placements/${id}`)).status, 404, "a draft is not the provider's");
   const agreed = await api("school", "POST", `/placements/${id}/agree`);
   assert.equal(agreed.body.status, "awaiting");

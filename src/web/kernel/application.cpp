@@ -7,6 +7,7 @@
 #include "app/kernel/audit.hpp"
 #include "app/kernel/errors.hpp"
 #include "app/kernel/secrets.hpp"
+#include "store/kernel/embedded.hpp"
 #include "web/kernel/request_log.hpp"
 #include "web/kernel/static_files.hpp"
 
@@ -42,7 +43,9 @@ void add_security_headers(Response& r) {
 }  // namespace
 
 Application::Application(const app::Services& services, WebSettings settings)
-    : services_(services), settings_(std::move(settings)) {
+    : services_(services),
+      settings_(std::move(settings)),
+      api_fields_(store::embedded_file("resources/openapi.json").value_or("{}")) {
   // Liveness: the process answers. Readiness: it can reach its database, so a load balancer can
   // send traffic elsewhere while the database is away.
   router_.add("GET", "/healthz", [](Request&, RequestContext&) { return Response::text(200, "ok\n"); });
@@ -167,8 +170,12 @@ Response Application::dispatch(Request& request, std::string& route_name) {
       // An API caller is known before anything it sent is read: without a valid token every route but
       // the published description answers 401, not a 422 about a body it had no right to send.
       if (api && !ctx.api_actor && route->pattern != kOpenApiPath) throw SignInRequired();
-      if (changes_state(request.method))
+      if (changes_state(request.method)) {
         if (auto problems = text_problems(request); !problems.empty()) throw app::Invalid(std::move(problems));
+        if (api)
+          if (auto problems = api_fields_.problems(request.method, route->pattern, request.body); !problems.empty())
+            throw app::Invalid(std::move(problems));
+      }
       r = route->handler(request, ctx);
     }
     if (new_csrf_cookie) r.set_cookie(kCsrfCookie, *new_csrf_cookie, ctx.cookie_attributes(""));

@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "app/kernel/services.hpp"
+#include "web/kernel/api_fields.hpp"
 #include "web/kernel/context.hpp"
 #include "web/kernel/http.hpp"
 #include "web/kernel/metrics.hpp"
@@ -25,6 +26,7 @@ class Application {
   WebSettings settings_;
   Templates templates_;
   Router router_;
+  ApiFields api_fields_;  // what each API request takes, from the published description
   Metrics metrics_;
 };
 

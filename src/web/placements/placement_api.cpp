@@ -36,8 +36,11 @@ app::PlacementForm placement_form_from_json(const nlohmann::json& b) {
   t.breaks = text_of(b, "breaks");
   t.review_interval_weeks = text_of(b, "review_interval_weeks");
   t.first_review_on = text_of(b, "first_review_on");
-  for (const auto& v : list_of(b, "site_ids"))
-    if (auto id = domain::parse_whole_number(v)) t.site_ids.push_back(*id);
+  for (const auto& v : list_of(b, "site_ids")) {
+    const auto id = domain::parse_whole_number(v);
+    if (!id) throw app::Invalid("site_ids", "Each site must be given by its id, a whole number like 42");
+    t.site_ids.push_back(*id);
+  }
   return f;
 }
 

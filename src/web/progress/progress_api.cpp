@@ -1,6 +1,7 @@
 // The JSON API for progress logs and incidents.
 #include <nlohmann/json.hpp>
 
+#include "app/kernel/errors.hpp"
 #include "app/progress/progress.hpp"
 #include "domain/kernel/numbers.hpp"
 #include "web/kernel/application.hpp"
@@ -26,9 +27,13 @@ void add_progress_api_routes(Router& r) {
                              text_of(body, "work_covered"),
                              {}};
     if (body.contains("values") && body["values"].is_array())
-      for (const auto& v : body["values"])
-        if (const auto id = domain::parse_whole_number(text_of(v, "objective_id")))
-          in.values.push_back({*id, text_of(v, "value")});
+      for (const auto& v : body["values"]) {
+        const auto id = domain::parse_whole_number(text_of(v, "objective_id"));
+        if (!id)
+          throw app::Invalid("values[" + std::to_string(in.values.size()) + "].objective_id",
+                             "Each value must name its objective by id, a whole number like 42");
+        in.values.push_back({*id, text_of(v, "value")});
+      }
     app::log_progress(ctx.services, ctx.actor(), id_param(req, "id"), in);
     return Response::json(201, "{}");
   });

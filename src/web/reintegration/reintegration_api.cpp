@@ -1,6 +1,7 @@
 // The JSON API for the return to school: the same use cases as the pages, with the same scope and audit.
 #include <nlohmann/json.hpp>
 
+#include "app/kernel/errors.hpp"
 #include "app/reintegration/reintegration.hpp"
 #include "domain/kernel/numbers.hpp"
 #include "web/kernel/application.hpp"
@@ -26,8 +27,13 @@ void add_reintegration_api_routes(Router& r) {
       for (const auto& s : body["steps"]) {
         domain::ReturnStep step{text_of(s, "starts_on"), {}};
         if (s.contains("days_at_school") && s["days_at_school"].is_array())
-          for (const auto& d : s["days_at_school"])
-            if (d.is_number_unsigned()) step.days_at_school.push_back(d.get<unsigned>());
+          for (const auto& d : s["days_at_school"]) {
+            // A day that is not a weekday's number is refused here, not left out of the step.
+            if (!d.is_number_unsigned() || d.get<std::uint64_t>() > 7)
+              throw app::Invalid("steps[" + std::to_string(in.steps.size()) + "].days_at_school",
+                                 "Days at school must be weekdays by number, 1 for Monday to 5 for Friday");
+            step.days_at_school.push_back(d.get<unsigned>());
+          }
         in.steps.push_back(step);
       }
     in.key_adult = text_of(body, "key_adult");
