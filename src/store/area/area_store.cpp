@@ -6,16 +6,17 @@ namespace waypoint::store {
 
 std::vector<AreaPlacementRow> area_placements(Connection& c, std::int64_t la_id, const std::string& from) {
   // No names and no joins beyond the schools' LA: the page counts, and only a figure's list of pupils
-  // needs names, read then for those pupils alone.
-  return map_rows(
-      c.query("SELECT pl.id, pl.pupil_id, pl.school_id, pl.provider_id, pl.status, pl.reason, pl.tier, "
-              "COALESCE(pl.activated_on, pl.start_date), pl.planned_end_date, pl.ended_on "
-              "FROM placements pl JOIN organisations sc ON sc.id = pl.school_id "
-              "WHERE sc.parent_id = $1 AND (pl.status IN ('draft', 'awaiting', 'active') OR (pl.status = 'ended' "
-              "AND pl.ended_on >= $2 AND COALESCE(pl.end_reason, '') <> 'cancelled')) ORDER BY pl.id",
-              {integer(la_id), from}),
-      [](const Row& r) {
-        AreaPlacementRow p;
+  // needs names, read then for those pupils alone. Each row is read where the engine holds it, not
+  // gathered first: an area is thousands of placements.
+  std::vector<AreaPlacementRow> out;
+  c.each_row(
+      "SELECT pl.id, pl.pupil_id, pl.school_id, pl.provider_id, pl.status, pl.reason, pl.tier, "
+      "COALESCE(pl.activated_on, pl.start_date), pl.planned_end_date, pl.ended_on "
+      "FROM placements pl JOIN organisations sc ON sc.id = pl.school_id "
+      "WHERE sc.parent_id = $1 AND (pl.status IN ('draft', 'awaiting', 'active') OR (pl.status = 'ended' "
+      "AND pl.ended_on >= $2 AND COALESCE(pl.end_reason, '') <> 'cancelled')) ORDER BY pl.id",
+      {integer(la_id), from}, [&](const Row& r) {
+        auto& p = out.emplace_back();
         p.placement_id = r.integer(0);
         p.pupil_id = r.integer(1);
         p.school_id = r.integer(2);
@@ -26,8 +27,8 @@ std::vector<AreaPlacementRow> area_placements(Connection& c, std::int64_t la_id,
         p.start = r.text(7);
         p.planned_end = r.text(8);
         p.ended_on = r.opt_text(9);
-        return p;
       });
+  return out;
 }
 
 std::vector<AreaProviderRow> area_providers(Connection& c, const std::vector<std::int64_t>& ids,
