@@ -110,3 +110,75 @@ test("a pupil's details and contacts: bad input names the field and keeps what w
   assert.equal((await parent.get("/pupils/1/edit")).status, 403);
   assert.equal((await parent.post("/pupils/2/contacts/new", { role: "parent", name: "X", phone: "1", preferred_contact: "phone" })).status, 404);
 });
+
+// Searching the list: thirty more pupils at Aisha's school to page through ("Searchable 00" to
+// "Searchable 29") and one whose names have letters beyond English ones, added before the first
+// search test.
+let searchable;
+const addSearchable = () => {
+  if (searchable) return;
+  searchable = true;
+  const home = wp.sql("SELECT school_id FROM pupils WHERE id = 1");
+  const rows = Array.from({ length: 30 }, (_, i) => {
+    const n = String(i).padStart(2, "0");
+    return `(${home}, 'S9994001250${n}', 'Pupil', 'Searchable ${n}', '2012-05-01', 'F', '2026-11-01T09:00:00Z', '2026-11-01T09:00:00Z')`;
+  });
+  rows.push(`(${home}, 'S999400125099', 'Zoë', 'Łukasiewicz', '2012-05-01', 'F', '2026-11-01T09:00:00Z', '2026-11-01T09:00:00Z')`);
+  wp.sql(`INSERT INTO pupils (school_id, upn, given_name, family_name, date_of_birth, gender, created_at, updated_at) VALUES ${rows.join(", ")}`);
+};
+
+const listed = (html) => [...html.matchAll(/<a class="govuk-link" href="\/pupils\/\d+">([^<]+)<\/a>/g)].map((m) => m[1]);
+
+test("words of a name in any order and case, or a UPN, find the pupil; nothing else is listed", async () => {
+  addSearchable();
+  for (const q of ["walker", "WALKER aisha", "Walker, Aisha", "w999400124001"]) {
+    const page = decode((await school.get(`/pupils?q=${encodeURIComponent(q)}`)).text);
+    assert.deepEqual(listed(page), ["Walker, Aisha"], q);
+    assert.match(page, new RegExp(`id="q" name="q" type="search" value="${q}"`), "the search stays in its box");
+  }
+  // Letters beyond English ones are found as written (PostgreSQL folds their case too; SQLite does not).
+  for (const q of ["zoë Łukasiewicz", "ZOë"]) assert.deepEqual(listed(decode((await school.get(`/pupils?q=${encodeURIComponent(q)}`)).text)), ["Łukasiewicz, Zoë"], q);
+  // % and _ are letters to find, not wildcards: no name holds them.
+  for (const q of ["%", "a_sha"]) {
+    const page = decode((await school.get(`/pupils?q=${encodeURIComponent(q)}`)).text);
+    assert.deepEqual(listed(page), [], q);
+    assert.match(page, /No pupil's name or UPN has every word of/);
+  }
+  const audit = wp.sql("SELECT detail FROM audit_events WHERE action = 'pupil.list' ORDER BY id DESC LIMIT 1");
+  assert.match(audit, /"search":"a_sha"/);
+});
+
+test("a search pages like the list, keeping the search in its links", async () => {
+  addSearchable();
+  const first = decode((await school.get("/pupils?q=searchable")).text);
+  assert.equal(listed(first).length, 25);
+  assert.equal(listed(first)[0], "Searchable 00, Pupil");
+  assert.match(first, /href="\/pupils\?q=searchable&page=2" rel="next"/);
+  const second = decode((await school.get("/pupils?q=searchable&page=2")).text);
+  assert.deepEqual(listed(second), ["Searchable 25, Pupil", "Searchable 26, Pupil", "Searchable 27, Pupil", "Searchable 28, Pupil", "Searchable 29, Pupil"]);
+});
+
+test("a search finds only pupils the person may see", async () => {
+  addSearchable();
+  // Isaac Clarke is at another school: Oakfield's AP lead does not find him; his LA officer does.
+  const other = wp.sql("SELECT given_name || ' ' || family_name FROM pupils WHERE school_id <> (SELECT school_id FROM pupils WHERE id = 1) ORDER BY id LIMIT 1");
+  assert.deepEqual(listed(decode((await school.get(`/pupils?q=${encodeURIComponent(other)}`)).text)), []);
+  const officer = wp.client();
+  await officer.signIn(DEMO.laOfficer);
+  const [given, family] = other.split(" ");
+  assert.deepEqual(listed(decode((await officer.get(`/pupils?q=${encodeURIComponent(other)}`)).text)), [`${family}, ${given}`]);
+  const tutor = wp.client();
+  await tutor.signIn(DEMO.providerStaff);
+  assert.deepEqual(listed(decode((await tutor.get("/pupils?q=searchable")).text)), [], "not placed with the provider");
+});
+
+test("a search too long to be a name is refused, naming the box; the API searches the same way", async () => {
+  const long = await school.get(`/pupils?q=${"a".repeat(101)}`);
+  assert.equal(long.status, 422);
+  assert.deepEqual(errorMessages(long.text), [{ field: "q", message: "Search must be 100 characters or fewer" }]);
+  const token = wp.cli(["token", "create", "--email", DEMO.apLead]).stdout.trim();
+  const api = await wp.api(token, "GET", "/pupils?q=aisha%20walker");
+  assert.equal(api.status, 200);
+  assert.deepEqual(api.body.items.map((p) => p.id), [1]);
+  assert.equal((await wp.api(token, "GET", `/pupils?q=${"a".repeat(101)}`)).status, 422);
+});

@@ -1,4 +1,6 @@
 #pragma once
+#include <string_view>
+
 #include "app/kernel/actor.hpp"
 #include "app/kernel/services.hpp"
 #include "domain/pupils/pupil.hpp"
@@ -9,8 +11,10 @@
 
 namespace waypoint::app {
 
-// The pupils within the actor's scope.
-store::Page<domain::Pupil> list_pupils(const Services& s, const Actor& a, const store::PageRequest& page);
+// The pupils within the actor's scope; those whose names and UPN hold every word of `search`, when it
+// is given (one line of up to 100 characters, else Invalid naming "q").
+store::Page<domain::Pupil> list_pupils(const Services& s, const Actor& a, const store::PageRequest& page,
+                                       std::string_view search = {});
 
 // One pupil's record. Out of scope answers NotFound (so ids reveal nothing) and is audited.
 domain::Pupil view_pupil(const Services& s, const Actor& a, std::int64_t pupil_id);

@@ -15,8 +15,9 @@ struct Named {
 };
 
 // Fields named exactly.
-constexpr std::array<Named, 35> kNamed{{
+constexpr std::array<Named, 36> kNamed{{
     {"name", {100, true}},
+    {"search", {100, true}},  // words to find in a list
     {"relationship", {100, true}},
     {"role", {100, true}},
     {"label", {100, true}},

@@ -35,9 +35,37 @@ constexpr const char* kPupilOrder = " ORDER BY p.family_name, p.given_name, p.id
 
 Value flag(bool b) { return integer(b ? 1 : 0); }
 
-Page<domain::Pupil> page_of(Connection& c, const std::string& where, std::int64_t key, const PageRequest& page) {
-  auto rows =
-      c.query(kPupilSelect + where + kPupilOrder, {integer(key), integer(page.size + 1), integer(page.offset())});
+// Each word of `search` as a LIKE pattern that finds it anywhere, its own % and _ taken as written.
+// Both sides are lowered by the engine, so that a name and its search fold their letters alike.
+std::vector<std::string> search_patterns(std::string_view search) {
+  std::vector<std::string> out;
+  std::string word;
+  const auto end_word = [&] {
+    if (!word.empty()) out.push_back("%" + word + "%");
+    word.clear();
+  };
+  for (const char ch : search) {
+    if (ch == ' ' || ch == '\t' || ch == ',') {
+      end_word();
+      continue;
+    }
+    if (ch == '%' || ch == '_' || ch == '\\') word += '\\';
+    word += ch;
+  }
+  end_word();
+  return out;
+}
+
+Page<domain::Pupil> page_of(Connection& c, const std::string& where, std::int64_t key, const PageRequest& page,
+                            std::string_view search) {
+  Params params{integer(key), integer(page.size + 1), integer(page.offset())};
+  std::string matching;
+  for (auto& pattern : search_patterns(search)) {
+    params.push_back(std::move(pattern));
+    matching += " AND LOWER(p.given_name || ' ' || p.family_name || ' ' || p.upn) LIKE LOWER($" +
+                std::to_string(params.size()) + ") ESCAPE '\\'";
+  }
+  auto rows = c.query(kPupilSelect + where + matching + kPupilOrder, params);
   return make_page(map_rows(rows, [](const Row& r) { return pupil_from_row(r); }), page);
 }
 
@@ -92,23 +120,27 @@ void link_guardian(Connection& c, std::int64_t pupil_id, std::int64_t user_id) {
          {integer(pupil_id), integer(user_id)});
 }
 
-Page<domain::Pupil> list_pupils_of_school(Connection& c, std::int64_t school_id, const PageRequest& page) {
-  return page_of(c, "WHERE p.school_id = $1", school_id, page);
+Page<domain::Pupil> list_pupils_of_school(Connection& c, std::int64_t school_id, const PageRequest& page,
+                                          std::string_view search) {
+  return page_of(c, "WHERE p.school_id = $1", school_id, page, search);
 }
 
-Page<domain::Pupil> list_pupils_of_local_authority(Connection& c, std::int64_t la_id, const PageRequest& page) {
-  return page_of(c, "JOIN organisations s ON s.id = p.school_id WHERE s.parent_id = $1", la_id, page);
+Page<domain::Pupil> list_pupils_of_local_authority(Connection& c, std::int64_t la_id, const PageRequest& page,
+                                                   std::string_view search) {
+  return page_of(c, "JOIN organisations s ON s.id = p.school_id WHERE s.parent_id = $1", la_id, page, search);
 }
 
-Page<domain::Pupil> list_pupils_of_guardian(Connection& c, std::int64_t user_id, const PageRequest& page) {
+Page<domain::Pupil> list_pupils_of_guardian(Connection& c, std::int64_t user_id, const PageRequest& page,
+                                            std::string_view search) {
   return page_of(c, "JOIN pupil_guardians g ON g.pupil_id = p.id WHERE g.user_id = $1 AND g.ended_at IS NULL", user_id,
-                 page);
+                 page, search);
 }
 
-Page<domain::Pupil> list_pupils_placed_with(Connection& c, std::int64_t provider_id, const PageRequest& page) {
+Page<domain::Pupil> list_pupils_placed_with(Connection& c, std::int64_t provider_id, const PageRequest& page,
+                                            std::string_view search) {
   return page_of(
       c, std::string("WHERE EXISTS (SELECT 1 FROM placements pl WHERE pl.pupil_id = p.id AND ") + kPlacedWith + ")",
-      provider_id, page);
+      provider_id, page, search);
 }
 
 PupilScopeFacts pupil_scope_facts(Connection& c, std::int64_t pupil_id, std::int64_t school_id, std::int64_t user_id,

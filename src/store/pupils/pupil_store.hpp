@@ -2,6 +2,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/pupils/pupil.hpp"
@@ -22,11 +23,18 @@ domain::Pupil pupil_from_row(const Row& r, std::size_t first = 0);
 std::optional<domain::Pupil> find_pupil_by_upn(Connection& c, const std::string& upn);
 void link_guardian(Connection& c, std::int64_t pupil_id, std::int64_t user_id);
 
-Page<domain::Pupil> list_pupils_of_school(Connection& c, std::int64_t school_id, const PageRequest& page);
-Page<domain::Pupil> list_pupils_of_local_authority(Connection& c, std::int64_t la_id, const PageRequest& page);
-Page<domain::Pupil> list_pupils_of_guardian(Connection& c, std::int64_t user_id, const PageRequest& page);
+// Lists of pupils by name. `search`, when not empty, keeps the pupils in whose first name, last name
+// and UPN every word of it appears, in either case (English letters on SQLite, every letter on
+// PostgreSQL), so "walker aisha" finds Aisha Walker and "a1234" her UPN.
+Page<domain::Pupil> list_pupils_of_school(Connection& c, std::int64_t school_id, const PageRequest& page,
+                                          std::string_view search = {});
+Page<domain::Pupil> list_pupils_of_local_authority(Connection& c, std::int64_t la_id, const PageRequest& page,
+                                                   std::string_view search = {});
+Page<domain::Pupil> list_pupils_of_guardian(Connection& c, std::int64_t user_id, const PageRequest& page,
+                                            std::string_view search = {});
 // Pupils with a placement at the provider that is agreed, active or awaiting its start.
-Page<domain::Pupil> list_pupils_placed_with(Connection& c, std::int64_t provider_id, const PageRequest& page);
+Page<domain::Pupil> list_pupils_placed_with(Connection& c, std::int64_t provider_id, const PageRequest& page,
+                                            std::string_view search = {});
 // What the access policy asks about a pupil and the person asking, read in one statement (each a
 // round trip of its own on PostgreSQL): the LA of the pupil's school, and whether the person is a
 // guardian of the pupil, the pupil's own account, or of a provider the pupil is placed with.

@@ -25,7 +25,7 @@ app::PupilForm pupil_form_from_json(const nlohmann::json& b) {
 void add_pupil_api_routes(Router& r) {
   r.add("GET", "/api/v1/pupils", [](Request& req, RequestContext& ctx) {
     const int number = page_number(req);
-    auto page = app::list_pupils(ctx.services, ctx.actor(), {number, 100});
+    auto page = app::list_pupils(ctx.services, ctx.actor(), {number, 100}, req.query_value("q"));
     nlohmann::json items = nlohmann::json::array();
     for (const auto& p : page.items) items.push_back(pupil_json(p, ctx.services.today()));
     nlohmann::json body{{"items", std::move(items)}, {"page", number}, {"has_next", page.has_next}};

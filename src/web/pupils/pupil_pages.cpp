@@ -7,6 +7,7 @@
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/code_label.hpp"
 #include "domain/kernel/csv.hpp"
+#include "domain/kernel/text.hpp"
 #include "domain/outreach/outreach.hpp"
 #include "web/kernel/application.hpp"
 #include "web/pupils/ctf_reader.hpp"
@@ -183,16 +184,29 @@ void add_pupil_routes(Router& r) {
   r.add("GET", "/pupils", [](Request& req, RequestContext& ctx) {
     const auto& a = ctx.actor();
     const int number = page_number(req);
-    auto page = app::list_pupils(ctx.services, a, {number, 25});
-    nlohmann::json rows = nlohmann::json::array();
-    for (const auto& p : page.items) rows.push_back(pupil_json(p, ctx.services.today()));
+    const auto search = req.query_value("q");
     const bool parent = domain::pupil_listing(app::principal_of(a), a.user_id).scope == domain::ListScope::Guardian;
     nlohmann::json data{{"title", parent ? "Your child" : "Pupils"},
-                        {"pupils", rows},
-                        {"empty", rows.empty()},
-                        {"can_add", app::allowed(a, domain::Action::AddPupil)},
-                        {"pager", pagination("/pupils", number, page.has_next)}};
-    return ctx.page("pupils/list", std::move(data));
+                        {"can_search", !parent},
+                        {"q", search},
+                        {"can_add", app::allowed(a, domain::Action::AddPupil)}};
+    store::Page<domain::Pupil> page;
+    int status = 200;
+    try {
+      page = app::list_pupils(ctx.services, a, {number, 25}, search);
+    } catch (const app::Invalid& e) {
+      add_errors(data, e.errors());
+      status = 422;
+    }
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& p : page.items) rows.push_back(pupil_json(p, ctx.services.today()));
+    const bool searched = !domain::trimmed(search).empty();
+    data["has_pupils"] = !rows.empty();
+    data["pupils"] = std::move(rows);
+    data["empty"] = page.items.empty() && status == 200 && !searched;
+    data["none_found"] = page.items.empty() && status == 200 && searched;
+    data["pager"] = pagination(searched ? "/pupils?q=" + url_encode(search) : "/pupils", number, page.has_next);
+    return ctx.page("pupils/list", std::move(data), status);
   });
 
   r.add("GET", "/pupils/new", [](Request&, RequestContext& ctx) { return pupil_form_page(ctx, {}, {}, 200); });
