@@ -74,12 +74,12 @@ TEST(ApiFields, AnOperationWithoutABodyTakesNoFieldAndOthersAreLeftToTheirRoutes
 TEST(ApiFields, ThePublishedDescriptionNamesWhatTheRegisterTakes) {
   const ApiFields api(waypoint::store::embedded_file("resources/openapi.json").value_or("{}"));
   EXPECT_EQ(refused(api.problems("POST", "/api/v1/register",
-                                R"({"date": "2026-11-30", "session": "am", "change_reason": "",
+                                 R"({"date": "2026-11-30", "session": "am", "change_reason": "",
                                     "marks": [{"pupil_id": 1, "mark": "late", "minutes_late": 5, "absence_code": ""}]})")),
             "");
   EXPECT_EQ(
       refused(api.problems("POST", "/api/v1/register",
-                          R"({"date": "2026-11-30", "marks": [{"pupil_id": 1, "mark": "present", "note": "x"}]})")),
+                           R"({"date": "2026-11-30", "marks": [{"pupil_id": 1, "mark": "present", "note": "x"}]})")),
       "marks[0].note ");
 }
 
