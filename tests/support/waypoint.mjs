@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
+import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 
 export const DEMO_PASSWORD = "waypoint demo sign-in";
 export const DEMO = {
@@ -83,21 +84,44 @@ export function freshDatabase() {
   if (engine === "postgres") {
     const server = postgresServer();
     const name = "wp_it_" + randomBytes(6).toString("hex");
-    const made = spawnSync("psql", [`${server} dbname=postgres`, "-qc", `CREATE DATABASE ${name}`], { encoding: "utf8" });
-    if (made.status !== 0) throw new Error(made.stderr);
+    sqlOn(`${server} dbname=postgres`, `CREATE DATABASE ${name}`);
     return { url: `${server} dbname=${name}`, cleanup() {} };
   }
   const dir = mkdtempSync(join(tmpdir(), "waypoint-it-"));
   return { url: `sqlite:${join(dir, "waypoint.db")}`, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-// Runs SQL straight against the database at `url`, as someone with access to the server would.
+// Runs SQL straight against the database at `url`, as someone with access to the server would,
+// and answers what `psql -qAt` or `sqlite3` prints. PostgreSQL is reached through a connection
+// kept open on a worker thread (sql_worker.mjs); SQLite through its command, which starts quickly
+// and holds no file open between checks (tests replace and remove database files).
 export function sqlOn(url, statement) {
-  const r = engine === "postgres"
-    ? spawnSync("psql", [url, "-qAtc", statement], { encoding: "utf8" })
-    : spawnSync("sqlite3", ["-cmd", ".timeout 5000", url.slice("sqlite:".length), statement], { encoding: "utf8" });
+  if (engine === "postgres") return postgresLine().ask(url, statement);
+  const r = spawnSync("sqlite3", ["-cmd", ".timeout 5000", url.slice("sqlite:".length), statement], { encoding: "utf8" });
   if (r.status !== 0) throw new Error(r.stderr);
   return r.stdout.trim();
+}
+
+let line;
+function postgresLine() {
+  if (line) return line;
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(new URL("./sql_worker.mjs", import.meta.url), { workerData: { port: port2, signal }, transferList: [port2] });
+  // Neither keeps a finished test file running.
+  worker.unref();
+  port1.unref();
+  line = {
+    ask(url, statement) {
+      Atomics.store(signal, 0, 0);
+      port1.postMessage({ url, statement });
+      if (Atomics.wait(signal, 0, 0, 60000) === "timed-out") throw new Error(`no answer from PostgreSQL in 60 s to: ${statement}`);
+      const { message } = receiveMessageOnPort(port1);
+      if (message.error !== undefined) throw new Error(message.error);
+      return message.rows.trim();
+    },
+  };
+  return line;
 }
 
 // `beside`: another running server whose database (and audit files) this one shares, as a second
