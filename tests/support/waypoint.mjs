@@ -1,10 +1,10 @@
 // Starts a real `waypoint serve` on a free loopback port with a fresh database (SQLite file or a new
 // PostgreSQL database on the test cluster), and a small cookie-keeping HTTP client for it.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { randomBytes } from "node:crypto";
+import { dirname, join } from "node:path";
+import { createHash, randomBytes } from "node:crypto";
 import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
 
 export const DEMO_PASSWORD = "waypoint demo sign-in";
@@ -124,15 +124,71 @@ function postgresLine() {
   return line;
 }
 
+// Options of serve that change nothing the demo loads. A server started with no others begins
+// from a copy of a database the demo was loaded into once (migrating and loading took about a
+// second a server on PostgreSQL, longer under the sanitizer); any other option, `--today` above
+// all, gets a database of its own loaded as before.
+const demoNeutral = new Set(["--smtp", "--mail-from", "--sweep-seconds", "--session-idle-seconds", "--session-absolute-seconds",
+  "--second-factor-roles", "--outreach-caseload", "--header-timeout-seconds", "--body-timeout-seconds", "--idle-timeout-seconds",
+  "--evidence-limit-mb", "--backup-dir", "--backup-time", "--backup-keep", "--retention-time", "--threads"]);
+
+// The demo, loaded once for this binary, day and engine: a folder holding its audit key and
+// checkpoints, and its SQLite database or the name of its PostgreSQL template database. Files of
+// a suite run one at a time but suites run side by side, so each makes its folder under another
+// name and renames it into place; whoever renames second throws theirs away.
+function demoTemplate() {
+  const built = statSync(bin).mtimeMs.toFixed(0);
+  const server = engine === "postgres" ? postgresServer() : "";
+  const key = createHash("sha256").update([bin, built, process.env.WAYPOINT_TODAY ?? "", engine, server].join("\n")).digest("hex").slice(0, 12);
+  const home = join(dirname(bin), "test-demo");
+  const dir = join(home, `${built}-${key}`);
+  if (existsSync(dir)) return dir;
+  mkdirSync(home, { recursive: true });
+  // Folders made for an earlier build of the binary are no use to anyone.
+  for (const old of readdirSync(home)) if (!old.startsWith(`${built}-`) && !old.includes(".")) rmSync(join(home, old), { recursive: true, force: true });
+  const making = mkdtempSync(join(home, `${built}-${key}.`));
+  let url = `sqlite:${join(making, "waypoint.db")}`;
+  if (engine === "postgres") {
+    const name = "wp_demo_" + randomBytes(6).toString("hex");
+    sqlOn(`${server} dbname=postgres`, `CREATE DATABASE ${name}`);
+    writeFileSync(join(making, "template"), name);
+    url = `${server} dbname=${name}`;
+  }
+  const loaded = spawnSync(bin, ["demo", "--database", url, "--audit-key", join(making, "audit.key"), "--audit-checkpoints", join(making, "audit.checkpoints")], { encoding: "utf8" });
+  if (loaded.status !== 0) throw new Error(`the demo did not load\n${loaded.stderr}`);
+  try {
+    renameSync(making, dir);
+  } catch {
+    rmSync(making, { recursive: true, force: true });
+  }
+  return dir;
+}
+
+// A copy of the demo template, with the audit key and checkpoints it was chained with.
+function demoDatabase(audit) {
+  const template = demoTemplate();
+  for (const file of ["audit.key", "audit.checkpoints"]) if (existsSync(join(template, file))) copyFileSync(join(template, file), audit[file.slice("audit.".length)]);
+  if (engine === "postgres") {
+    const server = postgresServer();
+    const name = "wp_it_" + randomBytes(6).toString("hex");
+    sqlOn(`${server} dbname=postgres`, `CREATE DATABASE ${name} TEMPLATE ${readFileSync(join(template, "template"), "utf8")}`);
+    return { url: `${server} dbname=${name}`, cleanup() {} };
+  }
+  const dir = mkdtempSync(join(tmpdir(), "waypoint-it-"));
+  for (const file of readdirSync(template)) if (file.startsWith("waypoint.db")) copyFileSync(join(template, file), join(dir, file));
+  return { url: `sqlite:${join(dir, "waypoint.db")}`, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 // `beside`: another running server whose database (and audit files) this one shares, as a second
 // process of one deployment; the first one's stop cleans them up. `database`: { url, cleanup } to
 // use instead of a fresh one (a database reached through a pooler).
 export async function startWaypoint({ args = [], beside, database: given } = {}) {
   if (!bin) throw new Error("WAYPOINT_BIN is not set: run through ctest");
-  const database = beside ? { url: beside.database, cleanup() {} } : given ?? freshDatabase();
   // The audit key and checkpoints live outside the database, as on a real server.
   const outside = mkdtempSync(join(tmpdir(), "waypoint-audit-"));
   const audit = beside ? beside.audit : { key: join(outside, "audit.key"), checkpoints: join(outside, "audit.checkpoints") };
+  const fromTemplate = !beside && !given && args.filter((a) => a.startsWith("--")).every((a) => demoNeutral.has(a));
+  const database = beside ? { url: beside.database, cleanup() {} } : given ?? (fromTemplate ? demoDatabase(audit) : freshDatabase());
   const auditArgs = ["--audit-key", audit.key, "--audit-checkpoints", audit.checkpoints];
   // The second factor is tried by its own tests; elsewhere the demo's DSL, LA officer and
   // administrator sign in with their password alone, unless a test asks otherwise.
