@@ -79,15 +79,18 @@ function postgresServer() {
   return match[1];
 }
 
-// A new, empty database on the engine the suite runs on: { url, cleanup }.
-export function freshDatabase() {
+// A new database on the engine the suite runs on: { url, cleanup }. Empty, or a copy of the demo
+// template folder `template` (see demoTemplate).
+export function freshDatabase(template) {
   if (engine === "postgres") {
     const server = postgresServer();
     const name = "wp_it_" + randomBytes(6).toString("hex");
-    sqlOn(`${server} dbname=postgres`, `CREATE DATABASE ${name}`);
+    const from = template ? ` TEMPLATE ${readFileSync(join(template, "template"), "utf8")}` : "";
+    sqlOn(`${server} dbname=postgres`, `CREATE DATABASE ${name}${from}`);
     return { url: `${server} dbname=${name}`, cleanup() {} };
   }
   const dir = mkdtempSync(join(tmpdir(), "waypoint-it-"));
+  if (template) for (const file of readdirSync(template)) if (file.startsWith("waypoint.db")) copyFileSync(join(template, file), join(dir, file));
   return { url: `sqlite:${join(dir, "waypoint.db")}`, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -168,15 +171,7 @@ function demoTemplate() {
 function demoDatabase(audit) {
   const template = demoTemplate();
   for (const file of ["audit.key", "audit.checkpoints"]) if (existsSync(join(template, file))) copyFileSync(join(template, file), audit[file.slice("audit.".length)]);
-  if (engine === "postgres") {
-    const server = postgresServer();
-    const name = "wp_it_" + randomBytes(6).toString("hex");
-    sqlOn(`${server} dbname=postgres`, `CREATE DATABASE ${name} TEMPLATE ${readFileSync(join(template, "template"), "utf8")}`);
-    return { url: `${server} dbname=${name}`, cleanup() {} };
-  }
-  const dir = mkdtempSync(join(tmpdir(), "waypoint-it-"));
-  for (const file of readdirSync(template)) if (file.startsWith("waypoint.db")) copyFileSync(join(template, file), join(dir, file));
-  return { url: `sqlite:${join(dir, "waypoint.db")}`, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return freshDatabase(template);
 }
 
 // `beside`: another running server whose database (and audit files) this one shares, as a second
