@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "app/calendar/school_calendars.hpp"
 #include "app/kernel/access.hpp"
@@ -182,16 +183,29 @@ AreaView area_on(store::Connection& c, const Services& s, const Actor& a, const 
     for (const auto& r : store::area_running_slots(
              c, la_id, domain::format_date(Date{sys_days(today) - std::chrono::days(domain::kIntensiveWeeks * 7)})))
       slots[r.placement_id].push_back({static_cast<unsigned>(r.weekday), r.start_minute, r.end_minute});
-  std::set<std::int64_t> placed;  // pupils with a placement the filters keep
+  // Looked up, never added to, a placement at a time: an area is thousands of placements, and most
+  // have no services recorded and (before the time limits) no slots read.
+  const auto services_of = [&](std::int64_t pupil) {
+    const auto x = services.find(pupil);
+    return x == services.end() ? std::vector<std::string>{} : x->second;
+  };
+  const auto sessions_of = [&](std::int64_t placement) {
+    const auto x = slots.find(placement);
+    return x == slots.end() ? domain::sessions_a_week({}) : domain::sessions_a_week(x->second);
+  };
+  std::unordered_set<std::int64_t> placed;  // pupils with a placement the filters keep
+  placed.reserve(all.size());
   domain::AreaFacts facts;
+  facts.placements.reserve(all.size());
+  v.placements.reserve(all.size());
   for (auto& p : all) {
     if (school && p.school_id != *school) continue;
     if (provider && p.provider_id != *provider) continue;
     if (!f.reason.empty() && p.reason != f.reason) continue;
     if (!f.tier.empty() && std::to_string(p.tier) != f.tier) continue;
-    facts.placements.push_back(fact_of(p, providers.at(p.provider_id)));
-    facts.placements.back().services = services[p.pupil_id];
-    facts.placements.back().sessions_a_week = domain::sessions_a_week(slots[p.placement_id]);
+    auto& fact = facts.placements.emplace_back(fact_of(p, providers.at(p.provider_id)));
+    fact.services = services_of(p.pupil_id);
+    fact.sessions_a_week = sessions_of(p.placement_id);
     placed.insert(p.pupil_id);
     v.placements.push_back(std::move(p));
   }
