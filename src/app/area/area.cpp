@@ -145,10 +145,26 @@ AreaView area_on(store::Connection& c, const Services& s, const Actor& a, const 
   const auto today = s.today();
   auto attendance = read_attendance(s, la_id, v.from, v.to, today);
 
-  for (const auto& o : store::organisations_of_kind(c, domain::OrganisationKind::School))
-    if (o.parent_id == la_id) v.schools.push_back({o.id, o.name});
+  // The reads that need only the LA and the period, sent together: one round trip, not six.
+  // Sessions a week matter only to the 12-week limit once it is in force, and only for placements
+  // that have run that long.
+  const auto rule = domain::placement_rule_on(today, s.settings.limits);
+  std::vector<store::AreaSchoolRow> schools;
+  std::vector<store::AreaPlacementRow> all;
+  std::vector<store::AreaContactRow> contacts;
+  std::vector<store::AreaPupilRow> part_time, missing_education;
+  std::vector<store::AreaSlotRow> slot_rows;
+  std::vector<store::Read> reads{
+      store::area_schools_read(la_id, schools), store::area_placements_read(la_id, domain::format_date(v.from), all),
+      store::area_contacts_read(la_id, contacts), store::area_part_time_read(la_id, part_time),
+      store::area_missing_education_read(la_id, missing_education)};
+  if (rule.time_limits)
+    reads.push_back(store::area_running_slots_read(
+        la_id, domain::format_date(Date{sys_days(today) - std::chrono::days(domain::kIntensiveWeeks * 7)}), slot_rows));
+  c.each_row_together(reads);
+
+  for (auto& o : schools) v.schools.push_back({o.id, std::move(o.name)});
   std::sort(v.schools.begin(), v.schools.end(), [](const auto& x, const auto& y) { return x.name < y.name; });
-  auto all = store::area_placements(c, la_id, domain::format_date(v.from));
   std::vector<std::int64_t> provider_ids;
   for (const auto& p : all) provider_ids.push_back(p.provider_id);
   std::sort(provider_ids.begin(), provider_ids.end());
@@ -173,16 +189,11 @@ AreaView area_on(store::Connection& c, const Services& s, const Actor& a, const 
   const bool narrowed_to_placements = provider || !f.reason.empty() || !f.tier.empty();
 
   std::map<std::int64_t, std::vector<std::string>> services;  // by pupil
-  for (const auto& k : store::area_contacts(c, la_id))
+  for (const auto& k : contacts)
     if (domain::in_list(domain::services_involved(), k.role)) services[k.pupil_id].push_back(k.role);
-  // Sessions a week matter only to the 12-week limit once it is in force, and only for placements
-  // that have run that long.
-  const auto rule = domain::placement_rule_on(today, s.settings.limits);
   std::map<std::int64_t, std::vector<domain::SlotTimes>> slots;  // of running placements, by placement
-  if (rule.time_limits)
-    for (const auto& r : store::area_running_slots(
-             c, la_id, domain::format_date(Date{sys_days(today) - std::chrono::days(domain::kIntensiveWeeks * 7)})))
-      slots[r.placement_id].push_back({static_cast<unsigned>(r.weekday), r.start_minute, r.end_minute});
+  for (const auto& r : slot_rows)
+    slots[r.placement_id].push_back({static_cast<unsigned>(r.weekday), r.start_minute, r.end_minute});
   // Looked up, never added to, a placement at a time: an area is thousands of placements, and most
   // have no services recorded and (before the time limits) no slots read.
   const auto services_of = [&](std::int64_t pupil) {
@@ -212,12 +223,12 @@ AreaView area_on(store::Connection& c, const Services& s, const Actor& a, const 
   const auto kept = [&](const store::AreaPupilRow& r) {
     return (!school || r.school_id == *school) && (!narrowed_to_placements || placed.count(r.pupil_id));
   };
-  for (auto& r : store::area_part_time(c, la_id))
+  for (auto& r : part_time)
     if (kept(r)) {
       facts.part_time.push_back({r.pupil_id, r.school_id, domain::parse_date(r.ends_on).value_or(today)});
       v.part_time.push_back(std::move(r));
     }
-  for (auto& r : store::area_missing_education(c, la_id))
+  for (auto& r : missing_education)
     if (kept(r)) {
       facts.missing_education.push_back({r.pupil_id, r.school_id});
       v.missing_education.push_back(std::move(r));

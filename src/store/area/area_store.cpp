@@ -4,18 +4,18 @@
 
 namespace waypoint::store {
 
-std::vector<AreaPlacementRow> area_placements(Connection& c, std::int64_t la_id, const std::string& from) {
+Read area_placements_read(std::int64_t la_id, const std::string& from, std::vector<AreaPlacementRow>& out) {
   // No names and no joins beyond the schools' LA: the page counts, and only a figure's list of pupils
-  // needs names, read then for those pupils alone. Each row is read where the engine holds it, not
-  // gathered first: an area is thousands of placements.
-  std::vector<AreaPlacementRow> out;
-  c.each_row(
+  // needs names, read then for those pupils alone. Each row is made where the vector keeps it: an
+  // area is thousands of placements.
+  return {
       "SELECT pl.id, pl.pupil_id, pl.school_id, pl.provider_id, pl.status, pl.reason, pl.tier, "
       "COALESCE(pl.activated_on, pl.start_date), pl.planned_end_date, pl.ended_on "
       "FROM placements pl JOIN organisations sc ON sc.id = pl.school_id "
       "WHERE sc.parent_id = $1 AND (pl.status IN ('draft', 'awaiting', 'active') OR (pl.status = 'ended' "
       "AND pl.ended_on >= $2 AND COALESCE(pl.end_reason, '') <> 'cancelled')) ORDER BY pl.id",
-      {integer(la_id), from}, [&](const Row& r) {
+      {integer(la_id), from},
+      [&out](const Row& r) {
         auto& p = out.emplace_back();
         p.placement_id = r.integer(0);
         p.pupil_id = r.integer(1);
@@ -27,8 +27,16 @@ std::vector<AreaPlacementRow> area_placements(Connection& c, std::int64_t la_id,
         p.start = r.text(7);
         p.planned_end = r.text(8);
         p.ended_on = r.opt_text(9);
-      });
-  return out;
+      }};
+}
+
+Read area_schools_read(std::int64_t la_id, std::vector<AreaSchoolRow>& out) {
+  return read_into(out,
+                   "SELECT id, name FROM organisations WHERE kind = 'school' AND parent_id = $1 AND disabled_at IS "
+                   "NULL ORDER BY id",
+                   {integer(la_id)}, [](const Row& r) {
+                     return AreaSchoolRow{r.integer(0), r.text(1)};
+                   });
 }
 
 std::vector<AreaProviderRow> area_providers(Connection& c, const std::vector<std::int64_t>& ids,
@@ -64,46 +72,46 @@ AreaPupilRow part_time_row(const Row& r) {
 
 }  // namespace
 
-std::vector<AreaPupilRow> area_part_time(Connection& c, std::int64_t la_id) {
-  return map_rows(c.query("SELECT pu.id, pu.school_id, pu.given_name || ' ' || pu.family_name, sc.name, a.ends_on, "
-                          "a.reason, a.review_dates, a.updated_at, a.parent_agreed_on, a.starts_on "
-                          "FROM part_time_arrangements a JOIN pupils pu ON pu.id = a.pupil_id "
-                          "JOIN organisations sc ON sc.id = pu.school_id WHERE sc.parent_id = $1 "
-                          "ORDER BY pu.family_name, pu.given_name, pu.id",
-                          {integer(la_id)}),
-                  part_time_row);
+Read area_part_time_read(std::int64_t la_id, std::vector<AreaPupilRow>& out) {
+  return read_into(out,
+                   "SELECT pu.id, pu.school_id, pu.given_name || ' ' || pu.family_name, sc.name, a.ends_on, "
+                   "a.reason, a.review_dates, a.updated_at, a.parent_agreed_on, a.starts_on "
+                   "FROM part_time_arrangements a JOIN pupils pu ON pu.id = a.pupil_id "
+                   "JOIN organisations sc ON sc.id = pu.school_id WHERE sc.parent_id = $1 "
+                   "ORDER BY pu.family_name, pu.given_name, pu.id",
+                   {integer(la_id)}, part_time_row);
 }
 
-std::vector<AreaPupilRow> area_missing_education(Connection& c, std::int64_t la_id) {
-  return map_rows(c.query("SELECT DISTINCT pu.id, pu.school_id, pu.given_name || ' ' || pu.family_name, sc.name, "
-                          "pu.family_name, pu.given_name FROM alerts a JOIN pupils pu ON pu.id = a.pupil_id "
-                          "JOIN organisations sc ON sc.id = pu.school_id WHERE sc.parent_id = $1 "
-                          "AND a.kind = 'missing_education' AND a.closed_at IS NULL "
-                          "ORDER BY pu.family_name, pu.given_name, pu.id",
-                          {integer(la_id)}),
-                  pupil_row);
+Read area_missing_education_read(std::int64_t la_id, std::vector<AreaPupilRow>& out) {
+  return read_into(out,
+                   "SELECT DISTINCT pu.id, pu.school_id, pu.given_name || ' ' || pu.family_name, sc.name, "
+                   "pu.family_name, pu.given_name FROM alerts a JOIN pupils pu ON pu.id = a.pupil_id "
+                   "JOIN organisations sc ON sc.id = pu.school_id WHERE sc.parent_id = $1 "
+                   "AND a.kind = 'missing_education' AND a.closed_at IS NULL "
+                   "ORDER BY pu.family_name, pu.given_name, pu.id",
+                   {integer(la_id)}, pupil_row);
 }
 
-std::vector<AreaSlotRow> area_running_slots(Connection& c, std::int64_t la_id, const std::string& started_by) {
-  return map_rows(c.query("SELECT t.placement_id, t.weekday, t.start_minute, t.end_minute FROM timetable_slots t "
-                          "JOIN placements pl ON pl.id = t.placement_id JOIN organisations sc ON sc.id = pl.school_id "
-                          "WHERE sc.parent_id = $1 AND pl.status = 'active' "
-                          "AND COALESCE(pl.activated_on, pl.start_date) <= $2",
-                          {integer(la_id), started_by}),
-                  [](const Row& r) {
-                    return AreaSlotRow{r.integer(0), static_cast<int>(r.integer(1)), static_cast<int>(r.integer(2)),
-                                       static_cast<int>(r.integer(3))};
-                  });
+Read area_running_slots_read(std::int64_t la_id, const std::string& started_by, std::vector<AreaSlotRow>& out) {
+  return read_into(out,
+                   "SELECT t.placement_id, t.weekday, t.start_minute, t.end_minute FROM timetable_slots t "
+                   "JOIN placements pl ON pl.id = t.placement_id JOIN organisations sc ON sc.id = pl.school_id "
+                   "WHERE sc.parent_id = $1 AND pl.status = 'active' "
+                   "AND COALESCE(pl.activated_on, pl.start_date) <= $2",
+                   {integer(la_id), started_by}, [](const Row& r) {
+                     return AreaSlotRow{r.integer(0), static_cast<int>(r.integer(1)), static_cast<int>(r.integer(2)),
+                                        static_cast<int>(r.integer(3))};
+                   });
 }
 
-std::vector<AreaContactRow> area_contacts(Connection& c, std::int64_t la_id) {
-  return map_rows(c.query("SELECT DISTINCT k.pupil_id, k.contact_role FROM pupil_contacts k "
-                          "JOIN pupils pu ON pu.id = k.pupil_id JOIN organisations sc ON sc.id = pu.school_id "
-                          "WHERE sc.parent_id = $1 AND k.removed_at IS NULL",
-                          {integer(la_id)}),
-                  [](const Row& r) {
-                    return AreaContactRow{r.integer(0), r.text(1)};
-                  });
+Read area_contacts_read(std::int64_t la_id, std::vector<AreaContactRow>& out) {
+  return read_into(out,
+                   "SELECT DISTINCT k.pupil_id, k.contact_role FROM pupil_contacts k "
+                   "JOIN pupils pu ON pu.id = k.pupil_id JOIN organisations sc ON sc.id = pu.school_id "
+                   "WHERE sc.parent_id = $1 AND k.removed_at IS NULL",
+                   {integer(la_id)}, [](const Row& r) {
+                     return AreaContactRow{r.integer(0), r.text(1)};
+                   });
 }
 
 void area_attendance(Connection& c, std::int64_t la_id, const std::string& from, const std::string& to,

@@ -19,9 +19,18 @@ struct AreaPlacementRow {
   std::string planned_end;
   std::optional<std::string> ended_on;
 };
+// Each read below fills its `out` (which must outlive the read), so the picture sends them together.
+
 // Placements of pupils of the LA's schools being arranged (draft, awaiting), running, or ended on or
 // after `from` (cancelled ones never ran and are left out), in the order they were made.
-std::vector<AreaPlacementRow> area_placements(Connection& c, std::int64_t la_id, const std::string& from);
+Read area_placements_read(std::int64_t la_id, const std::string& from, std::vector<AreaPlacementRow>& out);
+
+// The LA's schools that are open, for the filters.
+struct AreaSchoolRow {
+  std::int64_t id = 0;
+  std::string name;
+};
+Read area_schools_read(std::int64_t la_id, std::vector<AreaSchoolRow>& out);
 
 // A provider as the area's figures need it: its kind and its standing on `today`.
 struct AreaProviderRow {
@@ -40,16 +49,16 @@ struct AreaPupilRow {
   std::optional<std::string> parent_agreed_on;
   std::string starts_on;
 };
-std::vector<AreaPupilRow> area_part_time(Connection& c, std::int64_t la_id);
+Read area_part_time_read(std::int64_t la_id, std::vector<AreaPupilRow>& out);
 // Pupils with a children-missing-education alert not yet closed.
-std::vector<AreaPupilRow> area_missing_education(Connection& c, std::int64_t la_id);
+Read area_missing_education_read(std::int64_t la_id, std::vector<AreaPupilRow>& out);
 
 // The roles of the professionals recorded around pupils of the LA's schools (contacts not removed).
 struct AreaContactRow {
   std::int64_t pupil_id = 0;
   std::string role;
 };
-std::vector<AreaContactRow> area_contacts(Connection& c, std::int64_t la_id);
+Read area_contacts_read(std::int64_t la_id, std::vector<AreaContactRow>& out);
 
 // The timetabled slots of the area's running placements that started on or before `started_by`, for
 // how many sessions a week each has.
@@ -57,7 +66,7 @@ struct AreaSlotRow {
   std::int64_t placement_id = 0;
   int weekday = 1, start_minute = 0, end_minute = 0;
 };
-std::vector<AreaSlotRow> area_running_slots(Connection& c, std::int64_t la_id, const std::string& started_by);
+Read area_running_slots_read(std::int64_t la_id, const std::string& started_by, std::vector<AreaSlotRow>& out);
 
 // Sessions marked in [from, to] at any provider for pupils of the LA's schools, by the code that
 // counts (the school's where it changed one): one row a placement and code.
