@@ -1,7 +1,11 @@
 // A read beside a use case's work runs on a connection of its own while the work holds the
-// envelope's, answers what it read, and hands its failure to the work that asks for it. On both
-// engines (ctest runs Store* on PostgreSQL too).
+// envelope's, answers what it read, and hands its failure to the work that asks for it; beyond
+// kReadsBeside at once, a read runs on the work's own connection when asked for. On both engines
+// (ctest runs Store* on PostgreSQL too).
 #include <gtest/gtest.h>
+
+#include <future>
+#include <vector>
 
 #include "app/kernel/clock.hpp"
 #include "app/kernel/envelope.hpp"
@@ -10,13 +14,23 @@
 
 using namespace waypoint;
 
-TEST(StoreReadBeside, ReadsOnAConnectionOfItsOwnWhileTheWorkHoldsOne) {
-  auto db = test_support::fresh_database();
-  store::migrate(*db);
+namespace {
+
+// A migrated database of the test's own, and the services a read beside is given.
+struct Database {
+  std::unique_ptr<store::Database> db = test_support::fresh_database();
   app::SystemClock clock;
-  const app::Services s{*db, clock, {}, {}, nullptr};
-  db->with_connection([&](store::Connection& held) {
-    auto beside = app::read_beside(s, [&held](store::Connection& c) {
+  app::Services services{*db, clock, {}, {}, nullptr};
+  Database() { store::migrate(*db); }
+};
+
+}  // namespace
+
+TEST(StoreReadBeside, ReadsOnAConnectionOfItsOwnWhileTheWorkHoldsOne) {
+  Database d;
+  d.db->with_connection([&](store::Connection& held) {
+    const auto& s = d.services;
+    auto beside = app::read_beside(s, held, [&held](store::Connection& c) {
       EXPECT_NE(&c, &held) << "the read beside was handed the connection the work holds";
       return c.query_one("SELECT 40 + 2")->integer(0);
     });
@@ -26,13 +40,38 @@ TEST(StoreReadBeside, ReadsOnAConnectionOfItsOwnWhileTheWorkHoldsOne) {
 }
 
 TEST(StoreReadBeside, AFailedReadReachesTheWorkThatAsksForIt) {
-  auto db = test_support::fresh_database();
-  store::migrate(*db);
-  app::SystemClock clock;
-  const app::Services s{*db, clock, {}, {}, nullptr};
-  auto beside =
-      app::read_beside(s, [](store::Connection& c) { return c.query_one("SELECT * FROM no_such_table").has_value(); });
-  EXPECT_THROW(beside.get(), store::DatabaseError);
-  // The connection went back to the pool usable: the next read beside answers.
-  EXPECT_EQ(app::read_beside(s, [](store::Connection& c) { return c.query_one("SELECT 7")->integer(0); }).get(), 7);
+  Database d;
+  d.db->with_connection([&](store::Connection& held) {
+    const auto& s = d.services;
+    auto beside = app::read_beside(
+        s, held, [](store::Connection& c) { return c.query_one("SELECT * FROM no_such_table").has_value(); });
+    EXPECT_THROW(beside.get(), store::DatabaseError);
+    // The connection went back to the pool usable, and the slot it took is free again.
+    for (int i = 0; i <= app::kReadsBeside; ++i) {
+      auto next = app::read_beside(s, held, [&held](store::Connection& c) { return &c != &held; });
+      EXPECT_TRUE(next.get()) << "read " << i << " ran on the work's connection: a slot was never given back";
+    }
+  });
+}
+
+TEST(StoreReadBeside, BeyondTheLimitAReadRunsOnTheWorksOwnConnection) {
+  Database d;
+  d.db->with_connection([&](store::Connection& held) {
+    const auto& s = d.services;
+    std::promise<void> open;
+    const auto gate = open.get_future().share();
+    std::vector<std::future<const store::Connection*>> busy;
+    for (int i = 0; i < app::kReadsBeside; ++i)  // every slot taken, and held until the gate opens
+      busy.push_back(app::read_beside(s, held, [gate](store::Connection& c) {
+        gate.wait();
+        return static_cast<const store::Connection*>(&c);
+      }));
+    auto over = app::read_beside(s, held, [](store::Connection& c) {
+      c.query_one("SELECT 1");
+      return static_cast<const store::Connection*>(&c);
+    });
+    EXPECT_EQ(over.get(), &held);
+    open.set_value();
+    for (auto& b : busy) EXPECT_NE(b.get(), &held);
+  });
 }

@@ -91,40 +91,40 @@ std::unordered_map<std::int64_t, const std::string*> names_by_id(const AreaView&
   return names;
 }
 
-// The period's sessions by placement and code, read beside the rest of the picture: at LA scale the
-// weekly totals are the page's longest read (9 ms of PostgreSQL's time for a half term), and the
-// server's work on the placements, about as long, goes on meanwhile. Whole weeks come from the
-// weekly totals, the days either side from the marks themselves.
-std::future<std::vector<store::AreaCodeCount>> read_attendance(const Services& s, std::int64_t la_id, Date from,
-                                                               Date to, Date today) {
-  return read_beside(s, [la_id, from, to, today](store::Connection& c) {
-    std::vector<store::AreaCodeCount> counts;
-    const auto keep = [&](const store::AreaCodeCount& x) { counts.push_back(x); };
+// The period's sessions by placement, read beside the rest of the picture: at LA scale the weekly
+// totals are the page's longest read (9 ms of PostgreSQL's time for a half term), and the server's
+// work on the placements, about as long, goes on meanwhile. Whole weeks come from the weekly totals,
+// the days either side from the marks themselves, each row added to its placement's as it comes: a
+// year is 128,000 weekly rows on SQLite, never held whole (held, eight areas read at once took the
+// server from 62 to 113 MB at LA scale).
+using SessionsByPlacement = std::unordered_map<std::int64_t, domain::AttendanceSummary>;
+std::future<SessionsByPlacement> read_attendance(const Services& s, store::Connection& held, std::int64_t la_id,
+                                                 Date from, Date to, Date today) {
+  return read_beside(s, held, [la_id, from, to, today](store::Connection& c) {
+    SessionsByPlacement sessions;
+    const auto add = [&](const store::AreaCodeCount& x) { sessions[x.placement_id].add(x.code, x.sessions); };
     const auto period = domain::split_into_weeks(from, to, today);
     if (period.weeks)
       store::area_attendance_by_weeks(c, la_id, domain::format_date(period.weeks->first),
-                                      domain::format_date(period.weeks->second), keep);
+                                      domain::format_date(period.weeks->second), add);
     for (const auto& [first, last] : period.days)
-      store::area_attendance(c, la_id, domain::format_date(first), domain::format_date(last), keep);
-    return counts;
+      store::area_attendance(c, la_id, domain::format_date(first), domain::format_date(last), add);
+    return sessions;
   });
 }
 
 // Attendance at providers in the period, for each provider and each school of the placements shown.
-void add_attendance(const std::vector<store::AreaCodeCount>& counts, AreaView& v) {
+void add_attendance(const SessionsByPlacement& by_placement, AreaView& v) {
   std::unordered_map<std::int64_t, const store::AreaPlacementRow*> shown;
   shown.reserve(v.placements.size());
   for (const auto& p : v.placements) shown[p.placement_id] = &p;
-  std::unordered_map<std::int64_t, domain::AttendanceSummary> by_placement;
-  by_placement.reserve(v.placements.size());
-  for (const auto& x : counts)
-    if (shown.contains(x.placement_id)) by_placement[x.placement_id].add(x.code, x.sessions);
 
   std::vector<domain::GroupPupilSessions> at_providers, at_schools;
   const auto names = names_by_id(v);
   std::vector<std::int64_t> counted;  // in placement order, so groups come out the same each time
   counted.reserve(by_placement.size());
-  for (const auto& [id, summary] : by_placement) counted.push_back(id);
+  for (const auto& [id, summary] : by_placement)
+    if (shown.contains(id)) counted.push_back(id);
   std::sort(counted.begin(), counted.end());
   for (const auto id : counted) {
     const auto& summary = by_placement.at(id);
@@ -143,7 +143,7 @@ AreaView area_on(store::Connection& c, const Services& s, const Actor& a, const 
   v.area_name = store::find_organisation(c, la_id)->name;
   read_period(c, s, la_id, v);
   const auto today = s.today();
-  auto attendance = read_attendance(s, la_id, v.from, v.to, today);
+  auto attendance = read_attendance(s, c, la_id, v.from, v.to, today);
 
   // The reads that need only the LA and the period, sent together: one round trip, not six.
   // Sessions a week matter only to the 12-week limit once it is in force, and only for placements

@@ -1,5 +1,6 @@
 #include "app/kernel/envelope.hpp"
 
+#include <atomic>
 #include <nlohmann/json.hpp>
 
 namespace waypoint::app {
@@ -10,6 +11,20 @@ void audit_refused(store::Connection& c, const Services& s, const Actor& a, cons
         {use_case.name + "_refused", use_case.entity, entity_id, pupil_id,
          nlohmann::json{{"policy", std::string(domain::action_name(use_case.action))}}.dump()});
 }
+
+namespace {
+
+std::atomic<int> reads_beside{0};
+
+}  // namespace
+
+bool begin_read_beside() {
+  if (reads_beside.fetch_add(1) < kReadsBeside) return true;
+  reads_beside.fetch_sub(1);
+  return false;
+}
+
+void end_read_beside() { reads_beside.fetch_sub(1); }
 
 void refuse(domain::Decision d) {
   if (d == domain::Decision::Hide) throw NotFound();
