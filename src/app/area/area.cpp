@@ -145,18 +145,22 @@ AreaView area_on(store::Connection& c, const Services& s, const Actor& a, const 
   const auto today = s.today();
   auto attendance = read_attendance(s, c, la_id, v.from, v.to, today);
 
-  // The reads that need only the LA and the period, sent together: one round trip, not six.
+  // The reads that need only the LA and the period, sent together: one round trip, not seven.
   // Sessions a week matter only to the 12-week limit once it is in force, and only for placements
   // that have run that long.
   const auto rule = domain::placement_rule_on(today, s.settings.limits);
   std::vector<store::AreaSchoolRow> schools;
   std::vector<store::AreaPlacementRow> all;
+  std::vector<store::AreaProviderRow> provider_rows;
   std::vector<store::AreaContactRow> contacts;
   std::vector<store::AreaPupilRow> part_time, missing_education;
   std::vector<store::AreaSlotRow> slot_rows;
   std::vector<store::Read> reads{
-      store::area_schools_read(la_id, schools), store::area_placements_read(la_id, domain::format_date(v.from), all),
-      store::area_contacts_read(la_id, contacts), store::area_part_time_read(la_id, part_time),
+      store::area_schools_read(la_id, schools),
+      store::area_placements_read(la_id, domain::format_date(v.from), all),
+      store::area_providers_read(la_id, domain::format_date(v.from), domain::format_date(today), provider_rows),
+      store::area_contacts_read(la_id, contacts),
+      store::area_part_time_read(la_id, part_time),
       store::area_missing_education_read(la_id, missing_education)};
   if (rule.time_limits)
     reads.push_back(store::area_running_slots_read(
@@ -165,12 +169,8 @@ AreaView area_on(store::Connection& c, const Services& s, const Actor& a, const 
 
   for (auto& o : schools) v.schools.push_back({o.id, std::move(o.name)});
   std::sort(v.schools.begin(), v.schools.end(), [](const auto& x, const auto& y) { return x.name < y.name; });
-  std::vector<std::int64_t> provider_ids;
-  for (const auto& p : all) provider_ids.push_back(p.provider_id);
-  std::sort(provider_ids.begin(), provider_ids.end());
-  provider_ids.erase(std::unique(provider_ids.begin(), provider_ids.end()), provider_ids.end());
   std::unordered_map<std::int64_t, store::AreaProviderRow> providers;
-  for (auto& p : store::area_providers(c, provider_ids, domain::format_date(today))) {
+  for (auto& p : provider_rows) {
     v.providers.push_back({p.id, p.name});
     providers.emplace(p.id, std::move(p));
   }

@@ -4,30 +4,50 @@
 
 namespace waypoint::store {
 
+namespace {
+
+// The placements the picture counts: being arranged (draft, awaiting), running, or ended on or after
+// $2, cancelled ones left out, of pupils of the schools of the LA $1.
+constexpr const char* kAreaPlacements =
+    "FROM placements pl JOIN organisations sc ON sc.id = pl.school_id "
+    "WHERE sc.parent_id = $1 AND (pl.status IN ('draft', 'awaiting', 'active') OR (pl.status = 'ended' "
+    "AND pl.ended_on >= $2 AND COALESCE(pl.end_reason, '') <> 'cancelled'))";
+
+}  // namespace
+
 Read area_placements_read(std::int64_t la_id, const std::string& from, std::vector<AreaPlacementRow>& out) {
   // No names and no joins beyond the schools' LA: the page counts, and only a figure's list of pupils
   // needs names, read then for those pupils alone. Each row is made where the vector keeps it: an
   // area is thousands of placements.
-  return {
-      "SELECT pl.id, pl.pupil_id, pl.school_id, pl.provider_id, pl.status, pl.reason, pl.tier, "
-      "COALESCE(pl.activated_on, pl.start_date), pl.planned_end_date, pl.ended_on "
-      "FROM placements pl JOIN organisations sc ON sc.id = pl.school_id "
-      "WHERE sc.parent_id = $1 AND (pl.status IN ('draft', 'awaiting', 'active') OR (pl.status = 'ended' "
-      "AND pl.ended_on >= $2 AND COALESCE(pl.end_reason, '') <> 'cancelled')) ORDER BY pl.id",
-      {integer(la_id), from},
-      [&out](const Row& r) {
-        auto& p = out.emplace_back();
-        p.placement_id = r.integer(0);
-        p.pupil_id = r.integer(1);
-        p.school_id = r.integer(2);
-        p.provider_id = r.integer(3);
-        p.status = r.text(4);
-        p.reason = r.text(5);
-        p.tier = static_cast<int>(r.integer(6));
-        p.start = r.text(7);
-        p.planned_end = r.text(8);
-        p.ended_on = r.opt_text(9);
-      }};
+  return {std::string("SELECT pl.id, pl.pupil_id, pl.school_id, pl.provider_id, pl.status, pl.reason, pl.tier, "
+                      "COALESCE(pl.activated_on, pl.start_date), pl.planned_end_date, pl.ended_on ") +
+              kAreaPlacements + " ORDER BY pl.id",
+          {integer(la_id), from},
+          [&out](const Row& r) {
+            auto& p = out.emplace_back();
+            p.placement_id = r.integer(0);
+            p.pupil_id = r.integer(1);
+            p.school_id = r.integer(2);
+            p.provider_id = r.integer(3);
+            p.status = r.text(4);
+            p.reason = r.text(5);
+            p.tier = static_cast<int>(r.integer(6));
+            p.start = r.text(7);
+            p.planned_end = r.text(8);
+            p.ended_on = r.opt_text(9);
+          }};
+}
+
+Read area_providers_read(std::int64_t la_id, const std::string& from, const std::string& today,
+                         std::vector<AreaProviderRow>& out) {
+  return read_into(out,
+                   "SELECT o.id, o.name, p.provider_kind, " + standing_now("p", "$3") +
+                       " FROM organisations o JOIN providers p ON p.organisation_id = o.id WHERE o.id IN "
+                       "(SELECT pl.provider_id " +
+                       kAreaPlacements + ")",
+                   {integer(la_id), from, today}, [](const Row& r) {
+                     return AreaProviderRow{r.integer(0), r.text(1), r.text(2), r.text(3)};
+                   });
 }
 
 Read area_schools_read(std::int64_t la_id, std::vector<AreaSchoolRow>& out) {
@@ -37,20 +57,6 @@ Read area_schools_read(std::int64_t la_id, std::vector<AreaSchoolRow>& out) {
                    {integer(la_id)}, [](const Row& r) {
                      return AreaSchoolRow{r.integer(0), r.text(1)};
                    });
-}
-
-std::vector<AreaProviderRow> area_providers(Connection& c, const std::vector<std::int64_t>& ids,
-                                            const std::string& today) {
-  if (ids.empty()) return {};
-  Params params{today};
-  const auto in = in_list(params, ids);
-  return map_rows(
-      c.query("SELECT o.id, o.name, p.provider_kind, " + standing_now("p", "$1") +
-                  " FROM organisations o JOIN providers p ON p.organisation_id = o.id WHERE o.id IN (" + in + ")",
-              params),
-      [](const Row& r) {
-        return AreaProviderRow{r.integer(0), r.text(1), r.text(2), r.text(3)};
-      });
 }
 
 namespace {

@@ -37,8 +37,9 @@ struct AreaProviderRow {
   std::int64_t id = 0;
   std::string name, kind, standing;
 };
-std::vector<AreaProviderRow> area_providers(Connection& c, const std::vector<std::int64_t>& ids,
-                                            const std::string& today);
+// The providers of the placements area_placements_read reads.
+Read area_providers_read(std::int64_t la_id, const std::string& from, const std::string& today,
+                         std::vector<AreaProviderRow>& out);
 
 // A pupil of one of the LA's schools, for figures that count pupils.
 struct AreaPupilRow {
