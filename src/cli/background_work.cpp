@@ -72,40 +72,40 @@ void BackgroundWork::tick() {
     web::log_event("error", "background lease not taken", {{"reason", e.what()}});
     return;
   }
-  attempt("registers not taken: alerts raised", [&] { return app::raise_register_alerts(services_); });
-  // Missing education is counted in whole school days, so once a day is enough.
-  if (services_.today() != missing_education_checked_) {
-    attempt("missing education: alerts raised", [&] { return app::raise_missing_education_alerts(services_); });
-    missing_education_checked_ = services_.today();
-  }
-  if (mail_) attempt("mail sent", [&] { return app::deliver_waiting_mail(services_, *mail_); });
-  if (std::chrono::steady_clock::now() >= next_checkpoint_) {
-    attempt("audit checkpoint written", [&] {
-      const auto cp = app::write_audit_checkpoint(services_);
-      return static_cast<int>(cp.entries > 0);
-    });
-    next_checkpoint_ = std::chrono::steady_clock::now() + checkpoint_every_;
-  }
-  attempt("scheduled backup made", [&] {
-    bool made = false;
-    lease_.keep_during([&] { made = app::make_scheduled_backup(services_, database_url_, backups_); });
-    return static_cast<int>(made);
-  });
-  // Once a day at the set time; run again by another process that takes the lease over, it finds
-  // nothing more due.
-  if (retention_minute_ && services_.minute_of_day() >= *retention_minute_ && services_.today() != retention_ran_) {
-    attempt("retention: records disposed of", [&] {
-      auto nightly = app::operator_actor();
-      nightly.client = "nightly retention";
-      std::int64_t records = 0;
-      lease_.keep_during([&] {
+  // The lease is renewed while the work runs: a pass can outlast it (fifty mails to a slow mail
+  // server, a nightly backup), and a lease run out meanwhile let the other process start the same
+  // pass and send the mail still being sent.
+  lease_.keep_during([&] {
+    attempt("registers not taken: alerts raised", [&] { return app::raise_register_alerts(services_); });
+    // Missing education is counted in whole school days, so once a day is enough.
+    if (services_.today() != missing_education_checked_) {
+      attempt("missing education: alerts raised", [&] { return app::raise_missing_education_alerts(services_); });
+      missing_education_checked_ = services_.today();
+    }
+    if (mail_) attempt("mail sent", [&] { return app::deliver_waiting_mail(services_, *mail_); });
+    if (std::chrono::steady_clock::now() >= next_checkpoint_) {
+      attempt("audit checkpoint written", [&] {
+        const auto cp = app::write_audit_checkpoint(services_);
+        return static_cast<int>(cp.entries > 0);
+      });
+      next_checkpoint_ = std::chrono::steady_clock::now() + checkpoint_every_;
+    }
+    attempt("scheduled backup made",
+            [&] { return static_cast<int>(app::make_scheduled_backup(services_, database_url_, backups_)); });
+    // Once a day at the set time; run again by another process that takes the lease over, it finds
+    // nothing more due.
+    if (retention_minute_ && services_.minute_of_day() >= *retention_minute_ && services_.today() != retention_ran_) {
+      attempt("retention: records disposed of", [&] {
+        auto nightly = app::operator_actor();
+        nightly.client = "nightly retention";
+        std::int64_t records = 0;
         for (const auto& d : app::run_retention(services_, nightly, false).disposals)
           records += store::total(d.records);
+        retention_ran_ = services_.today();
+        return static_cast<int>(std::min<std::int64_t>(records, INT32_MAX));
       });
-      retention_ran_ = services_.today();
-      return static_cast<int>(std::min<std::int64_t>(records, INT32_MAX));
-    });
-  }
+    }
+  });
 }
 
 }  // namespace waypoint::cli

@@ -10,9 +10,10 @@ let sink;
 let servers;
 let killed; // the server that died: its files go once the other has stopped
 before(async () => {
-  // A slow mail server: each mail takes a while to be accepted, so a second process sweeping
-  // meanwhile would find the same mail still waiting and send it again.
-  sink = await startSmtpSink({ acceptMs: 400 });
+  // A slow mail server: each mail takes 600 ms to be accepted, so the first pass's eight mails take
+  // longer than the lease (three sweeps, 3 s). The holder renews it while it works; before it did, the
+  // other process took the lapsed lease mid-pass and sent the mail still waiting again.
+  sink = await startSmtpSink({ acceptMs: 600 });
   const args = ["--smtp", sink.address, "--mail-from", "alerts@waypoint.example", "--sweep-seconds", "1"];
   const first = await startWaypoint({ args });
   servers = [first, await startWaypoint({ args, beside: first })];
