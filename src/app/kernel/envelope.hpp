@@ -7,6 +7,7 @@
 #include <future>
 #include <optional>
 #include <string>
+#include <system_error>
 #include <type_traits>
 
 #include "app/kernel/access.hpp"
@@ -106,26 +107,30 @@ auto run(const Services& s, const Actor& a, const UseCase& use_case, Load load, 
 // reads_only use case (whose reads are no one transaction anyway) that the rest of its work need not
 // wait on, so the database and the server work at once on a machine's two cores. Never a write: only
 // the envelope's connection holds the use case's transaction and its audit entry.
-// At most kReadsBeside run at once in a process: each holds a connection of its own (on SQLite a
-// page cache of its own: eight more at LA scale took the server from 62 to 113 MB), and under load
-// the cores are busy with other requests anyway. Beyond them a read waits for the work to ask for
-// it and runs then on the work's own connection `held`, as it would have without this.
+// At most kReadsBeside run at once in a process: each holds a thread and a connection of its own,
+// and under load the cores are busy with other requests anyway. Beyond them, or when no thread can be
+// had, the read waits for the work to ask for it and runs then on the work's own connection `held`.
 constexpr int kReadsBeside = 2;
 bool begin_read_beside();  // takes one of the kReadsBeside, if one is free
 void end_read_beside();
 template <class Read>
 auto read_beside(const Services& s, store::Connection& held, Read read) {
   using Result = std::invoke_result_t<Read, store::Connection&>;
-  if (!begin_read_beside())
-    return std::async(std::launch::deferred, [&held, read = std::move(read)] { return read(held); });
-  return std::async(std::launch::async, [&s, read = std::move(read)] {
-    struct Ended {
-      ~Ended() { end_read_beside(); }
-    } ended;
-    std::optional<Result> out;
-    s.db.with_connection([&](store::Connection& c) { out = read(c); });
-    return std::move(*out);
-  });
+  const auto in_turn = [&held, read] { return read(held); };
+  if (!begin_read_beside()) return std::async(std::launch::deferred, in_turn);
+  try {
+    return std::async(std::launch::async, [&s, read] {
+      struct Ended {
+        ~Ended() { end_read_beside(); }
+      } ended;
+      std::optional<Result> out;
+      s.db.with_connection([&](store::Connection& c) { out = read(c); });
+      return std::move(*out);
+    });
+  } catch (const std::system_error&) {  // no thread to be had
+    end_read_beside();
+    return std::async(std::launch::deferred, in_turn);
+  }
 }
 
 // Whether the policy would allow `action` on the subject `load` finds: for what a page offers.
