@@ -1,5 +1,6 @@
 #include "web/attendance/attendance_json.hpp"
 
+#include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "domain/attendance/attendance.hpp"
@@ -144,7 +145,11 @@ nlohmann::json session_rows_json(const std::vector<store::MarkRow>& marks) {
   for (const auto& m : marks) {
     auto& row = rows.emplace_back(nlohmann::json::object());
     row["date_text"] = domain::date_text(m.session_date);
-    row["session_name"] = session_name(m.session);
+    // "1 December 2026, afternoon": one column for the session, so that on a phone the meaning
+    // keeps the width to be read in a line or two rather than a word a line.
+    auto word = session_name(m.session);
+    word[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[0])));
+    row["session_word"] = std::move(word);
     row["code"] = m.code();
     row["meaning"] = meaning_of(m.code());
     if (m.school_code && *m.school_code != m.provider_code) row["provider_code"] = m.provider_code;
