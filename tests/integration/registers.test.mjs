@@ -58,6 +58,10 @@ test("bad marks are refused by pupil and nothing changes", async () => {
   // Each message also stands by its box, which points to it.
   assert.match(bad.text, /<p id="reason_1-error" class="govuk-error-message">/);
   assert.match(bad.text, /<select class="govuk-select govuk-select--error" id="reason_1" name="reason_1" aria-describedby="reason_1-error">/);
+  // G is not a reason a provider gives: the select offers them all again, none chosen.
+  const select = bad.text.match(/id="reason_1" name="reason_1"[^>]*>([\s\S]*?)<\/select>/)[1];
+  assert.doesNotMatch(select, / selected/);
+  assert.match(select, /<option value="I">/);
   const minutes = await send({ mark_1: "late", minutes_1: "lots", change_reason: "x" });
   assert.deepEqual(errorMessages(minutes.text).map((e) => e.field), ["minutes_1"]);
   assert.match(minutes.text, /<p id="minutes_1-error" class="govuk-error-message">/);

@@ -89,6 +89,10 @@ TEST(Timetable, ClockTimesAreReadStrictly) {
   for (const char* bad : {"24:00", "9.30", "930", "09:60", "", ":30", "09:3", "ab:cd", "123:00"})
     EXPECT_FALSE(parse_clock(bad).has_value()) << bad;
   EXPECT_EQ(format_clock(570), "09:30");
+  EXPECT_EQ(format_clock(0), "00:00");
+  EXPECT_EQ(format_clock(1439), "23:59");
+  EXPECT_EQ(format_clock(600), "10:00");
+  for (int minute = 0; minute < 24 * 60; minute += 7) EXPECT_EQ(parse_clock(format_clock(minute)), minute);
   EXPECT_EQ(parse_school_weekday("wed"), std::chrono::Wednesday);
   EXPECT_FALSE(parse_school_weekday("Saturday").has_value());
 }

@@ -56,6 +56,13 @@ nlohmann::json register_json(const app::RegisterView& v) {
   }
   nlohmann::json groups = nlohmann::json::array();
   for (const auto& g : v.groups) groups.push_back({{"site_id", g.site_id}, {"name", g.name}});
+  auto out = register_summary_json(v);
+  out["groups"] = std::move(groups);
+  out["entries"] = std::move(entries);
+  return out;
+}
+
+nlohmann::json register_summary_json(const app::RegisterView& v) {
   nlohmann::json out = nlohmann::json::object();
   out["date"] = v.date;
   out["date_text"] = domain::date_text(v.date);
@@ -67,8 +74,6 @@ nlohmann::json register_json(const app::RegisterView& v) {
   out["closes_at_text"] = domain::format_clock(v.closes_at);
   out["closed"] = v.closed;
   out["taken"] = v.taken;
-  out["groups"] = std::move(groups);
-  out["entries"] = std::move(entries);
   return out;
 }
 

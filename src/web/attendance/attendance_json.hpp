@@ -11,6 +11,8 @@ namespace waypoint::web {
 nlohmann::json mark_json(const store::MarkRow& m);
 nlohmann::json mark_json(const std::optional<store::MarkRow>& m);  // null when there is none
 nlohmann::json register_json(const app::RegisterView& v);
+// The register's day, session and times, without its pupils or groups: the page builds its own rows.
+nlohmann::json register_summary_json(const app::RegisterView& v);
 nlohmann::json today_json(const app::TodayBoard& board);
 // The year's figures, without the sessions.
 nlohmann::json attendance_summary_json(const app::PupilAttendance& v);

@@ -43,7 +43,7 @@ Response register_page(RequestContext& ctx, const std::string& date, const std::
     shown = app::view_register(ctx.services, ctx.actor(), "", "", group);
   }
   const auto& v = *shown;
-  auto data = register_json(v);
+  auto data = register_summary_json(v);
   const auto session_name = v.session == domain::Session::Morning ? "morning" : "afternoon";
   data["title"] = "Register: " + data["date_text"].get<std::string>() + ", " + session_name;
   data["day_input"] = typed_day.empty() ? v.date : typed_day;
@@ -61,20 +61,34 @@ Response register_page(RequestContext& ctx, const std::string& date, const std::
   add_errors(data, errors);
   data["day_field"] =
       input_field(data, {.id = "date", .label = "Date", .value = data["day_input"].get<std::string>(), .type = "date"});
-  const auto reasons = provider_reasons();
-  // Most rows have no reason chosen: their select shows these options, written once as HTML rather
-  // than once a pupil (30 options for each of 30 pupils were a third of the page's rendering). The
-  // reasons never change, so neither does the HTML: it is written at the first register shown.
-  static const std::string unchosen =
-      ctx.templates.render("registers/reason_options", {{"options", options(reasons, "")}});
+  // Each row's select of reasons, written once as HTML rather than once a pupil (30 options for
+  // each of 30 pupils were a third of the page's rendering): with none chosen, and with each
+  // chosen. The reasons never change, so neither does the HTML: it is written at the first register
+  // shown.
+  static const auto reasons_html = [&] {
+    const auto reasons = provider_reasons();
+    std::map<std::string, std::string, std::less<>> out;
+    for (const auto& chosen : reasons) {
+      const std::string code(chosen.code);
+      out[code] = ctx.templates.render("registers/reason_options", {{"options", options(reasons, code)}});
+    }
+    out[""] = ctx.templates.render("registers/reason_options", {{"options", options(reasons, "")}});
+    return out;
+  }();
+  const auto& unchosen = reasons_html.at("");
   data["reason_options_html"] = unchosen;
+  // Each row holds only what the page shows of the pupil (the API's entries carry ids, times and
+  // the whole mark): a register is thirty of these, and each key is an allocation to make and to
+  // search when the row is rendered.
   nlohmann::json rows = nlohmann::json::array();
-  nlohmann::json ids = nlohmann::json::array();
-  for (std::size_t i = 0; i < v.entries.size(); ++i) {
-    const auto& e = v.entries[i];
-    auto row = std::move(data["entries"][i]);
-    const auto id = std::to_string(e.pupil.id);
-    ids.push_back(id);
+  rows.get_ref<nlohmann::json::array_t&>().reserve(v.entries.size());
+  const auto& errors_by_field = data["errors"];
+  for (const auto& e : v.entries) {
+    auto& row = rows.emplace_back(nlohmann::json::object());
+    auto id = std::to_string(e.pupil.id);
+    row["name"] = e.pupil.given_name + " " + e.pupil.family_name;
+    row["expected_from_text"] = domain::format_clock(e.expected_from);
+    row["recorded_code"] = e.mark ? e.mark->provider_code : std::string();
     // What was typed, or what was recorded, or present: "all present" is the starting point.
     auto typed = r.field("mark_" + id);
     const auto mark = !typed.empty() ? typed : (e.mark ? e.mark->mark : std::string("present"));
@@ -82,24 +96,24 @@ Response register_page(RequestContext& ctx, const std::string& date, const std::
                              ? std::to_string(e.mark->minutes_late)
                              : r.field("minutes_" + id);
     const auto reason = r.field("reason_" + id).empty() && e.mark ? e.mark->absence_code : r.field("reason_" + id);
-    // The row's own options, with its reason chosen.
+    // The row's own options, with its reason chosen (a code that is not a provider's reason, as
+    // typed into a sent form, chooses none, as the select cannot show it).
     row["reason_chosen"] = !reason.empty();
-    if (!reason.empty()) row["options"] = options(reasons, reason);
-    row["id"] = id;
+    if (!reason.empty()) {
+      const auto chosen = reasons_html.find(reason);
+      row["chosen_options_html"] = chosen != reasons_html.end() ? chosen->second : unchosen;
+    }
     row["present"] = mark == "present";
     row["late"] = mark == "late";
     row["absent"] = mark == "absent";
-    const auto& errors_by_field = data["errors"];
     for (const auto* field : {"mark_", "minutes_", "reason_"}) {
       const auto error = errors_by_field.find(field + id);
-      row[std::string(field) + "error"] = error != errors_by_field.end() ? *error : nlohmann::json("");
+      if (error != errors_by_field.end()) row[std::string(field) + "error"] = *error;
     }
     row["minutes"] = minutes;
-    rows.push_back(std::move(row));
+    row["id"] = std::move(id);
   }
   data["rows"] = std::move(rows);
-  data["pupil_ids"] = std::move(ids);
-  data.erase("entries");  // each moved into its row
   data["change_error"] =
       data["errors"].contains("change_reason") ? data["errors"]["change_reason"] : nlohmann::json("");
   return ctx.page("registers/take", std::move(data), status);
