@@ -42,6 +42,8 @@ TEST(CalendarDate, AsPeopleReadIt) {
   EXPECT_EQ(date_text("2028-02-29"), "29 February 2028");
   EXPECT_EQ(date_text("2026-01-01"), "1 January 2026");
   EXPECT_EQ(date_text("2026-12-31"), "31 December 2026");
+  EXPECT_EQ(date_text("2026-11-10"), "10 November 2026");
+  EXPECT_EQ(date_text("2026-11-09"), "9 November 2026");
   EXPECT_EQ(date_text("2027-02-29"), "2027-02-29");  // not a date: shown as it was written
   EXPECT_EQ(date_text(""), "");
 }

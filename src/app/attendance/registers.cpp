@@ -10,6 +10,7 @@
 #include "app/calendar/school_calendars.hpp"
 #include "app/kernel/errors.hpp"
 #include "app/pupils/pupil_scope.hpp"
+#include "domain/area/area_picture.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/numbers.hpp"
 #include "domain/kernel/text.hpp"
@@ -335,10 +336,20 @@ PupilAttendance pupil_attendance(const Services& s, const Actor& a, std::int64_t
                    pupil_id, domain::format_date(std::chrono::sys_days(s.today()) - std::chrono::days(365)), today,
                    domain::own_provider(principal_of(a))};
                // The year's counts, its sessions and the recent ones go with the progress reads: one
-               // round trip for all.
+               // round trip for all. The counts of its whole weeks come from the weekly totals, fifty
+               // rows where the marks are 380; the days either side from the marks.
                std::vector<store::SessionCount> counts;
-               std::vector<store::Read> reads{store::session_counts_of_pupil_read(year, counts),
-                                              store::marks_of_pupil_read(year, v.marks, shown.page)};
+               std::vector<store::Read> reads{store::marks_of_pupil_read(year, v.marks, shown.page)};
+               const auto period = domain::split_into_weeks(std::chrono::sys_days(s.today()) - std::chrono::days(365),
+                                                            s.today(), s.today());
+               if (period.weeks)
+                 reads.push_back(store::session_counts_of_pupil_weeks_read(
+                     {pupil_id, domain::format_date(period.weeks->first), domain::format_date(period.weeks->second),
+                      year.provider_id},
+                     counts));
+               for (const auto& [first, last] : period.days)
+                 reads.push_back(store::session_counts_of_pupil_read(
+                     {pupil_id, domain::format_date(first), domain::format_date(last), year.provider_id}, counts));
                if (shown.recent_from)
                  reads.push_back(store::marks_of_pupil_read(
                      {pupil_id, std::max(*shown.recent_from, year.from), today, year.provider_id}, v.recent));

@@ -49,8 +49,17 @@ std::string date_text(std::string_view iso) {
                                             "July",    "August",   "September", "October", "November", "December"};
   const auto d = parse_date(iso);
   if (!d) return std::string(iso);
-  return std::to_string(static_cast<unsigned>(d->day())) + " " + kMonths[static_cast<unsigned>(d->month()) - 1] + " " +
-         std::to_string(static_cast<int>(d->year()));
+  // Appended into one string: pages write hundreds of these (a year of sessions, a calendar).
+  const auto day = static_cast<unsigned>(d->day());
+  std::string out;
+  out.reserve(24);
+  if (day >= 10) out += static_cast<char>('0' + day / 10);
+  out += static_cast<char>('0' + day % 10);
+  out += ' ';
+  out += kMonths[static_cast<unsigned>(d->month()) - 1];
+  out += ' ';
+  out += std::to_string(static_cast<int>(d->year()));
+  return out;
 }
 
 std::string date_text(std::chrono::year_month_day d) { return date_text(format_date(d)); }

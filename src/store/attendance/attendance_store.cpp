@@ -158,6 +158,22 @@ Read session_counts_of_pupil_read(const PupilMarks& which, std::vector<SessionCo
   });
 }
 
+Read session_counts_of_pupil_weeks_read(const PupilMarks& which, std::vector<SessionCount>& out) {
+  Params params{integer(which.pupil_id), which.from, which.to};
+  // A mark's provider is its placement's, so the placement answers for the provider's own marks.
+  std::string sql =
+      "SELECT t.code, SUM(t.sessions) FROM attendance_week_totals t JOIN placements pl ON pl.id = t.placement_id "
+      "WHERE pl.pupil_id = $1 AND t.week_start >= $2 AND t.week_start <= $3";
+  if (which.provider_id) {
+    params.push_back(integer(*which.provider_id));
+    sql += " AND pl.provider_id = $4";
+  }
+  sql += " GROUP BY t.code";
+  return read_into(out, std::move(sql), std::move(params), [](const Row& r) {
+    return SessionCount{r.text(0), static_cast<int>(r.integer(1))};
+  });
+}
+
 std::vector<MarkRow> marks_of_pupil(Connection& c, std::int64_t pupil_id, const std::string& from,
                                     const std::string& to) {
   std::vector<MarkRow> out;

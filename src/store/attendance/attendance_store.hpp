@@ -65,6 +65,10 @@ struct SessionCount {
   int sessions = 0;
 };
 Read session_counts_of_pupil_read(const PupilMarks& which, std::vector<SessionCount>& out);
+// The same counts for the whole weeks whose Mondays are `which.from` to `which.to`, from the weekly
+// totals kept for each placement (a row a week and code instead of a row a session), into `out`,
+// a code perhaps in several rows.
+Read session_counts_of_pupil_weeks_read(const PupilMarks& which, std::vector<SessionCount>& out);
 // The school's own code for a session, kept beside the provider's mark.
 void correct_mark(Connection& c, std::int64_t pupil_id, const std::string& date, const std::string& session,
                   const std::string& code, const std::string& reason);

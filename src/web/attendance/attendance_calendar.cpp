@@ -1,7 +1,9 @@
 #include "web/attendance/attendance_calendar.hpp"
 
+#include <array>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "domain/attendance/attendance.hpp"
 #include "domain/kernel/calendar_date.hpp"
@@ -36,34 +38,35 @@ nlohmann::json attendance_calendar(const std::vector<store::MarkRow>& marks, std
                                    int weeks) {
   using namespace std::chrono;
   const auto first = calendar_first_day(today, weeks);
-  std::map<std::string, std::map<std::string, std::string>> by_day;  // date -> session -> code
+  std::map<std::string_view, std::array<const store::MarkRow*, 2>> by_day;  // date -> morning, afternoon
   for (const auto& m : marks)
-    if (m.session_date >= first) by_day[m.session_date][m.session] = m.code();
+    if (m.session_date >= first) by_day[m.session_date][m.session == "am" ? 0 : 1] = &m;
   const auto t = sys_days(today);
   const auto this_monday = t - (weekday(t) - Monday);
+  // Built key by key: six weeks are thirty days and up to sixty sessions, each an object.
   nlohmann::json rows = nlohmann::json::array();
   for (int w = weeks - 1; w >= 0; --w) {
     const auto monday = this_monday - days(7 * w);
-    nlohmann::json cells = nlohmann::json::array();
+    auto& row = rows.emplace_back(nlohmann::json::object());
+    row["week_of"] = domain::date_text(year_month_day(monday));
+    auto& cells = row["days"] = nlohmann::json::array();
     for (int d = 0; d < 5; ++d) {
-      const auto day = monday + days(d);
-      const auto date = domain::format_date(year_month_day(day));
-      nlohmann::json sessions = nlohmann::json::array();
-      if (const auto it = by_day.find(date); it != by_day.end())
-        for (const auto* s : {"am", "pm"})
-          if (const auto code = it->second.find(s); code != it->second.end())
-            sessions.push_back(
-                {{"session", std::string(domain::session_label(std::string(s) == "am" ? domain::Session::Morning
-                                                                                      : domain::Session::Afternoon))},
-                 {"code", code->second},
-                 {"tag", tag_of(code->second)}});
-      cells.push_back({{"date", date},
-                       {"date_text", domain::date_text(date)},
-                       {"sessions", std::move(sessions)},
-                       {"future", day > t}});
+      auto& cell = cells.emplace_back(nlohmann::json::object());
+      auto& sessions = cell["sessions"] = nlohmann::json::array();
+      const auto date = domain::format_date(year_month_day(monday + days(d)));
+      const auto it = by_day.find(date);
+      if (it == by_day.end()) continue;
+      cell["date_text"] = domain::date_text(date);  // read out before each code
+      for (const auto session : {domain::Session::Morning, domain::Session::Afternoon}) {
+        const auto* mark = it->second[session == domain::Session::Morning ? 0 : 1];
+        if (!mark) continue;
+        auto& shown = sessions.emplace_back(nlohmann::json::object());
+        shown["session"] = std::string(domain::session_label(session));
+        auto code = mark->code();
+        shown["tag"] = tag_of(code);
+        shown["code"] = std::move(code);
+      }
     }
-    rows.push_back(
-        {{"week_of", domain::date_text(domain::format_date(year_month_day(monday)))}, {"days", std::move(cells)}});
   }
   return rows;
 }
