@@ -78,10 +78,17 @@ nlohmann::json register_summary_json(const app::RegisterView& v) {
 }
 
 nlohmann::json today_json(const app::TodayBoard& board) {
+  // Key by key, as above: initializer lists copied each pupil's sessions twice over.
   nlohmann::json rows = nlohmann::json::array();
+  rows.get_ref<nlohmann::json::array_t&>().reserve(board.rows.size());
   int unexplained = 0, missing = 0;
   for (const auto& row : board.rows) {
-    nlohmann::json sessions = nlohmann::json::array();
+    auto& pupil = rows.emplace_back(nlohmann::json::object());
+    pupil["pupil_id"] = row.pupil.id;
+    pupil["name"] = row.pupil.given_name + " " + row.pupil.family_name;
+    pupil["provider"] = row.provider_name;
+    pupil["placement_id"] = row.placement_id;
+    auto& sessions = pupil["sessions"] = nlohmann::json::array();
     for (const auto& x : row.sessions) {
       const auto c = x.code ? domain::find_attendance_code(*x.code) : std::nullopt;
       const bool absent = c && (c->counts_as == domain::SessionMeaning::AuthorisedAbsence ||
@@ -89,27 +96,25 @@ nlohmann::json today_json(const app::TodayBoard& board) {
       const bool not_explained = x.code && *x.code == "N";
       unexplained += not_explained;
       missing += !x.code;
-      sessions.push_back({{"session", domain::session_code(x.session)},
-                          {"name", std::string(domain::session_label(x.session))},
-                          {"expected_from", x.expected_from},
-                          {"expected_from_text", domain::format_clock(x.expected_from)},
-                          {"taken", x.code.has_value()},
-                          {"code", optional_text(x.code)},
-                          {"meaning", c ? std::string(c->meaning) : ""},
-                          {"absent", absent},
-                          {"unexplained", not_explained}});
+      auto& session = sessions.emplace_back(nlohmann::json::object());
+      session["session"] = domain::session_code(x.session);
+      session["name"] = std::string(domain::session_label(x.session));
+      session["expected_from"] = x.expected_from;
+      session["expected_from_text"] = domain::format_clock(x.expected_from);
+      session["taken"] = x.code.has_value();
+      session["code"] = optional_text(x.code);
+      session["meaning"] = c ? std::string(c->meaning) : "";
+      session["absent"] = absent;
+      session["unexplained"] = not_explained;
     }
-    rows.push_back({{"pupil_id", row.pupil.id},
-                    {"name", row.pupil.given_name + " " + row.pupil.family_name},
-                    {"provider", row.provider_name},
-                    {"placement_id", row.placement_id},
-                    {"sessions", std::move(sessions)}});
   }
-  return {{"date", board.date},
-          {"date_text", domain::date_text(board.date)},
-          {"pupils", std::move(rows)},
-          {"unexplained", unexplained},
-          {"not_yet_in", missing}};
+  nlohmann::json out = nlohmann::json::object();
+  out["date"] = board.date;
+  out["date_text"] = domain::date_text(board.date);
+  out["pupils"] = std::move(rows);
+  out["unexplained"] = unexplained;
+  out["not_yet_in"] = missing;
+  return out;
 }
 
 nlohmann::json attendance_summary_json(const app::PupilAttendance& v) {
