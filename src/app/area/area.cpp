@@ -120,6 +120,8 @@ void add_attendance(const SessionsByPlacement& by_placement, AreaView& v) {
   for (const auto& p : v.placements) shown[p.placement_id] = &p;
 
   std::vector<domain::GroupPupilSessions> at_providers, at_schools;
+  at_providers.reserve(by_placement.size());
+  at_schools.reserve(by_placement.size());
   const auto names = names_by_id(v);
   std::vector<std::int64_t> counted;  // in placement order, so groups come out the same each time
   counted.reserve(by_placement.size());
@@ -132,8 +134,8 @@ void add_attendance(const SessionsByPlacement& by_placement, AreaView& v) {
     at_providers.push_back({p.provider_id, *names.at(p.provider_id), p.pupil_id, summary});
     at_schools.push_back({p.school_id, *names.at(p.school_id), p.pupil_id, summary});
   }
-  v.by_provider = domain::attendance_by_group(at_providers);
-  v.by_school = domain::attendance_by_group(at_schools);
+  v.by_provider = domain::attendance_by_group(std::move(at_providers));
+  v.by_school = domain::attendance_by_group(std::move(at_schools));
 }
 
 AreaView area_on(store::Connection& c, const Services& s, const Actor& a, const AreaFilter& filter) {

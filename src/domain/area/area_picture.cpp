@@ -147,22 +147,25 @@ std::vector<AreaGroup> area_picture(const AreaFacts& facts, Date from, Date to, 
   return groups;
 }
 
-std::vector<AreaAttendance> attendance_by_group(const std::vector<GroupPupilSessions>& sessions) {
-  std::map<std::int64_t, std::pair<std::string, std::map<std::int64_t, AttendanceSummary>>> groups;
-  for (const auto& s : sessions) {
-    auto& [name, pupils] = groups[s.group_id];
-    name = s.group_name;
-    pupils[s.pupil_id] += s.sessions;
-  }
+std::vector<AreaAttendance> attendance_by_group(std::vector<GroupPupilSessions> sessions) {
+  // Sorted by group and pupil, a pupil's sessions in a group lie together and are added up in one
+  // pass, without a tree of groups holding a tree of pupils.
+  std::sort(sessions.begin(), sessions.end(), [](const auto& x, const auto& y) {
+    return std::tie(x.group_id, x.pupil_id) < std::tie(y.group_id, y.pupil_id);
+  });
   std::vector<AreaAttendance> out;
-  for (const auto& [id, group] : groups) {
-    AreaAttendance a{id, group.first, {}, 0, 0};
-    for (const auto& [pupil, x] : group.second) {
-      a.sessions += x;
-      if (x.possible) ++a.pupils;
-      if (x.persistent_absence()) ++a.persistently_absent;
-    }
-    out.push_back(a);
+  for (std::size_t i = 0; i < sessions.size();) {
+    const auto& first = sessions[i];
+    if (out.empty() || out.back().id != first.group_id)
+      out.push_back({first.group_id, std::string(first.group_name), {}, 0, 0});
+    auto pupil = first.sessions;
+    for (++i; i < sessions.size() && sessions[i].group_id == first.group_id && sessions[i].pupil_id == first.pupil_id;
+         ++i)
+      pupil += sessions[i].sessions;
+    auto& a = out.back();
+    a.sessions += pupil;
+    if (pupil.possible) ++a.pupils;
+    if (pupil.persistent_absence()) ++a.persistently_absent;
   }
   std::sort(out.begin(), out.end(),
             [](const auto& x, const auto& y) { return std::tie(x.name, x.id) < std::tie(y.name, y.id); });

@@ -83,16 +83,17 @@ struct AreaAttendance {
   int persistently_absent = 0;  // of them, missing 10 % or more of their possible sessions
 };
 
-// One pupil's sessions in the period at one provider or school (a group).
+// One pupil's sessions in the period at one provider or school (a group). The name is the caller's,
+// and must outlive the call: an area has thousands of placements and a few hundred names.
 struct GroupPupilSessions {
   std::int64_t group_id = 0;
-  std::string group_name;
+  std::string_view group_name;
   std::int64_t pupil_id = 0;
   AttendanceSummary sessions;
 };
 // Each group's attendance, by name: a pupil's sessions in the group are added up before deciding
 // whether they are persistently absent there.
-std::vector<AreaAttendance> attendance_by_group(const std::vector<GroupPupilSessions>& sessions);
+std::vector<AreaAttendance> attendance_by_group(std::vector<GroupPupilSessions> sessions);
 
 // A period as whole weeks (Monday to Sunday), which totals kept by the week answer, and the days
 // either side, which marks answer. Registers are never taken for a day after `today`, so when the

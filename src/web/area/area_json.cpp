@@ -8,9 +8,7 @@
 #include "web/kernel/http.hpp"
 
 namespace waypoint::web {
-namespace {
-
-nlohmann::json attendance_rows(const std::vector<domain::AreaAttendance>& groups) {
+nlohmann::json area_attendance_json(std::span<const domain::AreaAttendance> groups) {
   // Each row's fields set one by one: an initializer list copies every value into the object once
   // more, and there is a row for each school and each provider of the area.
   nlohmann::json rows = nlohmann::json::array();
@@ -28,6 +26,8 @@ nlohmann::json attendance_rows(const std::vector<domain::AreaAttendance>& groups
   }
   return rows;
 }
+
+namespace {
 
 // The day in England an instant stored in UTC fell on.
 std::string england_day(const std::string& iso) {
@@ -48,7 +48,7 @@ std::string area_query(const app::AreaView& v) {
   return q;
 }
 
-nlohmann::json area_json(const app::AreaView& v) {
+nlohmann::json area_figures_json(const app::AreaView& v) {
   nlohmann::json groups = nlohmann::json::array();
   for (const auto& g : v.groups) {
     nlohmann::json figures = nlohmann::json::array();
@@ -67,9 +67,14 @@ nlohmann::json area_json(const app::AreaView& v) {
           {"to_text", domain::date_text(domain::format_date(v.to))},
           {"whole_half_term", v.whole_half_term},
           {"filters", {{"school", f.school}, {"provider", f.provider}, {"reason", f.reason}, {"tier", f.tier}}},
-          {"groups", std::move(groups)},
-          {"attendance_by_provider", attendance_rows(v.by_provider)},
-          {"attendance_by_school", attendance_rows(v.by_school)}};
+          {"groups", std::move(groups)}};
+}
+
+nlohmann::json area_json(const app::AreaView& v) {
+  auto out = area_figures_json(v);
+  out["attendance_by_provider"] = area_attendance_json(v.by_provider);
+  out["attendance_by_school"] = area_attendance_json(v.by_school);
+  return out;
 }
 
 nlohmann::json area_lines_json(const std::vector<app::AreaLine>& lines, const std::string& today) {

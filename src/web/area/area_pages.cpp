@@ -16,6 +16,9 @@ namespace waypoint::web {
 namespace {
 
 constexpr int kLinesPerPage = 25;
+// Attendance rows a page shows of each table: an area has hundreds of schools, and the CSV and the
+// API give them all.
+constexpr int kAttendanceRowsPerPage = 25;
 const std::vector<std::string> kExportHeaders = {"Section", "Name", "Measure", "Value"};
 
 app::AreaFilter filter_of(const Request& r) {
@@ -52,6 +55,38 @@ std::vector<std::vector<std::string>> export_rows(const app::AreaView& v) {
   return rows;
 }
 
+// One of the two attendance tables, as the page names it.
+struct AttendanceTable {
+  const char* key;        // in the page's data
+  const char* parameter;  // its page number in the query
+  const char* noun;       // what its rows are
+  const char* label;      // its pager's, for a screen reader's list of landmarks
+  const char* id;         // the table's id, where its pager's links lead back to
+};
+constexpr AttendanceTable kByProvider{"attendance_by_provider", "providers_page", "providers",
+                                      "Pages of attendance by provider", "area-attendance-providers"};
+constexpr AttendanceTable kBySchool{"attendance_by_school", "schools_page", "schools", "Pages of attendance by school",
+                                    "area-attendance-schools"};
+
+// One page of a table of attendance, with its own pager: the other table's page is kept in the links.
+void add_attendance_page(nlohmann::json& data, const Request& r, const std::string& query, const AttendanceTable& t,
+                         const AttendanceTable& other, const std::vector<domain::AreaAttendance>& rows) {
+  const int pages = std::max(1, static_cast<int>((rows.size() + kAttendanceRowsPerPage - 1) / kAttendanceRowsPerPage));
+  const int number = std::min(page_number(r, t.parameter), pages);  // a page past the end shows the last
+  const auto first = static_cast<std::size_t>(number - 1) * kAttendanceRowsPerPage;
+  const auto last = std::min(first + kAttendanceRowsPerPage, rows.size());
+  auto base = "/area?" + query;
+  if (const auto kept = page_number(r, other.parameter); kept > 1)
+    base += std::string("&") + other.parameter + "=" + std::to_string(kept);
+  auto& table = data[t.key];
+  table["rows"] = area_attendance_json(std::span(rows).subspan(first, last - first));
+  if (rows.size() > kAttendanceRowsPerPage)
+    table["shown_text"] = "Showing " + std::to_string(first + 1) + " to " + std::to_string(last) + " of " +
+                          std::to_string(rows.size()) + " " + t.noun;
+  table["pager"] = pagination(base, number, last < rows.size(),
+                              {.parameter = t.parameter, .label = t.label, .fragment = std::string("#") + t.id});
+}
+
 std::string export_name(const app::AreaView& v, const char* extension) {
   return "area-" + domain::format_date(v.from) + "-to-" + domain::format_date(v.to) + extension;
 }
@@ -69,7 +104,7 @@ Response area_page(RequestContext& ctx, const domain::FieldErrors& errors, int s
     typed = v.filter;
     typed.from = domain::format_date(v.from);
     typed.to = domain::format_date(v.to);
-    auto shown = area_json(v);
+    auto shown = area_figures_json(v);
     const auto query = area_query(v);
     for (auto& g : shown["groups"]) {
       std::vector<Bar> bars;
@@ -91,6 +126,8 @@ Response area_page(RequestContext& ctx, const domain::FieldErrors& errors, int s
     // Moved across, not copied as update() would: the tables by school and by provider are large.
     for (auto& [key, value] : shown.get_ref<nlohmann::json::object_t&>()) data[key] = std::move(value);
     data["query"] = query;
+    add_attendance_page(data, r, query, kByProvider, kBySchool, v.by_provider);
+    add_attendance_page(data, r, query, kBySchool, kByProvider, v.by_school);
     data["has_attendance_by_provider"] = !v.by_provider.empty();
     data["has_attendance_by_school"] = !v.by_school.empty();
     data["filtered"] =

@@ -121,9 +121,9 @@ nlohmann::json input_field(const nlohmann::json& data, const InputField& f) {
   return out;
 }
 
-int page_number(const Request& r) {
+int page_number(const Request& r, const std::string& parameter) {
   try {
-    const int n = std::stoi(r.query_value("page"));
+    const int n = std::stoi(r.query_value(parameter));
     return n >= 1 && n <= 100000 ? n : 1;
   } catch (...) {
     return 1;
@@ -146,11 +146,11 @@ std::int64_t id_param(const Request& r, const std::string& name) {
 
 namespace waypoint::web {
 
-nlohmann::json pagination(const std::string& base, int number, bool has_next) {
-  const auto join = base.find('?') == std::string::npos ? "?" : "&";
-  nlohmann::json p{{"number", std::to_string(number)}, {"show", number > 1 || has_next}};
-  if (number > 1) p["previous_href"] = base + join + "page=" + std::to_string(number - 1);
-  if (has_next) p["next_href"] = base + join + "page=" + std::to_string(number + 1);
+nlohmann::json pagination(const std::string& base, int number, bool has_next, const PagerOptions& o) {
+  const auto start = base + (base.find('?') == std::string::npos ? "?" : "&") + o.parameter + "=";
+  nlohmann::json p{{"number", std::to_string(number)}, {"show", number > 1 || has_next}, {"label", o.label}};
+  if (number > 1) p["previous_href"] = start + std::to_string(number - 1) + o.fragment;
+  if (has_next) p["next_href"] = start + std::to_string(number + 1) + o.fragment;
   return p;
 }
 

@@ -62,8 +62,8 @@ nlohmann::json options(const std::vector<domain::CodeLabel>& list, const std::st
 nlohmann::json checkboxes(const std::string& name, const std::vector<domain::CodeLabel>& list,
                           const std::vector<std::string>& checked);
 
-// Page number from ?page=, at least 1.
-int page_number(const Request& r);
+// Page number from ?page= (or the parameter named), at least 1.
+int page_number(const Request& r, const std::string& parameter = "page");
 // A path parameter that must be a positive id; otherwise NotFound.
 std::int64_t id_param(const Request& r, const std::string& name);
 
@@ -71,5 +71,12 @@ std::int64_t id_param(const Request& r, const std::string& name);
 
 namespace waypoint::web {
 // Previous/next links for a paginated list: `base` is the path with any filters, without page=.
-nlohmann::json pagination(const std::string& base, int number, bool has_next);
+// A page with two lists names each one's parameter, gives each nav its own label, and sends the
+// reader back to the list (`fragment`, "#id") rather than to the top of the page.
+struct PagerOptions {
+  std::string parameter = "page";
+  std::string label = "Pages";
+  std::string fragment{};
+};
+nlohmann::json pagination(const std::string& base, int number, bool has_next, const PagerOptions& o = {});
 }  // namespace waypoint::web
