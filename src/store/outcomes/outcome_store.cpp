@@ -8,18 +8,18 @@ std::vector<OutcomeRow> placements_for_outcomes(Connection& c, OutcomeScope scop
                       : scope == OutcomeScope::LocalAuthority ? "sc.parent_id = $1"
                                                               : "pl.provider_id = $1";
   auto rows = c.query(
-      std::string("SELECT pl.id, pl.pupil_id, pl.school_id, pl.provider_id, pu.given_name || ' ' || pu.family_name, "
+      std::string("SELECT pl.id, pl.pupil_id, pl.school_id, pl.provider_id, "
                   "sc.name, pr.name, COALESCE(pl.activated_on, pl.start_date), pl.ended_on, "
                   "COALESCE(pl.end_reason, ''), COALESCE(pl.destination, '') FROM placements pl "
-                  "JOIN pupils pu ON pu.id = pl.pupil_id JOIN organisations sc ON sc.id = pl.school_id "
+                  "JOIN organisations sc ON sc.id = pl.school_id "
                   "JOIN organisations pr ON pr.id = pl.provider_id WHERE ") +
           where +
           " AND pl.status IN ('active', 'ended') AND ((COALESCE(pl.activated_on, pl.start_date) BETWEEN $2 AND $3) "
           "OR (pl.ended_on BETWEEN $2 AND $3)) ORDER BY COALESCE(pl.activated_on, pl.start_date), pl.id",
       {integer(id), from, to});
   return map_rows(rows, [](const Row& r) {
-    return OutcomeRow{r.integer(0), r.integer(1), r.integer(2),  r.integer(3), r.text(4), r.text(5),
-                      r.text(6),    r.text(7),    r.opt_text(8), r.text(9),    r.text(10)};
+    return OutcomeRow{r.integer(0), r.integer(1), r.integer(2),  r.integer(3), {},       r.text(4),
+                      r.text(5),    r.text(6),    r.opt_text(7), r.text(8),    r.text(9)};
   });
 }
 

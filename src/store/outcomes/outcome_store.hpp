@@ -14,7 +14,10 @@ enum class OutcomeScope { School, LocalAuthority, Provider };
 
 struct OutcomeRow {
   std::int64_t placement_id = 0, pupil_id = 0, school_id = 0, provider_id = 0;
-  std::string pupil_name, school_name, provider_name;
+  // Left empty by placements_for_outcomes: the figures need no names of pupils, and a figure's
+  // list reads them for its own pupils alone.
+  std::string pupil_name;
+  std::string school_name, provider_name;
   std::string started;  // the day it started
   std::optional<std::string> ended_on;
   std::string end_reason, destination;
