@@ -51,6 +51,21 @@ test("a register's marks land in their year's partition and the totals follow th
   assert.equal(wp.sql("SELECT COUNT(*) FROM attendance_marks_other_years"), "1", "a year not made yet still has a place");
 });
 
+test("a statement planned once for any day reads one year when given its year's bounds as constants", { skip: !postgres && "PostgreSQL only" }, () => {
+  // The server plans its named statements once (force_generic_plan). With only parameters for the
+  // dates, such a plan holds every year and prunes them as it starts, having locked each one and its
+  // indexes; the marks' reads add the year's bounds as constants (store::marks_years), so the plan
+  // itself holds the one year.
+  const planned = (bounds) => wp.sql(`SET plan_cache_mode = force_generic_plan;
+    PREPARE marks_on(bigint, text) AS SELECT COUNT(*) FROM attendance_marks WHERE provider_id = $1 AND session_date = $2${bounds};
+    EXPLAIN EXECUTE marks_on(5, '${day(0)}'); DEALLOCATE marks_on; RESET plan_cache_mode`);
+  const first = Number(yearOf(day(0)).slice(0, 4));
+  const bounded = planned(` AND session_date >= '${first}-09-01' AND session_date < '${first + 1}-09-01'`);
+  assert.deepEqual([...new Set(bounded.match(/attendance_marks_(\d{4}_\d{2}|other_years)/g))], [`attendance_marks_${yearOf(day(0))}`], bounded);
+  assert.doesNotMatch(bounded, /Subplans Removed/);
+  assert.match(planned(""), /Subplans Removed: 2\d/, "without them the plan holds every year");
+});
+
 test("retention drops a whole year past its date at once, taking its marks out of the totals; a held pupil's year stays", { skip: !postgres && "PostgreSQL only" }, () => {
   // Pupil 1's marks at placement 1; pupil 3's at its own placement (a mark is its placement's pupil's).
   const held = wp.sql("SELECT id FROM placements WHERE pupil_id = 3 AND provider_id = 5 AND school_id = 2 ORDER BY id LIMIT 1");

@@ -225,12 +225,14 @@ TEST(StorePupilMarks, APageOfSessionsNewestFirstAndTheCountsByTheCodeThatCounts)
     std::vector<store::SessionCount> all_counts, own_counts, days_counts;
     store::PupilMarks own_only = all;
     own_only.provider_id = at.provider;
-    c.each_row_together(
-        {store::marks_of_pupil_read(all, first, store::PageRequest{1, 4}),
-         store::marks_of_pupil_read(all, third, store::PageRequest{3, 4}), store::marks_of_pupil_read(all, whole),
-         store::marks_of_pupil_read(own_only, own), store::session_counts_of_pupil_read(all, all_counts),
-         store::session_counts_of_pupil_read(own_only, own_counts),
-         store::session_counts_of_pupil_read({at.pupil, "2026-11-03", "2026-11-05", std::nullopt}, days_counts)});
+    c.each_row_together({store::marks_of_pupil_read(c.engine(), all, first, store::PageRequest{1, 4}),
+                         store::marks_of_pupil_read(c.engine(), all, third, store::PageRequest{3, 4}),
+                         store::marks_of_pupil_read(c.engine(), all, whole),
+                         store::marks_of_pupil_read(c.engine(), own_only, own),
+                         store::session_counts_of_pupil_read(c.engine(), all, all_counts),
+                         store::session_counts_of_pupil_read(c.engine(), own_only, own_counts),
+                         store::session_counts_of_pupil_read(
+                             c.engine(), {at.pupil, "2026-11-03", "2026-11-05", std::nullopt}, days_counts)});
     // A row more than the page, to tell that another follows; the last page has what is left.
     EXPECT_EQ(sessions(first), "09pm 09am 06pm 06am 05pm ");
     EXPECT_EQ(sessions(third), "03pm 03am 02pm 02am ");
@@ -242,4 +244,25 @@ TEST(StorePupilMarks, APageOfSessionsNewestFirstAndTheCountsByTheCodeThatCounts)
     // Both days of the range count, the days either side do not.
     EXPECT_EQ(counts(days_counts), "B:4 I:1 N:1 ");
   });
+}
+
+TEST(StoreMarkYears, OnPostgresTheAcademicYearsOfADateRangeAsConstantsAndOnSqliteNothing) {
+  using store::Engine;
+  using store::marks_years;
+  const auto years = [](const std::string& from, const std::string& to) {
+    return marks_years(Engine::Postgres, "session_date", from, to);
+  };
+  // A year runs from 1 September to 31 August: the days either side of its first day.
+  EXPECT_EQ(years("2026-08-31", "2026-08-31"), " AND session_date >= '2025-09-01' AND session_date < '2026-09-01'");
+  EXPECT_EQ(years("2026-09-01", "2026-09-01"), " AND session_date >= '2026-09-01' AND session_date < '2027-09-01'");
+  // A pupil's year of marks crosses into the year before; a leap day is a day like any other.
+  EXPECT_EQ(years("2027-02-28", "2028-02-29"), " AND session_date >= '2026-09-01' AND session_date < '2028-09-01'");
+  EXPECT_EQ(marks_years(Engine::Postgres, "m.session_date", "2026-12-31", "2027-01-01"),
+            " AND m.session_date >= '2026-09-01' AND m.session_date < '2027-09-01'");
+  // Text that is not a day, or a range backwards, adds nothing: the statement's own dates decide.
+  EXPECT_EQ(years("2026-02-30", "2026-03-01"), "");
+  EXPECT_EQ(years("2026-11-01", "soon"), "");
+  EXPECT_EQ(years("2027-09-01", "2026-09-01"), "");
+  // SQLite keeps one table, and would take the bounds for its index's range instead of the day.
+  EXPECT_EQ(marks_years(Engine::Sqlite, "session_date", "2026-11-30", "2026-11-30"), "");
 }

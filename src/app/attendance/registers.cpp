@@ -52,7 +52,7 @@ RegisterView build_register(store::Connection& c, const Services& s, std::int64_
   std::vector<store::SlotRow> slot_rows;
   std::vector<store::ExpectedPlacement> placements;
   std::vector<domain::Site> sites;
-  c.each_row_together({store::marks_for_session_read(provider_id, key.date, session, mark_rows),
+  c.each_row_together({store::marks_for_session_read(c.engine(), provider_id, key.date, session, mark_rows),
                        store::slots_at_provider_read(provider_id, key.date, weekday, slot_rows),
                        store::active_placements_at_read(provider_id, key.date, placements),
                        store::sites_of_read(provider_id, sites)});
@@ -297,7 +297,7 @@ TodayBoard today_board(const Services& s, const Actor& a) {
         std::vector<store::MarkRow> marks;
         c.each_row_together({store::active_placements_of_school_read(a.organisation_id, board.date, placements),
                              store::slots_of_school_read(a.organisation_id, board.date, weekday, slot_rows),
-                             store::marks_of_school_on_read(a.organisation_id, board.date, marks)});
+                             store::marks_of_school_on_read(c.engine(), a.organisation_id, board.date, marks)});
         std::map<std::int64_t, std::vector<domain::SlotTimes>> slots;
         for (const auto& row : slot_rows)
           slots[*row.placement_id].push_back({row.slot.day.iso_encoding(), row.slot.start_minute, row.slot.end_minute});
@@ -327,42 +327,43 @@ TodayBoard today_board(const Services& s, const Actor& a) {
 
 PupilAttendance pupil_attendance(const Services& s, const Actor& a, std::int64_t pupil_id,
                                  const AttendanceShown& shown) {
-  return run(s, a, {"pupil.view", Action::ViewPupil, "pupil"}, pupil_of(a, pupil_id),
-             [&](store::Connection& c, Subject<domain::Pupil>& p, AuditRecord&) {
-               PupilAttendance v;
-               v.pupil = p.record;
-               const auto today = domain::format_date(s.today());
-               const store::PupilMarks year{
-                   pupil_id, domain::format_date(std::chrono::sys_days(s.today()) - std::chrono::days(365)), today,
-                   domain::own_provider(principal_of(a))};
-               // The year's counts, its sessions and the recent ones go with the progress reads: one
-               // round trip for all. The counts of its whole weeks come from the weekly totals, fifty
-               // rows where the marks are 380; the days either side from the marks.
-               std::vector<store::SessionCount> counts;
-               std::vector<store::Read> reads{store::marks_of_pupil_read(year, v.marks, shown.page)};
-               const auto period = domain::split_into_weeks(std::chrono::sys_days(s.today()) - std::chrono::days(365),
-                                                            s.today(), s.today());
-               if (period.weeks)
-                 reads.push_back(store::session_counts_of_pupil_weeks_read(
-                     {pupil_id, domain::format_date(period.weeks->first), domain::format_date(period.weeks->second),
-                      year.provider_id},
-                     counts));
-               for (const auto& [first, last] : period.days)
-                 reads.push_back(store::session_counts_of_pupil_read(
-                     {pupil_id, domain::format_date(first), domain::format_date(last), year.provider_id}, counts));
-               if (shown.recent_from)
-                 reads.push_back(store::marks_of_pupil_read(
-                     {pupil_id, std::max(*shown.recent_from, year.from), today, year.provider_id}, v.recent));
-               v.progress = progress_of(c, s, a, pupil_id, std::move(reads));
-               if (shown.page) {
-                 auto page = store::make_page(std::move(v.marks), *shown.page);
-                 v.marks = std::move(page.items);
-                 v.more = page.has_next;
-               }
-               for (const auto& n : counts) v.summary.add(n.code, n.sessions);
-               v.can_correct = allowed(a, Action::EditPupil, p.scope);
-               return v;
-             });
+  return run(
+      s, a, {"pupil.view", Action::ViewPupil, "pupil"}, pupil_of(a, pupil_id),
+      [&](store::Connection& c, Subject<domain::Pupil>& p, AuditRecord&) {
+        PupilAttendance v;
+        v.pupil = p.record;
+        const auto today = domain::format_date(s.today());
+        const store::PupilMarks year{pupil_id,
+                                     domain::format_date(std::chrono::sys_days(s.today()) - std::chrono::days(365)),
+                                     today, domain::own_provider(principal_of(a))};
+        // The year's counts, its sessions and the recent ones go with the progress reads: one
+        // round trip for all. The counts of its whole weeks come from the weekly totals, fifty
+        // rows where the marks are 380; the days either side from the marks.
+        std::vector<store::SessionCount> counts;
+        std::vector<store::Read> reads{store::marks_of_pupil_read(c.engine(), year, v.marks, shown.page)};
+        const auto period =
+            domain::split_into_weeks(std::chrono::sys_days(s.today()) - std::chrono::days(365), s.today(), s.today());
+        if (period.weeks)
+          reads.push_back(
+              store::session_counts_of_pupil_weeks_read({pupil_id, domain::format_date(period.weeks->first),
+                                                         domain::format_date(period.weeks->second), year.provider_id},
+                                                        counts));
+        for (const auto& [first, last] : period.days)
+          reads.push_back(store::session_counts_of_pupil_read(
+              c.engine(), {pupil_id, domain::format_date(first), domain::format_date(last), year.provider_id}, counts));
+        if (shown.recent_from)
+          reads.push_back(store::marks_of_pupil_read(
+              c.engine(), {pupil_id, std::max(*shown.recent_from, year.from), today, year.provider_id}, v.recent));
+        v.progress = progress_of(c, s, a, pupil_id, std::move(reads));
+        if (shown.page) {
+          auto page = store::make_page(std::move(v.marks), *shown.page);
+          v.marks = std::move(page.items);
+          v.more = page.has_next;
+        }
+        for (const auto& n : counts) v.summary.add(n.code, n.sessions);
+        v.can_correct = allowed(a, Action::EditPupil, p.scope);
+        return v;
+      });
 }
 
 void correct_attendance(const Services& s, const Actor& a, std::int64_t pupil_id, const std::string& date,

@@ -1,5 +1,6 @@
 #include "store/area/area_store.hpp"
 
+#include "store/attendance/attendance_store.hpp"
 #include "store/providers/provider_store.hpp"
 
 namespace waypoint::store {
@@ -124,8 +125,9 @@ void area_attendance(Connection& c, std::int64_t la_id, const std::string& from,
                      const std::function<void(const AreaCodeCount&)>& add) {
   c.each_row(
       "SELECT m.placement_id, COALESCE(m.school_code, m.provider_code), COUNT(*) FROM attendance_marks m "
-      "JOIN organisations sc ON sc.id = m.school_id WHERE sc.parent_id = $1 AND m.session_date BETWEEN $2 AND $3 "
-      "GROUP BY m.placement_id, COALESCE(m.school_code, m.provider_code)",
+      "JOIN organisations sc ON sc.id = m.school_id WHERE sc.parent_id = $1 AND m.session_date BETWEEN $2 AND $3" +
+          marks_years(c.engine(), "m.session_date", from, to) +
+          " GROUP BY m.placement_id, COALESCE(m.school_code, m.provider_code)",
       {integer(la_id), from, to}, [&](const Row& r) {
         add({r.integer(0), r.text(1), static_cast<int>(r.integer(2))});
       });

@@ -1,5 +1,7 @@
 #include "store/attendance/attendance_store.hpp"
 
+#include "domain/kernel/calendar_date.hpp"
+
 namespace waypoint::store {
 namespace {
 
@@ -13,22 +15,46 @@ MarkRow mark_from_row(const Row& r) {
                  r.text(8),    r.text(9),    r.opt_text(10), r.opt_text(11)};
 }
 
+// 1 September of the academic year a day ("YYYY-MM-DD") falls in, as its year; nullopt if the
+// text is not such a day.
+std::optional<int> academic_year_of(const std::string& day) {
+  const auto d = domain::parse_date(day);
+  if (!d) return std::nullopt;
+  const int year = static_cast<int>(d->year());
+  return static_cast<unsigned>(d->month()) >= 9 ? year : year - 1;
+}
+
 }  // namespace
 
-Read marks_for_session_read(std::int64_t provider_id, const std::string& date, const std::string& session,
-                            std::vector<MarkRow>& out) {
-  return read_into(out, kMarkSelect + std::string("WHERE provider_id = $1 AND session_date = $2 AND session = $3"),
+std::string marks_years(Engine engine, const std::string& column, const std::string& from, const std::string& to) {
+  if (engine != Engine::Postgres) return "";
+  const auto first = academic_year_of(from), last = academic_year_of(to);
+  // Dates that are not days add no bounds: the statement's own dates decide, as before.
+  if (!first || !last || *last < *first) return "";
+  return " AND " + column + " >= '" + std::to_string(*first) + "-09-01' AND " + column + " < '" +
+         std::to_string(*last + 1) + "-09-01'";
+}
+
+Read marks_for_session_read(Engine engine, std::int64_t provider_id, const std::string& date,
+                            const std::string& session, std::vector<MarkRow>& out) {
+  return read_into(out,
+                   kMarkSelect + std::string("WHERE provider_id = $1 AND session_date = $2 AND session = $3") +
+                       marks_years(engine, "session_date", date, date),
                    {integer(provider_id), date, session}, mark_from_row);
 }
 
-Read marks_of_school_on_read(std::int64_t school_id, const std::string& date, std::vector<MarkRow>& out) {
-  return read_into(out, kMarkSelect + std::string("WHERE school_id = $1 AND session_date = $2"),
+Read marks_of_school_on_read(Engine engine, std::int64_t school_id, const std::string& date,
+                             std::vector<MarkRow>& out) {
+  return read_into(out,
+                   kMarkSelect + std::string("WHERE school_id = $1 AND session_date = $2") +
+                       marks_years(engine, "session_date", date, date),
                    {integer(school_id), date}, mark_from_row);
 }
 
 std::optional<MarkRow> find_mark(Connection& c, std::int64_t pupil_id, const std::string& date,
                                  const std::string& session) {
-  auto r = c.query_one(kMarkSelect + std::string("WHERE pupil_id = $1 AND session_date = $2 AND session = $3"),
+  auto r = c.query_one(kMarkSelect + std::string("WHERE pupil_id = $1 AND session_date = $2 AND session = $3") +
+                           marks_years(c.engine(), "session_date", date, date),
                        {integer(pupil_id), date, session});
   if (!r) return std::nullopt;
   return mark_from_row(*r);
@@ -126,9 +152,10 @@ void load_new_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64
 namespace {
 
 // The WHERE of a PupilMarks read, its values put in `params`.
-std::string pupil_marks_where(const PupilMarks& which, Params& params) {
+std::string pupil_marks_where(Engine engine, const PupilMarks& which, Params& params) {
   params = {integer(which.pupil_id), which.from, which.to};
-  std::string where = "WHERE pupil_id = $1 AND session_date >= $2 AND session_date <= $3";
+  std::string where = "WHERE pupil_id = $1 AND session_date >= $2 AND session_date <= $3" +
+                      marks_years(engine, "session_date", which.from, which.to);
   if (which.provider_id) {
     params.push_back(integer(*which.provider_id));
     where += " AND provider_id = $4";
@@ -138,9 +165,10 @@ std::string pupil_marks_where(const PupilMarks& which, Params& params) {
 
 }  // namespace
 
-Read marks_of_pupil_read(const PupilMarks& which, std::vector<MarkRow>& out, const std::optional<PageRequest>& page) {
+Read marks_of_pupil_read(Engine engine, const PupilMarks& which, std::vector<MarkRow>& out,
+                         const std::optional<PageRequest>& page) {
   Params params;
-  auto sql = kMarkSelect + pupil_marks_where(which, params) + " ORDER BY session_date DESC, session DESC";
+  auto sql = kMarkSelect + pupil_marks_where(engine, which, params) + " ORDER BY session_date DESC, session DESC";
   if (page) {
     sql += " LIMIT $" + std::to_string(params.size() + 1) + " OFFSET $" + std::to_string(params.size() + 2);
     params.push_back(integer(page->size + 1));
@@ -149,10 +177,10 @@ Read marks_of_pupil_read(const PupilMarks& which, std::vector<MarkRow>& out, con
   return read_into(out, std::move(sql), std::move(params), mark_from_row);
 }
 
-Read session_counts_of_pupil_read(const PupilMarks& which, std::vector<SessionCount>& out) {
+Read session_counts_of_pupil_read(Engine engine, const PupilMarks& which, std::vector<SessionCount>& out) {
   Params params;
   auto sql = "SELECT COALESCE(school_code, provider_code), COUNT(*) FROM attendance_marks " +
-             pupil_marks_where(which, params) + " GROUP BY 1";
+             pupil_marks_where(engine, which, params) + " GROUP BY 1";
   return read_into(out, std::move(sql), std::move(params), [](const Row& r) {
     return SessionCount{r.text(0), static_cast<int>(r.integer(1))};
   });
@@ -177,7 +205,7 @@ Read session_counts_of_pupil_weeks_read(const PupilMarks& which, std::vector<Ses
 std::vector<MarkRow> marks_of_pupil(Connection& c, std::int64_t pupil_id, const std::string& from,
                                     const std::string& to) {
   std::vector<MarkRow> out;
-  c.each_row_together({marks_of_pupil_read({pupil_id, from, to, std::nullopt}, out)});
+  c.each_row_together({marks_of_pupil_read(c.engine(), {pupil_id, from, to, std::nullopt}, out)});
   return out;
 }
 

@@ -27,12 +27,20 @@ struct MarkRow {
   const std::string& code() const { return school_code ? *school_code : provider_code; }
 };
 
+// On PostgreSQL, the academic years [from, to] falls in (1 September to 31 August) as constant
+// bounds on `column`, " AND column >= '2026-09-01' AND column < '2027-09-01'", which the marks'
+// statements add to their own dates: the marks are partitioned by academic year (migration 0050),
+// and a statement planned once for any dates (a named statement's generic plan) prunes the years
+// only by constants; without them every run locks each of the 26 years and their indexes. On
+// SQLite, which keeps one table (and would take the bounds for its index's range), nothing.
+std::string marks_years(Engine engine, const std::string& column, const std::string& from, const std::string& to);
+
 // Marks at a provider for one session, into `out`, to send with other reads
 // (Connection::each_row_together).
-Read marks_for_session_read(std::int64_t provider_id, const std::string& date, const std::string& session,
-                            std::vector<MarkRow>& out);
+Read marks_for_session_read(Engine engine, std::int64_t provider_id, const std::string& date,
+                            const std::string& session, std::vector<MarkRow>& out);
 // Marks of a school's pupils on one day, wherever they were, into `out`, to send with other reads.
-Read marks_of_school_on_read(std::int64_t school_id, const std::string& date, std::vector<MarkRow>& out);
+Read marks_of_school_on_read(Engine engine, std::int64_t school_id, const std::string& date, std::vector<MarkRow>& out);
 std::optional<MarkRow> find_mark(Connection& c, std::int64_t pupil_id, const std::string& date,
                                  const std::string& session);
 // A register's marks in one statement (a round trip per 200 marks): each inserted, or replacing
@@ -56,7 +64,7 @@ struct PupilMarks {
 };
 // Those marks, newest first, into `out`, to send with other reads; one page of them (a row more
 // than the page, to tell whether another follows) when `page` is given.
-Read marks_of_pupil_read(const PupilMarks& which, std::vector<MarkRow>& out,
+Read marks_of_pupil_read(Engine engine, const PupilMarks& which, std::vector<MarkRow>& out,
                          const std::optional<PageRequest>& page = std::nullopt);
 // Those sessions counted by the code that counts (the school's correction, else the provider's),
 // into `out`: a row a code, however many marks.
@@ -64,7 +72,7 @@ struct SessionCount {
   std::string code;
   int sessions = 0;
 };
-Read session_counts_of_pupil_read(const PupilMarks& which, std::vector<SessionCount>& out);
+Read session_counts_of_pupil_read(Engine engine, const PupilMarks& which, std::vector<SessionCount>& out);
 // The same counts for the whole weeks whose Mondays are `which.from` to `which.to`, from the weekly
 // totals kept for each placement (a row a week and code instead of a row a session), into `out`,
 // a code perhaps in several rows.
