@@ -148,21 +148,20 @@ FigurePupils pupils_behind(const Services& s, const Actor& a, const std::string&
                                             [&](const auto& x) { return x.key == key; });
                if (it == f.outcomes.figures.end()) throw NotFound();
                f.figure = *it;
-               nlohmann::json pupils = nlohmann::json::array();
                std::vector<std::int64_t> pupil_ids;
                for (const auto& row : f.outcomes.placements)
                  if (std::find(it->placement_ids.begin(), it->placement_ids.end(), row.placement_id) !=
                      it->placement_ids.end()) {
                    f.rows.push_back(row);
-                   pupils.push_back(row.pupil_id);
                    pupil_ids.push_back(row.pupil_id);
                  }
+               // Names are read for these pupils alone: the figures above need none.
                const auto named = store::find_pupils(c, pupil_ids);
                for (auto& row : f.rows) {
                  const auto& pupil = named.at(row.pupil_id);
                  row.pupil_name = pupil.given_name + " " + pupil.family_name;
                }
-               entry.detail = nlohmann::json{{"figure", key}, {"pupil_ids", pupils}}.dump();
+               entry.detail = nlohmann::json{{"figure", key}, {"pupil_ids", pupil_ids}}.dump();
                return f;
              });
 }

@@ -1,6 +1,7 @@
 #include "store/attendance/attendance_store.hpp"
 
 #include "domain/kernel/calendar_date.hpp"
+#include "domain/outcomes/outcomes.hpp"
 
 namespace waypoint::store {
 namespace {
@@ -15,24 +16,17 @@ MarkRow mark_from_row(const Row& r) {
                  r.text(8),    r.text(9),    r.opt_text(10), r.opt_text(11)};
 }
 
-// 1 September of the academic year a day ("YYYY-MM-DD") falls in, as its year; nullopt if the
-// text is not such a day.
-std::optional<int> academic_year_of(const std::string& day) {
-  const auto d = domain::parse_date(day);
-  if (!d) return std::nullopt;
-  const int year = static_cast<int>(d->year());
-  return static_cast<unsigned>(d->month()) >= 9 ? year : year - 1;
-}
-
 }  // namespace
 
 std::string marks_years(Engine engine, const std::string& column, const std::string& from, const std::string& to) {
   if (engine != Engine::Postgres) return "";
-  const auto first = academic_year_of(from), last = academic_year_of(to);
+  const auto first = domain::parse_date(from), last = domain::parse_date(to);
   // Dates that are not days add no bounds: the statement's own dates decide, as before.
-  if (!first || !last || *last < *first) return "";
-  return " AND " + column + " >= '" + std::to_string(*first) + "-09-01' AND " + column + " < '" +
-         std::to_string(*last + 1) + "-09-01'";
+  if (!first || !last || std::chrono::sys_days(*last) < std::chrono::sys_days(*first)) return "";
+  const auto start = domain::academic_year_start(*first);
+  const auto end = domain::academic_year_start(*last) + std::chrono::years{1};
+  return " AND " + column + " >= '" + domain::format_date(start) + "' AND " + column + " < '" +
+         domain::format_date(end) + "'";
 }
 
 Read marks_for_session_read(Engine engine, std::int64_t provider_id, const std::string& date,

@@ -123,7 +123,7 @@ Response area_page(RequestContext& ctx, const domain::FieldErrors& errors, int s
                                  "How many placements in each. The table after the chart gives the same figures.", bars,
                                  std::max(most, 1.0));
     }
-    // Moved across, not copied as update() would: the tables by school and by provider are large.
+    // Moved across, not copied as update() would: the groups hold every figure and its chart.
     for (auto& [key, value] : shown.get_ref<nlohmann::json::object_t&>()) data[key] = std::move(value);
     data["query"] = query;
     add_attendance_page(data, r, query, kByProvider, kBySchool, v.by_provider);
