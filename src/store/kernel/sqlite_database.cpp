@@ -31,8 +31,12 @@ class SqliteConnection final : public Connection {
       throw DatabaseError("cannot open SQLite database " + path + ": " + message);
     }
     sqlite3_busy_timeout(db_, 10000);
+    // A page cache of 1 MB a connection, not SQLite's 2 MB: the server keeps a connection a worker, and
+    // the pages one drops are still in the kernel's file cache. At LA scale this took 5 MB off the
+    // server's peak with no page slower by the bench.
     execute_script(
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; "
+        "PRAGMA cache_size=-1024;");
     checkpointer_->take_over(db_);
   }
   ~SqliteConnection() override {
