@@ -54,6 +54,19 @@ TEST(Mustache, SectionsFollowTheValue) {
   EXPECT_EQ(render("{{person.name}}|{{#person.name}}y{{/person.name}}|{{person.age}}|{{hint.x}}", d), "Ann|y||");
 }
 
+TEST(Mustache, ANameMissingFromARowIsTheNearestContextsInEveryRow) {
+  // The second group has no label of its own and the second row has one: each row still finds the
+  // nearest, however the rows before it found theirs.
+  const json d = {{"label", "area"},
+                  {"groups",
+                   {{{"label", "north"}, {"rows", {{{"id", 1}}, {{"id", 2}, {"label", "own"}}, {{"id", 3}}}}},
+                    {{"rows", {{{"id", 4}}}}},
+                    {{"label", "south"}, {"rows", {{{"id", 5}}}}}}}};
+  EXPECT_EQ(render("{{#groups}}{{#rows}}{{id}}:{{label}};{{/rows}}{{/groups}}", d),
+            "1:north;2:own;3:north;4:area;5:south;");
+  EXPECT_EQ(render("{{#groups}}{{#rows}}{{^label}}{{id}}{{/label}}{{/rows}}|{{/groups}}", d), "|||");
+}
+
 TEST(Mustache, LinesOfOnlySectionTagsAndCommentsLeaveNoBlankLines) {
   const json d = {{"rows", {"a", "b"}}};
   EXPECT_EQ(render("<ul>\n  {{#rows}}\n  <li>{{.}}</li>\n  {{/rows}}\n  {{! a note }}\n</ul>\n", d),
