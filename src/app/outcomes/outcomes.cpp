@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <unordered_set>
 
 #include "app/kernel/access.hpp"
 #include "app/kernel/envelope.hpp"
@@ -149,9 +150,11 @@ FigurePupils pupils_behind(const Services& s, const Actor& a, const std::string&
                if (it == f.outcomes.figures.end()) throw NotFound();
                f.figure = *it;
                std::vector<std::int64_t> pupil_ids;
+               // A set, not a search of the figure's list for each placement: an LA's figure can hold
+               // 2,000 placements out of as many.
+               const std::unordered_set<std::int64_t> behind(it->placement_ids.begin(), it->placement_ids.end());
                for (const auto& row : f.outcomes.placements)
-                 if (std::find(it->placement_ids.begin(), it->placement_ids.end(), row.placement_id) !=
-                     it->placement_ids.end()) {
+                 if (behind.contains(row.placement_id)) {
                    f.rows.push_back(row);
                    pupil_ids.push_back(row.pupil_id);
                  }

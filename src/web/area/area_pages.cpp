@@ -71,18 +71,14 @@ constexpr AttendanceTable kBySchool{"attendance_by_school", "schools_page", "sch
 // One page of a table of attendance, with its own pager: the other table's page is kept in the links.
 void add_attendance_page(nlohmann::json& data, const Request& r, const std::string& query, const AttendanceTable& t,
                          const AttendanceTable& other, const std::vector<domain::AreaAttendance>& rows) {
-  const int pages = std::max(1, static_cast<int>((rows.size() + kAttendanceRowsPerPage - 1) / kAttendanceRowsPerPage));
-  const int number = std::min(page_number(r, t.parameter), pages);  // a page past the end shows the last
-  const auto first = static_cast<std::size_t>(number - 1) * kAttendanceRowsPerPage;
-  const auto last = std::min(first + kAttendanceRowsPerPage, rows.size());
+  const auto slice = page_slice(r, rows.size(), kAttendanceRowsPerPage, t.parameter);
+  const auto [number, first, last] = slice;
   auto base = "/area?" + query;
   if (const auto kept = page_number(r, other.parameter); kept > 1)
     base += std::string("&") + other.parameter + "=" + std::to_string(kept);
   auto& table = data[t.key];
   table["rows"] = area_attendance_json(std::span(rows).subspan(first, last - first));
-  if (rows.size() > kAttendanceRowsPerPage)
-    table["shown_text"] = "Showing " + std::to_string(first + 1) + " to " + std::to_string(last) + " of " +
-                          std::to_string(rows.size()) + " " + t.noun;
+  if (rows.size() > kAttendanceRowsPerPage) table["shown_text"] = showing_text(slice, rows.size(), t.noun);
   table["pager"] = pagination(base, number, last < rows.size(),
                               {.parameter = t.parameter, .label = t.label, .fragment = std::string("#") + t.id});
 }
@@ -165,9 +161,7 @@ void add_area_routes(Router& r) {
   r.add("GET", "/area/pupils", [](Request& req, RequestContext& ctx) {
     const auto f = app::area_figure_pupils(ctx.services, ctx.actor(), filter_of(req), req.query_value("figure"));
     const auto query = area_query(f.area);
-    const int number = page_number(req);
-    const auto first = std::min<std::size_t>(static_cast<std::size_t>(number - 1) * kLinesPerPage, f.lines.size());
-    const auto last = std::min<std::size_t>(first + kLinesPerPage, f.lines.size());
+    const auto [number, first, last] = page_slice(req, f.lines.size(), kLinesPerPage);
     const std::vector<app::AreaLine> shown(f.lines.begin() + static_cast<std::ptrdiff_t>(first),
                                            f.lines.begin() + static_cast<std::ptrdiff_t>(last));
     nlohmann::json data{{"title", f.figure.label},

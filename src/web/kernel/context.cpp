@@ -130,6 +130,20 @@ int page_number(const Request& r, const std::string& parameter) {
   }
 }
 
+PageSlice page_slice(const Request& r, std::size_t total, std::size_t per_page, const std::string& parameter) {
+  const auto pages = std::max<std::size_t>(1, (total + per_page - 1) / per_page);
+  PageSlice s;
+  s.number = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(page_number(r, parameter)), pages));
+  s.first = static_cast<std::size_t>(s.number - 1) * per_page;
+  s.last = std::min(s.first + per_page, total);
+  return s;
+}
+
+std::string showing_text(const PageSlice& s, std::size_t total, const std::string& noun) {
+  return "Showing " + std::to_string(s.first + 1) + " to " + std::to_string(s.last) + " of " + std::to_string(total) +
+         " " + noun;
+}
+
 std::int64_t id_param(const Request& r, const std::string& name) {
   auto it = r.params.find(name);
   if (it == r.params.end()) throw app::NotFound();

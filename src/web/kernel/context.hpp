@@ -64,6 +64,15 @@ nlohmann::json checkboxes(const std::string& name, const std::vector<domain::Cod
 
 // Page number from ?page= (or the parameter named), at least 1.
 int page_number(const Request& r, const std::string& parameter = "page");
+// One page of a list held whole: rows [first, last) of `total`, `per_page` a page. A page past the
+// end shows the last, so a link kept from a longer list still shows rows.
+struct PageSlice {
+  int number = 1;
+  std::size_t first = 0, last = 0;
+};
+PageSlice page_slice(const Request& r, std::size_t total, std::size_t per_page, const std::string& parameter = "page");
+// "Showing 26 to 50 of 63 placements", above a slice's pager.
+std::string showing_text(const PageSlice& s, std::size_t total, const std::string& noun);
 // A path parameter that must be a positive id; otherwise NotFound.
 std::int64_t id_param(const Request& r, const std::string& name);
 

@@ -51,9 +51,10 @@ nlohmann::json outcomes_json(const app::OutcomesView& v, OutcomeDetail detail) {
   return out;
 }
 
-nlohmann::json figure_pupils_json(const app::FigurePupils& f) {
+nlohmann::json figure_pupils_json(const app::FigurePupils& f, std::span<const store::OutcomeRow> shown,
+                                  OutcomeDetail detail) {
   nlohmann::json rows = nlohmann::json::array();
-  for (const auto& p : f.rows)
+  for (const auto& p : shown)
     rows.push_back({{"placement_id", p.placement_id},
                     {"pupil_id", p.pupil_id},
                     {"pupil_name", p.pupil_name},
@@ -67,7 +68,7 @@ nlohmann::json figure_pupils_json(const app::FigurePupils& f) {
                     {"destination_label", p.destination.empty()
                                               ? std::string()
                                               : std::string(domain::label_of(domain::destinations(), p.destination))}});
-  nlohmann::json out{{"figure", figure_json(f.figure)}, {"placements", std::move(rows)}};
+  nlohmann::json out{{"figure", figure_json(f.figure, detail)}, {"placements", std::move(rows)}};
   add_period(out, f.outcomes);
   return out;
 }

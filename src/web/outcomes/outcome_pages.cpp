@@ -17,6 +17,8 @@ namespace {
 using domain::format_date;
 
 const std::vector<std::string> kExportHeaders = {"Scope", "Figure", "Value", "Pupils"};
+// The placements behind a figure, a page at a time: an LA's can be every one of its 2,000.
+constexpr std::size_t kPupilsPerPage = 25;
 // The figures the per-provider and per-school tables show, in their column order.
 const std::vector<std::string> kGroupColumns = {"started", "ended", "median_length", "reintegrated",
                                                 "holding_12_weeks"};
@@ -126,10 +128,16 @@ void add_outcome_routes(Router& r) {
   r.add("GET", "/outcomes/pupils", [](Request& req, RequestContext& ctx) {
     const auto f = app::pupils_behind(ctx.services, ctx.actor(), date_query(req, "from"), date_query(req, "to"),
                                       req.query_value("figure"));
-    auto data = figure_pupils_json(f);
+    const auto slice = page_slice(req, f.rows.size(), kPupilsPerPage);
+    const auto [number, first, last] = slice;
+    auto data = figure_pupils_json(f, std::span(f.rows).subspan(first, last - first), OutcomeDetail::Summary);
     data["title"] = f.figure.label;
     data["query"] = period_query(f.outcomes);
     data["empty"] = f.rows.empty();
+    if (f.rows.size() > kPupilsPerPage) data["shown_text"] = showing_text(slice, f.rows.size(), "placements");
+    data["pager"] =
+        pagination("/outcomes/pupils?figure=" + url_encode(f.figure.key) + "&" + data["query"].get<std::string>(),
+                   number, last < f.rows.size());
     return ctx.page("outcomes/pupils", std::move(data));
   });
 
