@@ -94,3 +94,41 @@ TEST(StoreCalendarRevision, KeptCalendarsFollowEveryChange) {
   });
   EXPECT_EQ(calendar().terms.size(), 2u) << "the school moved to another LA and counts by its terms";
 }
+
+TEST(StoreCalendarKeepers, EverySchoolKnownAtOnceGivesTheCalendarsReadOneByOne) {
+  auto db = test_support::fresh_database();
+  store::migrate(*db);
+  app::SystemClock clock;
+  app::Services s{*db, clock, {}, {}, nullptr};
+  std::vector<std::int64_t> schools;
+  db->transaction([&](store::Connection& c) {
+    const auto la = organisation(c, domain::OrganisationKind::LocalAuthority, std::nullopt);
+    store::insert_term(c, la, {0, "Autumn 2", "2026-11-02", "2026-12-18"});
+    store::insert_closure(c, la, {"2026-12-02", "Snow"}, kNow);
+    schools.push_back(organisation(c, domain::OrganisationKind::School, la));  // follows its LA
+    const auto own_terms = organisation(c, domain::OrganisationKind::School, la);
+    store::insert_term(c, own_terms, {0, "Autumn", "2026-09-03", "2026-12-16"});
+    schools.push_back(own_terms);
+    const auto own_closure = organisation(c, domain::OrganisationKind::School, la);  // LA's terms, its own day
+    store::insert_closure(c, own_closure, {"2026-12-01", "Burst pipe"}, kNow);
+    schools.push_back(own_closure);
+    schools.push_back(organisation(c, domain::OrganisationKind::School, std::nullopt));  // no LA
+  });
+  const auto shown = [](const domain::SchoolCalendar& calendar) {
+    std::vector<std::string> out;
+    for (const auto& t : calendar.terms)
+      out.push_back(domain::format_date(t.first_day) + "/" + domain::format_date(t.last_day));
+    out.push_back(std::to_string(calendar.closed.count(day("2026-12-01"))) +
+                  std::to_string(calendar.closed.count(day("2026-12-02"))));
+    return out;
+  };
+  db->with_connection([&](store::Connection& c) {
+    app::SchoolCalendars one_by_one(s, c), all_at_once(s, c);
+    all_at_once.know_every_school();
+    for (const auto school : schools) EXPECT_EQ(shown(all_at_once.of(school)), shown(one_by_one.of(school))) << school;
+    EXPECT_EQ(shown(all_at_once.of(schools[0])), (std::vector<std::string>{"2026-11-02/2026-12-18", "01"}));
+    EXPECT_EQ(shown(all_at_once.of(schools[1])), (std::vector<std::string>{"2026-09-03/2026-12-16", "01"}));
+    EXPECT_EQ(shown(all_at_once.of(schools[2])), (std::vector<std::string>{"2026-11-02/2026-12-18", "11"}));
+    EXPECT_EQ(shown(all_at_once.of(schools[3])), (std::vector<std::string>{"00"}));
+  });
+}

@@ -31,6 +31,7 @@ class Lookups {
     return it->second;
   }
   const domain::SchoolCalendar& calendar(std::int64_t school_id) { return calendars_.of(school_id); }
+  void know_every_school() { calendars_.know_every_school(); }
   std::string pupil_name(std::int64_t pupil_id) {
     const auto p = store::find_pupil(c_, pupil_id);
     return p ? p->given_name + " " + p->family_name : "pupil " + std::to_string(pupil_id);
@@ -149,6 +150,8 @@ int raise_missing_education_alerts(const Services& s) {
     for (const auto& [pupil_id, date] :
          store::last_day_with_code(c, look_back, domain::format_date(yesterday), attendance_codes))
       if (const auto day = domain::parse_date(date)) attended[pupil_id].insert(sys_days(*day));
+    // Every pupil's school's calendar is asked for: most of the schools there are.
+    lookups.know_every_school();
     for (const auto& first : store::active_placement_days_on(c, domain::format_date(s.today()))) {
       domain::ExpectedDays expected{domain::parse_date(first.start_date), {}};
       for (unsigned day = 1; day <= 7; ++day)

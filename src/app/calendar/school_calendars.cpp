@@ -69,10 +69,25 @@ const domain::SchoolCalendar& SchoolCalendars::of(std::int64_t school_id) {
   return *read_.emplace(school_id, std::move(calendar)).first->second;
 }
 
+void SchoolCalendars::know_every_school() {
+  if (!keepers_) keepers_ = store::school_calendar_keepers(c_);
+}
+
 CalendarCache::Calendar SchoolCalendars::read(std::int64_t school_id) {
-  const auto school = store::find_organisation(c_, school_id);
-  const auto parent = school ? school->parent_id : std::nullopt;
-  if (parent && !store::keeps_own_calendar(c_, school_id)) return area(*parent);
+  const store::SchoolCalendarKeeper* known = nullptr;
+  if (keepers_)
+    if (const auto it = keepers_->find(school_id); it != keepers_->end()) known = &it->second;
+  std::optional<std::int64_t> parent;
+  bool keeps_own = false;
+  if (known) {
+    parent = known->parent_id;
+    keeps_own = known->keeps_own;
+  } else {
+    const auto school = store::find_organisation(c_, school_id);
+    parent = school ? school->parent_id : std::nullopt;
+    keeps_own = parent && store::keeps_own_calendar(c_, school_id);
+  }
+  if (parent && !keeps_own) return area(*parent);
   return std::make_shared<const domain::SchoolCalendar>(own_calendar(c_, school_id, parent));
 }
 

@@ -27,6 +27,10 @@ class SchoolCalendars {
  public:
   SchoolCalendars(const Services& s, store::Connection& c) : c_(c), cache_(s.calendars.get()) {}
   const domain::SchoolCalendar& of(std::int64_t school_id);
+  // Reads every school's LA and whether it keeps its own calendar at once, for a caller that will
+  // ask for most schools' calendars: each school's read is then only its own terms and closures,
+  // and a school following its LA none at all.
+  void know_every_school();
 
  private:
   CalendarCache::Calendar read(std::int64_t school_id);
@@ -36,7 +40,8 @@ class SchoolCalendars {
   CalendarCache* cache_;
   std::optional<std::int64_t> revision_;  // asked once, when a calendar is first wanted
   std::map<std::int64_t, CalendarCache::Calendar> read_;
-  std::map<std::int64_t, CalendarCache::Calendar> areas_;  // by local authority
+  std::map<std::int64_t, CalendarCache::Calendar> areas_;                       // by local authority
+  std::optional<std::map<std::int64_t, store::SchoolCalendarKeeper>> keepers_;  // by school, once known
 };
 // A local authority's own calendar: its terms and closures, and the bank holidays.
 domain::SchoolCalendar calendar_for_area(store::Connection& c, std::int64_t la_id);

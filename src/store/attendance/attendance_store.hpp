@@ -118,8 +118,9 @@ struct ActivePlacementDays {
 std::vector<ActivePlacementDays> active_placement_days_on(Connection& c, const std::string& date);
 // The pupils and sessions with a mark on `date`.
 std::vector<std::pair<std::int64_t, std::string>> marked_sessions_on(Connection& c, const std::string& date);
-// Each pupil's latest day from `from` to `until` with a mark whose code (the school's, else the
-// provider's) is one of `codes`: one row a pupil, however many marks the period holds.
+// Each pupil's latest day from `from` to `until` (ISO days; none if either is not one) with a mark
+// whose code (the school's, else the provider's) is one of `codes`: one row a pupil, however many
+// marks the period holds.
 std::map<std::int64_t, std::string> last_day_with_code(Connection& c, const std::string& from, const std::string& until,
                                                        const std::vector<std::string>& codes);
 

@@ -23,6 +23,18 @@ bool keeps_own_calendar(Connection& c, std::int64_t organisation_id) {
       .has_value();
 }
 
+std::map<std::int64_t, SchoolCalendarKeeper> school_calendar_keepers(Connection& c) {
+  std::map<std::int64_t, SchoolCalendarKeeper> out;
+  c.each_row(
+      "SELECT o.id, o.parent_id, CASE WHEN EXISTS (SELECT 1 FROM calendar_terms t WHERE t.organisation_id = o.id) "
+      "OR EXISTS (SELECT 1 FROM calendar_closures k WHERE k.organisation_id = o.id) THEN 1 ELSE 0 END "
+      "FROM organisations o WHERE o.kind = 'school'",
+      {}, [&](const Row& r) {
+        out.emplace(r.integer(0), SchoolCalendarKeeper{r.opt_integer(1), r.integer(2) == 1});
+      });
+  return out;
+}
+
 std::vector<ClosureRow> closures_of(Connection& c, std::int64_t organisation_id) {
   auto rows = c.query("SELECT day, reason FROM calendar_closures WHERE organisation_id = $1 ORDER BY day",
                       {integer(organisation_id)});
