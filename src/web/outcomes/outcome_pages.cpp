@@ -131,13 +131,13 @@ void add_outcome_routes(Router& r) {
     const auto slice = page_slice(req, f.rows.size(), kPupilsPerPage);
     const auto [number, first, last] = slice;
     auto data = figure_pupils_json(f, std::span(f.rows).subspan(first, last - first), OutcomeDetail::Summary);
+    const auto query = period_query(f.outcomes);
     data["title"] = f.figure.label;
-    data["query"] = period_query(f.outcomes);
+    data["query"] = query;
     data["empty"] = f.rows.empty();
     if (f.rows.size() > kPupilsPerPage) data["shown_text"] = showing_text(slice, f.rows.size(), "placements");
     data["pager"] =
-        pagination("/outcomes/pupils?figure=" + url_encode(f.figure.key) + "&" + data["query"].get<std::string>(),
-                   number, last < f.rows.size());
+        pagination("/outcomes/pupils?figure=" + url_encode(f.figure.key) + "&" + query, number, last < f.rows.size());
     return ctx.page("outcomes/pupils", std::move(data));
   });
 
