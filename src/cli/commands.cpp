@@ -18,6 +18,7 @@
 #include "app/accounts/administration.hpp"
 #include "app/accounts/api_tokens.hpp"
 #include "app/alerts/alert_sweep.hpp"
+#include "app/area/area_attendance_cache.hpp"
 #include "app/calendar/calendar_cache.hpp"
 #include "app/kernel/access.hpp"
 #include "app/kernel/audit_trail.hpp"
@@ -194,8 +195,9 @@ struct Runtime {
     }
     settings.audit_checkpoints =
         o.audit_checkpoints.empty() ? store::default_checkpoint_path(o.database).string() : o.audit_checkpoints;
-    services = std::make_unique<app::Services>(
-        app::Services{*db, *clock, settings, app::bundled_common_passwords(), std::make_shared<app::CalendarCache>()});
+    services = std::make_unique<app::Services>(app::Services{*db, *clock, settings, app::bundled_common_passwords(),
+                                                             std::make_shared<app::CalendarCache>(),
+                                                             std::make_shared<app::AreaAttendanceCache>()});
   }
 };
 

@@ -20,7 +20,7 @@ struct Trail {
   std::filesystem::path checkpoints =
       std::filesystem::temp_directory_path() / "waypoint-unit" /
       ("checkpoints_" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
-  app::Services services{*db, clock, settings(), {}, nullptr};
+  app::Services services{*db, clock, settings(), {}, nullptr, nullptr};
 
   app::Settings settings() {
     app::Settings s;

@@ -40,7 +40,7 @@ TEST(StoreLease, KeptWhileLongWorkRunsThenFreeToTakeOver) {
   auto db = test_support::fresh_database();
   store::migrate(*db);
   app::SystemClock clock;
-  app::Services services{*db, clock, {}, {}, nullptr};
+  app::Services services{*db, clock, {}, {}, nullptr, nullptr};
   app::BackgroundLease ours(services, 2s), theirs(services, 2s);
   ASSERT_TRUE(ours.hold());
   int taken = 0;

@@ -20,7 +20,7 @@ namespace {
 struct Database {
   std::unique_ptr<store::Database> db = test_support::fresh_database();
   app::SystemClock clock;
-  app::Services services{*db, clock, {}, {}, nullptr};
+  app::Services services{*db, clock, {}, {}, nullptr, nullptr};
   Database() { store::migrate(*db); }
 };
 

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "app/area/area_attendance_cache.hpp"
 #include "app/calendar/school_calendars.hpp"
 #include "app/kernel/access.hpp"
 #include "app/kernel/envelope.hpp"
@@ -91,20 +92,45 @@ std::unordered_map<std::int64_t, const std::string*> names_by_id(const AreaView&
   return names;
 }
 
+// The whole weeks' sessions by placement when the server keeps what the weeks before the last add up
+// to while their totals stand (AreaAttendanceCache): at LA scale a half term's past weeks are then not
+// added up again at each request, and only the last week, where registers are being taken, is read.
+// False, having read nothing, where no revisions are kept (a command, the embedded engine).
+bool read_kept_weeks(const Services& s, store::Connection& c, std::int64_t la_id, Date first_monday, Date last_monday,
+                     SessionsByPlacement& sessions) {
+  if (!s.area_attendance || first_monday == last_monday) return false;
+  const AreaAttendanceCache::Weeks weeks{la_id, domain::format_date(first_monday),
+                                         domain::format_date(Date(sys_days(last_monday) - std::chrono::days(7)))};
+  const auto revision = store::area_weeks_revision(c, la_id, weeks.first_monday, weeks.last_monday);
+  if (!revision) return false;
+  const auto add_to = [](SessionsByPlacement& to) {
+    return [&to](const store::AreaCodeCount& x) { to[x.placement_id].add(x.code, x.sessions); };
+  };
+  auto kept = s.area_attendance->find(weeks, *revision);
+  if (!kept) {
+    SessionsByPlacement read;
+    store::area_attendance_by_weeks(c, la_id, weeks.first_monday, weeks.last_monday, add_to(read));
+    kept = std::make_shared<const SessionsByPlacement>(std::move(read));
+    s.area_attendance->keep(weeks, *revision, kept);
+  }
+  sessions = *kept;
+  const auto last = domain::format_date(last_monday);
+  store::area_attendance_by_weeks(c, la_id, last, last, add_to(sessions));
+  return true;
+}
+
 // The period's sessions by placement, read beside the rest of the picture: at LA scale the weekly
-// totals are the page's longest read (9 ms of PostgreSQL's time for a half term), and the server's
-// work on the placements, about as long, goes on meanwhile. Whole weeks come from the weekly totals,
-// the days either side from the marks themselves, each row added to its placement's as it comes: a
-// year is 128,000 weekly rows on SQLite, never held whole (held, eight areas read at once took the
-// server from 62 to 113 MB at LA scale).
-using SessionsByPlacement = std::unordered_map<std::int64_t, domain::AttendanceSummary>;
+// totals are the page's longest read, and the server's work on the placements goes on meanwhile.
+// Whole weeks come from the weekly totals, the days either side from the marks themselves, each row
+// added to its placement's as it comes: a year is 128,000 weekly rows on SQLite, never held whole
+// (held, eight areas read at once took the server from 62 to 113 MB at LA scale).
 std::future<SessionsByPlacement> read_attendance(const Services& s, store::Connection& held, std::int64_t la_id,
                                                  Date from, Date to, Date today) {
-  return read_beside(s, held, [la_id, from, to, today](store::Connection& c) {
+  return read_beside(s, held, [&s, la_id, from, to, today](store::Connection& c) {
     SessionsByPlacement sessions;
     const auto add = [&](const store::AreaCodeCount& x) { sessions[x.placement_id].add(x.code, x.sessions); };
     const auto period = domain::split_into_weeks(from, to, today);
-    if (period.weeks)
+    if (period.weeks && !read_kept_weeks(s, c, la_id, period.weeks->first, period.weeks->second, sessions))
       store::area_attendance_by_weeks(c, la_id, domain::format_date(period.weeks->first),
                                       domain::format_date(period.weeks->second), add);
     for (const auto& [first, last] : period.days)

@@ -16,7 +16,8 @@
 
 namespace waypoint::app {
 
-class CalendarCache;  // app/calendar: schools' calendars kept while the database's stand unchanged
+class CalendarCache;        // app/calendar: schools' calendars kept while the database's stand unchanged
+class AreaAttendanceCache;  // app/area: areas' past weeks of attendance kept while their totals stand
 
 struct Settings {
   domain::SessionLifetime session;
@@ -43,7 +44,8 @@ struct Services {
   const Clock& clock;
   Settings settings;
   domain::CommonPasswords common_passwords;
-  std::shared_ptr<CalendarCache> calendars;  // kept across requests by a server; none: each reads its own
+  std::shared_ptr<CalendarCache> calendars;              // kept across requests by a server; none: each reads its own
+  std::shared_ptr<AreaAttendanceCache> area_attendance;  // the same
 
   std::string now_iso() const { return domain::to_iso(clock.now()); }
   // The date and time on a clock in England, where the schools are.

@@ -137,8 +137,9 @@ void area_attendance_by_weeks(Connection& c, std::int64_t la_id, const std::stri
                               const std::string& last_monday, const std::function<void(const AreaCodeCount&)>& add) {
   // PostgreSQL adds a placement's weeks up itself: each row it sends costs the client more than the
   // sum costs it (a year is 128,000 weekly rows, 6,000 summed). SQLite sums in a sorted temporary
-  // b-tree, slower than the caller adding the rows up as they come.
-  const bool summed = c.engine() == Engine::Postgres;
+  // b-tree, slower than the caller adding the rows up as they come. One week has a row a placement
+  // and code already (but for a pupil who changed school in it), with nothing to add up.
+  const bool summed = c.engine() == Engine::Postgres && first_monday != last_monday;
   c.each_row(std::string(summed ? "SELECT t.placement_id, t.code, SUM(t.sessions) "
                                 : "SELECT t.placement_id, t.code, t.sessions ") +
                  "FROM attendance_week_totals t JOIN organisations sc ON sc.id = t.school_id "
@@ -147,6 +148,22 @@ void area_attendance_by_weeks(Connection& c, std::int64_t la_id, const std::stri
              {integer(la_id), first_monday, last_monday}, [&](const Row& r) {
                add({r.integer(0), r.text(1), static_cast<int>(r.integer(2))});
              });
+}
+
+std::optional<AreaWeeksRevision> area_weeks_revision(Connection& c, std::int64_t la_id, const std::string& first_monday,
+                                                     const std::string& last_monday) {
+  if (c.engine() != Engine::Postgres) return std::nullopt;
+  AreaWeeksRevision out;
+  c.each_row(
+      "SELECT '', revision FROM calendar_revisions WHERE id = 1 UNION ALL SELECT week_start, revision FROM "
+      "attendance_week_revisions WHERE la_id = $1 AND week_start BETWEEN $2 AND $3 ORDER BY 1",
+      {integer(la_id), first_monday, last_monday}, [&](const Row& r) {
+        if (r.text(0).empty())
+          out.calendar = r.integer(1);
+        else
+          out.weeks.emplace_back(r.text(0), r.integer(1));
+      });
+  return out;
 }
 
 }  // namespace waypoint::store

@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/kernel/database.hpp"
@@ -83,5 +84,17 @@ void area_attendance(Connection& c, std::int64_t la_id, const std::string& from,
 // the caller to add up (cheaper than grouping them in SQL, and a year is never held whole).
 void area_attendance_by_weeks(Connection& c, std::int64_t la_id, const std::string& first_monday,
                               const std::string& last_monday, const std::function<void(const AreaCodeCount&)>& add);
+
+// What the weekly totals of the area's weeks `first_monday` to `last_monday` stand at: the calendar
+// revision (which also moves when a school changes LA) and each week's revision (migration 0060),
+// equal while none of those totals has changed. None on SQLite, which keeps no weeks' revisions. Read
+// before the totals it labels, so totals read under a revision are never older than it.
+struct AreaWeeksRevision {
+  std::int64_t calendar = 0;
+  std::vector<std::pair<std::string, std::int64_t>> weeks;  // by Monday, only weeks that have had totals
+  bool operator==(const AreaWeeksRevision&) const = default;
+};
+std::optional<AreaWeeksRevision> area_weeks_revision(Connection& c, std::int64_t la_id, const std::string& first_monday,
+                                                     const std::string& last_monday);
 
 }  // namespace waypoint::store
