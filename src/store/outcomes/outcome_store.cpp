@@ -26,12 +26,11 @@ std::vector<OutcomeRow> placements_for_outcomes(Connection& c, OutcomeScope scop
 std::vector<CodeCount> attendance_code_counts(Connection& c, const std::vector<std::int64_t>& placement_ids) {
   if (placement_ids.empty()) return {};
   Params params;
-  const auto in = in_list(params, placement_ids);
+  const auto among = id_among(c.engine(), "placement_id", params, placement_ids);
   // Kept by triggers as marks are written (migration 0020): a few rows a placement, however long
   // its history.
-  auto rows = c.query("SELECT placement_id, code, sessions FROM attendance_code_totals WHERE placement_id IN (" + in +
-                          ") AND sessions > 0",
-                      params);
+  auto rows = c.query(
+      "SELECT placement_id, code, sessions FROM attendance_code_totals WHERE " + among + " AND sessions > 0", params);
   return map_rows(rows, [](const Row& r) {
     return CodeCount{r.integer(0), r.text(1), static_cast<int>(r.integer(2))};
   });
@@ -40,13 +39,12 @@ std::vector<CodeCount> attendance_code_counts(Connection& c, const std::vector<s
 std::vector<Baseline> first_baselines(Connection& c, const std::vector<std::int64_t>& placement_ids) {
   if (placement_ids.empty()) return {};
   Params params;
-  const auto in = in_list(params, placement_ids);
+  const auto among = id_among(c.engine(), "v.placement_id", params, placement_ids);
   auto rows = c.query(
       "SELECT v.placement_id, o.area, o.baseline_value FROM plan_objectives o "
-      "JOIN plan_versions v ON v.id = o.plan_version_id WHERE v.placement_id IN (" +
-          in +
-          ") "
-          "AND o.area IN ('attendance', 'suspensions') AND v.version = (SELECT MIN(w.version) FROM plan_versions w "
+      "JOIN plan_versions v ON v.id = o.plan_version_id WHERE " +
+          among +
+          " AND o.area IN ('attendance', 'suspensions') AND v.version = (SELECT MIN(w.version) FROM plan_versions w "
           "WHERE w.placement_id = v.placement_id AND w.agreed_on IS NOT NULL) ORDER BY v.placement_id, o.position",
       params);
   return map_rows(rows, [](const Row& r) { return Baseline{r.integer(0), r.text(1), r.text(2)}; });
@@ -55,12 +53,11 @@ std::vector<Baseline> first_baselines(Connection& c, const std::vector<std::int6
 std::vector<CheckResult> return_checks(Connection& c, const std::vector<std::int64_t>& placement_ids) {
   if (placement_ids.empty()) return {};
   Params params;
-  const auto in = in_list(params, placement_ids);
-  auto rows = c.query(
-      "SELECT placement_id, number, attendance_percent, suspensions, holding FROM return_follow_ups "
-      "WHERE placement_id IN (" +
-          in + ") ORDER BY placement_id, number",
-      params);
+  const auto among = id_among(c.engine(), "placement_id", params, placement_ids);
+  auto rows =
+      c.query("SELECT placement_id, number, attendance_percent, suspensions, holding FROM return_follow_ups WHERE " +
+                  among + " ORDER BY placement_id, number",
+              params);
   return map_rows(rows, [](const Row& r) {
     return CheckResult{r.integer(0), static_cast<int>(r.integer(1)), r.text(2), static_cast<int>(r.integer(3)),
                        r.boolean(4)};
