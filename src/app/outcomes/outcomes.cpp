@@ -56,18 +56,19 @@ std::pair<Date, Date> period(const Services& s, const std::string& from_text, co
 std::vector<domain::PlacementOutcome> outcomes_of(store::Connection& c, const std::vector<store::OutcomeRow>& rows) {
   std::vector<std::int64_t> ids;
   for (const auto& r : rows) ids.push_back(r.placement_id);
+  const auto details = store::outcome_details(c, ids);
   std::map<std::int64_t, domain::AttendanceSummary> during;
-  for (const auto& x : store::attendance_code_counts(c, ids)) during[x.placement_id].add(x.code, x.count);
+  for (const auto& x : details.code_counts) during[x.placement_id].add(x.code, x.count);
   std::map<std::int64_t, std::optional<double>> attendance_before;
   std::map<std::int64_t, std::optional<int>> suspensions_before;
-  for (const auto& b : store::first_baselines(c, ids)) {
+  for (const auto& b : details.first_baselines) {
     if (b.area == "attendance" && !attendance_before[b.placement_id])
       attendance_before[b.placement_id] = domain::parse_measure(b.value);
     if (b.area == "suspensions" && !suspensions_before[b.placement_id])
       if (auto n = domain::parse_whole_number(b.value)) suspensions_before[b.placement_id] = static_cast<int>(*n);
   }
   std::map<std::int64_t, std::vector<store::CheckResult>> checks;
-  for (const auto& x : store::return_checks(c, ids)) checks[x.placement_id].push_back(x);
+  for (const auto& x : details.return_checks) checks[x.placement_id].push_back(x);
 
   std::vector<domain::PlacementOutcome> out;
   for (const auto& r : rows) {

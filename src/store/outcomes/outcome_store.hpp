@@ -32,14 +32,11 @@ struct CodeCount {
   std::string code;
   int count = 0;
 };
-std::vector<CodeCount> attendance_code_counts(Connection& c, const std::vector<std::int64_t>& placement_ids);
 
 struct Baseline {
   std::int64_t placement_id = 0;
   std::string area, value;
 };
-// The attendance and suspensions baselines of each placement's first agreed plan.
-std::vector<Baseline> first_baselines(Connection& c, const std::vector<std::int64_t>& placement_ids);
 
 struct CheckResult {
   std::int64_t placement_id = 0;
@@ -48,7 +45,15 @@ struct CheckResult {
   int suspensions = 0;
   bool holding = false;
 };
-// Every check after a return, in order of number.
-std::vector<CheckResult> return_checks(Connection& c, const std::vector<std::int64_t>& placement_ids);
+
+// What the figures need of each placement besides its row: its sessions by code, the attendance and
+// suspensions baselines of its first agreed plan, and every check after its return in order of
+// number. Read together (one round trip on PostgreSQL): none depends on another.
+struct OutcomeDetails {
+  std::vector<CodeCount> code_counts;
+  std::vector<Baseline> first_baselines;
+  std::vector<CheckResult> return_checks;
+};
+OutcomeDetails outcome_details(Connection& c, const std::vector<std::int64_t>& placement_ids);
 
 }  // namespace waypoint::store
