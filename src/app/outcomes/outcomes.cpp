@@ -93,15 +93,14 @@ std::vector<domain::PlacementOutcome> outcomes_of(store::Connection& c, const st
   return out;
 }
 
-// The figures again for each group of placements (by name, then id).
+// The placements of each group (by name, then id).
 template <typename KeyOf>
-std::vector<GroupOutcomes> grouped(const OutcomesView& v, const std::vector<domain::PlacementOutcome>& cohort,
-                                   KeyOf key_of) {
-  std::map<std::pair<std::string, std::int64_t>, std::vector<domain::PlacementOutcome>> groups;
-  for (std::size_t i = 0; i < cohort.size(); ++i) groups[key_of(v.placements[i])].push_back(cohort[i]);
+std::vector<GroupOutcomes> grouped(const OutcomesView& v, KeyOf key_of) {
+  std::map<std::pair<std::string, std::int64_t>, std::vector<std::size_t>> groups;
+  for (std::size_t i = 0; i < v.placements.size(); ++i) groups[key_of(v.placements[i])].push_back(i);
   std::vector<GroupOutcomes> out;
-  for (const auto& [key, group] : groups)
-    out.push_back({key.second, key.first, domain::outcome_figures(group, v.from, v.to)});
+  out.reserve(groups.size());
+  for (auto& [key, members] : groups) out.push_back({key.second, key.first, std::move(members)});
   return out;
 }
 
@@ -114,17 +113,23 @@ OutcomesView outcomes_on(store::Connection& c, const Services& s, const Actor& a
   v.scope_name =
       scope == store::OutcomeScope::LocalAuthority ? store::find_organisation(c, id)->name : a.organisation_name;
   v.placements = store::placements_for_outcomes(c, scope, id, domain::format_date(v.from), domain::format_date(v.to));
-  const auto cohort = outcomes_of(c, v.placements);
-  v.figures = domain::outcome_figures(cohort, v.from, v.to);
+  v.cohort = outcomes_of(c, v.placements);
+  v.figures = domain::outcome_figures(v.cohort, v.from, v.to);
   if (scope != store::OutcomeScope::Provider)
-    v.by_provider =
-        grouped(v, cohort, [](const store::OutcomeRow& r) { return std::pair(r.provider_name, r.provider_id); });
+    v.by_provider = grouped(v, [](const store::OutcomeRow& r) { return std::pair(r.provider_name, r.provider_id); });
   if (scope == store::OutcomeScope::LocalAuthority)
-    v.by_school = grouped(v, cohort, [](const store::OutcomeRow& r) { return std::pair(r.school_name, r.school_id); });
+    v.by_school = grouped(v, [](const store::OutcomeRow& r) { return std::pair(r.school_name, r.school_id); });
   return v;
 }
 
 }  // namespace
+
+std::vector<domain::Figure> group_figures(const OutcomesView& v, const GroupOutcomes& g) {
+  std::vector<domain::PlacementOutcome> members;
+  members.reserve(g.members.size());
+  for (auto i : g.members) members.push_back(v.cohort.at(i));
+  return domain::outcome_figures(members, v.from, v.to);
+}
 
 OutcomesView view_outcomes(const Services& s, const Actor& a, const std::string& from_text,
                            const std::string& to_text) {

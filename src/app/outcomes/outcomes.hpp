@@ -12,21 +12,25 @@
 
 namespace waypoint::app {
 
-// The same figures for part of the scope: one provider, or one school of an LA's area.
+// Part of the scope: one provider, or one school of an LA's area. Its figures are worked out when
+// asked for (group_figures): a page shows 25 groups of an area's hundreds.
 struct GroupOutcomes {
   std::int64_t id = 0;
   std::string name;
-  std::vector<domain::Figure> figures;
+  std::vector<std::size_t> members;  // its placements, as places in OutcomesView::cohort
 };
 
 struct OutcomesView {
   domain::Date from, to;
   std::string scope_name;
   std::vector<domain::Figure> figures;
-  std::vector<GroupOutcomes> by_provider;     // for a school or an LA, by name
-  std::vector<GroupOutcomes> by_school;       // for an LA, by name
-  std::vector<store::OutcomeRow> placements;  // every placement the figures read
+  std::vector<GroupOutcomes> by_provider;        // for a school or an LA, by name
+  std::vector<GroupOutcomes> by_school;          // for an LA, by name
+  std::vector<store::OutcomeRow> placements;     // every placement the figures read
+  std::vector<domain::PlacementOutcome> cohort;  // what each of them came to, in the same order
 };
+// The scope's figures again for one of its groups.
+std::vector<domain::Figure> group_figures(const OutcomesView& v, const GroupOutcomes& g);
 // `from` and `to` as typed; blank: the academic year to date. Refuses a bad date naming the field.
 OutcomesView view_outcomes(const Services& s, const Actor& a, const std::string& from, const std::string& to);
 

@@ -55,32 +55,16 @@ std::vector<std::vector<std::string>> export_rows(const app::AreaView& v) {
   return rows;
 }
 
-// One of the two attendance tables, as the page names it.
-struct AttendanceTable {
-  const char* key;        // in the page's data
-  const char* parameter;  // its page number in the query
-  const char* noun;       // what its rows are
-  const char* label;      // its pager's, for a screen reader's list of landmarks
-  const char* id;         // the table's id, where its pager's links lead back to
-};
-constexpr AttendanceTable kByProvider{"attendance_by_provider", "providers_page", "providers",
-                                      "Pages of attendance by provider", "area-attendance-providers"};
-constexpr AttendanceTable kBySchool{"attendance_by_school", "schools_page", "schools", "Pages of attendance by school",
-                                    "area-attendance-schools"};
+constexpr PagedTable kByProvider{"attendance_by_provider", "providers_page", "providers",
+                                 "Pages of attendance by provider", "area-attendance-providers"};
+constexpr PagedTable kBySchool{"attendance_by_school", "schools_page", "schools", "Pages of attendance by school",
+                               "area-attendance-schools"};
 
-// One page of a table of attendance, with its own pager: the other table's page is kept in the links.
-void add_attendance_page(nlohmann::json& data, const Request& r, const std::string& query, const AttendanceTable& t,
-                         const AttendanceTable& other, const std::vector<domain::AreaAttendance>& rows) {
-  const auto slice = page_slice(r, rows.size(), kAttendanceRowsPerPage, t.parameter);
-  const auto [number, first, last] = slice;
-  auto base = "/area?" + query;
-  if (const auto kept = page_number(r, other.parameter); kept > 1)
-    base += std::string("&") + other.parameter + "=" + std::to_string(kept);
-  auto& table = data[t.key];
-  table["rows"] = area_attendance_json(std::span(rows).subspan(first, last - first));
-  if (rows.size() > kAttendanceRowsPerPage) table["shown_text"] = showing_text(slice, rows.size(), t.noun);
-  table["pager"] = pagination(base, number, last < rows.size(),
-                              {.parameter = t.parameter, .label = t.label, .fragment = std::string("#") + t.id});
+// One page of a table of attendance, with its own pager.
+void add_attendance_page(nlohmann::json& data, const Request& r, const std::string& query, const PagedTable& t,
+                         const PagedTable& other, const std::vector<domain::AreaAttendance>& rows) {
+  const auto shown = add_table_page(data, r, "/area?" + query, t, other, rows.size(), kAttendanceRowsPerPage);
+  data[t.key]["rows"] = area_attendance_json(std::span(rows).subspan(shown.first, shown.last - shown.first));
 }
 
 std::string export_name(const app::AreaView& v, const char* extension) {

@@ -168,6 +168,18 @@ nlohmann::json pagination(const std::string& base, int number, bool has_next, co
   return p;
 }
 
+PageSlice add_table_page(nlohmann::json& data, const Request& r, std::string base, const PagedTable& t,
+                         const PagedTable& other, std::size_t total, std::size_t per_page) {
+  const auto slice = page_slice(r, total, per_page, t.parameter);
+  if (const auto kept = page_number(r, other.parameter); kept > 1)
+    base += std::string(base.find('?') == std::string::npos ? "?" : "&") + other.parameter + "=" + std::to_string(kept);
+  auto& table = data[t.key];
+  if (total > per_page) table["shown_text"] = showing_text(slice, total, t.noun);
+  table["pager"] = pagination(base, slice.number, slice.last < total,
+                              {.parameter = t.parameter, .label = t.label, .fragment = std::string("#") + t.id});
+  return slice;
+}
+
 // Built field by field: a register asks for 40 options a pupil, and json's initializer lists copy
 // each pair through a temporary array.
 nlohmann::json options(const std::vector<domain::CodeLabel>& list, const std::string& selected) {

@@ -88,4 +88,20 @@ struct PagerOptions {
   std::string fragment{};
 };
 nlohmann::json pagination(const std::string& base, int number, bool has_next, const PagerOptions& o = {});
+
+// One of two tables on a page, each with its own pager: its place in the page's data, its page
+// number's parameter, what its rows are, its pager's label (for a screen reader's list of
+// landmarks) and the table's id, where its pager's links lead back to.
+struct PagedTable {
+  const char* key;
+  const char* parameter;
+  const char* noun;
+  const char* label;
+  const char* id;
+};
+// One page of `t`'s `total` rows, `per_page` a page: sets data[t.key]'s "shown_text" (when there is
+// more than a page) and "pager", whose links are `base` (a path and query) with the other table's
+// page kept. Answers which rows to show; the caller sets data[t.key]["rows"].
+PageSlice add_table_page(nlohmann::json& data, const Request& r, std::string base, const PagedTable& t,
+                         const PagedTable& other, std::size_t total, std::size_t per_page);
 }  // namespace waypoint::web

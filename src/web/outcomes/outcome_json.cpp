@@ -9,11 +9,11 @@
 namespace waypoint::web {
 namespace {
 
-nlohmann::json groups_json(const std::vector<app::GroupOutcomes>& all) {
+nlohmann::json groups_json(const app::OutcomesView& v, const std::vector<app::GroupOutcomes>& all) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& g : all) {
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& f : g.figures) list.push_back(figure_json(f));
+    for (const auto& f : app::group_figures(v, g)) list.push_back(figure_json(f));
     out.push_back({{"id", g.id}, {"name", g.name}, {"figures", std::move(list)}});
   }
   return out;
@@ -44,8 +44,8 @@ nlohmann::json outcomes_json(const app::OutcomesView& v, OutcomeDetail detail) {
   for (const auto& f : v.figures) figures.push_back(figure_json(f, detail));
   nlohmann::json out{{"scope", v.scope_name}, {"figures", std::move(figures)}};
   if (detail == OutcomeDetail::Full) {
-    out["by_provider"] = groups_json(v.by_provider);
-    out["by_school"] = groups_json(v.by_school);
+    out["by_provider"] = groups_json(v, v.by_provider);
+    out["by_school"] = groups_json(v, v.by_school);
   }
   add_period(out, v);
   return out;

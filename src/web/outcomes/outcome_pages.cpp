@@ -1,6 +1,7 @@
 // Outcomes of alternative provision for the viewer's scope: figures with the pupils behind them,
 // charts followed by their tables, and the same rows as CSV and XLSX.
 #include <nlohmann/json.hpp>
+#include <span>
 
 #include "app/kernel/errors.hpp"
 #include "app/outcomes/outcomes.hpp"
@@ -34,22 +35,33 @@ std::vector<std::vector<std::string>> export_rows(const app::OutcomesView& v) {
     rows.push_back({v.scope_name, f.label, f.value, std::to_string(f.placement_ids.size())});
   for (const auto* groups : {&v.by_school, &v.by_provider})
     for (const auto& g : *groups)
-      for (const auto& f : g.figures)
+      for (const auto& f : app::group_figures(v, g))
         rows.push_back({g.name, f.label, f.value, std::to_string(f.placement_ids.size())});
   return rows;
 }
 
-// The per-school or per-provider table: each group's figure values in the columns' order.
-nlohmann::json group_rows(const std::vector<app::GroupOutcomes>& groups) {
+// Groups a page shows of each table: an area has hundreds of schools, and the CSV, the XLSX and the
+// API give them all.
+constexpr std::size_t kGroupsPerPage = 25;
+constexpr PagedTable kBySchool{"schools", "schools_page", "schools", "Pages of outcomes by school", "outcome-schools"};
+constexpr PagedTable kByProvider{"providers", "providers_page", "providers", "Pages of outcomes by provider",
+                                 "outcome-providers"};
+
+// One page of the per-school or per-provider table, with its own pager: each group's figure values
+// in the columns' order.
+void add_group_page(nlohmann::json& data, const Request& r, const app::OutcomesView& v, const PagedTable& t,
+                    const PagedTable& other, const std::vector<app::GroupOutcomes>& groups) {
+  const auto shown = add_table_page(data, r, "/outcomes?" + period_query(v), t, other, groups.size(), kGroupsPerPage);
   nlohmann::json rows = nlohmann::json::array();
-  for (const auto& g : groups) {
+  for (const auto& g : std::span(groups).subspan(shown.first, shown.last - shown.first)) {
     nlohmann::json cells = nlohmann::json::array();
+    const auto figures = app::group_figures(v, g);
     for (const auto& key : kGroupColumns)
-      for (const auto& f : g.figures)
+      for (const auto& f : figures)
         if (f.key == key) cells.push_back(f.value);
     rows.push_back({{"name", g.name}, {"id", g.id}, {"cells", std::move(cells)}});
   }
-  return rows;
+  data[t.key]["rows"] = std::move(rows);
 }
 
 // A chart and the rows of its table: the figures whose keys start with `prefix` (or are listed).
@@ -101,9 +113,9 @@ Response outcomes_page(RequestContext& ctx, const domain::FieldErrors& errors, i
                {"attendance_before", "attendance_during", "attendance_after"}, "", true),
          chart(v, "destinations-chart", "Where pupils went next",
                "How many pupils went to each destination when their placement ended.", {}, "destination_", false)});
-    data["schools"] = group_rows(v.by_school);
+    if (!v.by_school.empty()) add_group_page(data, r, v, kBySchool, kByProvider, v.by_school);
     data["has_schools"] = !v.by_school.empty();
-    data["providers"] = group_rows(v.by_provider);
+    if (!v.by_provider.empty()) add_group_page(data, r, v, kByProvider, kBySchool, v.by_provider);
     data["has_providers"] = !v.by_provider.empty();
     data["query"] = query;
   }
