@@ -1,7 +1,6 @@
 #pragma once
 // The one small interface both engines implement. SQL is written once: `$1` placeholders, ISO-8601
 // text for dates and times, integer ids. Values cross it as text or NULL; callers convert.
-#include <charconv>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -102,26 +101,6 @@ inline std::string in_list(Params& params, const std::vector<std::int64_t>& ids)
   std::vector<std::string> values;
   for (auto id : ids) values.push_back(std::to_string(id));
   return in_list(params, values);
-}
-
-// "`column` is one of `ids`" with the ids as one value, appended to `params`: the statement's text is
-// the same however many ids there are (prepared once), and PostgreSQL binds one array where an IN list
-// of 2,000 placements took it 14 ms against 8 ms to bind and plan. The embedded engine reads a JSON
-// array of them.
-inline std::string id_among(Engine engine, std::string_view column, Params& params,
-                            const std::vector<std::int64_t>& ids) {
-  const bool array = engine == Engine::Postgres;
-  std::string value(1, array ? '{' : '[');
-  value.reserve(ids.size() * 8 + 2);
-  char digits[24];
-  for (auto id : ids) {
-    if (value.size() > 1) value += ',';
-    value.append(digits, std::to_chars(digits, digits + sizeof digits, id).ptr);
-  }
-  value += array ? '}' : ']';
-  params.emplace_back(std::move(value));
-  const auto n = "$" + std::to_string(params.size());
-  return std::string(column) + (array ? " = ANY(" + n + "::bigint[])" : " IN (SELECT value FROM json_each(" + n + "))");
 }
 
 // "($1, $2), ($3, $4)" for `rows` rows of `columns` values each: a multi-row INSERT's VALUES, its

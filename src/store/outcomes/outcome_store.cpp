@@ -9,63 +9,68 @@ OutcomeRow outcome_row(const Row& r) {
                     r.text(5),    r.text(6),    r.opt_text(7), r.text(8),    r.text(9)};
 }
 
+// The scope's placements that have run and started or ended within [$2, $3], the scope's id being
+// $1: the joins and WHERE every read of the outcomes shares, so each reads the same placements.
+// `placement_is` joins them to the read's own table.
+std::string scope_placements(OutcomeScope scope, const char* placement_is) {
+  const char* where = scope == OutcomeScope::School           ? "pl.school_id = $1"
+                      : scope == OutcomeScope::LocalAuthority ? "sc.parent_id = $1"
+                                                              : "pl.provider_id = $1";
+  return std::string(" JOIN placements pl ON ") + placement_is +
+         " JOIN organisations sc ON sc.id = pl.school_id WHERE " + where +
+         " AND pl.status IN ('active', 'ended') AND ((COALESCE(pl.activated_on, pl.start_date) BETWEEN $2 AND $3) "
+         "OR (pl.ended_on BETWEEN $2 AND $3))";
+}
+
 }  // namespace
 
 std::vector<OutcomeRow> placements_for_outcomes(Connection& c, OutcomeScope scope, std::int64_t id,
                                                 const std::string& from, const std::string& to) {
-  const char* where = scope == OutcomeScope::School           ? "pl.school_id = $1"
-                      : scope == OutcomeScope::LocalAuthority ? "sc.parent_id = $1"
-                                                              : "pl.provider_id = $1";
   // Row by row into the placements: an area's year is thousands, and generic rows held beside them
   // were as much work again.
   std::vector<OutcomeRow> out;
   c.each_row(
-      std::string("SELECT pl.id, pl.pupil_id, pl.school_id, pl.provider_id, "
-                  "sc.name, pr.name, COALESCE(pl.activated_on, pl.start_date), pl.ended_on, "
-                  "COALESCE(pl.end_reason, ''), COALESCE(pl.destination, '') FROM placements pl "
-                  "JOIN organisations sc ON sc.id = pl.school_id "
-                  "JOIN organisations pr ON pr.id = pl.provider_id WHERE ") +
-          where +
-          " AND pl.status IN ('active', 'ended') AND ((COALESCE(pl.activated_on, pl.start_date) BETWEEN $2 AND $3) "
-          "OR (pl.ended_on BETWEEN $2 AND $3)) ORDER BY COALESCE(pl.activated_on, pl.start_date), pl.id",
+      "SELECT pl.id, pl.pupil_id, pl.school_id, pl.provider_id, sc.name, pr.name, "
+      "COALESCE(pl.activated_on, pl.start_date), pl.ended_on, COALESCE(pl.end_reason, ''), "
+      "COALESCE(pl.destination, '') FROM organisations pr" +
+          scope_placements(scope, "pl.provider_id = pr.id") +
+          " ORDER BY COALESCE(pl.activated_on, pl.start_date), pl.id",
       {integer(id), from, to}, [&](const Row& r) { out.push_back(outcome_row(r)); });
   return out;
 }
 
-OutcomeDetails outcome_details(Connection& c, const std::vector<std::int64_t>& placement_ids) {
+OutcomeDetails outcome_details(Connection& c, OutcomeScope scope, std::int64_t id, const std::string& from,
+                               const std::string& to) {
   OutcomeDetails d;
-  if (placement_ids.empty()) return d;
-  // Each read names the placements as one array: the statements' text is the same for any number of
-  // them, so each is planned once.
-  const auto among = [&](std::string_view column, Params& params) {
-    return id_among(c.engine(), column, params, placement_ids);
-  };
+  const Params params{integer(id), from, to};
   std::vector<Read> reads;
-  Params counts;
   // Kept by triggers as marks are written (migration 0020): a few rows a placement, however long
   // its history.
-  auto sql = "SELECT placement_id, code, sessions FROM attendance_code_totals WHERE " + among("placement_id", counts) +
-             " AND sessions > 0";
-  reads.push_back(read_into(d.code_counts, std::move(sql), std::move(counts), [](const Row& r) {
-    return CodeCount{r.integer(0), r.text(1), static_cast<int>(r.integer(2))};
-  }));
-  Params baselines;
-  sql =
+  reads.push_back(read_into(d.code_counts,
+                            "SELECT t.placement_id, t.code, t.sessions FROM attendance_code_totals t" +
+                                scope_placements(scope, "pl.id = t.placement_id") + " AND t.sessions > 0",
+                            params, [](const Row& r) {
+                              return CodeCount{r.integer(0), r.text(1), static_cast<int>(r.integer(2))};
+                            }));
+  reads.push_back(read_into(
+      d.first_baselines,
       "SELECT v.placement_id, o.area, o.baseline_value FROM plan_objectives o "
-      "JOIN plan_versions v ON v.id = o.plan_version_id WHERE " +
-      among("v.placement_id", baselines) +
-      " AND o.area IN ('attendance', 'suspensions') AND v.version = (SELECT MIN(w.version) FROM plan_versions w "
-      "WHERE w.placement_id = v.placement_id AND w.agreed_on IS NOT NULL) ORDER BY v.placement_id, o.position";
-  reads.push_back(read_into(d.first_baselines, std::move(sql), std::move(baselines), [](const Row& r) {
-    return Baseline{r.integer(0), r.text(1), r.text(2)};
-  }));
-  Params checks;
-  sql = "SELECT placement_id, number, attendance_percent, suspensions, holding FROM return_follow_ups WHERE " +
-        among("placement_id", checks) + " ORDER BY placement_id, number";
-  reads.push_back(read_into(d.return_checks, std::move(sql), std::move(checks), [](const Row& r) {
-    return CheckResult{r.integer(0), static_cast<int>(r.integer(1)), r.text(2), static_cast<int>(r.integer(3)),
-                       r.boolean(4)};
-  }));
+      "JOIN plan_versions v ON v.id = o.plan_version_id" +
+          scope_placements(scope, "pl.id = v.placement_id") +
+          " AND o.area IN ('attendance', 'suspensions') AND v.version = (SELECT MIN(w.version) FROM plan_versions w "
+          "WHERE w.placement_id = v.placement_id AND w.agreed_on IS NOT NULL) ORDER BY v.placement_id, o.position",
+      params, [](const Row& r) {
+        return Baseline{r.integer(0), r.text(1), r.text(2)};
+      }));
+  reads.push_back(read_into(d.return_checks,
+                            "SELECT f.placement_id, f.number, f.attendance_percent, f.suspensions, f.holding "
+                            "FROM return_follow_ups f" +
+                                scope_placements(scope, "pl.id = f.placement_id") +
+                                " ORDER BY f.placement_id, f.number",
+                            params, [](const Row& r) {
+                              return CheckResult{r.integer(0), static_cast<int>(r.integer(1)), r.text(2),
+                                                 static_cast<int>(r.integer(3)), r.boolean(4)};
+                            }));
   c.each_row_together(reads);
   return d;
 }

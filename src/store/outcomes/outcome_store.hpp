@@ -48,12 +48,14 @@ struct CheckResult {
 
 // What the figures need of each placement besides its row: its sessions by code, the attendance and
 // suspensions baselines of its first agreed plan, and every check after its return in order of
-// number. Read together (one round trip on PostgreSQL): none depends on another.
+// number; for the placements placements_for_outcomes reads, found the same way, so that the two can
+// be read at once. Read together (one round trip on PostgreSQL): none depends on another.
 struct OutcomeDetails {
   std::vector<CodeCount> code_counts;
   std::vector<Baseline> first_baselines;
   std::vector<CheckResult> return_checks;
 };
-OutcomeDetails outcome_details(Connection& c, const std::vector<std::int64_t>& placement_ids);
+OutcomeDetails outcome_details(Connection& c, OutcomeScope scope, std::int64_t id, const std::string& from,
+                               const std::string& to);
 
 }  // namespace waypoint::store
