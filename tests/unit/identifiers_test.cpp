@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/contact.hpp"
 #include "domain/kernel/identifiers.hpp"
@@ -96,4 +98,16 @@ TEST(Numbers, WholeNumbersAndPounds) {
   EXPECT_FALSE(parse_pounds("5."));
   for (std::int64_t pence : {0, 5, 50, 9550, 120005}) EXPECT_EQ(parse_pounds(format_pounds(pence)), pence);
   EXPECT_EQ(format_pounds(9505), "95.05");
+}
+
+TEST(Numbers, CountsOver999HaveCommasAsPeopleReadThem) {
+  EXPECT_EQ(count_text(0), "0");
+  EXPECT_EQ(count_text(999), "999");
+  EXPECT_EQ(count_text(1000), "1,000");
+  EXPECT_EQ(count_text(2003), "2,003");
+  EXPECT_EQ(count_text(760000), "760,000");
+  EXPECT_EQ(count_text(1234567), "1,234,567");
+  EXPECT_EQ(count_text(-1000), "-1,000");
+  EXPECT_EQ(count_text(-999), "-999");
+  EXPECT_EQ(count_text(std::numeric_limits<std::int64_t>::min()), "-9,223,372,036,854,775,808");
 }

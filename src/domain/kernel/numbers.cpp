@@ -48,4 +48,15 @@ std::string one_decimal(double v) {
   return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
 }
 
+std::string count_text(std::int64_t n) {
+  const auto digits = std::to_string(n);
+  const std::size_t sign = n < 0 ? 1 : 0;
+  std::string out(digits, 0, sign);
+  for (std::size_t i = sign; i < digits.size(); ++i) {
+    if (i > sign && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
 }  // namespace waypoint::domain

@@ -1,5 +1,5 @@
 #pragma once
-// Numbers as people type them into forms.
+// Numbers as people type them into forms, and as pages write them.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,5 +18,9 @@ std::string format_pounds(std::int64_t pence);
 
 // 72.46 -> "72.5": figures for people to read, to one decimal place (non-negative figures).
 std::string one_decimal(double v);
+
+// 2003 -> "2,003": a count for people to read, with a comma in numbers over 999 as GOV.UK's style
+// writes them. Forms, files and the API keep the plain number.
+std::string count_text(std::int64_t n);
 
 }  // namespace waypoint::domain

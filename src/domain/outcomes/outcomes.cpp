@@ -17,7 +17,7 @@ bool within(Date d, Date from, Date to) { return sys_days(d) >= sys_days(from) &
 
 std::string share_text(std::size_t part, std::size_t whole) {
   if (!whole) return "None to count";
-  return std::to_string(part) + " of " + std::to_string(whole) + " (" +
+  return count_text(static_cast<std::int64_t>(part)) + " of " + count_text(static_cast<std::int64_t>(whole)) + " (" +
          percent_text(static_cast<int>(part), static_cast<int>(whole)) + "%)";
 }
 
@@ -33,9 +33,8 @@ Figure mean_percent(std::string key, std::string label, const std::vector<const 
     }
   const auto n = f.placement_ids.size();
   if (n) f.amount = total / static_cast<double>(n);
-  f.value =
-      n ? one_decimal(total / static_cast<double>(n)) + "% (" + std::to_string(n) + (n == 1 ? " pupil)" : " pupils)")
-        : "Not known";
+  f.value = n ? one_decimal(total / static_cast<double>(n)) + "% (" + count_text(n) + (n == 1 ? " pupil)" : " pupils)")
+              : "Not known";
   return f;
 }
 
@@ -50,7 +49,7 @@ Figure total_of(std::string key, std::string label, const std::vector<const Plac
     }
   const auto n = f.placement_ids.size();
   if (n) f.amount = total;
-  f.value = n ? std::to_string(total) + " (" + std::to_string(n) + (n == 1 ? " pupil)" : " pupils)") : "Not known";
+  f.value = n ? count_text(total) + " (" + count_text(n) + (n == 1 ? " pupil)" : " pupils)") : "Not known";
   return f;
 }
 
@@ -77,11 +76,15 @@ std::vector<Figure> outcome_figures(const std::vector<PlacementOutcome>& cohort,
     if (within(p.started, from, to) && p.end_reason != "cancelled") started.placement_ids.push_back(p.placement_id);
     if (p.ended && within(*p.ended, from, to) && p.end_reason != "cancelled") ended.push_back(&p);
   }
-  started.value = std::to_string(started.placement_ids.size());
+  started.value = count_text(static_cast<std::int64_t>(started.placement_ids.size()));
   started.amount = static_cast<double>(started.placement_ids.size());
   out.push_back(started);
 
-  Figure ended_figure{"ended", "Placements ended", std::to_string(ended.size()), {}, static_cast<double>(ended.size())};
+  Figure ended_figure{"ended",
+                      "Placements ended",
+                      count_text(static_cast<std::int64_t>(ended.size())),
+                      {},
+                      static_cast<double>(ended.size())};
   std::vector<double> lengths;
   for (const auto* p : ended) {
     ended_figure.placement_ids.push_back(p->placement_id);
@@ -128,8 +131,8 @@ std::vector<Figure> outcome_figures(const std::vector<PlacementOutcome>& cohort,
       }
     const auto n = during.placement_ids.size();
     if (n) during.amount = 100.0 * all.attended / all.possible;
-    during.value = n ? percent_text(all.attended, all.possible) + "% (" + std::to_string(all.attended) + " of " +
-                           std::to_string(all.possible) + " sessions)"
+    during.value = n ? percent_text(all.attended, all.possible) + "% (" + count_text(all.attended) + " of " +
+                           count_text(all.possible) + " sessions)"
                      : "Not known";
     out.push_back(during);
   }
@@ -145,9 +148,11 @@ std::vector<Figure> outcome_figures(const std::vector<PlacementOutcome>& cohort,
   for (const auto& d : destinations())
     if (auto it = by_destination.find(std::string(d.code)); it != by_destination.end())
       out.push_back({"destination_" + std::string(d.code), "Went on to: " + std::string(d.label),
-                     std::to_string(it->second.size()), it->second, static_cast<double>(it->second.size())});
+                     count_text(static_cast<std::int64_t>(it->second.size())), it->second,
+                     static_cast<double>(it->second.size())});
   if (auto it = by_destination.find(""); it != by_destination.end())
-    out.push_back({"destination_unknown", "Went on to: not recorded", std::to_string(it->second.size()), it->second,
+    out.push_back({"destination_unknown", "Went on to: not recorded",
+                   count_text(static_cast<std::int64_t>(it->second.size())), it->second,
                    static_cast<double>(it->second.size())});
   return out;
 }

@@ -6,6 +6,7 @@
 #include "app/kernel/errors.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/csv.hpp"
+#include "domain/kernel/numbers.hpp"
 #include "domain/placements/placement.hpp"
 #include "web/area/area_json.hpp"
 #include "web/kernel/application.hpp"
@@ -64,7 +65,12 @@ constexpr PagedTable kBySchool{"attendance_by_school", "schools_page", "schools"
 void add_attendance_page(nlohmann::json& data, const Request& r, const std::string& query, const PagedTable& t,
                          const PagedTable& other, const std::vector<domain::AreaAttendance>& rows) {
   const auto shown = add_table_page(data, r, "/area?" + query, t, other, rows.size(), kAttendanceRowsPerPage);
-  data[t.key]["rows"] = area_attendance_json(std::span(rows).subspan(shown.first, shown.last - shown.first));
+  auto& shown_rows = data[t.key]["rows"];
+  shown_rows = area_attendance_json(std::span(rows).subspan(shown.first, shown.last - shown.first));
+  // The page writes its counts as people read them; the API keeps the numbers.
+  for (auto& row : shown_rows)
+    for (const char* count : {"pupils", "possible", "unauthorised", "persistently_absent"})
+      row[count] = domain::count_text(row[count].get<std::int64_t>());
 }
 
 std::string export_name(const app::AreaView& v, const char* extension) {
@@ -93,7 +99,8 @@ Response area_page(RequestContext& ctx, const domain::FieldErrors& errors, int s
         f["href"] = "/area/pupils?figure=" + f["key"].get<std::string>() + "&" + query;
         const auto count = f["count"].get<int>();
         f["has_count"] = count > 0;
-        bars.push_back({f["label"].get<std::string>(), static_cast<double>(count), std::to_string(count)});
+        f["count_text"] = domain::count_text(count);
+        bars.push_back({f["label"].get<std::string>(), static_cast<double>(count), domain::count_text(count)});
         most = std::max(most, static_cast<double>(count));
       }
       const auto key = g["key"].get<std::string>();
@@ -150,7 +157,7 @@ void add_area_routes(Router& r) {
                                            f.lines.begin() + static_cast<std::ptrdiff_t>(last));
     nlohmann::json data{{"title", f.figure.label},
                         {"group_title", f.group_title},
-                        {"count", f.figure.count},
+                        {"count", domain::count_text(f.figure.count)},
                         {"counts", f.figure.counts_pupils ? "pupils" : "placements"},
                         {"lines", area_lines_json(shown, domain::format_date(ctx.services.today()))},
                         {"empty", f.lines.empty()},

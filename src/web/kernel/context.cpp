@@ -6,6 +6,7 @@
 
 #include "app/kernel/access.hpp"
 #include "app/kernel/errors.hpp"
+#include "domain/kernel/numbers.hpp"
 #include "web/kernel/date_input.hpp"
 
 namespace waypoint::web {
@@ -140,8 +141,8 @@ PageSlice page_slice(const Request& r, std::size_t total, std::size_t per_page, 
 }
 
 std::string showing_text(const PageSlice& s, std::size_t total, const std::string& noun) {
-  return "Showing " + std::to_string(s.first + 1) + " to " + std::to_string(s.last) + " of " + std::to_string(total) +
-         " " + noun;
+  const auto count = [](std::size_t n) { return domain::count_text(static_cast<std::int64_t>(n)); };
+  return "Showing " + count(s.first + 1) + " to " + count(s.last) + " of " + count(total) + " " + noun;
 }
 
 std::int64_t id_param(const Request& r, const std::string& name) {

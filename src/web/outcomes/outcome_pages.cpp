@@ -7,6 +7,7 @@
 #include "app/outcomes/outcomes.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/csv.hpp"
+#include "domain/kernel/numbers.hpp"
 #include "web/kernel/application.hpp"
 #include "web/kernel/bar_chart.hpp"
 #include "web/kernel/spreadsheet.hpp"
@@ -106,6 +107,7 @@ Response outcomes_page(RequestContext& ctx, const domain::FieldErrors& errors, i
     for (auto& f : data["figures"]) {
       f["href"] = "/outcomes/pupils?figure=" + f["key"].get<std::string>() + "&" + query;
       f["has_pupils"] = f["pupils"] != 0;
+      f["pupils_text"] = domain::count_text(f["pupils"].get<std::int64_t>());
     }
     data["charts"] = nlohmann::json::array(
         {chart(v, "attendance-chart", "Attendance before, during and after",
