@@ -136,13 +136,11 @@ TEST(StoreMarkLoad, NewMarksLoadAsGivenAndTheTotalsFollowEveryChange) {
       [&](store::Connection& c) { EXPECT_EQ(c.query_one("SELECT COUNT(*) FROM attendance_marks")->integer(0), 4); });
 }
 
-// On PostgreSQL one foreign key checks a mark's pupil, provider and school together with its
-// placement (migration 0057): a mark that names another school, provider or pupil than its
-// placement's is refused, and nothing of the register it came in is kept. (SQLite checks each
-// key by itself, as before.)
-TEST(StoreMarkLoad, OnPostgresAMarkNamesItsPlacementsPupilProviderAndSchool) {
-  if (const char* pg = std::getenv("WAYPOINT_TEST_PG"); !pg || !*pg)
-    GTEST_SKIP() << "PostgreSQL's key across the placement";
+// One foreign key checks a mark's pupil, provider and school together with its placement
+// (migration 0057 on PostgreSQL, 0061 on SQLite): a mark that names another school, provider or
+// pupil than its placement's is refused, and nothing of the register it came in is kept. A
+// placement cannot leave while a mark still names it.
+TEST(StoreMarkLoad, AMarkNamesItsPlacementsPupilProviderAndSchool) {
   auto db = test_support::fresh_database();
   store::migrate(*db);
   OnePlacement at;
@@ -171,6 +169,16 @@ TEST(StoreMarkLoad, OnPostgresAMarkNamesItsPlacementsPupilProviderAndSchool) {
   });
   db->with_connection(
       [&](store::Connection& c) { EXPECT_EQ(c.query_one("SELECT COUNT(*) FROM attendance_marks")->integer(0), 1); });
+  EXPECT_THROW(db->transaction([&](store::Connection& c) {
+    c.exec("DELETE FROM timetable_slots WHERE placement_id = $1", {store::integer(at.placement)});
+    c.exec("DELETE FROM placements WHERE id = $1", {store::integer(at.placement)});
+  }),
+               store::DatabaseError);
+  db->transaction([&](store::Connection& c) {  // its marks gone first, as retention disposes of them
+    c.exec("DELETE FROM attendance_marks WHERE pupil_id = $1", {store::integer(at.pupil)});
+    c.exec("DELETE FROM timetable_slots WHERE placement_id = $1", {store::integer(at.placement)});
+    c.exec("DELETE FROM placements WHERE id = $1", {store::integer(at.placement)});
+  });
 }
 
 // A pupil's sessions newest first, a page at a time, and the sessions counted by the code that
