@@ -126,6 +126,17 @@ TEST(StoreMarkLoad, NewMarksLoadAsGivenAndTheTotalsFollowEveryChange) {
     EXPECT_EQ(totals(c, at.placement), "B:2 I:1 N:1 ");
     const auto school = std::to_string(at.school) + "/2026-11-02 ";  // Monday and Tuesday: one week
     EXPECT_EQ(week_totals(c, at.placement), school + "B:2 " + school + "I:1 " + school + "N:1 ");
+    // A first send adds the sessions that had no mark and answers the one another send made
+    // meanwhile, left as that send made it until the caller saves over it.
+    const auto there = store::add_marks(
+        c, {mark("2026-11-04", "am", "B", std::nullopt), mark("2026-11-02", "pm", "B", std::nullopt)}, at.user, kNow);
+    ASSERT_EQ(there.size(), 1u);
+    EXPECT_EQ(there[0].session_date, "2026-11-02");
+    EXPECT_EQ(store::find_mark(c, at.pupil, "2026-11-02", "pm")->provider_code, "N");
+    EXPECT_EQ(store::find_mark(c, at.pupil, "2026-11-04", "am")->provider_code, "B");
+    EXPECT_EQ(totals(c, at.placement), "B:3 I:1 N:1 ");
+    EXPECT_EQ(week_totals(c, at.placement), school + "B:3 " + school + "I:1 " + school + "N:1 ");
+    EXPECT_TRUE(store::add_marks(c, {}, at.user, kNow).empty());
   });
   // A load never replaces a mark that is there: the whole load fails instead.
   EXPECT_THROW(db->transaction([&](store::Connection& c) {
@@ -133,7 +144,7 @@ TEST(StoreMarkLoad, NewMarksLoadAsGivenAndTheTotalsFollowEveryChange) {
   }),
                store::DatabaseError);
   db->with_connection(
-      [&](store::Connection& c) { EXPECT_EQ(c.query_one("SELECT COUNT(*) FROM attendance_marks")->integer(0), 4); });
+      [&](store::Connection& c) { EXPECT_EQ(c.query_one("SELECT COUNT(*) FROM attendance_marks")->integer(0), 5); });
 }
 
 // One foreign key checks a mark's pupil, provider and school together with its placement

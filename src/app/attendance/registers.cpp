@@ -98,6 +98,12 @@ RegisterView build_register(store::Connection& c, const Services& s, std::int64_
   return v;
 }
 
+// Whether a mark sent differs from the one the register had: what the provider says, not who or when.
+bool differs(const store::MarkRow& before, const store::MarkRow& sent) {
+  return before.mark != sent.mark || before.minutes_late != sent.minutes_late ||
+         before.absence_code != sent.absence_code;
+}
+
 using domain::Action;
 
 }  // namespace
@@ -177,9 +183,7 @@ void take_register(const Services& s, const Actor& a, const std::string& date, c
                          *code,
                          std::nullopt,
                          std::nullopt};
-      const bool changed =
-          entry->mark && (entry->mark->mark != row.mark || entry->mark->minutes_late != row.minutes_late ||
-                          entry->mark->absence_code != row.absence_code);
+      const bool changed = entry->mark && differs(*entry->mark, row);
       if (changed) {
         if (reason.empty()) {
           errors.push_back({"change_reason", "Say why the marks already sent are being changed"});
@@ -192,16 +196,22 @@ void take_register(const Services& s, const Actor& a, const std::string& date, c
       rows.emplace_back(row, &*entry);
     }
     if (!errors.empty()) throw Invalid(std::move(errors));
-    std::vector<store::MarkRow> saved;
-    saved.reserve(rows.size());
-    for (const auto& [row, entry] : rows) saved.push_back(row);
-    store::save_marks(c, saved, a.user_id, s.now_iso());
+    // Sessions with no mark yet are added, marks that differ replaced, and marks sent again as they
+    // were left alone. A session another send marked since the register was read is saved over.
+    std::vector<store::MarkRow> first, replaced;
+    for (const auto& [row, entry] : rows) {
+      if (!entry->mark)
+        first.push_back(row);
+      else if (differs(*entry->mark, row))
+        replaced.push_back(row);
+    }
+    for (auto& there : store::add_marks(c, first, a.user_id, s.now_iso())) replaced.push_back(std::move(there));
+    store::save_marks(c, replaced, a.user_id, s.now_iso());
     std::vector<AuditRecord> changes;  // one a pupil, appended together
     for (const auto& [row, entry] : rows) {
       raise_alerts_for_mark(c, s, a, row, a.organisation_name);
       const auto& before = entry->mark;
-      if (before && (before->mark != row.mark || before->minutes_late != row.minutes_late ||
-                     before->absence_code != row.absence_code))
+      if (before && differs(*before, row))
         changes.push_back({"register.mark_change", "pupil", row.pupil_id, row.pupil_id,
                            nlohmann::json{{"date", row.session_date},
                                           {"session", row.session},

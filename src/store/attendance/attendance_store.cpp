@@ -1,5 +1,9 @@
 #include "store/attendance/attendance_store.hpp"
 
+#include <functional>
+#include <set>
+#include <tuple>
+
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/outcomes/outcomes.hpp"
 
@@ -77,9 +81,10 @@ Params mark_values(const MarkRow& m, const std::string& user, const std::string&
                 m.changed_reason};
 }
 
-// Marks `rows` at a time, each statement "INSERT ... VALUES (...), (...) <tail>".
+// Marks `rows` at a time, each statement "INSERT ... VALUES (...), (...) <tail>", any rows it
+// answers (RETURNING) given to `answered`.
 void insert_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t user_id, const std::string& now,
-                  std::size_t rows, std::string_view tail) {
+                  std::size_t rows, std::string_view tail, const std::function<void(Row&)>& answered = nullptr) {
   const auto user = std::to_string(user_id);
   // The statement for `n` rows, written again only when the number changes (the last batch).
   std::string sql;
@@ -96,7 +101,10 @@ void insert_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t
     params.clear();
     for (auto i = first; i < last; ++i)
       for (auto& v : mark_values(marks[i], user, now)) params.push_back(std::move(v));
-    c.exec(statement(last - first), params);
+    if (answered)
+      c.each_row(statement(last - first), params, answered);
+    else
+      c.exec(statement(last - first), params);
   }
 }
 
@@ -127,6 +135,18 @@ void save_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t u
                "excluded.changed_reason WHERE attendance_marks.mark <> excluded.mark OR attendance_marks.minutes_late "
                "<> excluded.minutes_late OR attendance_marks.absence_code <> excluded.absence_code OR "
                "attendance_marks.provider_code <> excluded.provider_code");
+}
+
+std::vector<MarkRow> add_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t user_id,
+                               const std::string& now) {
+  std::set<std::tuple<std::int64_t, std::string, std::string>> added;
+  insert_marks(c, marks, user_id, now, 200,
+               " ON CONFLICT (pupil_id, session_date, session) DO NOTHING RETURNING pupil_id, session_date, session",
+               [&](Row& r) { added.emplace(r.integer(0), r.text(1), r.text(2)); });
+  std::vector<MarkRow> there;
+  for (const auto& m : marks)
+    if (!added.contains({m.pupil_id, m.session_date, m.session})) there.push_back(m);
+  return there;
 }
 
 void load_new_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t user_id, const std::string& now) {

@@ -47,6 +47,11 @@ std::optional<MarkRow> find_mark(Connection& c, std::int64_t pupil_id, const std
 // the provider's part of the pupil's mark for that session (a school's correction stays). A mark
 // sent again unchanged is left as it was, with who recorded it and when: nothing is written for it.
 void save_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t user_id, const std::string& now);
+// Marks for sessions the caller found none for, in one statement as above, answering those it
+// could not add because another send made the session's mark meanwhile (for save_marks to replace).
+// An insert that never updates: on PostgreSQL the totals' triggers for an update do not fire.
+std::vector<MarkRow> add_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t user_id,
+                               const std::string& now);
 // Marks for sessions that have none yet, as fast as the engine takes them: COPY on PostgreSQL, one
 // prepared insert a mark on SQLite (inside the caller's transaction, so one commit). For generated
 // data; a mark that exists already makes the whole load fail rather than replace it.
