@@ -47,20 +47,22 @@ RegisterView build_register(store::Connection& c, const Services& s, std::int64_
   const unsigned weekday = std::chrono::weekday(std::chrono::sys_days(key.day)).iso_encoding();
   const auto session = std::string(domain::session_code(key.session));
   // The session's marks, the day's slots, the pupils expected and the provider's sites, each in one
-  // read however many pupils, and the four sent together.
+  // read however many pupils, and the four sent together with the calendars' revision.
   std::vector<store::MarkRow> mark_rows;
   std::vector<store::SlotRow> slot_rows;
   std::vector<store::ExpectedPlacement> placements;
   std::vector<domain::Site> sites;
-  c.each_row_together({store::marks_for_session_read(c.engine(), provider_id, key.date, session, mark_rows),
-                       store::slots_at_provider_read(provider_id, key.date, weekday, slot_rows),
-                       store::active_placements_at_read(provider_id, key.date, placements),
-                       store::sites_of_read(provider_id, sites)});
+  SchoolCalendars calendars(s, c);  // kept across requests: no read at all while no calendar changes
+  std::vector<store::Read> reads{store::marks_for_session_read(c.engine(), provider_id, key.date, session, mark_rows),
+                                 store::slots_at_provider_read(provider_id, key.date, weekday, slot_rows),
+                                 store::active_placements_at_read(provider_id, key.date, placements),
+                                 store::sites_of_read(provider_id, sites)};
+  if (auto revision = calendars.revision_read()) reads.push_back(std::move(*revision));
+  c.each_row_together(reads);
   std::map<std::int64_t, store::MarkRow> marks;
   for (auto& m : mark_rows) marks.emplace(m.pupil_id, std::move(m));
   std::map<std::int64_t, std::vector<store::SlotRow>> slots_by_placement;
   for (auto& row : slot_rows) slots_by_placement[*row.placement_id].push_back(std::move(row));
-  SchoolCalendars calendars(s, c);  // kept across requests: no read at all while no calendar changes
   for (const auto& placement : placements) {
     // Not expected on a day the pupil's own school is closed.
     if (!domain::is_school_day(calendars.of(placement.school_id), key.day)) continue;

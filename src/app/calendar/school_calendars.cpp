@@ -58,6 +58,11 @@ domain::SchoolCalendar calendar_for_school(store::Connection& c, std::int64_t sc
   return own_calendar(c, school_id, school ? school->parent_id : std::nullopt);
 }
 
+std::optional<store::Read> SchoolCalendars::revision_read() {
+  if (!cache_ || revision_) return std::nullopt;
+  return store::calendar_revision_read(revision_.emplace());
+}
+
 const domain::SchoolCalendar& SchoolCalendars::of(std::int64_t school_id) {
   if (const auto it = read_.find(school_id); it != read_.end()) return *it->second;
   if (cache_ && !revision_) revision_ = store::calendar_revision(c_);

@@ -9,9 +9,18 @@ std::vector<TermRow> terms_of(Connection& c, std::int64_t organisation_id) {
   return map_rows(rows, [](const Row& r) { return TermRow{r.integer(0), r.text(1), r.text(2), r.text(3)}; });
 }
 
+namespace {
+constexpr const char* kRevision = "SELECT revision FROM calendar_revisions WHERE id = 1";
+}  // namespace
+
 std::int64_t calendar_revision(Connection& c) {
-  const auto r = c.query_one("SELECT revision FROM calendar_revisions WHERE id = 1");
+  const auto r = c.query_one(kRevision);
   return r ? r->integer(0) : 0;
+}
+
+Read calendar_revision_read(std::int64_t& out) {
+  out = 0;
+  return {kRevision, {}, [&out](const Row& r) { out = r.integer(0); }};
 }
 
 bool keeps_own_calendar(Connection& c, std::int64_t organisation_id) {

@@ -26,6 +26,8 @@ struct ClosureRow {
 std::vector<TermRow> terms_of(Connection& c, std::int64_t organisation_id);
 // A number that moves whenever any terms, closures or school's local authority change (triggers).
 std::int64_t calendar_revision(Connection& c);
+// The same as a read to send with others: `out` is set when its row comes (0 if there is none).
+Read calendar_revision_read(std::int64_t& out);
 // Whether the organisation keeps any terms or closures of its own.
 bool keeps_own_calendar(Connection& c, std::int64_t organisation_id);
 // Every school's local authority and whether the school keeps a calendar of its own, in one read:
