@@ -188,49 +188,6 @@ TEST(StoreConnections, ReadsSentTogetherEachGiveTheirOwnRowsInOrder) {
   db->with_connection([&](store::Connection& conn) { EXPECT_EQ(store::count_organisations(conn), 1); });
 }
 
-// A write kept for the commit (on PostgreSQL sent with the COMMIT) is committed with the rest, seen
-// by the transaction's own later reads, and gone with a rollback; one that fails fails the commit,
-// and nothing of its transaction is kept. Outside a transaction it runs at once.
-TEST(StoreConnections, AWriteKeptForTheCommitIsPartOfItsTransaction) {
-  auto db = test_support::fresh_database();
-  store::migrate(*db);
-  const auto add = [](store::Connection& c, const std::string& name) {
-    c.exec_before_commit(
-        "INSERT INTO organisations (kind, name, created_at) VALUES ('local_authority', $1, '2026-12-03T09:00:00Z')",
-        {name});
-  };
-  const auto names = [&] {
-    std::string out;
-    db->with_connection([&](store::Connection& c) {
-      for (const auto& r : c.query("SELECT name FROM organisations ORDER BY name")) out += r.text(0) + " ";
-    });
-    return out;
-  };
-  db->transaction([&](store::Connection& c) { add(c, "A"); });
-  EXPECT_EQ(names(), "A ");
-  db->transaction([&](store::Connection& c) {
-    add(c, "B");
-    EXPECT_EQ(c.query_one("SELECT COUNT(*) FROM organisations")->integer(0), 2);  // its own read sees it
-    add(c, "C");
-  });
-  EXPECT_EQ(names(), "A B C ");
-  EXPECT_THROW(db->transaction([&](store::Connection& c) {
-    add(c, "D");
-    throw store::DatabaseError("the work failed after it");
-  }),
-               store::DatabaseError);
-  EXPECT_THROW(db->transaction([&](store::Connection& c) {
-    add(c, "E");
-    c.exec_before_commit("INSERT INTO no_such_table VALUES (1)", {});
-  }),
-               store::DatabaseError);
-  EXPECT_EQ(names(), "A B C ");
-  db->with_connection([&](store::Connection& c) { add(c, "F"); });
-  EXPECT_EQ(names(), "A B C F ");
-  db->transaction([&](store::Connection& c) { add(c, "G"); });  // the connection serves the next
-  EXPECT_EQ(names(), "A B C F G ");
-}
-
 TEST(StoreConnections, PostgresPlansNamedStatementsOnce) {
   const auto url = test_support::fresh_database_url();
   if (url.rfind("sqlite:", 0) == 0) GTEST_SKIP() << "SQLite prepares each statement once by itself";

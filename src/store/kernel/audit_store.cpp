@@ -63,8 +63,7 @@ std::vector<domain::AuditEntry> append_audit_entries(Connection& c, std::vector<
   }
   // A hundred entries a statement: a register of 30 changed marks is one round trip, not thirty.
   // The chain's head is written by the last of them: on PostgreSQL in the same statement (a
-  // data-modifying WITH), sent with the transaction's COMMIT: two round trips fewer on every
-  // audited request. The head's row lock, taken above, keeps the chain in order until then.
+  // data-modifying WITH), a round trip fewer on every audited request.
   const auto head = [](std::size_t first_parameter) {  // the head's last id and hash at $n and $n+1
     return "INSERT INTO audit_chain_head (id, last_id, hash) VALUES (1, $" + std::to_string(first_parameter) + ", $" +
            std::to_string(first_parameter + 1) +
@@ -93,7 +92,7 @@ std::vector<domain::AuditEntry> append_audit_entries(Connection& c, std::vector<
     const auto after_entries = params.size() + 1;
     params.push_back(integer(last_id));
     params.push_back(hash);
-    c.exec_before_commit("WITH added AS (" + insert + ") " + head(after_entries), params);
+    c.exec("WITH added AS (" + insert + ") " + head(after_entries), params);
   }
   if (!together) c.exec(head(1), {integer(last_id), hash});
   return entries;

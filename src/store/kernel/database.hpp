@@ -152,10 +152,6 @@ class Connection {
   bool has_copy() const { return engine() == Engine::Postgres; }
 
   void exec(std::string_view sql, const Params& params = {}) { query(sql, params); }
-  // A write whose result nobody reads, in a transaction: PostgreSQL sends it with the COMMIT, in one
-  // round trip, or before the next statement if one comes first; a failure is the commit's. Outside
-  // a transaction, and on SQLite, it runs at once.
-  virtual void exec_before_commit(std::string_view sql, const Params& params) { exec(sql, params); }
   std::optional<Row> query_one(std::string_view sql, const Params& params = {});
   // Runs an INSERT ... RETURNING id and answers the new id.
   std::int64_t insert(std::string_view sql, const Params& params);

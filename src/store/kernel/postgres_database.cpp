@@ -2,8 +2,6 @@
 
 #include <string>
 #include <unordered_map>
-#include <utility>
-#include <vector>
 
 #include "store/kernel/database.hpp"
 #include "store/kernel/engines.hpp"
@@ -34,7 +32,7 @@ class PostgresConnection final : public Connection {
   Engine engine() const override { return Engine::Postgres; }
 
   void each_row(std::string_view sql, const Params& params, const std::function<void(Row&)>& visit) override {
-    if (begin_pending_ || !before_commit_.empty()) return each_row_together({{std::string(sql), params, visit}});
+    if (begin_pending_) return each_row_together({{std::string(sql), params, visit}});
     std::vector<const char*> values;
     values.reserve(params.size());
     for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
@@ -48,22 +46,13 @@ class PostgresConnection final : public Connection {
 
   void each_row_together(const std::vector<Read>& reads) override {
     if (reads.empty()) return;
-    if (reads.size() == 1 && !begin_pending_ && before_commit_.empty())
+    if (reads.size() == 1 && !begin_pending_)
       return each_row(reads.front().sql, reads.front().params, reads.front().visit);
-    // Writes kept for the commit go first, in the same round trip: the statements keep their order.
-    std::vector<Read> all = std::move(before_commit_);
-    before_commit_.clear();
-    all.insert(all.end(), reads.begin(), reads.end());
-    run_together(all);
-  }
-
-  void exec_before_commit(std::string_view sql, const Params& params) override {
-    if (!in_transaction_) return exec(sql, params);
-    before_commit_.push_back({std::string(sql), params, nullptr});
+    Cleared results{pipeline(reads)};
+    for (std::size_t i = 0; i < reads.size(); ++i) take(results.results[i], reads[i].sql, reads[i].visit);
   }
 
   void execute_script(std::string_view sql) override {
-    if (!before_commit_.empty()) run_together(std::exchange(before_commit_, {}));
     // A script is sent by the simple protocol, which takes several statements: a transaction's
     // BEGIN still owed goes with it.
     PGresult* result = PQexec(conn_, ((begin_pending_ ? "BEGIN; " : "") + std::string(sql)).c_str());
@@ -78,8 +67,7 @@ class PostgresConnection final : public Connection {
   }
 
   void copy_in(std::string_view copy, std::string_view rows) override {
-    if (begin_pending_ || !before_commit_.empty())
-      execute_script("");  // COPY is no part of a pipeline: the BEGIN and kept writes go on their own
+    if (begin_pending_) execute_script("");  // COPY is no part of a pipeline: the BEGIN goes on its own
     PGresult* started = PQexec(conn_, std::string(copy).c_str());
     const auto status = PQresultStatus(started);
     std::string message = PQresultErrorMessage(started);
@@ -105,28 +93,14 @@ class PostgresConnection final : public Connection {
 
   // BEGIN waits to go with the transaction's first statement, in one round trip: a round trip is
   // worth more than the statement on most requests. A transaction that ran nothing was never begun.
-  void begin() override {
-    begin_pending_ = true;
-    in_transaction_ = true;
-  }
+  void begin() override { begin_pending_ = true; }
   void commit() override {
-    in_transaction_ = false;
-    if (!before_commit_.empty()) {
-      // The kept writes and the COMMIT in one round trip. After a write that failed PostgreSQL runs
-      // nothing more of the pipeline, and the transaction is left for the caller's rollback.
-      auto all = std::exchange(before_commit_, {});
-      all.push_back({kCommit, {}, nullptr});
-      run_together(all);
-      return;
-    }
     if (begin_pending_)
       begin_pending_ = false;
     else
       execute_script("COMMIT");
   }
   void rollback() override {
-    in_transaction_ = false;
-    before_commit_.clear();
     begin_pending_ = false;
     if (!broken() && PQtransactionStatus(conn_) != PQTRANS_IDLE) execute_script("ROLLBACK");
   }
@@ -160,14 +134,6 @@ class PostgresConnection final : public Connection {
     return statements_.emplace(std::string(sql), std::move(name)).first->second;
   }
 
-  static constexpr const char* kCommit = "COMMIT";  // sent unnamed: a COMMIT is never prepared
-
-  // The statements in one pipeline, each result taken in order: the first failure is thrown.
-  void run_together(const std::vector<Read>& all) {
-    Cleared results{pipeline(all)};
-    for (std::size_t i = 0; i < all.size(); ++i) take(results.results[i], all[i].sql, all[i].visit);
-  }
-
   struct Cleared {
     std::vector<PGresult*> results;
     ~Cleared() {
@@ -182,7 +148,6 @@ class PostgresConnection final : public Connection {
       if (broken()) throw DatabaseUnavailable(std::string("PostgreSQL connection lost: ") + PQerrorMessage(conn_));
       throw DatabaseError(std::string("PostgreSQL: ") + PQresultErrorMessage(result) + " in: " + std::string(sql));
     }
-    if (!visit) return;  // a write whose result nobody reads
     const int n = PQntuples(result);
     const int columns = PQnfields(result);
     Row row({});
@@ -210,9 +175,7 @@ class PostgresConnection final : public Connection {
     std::vector<std::vector<const char*>> values(reads.size());
     for (std::size_t i = 0; i < reads.size(); ++i) {
       for (const auto& p : reads[i].params) values[i].push_back(p ? p->c_str() : nullptr);
-      names.push_back(named_statements_ && reads[i].sql != kCommit
-                          ? &prepared(reads[i].sql, static_cast<int>(values[i].size()))
-                          : nullptr);
+      names.push_back(named_statements_ ? &prepared(reads[i].sql, static_cast<int>(values[i].size())) : nullptr);
     }
     const bool begin = begin_pending_;
     begin_pending_ = false;
@@ -271,8 +234,6 @@ class PostgresConnection final : public Connection {
   std::unordered_map<std::string, std::string> statements_;  // SQL -> the name it is prepared under
   std::uint64_t named_ = 0;
   bool begin_pending_ = false;
-  bool in_transaction_ = false;
-  std::vector<Read> before_commit_;  // writes sent with the COMMIT (exec_before_commit)
   bool unusable_ = false;
 };
 
