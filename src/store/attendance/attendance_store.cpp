@@ -108,23 +108,6 @@ void insert_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t
   }
 }
 
-// One value in COPY's text format: tab, newline and backslash escaped, a missing value as \N.
-void append_copy_value(std::string& out, const std::optional<std::string>& value, bool last) {
-  if (!value) {
-    out += "\\N";
-  } else {
-    for (const char ch : *value) {
-      if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') {
-        out += '\\';
-        out += ch == '\t' ? 't' : ch == '\n' ? 'n' : ch == '\r' ? 'r' : '\\';
-      } else {
-        out += ch;
-      }
-    }
-  }
-  out += last ? '\n' : '\t';
-}
-
 }  // namespace
 
 void save_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t user_id, const std::string& now) {

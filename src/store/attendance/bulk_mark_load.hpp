@@ -1,6 +1,8 @@
 #pragma once
 
+#include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "store/attendance/attendance_store.hpp"
@@ -12,8 +14,8 @@ namespace waypoint::store {
 // foreign keys) are set aside and its totals' triggers stopped; marks are then added as fast as the
 // engine takes rows (COPY on PostgreSQL); finishing makes the indexes and keys again from the
 // definitions read off the database (checking every foreign key and every key in one pass each,
-// so a bad row still fails the load) and restarts the triggers. Each batch of marks is added to the
-// totals as it goes in.
+// so a bad row still fails the load) and restarts the triggers. The totals are counted as the marks
+// go in and added a batch at a time (SQLite) or when the load finishes (PostgreSQL).
 // All inside the caller's transaction: a load that fails leaves the table as it was.
 class BulkMarkLoad {
  public:
@@ -22,10 +24,15 @@ class BulkMarkLoad {
   void finish();
 
  private:
+  void add_to_totals();  // adds what has been counted to the totals, and starts counting again
+
   Connection& c_;
   std::int64_t recorded_by_;
   std::string recorded_at_;
   std::vector<std::string> remake_;  // statements that make again what was set aside, in order
+  // The marks' sessions by placement and code, and by school, week, placement and code.
+  std::map<std::pair<std::int64_t, std::string>, int> by_code_;
+  std::map<std::tuple<std::int64_t, std::string, std::int64_t, std::string>, int> by_week_;
 };
 
 }  // namespace waypoint::store

@@ -152,4 +152,20 @@ bool Database::answers() {
   }
 }
 
+void append_copy_value(std::string& out, const std::optional<std::string>& value, bool last) {
+  if (!value) {
+    out += "\\N";
+  } else {
+    for (const char ch : *value) {
+      if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') {
+        out += '\\';
+        out += ch == '\t' ? 't' : ch == '\n' ? 'n' : ch == '\r' ? 'r' : '\\';
+      } else {
+        out += ch;
+      }
+    }
+  }
+  out += last ? '\n' : '\t';
+}
+
 }  // namespace waypoint::store

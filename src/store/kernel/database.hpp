@@ -112,6 +112,10 @@ inline std::string values_rows(std::size_t rows, std::size_t columns) {
   return rows * columns == 0 ? out : out + ")";
 }
 
+// One value in COPY's text format, for Connection::copy_in: tab, newline and backslash escaped, a
+// missing value as \N, then a tab or, after a row's `last` value, a newline.
+void append_copy_value(std::string& out, const std::optional<std::string>& value, bool last);
+
 // A read to send with others (Connection::each_row_together): its statement, its values, and what
 // takes each row.
 struct Read {
