@@ -2,6 +2,7 @@
 // placement's totals by code follow them and every later change, on both engines.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <map>
 
 #include "domain/providers/provider_profile.hpp"
@@ -189,6 +190,42 @@ TEST(StoreMarkLoad, AMarkNamesItsPlacementsPupilProviderAndSchool) {
     c.exec("DELETE FROM attendance_marks WHERE pupil_id = $1", {store::integer(at.pupil)});
     c.exec("DELETE FROM timetable_slots WHERE placement_id = $1", {store::integer(at.placement)});
     c.exec("DELETE FROM placements WHERE id = $1", {store::integer(at.placement)});
+  });
+}
+
+// A pupil's weeks are read by their placements' index, whatever dates are asked for. The server's
+// statements are planned once for every value (force_generic_plan), so the plan cannot lean on the
+// dates: with an index by placement alone, PostgreSQL's plan joined it to the index by week and read
+// every school's weeks of the year (migration 0063). An LA's worth of weeks is made here, a week at a
+// time as registers make them, so that reading by week looks as cheap to the planner as it did at
+// LA scale.
+TEST(StorePupilMarks, APupilsWeeksAreReadByTheirPlacementsWhateverTheDates) {
+  if (!std::getenv("WAYPOINT_TEST_PG")) GTEST_SKIP() << "SQLite plans each statement with its values";
+  auto db = test_support::fresh_database();
+  store::migrate(*db);
+  OnePlacement at;
+  db->transaction([&](store::Connection& c) {
+    at = one_placement(c);
+    c.exec(
+        "INSERT INTO attendance_week_totals (school_id, week_start, placement_id, code, sessions) SELECT $1, "
+        "to_char(DATE '2025-09-01' + 7 * w, 'YYYY-MM-DD'), $2 + p, code, 3 FROM generate_series(1, 2000) p, "
+        "generate_series(0, 51) w, (VALUES ('B'), ('N'), ('I')) codes(code) ORDER BY w, p",
+        {store::integer(at.school), store::integer(at.placement)});
+    c.exec("ANALYZE attendance_week_totals");
+  });
+  std::vector<store::SessionCount> counts;
+  const auto read =
+      store::session_counts_of_pupil_weeks_read({at.pupil, "2025-11-24", "2026-11-23", std::nullopt}, counts);
+  db->with_connection([&](store::Connection& c) {
+    c.exec("SET plan_cache_mode TO force_generic_plan");
+    c.exec("PREPARE pupil_weeks AS " + read.sql);
+    std::string plan;
+    for (const auto& r :
+         c.query("EXPLAIN EXECUTE pupil_weeks(" + std::to_string(at.pupil) + ", '2025-11-24', '2026-11-23')"))
+      plan += r.text(0) + "\n";
+    EXPECT_NE(plan.find("attendance_week_totals_placement"), std::string::npos) << plan;
+    EXPECT_EQ(plan.find("attendance_week_totals_week"), std::string::npos) << plan;
+    c.exec("DEALLOCATE pupil_weeks");
   });
 }
 
