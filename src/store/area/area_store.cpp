@@ -139,12 +139,19 @@ void area_attendance_by_weeks(Connection& c, std::int64_t la_id, const std::stri
   // sum costs it (a year is 128,000 weekly rows, 6,000 summed). SQLite sums in a sorted temporary
   // b-tree, slower than the caller adding the rows up as they come. One week has a row a placement
   // and code already (but for a pupil who changed school in it), with nothing to add up.
+  // SQLite keeps the weeks in their order (migration 0064): it reads the stretch of weeks and picks
+  // the LA's schools out of a list it makes once ("+" keeps it from reading school by school, a
+  // lookup of the table for each row); PostgreSQL goes school by school in its index by week.
   const bool summed = c.engine() == Engine::Postgres && first_monday != last_monday;
+  const auto from_where =
+      c.engine() == Engine::Postgres
+          ? "FROM attendance_week_totals t JOIN organisations sc ON sc.id = t.school_id "
+            "WHERE sc.parent_id = $1 AND t.week_start BETWEEN $2 AND $3 AND t.sessions <> 0"
+          : "FROM attendance_week_totals t WHERE t.week_start BETWEEN $2 AND $3 AND +t.school_id IN (SELECT id "
+            "FROM organisations WHERE parent_id = $1) AND t.sessions <> 0";
   c.each_row(std::string(summed ? "SELECT t.placement_id, t.code, SUM(t.sessions) "
                                 : "SELECT t.placement_id, t.code, t.sessions ") +
-                 "FROM attendance_week_totals t JOIN organisations sc ON sc.id = t.school_id "
-                 "WHERE sc.parent_id = $1 AND t.week_start BETWEEN $2 AND $3 AND t.sessions <> 0" +
-                 (summed ? " GROUP BY t.placement_id, t.code" : ""),
+                 from_where + (summed ? " GROUP BY t.placement_id, t.code" : ""),
              {integer(la_id), first_monday, last_monday}, [&](const Row& r) {
                add({r.integer(0), r.text(1), static_cast<int>(r.integer(2))});
              });
