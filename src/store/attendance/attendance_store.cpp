@@ -217,8 +217,11 @@ void correct_mark(Connection& c, std::int64_t pupil_id, const std::string& date,
 std::vector<CodeRow> school_codes(Connection& c, std::int64_t school_id, const std::string& from,
                                   const std::string& to) {
   auto rows = c.query(
-      "SELECT p.upn, m.session_date, m.session, COALESCE(m.school_code, m.provider_code) FROM attendance_marks m "
-      "JOIN pupils p ON p.id = m.pupil_id WHERE m.school_id = $1 AND m.session_date >= $2 AND m.session_date <= $3 "
+      // A mark's school is its placement's (one foreign key says so): the school's placements find
+      // their pupils' marks of those days by the pupil's own index, on either engine.
+      "SELECT p.upn, m.session_date, m.session, COALESCE(m.school_code, m.provider_code) FROM placements pl "
+      "JOIN attendance_marks m ON m.pupil_id = pl.pupil_id AND m.placement_id = pl.id JOIN pupils p ON p.id = "
+      "m.pupil_id WHERE pl.school_id = $1 AND m.session_date >= $2 AND m.session_date <= $3 "
       // Outreach sessions count in the register as the law codes them (outreach_sessions.school_code).
       "UNION ALL SELECT p.upn, o.held_on, o.session, o.school_code FROM outreach_sessions o JOIN pupils p ON p.id = "
       "o.pupil_id WHERE o.school_id = $1 AND o.held_on >= $2 AND o.held_on <= $3 "
