@@ -163,6 +163,9 @@ AttendanceBenchReport generate_attendance_bench_data(const app::Services& s, int
   std::vector<sys_days> days_marked;
   for (auto d = today - days(1); static_cast<int>(days_marked.size()) < school_days; d -= days(1))
     if (weekday(d).iso_encoding() <= 5) days_marked.push_back(d);
+  // Oldest first, as registers are taken: each pupil's marks then go on the end of the marks' key
+  // (pupil, day, session), where SQLite appends to the last page instead of splitting one.
+  std::reverse(days_marked.begin(), days_marked.end());
   s.db.transaction([&](store::Connection& c) {
     const auto la = store::organisations_of_kind(c, domain::OrganisationKind::LocalAuthority).front().id;
     std::vector<std::int64_t> others;  // every provider but the demo's first, in turn
@@ -193,7 +196,7 @@ AttendanceBenchReport generate_attendance_bench_data(const app::Services& s, int
       const auto provider =
           i < at_first_provider ? first_provider : others[static_cast<std::size_t>(i) % others.size()];
       placed.push_back(add_bench_placement(c, i, school, provider, creator,
-                                           {day(days_marked.back() - days(7)), day(today + days(120)), true}, now));
+                                           {day(days_marked.front() - days(7)), day(today + days(120)), true}, now));
     }
     report.placements = static_cast<int>(placed.size());
     const auto started = steady_clock::now();
