@@ -19,7 +19,8 @@ void add_counts(Connection& c, const std::string& table, const std::string& key_
     for (const auto& row : rows)
       for (std::size_t k = 0; k <= key_size; ++k) append_copy_value(copied, row[k], k == key_size);
     const auto loaded = "loaded_" + table;
-    c.exec("CREATE TEMPORARY TABLE " + loaded + " (LIKE " + table + ") ON COMMIT DROP");
+    // Made in the caller's transaction: a load that fails takes it away with everything else.
+    c.exec("CREATE TEMPORARY TABLE " + loaded + " (LIKE " + table + ")");
     c.copy_in("COPY " + loaded + " (" + key_columns + ", sessions) FROM STDIN", copied);
     // In the order of the key, as the rows were counted: each lands beside the one before it.
     c.exec("INSERT INTO " + table + " (" + key_columns + ", sessions) SELECT " + key_columns + ", sessions FROM " +
@@ -58,9 +59,8 @@ BulkMarkLoad::BulkMarkLoad(Connection& c, std::int64_t recorded_by, std::string 
     }
     for (const auto& r : c_.query(
              "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i WHERE i.indrelid IN "
-             "('attendance_marks'::regclass, 'attendance_week_totals'::regclass) AND NOT EXISTS (SELECT 1 FROM "
-             "pg_constraint k WHERE k.conindid = "
-             "i.indexrelid) ORDER BY 1")) {
+             "('attendance_marks'::regclass, 'attendance_week_totals'::regclass) AND NOT EXISTS "
+             "(SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) ORDER BY 1")) {
       set_aside.push_back("DROP INDEX " + r.text(0));
       // The definition of a partitioned table's index reads "ON ONLY": made that way it would be the
       // parent's alone, and no year would have it.
