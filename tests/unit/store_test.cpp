@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <set>
 #include <thread>
 
@@ -147,6 +148,56 @@ TEST(StoreTransactions, BegunWithTheFirstStatementAndUnseenUntilCommitted) {
   EXPECT_EQ(count(), 1);
   db->with_connection(
       [&](store::Connection& c) { EXPECT_EQ(c.query_one("SELECT name FROM organisations")->text(0), "Renamed"); });
+}
+
+// A page's reads run beside a register being sent: a read neither waits for a writer's transaction
+// nor sees it before it commits. SQLite reads one snapshot throughout and refuses a write in a read
+// (it would take the write lock outside the writers' queue); PostgreSQL reads each statement as it
+// stands, as READ COMMITTED transactions did, with no BEGIN or COMMIT to send.
+TEST(StoreTransactions, AReadNeitherWaitsForAWriterNorSeesItsWorkUntilCommitted) {
+  auto db = test_support::fresh_database();
+  store::migrate(*db);
+  const bool sqlite = db->engine() == store::Engine::Sqlite;
+  domain::Organisation o;
+  o.kind = domain::OrganisationKind::LocalAuthority;
+  o.name = "Written beside a read";
+  const auto add = [&] {
+    db->transaction([&](store::Connection& c) { store::insert_organisation(c, o, "2026-12-04T09:00:00Z"); });
+  };
+
+  std::promise<void> written, read;
+  std::thread writer([&] {
+    db->transaction([&](store::Connection& c) {
+      store::insert_organisation(c, o, "2026-12-04T09:00:00Z");
+      written.set_value();
+      // Committed only once the read is done: a read that queued behind this transaction would
+      // never be done (and SQLite's writers' queue gives up after 10 s).
+      read.get_future().wait_for(std::chrono::seconds(30));
+    });
+  });
+  written.get_future().wait();
+  std::int64_t seen = -1;
+  EXPECT_NO_THROW(db->read([&](store::Connection& c) { seen = store::count_organisations(c); }));
+  read.set_value();
+  writer.join();
+  EXPECT_EQ(seen, 0);
+
+  std::int64_t first = -1, then = -1;
+  db->read([&](store::Connection& c) {
+    first = store::count_organisations(c);
+    std::thread(add).join();  // another connection commits in the middle of the read
+    then = store::count_organisations(c);
+  });
+  EXPECT_EQ(first, 1);
+  EXPECT_EQ(then, sqlite ? 1 : 2);
+
+  if (sqlite) {
+    EXPECT_THROW(db->read([&](store::Connection& c) { store::insert_organisation(c, o, "2026-12-04T09:00:00Z"); }),
+                 store::DatabaseError);
+  }
+  db->read([&](store::Connection& c) { EXPECT_EQ(store::count_organisations(c), 2); });
+  add();  // and the writers' queue is free after all of it
+  db->with_connection([&](store::Connection& c) { EXPECT_EQ(store::count_organisations(c), 3); });
 }
 
 // Named statements are planned once on PostgreSQL; statements sent unnamed (through PgBouncer) are

@@ -114,20 +114,23 @@ RegisterView view_register(const Services& s, const Actor& a, const std::string&
                            const std::string& group) {
   const auto key = session_key(s, date, session);
   const auto site = domain::parse_whole_number(domain::trimmed(group));
-  return run(s, a, {"register.view", Action::TakeRegister, "provider"}, [&](store::Connection& c, AuditRecord& entry) {
-    auto v = build_register(c, s, a.organisation_id, key);
-    if (site && std::any_of(v.groups.begin(), v.groups.end(), [&](const auto& g) { return g.site_id == *site; })) {
-      v.group = *site;
-      std::erase_if(v.entries, [&](const auto& e) { return e.site_id != *site; });
-      v.taken = std::all_of(v.entries.begin(), v.entries.end(), [](const auto& e) { return e.mark.has_value(); });
-    }
-    nlohmann::json ids = nlohmann::json::array();
-    for (const auto& e : v.entries) ids.push_back(e.pupil.id);
-    entry.entity_id = a.organisation_id;
-    entry.detail =
-        nlohmann::json{{"date", key.date}, {"session", domain::session_code(key.session)}, {"pupil_ids", ids}}.dump();
-    return v;
-  });
+  return run(
+      s, a, {"register.view", Action::TakeRegister, "provider", true, true},
+      [&](store::Connection& c, AuditRecord& entry) {
+        auto v = build_register(c, s, a.organisation_id, key);
+        if (site && std::any_of(v.groups.begin(), v.groups.end(), [&](const auto& g) { return g.site_id == *site; })) {
+          v.group = *site;
+          std::erase_if(v.entries, [&](const auto& e) { return e.site_id != *site; });
+          v.taken = std::all_of(v.entries.begin(), v.entries.end(), [](const auto& e) { return e.mark.has_value(); });
+        }
+        nlohmann::json ids = nlohmann::json::array();
+        for (const auto& e : v.entries) ids.push_back(e.pupil.id);
+        entry.entity_id = a.organisation_id;
+        entry.detail =
+            nlohmann::json{{"date", key.date}, {"session", domain::session_code(key.session)}, {"pupil_ids", ids}}
+                .dump();
+        return v;
+      });
 }
 
 void take_register(const Services& s, const Actor& a, const std::string& date, const std::string& session,
@@ -295,7 +298,8 @@ std::vector<store::CodeRow> export_attendance(const Services& s, const Actor& a,
 TodayBoard today_board(const Services& s, const Actor& a) {
   const unsigned weekday = std::chrono::weekday(std::chrono::sys_days(s.today())).iso_encoding();
   return run(
-      s, a, {"today.view", Action::SeeTodayBoard, "organisation"}, [&](store::Connection& c, AuditRecord& entry) {
+      s, a, {"today.view", Action::SeeTodayBoard, "organisation", true, true},
+      [&](store::Connection& c, AuditRecord& entry) {
         TodayBoard board;
         board.date = domain::format_date(s.today());
         entry.entity_id = a.organisation_id;
@@ -340,7 +344,7 @@ TodayBoard today_board(const Services& s, const Actor& a) {
 PupilAttendance pupil_attendance(const Services& s, const Actor& a, std::int64_t pupil_id,
                                  const AttendanceShown& shown) {
   return run(
-      s, a, {"pupil.view", Action::ViewPupil, "pupil"}, pupil_of(a, pupil_id),
+      s, a, {"pupil.view", Action::ViewPupil, "pupil", true, true}, pupil_of(a, pupil_id),
       [&](store::Connection& c, Subject<domain::Pupil>& p, AuditRecord&) {
         PupilAttendance v;
         v.pupil = p.record;

@@ -28,8 +28,9 @@ struct UseCase {
   // Reads of what is not personal data (the provider directory) audit only their refusals, so
   // browsing the directory does not queue on the audit trail's lock.
   bool audit_when_allowed = true;
-  // A long read (an area's year of attendance) runs outside the writer's lock and is audited in a
-  // short transaction after it: registers being sent must not wait for a report.
+  // A use case that only reads (a page) runs outside the writer's lock (Database::read) and is
+  // audited in a short transaction after it: registers being sent must not wait for a report, nor
+  // pages on SQLite for each other's reads. Nothing is shown before its audit entry is committed.
   bool reads_only = false;
 };
 
@@ -92,7 +93,7 @@ auto run(const Services& s, const Actor& a, const UseCase& use_case, Load load, 
   if (in_one_transaction) {
     s.db.transaction(attempt);
   } else {
-    s.db.with_connection(attempt);
+    s.db.read(attempt);
     if (decision != domain::Decision::Allow)
       s.db.transaction([&](store::Connection& c) { audit_refused(c, s, a, use_case, refused_entity, refused_pupil); });
     else if (audit_after)
@@ -104,8 +105,10 @@ auto run(const Services& s, const Actor& a, const UseCase& use_case, Load load, 
 
 // A read of a use case's own work on a connection of its own, started from inside that work once the
 // policy has allowed it, and answered when the work asks the future for it: for a long read of a
-// reads_only use case (whose reads are no one transaction anyway) that the rest of its work need not
-// wait on, so the database and the server work at once on a machine's two cores. Never a write: only
+// reads_only use case that the rest of its work need not wait on, so the database and the server work
+// at once on a machine's two cores. It reads its own moment, not the work's snapshot: for what need
+// not agree to the commit with the rest of the page (an area's year beside its half term). Never a
+// write: only
 // the envelope's connection holds the use case's transaction and its audit entry.
 // At most kReadsBeside run at once in a process: each holds a thread and a connection of its own,
 // and under load the cores are busy with other requests anyway. Beyond them, or when no thread can be

@@ -127,11 +127,21 @@ void Database::with_connection(const std::function<void(Connection&)>& work) {
 }
 
 void Database::transaction(const std::function<void(Connection&)>& work) {
+  between(&Connection::begin, &Connection::commit, work);
+}
+
+void Database::read(const std::function<void(Connection&)>& work) {
+  between(&Connection::begin_read, &Connection::end_read, work);
+}
+
+// Rolled back if anything throws; a connection that cannot even roll back is dropped, not pooled.
+void Database::between(void (Connection::*open)(), void (Connection::*close)(),
+                       const std::function<void(Connection&)>& work) {
   auto c = acquire();
   try {
-    c->begin();
+    ((*c).*open)();
     work(*c);
-    c->commit();
+    ((*c).*close)();
   } catch (...) {
     try {
       c->rollback();

@@ -145,7 +145,12 @@ class Connection {
   virtual void execute_script(std::string_view sql) = 0;  // several statements, no parameters
   virtual void begin() = 0;
   virtual void commit() = 0;
-  virtual void rollback() = 0;
+  virtual void rollback() = 0;  // also ends a read (begin_read)
+  // A read of several statements that holds back no writer. SQLite reads one snapshot of its log
+  // and refuses a statement that would write; PostgreSQL reads each statement as it stands, as
+  // its transactions (READ COMMITTED) always did, with no round trip for BEGIN or COMMIT.
+  virtual void begin_read() {}
+  virtual void end_read() {}
   // Serialises writers of one append-only chain (the audit trail) for the current transaction.
   virtual void lock_for_append(std::string_view chain) = 0;
   // Whether the connection to the server was lost: such a connection never goes back in the pool.
@@ -175,10 +180,14 @@ class Database {
   void with_connection(const std::function<void(Connection&)>& work);
   // Runs `work` in one transaction: committed if it returns, rolled back if it throws.
   void transaction(const std::function<void(Connection&)>& work);
+  // Runs `work`, which only reads, without waiting for writers or making them wait (see
+  // Connection::begin_read).
+  void read(const std::function<void(Connection&)>& work);
   // Whether the database answers a trivial query now.
   bool answers();
 
  private:
+  void between(void (Connection::*open)(), void (Connection::*close)(), const std::function<void(Connection&)>& work);
   std::unique_ptr<Connection> acquire();
   void release(std::unique_ptr<Connection> c);
   void discard(std::unique_ptr<Connection> c);

@@ -68,6 +68,10 @@ class SqliteConnection final : public Connection {
       if (rc != SQLITE_OK) throw DatabaseError(std::string("SQLite bind failed: ") + sqlite3_errmsg(db_));
     }
     sqlite3_stmt* const handle = stmt.handle;
+    // A write begun in a read would take the write lock without the writers' queue, and would go
+    // unaudited if the read's use case is audited after it.
+    if (reading_ && !sqlite3_stmt_readonly(handle))
+      throw DatabaseError("SQLite: a write in a read: " + std::string(sql));
     const int columns = sqlite3_column_count(handle);
     Row row({});
     for (;;) {
@@ -119,8 +123,19 @@ class SqliteConnection final : public Connection {
     held_.unlock();
   }
   void rollback() override {
+    reading_ = false;
     if (!sqlite3_get_autocommit(db_)) execute_script("ROLLBACK");
     if (held_) held_.unlock();
+  }
+  // A deferred BEGIN: the first statement takes a read snapshot of the log, and writers go on
+  // committing beside it (WAL), where BEGIN IMMEDIATE would queue every page behind the writer.
+  void begin_read() override {
+    execute_script("BEGIN");
+    reading_ = true;
+  }
+  void end_read() override {
+    reading_ = false;
+    execute_script("COMMIT");
   }
   void lock_for_append(std::string_view) override {}  // BEGIN IMMEDIATE already serialises writers
 
@@ -197,6 +212,7 @@ class SqliteConnection final : public Connection {
   std::unordered_map<std::string, Statement> statements_;
   WriterLock writer_;
   std::unique_lock<std::timed_mutex> held_;
+  bool reading_ = false;                              // between begin_read and end_read
   std::shared_ptr<SqliteCheckpointer> checkpointer_;  // outlives db_, whose commits call it
 };
 

@@ -176,6 +176,7 @@ void add_register_routes(Router& r) {
     auto data = today_json(app::today_board(ctx.services, ctx.actor()));
     data["title"] = "Today, " + data["date_text"].get<std::string>();
     data["count"] = data["pupils"].size();
+    data["one"] = data["pupils"].size() == 1;  // "1 of your pupils is", not "are"
     data["empty"] = data["pupils"].empty();
     return ctx.page("registers/today", std::move(data));
   });
