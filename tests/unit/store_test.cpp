@@ -20,6 +20,17 @@
 
 using namespace waypoint;
 
+namespace {
+
+// How many organisations another connection sees now.
+std::int64_t organisations_in(store::Database& db) {
+  std::int64_t n = -1;
+  db.with_connection([&](store::Connection& c) { n = store::count_organisations(c); });
+  return n;
+}
+
+}  // namespace
+
 TEST(StoreMigrations, ApplyOnceAndRecordEach) {
   auto db = test_support::fresh_database();
   const auto first = store::migrate(*db);
@@ -119,11 +130,7 @@ TEST(StoreTransactions, AThrowRollsBackEverything) {
 TEST(StoreTransactions, BegunWithTheFirstStatementAndUnseenUntilCommitted) {
   auto db = test_support::fresh_database();
   store::migrate(*db);
-  const auto count = [&] {
-    std::int64_t n = -1;
-    db->with_connection([&](store::Connection& c) { n = store::count_organisations(c); });
-    return n;
-  };
+  const auto count = [&] { return organisations_in(*db); };
   domain::Organisation o;
   o.kind = domain::OrganisationKind::LocalAuthority;
   o.name = "Begun late";
@@ -198,6 +205,40 @@ TEST(StoreTransactions, AReadNeitherWaitsForAWriterNorSeesItsWorkUntilCommitted)
   db->read([&](store::Connection& c) { EXPECT_EQ(store::count_organisations(c), 2); });
   add();  // and the writers' queue is free after all of it
   db->with_connection([&](store::Connection& c) { EXPECT_EQ(store::count_organisations(c), 3); });
+}
+
+// The audit entry, a transaction's last write, is sent with the COMMIT on PostgreSQL (exec_later):
+// the next statement still sees it, a failure still undoes the whole transaction, and outside a
+// transaction it runs at once.
+TEST(StoreTransactions, AWriteSentLaterIsSeenNextAndFailsItsWholeTransaction) {
+  auto db = test_support::fresh_database();
+  store::migrate(*db);
+  const auto count = [&] { return organisations_in(*db); };
+  const auto add = "INSERT INTO organisations (kind, name, created_at) VALUES ('la', $1, '2026-12-04T09:00:00Z')";
+  db->transaction([&](store::Connection& c) {
+    c.exec_later(add, {std::string("Sent with the next read")});
+    EXPECT_EQ(store::count_organisations(c), 1);
+    c.exec_later(add, {std::string("Sent with the commit")});
+  });
+  EXPECT_EQ(count(), 2);
+
+  EXPECT_THROW(db->transaction([&](store::Connection& c) {
+    c.exec(add, {std::string("Undone with the rest")});
+    c.exec_later(add, {std::nullopt});  // a name is required: refused at the commit
+  }),
+               store::DatabaseError);
+  EXPECT_EQ(count(), 2);
+  EXPECT_THROW(db->transaction([&](store::Connection& c) {
+    c.exec_later(add, {std::nullopt});
+    c.query("SELECT 1");
+  }),
+               store::DatabaseError);
+  EXPECT_EQ(count(), 2);
+
+  db->with_connection([&](store::Connection& c) { c.exec_later(add, {std::string("At once")}); });
+  EXPECT_EQ(count(), 3);
+  db->transaction([&](store::Connection& c) { c.exec_later(add, {std::string("Pool still usable")}); });
+  EXPECT_EQ(count(), 4);
 }
 
 // Named statements are planned once on PostgreSQL; statements sent unnamed (through PgBouncer) are

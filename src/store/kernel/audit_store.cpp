@@ -92,7 +92,8 @@ std::vector<domain::AuditEntry> append_audit_entries(Connection& c, std::vector<
     const auto after_entries = params.size() + 1;
     params.push_back(integer(last_id));
     params.push_back(hash);
-    c.exec("WITH added AS (" + insert + ") " + head(after_entries), params);
+    // The transaction's last statement, as a rule: sent with its COMMIT.
+    c.exec_later("WITH added AS (" + insert + ") " + head(after_entries), params);
   }
   if (!together) c.exec(head(1), {integer(last_id), hash});
   return entries;

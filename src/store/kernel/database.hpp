@@ -161,6 +161,10 @@ class Connection {
   bool has_copy() const { return engine() == Engine::Postgres; }
 
   void exec(std::string_view sql, const Params& params = {}) { query(sql, params); }
+  // A write whose result nobody reads. In a transaction on PostgreSQL it goes with the next
+  // statement or the COMMIT, a round trip fewer, and a failure is thrown there, still inside the
+  // transaction; elsewhere it runs at once.
+  virtual void exec_later(std::string_view sql, const Params& params) { exec(sql, params); }
   std::optional<Row> query_one(std::string_view sql, const Params& params = {});
   // Runs an INSERT ... RETURNING id and answers the new id.
   std::int64_t insert(std::string_view sql, const Params& params);

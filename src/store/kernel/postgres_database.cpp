@@ -9,6 +9,8 @@
 namespace waypoint::store {
 namespace {
 
+constexpr const char* kCommit = "COMMIT";
+
 class PostgresConnection final : public Connection {
  public:
   PostgresConnection(const std::string& conninfo, bool named_statements)
@@ -32,7 +34,7 @@ class PostgresConnection final : public Connection {
   Engine engine() const override { return Engine::Postgres; }
 
   void each_row(std::string_view sql, const Params& params, const std::function<void(Row&)>& visit) override {
-    if (begin_pending_) return each_row_together({{std::string(sql), params, visit}});
+    if (begin_pending_ || !deferred_.empty()) return each_row_together({{std::string(sql), params, visit}});
     std::vector<const char*> values;
     values.reserve(params.size());
     for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
@@ -46,13 +48,30 @@ class PostgresConnection final : public Connection {
 
   void each_row_together(const std::vector<Read>& reads) override {
     if (reads.empty()) return;
-    if (reads.size() == 1 && !begin_pending_)
+    if (reads.size() == 1 && !begin_pending_ && deferred_.empty())
       return each_row(reads.front().sql, reads.front().params, reads.front().visit);
-    Cleared results{pipeline(reads)};
-    for (std::size_t i = 0; i < reads.size(); ++i) take(results.results[i], reads[i].sql, reads[i].visit);
+    if (deferred_.empty()) {
+      Cleared results{pipeline(reads)};
+      for (std::size_t i = 0; i < reads.size(); ++i) take(results.results[i], reads[i].sql, reads[i].visit);
+      return;
+    }
+    auto all = std::move(deferred_);
+    deferred_.clear();
+    all.insert(all.end(), reads.begin(), reads.end());
+    Cleared results{pipeline(all)};
+    // In order: a write sent later that failed is the reason the reads behind it did not run.
+    for (std::size_t i = 0; i < all.size(); ++i) take(results.results[i], all[i].sql, all[i].visit);
+  }
+
+  // Sent with the next statement, or with COMMIT: the transaction's last write (its audit entry)
+  // costs no round trip of its own. Outside a transaction there is no COMMIT to wait for.
+  void exec_later(std::string_view sql, const Params& params) override {
+    if (!in_transaction_) return exec(sql, params);
+    deferred_.push_back({std::string(sql), params, [](Row&) {}});
   }
 
   void execute_script(std::string_view sql) override {
+    send_deferred();
     // A script is sent by the simple protocol, which takes several statements: a transaction's
     // BEGIN still owed goes with it.
     PGresult* result = PQexec(conn_, ((begin_pending_ ? "BEGIN; " : "") + std::string(sql)).c_str());
@@ -67,6 +86,7 @@ class PostgresConnection final : public Connection {
   }
 
   void copy_in(std::string_view copy, std::string_view rows) override {
+    send_deferred();
     if (begin_pending_) execute_script("");  // COPY is no part of a pipeline: the BEGIN goes on its own
     PGresult* started = PQexec(conn_, std::string(copy).c_str());
     const auto status = PQresultStatus(started);
@@ -93,14 +113,22 @@ class PostgresConnection final : public Connection {
 
   // BEGIN waits to go with the transaction's first statement, in one round trip: a round trip is
   // worth more than the statement on most requests. A transaction that ran nothing was never begun.
-  void begin() override { begin_pending_ = true; }
+  void begin() override {
+    begin_pending_ = true;
+    in_transaction_ = true;
+  }
   void commit() override {
-    if (begin_pending_)
+    in_transaction_ = false;
+    if (!deferred_.empty())
+      each_row_together({{kCommit, {}, [](Row&) {}}});
+    else if (begin_pending_)
       begin_pending_ = false;
     else
       execute_script("COMMIT");
   }
   void rollback() override {
+    in_transaction_ = false;
+    deferred_.clear();
     begin_pending_ = false;
     if (!broken() && PQtransactionStatus(conn_) != PQTRANS_IDLE) execute_script("ROLLBACK");
   }
@@ -175,7 +203,9 @@ class PostgresConnection final : public Connection {
     std::vector<std::vector<const char*>> values(reads.size());
     for (std::size_t i = 0; i < reads.size(); ++i) {
       for (const auto& p : reads[i].params) values[i].push_back(p ? p->c_str() : nullptr);
-      names.push_back(named_statements_ ? &prepared(reads[i].sql, static_cast<int>(values[i].size())) : nullptr);
+      // COMMIT (after writes owed) goes unnamed: it has no plan to keep.
+      const bool named = named_statements_ && reads[i].sql != kCommit;
+      names.push_back(named ? &prepared(reads[i].sql, static_cast<int>(values[i].size())) : nullptr);
     }
     const bool begin = begin_pending_;
     begin_pending_ = false;
@@ -224,6 +254,15 @@ class PostgresConnection final : public Connection {
     return answers;
   }
 
+  // Writes owed (exec_later) go on their own before a statement that cannot join a pipeline.
+  void send_deferred() {
+    if (deferred_.empty()) return;
+    auto owed = std::move(deferred_);
+    deferred_.clear();
+    Cleared results{pipeline(owed)};
+    for (std::size_t i = 0; i < owed.size(); ++i) take(results.results[i], owed[i].sql, owed[i].visit);
+  }
+
   [[noreturn]] void fail(const std::string& message) const {
     if (broken()) throw DatabaseUnavailable("PostgreSQL connection lost: " + message);
     throw DatabaseError("PostgreSQL: " + message);
@@ -234,6 +273,8 @@ class PostgresConnection final : public Connection {
   std::unordered_map<std::string, std::string> statements_;  // SQL -> the name it is prepared under
   std::uint64_t named_ = 0;
   bool begin_pending_ = false;
+  bool in_transaction_ = false;  // between begin and commit or rollback
+  std::vector<Read> deferred_;   // writes owed by exec_later, in order
   bool unusable_ = false;
 };
 
