@@ -239,7 +239,7 @@ void change_placement(const Services& s, const Actor& a, std::int64_t placement_
 }
 
 PlacementView view_placement(const Services& s, const Actor& a, std::int64_t placement_id) {
-  return run(s, a, {"placement.view", Action::ViewPlacement, "placement"}, placement_of(a, placement_id),
+  return run(s, a, {"placement.view", Action::ViewPlacement, "placement", true, true}, placement_of(a, placement_id),
              [&](store::Connection& c, Subject<store::PlacementRecord>& p, AuditRecord&) {
                return placement_view_on(c, s, a, p);
              });

@@ -135,7 +135,7 @@ std::vector<ThresholdWarning> threshold_warnings(store::Connection& c, const dom
 }  // namespace
 
 TimetableView view_timetable(const Services& s, const Actor& a, std::int64_t pupil_id) {
-  TimetableView v = run(s, a, {"pupil.view", domain::Action::ViewPupil, "pupil"}, pupil_of(a, pupil_id),
+  TimetableView v = run(s, a, {"pupil.view", domain::Action::ViewPupil, "pupil", true, true}, pupil_of(a, pupil_id),
                         [&](store::Connection& c, Subject<domain::Pupil>& p, AuditRecord&) {
                           TimetableView v;
                           v.pupil = p.record;

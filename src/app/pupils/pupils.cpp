@@ -49,12 +49,12 @@ store::Page<domain::Pupil> list_pupils(const Services& s, const Actor& a, const 
 }
 
 domain::Pupil view_pupil(const Services& s, const Actor& a, std::int64_t pupil_id) {
-  return run(s, a, {"pupil.view", Action::ViewPupil, "pupil"}, pupil_of(a, pupil_id),
+  return run(s, a, {"pupil.view", Action::ViewPupil, "pupil", true, true}, pupil_of(a, pupil_id),
              [](store::Connection&, Subject<domain::Pupil>& p, AuditRecord&) { return p.record; });
 }
 
 PupilRecord view_pupil_record(const Services& s, const Actor& a, std::int64_t pupil_id) {
-  return run(s, a, {"pupil.view", Action::ViewPupil, "pupil"}, pupil_of(a, pupil_id),
+  return run(s, a, {"pupil.view", Action::ViewPupil, "pupil", true, true}, pupil_of(a, pupil_id),
              [&](store::Connection& c, Subject<domain::Pupil>& p, AuditRecord&) {
                PupilRecord r;
                r.pupil = p.record;
