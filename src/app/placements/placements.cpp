@@ -246,7 +246,7 @@ PlacementView view_placement(const Services& s, const Actor& a, std::int64_t pla
 }
 
 store::Page<store::PlacementRecord> list_placements(const Services& s, const Actor& a, const store::PageRequest& page) {
-  return run(s, a, {"placement.list", Action::ListPlacements, "placement"},
+  return run(s, a, {"placement.list", Action::ListPlacements, "placement", true, true},
              [&](store::Connection& c, AuditRecord& entry) {
                store::Page<store::PlacementRecord> result;
                const auto listing = domain::placement_listing(principal_of(a));

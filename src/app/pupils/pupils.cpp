@@ -19,33 +19,34 @@ store::Page<domain::Pupil> list_pupils(const Services& s, const Actor& a, const 
                                        std::string_view search) {
   const auto words = domain::trimmed(std::string(search));
   if (const auto problem = domain::text_problem("search", words)) throw Invalid("q", *problem);
-  return run(s, a, {"pupil.list", Action::ListPupils, "pupil"}, [&](store::Connection& c, AuditRecord& entry) {
-    store::Page<domain::Pupil> result;
-    const auto listing = domain::pupil_listing(principal_of(a), a.user_id);
-    switch (listing.scope) {
-      case domain::ListScope::School:
-        result = store::list_pupils_of_school(c, listing.id, page, words);
-        break;
-      case domain::ListScope::Area:
-        result = store::list_pupils_of_local_authority(c, listing.id, page, words);
-        break;
-      case domain::ListScope::Guardian:
-        result = store::list_pupils_of_guardian(c, listing.id, page, words);
-        break;
-      case domain::ListScope::Provider:
-        result = store::list_pupils_placed_with(c, listing.id, page, words);
-        break;
-      case domain::ListScope::None:
-        break;  // the policy refused it before the work began
-    }
-    // A list shows names and UPNs: it is a read of those records too.
-    nlohmann::json ids = nlohmann::json::array();
-    for (const auto& p : result.items) ids.push_back(p.id);
-    nlohmann::json detail{{"pupil_ids", ids}};
-    if (!words.empty()) detail["search"] = words;  // who looked for whom
-    entry.detail = detail.dump();
-    return result;
-  });
+  return run(s, a, {"pupil.list", Action::ListPupils, "pupil", true, true},
+             [&](store::Connection& c, AuditRecord& entry) {
+               store::Page<domain::Pupil> result;
+               const auto listing = domain::pupil_listing(principal_of(a), a.user_id);
+               switch (listing.scope) {
+                 case domain::ListScope::School:
+                   result = store::list_pupils_of_school(c, listing.id, page, words);
+                   break;
+                 case domain::ListScope::Area:
+                   result = store::list_pupils_of_local_authority(c, listing.id, page, words);
+                   break;
+                 case domain::ListScope::Guardian:
+                   result = store::list_pupils_of_guardian(c, listing.id, page, words);
+                   break;
+                 case domain::ListScope::Provider:
+                   result = store::list_pupils_placed_with(c, listing.id, page, words);
+                   break;
+                 case domain::ListScope::None:
+                   break;  // the policy refused it before the work began
+               }
+               // A list shows names and UPNs: it is a read of those records too.
+               nlohmann::json ids = nlohmann::json::array();
+               for (const auto& p : result.items) ids.push_back(p.id);
+               nlohmann::json detail{{"pupil_ids", ids}};
+               if (!words.empty()) detail["search"] = words;  // who looked for whom
+               entry.detail = detail.dump();
+               return result;
+             });
 }
 
 domain::Pupil view_pupil(const Services& s, const Actor& a, std::int64_t pupil_id) {
