@@ -50,17 +50,11 @@ class PostgresConnection final : public Connection {
     if (reads.empty()) return;
     if (reads.size() == 1 && !begin_pending_ && deferred_.empty())
       return each_row(reads.front().sql, reads.front().params, reads.front().visit);
-    if (deferred_.empty()) {
-      Cleared results{pipeline(reads)};
-      for (std::size_t i = 0; i < reads.size(); ++i) take(results.results[i], reads[i].sql, reads[i].visit);
-      return;
-    }
+    if (deferred_.empty()) return run_together(reads);
     auto all = std::move(deferred_);
     deferred_.clear();
     all.insert(all.end(), reads.begin(), reads.end());
-    Cleared results{pipeline(all)};
-    // In order: a write sent later that failed is the reason the reads behind it did not run.
-    for (std::size_t i = 0; i < all.size(); ++i) take(results.results[i], all[i].sql, all[i].visit);
+    run_together(all);
   }
 
   // Sent with the next statement, or with COMMIT: the transaction's last write (its audit entry)
@@ -259,8 +253,14 @@ class PostgresConnection final : public Connection {
     if (deferred_.empty()) return;
     auto owed = std::move(deferred_);
     deferred_.clear();
-    Cleared results{pipeline(owed)};
-    for (std::size_t i = 0; i < owed.size(); ++i) take(results.results[i], owed[i].sql, owed[i].visit);
+    run_together(owed);
+  }
+
+  // One pipeline, each result taken in order: a write owed that failed is the reason the
+  // statements behind it did not run, and is what is thrown.
+  void run_together(const std::vector<Read>& reads) {
+    Cleared results{pipeline(reads)};
+    for (std::size_t i = 0; i < reads.size(); ++i) take(results.results[i], reads[i].sql, reads[i].visit);
   }
 
   [[noreturn]] void fail(const std::string& message) const {
