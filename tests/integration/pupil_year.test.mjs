@@ -100,3 +100,19 @@ test("the provider sees the same year of its own sessions; a parent sees their c
   assert.equal(figure(decode((await parent.get("/pupils/1/attendance?page=2")).text), "Possible sessions"), "61");
   assert.equal((await parent.get("/pupils/2/attendance?page=2")).status, 404);
 });
+
+test("with every mark inside the year, the figures are the same (on SQLite, from the placement's running totals)", async () => {
+  wp.sql(`DELETE FROM attendance_marks WHERE pupil_id = 1 AND session_date = '${day(-366)}'`);
+  const page = decode((await school.get("/pupils/1/attendance")).text);
+  assert.deepEqual(
+    ["Possible sessions", "Attended", "Authorised absence", "Unauthorised absence", "Attendance"].map((name) => figure(page, name)),
+    ["61", "56", "2", "3", "91.8%"],
+  );
+  const tutor = wp.client();
+  await tutor.signIn(DEMO.providerStaff);
+  assert.equal(figure(decode((await tutor.get("/pupils/1/attendance")).text), "Unauthorised absence"), "3");
+  // A mark the school corrects moves between the figures at once.
+  wp.sql(`UPDATE attendance_marks SET school_code = 'I' WHERE pupil_id = 1 AND session_date = '${days[2]}' AND session = 'pm'`);
+  const corrected = decode((await school.get("/pupils/1/attendance")).text);
+  assert.deepEqual([figure(corrected, "Authorised absence"), figure(corrected, "Unauthorised absence")], ["3", "2"]);
+});

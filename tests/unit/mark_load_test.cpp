@@ -229,18 +229,21 @@ TEST(StorePupilMarks, APupilsWeeksAreReadByTheirPlacementsWhateverTheDates) {
   });
 }
 
-// A pupil's sessions newest first, a page at a time, and the sessions counted by the code that
-// counts (the school's correction, else the provider's) in the database: the year's figures without
-// reading the year. A provider's staff ask for their own provider's marks only.
-TEST(StorePupilMarks, APageOfSessionsNewestFirstAndTheCountsByTheCodeThatCounts) {
-  auto db = test_support::fresh_database();
-  store::migrate(*db);
+namespace {
+
+// A pupil at two providers: a week at the first (Monday to Friday, 2 to 6 November 2026, absent on
+// the Tuesday, the school's correction "ill" on its morning), and the Monday after at the second.
+struct AtTwoProviders {
+  OnePlacement at, elsewhere;
+};
+
+AtTwoProviders marked_at_two_providers(store::Database& db) {
   OnePlacement at, elsewhere;
   const auto mark = [](const OnePlacement& p, const char* day, const char* session, const char* code) {
     return store::MarkRow{p.pupil,   p.placement, p.provider, p.school, day,          session,
                           "present", 0,           "",         code,     std::nullopt, std::nullopt};
   };
-  db->transaction([&](store::Connection& c) {
+  db.transaction([&](store::Connection& c) {
     at = one_placement(c);
     // The same pupil at a second provider, on the Monday after.
     elsewhere = at;
@@ -263,16 +266,30 @@ TEST(StorePupilMarks, APageOfSessionsNewestFirstAndTheCountsByTheCodeThatCounts)
     store::save_marks(c, marks, at.user, kNow);
     store::correct_mark(c, at.pupil, "2026-11-03", "am", "I", "Mother rang: ill");
   });
+  return {at, elsewhere};
+}
+
+// Counts by code, in order of the code, a code's rows added up: "B:10 I:1 N:1 ".
+std::string counted(const std::vector<store::SessionCount>& rows) {
+  std::map<std::string, int> by_code;
+  for (const auto& r : rows) by_code[r.code] += r.sessions;
+  std::string out;
+  for (const auto& [code, n] : by_code) out += code + ":" + std::to_string(n) + " ";
+  return out;
+}
+
+}  // namespace
+
+// A pupil's sessions newest first, a page at a time, and the sessions counted by the code that
+// counts (the school's correction, else the provider's) in the database: the year's figures without
+// reading the year. A provider's staff ask for their own provider's marks only.
+TEST(StorePupilMarks, APageOfSessionsNewestFirstAndTheCountsByTheCodeThatCounts) {
+  auto db = test_support::fresh_database();
+  store::migrate(*db);
+  const auto [at, elsewhere] = marked_at_two_providers(*db);
   const auto sessions = [](const std::vector<store::MarkRow>& marks) {
     std::string out;
     for (const auto& m : marks) out += m.session_date.substr(8) + m.session + " ";
-    return out;
-  };
-  const auto counts = [](const std::vector<store::SessionCount>& rows) {
-    std::map<std::string, int> by_code;
-    for (const auto& r : rows) by_code[r.code] += r.sessions;
-    std::string out;
-    for (const auto& [code, n] : by_code) out += code + ":" + std::to_string(n) + " ";
     return out;
   };
   db->with_connection([&](store::Connection& c) {
@@ -295,10 +312,37 @@ TEST(StorePupilMarks, APageOfSessionsNewestFirstAndTheCountsByTheCodeThatCounts)
     EXPECT_EQ(whole.size(), 12u);
     EXPECT_EQ(own.size(), 10u);
     EXPECT_EQ(sessions(own), "06pm 06am 05pm 05am 04pm 04am 03pm 03am 02pm 02am ");
-    EXPECT_EQ(counts(all_counts), "B:10 I:1 N:1 ");
-    EXPECT_EQ(counts(own_counts), "B:8 I:1 N:1 ");
+    EXPECT_EQ(counted(all_counts), "B:10 I:1 N:1 ");
+    EXPECT_EQ(counted(own_counts), "B:8 I:1 N:1 ");
     // Both days of the range count, the days either side do not.
-    EXPECT_EQ(counts(days_counts), "B:4 I:1 N:1 ");
+    EXPECT_EQ(counted(days_counts), "B:4 I:1 N:1 ");
+  });
+}
+
+// On SQLite a pupil's counts come from their placements' totals when all their marks lie in the
+// days asked for, the first and last day among them; a mark a day outside either end, and
+// PostgreSQL, leave it to the weeks' and days' reads, with nothing counted.
+TEST(StorePupilMarks, TheCountsComeFromThePlacementsTotalsWhenEveryMarkIsWithinTheDays) {
+  auto db = test_support::fresh_database();
+  store::migrate(*db);
+  const auto [at, elsewhere] = marked_at_two_providers(*db);
+  db->with_connection([&](store::Connection& c) {
+    const bool sqlite = c.engine() == store::Engine::Sqlite;
+    std::vector<store::SessionCount> all, own, ends;
+    EXPECT_EQ(store::session_counts_of_pupil_from_totals(c, {at.pupil, "2026-11-01", "2026-11-30", std::nullopt}, all),
+              sqlite);
+    EXPECT_EQ(store::session_counts_of_pupil_from_totals(c, {at.pupil, "2026-11-01", "2026-11-30", at.provider}, own),
+              sqlite);
+    EXPECT_EQ(store::session_counts_of_pupil_from_totals(c, {at.pupil, "2026-11-02", "2026-11-09", std::nullopt}, ends),
+              sqlite);
+    EXPECT_EQ(counted(all), sqlite ? "B:10 I:1 N:1 " : "");
+    EXPECT_EQ(counted(own), sqlite ? "B:8 I:1 N:1 " : "");
+    EXPECT_EQ(counted(ends), counted(all));
+    for (const auto& [from, to] : {std::pair{"2026-11-03", "2026-11-30"}, std::pair{"2026-11-01", "2026-11-08"}}) {
+      std::vector<store::SessionCount> some;
+      EXPECT_FALSE(store::session_counts_of_pupil_from_totals(c, {at.pupil, from, to, std::nullopt}, some)) << from;
+      EXPECT_TRUE(some.empty()) << from;
+    }
   });
 }
 

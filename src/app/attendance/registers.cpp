@@ -353,20 +353,24 @@ PupilAttendance pupil_attendance(const Services& s, const Actor& a, std::int64_t
                                      domain::format_date(std::chrono::sys_days(s.today()) - std::chrono::days(365)),
                                      today, domain::own_provider(principal_of(a))};
         // The year's counts, its sessions and the recent ones go with the progress reads: one
-        // round trip for all. The counts of its whole weeks come from the weekly totals, fifty
-        // rows where the marks are 380; the days either side from the marks.
+        // round trip for all. The counts come from the placements' totals where every mark of the
+        // pupil's is within the year (SQLite), else those of its whole weeks from the weekly
+        // totals, fifty rows where the marks are 380, and the days either side from the marks.
         std::vector<store::SessionCount> counts;
         std::vector<store::Read> reads{store::marks_of_pupil_read(c.engine(), year, v.marks, shown.page)};
-        const auto period =
-            domain::split_into_weeks(std::chrono::sys_days(s.today()) - std::chrono::days(365), s.today(), s.today());
-        if (period.weeks)
-          reads.push_back(
-              store::session_counts_of_pupil_weeks_read({pupil_id, domain::format_date(period.weeks->first),
-                                                         domain::format_date(period.weeks->second), year.provider_id},
-                                                        counts));
-        for (const auto& [first, last] : period.days)
-          reads.push_back(store::session_counts_of_pupil_read(
-              c.engine(), {pupil_id, domain::format_date(first), domain::format_date(last), year.provider_id}, counts));
+        if (!store::session_counts_of_pupil_from_totals(c, year, counts)) {
+          const auto period =
+              domain::split_into_weeks(std::chrono::sys_days(s.today()) - std::chrono::days(365), s.today(), s.today());
+          if (period.weeks)
+            reads.push_back(
+                store::session_counts_of_pupil_weeks_read({pupil_id, domain::format_date(period.weeks->first),
+                                                           domain::format_date(period.weeks->second), year.provider_id},
+                                                          counts));
+          for (const auto& [first, last] : period.days)
+            reads.push_back(store::session_counts_of_pupil_read(
+                c.engine(), {pupil_id, domain::format_date(first), domain::format_date(last), year.provider_id},
+                counts));
+        }
         if (shown.recent_from)
           reads.push_back(store::marks_of_pupil_read(
               c.engine(), {pupil_id, std::max(*shown.recent_from, year.from), today, year.provider_id}, v.recent));

@@ -82,6 +82,10 @@ Read session_counts_of_pupil_read(Engine engine, const PupilMarks& which, std::v
 // totals kept for each placement (a row a week and code instead of a row a session), into `out`,
 // a code perhaps in several rows.
 Read session_counts_of_pupil_weeks_read(const PupilMarks& which, std::vector<SessionCount>& out);
+// On SQLite, the same counts from the running totals of the pupil's placements (a row a placement
+// and code), when none of the pupil's marks lies outside `which.from` to `which.to`: true when they
+// were counted so, into `out`; false, with nothing read into it, otherwise and on PostgreSQL.
+bool session_counts_of_pupil_from_totals(Connection& c, const PupilMarks& which, std::vector<SessionCount>& out);
 // The school's own code for a session, kept beside the provider's mark.
 void correct_mark(Connection& c, std::int64_t pupil_id, const std::string& date, const std::string& session,
                   const std::string& code, const std::string& reason);
