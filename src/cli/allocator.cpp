@@ -14,7 +14,7 @@ namespace waypoint::cli {
 // heaps, see serve). Keeping 64 of each size puts most of a request's frees back in its thread's
 // cache: the signed-in home page answers about a fifth more requests a second. More is faster still
 // for small pages but holds memory in every thread: 256 took the server past 64 MB at LA scale
-// (68 MB against 58 MB with 7, 61 MB with 64; README, Measured).
+// (68 MB against 58 MB with 7, 61 MB with 64; README, Benchmarks).
 void keep_freed_blocks_per_thread(int argc, char** argv) {
   if (argc < 2 || std::string_view(argv[1]) != "serve") return;
   const char* tunables = std::getenv("GLIBC_TUNABLES");

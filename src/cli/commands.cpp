@@ -224,7 +224,7 @@ int serve(const Options& o) {
   // register page's request frees that much about every other time: growing the heap again on the
   // next request, and shrinking it, interrupts every core to flush its address cache. Keeping 4 MB
   // (and serving blocks under 1 MB from the heap, which fixing the first would otherwise stop)
-  // took the register page's CPU from 0.75 ms to 0.65 ms a request on PostgreSQL (README, Measured).
+  // took the register page's CPU from 0.75 ms to 0.65 ms a request on PostgreSQL (README, Benchmarks).
   mallopt(M_TRIM_THRESHOLD, 4 << 20);
   mallopt(M_MMAP_THRESHOLD, 1 << 20);
   const auto [host, port] = host_and_port(o.listen, "listen");
