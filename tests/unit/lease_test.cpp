@@ -5,10 +5,10 @@
 #include <thread>
 
 #include "app/kernel/background_lease.hpp"
-#include "app/kernel/clock.hpp"
 #include "store/kernel/lease_store.hpp"
 #include "store/kernel/migrations.hpp"
 #include "test_database.hpp"
+#include "test_services.hpp"
 
 using namespace waypoint;
 
@@ -37,11 +37,8 @@ TEST(StoreLease, OneHolderAtATimeUntilItRunsOutOrIsGivenUp) {
 // it meanwhile, and once the work is over and nobody renews it, another process does.
 TEST(StoreLease, KeptWhileLongWorkRunsThenFreeToTakeOver) {
   using namespace std::chrono_literals;
-  auto db = test_support::fresh_database();
-  store::migrate(*db);
-  app::SystemClock clock;
-  app::Services services{*db, clock, {}, {}, nullptr, nullptr};
-  app::BackgroundLease ours(services, 2s), theirs(services, 2s);
+  test_support::MigratedServices d;
+  app::BackgroundLease ours(d.services, 2s), theirs(d.services, 2s);
   ASSERT_TRUE(ours.hold());
   int taken = 0;
   ours.keep_during([&] {

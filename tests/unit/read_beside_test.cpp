@@ -7,22 +7,15 @@
 #include <future>
 #include <vector>
 
-#include "app/kernel/clock.hpp"
 #include "app/kernel/envelope.hpp"
-#include "store/kernel/migrations.hpp"
-#include "test_database.hpp"
+#include "test_services.hpp"
 
 using namespace waypoint;
 
 namespace {
 
 // A migrated database of the test's own, and the services a read beside is given.
-struct Database {
-  std::unique_ptr<store::Database> db = test_support::fresh_database();
-  app::SystemClock clock;
-  app::Services services{*db, clock, {}, {}, nullptr, nullptr};
-  Database() { store::migrate(*db); }
-};
+using Database = test_support::MigratedServices;
 
 }  // namespace
 

@@ -8,25 +8,16 @@
 #include <thread>
 #include <vector>
 
-#include "app/kernel/clock.hpp"
 #include "app/kernel/envelope.hpp"
 #include "store/accounts/organisation_store.hpp"
 #include "store/kernel/audit_store.hpp"
-#include "store/kernel/migrations.hpp"
-#include "test_database.hpp"
+#include "test_services.hpp"
 
 using namespace waypoint;
 
 namespace {
 
-struct AuditedDatabase {
-  std::unique_ptr<store::Database> db = test_support::fresh_database();
-  app::SystemClock clock;
-  app::Services services{*db, clock, {}, {}, nullptr, nullptr};
-  AuditedDatabase() {
-    store::migrate(*db);
-    services.settings.audit_key = std::string(32, 'k');
-  }
+struct AuditedDatabase : test_support::MigratedServices {
   std::vector<std::string> audited() {
     std::vector<std::string> actions;
     db->with_connection([&](store::Connection& c) {

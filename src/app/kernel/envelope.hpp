@@ -108,8 +108,7 @@ auto run(const Services& s, const Actor& a, const UseCase& use_case, Load load, 
 // reads_only use case that the rest of its work need not wait on, so the database and the server work
 // at once on a machine's two cores. It reads its own moment, not the work's snapshot: for what need
 // not agree to the commit with the rest of the page (an area's year beside its half term). Never a
-// write: only
-// the envelope's connection holds the use case's transaction and its audit entry.
+// write: only the envelope's connection holds the use case's transaction and its audit entry.
 // At most kReadsBeside run at once in a process: each holds a thread and a connection of its own,
 // and under load the cores are busy with other requests anyway. Beyond them, or when no thread can be
 // had, the read waits for the work to ask for it and runs then on the work's own connection `held`.
