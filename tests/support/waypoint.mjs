@@ -109,6 +109,7 @@ let line;
 function postgresLine() {
   if (line) return line;
   const signal = new Int32Array(new SharedArrayBuffer(4));
+  const pause = new Int32Array(new SharedArrayBuffer(4)); // waited on, never woken: a sleep
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(new URL("./sql_worker.mjs", import.meta.url), { workerData: { port: port2, signal }, transferList: [port2] });
   // Neither keeps a finished test file running.
@@ -118,8 +119,17 @@ function postgresLine() {
     ask(url, statement) {
       Atomics.store(signal, 0, 0);
       port1.postMessage({ url, statement });
+      const deadline = Date.now() + 60000;
       if (Atomics.wait(signal, 0, 0, 60000) === "timed-out") throw new Error(`no answer from PostgreSQL in 60 s to: ${statement}`);
-      const { message } = receiveMessageOnPort(port1);
+      // The worker posts its answer before it wakes this thread, yet once in a full suite's run the
+      // answer was not on the port when this thread woke: it is looked for again, a millisecond apart.
+      let received = receiveMessageOnPort(port1);
+      while (received === undefined && Date.now() < deadline) {
+        Atomics.wait(pause, 0, 0, 1);
+        received = receiveMessageOnPort(port1);
+      }
+      if (received === undefined) throw new Error(`no answer from PostgreSQL on its port to: ${statement}`);
+      const { message } = received;
       if (message.error !== undefined) throw new Error(message.error);
       return message.rows.trim();
     },
