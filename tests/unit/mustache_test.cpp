@@ -67,6 +67,24 @@ TEST(Mustache, ANameMissingFromARowIsTheNearestContextsInEveryRow) {
   EXPECT_EQ(render("{{#groups}}{{#rows}}{{^label}}{{id}}{{/label}}{{/rows}}|{{/groups}}", d), "|||");
 }
 
+TEST(Mustache, NamesThatBeginAlikeAreToldApart) {
+  // Keys that are the beginning of one another, differ only in their last letter or in a letter past
+  // ASCII: each name finds its own member and no other.
+  const json d = {{"a", "1"},
+                  {"ab", "2"},
+                  {"abc", "3"},
+                  {"abd", "4"},
+                  {"b", "5"},
+                  {"pupil", "6"},
+                  {"pupil_id", "7"},
+                  {"pupils", "8"},
+                  {"\u00e9l\u00e8ve", "9"},
+                  {"row", {{"ab", "inner"}}}};
+  EXPECT_EQ(render("{{a}}{{ab}}{{abc}}{{abd}}{{b}}{{pupil}}{{pupil_id}}{{pupils}}{{\u00e9l\u00e8ve}}", d), "123456789");
+  EXPECT_EQ(render("[{{abe}}][{{aa}}][{{pupil_}}][{{\u00e9l}}]", d.at("row")), "[][][][]");
+  EXPECT_EQ(render("{{#row}}{{ab}}{{abc}}{{a}}{{/row}}", d), "inner31");
+}
+
 TEST(Mustache, LinesOfOnlySectionTagsAndCommentsLeaveNoBlankLines) {
   const json d = {{"rows", {"a", "b"}}};
   EXPECT_EQ(render("<ul>\n  {{#rows}}\n  <li>{{.}}</li>\n  {{/rows}}\n  {{! a note }}\n</ul>\n", d),
