@@ -31,6 +31,11 @@ TEST(Mustache, TextThatCouldReorderThePageIsShownAsReplacementCharacters) {
   EXPECT_EQ(render("{{name}}", d),
             "Ann\xEF\xBF\xBD"
             "evil");
+  // Letters past ASCII are kept, and what must be escaped still is, beside a character replaced.
+  const json mixed = {{"name", "Zo\u00eb & <Ann>\u202E'\x01"}};
+  EXPECT_EQ(render("{{name}}|{{{name}}}", mixed),
+            "Zo\u00eb &amp; &lt;Ann&gt;\xEF\xBF\xBD&apos;\xEF\xBF\xBD|Zo\u00eb & <Ann>\xEF\xBF\xBD'\xEF\xBF\xBD");
+  EXPECT_EQ(render("{{name}}", json{{"name", "Zo\u00eb"}}), "Zo\u00eb");
 }
 
 TEST(Mustache, SectionsFollowTheValue) {

@@ -59,6 +59,24 @@ TEST(TextRules, TextMustBeUtf8) {
   EXPECT_FALSE(text_problem("name", "\xf0\x9f\x99\x82"));
 }
 
+TEST(TextRules, PlainTextIsPrintableAsciiLineBreaksAndTabsWhereverTheByteFalls) {
+  // Every byte value at every place in text long enough to be read eight bytes at a time, beside
+  // neighbours of every kind: the answer is the byte's own.
+  for (const char beside : {'a', '\n', '~', ' '}) {
+    for (int b = 0; b < 256; ++b) {
+      const bool plain = (b >= 0x20 && b < 0x7F) || b == '\n' || b == '\r' || b == '\t';
+      for (std::size_t at = 0; at < 19; ++at) {
+        std::string text(19, beside);
+        text[at] = static_cast<char>(b);
+        ASSERT_EQ(plain_text(text), plain) << "byte " << b << " at " << at << " beside " << int(beside);
+      }
+    }
+  }
+  EXPECT_TRUE(plain_text(""));
+  EXPECT_TRUE(plain_text(std::string(70000, 'x') + "\r\n\t<p>"));
+  EXPECT_FALSE(plain_text(std::string(70000, 'x') + "Zo\xc3\xab"));
+}
+
 TEST(TextRules, TextStoredBeforeTheRulesCannotReorderAPage) {
   const std::string replaced = "\xef\xbf\xbd";
   EXPECT_EQ(displayable_text("Aisha Khan"), "Aisha Khan");

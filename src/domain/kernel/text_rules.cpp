@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 namespace waypoint::domain {
 namespace {
@@ -145,11 +146,31 @@ std::optional<std::string> text_problem(std::string_view field, std::string_view
   return std::nullopt;
 }
 
+namespace {
+bool plain_byte(char ch) {
+  const auto b = static_cast<unsigned char>(ch);
+  return (b >= 0x20 && b < 0x7F) || ch == '\n' || ch == '\r' || ch == '\t';
+}
+}  // namespace
+
+// Eight bytes at a time where none is a control character, DEL or past ASCII (the usual case: pages
+// pass every value they show through here, a register's rows some 70 kB); a word that has one is
+// looked at a byte at a time, as line breaks and tabs are plain.
 bool plain_text(std::string_view value) {
-  return std::all_of(value.begin(), value.end(), [](char ch) {
-    const auto b = static_cast<unsigned char>(ch);
-    return (b >= 0x20 && b < 0x7F) || ch == '\n' || ch == '\r' || ch == '\t';
-  });
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+  std::size_t i = 0;
+  for (; i + 8 <= value.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, value.data() + i, 8);
+    const auto below_space = (w - kOnes * 0x20) & ~w;  // high bit set in a byte under 0x20 (or past ASCII)
+    const auto del = w ^ (kOnes * 0x7F);
+    const auto is_del = (del - kOnes) & ~del;  // high bit set in a byte that was 0x7F
+    if (((w | below_space | is_del) & kHighs) == 0) continue;
+    if (!std::all_of(value.begin() + static_cast<std::ptrdiff_t>(i), value.begin() + static_cast<std::ptrdiff_t>(i + 8),
+                     plain_byte))
+      return false;
+  }
+  return std::all_of(value.begin() + static_cast<std::ptrdiff_t>(i), value.end(), plain_byte);
 }
 
 std::string displayable_text(std::string_view value) {

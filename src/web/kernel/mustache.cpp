@@ -1,6 +1,7 @@
 #include "web/kernel/mustache.hpp"
 
 #include <algorithm>
+#include <array>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
@@ -164,34 +165,60 @@ std::vector<Node> parse(std::string_view source) {
   return std::move(open.front().nodes);
 }
 
-void append_escaped(std::string& out, std::string_view s) {
+// What each byte asks of escaped text: nothing, an entity, or the slow way round (a control
+// character or a byte past ASCII, which domain::displayable_text decides about).
+enum class ByteNeeds : unsigned char { Nothing, Entity, Check };
+
+constexpr std::array<ByteNeeds, 256> byte_needs() {
+  std::array<ByteNeeds, 256> needs{};
+  for (int b = 0; b < 256; ++b)
+    needs[static_cast<std::size_t>(b)] =
+        (b >= 0x20 && b < 0x7F) || b == '\n' || b == '\r' || b == '\t' ? ByteNeeds::Nothing : ByteNeeds::Check;
+  for (const char ch : {'&', '<', '>', '"', '\''}) needs[static_cast<unsigned char>(ch)] = ByteNeeds::Entity;
+  return needs;
+}
+constexpr auto kByteNeeds = byte_needs();
+
+std::string_view entity_of(char ch) {
+  switch (ch) {
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '"':
+      return "&quot;";
+    default:
+      return "&apos;";
+  }
+}
+
+// Appends `s` escaped for HTML and answers true; with `only_plain`, text that is not plain
+// (domain::plain_text) is left for the caller to make displayable first, nothing is appended and
+// the answer is false. One pass: the check and the escaping each went over the text once, a tenth
+// of a register page's rendering between them.
+bool append_escaped_text(std::string& out, std::string_view s, bool only_plain) {
   std::size_t from = 0;
+  const auto size_before = out.size();
   for (std::size_t i = 0; i < s.size(); ++i) {
-    std::string_view entity;
-    switch (s[i]) {
-      case '&':
-        entity = "&amp;";
-        break;
-      case '<':
-        entity = "&lt;";
-        break;
-      case '>':
-        entity = "&gt;";
-        break;
-      case '"':
-        entity = "&quot;";
-        break;
-      case '\'':
-        entity = "&apos;";
-        break;
-      default:
-        continue;
+    const auto needs = kByteNeeds[static_cast<unsigned char>(s[i])];
+    if (needs == ByteNeeds::Nothing) continue;
+    if (needs == ByteNeeds::Check) {
+      if (!only_plain) continue;
+      out.resize(size_before);
+      return false;
     }
     out.append(s.substr(from, i - from));
-    out.append(entity);
+    out.append(entity_of(s[i]));
     from = i + 1;
   }
   out.append(s.substr(from));
+  return true;
+}
+
+void append_escaped(std::string& out, std::string_view s) {
+  if (!append_escaped_text(out, s, true)) append_escaped_text(out, domain::displayable_text(s), false);
 }
 
 // A name looked for among an object's keys. A page looks up thousands of names, most of them in
@@ -248,13 +275,6 @@ struct Renderer {
     }
   }
 
-  void show(const Node& n, std::string_view text) {
-    if (n.kind == Node::Kind::Escaped)
-      append_escaped(out, text);
-    else
-      out.append(text);
-  }
-
   void variable(const Node& n) {
     if (raw && n.path.size() == 1 && n.path.front() == raw->name) {
       out.append(raw->html);
@@ -263,12 +283,14 @@ struct Renderer {
     const json* v = lookup(n.path);
     if (!v) return;
     if (v->is_string()) {
-      const auto& s = v->get_ref<const std::string&>();
       // Shown through displayable_text, so text stored before the input rules cannot reorder a page.
-      if (domain::plain_text(s))
-        show(n, s);
+      const auto& s = v->get_ref<const std::string&>();
+      if (n.kind == Node::Kind::Escaped)
+        append_escaped(out, s);
+      else if (domain::plain_text(s))
+        out.append(s);
       else
-        show(n, domain::displayable_text(s));
+        out.append(domain::displayable_text(s));
     } else if (v->is_number()) {
       out += v->dump();
     }
