@@ -98,9 +98,12 @@ TEST(Mustache, LinesOfOnlySectionTagsAndCommentsLeaveNoBlankLines) {
 }
 
 TEST(Mustache, TheLayoutTakesThePageAsItIs) {
-  const Raw content{"content", "<main>'&'</main>"};
+  const Raw content{"content", [](std::string& out) { out += "<main>'&'</main>"; }};
   EXPECT_EQ(render("<body>{{{content}}}{{title}}</body>", {{"title", "T"}, {"content", "x"}}, &content),
             "<body><main>'&'</main>T</body>");
+  EXPECT_EQ(render("{{content}}|{{#content}}[{{content}}]{{/content}}", {{"content", "x"}}, &content),
+            "<main>'&'</main>|[<main>'&'</main>]")
+      << "the page is written wherever it is named, escaped or not";
 }
 
 TEST(Mustache, MalformedTemplatesAreRefusedNamingTheLine) {

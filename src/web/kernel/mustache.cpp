@@ -277,7 +277,7 @@ struct Renderer {
 
   void variable(const Node& n) {
     if (raw && n.path.size() == 1 && n.path.front() == raw->name) {
-      out.append(raw->html);
+      raw->write(out);
       return;
     }
     const json* v = lookup(n.path);

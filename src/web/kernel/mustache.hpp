@@ -6,6 +6,7 @@
 // dotted names, {{.}}, sections and inverted sections, comments, and lines that hold only section tags
 // and comments left out of the output, as the mustache specification has it. Partials are written into
 // templates before they get here (templates.cpp).
+#include <functional>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
@@ -13,11 +14,13 @@
 
 namespace waypoint::web::mustache {
 
-// A value rendered as it is, without escaping, under a name no JSON field takes over: the page's own
-// HTML inside the layout.
+// HTML written as it is, without escaping, where a template names it, whatever a JSON field of that
+// name holds: the page inside the layout, written straight into the layout's output by `write` (a
+// register page is some 80 kB: rendered apart, it was one more block of that size to allocate, copy
+// and free on every request).
 struct Raw {
   std::string_view name;
-  std::string_view html;
+  std::function<void(std::string& out)> write;
 };
 
 class Template {

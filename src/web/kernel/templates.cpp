@@ -1,5 +1,7 @@
 #include "web/kernel/templates.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <stdexcept>
@@ -11,6 +13,9 @@ namespace waypoint::web {
 
 struct Templates::Compiled {
   mustache::Template parsed;
+  // The size of its last page, which the next starts with room for: a register page grew its
+  // buffer two or three times, copying what it had each time.
+  mutable std::atomic<std::size_t> last_size{0};
 };
 
 namespace {
@@ -54,8 +59,7 @@ Templates::Templates() {
   }
   for (auto& [name, source] : sources) {
     try {
-      templates_[name] =
-          std::make_unique<Compiled>(Compiled{mustache::Template(with_partials(std::move(source), partials))});
+      templates_[name] = std::make_unique<Compiled>(mustache::Template(with_partials(std::move(source), partials)));
     } catch (const std::runtime_error& e) {
       throw std::runtime_error("template " + name + ": " + e.what());
     }
@@ -76,15 +80,15 @@ std::string Templates::render(const std::string& name, const nlohmann::json& dat
   return out;
 }
 
-// The page is rendered first, then the layout around it with the page's HTML as its content.
+// The layout, with the page written into it where it names its content.
 std::string Templates::render_page(const std::string& name, const nlohmann::json& data) const {
-  std::string page;
-  page.reserve(32 * 1024);
-  compiled(name).parsed.render(data, page);
+  const auto& page = compiled(name);
+  const auto& layout = compiled("layout");
   std::string out;
-  out.reserve(page.size() + 8 * 1024);
-  const mustache::Raw content{"content", page};
-  compiled("layout").parsed.render(data, out, &content);
+  out.reserve(std::max<std::size_t>(16 * 1024, page.last_size.load(std::memory_order_relaxed) + 1024));
+  const mustache::Raw content{"content", [&](std::string& o) { page.parsed.render(data, o); }};
+  layout.parsed.render(data, out, &content);
+  page.last_size.store(out.size(), std::memory_order_relaxed);
   return out;
 }
 
