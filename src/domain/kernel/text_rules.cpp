@@ -146,13 +146,6 @@ std::optional<std::string> text_problem(std::string_view field, std::string_view
   return std::nullopt;
 }
 
-namespace {
-bool plain_byte(char ch) {
-  const auto b = static_cast<unsigned char>(ch);
-  return (b >= 0x20 && b < 0x7F) || ch == '\n' || ch == '\r' || ch == '\t';
-}
-}  // namespace
-
 // Eight bytes at a time where none is a control character, DEL or past ASCII (the usual case: pages
 // pass every value they show through here, a register's rows some 70 kB); a word that has one is
 // looked at a byte at a time, as line breaks and tabs are plain.

@@ -33,5 +33,10 @@ std::optional<std::string> text_problem(std::string_view field, std::string_view
 std::string displayable_text(std::string_view value);
 // Printable ASCII, line breaks and tabs only: text displayable_text gives back unchanged.
 bool plain_text(std::string_view value);
+// One byte of plain text (the templates' escaping reads text a byte at a time by this rule).
+constexpr bool plain_byte(char ch) {
+  const auto b = static_cast<unsigned char>(ch);
+  return (b >= 0x20 && b < 0x7F) || ch == '\n' || ch == '\r' || ch == '\t';
+}
 
 }  // namespace waypoint::domain

@@ -173,7 +173,7 @@ constexpr std::array<ByteNeeds, 256> byte_needs() {
   std::array<ByteNeeds, 256> needs{};
   for (int b = 0; b < 256; ++b)
     needs[static_cast<std::size_t>(b)] =
-        (b >= 0x20 && b < 0x7F) || b == '\n' || b == '\r' || b == '\t' ? ByteNeeds::Nothing : ByteNeeds::Check;
+        domain::plain_byte(static_cast<char>(b)) ? ByteNeeds::Nothing : ByteNeeds::Check;
   for (const char ch : {'&', '<', '>', '"', '\''}) needs[static_cast<unsigned char>(ch)] = ByteNeeds::Entity;
   return needs;
 }
