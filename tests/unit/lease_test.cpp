@@ -38,17 +38,20 @@ TEST(StoreLease, OneHolderAtATimeUntilItRunsOutOrIsGivenUp) {
 TEST(StoreLease, KeptWhileLongWorkRunsThenFreeToTakeOver) {
   using namespace std::chrono_literals;
   test_support::MigratedServices d;
-  app::BackgroundLease ours(d.services, 2s), theirs(d.services, 2s);
+  // Renewed every third of the lease, so only renewals held up for two thirds of it lose it. With a
+  // 2 s lease that happened once in CI, with the ten-minute suites beside the test on two cores; 4 s
+  // needs them held up for 2.7 s.
+  app::BackgroundLease ours(d.services, 4s), theirs(d.services, 4s);
   ASSERT_TRUE(ours.hold());
   int taken = 0;
   ours.keep_during([&] {
-    for (int i = 0; i < 6; ++i) {  // three seconds: half as long again as the lease
+    for (int i = 0; i < 12; ++i) {  // six seconds: half as long again as the lease
       std::this_thread::sleep_for(500ms);
       taken += theirs.hold() ? 1 : 0;
     }
   });
   EXPECT_EQ(taken, 0);
-  std::this_thread::sleep_for(3500ms);
+  std::this_thread::sleep_for(4500ms);
   EXPECT_TRUE(theirs.hold());
   EXPECT_THROW(ours.keep_during([] { throw std::runtime_error("the backup failed"); }), std::runtime_error);
 }
