@@ -1,0 +1,37 @@
+// What the outcomes read of the store, on both engines (store.postgres runs these on PostgreSQL).
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "one_placement.hpp"
+#include "store/kernel/migrations.hpp"
+#include "store/outcomes/outcome_store.hpp"
+#include "test_database.hpp"
+
+using namespace waypoint;
+
+// The placements the figures count come in the order they started (the day they were made active,
+// else the day planned), then by number: the store puts them in order itself, whatever order the
+// engine finds them in (here, the order they were made).
+TEST(StoreOutcomes, ThePlacementsComeInTheOrderTheyStartedThenByNumber) {
+  auto db = test_support::fresh_database();
+  store::migrate(*db);
+  db->transaction([&](store::Connection& c) {
+    const auto at = test_support::one_placement(c);  // planned from 2 November 2026
+    auto record = *store::find_placement(c, at.placement);
+    const auto another = [&](const char* start) {
+      record.terms.start_date = start;
+      return store::insert_placement(c, record, at.user, "2026-11-23T09:00:00Z");
+    };
+    const auto december = another("2026-12-01");
+    const auto september = another("2026-09-07");
+    const auto also_december = another("2026-12-01");
+    const auto started_late = another("2026-10-01");  // planned for October, made active in January
+    c.exec("UPDATE placements SET activated_on = '2027-01-04' WHERE id = $1", {store::integer(started_late)});
+    std::vector<std::int64_t> in_order;
+    for (const auto& row :
+         store::placements_for_outcomes(c, store::OutcomeScope::School, at.school, "2026-09-01", "2027-08-31"))
+      in_order.push_back(row.placement_id);
+    EXPECT_EQ(in_order, (std::vector<std::int64_t>{september, at.placement, december, also_december, started_late}));
+  });
+}
