@@ -55,6 +55,12 @@ std::vector<OutcomeRow> placements_for_outcomes(Connection& c, OutcomeScope scop
 OutcomeDetails outcome_details(Connection& c, OutcomeScope scope, std::int64_t id, const std::string& from,
                                const std::string& to) {
   OutcomeDetails d;
+  c.each_row_together(outcome_details_reads(d, scope, id, from, to));
+  return d;
+}
+
+std::vector<Read> outcome_details_reads(OutcomeDetails& d, OutcomeScope scope, std::int64_t id, const std::string& from,
+                                        const std::string& to) {
   const Params params{integer(id), from, to};
   std::vector<Read> reads;
   // Kept by triggers as marks are written (migration 0020): a few rows a placement, however long
@@ -84,8 +90,7 @@ OutcomeDetails outcome_details(Connection& c, OutcomeScope scope, std::int64_t i
                               return CheckResult{r.integer(0), static_cast<int>(r.integer(1)), r.text(2),
                                                  static_cast<int>(r.integer(3)), r.boolean(4)};
                             }));
-  c.each_row_together(reads);
-  return d;
+  return reads;
 }
 
 }  // namespace waypoint::store

@@ -57,5 +57,8 @@ struct OutcomeDetails {
 };
 OutcomeDetails outcome_details(Connection& c, OutcomeScope scope, std::int64_t id, const std::string& from,
                                const std::string& to);
+// Those reads, each filling its part of `into`, which must outlive them.
+std::vector<Read> outcome_details_reads(OutcomeDetails& into, OutcomeScope scope, std::int64_t id,
+                                        const std::string& from, const std::string& to);
 
 }  // namespace waypoint::store
