@@ -32,7 +32,7 @@ std::vector<OutcomeRow> placements_for_outcomes(Connection& c, OutcomeScope scop
                                                 const std::string& from, const std::string& to) {
   // Row by row into the placements: an area's year is thousands, and generic rows held beside them
   // were as much work again. Put in order here, not by the engine: SQLite's sorter copied each row
-  // whole, names and all, and compared them as records, a fifth of an area's outcomes page.
+  // whole, names and all, and compared them as records: a fifth of the page's own thread.
   std::vector<OutcomeRow> out;
   c.each_row(
       "SELECT pl.id, pl.pupil_id, pl.school_id, pl.provider_id, sc.name, pr.name, "
@@ -40,7 +40,7 @@ std::vector<OutcomeRow> placements_for_outcomes(Connection& c, OutcomeScope scop
       "COALESCE(pl.destination, '') FROM organisations pr" +
           scope_placements(scope, "pl.provider_id = pr.id"),
       {integer(id), from, to}, [&](const Row& r) { out.push_back(outcome_row(r)); });
-  // Their positions are sorted, then each row moved once: a row is eight strings to move.
+  // Their positions are sorted, then each row moved once: a row is seven strings to move.
   std::vector<std::size_t> order(out.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
