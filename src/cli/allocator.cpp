@@ -16,6 +16,11 @@ namespace waypoint::cli {
 // for small pages but holds memory in every thread: 256 took the server past 64 MB at LA scale
 // (68 MB against 58 MB with 7, 61 MB with 64; README, Benchmarks).
 void keep_freed_blocks_per_thread(int argc, char** argv) {
+#ifdef __SANITIZE_ADDRESS__
+  // AddressSanitizer's allocator stands in for glibc's, which would not read the setting: starting
+  // the sanitizer build again would cost its start twice for nothing.
+  return;
+#endif
   if (argc < 2 || std::string_view(argv[1]) != "serve") return;
   const char* tunables = std::getenv("GLIBC_TUNABLES");
   const std::string current = tunables ? tunables : "";

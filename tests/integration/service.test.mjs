@@ -98,6 +98,12 @@ test("bytes that are not HTTP get a 400, and headers over 16 KB a 431, before th
 
 test("the server runs with glibc keeping 64 freed blocks of a size per thread, unless the operator set it", async () => {
   const tunables = (pid) => readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").find((v) => v.startsWith("GLIBC_TUNABLES=")) ?? "";
+  // In the sanitizer build AddressSanitizer's allocator stands in for glibc's, which would not read
+  // the setting, and the server does not start itself again to give it.
+  if (readFileSync(`/proc/${wp.pid}/maps`, "utf8").includes("libasan")) {
+    assert.equal(tunables(wp.pid), "", "the sanitizer build started itself again for a setting nothing reads");
+    return;
+  }
   assert.match(tunables(wp.pid), /glibc\.malloc\.tcache_count=64$/);
   const before = process.env.GLIBC_TUNABLES;
   process.env.GLIBC_TUNABLES = "glibc.malloc.tcache_count=16";

@@ -1,5 +1,7 @@
 #include "web/kernel/mustache.hpp"
 
+#include "web/kernel/templates.hpp"
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -115,4 +117,23 @@ TEST(Mustache, MalformedTemplatesAreRefusedNamingTheLine) {
       EXPECT_NE(std::string(e.what()).find("on line"), std::string::npos) << e.what();
     }
   }
+}
+
+TEST(Templates, PartialsAreWrittenInWhereTheyAreNamedPartialsInsidePartialsToo) {
+  const std::map<std::string, std::string, std::less<>> partials{
+      {"input", "<input>{{> hint}}"}, {"hint", "<p>hint</p>"}, {"error_message", "!"}};
+  using waypoint::web::with_partials;
+  EXPECT_EQ(with_partials("a{{> input}}b{{>error_message}}c{{>  hint  }}", partials),
+            "a<input><p>hint</p>b!c<p>hint</p>");
+  EXPECT_EQ(with_partials("no partials {{name}}", partials), "no partials {{name}}");
+  // Not a partial's name: left for the template's parser, which refuses it naming the line.
+  EXPECT_EQ(with_partials("{{> Input}} {{>}} {{> input", partials), "{{> Input}} {{>}} {{> input");
+  try {
+    with_partials("x {{> missing}}", partials);
+    FAIL() << "a missing partial was accepted";
+  } catch (const std::runtime_error& e) {
+    EXPECT_STREQ(e.what(), "no partial named missing");
+  }
+  const std::map<std::string, std::string, std::less<>> itself{{"loop", "{{> loop}}"}};
+  EXPECT_THROW(with_partials("{{> loop}}", itself), std::runtime_error);
 }

@@ -9,6 +9,10 @@
 
 namespace waypoint::web {
 
+// `text` with each {{> name}} replaced by that partial, partials inside partials too (at most
+// eight deep); a partial that does not exist is an error naming it.
+std::string with_partials(std::string text, const std::map<std::string, std::string, std::less<>>& partials);
+
 class Templates {
  public:
   Templates();
