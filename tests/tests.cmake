@@ -68,7 +68,9 @@ if(NGINX AND PGBOUNCER)
 endif()
 
 add_test(NAME browser COMMAND ${NODE} --test --test-concurrency=1 ${CMAKE_SOURCE_DIR}/tests/browser/)
-set_tests_properties(browser PROPERTIES ENVIRONMENT "${TEST_ENV};WAYPOINT_TEST_ENGINE=sqlite${TEST_DAY_browser};WAYPOINT_SCREENSHOTS=${CMAKE_SOURCE_DIR}/tests/browser/screenshots"
+# Screenshots of the pages it checks are kept where WAYPOINT_SCREENSHOTS names, when it is set in
+# `make test`'s environment: `WAYPOINT_SCREENSHOTS=$PWD/tests/browser/screenshots make test`.
+set_tests_properties(browser PROPERTIES ENVIRONMENT "${TEST_ENV};WAYPOINT_TEST_ENGINE=sqlite${TEST_DAY_browser}"
                      TIMEOUT 1800)
 
 if(WAYPOINT_ASAN_DIR)
