@@ -12,7 +12,7 @@ import { DEMO_PASSWORD, startWaypoint } from "./waypoint.mjs";
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 // Screenshots are for a person to look at, and nobody looks at CI's: a full-page one took 0.2 to
-// 0.3 s of the browser's time a page, as long as loading the page and checking it with axe together.
+// 0.4 s of the browser's time a page, about as long as axe-core's checks of it.
 const shots = process.env.WAYPOINT_SCREENSHOTS;
 if (shots) mkdirSync(shots, { recursive: true });
 
