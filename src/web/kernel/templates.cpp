@@ -47,20 +47,21 @@ std::pair<std::string_view, std::size_t> partial_at(std::string_view text, std::
 std::string with_partials(std::string text, const std::map<std::string, std::string, std::less<>>& partials) {
   for (int depth = 0; depth < 8; ++depth) {
     std::string out;
-    std::size_t from = 0;
-    bool used = false;
-    for (auto at = text.find("{{>"); at != std::string::npos; at = text.find("{{>", at + 3)) {
+    std::size_t from = 0;  // the end of the last partial's tag written in: 0 while none has been
+    for (auto at = text.find("{{>"); at != std::string::npos;) {
       const auto [name, end] = partial_at(text, at);
-      if (name.empty()) continue;
+      if (name.empty()) {
+        at = text.find("{{>", at + 3);
+        continue;
+      }
       const auto found = partials.find(name);
       if (found == partials.end()) throw std::runtime_error("no partial named " + std::string(name));
       out.append(text, from, at - from);
       out += found->second;
       from = end;
-      at = end - 3;
-      used = true;
+      at = text.find("{{>", end);
     }
-    if (!used) return text;
+    if (from == 0) return text;
     out.append(text, from);
     text = std::move(out);
   }
