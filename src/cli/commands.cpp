@@ -21,6 +21,7 @@
 #include "app/area/area_attendance_cache.hpp"
 #include "app/calendar/calendar_cache.hpp"
 #include "app/kernel/access.hpp"
+#include "app/kernel/audit.hpp"
 #include "app/kernel/audit_trail.hpp"
 #include "app/kernel/backups.hpp"
 #include "app/kernel/errors.hpp"
@@ -195,9 +196,9 @@ struct Runtime {
     }
     settings.audit_checkpoints =
         o.audit_checkpoints.empty() ? store::default_checkpoint_path(o.database).string() : o.audit_checkpoints;
-    services = std::make_unique<app::Services>(app::Services{*db, *clock, settings, app::bundled_common_passwords(),
-                                                             std::make_shared<app::CalendarCache>(),
-                                                             std::make_shared<app::AreaAttendanceCache>()});
+    services = std::make_unique<app::Services>(
+        app::Services{*db, *clock, settings, app::bundled_common_passwords(), std::make_shared<app::CalendarCache>(),
+                      std::make_shared<app::AreaAttendanceCache>(), std::make_shared<app::AuditChainHint>()});
   }
 };
 

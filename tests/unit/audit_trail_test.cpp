@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <mutex>
+#include <thread>
 
 #include "app/kernel/audit.hpp"
 #include "app/kernel/audit_trail.hpp"
@@ -20,7 +22,7 @@ struct Trail {
   std::filesystem::path checkpoints =
       std::filesystem::temp_directory_path() / "waypoint-unit" /
       ("checkpoints_" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
-  app::Services services{*db, clock, settings(), {}, nullptr, nullptr};
+  app::Services services{*db, clock, settings(), {}, nullptr, nullptr, nullptr};
 
   app::Settings settings() {
     app::Settings s;
@@ -39,6 +41,17 @@ struct Trail {
     db->transaction([&](store::Connection& c) {
       for (int i = 0; i < n; ++i) app::audit(c, services, nullptr, {"pupil.view", "pupil", 40 + i, 40 + i}, "test");
     });
+  }
+
+  // The trail holds `entries`, its head is the last of them, and every link holds.
+  void expect_unbroken(std::int64_t entries) {
+    db->with_connection([&](store::Connection& c) {
+      EXPECT_EQ(c.query_one("SELECT COUNT(*) FROM audit_events")->integer(0), entries);
+      EXPECT_EQ(c.query_one("SELECT last_id FROM audit_chain_head")->integer(0), entries);
+    });
+    const auto report = app::verify_audit_chain(services);
+    EXPECT_FALSE(report.first_break) << report.first_break->reason;
+    EXPECT_EQ(report.entries_checked, entries);
   }
 
   // What someone with the owner's rights does first.
@@ -120,6 +133,60 @@ TEST(StoreAuditTrail, ARowRewrittenWithEveryLaterHashRecomputedIsCaught) {
   EXPECT_EQ(report.first_break->entry_id, 11) << "the first entry the last good checkpoint does not vouch for";
   EXPECT_NE(report.first_break->reason.find("rewritten between entries 11 and 13"), std::string::npos)
       << report.first_break->reason;
+}
+
+TEST(StoreAuditTrail, AnEntryGoesAfterTheHeadItWasToldOfOnlyIfThatIsStillTheHead) {
+  Trail t;
+  if (t.db->engine() != store::Engine::Postgres) GTEST_SKIP() << "PostgreSQL's way of appending in one message";
+  std::optional<store::AuditChainHead> head;
+  t.db->with_connection([&](store::Connection& c) { head = store::lock_audit_chain(c); });
+  ASSERT_TRUE(head);
+  ASSERT_EQ(head->last_id, 10);
+  const auto entry = [] {
+    domain::AuditEntry e;
+    e.at = "2026-11-23T09:00:00Z";
+    e.action = "pupil.view";
+    e.entity = "pupil";
+    e.client = "test";
+    e.detail = "{}";
+    return e;
+  };
+  bool appended = false;
+  t.db->transaction([&](store::Connection& c) {
+    store::append_audit_entries_after(c, {entry()}, t.services.settings.audit_key, *head, appended);
+  });
+  EXPECT_TRUE(appended);
+  // The same head again is no longer the head: nothing is written, and the chain is as it was.
+  t.db->transaction([&](store::Connection& c) {
+    store::append_audit_entries_after(c, {entry()}, t.services.settings.audit_key, *head, appended);
+  });
+  EXPECT_FALSE(appended);
+  t.expect_unbroken(11);
+}
+
+// Two server processes on one database, each with two requests at once writing their pages' entries:
+// each process's idea of the head is often out of date, and no entry is lost or linked wrongly.
+TEST(StoreAuditTrail, ProcessesWritingEntriesOnTheirOwnKeepOneUnbrokenChain) {
+  Trail t;
+  app::Services other{*t.db, t.clock, t.settings(), {}, nullptr, nullptr, std::make_shared<app::AuditChainHint>()};
+  t.services.audit_chain = std::make_shared<app::AuditChainHint>();
+  const app::Actor actor;  // the command line's: no account
+  std::vector<std::thread> requests;
+  std::mutex failures_turn;
+  std::vector<std::string> failures;
+  for (auto* process : {&t.services, &other})
+    for (int thread = 0; thread < 2; ++thread)
+      requests.emplace_back([process, &actor, &failures_turn, &failures] {
+        for (int i = 0; i < 25; ++i) try {
+            app::audit_alone(*process, actor, {"pupil.view", "pupil", i, i});
+          } catch (const std::exception& e) {
+            const std::lock_guard turn(failures_turn);
+            failures.emplace_back(e.what());
+          }
+      });
+  for (auto& r : requests) r.join();
+  EXPECT_TRUE(failures.empty()) << failures.front();
+  t.expect_unbroken(110);
 }
 
 }  // namespace

@@ -38,6 +38,29 @@ void audit_each(store::Connection& c, const Services& s, const Actor& actor, con
   store::append_audit_entries(c, std::move(entries), s.settings.audit_key);
 }
 
+void audit_alone(const Services& s, const Actor& actor, const AuditRecord& r) {
+  auto* hint = s.audit_chain.get();
+  if (!hint || s.db.engine() != store::Engine::Postgres) {
+    s.db.transaction([&](store::Connection& c) { audit(c, s, &actor, r); });
+    return;
+  }
+  const std::lock_guard turn(hint->turn);
+  std::vector<domain::AuditEntry> written;
+  if (hint->head) {
+    bool appended = false;
+    s.db.transaction([&](store::Connection& c) {
+      written = store::append_audit_entries_after(c, {entry_of(s, &actor, r, {})}, s.settings.audit_key, *hint->head,
+                                                  appended);
+    });
+    if (!appended) written.clear();
+  }
+  if (written.empty())
+    s.db.transaction([&](store::Connection& c) {
+      written = store::append_audit_entries(c, {entry_of(s, &actor, r, {})}, s.settings.audit_key);
+    });
+  hint->head = store::AuditChainHead{written.back().id, written.back().hash};
+}
+
 void audit_refusal(const Services& s, const Actor& actor, const std::string& what) {
   s.db.transaction([&](store::Connection& c) {
     audit(c, s, &actor,

@@ -1,10 +1,12 @@
 #pragma once
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/kernel/actor.hpp"
 #include "app/kernel/services.hpp"
+#include "store/kernel/audit_store.hpp"
 #include "store/kernel/database.hpp"
 
 namespace waypoint::app {
@@ -25,6 +27,20 @@ void audit(store::Connection& c, const Services& s, const Actor* actor, const Au
 // Several records of one change (each mark of a register), appended together: one read and one
 // write of the chain's head for all of them.
 void audit_each(store::Connection& c, const Services& s, const Actor& actor, const std::vector<AuditRecord>& records);
+
+// The audit chain's head as this process last wrote it on its own (audit_alone), so that the next
+// entry can go after it without reading it first. One entry at a time goes through it, which is no
+// narrower than before: the chain's lock in the database already let one writer at a time through.
+struct AuditChainHint {
+  std::mutex turn;
+  std::optional<store::AuditChainHead> head;
+};
+
+// Appends `r` in a transaction of its own: a page's entry, written after its reads. On PostgreSQL,
+// with the head this process last wrote (Services::audit_chain), it is one message to the server,
+// BEGIN to COMMIT, instead of two; when another writer has moved the head since, nothing was
+// written and it is appended as any other entry.
+void audit_alone(const Services& s, const Actor& actor, const AuditRecord& r);
 
 // Records, in its own transaction, that the actor was refused something.
 void audit_refusal(const Services& s, const Actor& actor, const std::string& what);

@@ -97,7 +97,7 @@ auto run(const Services& s, const Actor& a, const UseCase& use_case, Load load, 
     if (decision != domain::Decision::Allow)
       s.db.transaction([&](store::Connection& c) { audit_refused(c, s, a, use_case, refused_entity, refused_pupil); });
     else if (audit_after)
-      s.db.transaction([&](store::Connection& c) { audit(c, s, &a, *audit_after); });
+      audit_alone(s, a, *audit_after);
   }
   if (decision != domain::Decision::Allow) refuse(decision);
   if constexpr (!returns_nothing) return std::move(*result);

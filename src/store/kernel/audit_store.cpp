@@ -99,6 +99,50 @@ std::vector<domain::AuditEntry> append_audit_entries(Connection& c, std::vector<
   return entries;
 }
 
+std::vector<domain::AuditEntry> append_audit_entries_after(Connection& c, std::vector<domain::AuditEntry> entries,
+                                                           std::string_view key, const AuditChainHead& expected,
+                                                           bool& appended) {
+  appended = false;
+  if (c.engine() != Engine::Postgres) throw DatabaseError("an entry is appended after a known head on PostgreSQL only");
+  if (entries.empty()) return entries;
+  auto last_id = expected.last_id;
+  auto hash = expected.hash;
+  Params params{integer(expected.last_id), expected.hash};
+  std::string rows;
+  for (auto& e : entries) {
+    e.id = ++last_id;
+    e.prev_hash = hash;
+    e.hash = hash = domain::audit_entry_hash(e, e.prev_hash, key);
+    // Typed here: a VALUES list under a SELECT does not take its columns' types from the INSERT.
+    const auto n = params.size();
+    const auto at = [&](std::size_t k, const char* type) { return "$" + std::to_string(n + k) + "::" + type; };
+    rows += std::string(rows.empty() ? "" : ", ") + "(" + at(1, "bigint") + ", " + at(2, "text") + ", " +
+            at(3, "bigint") + ", " + at(4, "bigint") + ", " + at(5, "text") + ", " + at(6, "text") + ", " +
+            at(7, "bigint") + ", " + at(8, "bigint") + ", " + at(9, "text") + ", " + at(10, "text") + ", " +
+            at(11, "text") + ", " + at(12, "text") + ")";
+    for (auto& v :
+         Params{integer(e.id), e.at, opt_integer(e.user_id), opt_integer(e.organisation_id), e.action, e.entity,
+                opt_integer(e.entity_id), opt_integer(e.pupil_id), e.client, e.detail, e.prev_hash, e.hash})
+      params.push_back(std::move(v));
+  }
+  const auto after = params.size();
+  params.push_back(integer(last_id));
+  params.push_back(hash);
+  // The head is locked only if it is still the one expected; one that another writer holds is waited
+  // for, then read again as that writer left it (READ COMMITTED), so it no longer matches.
+  c.each_row_later(
+      "WITH head AS (SELECT 1 FROM audit_chain_head WHERE id = 1 AND last_id = $1 AND hash = $2 FOR UPDATE), "
+      "added AS (INSERT INTO audit_events (id, at, user_id, organisation_id, action, entity, entity_id, pupil_id, "
+      "client, detail, prev_hash, hash) SELECT * FROM (VALUES " +
+          rows +
+          ") AS entry WHERE EXISTS (SELECT 1 FROM head)) "
+          "UPDATE audit_chain_head SET last_id = $" +
+          std::to_string(after + 1) + ", hash = $" + std::to_string(after + 2) +
+          " WHERE id = 1 AND EXISTS (SELECT 1 FROM head) RETURNING last_id",
+      params, [&appended](Row&) { appended = true; });
+  return entries;
+}
+
 domain::AuditEntry append_audit_entry(Connection& c, domain::AuditEntry e, std::string_view key) {
   std::vector<domain::AuditEntry> one;
   one.push_back(std::move(e));

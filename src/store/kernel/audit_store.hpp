@@ -27,6 +27,17 @@ struct AuditChainHead {
 };
 std::optional<AuditChainHead> lock_audit_chain(Connection& c);
 
+// PostgreSQL only: appends `entries` after `expected`, the head the caller last saw, in a statement
+// that goes with the transaction's BEGIN and COMMIT (each_row_later), so an entry written on its own
+// costs one round trip instead of two (one to lock and read the head, one to write after it). The
+// head's lock is then held only while the server runs that one message. The transaction must write
+// nothing else. Once it commits, `appended` says whether the head was still `expected`: if it was
+// not (another process or connection wrote first), nothing was written, and the caller appends
+// again by append_audit_entries. Answers the entries as they would be written.
+std::vector<domain::AuditEntry> append_audit_entries_after(Connection& c, std::vector<domain::AuditEntry> entries,
+                                                           std::string_view key, const AuditChainHead& expected,
+                                                           bool& appended);
+
 // Where the trail starts once retention has disposed of its oldest entries: a checkpoint of the last
 // entry disposed of (`entries` counts every entry disposed of so far), signed as checkpoints are.
 std::optional<domain::AuditCheckpoint> audit_trail_start(Connection& c);

@@ -164,7 +164,14 @@ class Connection {
   // A write whose result nobody reads. In a transaction on PostgreSQL it goes with the next
   // statement or the COMMIT, a round trip fewer, and a failure is thrown there, still inside the
   // transaction; elsewhere it runs at once.
-  virtual void exec_later(std::string_view sql, const Params& params) { exec(sql, params); }
+  void exec_later(std::string_view sql, const Params& params) {
+    each_row_later(sql, params, [](Row&) {});
+  }
+  // The same for a write whose rows (RETURNING) are read: `visit` has them by the time the statement
+  // they went with returns, or the commit. It must not use this connection.
+  virtual void each_row_later(std::string_view sql, const Params& params, std::function<void(Row&)> visit) {
+    each_row(sql, params, visit);
+  }
   std::optional<Row> query_one(std::string_view sql, const Params& params = {});
   // Runs an INSERT ... RETURNING id and answers the new id.
   std::int64_t insert(std::string_view sql, const Params& params);

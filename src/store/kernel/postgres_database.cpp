@@ -59,9 +59,9 @@ class PostgresConnection final : public Connection {
 
   // Sent with the next statement, or with COMMIT: the transaction's last write (its audit entry)
   // costs no round trip of its own. Outside a transaction there is no COMMIT to wait for.
-  void exec_later(std::string_view sql, const Params& params) override {
-    if (!in_transaction_) return exec(sql, params);
-    deferred_.push_back({std::string(sql), params, [](Row&) {}});
+  void each_row_later(std::string_view sql, const Params& params, std::function<void(Row&)> visit) override {
+    if (!in_transaction_) return each_row(sql, params, visit);
+    deferred_.push_back({std::string(sql), params, std::move(visit)});
   }
 
   void execute_script(std::string_view sql) override {
@@ -248,7 +248,7 @@ class PostgresConnection final : public Connection {
     return answers;
   }
 
-  // Writes owed (exec_later) go on their own before a statement that cannot join a pipeline.
+  // Writes owed (each_row_later) go on their own before a statement that cannot join a pipeline.
   void send_deferred() {
     if (deferred_.empty()) return;
     auto owed = std::move(deferred_);
@@ -274,7 +274,7 @@ class PostgresConnection final : public Connection {
   std::uint64_t named_ = 0;
   bool begin_pending_ = false;
   bool in_transaction_ = false;  // between begin and commit or rollback
-  std::vector<Read> deferred_;   // writes owed by exec_later, in order
+  std::vector<Read> deferred_;   // writes owed by each_row_later, in order
   bool unusable_ = false;
 };
 
