@@ -70,17 +70,28 @@ std::vector<std::int64_t> site_ids_of(Connection& c, std::int64_t placement_id) 
 }
 
 // Sites no longer used are kept in placement_site_history, with when they stopped being used.
-void save_sites(Connection& c, std::int64_t placement_id, std::vector<std::int64_t> sites, const std::string& now) {
+std::vector<std::int64_t> each_once(std::vector<std::int64_t> sites) {
   std::sort(sites.begin(), sites.end());
   sites.erase(std::unique(sites.begin(), sites.end()), sites.end());
+  return sites;
+}
+
+// Written with the transaction's next statement on PostgreSQL (exec_later): a round trip fewer.
+void add_sites(Connection& c, std::int64_t placement_id, const std::vector<std::int64_t>& sites) {
+  for (auto id : sites)
+    c.exec_later("INSERT INTO placement_sites (placement_id, site_id) VALUES ($1, $2)",
+                 {integer(placement_id), integer(id)});
+}
+
+void save_sites(Connection& c, std::int64_t placement_id, std::vector<std::int64_t> sites, const std::string& now) {
+  sites = each_once(std::move(sites));
   if (site_ids_of(c, placement_id) == sites) return;
-  c.exec(
+  c.exec_later(
       "INSERT INTO placement_site_history (placement_id, site_id, superseded_at) "
       "SELECT placement_id, site_id, $2 FROM placement_sites WHERE placement_id = $1",
       {integer(placement_id), now});
-  c.exec("DELETE FROM placement_sites WHERE placement_id = $1", {integer(placement_id)});
-  for (auto id : sites)
-    c.exec("INSERT INTO placement_sites (placement_id, site_id) VALUES ($1, $2)", {integer(placement_id), integer(id)});
+  c.exec_later("DELETE FROM placement_sites WHERE placement_id = $1", {integer(placement_id)});
+  add_sites(c, placement_id, sites);
 }
 
 Value cost_unit(const PlacementRecord& p) { return p.cost_pence ? text(p.terms.cost_unit) : null(); }
@@ -127,7 +138,7 @@ std::int64_t insert_placement(Connection& c, const PlacementRecord& p, std::int6
        integer(domain::review_interval_of(p.terms)),
        first_review(p),
        integer(domain::tier_of(p.terms))});
-  save_sites(c, id, p.terms.site_ids, now);
+  add_sites(c, id, each_once(p.terms.site_ids));  // a new placement has none to compare or keep
   return id;
 }
 

@@ -1,5 +1,7 @@
 #include "store/placements/timetable_store.hpp"
 
+#include <algorithm>
+
 namespace waypoint::store {
 namespace {
 
@@ -58,19 +60,34 @@ Read slots_of_school_read(std::int64_t school_id, const std::string& date, unsig
   return slots_active_on("pl.school_id", school_id, date, iso_weekday, out);
 }
 
+// On PostgreSQL a week of slots costs no round trip of its own: the week before goes to the history
+// and away, and the new week goes in, a statement of up to 20 slots, with the transaction's next
+// statement or its COMMIT (exec_later).
 void replace_slots(Connection& c, std::int64_t pupil_id, const std::vector<SlotRow>& slots, const std::string& now) {
-  c.exec(
+  c.exec_later(
       "INSERT INTO timetable_slot_history (pupil_id, weekday, start_minute, end_minute, setting, placement_id, "
       "site_id, superseded_at) SELECT pupil_id, weekday, start_minute, end_minute, setting, placement_id, site_id, $2 "
       "FROM timetable_slots WHERE pupil_id = $1",
       {integer(pupil_id), now});
-  c.exec("DELETE FROM timetable_slots WHERE pupil_id = $1", {integer(pupil_id)});  // kept in the history above
-  for (const auto& s : slots)
-    c.exec(
+  c.exec_later("DELETE FROM timetable_slots WHERE pupil_id = $1", {integer(pupil_id)});  // kept in the history above
+  constexpr std::size_t kRows = 20;
+  Params params;
+  for (std::size_t first = 0; first < slots.size(); first += kRows) {
+    const auto last = std::min(slots.size(), first + kRows);
+    params.clear();
+    for (auto i = first; i < last; ++i) {
+      const auto& s = slots[i];
+      for (auto& v :
+           Params{integer(pupil_id), integer(s.slot.day.iso_encoding()), integer(s.slot.start_minute),
+                  integer(s.slot.end_minute), s.slot.setting, opt_integer(s.placement_id), opt_integer(s.site_id)})
+        params.push_back(std::move(v));
+    }
+    c.exec_later(
         "INSERT INTO timetable_slots (pupil_id, weekday, start_minute, end_minute, setting, placement_id, site_id) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        {integer(pupil_id), integer(s.slot.day.iso_encoding()), integer(s.slot.start_minute),
-         integer(s.slot.end_minute), s.slot.setting, opt_integer(s.placement_id), opt_integer(s.site_id)});
+        "VALUES " +
+            values_rows(last - first, 7),
+        params);
+  }
 }
 
 std::optional<PartTimeRow> part_time_of(Connection& c, std::int64_t pupil_id) {
