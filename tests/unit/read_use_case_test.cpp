@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "app/kernel/audit.hpp"
 #include "app/kernel/envelope.hpp"
 #include "store/accounts/organisation_store.hpp"
 #include "store/kernel/audit_store.hpp"
@@ -89,4 +90,28 @@ TEST(StoreReadUseCase, AFailedWorkIsNeitherShownNorAudited) {
   EXPECT_TRUE(d.audited().empty());
   // The connection went back to the pool usable.
   d.db->with_connection([](store::Connection& c) { EXPECT_EQ(c.query_one("SELECT 1")->integer(0), 1); });
+}
+
+// On PostgreSQL a page's entry goes after the head this process last wrote, in one message. A write
+// use case between two pages moves the head: it tells the hint, so the next page's entry still goes
+// in one message, and every entry links to the one before.
+TEST(StoreReadUseCase, AWritesEntryLeavesTheHeadForTheNextPagesEntry) {
+  AuditedDatabase d;
+  if (d.db->engine() != store::Engine::Postgres) GTEST_SKIP() << "SQLite reads the head in its own process";
+  d.services.audit_chain = std::make_shared<app::AuditChainHint>();
+  const auto actor = staff_in_role(domain::Role::ApLead);
+  const auto page = [&] { app::run(d.services, actor, kTodayBoard, [](store::Connection&, app::AuditRecord&) {}); };
+  const app::UseCase note{"today.note", domain::Action::SeeTodayBoard, "organisation", true, false};
+  page();
+  ASSERT_TRUE(d.services.audit_chain->head);
+  EXPECT_EQ(d.services.audit_chain->head->last_id, 1);
+  app::run(d.services, actor, note, [](store::Connection&, app::AuditRecord&) {});
+  ASSERT_TRUE(d.services.audit_chain->head);
+  EXPECT_EQ(d.services.audit_chain->head->last_id, 2);
+  std::string written_hash;
+  d.db->with_connection([&](store::Connection& c) { written_hash = store::lock_audit_chain(c)->hash; });
+  EXPECT_EQ(d.services.audit_chain->head->hash, written_hash);
+  page();
+  EXPECT_EQ(d.services.audit_chain->head->last_id, 3);
+  EXPECT_EQ(d.audited(), (std::vector<std::string>{"today.view", "today.note", "today.view"}));
 }

@@ -26,9 +26,10 @@ domain::AuditEntry entry_of(const Services& s, const Actor* actor, const AuditRe
 
 }  // namespace
 
-void audit(store::Connection& c, const Services& s, const Actor* actor, const AuditRecord& r,
-           const std::string& client) {
-  store::append_audit_entry(c, entry_of(s, actor, r, client), s.settings.audit_key);
+store::AuditChainHead audit(store::Connection& c, const Services& s, const Actor* actor, const AuditRecord& r,
+                            const std::string& client) {
+  const auto e = store::append_audit_entry(c, entry_of(s, actor, r, client), s.settings.audit_key);
+  return {e.id, e.hash};
 }
 
 void audit_each(store::Connection& c, const Services& s, const Actor& actor, const std::vector<AuditRecord>& records) {
@@ -59,6 +60,14 @@ void audit_alone(const Services& s, const Actor& actor, const AuditRecord& r) {
       written = store::append_audit_entries(c, {entry_of(s, &actor, r, {})}, s.settings.audit_key);
     });
   hint->head = store::AuditChainHead{written.back().id, written.back().hash};
+}
+
+void note_audit_head(const Services& s, const store::AuditChainHead& head) {
+  auto* hint = s.audit_chain.get();
+  if (!hint || s.db.engine() != store::Engine::Postgres) return;
+  // A page's entry under way will set the hint itself: the write does not wait for it.
+  const std::unique_lock turn(hint->turn, std::try_to_lock);
+  if (turn && (!hint->head || hint->head->last_id < head.last_id)) hint->head = head;
 }
 
 void audit_refusal(const Services& s, const Actor& actor, const std::string& what) {

@@ -21,8 +21,9 @@ struct AuditRecord {
 
 // Appends to the audit trail inside the caller's transaction, so the record and the change stand
 // or fall together. `actor` is empty for events with nobody signed in (a failed sign-in).
-void audit(store::Connection& c, const Services& s, const Actor* actor, const AuditRecord& r,
-           const std::string& client = {});
+// Answers the chain's head as the entry leaves it, for note_audit_head once the transaction commits.
+store::AuditChainHead audit(store::Connection& c, const Services& s, const Actor* actor, const AuditRecord& r,
+                            const std::string& client = {});
 
 // Several records of one change (each mark of a register), appended together: one read and one
 // write of the chain's head for all of them.
@@ -41,6 +42,10 @@ struct AuditChainHint {
 // BEGIN to COMMIT, instead of two; when another writer has moved the head since, nothing was
 // written and it is appended as any other entry.
 void audit_alone(const Services& s, const Actor& actor, const AuditRecord& r);
+
+// Tells this process's hint the head a committed transaction left (a write use case's entry), so
+// that the next page's entry goes in one message instead of finding the hint out of date.
+void note_audit_head(const Services& s, const store::AuditChainHead& head);
 
 // Records, in its own transaction, that the actor was refused something.
 void audit_refusal(const Services& s, const Actor& actor, const std::string& what);

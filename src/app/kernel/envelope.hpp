@@ -70,6 +70,7 @@ auto run(const Services& s, const Actor& a, const UseCase& use_case, Load load, 
   // are audited in a short transaction after them.
   const bool in_one_transaction = use_case.audit_when_allowed && !use_case.reads_only;
   std::optional<AuditRecord> audit_after;
+  std::optional<store::AuditChainHead> written;  // the head a write's entry leaves, once committed
   const auto attempt = [&](store::Connection& c) {
     auto subject = load(c);
     decision = subject ? domain::decide(principal_of(a), use_case.action, subject->scope) : domain::Decision::Hide;
@@ -86,12 +87,13 @@ auto run(const Services& s, const Actor& a, const UseCase& use_case, Load load, 
       result = work(c, *subject, entry);
     }
     if (in_one_transaction)
-      audit(c, s, &a, entry);
+      written = audit(c, s, &a, entry);
     else if (use_case.audit_when_allowed)
       audit_after = std::move(entry);
   };
   if (in_one_transaction) {
     s.db.transaction(attempt);
+    if (written) note_audit_head(s, *written);
   } else {
     s.db.read(attempt);
     if (decision != domain::Decision::Allow)
