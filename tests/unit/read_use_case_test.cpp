@@ -113,5 +113,10 @@ TEST(StoreReadUseCase, AWritesEntryLeavesTheHeadForTheNextPagesEntry) {
   EXPECT_EQ(d.services.audit_chain->head->hash, written_hash);
   page();
   EXPECT_EQ(d.services.audit_chain->head->last_id, 3);
-  EXPECT_EQ(d.audited(), (std::vector<std::string>{"today.view", "today.note", "today.view"}));
+  // A page refused is written the same way.
+  EXPECT_THROW(app::run(d.services, staff_in_role(domain::Role::ProviderStaff), kTodayBoard,
+                        [](store::Connection&, app::AuditRecord&) {}),
+               app::Denied);
+  EXPECT_EQ(d.services.audit_chain->head->last_id, 4);
+  EXPECT_EQ(d.audited(), (std::vector<std::string>{"today.view", "today.note", "today.view", "today.view_refused"}));
 }

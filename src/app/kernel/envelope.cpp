@@ -5,11 +5,15 @@
 
 namespace waypoint::app {
 
+AuditRecord refusal_of(const UseCase& use_case, std::optional<std::int64_t> entity_id,
+                       std::optional<std::int64_t> pupil_id) {
+  return {use_case.name + "_refused", use_case.entity, entity_id, pupil_id,
+          nlohmann::json{{"policy", std::string(domain::action_name(use_case.action))}}.dump()};
+}
+
 void audit_refused(store::Connection& c, const Services& s, const Actor& a, const UseCase& use_case,
                    std::optional<std::int64_t> entity_id, std::optional<std::int64_t> pupil_id) {
-  audit(c, s, &a,
-        {use_case.name + "_refused", use_case.entity, entity_id, pupil_id,
-         nlohmann::json{{"policy", std::string(domain::action_name(use_case.action))}}.dump()});
+  audit(c, s, &a, refusal_of(use_case, entity_id, pupil_id));
 }
 
 namespace {

@@ -46,6 +46,9 @@ struct Subject {
 // For use cases about no record in particular: adding one, listing one's own.
 struct Nothing {};
 
+// The audit record of `use_case` refused.
+AuditRecord refusal_of(const UseCase& use_case, std::optional<std::int64_t> entity_id,
+                       std::optional<std::int64_t> pupil_id);
 // Writes the refusal of `use_case` to the audit trail inside `c`.
 void audit_refused(store::Connection& c, const Services& s, const Actor& a, const UseCase& use_case,
                    std::optional<std::int64_t> entity_id, std::optional<std::int64_t> pupil_id);
@@ -97,7 +100,7 @@ auto run(const Services& s, const Actor& a, const UseCase& use_case, Load load, 
   } else {
     s.db.read(attempt);
     if (decision != domain::Decision::Allow)
-      s.db.transaction([&](store::Connection& c) { audit_refused(c, s, a, use_case, refused_entity, refused_pupil); });
+      audit_alone(s, a, refusal_of(use_case, refused_entity, refused_pupil));
     else if (audit_after)
       audit_alone(s, a, *audit_after);
   }
