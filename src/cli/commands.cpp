@@ -141,9 +141,7 @@ struct Runtime {
     if (!o.today.empty() && o.at.empty()) {  // --at names the day itself
       const auto day = domain::parse_date(o.today);
       if (!day) throw app::Invalid("today", "--today must be a date, like 2027-02-01");
-      const auto real = std::chrono::floor<std::chrono::days>(
-          domain::uk_local_time(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())));
-      clock = std::make_unique<app::ShiftedClock>(std::chrono::local_days(*day) - real);
+      clock = std::make_unique<app::HeldDateClock>(std::chrono::local_days(*day));
     } else if (o.at.empty()) {
       clock = std::make_unique<app::SystemClock>();
     } else {
@@ -332,7 +330,8 @@ int run(int argc, char** argv) {
   cli.add_option("--audit-checkpoints", o.audit_checkpoints,
                  "File the signed audit checkpoints are appended to (env WAYPOINT_AUDIT_CHECKPOINTS)");
   cli.add_option("--today", o.today,
-                 "Run as if this were the date in England, like 2027-02-01, keeping the real time of day: for "
+                 "Run as if this were the date in England, like 2027-02-01, keeping the real time of day (the date "
+                 "holds at midnight): for "
                  "training copies and tests (env WAYPOINT_TODAY)");
   cli.add_option("--log-format", o.log_format, "text or json (env WAYPOINT_LOG_FORMAT)")
       ->check(CLI::IsMember({"text", "json"}))

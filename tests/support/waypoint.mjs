@@ -22,22 +22,23 @@ export const DEMO = {
 };
 
 // The suite can run as of any date: WAYPOINT_TODAY (YYYY-MM-DD) reaches every server and command
-// the tests start (their --today), which keep the real time of day on that date. `now()` is the
-// same shifted time here.
+// the tests start (their --today), which keep the real time of day in England on that date, the date
+// held at midnight. `now()` is the same time here, so a file running across midnight agrees with
+// servers started before it and after it.
 const inEngland = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" });
-const shiftDays = process.env.WAYPOINT_TODAY
-  ? Math.round((Date.parse(process.env.WAYPOINT_TODAY) - Date.parse(inEngland.format(new Date()))) / 86400000)
-  : 0;
+const heldDate = process.env.WAYPOINT_TODAY;
 // How far a clock in England is ahead of UTC at instant `t` (ms): 0 in GMT, an hour in BST.
 const inEnglandParts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
 function englandOffset(t) {
   const p = Object.fromEntries(inEnglandParts.formatToParts(new Date(t)).map((x) => [x.type, x.value]));
   return Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - Math.floor(t / 1000) * 1000;
 }
-// The same time of day on a clock in England, on the shifted date (as the server's clock does,
-// across a change between GMT and BST).
+// The same time of day on a clock in England, on the held date (as the server's clock does, across
+// a change between GMT and BST).
 export const now = () => {
   const real = Date.now();
+  if (!heldDate) return real;
+  const shiftDays = Math.round((Date.parse(heldDate) - Date.parse(inEngland.format(new Date(real)))) / 86400000);
   const shifted = real + shiftDays * 86400000;
   return shifted + (englandOffset(real) - englandOffset(shifted));
 };
