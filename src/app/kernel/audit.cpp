@@ -45,20 +45,19 @@ void audit_alone(const Services& s, const Actor& actor, const AuditRecord& r) {
     s.db.transaction([&](store::Connection& c) { audit(c, s, &actor, r); });
     return;
   }
+  const auto entry = entry_of(s, &actor, r, {});
   const std::lock_guard turn(hint->turn);
   std::vector<domain::AuditEntry> written;
   if (hint->head) {
     bool appended = false;
     s.db.transaction([&](store::Connection& c) {
-      written = store::append_audit_entries_after(c, {entry_of(s, &actor, r, {})}, s.settings.audit_key, *hint->head,
-                                                  appended);
+      written = store::append_audit_entries_after(c, {entry}, s.settings.audit_key, *hint->head, appended);
     });
     if (!appended) written.clear();
   }
   if (written.empty())
-    s.db.transaction([&](store::Connection& c) {
-      written = store::append_audit_entries(c, {entry_of(s, &actor, r, {})}, s.settings.audit_key);
-    });
+    s.db.transaction(
+        [&](store::Connection& c) { written = store::append_audit_entries(c, {entry}, s.settings.audit_key); });
   hint->head = store::AuditChainHead{written.back().id, written.back().hash};
 }
 

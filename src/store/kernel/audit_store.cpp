@@ -1,5 +1,7 @@
 #include "store/kernel/audit_store.hpp"
 
+#include <array>
+
 namespace waypoint::store {
 namespace {
 
@@ -22,6 +24,28 @@ domain::AuditEntry audit_from_row(const Row& r) {
   e.prev_hash = r.text(10);
   e.hash = r.text(11);
   return e;
+}
+
+constexpr const char* kAuditColumns =
+    "audit_events (id, at, user_id, organisation_id, action, entity, entity_id, pupil_id, client, detail, prev_hash, "
+    "hash)";
+constexpr std::size_t kAuditValues = 12;
+
+// Numbers and hashes `entries` in turn after the entry `last_id`, whose hash is `hash`; both end as
+// the last entry's.
+void link(std::vector<domain::AuditEntry>& entries, std::int64_t& last_id, std::string& hash, std::string_view key) {
+  for (auto& e : entries) {
+    e.id = ++last_id;
+    e.prev_hash = hash;
+    e.hash = hash = domain::audit_entry_hash(e, e.prev_hash, key);
+  }
+}
+
+// An entry's values, in the order of kAuditColumns.
+void add_values(Params& params, const domain::AuditEntry& e) {
+  for (auto& v : Params{integer(e.id), e.at, opt_integer(e.user_id), opt_integer(e.organisation_id), e.action, e.entity,
+                        opt_integer(e.entity_id), opt_integer(e.pupil_id), e.client, e.detail, e.prev_hash, e.hash})
+    params.push_back(std::move(v));
 }
 
 }  // namespace
@@ -56,11 +80,7 @@ std::vector<domain::AuditEntry> append_audit_entries(Connection& c, std::vector<
     last_id = start->last_id;
     hash = start->head;
   }
-  for (auto& e : entries) {
-    e.id = ++last_id;
-    e.prev_hash = hash;
-    e.hash = hash = domain::audit_entry_hash(e, e.prev_hash, key);
-  }
+  link(entries, last_id, hash, key);
   // A hundred entries a statement: a register of 30 changed marks is one round trip, not thirty.
   // The chain's head is written by the last of them: on PostgreSQL in the same statement (a
   // data-modifying WITH), a round trip fewer on every audited request.
@@ -74,17 +94,9 @@ std::vector<domain::AuditEntry> append_audit_entries(Connection& c, std::vector<
   for (std::size_t first = 0; first < entries.size(); first += kRows) {
     const auto last = std::min(entries.size(), first + kRows);
     Params params;
-    for (auto i = first; i < last; ++i) {
-      const auto& e = entries[i];
-      for (auto& v :
-           Params{integer(e.id), e.at, opt_integer(e.user_id), opt_integer(e.organisation_id), e.action, e.entity,
-                  opt_integer(e.entity_id), opt_integer(e.pupil_id), e.client, e.detail, e.prev_hash, e.hash})
-        params.push_back(std::move(v));
-    }
+    for (auto i = first; i < last; ++i) add_values(params, entries[i]);
     const std::string insert =
-        "INSERT INTO audit_events (id, at, user_id, organisation_id, action, entity, entity_id, pupil_id, client, "
-        "detail, prev_hash, hash) VALUES " +
-        values_rows(last - first, 12);
+        std::string("INSERT INTO ") + kAuditColumns + " VALUES " + values_rows(last - first, kAuditValues);
     if (!together || last < entries.size()) {
       c.exec(insert, params);
       continue;
@@ -107,24 +119,17 @@ std::vector<domain::AuditEntry> append_audit_entries_after(Connection& c, std::v
   if (entries.empty()) return entries;
   auto last_id = expected.last_id;
   auto hash = expected.hash;
+  link(entries, last_id, hash, key);
   Params params{integer(expected.last_id), expected.hash};
+  for (const auto& e : entries) add_values(params, e);
+  // Typed: a VALUES list under a SELECT does not take its columns' types from the INSERT.
+  constexpr std::array<const char*, kAuditValues> kTypes{"bigint", "text",   "bigint", "bigint", "text", "text",
+                                                         "bigint", "bigint", "text",   "text",   "text", "text"};
   std::string rows;
-  for (auto& e : entries) {
-    e.id = ++last_id;
-    e.prev_hash = hash;
-    e.hash = hash = domain::audit_entry_hash(e, e.prev_hash, key);
-    // Typed here: a VALUES list under a SELECT does not take its columns' types from the INSERT.
-    const auto n = params.size();
-    const auto at = [&](std::size_t k, const char* type) { return "$" + std::to_string(n + k) + "::" + type; };
-    rows += std::string(rows.empty() ? "" : ", ") + "(" + at(1, "bigint") + ", " + at(2, "text") + ", " +
-            at(3, "bigint") + ", " + at(4, "bigint") + ", " + at(5, "text") + ", " + at(6, "text") + ", " +
-            at(7, "bigint") + ", " + at(8, "bigint") + ", " + at(9, "text") + ", " + at(10, "text") + ", " +
-            at(11, "text") + ", " + at(12, "text") + ")";
-    for (auto& v :
-         Params{integer(e.id), e.at, opt_integer(e.user_id), opt_integer(e.organisation_id), e.action, e.entity,
-                opt_integer(e.entity_id), opt_integer(e.pupil_id), e.client, e.detail, e.prev_hash, e.hash})
-      params.push_back(std::move(v));
-  }
+  for (std::size_t i = 0; i < entries.size() * kAuditValues; ++i)
+    rows += std::string(i % kAuditValues == 0 ? (i == 0 ? "(" : "), (") : ", ") + "$" + std::to_string(i + 3) +
+            "::" + kTypes[i % kAuditValues];
+  rows += ")";
   const auto after = params.size();
   params.push_back(integer(last_id));
   params.push_back(hash);
@@ -132,9 +137,8 @@ std::vector<domain::AuditEntry> append_audit_entries_after(Connection& c, std::v
   // for, then read again as that writer left it (READ COMMITTED), so it no longer matches.
   c.each_row_later(
       "WITH head AS (SELECT 1 FROM audit_chain_head WHERE id = 1 AND last_id = $1 AND hash = $2 FOR UPDATE), "
-      "added AS (INSERT INTO audit_events (id, at, user_id, organisation_id, action, entity, entity_id, pupil_id, "
-      "client, detail, prev_hash, hash) SELECT * FROM (VALUES " +
-          rows +
+      "added AS (INSERT INTO " +
+          std::string(kAuditColumns) + " SELECT * FROM (VALUES " + rows +
           ") AS entry WHERE EXISTS (SELECT 1 FROM head)) "
           "UPDATE audit_chain_head SET last_id = $" +
           std::to_string(after + 1) + ", hash = $" + std::to_string(after + 2) +

@@ -69,7 +69,6 @@ std::vector<std::int64_t> site_ids_of(Connection& c, std::int64_t placement_id) 
   return map_rows(rows, [](const Row& r) { return r.integer(0); });
 }
 
-// Sites no longer used are kept in placement_site_history, with when they stopped being used.
 std::vector<std::int64_t> each_once(std::vector<std::int64_t> sites) {
   std::sort(sites.begin(), sites.end());
   sites.erase(std::unique(sites.begin(), sites.end()), sites.end());
@@ -83,6 +82,7 @@ void add_sites(Connection& c, std::int64_t placement_id, const std::vector<std::
                  {integer(placement_id), integer(id)});
 }
 
+// Sites no longer used are kept in placement_site_history, with when they stopped being used.
 void save_sites(Connection& c, std::int64_t placement_id, std::vector<std::int64_t> sites, const std::string& now) {
   sites = each_once(std::move(sites));
   if (site_ids_of(c, placement_id) == sites) return;

@@ -38,10 +38,10 @@ constexpr std::size_t kMaxDrained = 32 << 20;  // read and dropped, so the clien
 constexpr auto kStopGrace = std::chrono::seconds(10);
 // Threads running the event loop. Reading and writing sockets is little work beside a request's,
 // and with a second loop thread each request woke both (one in epoll, one on the scheduler's lock):
-// with one, on 4 December 2026, /healthz answered 42,600 requests/s against 32,200 with two and the
-// signed-in home page 9,660 against 7,660 (bench/run 4 8), and a register page on PostgreSQL, one
-// request at a time, took 23 context switches of the machine against 28. Each connection's handlers
-// still run one at a time (its strand).
+// with one, on 4 December 2026, /healthz answered 36,500-42,600 requests/s against 32,000-36,400 with
+// two and the signed-in home page 9,350-9,670 against 7,660-8,500 (bench/run 4 8, alternated), and a
+// register page on PostgreSQL, one request at a time, took 23 context switches of the machine against
+// 28. Each connection's handlers still run one at a time (its strand).
 constexpr int kEventLoops = 1;
 
 // Turns what Beast parsed into the application's request.
