@@ -25,6 +25,7 @@
 #include "app/kernel/audit_trail.hpp"
 #include "app/kernel/backups.hpp"
 #include "app/kernel/errors.hpp"
+#include "app/outcomes/outcomes_cache.hpp"
 #include "app/providers/provider_directory.hpp"
 #include "cli/background_work.hpp"
 #include "cli/bench_data.hpp"
@@ -196,7 +197,8 @@ struct Runtime {
         o.audit_checkpoints.empty() ? store::default_checkpoint_path(o.database).string() : o.audit_checkpoints;
     services = std::make_unique<app::Services>(
         app::Services{*db, *clock, settings, app::bundled_common_passwords(), std::make_shared<app::CalendarCache>(),
-                      std::make_shared<app::AreaAttendanceCache>(), std::make_shared<app::AuditChainHint>()});
+                      std::make_shared<app::AreaAttendanceCache>(), std::make_shared<app::AuditChainHint>(),
+                      std::make_shared<app::OutcomesCache>()});
   }
 };
 

@@ -22,7 +22,7 @@ struct Trail {
   std::filesystem::path checkpoints =
       std::filesystem::temp_directory_path() / "waypoint-unit" /
       ("checkpoints_" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
-  app::Services services{*db, clock, settings(), {}, nullptr, nullptr, nullptr};
+  app::Services services{*db, clock, settings(), {}, nullptr, nullptr, nullptr, nullptr};
 
   app::Settings settings() {
     app::Settings s;
@@ -168,7 +168,8 @@ TEST(StoreAuditTrail, AnEntryGoesAfterTheHeadItWasToldOfOnlyIfThatIsStillTheHead
 // each process's idea of the head is often out of date, and no entry is lost or linked wrongly.
 TEST(StoreAuditTrail, ProcessesWritingEntriesOnTheirOwnKeepOneUnbrokenChain) {
   Trail t;
-  app::Services other{*t.db, t.clock, t.settings(), {}, nullptr, nullptr, std::make_shared<app::AuditChainHint>()};
+  app::Services other{*t.db,  t.clock, t.settings(), {}, nullptr, nullptr, std::make_shared<app::AuditChainHint>(),
+                      nullptr};
   t.services.audit_chain = std::make_shared<app::AuditChainHint>();
   const app::Actor actor;  // the command line's: no account
   std::vector<std::thread> requests;

@@ -49,7 +49,7 @@ TEST(StoreCalendarRevision, KeptCalendarsFollowEveryChange) {
   auto db = test_support::fresh_database();
   store::migrate(*db);
   app::SystemClock clock;
-  app::Services s{*db, clock, {}, {}, std::make_shared<app::CalendarCache>(), nullptr, nullptr};
+  app::Services s{*db, clock, {}, {}, std::make_shared<app::CalendarCache>(), nullptr, nullptr, nullptr};
   std::int64_t la = 0, other_la = 0, school = 0;
   db->transaction([&](store::Connection& c) {
     la = organisation(c, domain::OrganisationKind::LocalAuthority, std::nullopt);
@@ -99,7 +99,7 @@ TEST(StoreCalendarKeepers, EverySchoolKnownAtOnceGivesTheCalendarsReadOneByOne) 
   auto db = test_support::fresh_database();
   store::migrate(*db);
   app::SystemClock clock;
-  app::Services s{*db, clock, {}, {}, nullptr, nullptr, nullptr};
+  app::Services s{*db, clock, {}, {}, nullptr, nullptr, nullptr, nullptr};
   std::vector<std::int64_t> schools;
   db->transaction([&](store::Connection& c) {
     const auto la = organisation(c, domain::OrganisationKind::LocalAuthority, std::nullopt);

@@ -14,7 +14,7 @@ namespace waypoint::test_support {
 struct MigratedServices {
   std::unique_ptr<store::Database> db = fresh_database();
   app::SystemClock clock;
-  app::Services services{*db, clock, {}, {}, nullptr, nullptr, nullptr};
+  app::Services services{*db, clock, {}, {}, nullptr, nullptr, nullptr, nullptr};
   MigratedServices() {
     store::migrate(*db);
     services.settings.audit_key = std::string(32, 'k');

@@ -5,12 +5,10 @@
 // labelled with what their totals stood at (store::area_weeks_revision) and used while that stands.
 // The current week, where registers are being taken, is read at every request.
 #include <cstdint>
-#include <list>
-#include <memory>
-#include <mutex>
 #include <string>
 #include <unordered_map>
 
+#include "app/kernel/kept_while_revised.hpp"
 #include "domain/attendance/attendance.hpp"
 #include "store/area/area_store.hpp"
 
@@ -18,26 +16,19 @@ namespace waypoint::app {
 
 using SessionsByPlacement = std::unordered_map<std::int64_t, domain::AttendanceSummary>;
 
-class AreaAttendanceCache {
- public:
-  using Sessions = std::shared_ptr<const SessionsByPlacement>;
-  struct Weeks {
-    std::int64_t la_id = 0;
-    std::string first_monday, last_monday;
-    bool operator==(const Weeks&) const = default;
-  };
-  // What these weeks added up to when their totals stood at `revision`; none if not kept.
-  Sessions find(const Weeks& weeks, const store::AreaWeeksRevision& revision);
-  void keep(const Weeks& weeks, store::AreaWeeksRevision revision, Sessions sessions);
+struct AreaWeeks {
+  std::int64_t la_id = 0;
+  std::string first_monday, last_monday;
+  bool operator==(const AreaWeeks&) const = default;
+};
 
- private:
-  struct Kept {
-    Weeks weeks;
-    store::AreaWeeksRevision revision;
-    Sessions sessions;
-  };
-  std::mutex mutex_;
-  std::list<Kept> kept_;  // the most recently used first
+// Each period kept is a placement's sessions for every placement the area has had in it (2,000 at
+// LA scale, about 120 KB); officers mostly look at the half term and a few periods they type.
+class AreaAttendanceCache : public KeptWhileRevised<AreaWeeks, store::AreaWeeksRevision, SessionsByPlacement> {
+ public:
+  using Weeks = AreaWeeks;
+  using Sessions = Kept;
+  AreaAttendanceCache() : KeptWhileRevised(16) {}
 };
 
 }  // namespace waypoint::app

@@ -230,7 +230,7 @@ RestoreReport restore_backup(const Services& s, const std::string& url, const fs
     throw store::DatabaseError("What was restored differs from the backup's manifest:" + differences);
   set_later_checkpoints_aside(s.settings.audit_checkpoints, m.contents.audit.last_id, report);
   const Services on_restored{*restored, s.clock, s.settings, s.common_passwords,
-                             nullptr,   nullptr, nullptr};  // another database
+                             nullptr,   nullptr, nullptr,    nullptr};  // another database
   report.chain = verify_audit_chain(on_restored);
   return report;
 }

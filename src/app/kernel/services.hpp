@@ -18,6 +18,7 @@ namespace waypoint::app {
 
 class CalendarCache;        // app/calendar: schools' calendars kept while the database's stand unchanged
 class AreaAttendanceCache;  // app/area: areas' past weeks of attendance kept while their totals stand
+class OutcomesCache;        // app/outcomes: areas' outcomes kept while what they read stands
 struct AuditChainHint;      // app/kernel/audit.hpp: the audit chain's head as this process last wrote it
 
 struct Settings {
@@ -48,6 +49,7 @@ struct Services {
   std::shared_ptr<CalendarCache> calendars;              // kept across requests by a server; none: each reads its own
   std::shared_ptr<AreaAttendanceCache> area_attendance;  // the same
   std::shared_ptr<AuditChainHint> audit_chain;           // the same
+  std::shared_ptr<OutcomesCache> outcomes;               // the same
 
   std::string now_iso() const { return domain::to_iso(clock.now()); }
   // The date and time on a clock in England, where the schools are.

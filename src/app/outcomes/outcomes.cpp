@@ -8,6 +8,7 @@
 #include "app/kernel/access.hpp"
 #include "app/kernel/envelope.hpp"
 #include "app/kernel/errors.hpp"
+#include "app/outcomes/outcomes_cache.hpp"
 #include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/numbers.hpp"
 #include "domain/kernel/text.hpp"
@@ -102,12 +103,12 @@ std::vector<GroupOutcomes> grouped(const OutcomesView& v, KeyOf key_of) {
   return out;
 }
 
-// The figures for the actor's scope over the period, read inside the caller's use case.
-OutcomesView outcomes_on(store::Connection& c, const Services& s, const Actor& a, const std::string& from_text,
-                         const std::string& to_text) {
-  const auto [scope, id] = scope_of(a);
+// The figures for the scope over the period, read inside the caller's use case.
+OutcomesView outcomes_read(store::Connection& c, const Services& s, const Actor& a, store::OutcomeScope scope,
+                           std::int64_t id, Date from_day, Date to_day) {
   OutcomesView v;
-  std::tie(v.from, v.to) = period(s, from_text, to_text);
+  v.from = from_day;
+  v.to = to_day;
   v.scope_name =
       scope == store::OutcomeScope::LocalAuthority ? store::find_organisation(c, id)->name : a.organisation_name;
   const auto from = domain::format_date(v.from), to = domain::format_date(v.to);
@@ -126,6 +127,23 @@ OutcomesView outcomes_on(store::Connection& c, const Services& s, const Actor& a
   return v;
 }
 
+// The actor's figures: an area's as the server kept them while nothing they rest on has changed
+// (OutcomesCache; PostgreSQL alone keeps the revisions), otherwise read.
+std::shared_ptr<const OutcomesView> outcomes_on(store::Connection& c, const Services& s, const Actor& a,
+                                                const std::string& from_text, const std::string& to_text) {
+  const auto [scope, id] = scope_of(a);
+  const auto [from, to] = period(s, from_text, to_text);
+  const auto read = [&] { return std::make_shared<const OutcomesView>(outcomes_read(c, s, a, scope, id, from, to)); };
+  if (scope != store::OutcomeScope::LocalAuthority || !s.outcomes) return read();
+  const auto revision = store::outcomes_revision(c, id);
+  if (!revision) return read();
+  const AreaPeriod key{id, from, to};
+  if (auto kept = s.outcomes->find(key, *revision)) return kept;
+  auto fresh = read();
+  s.outcomes->keep(key, *revision, fresh);
+  return fresh;
+}
+
 }  // namespace
 
 std::vector<domain::Figure> group_figures(const OutcomesView& v, const GroupOutcomes& g) {
@@ -135,16 +153,16 @@ std::vector<domain::Figure> group_figures(const OutcomesView& v, const GroupOutc
   return domain::outcome_figures(members, v.from, v.to);
 }
 
-OutcomesView view_outcomes(const Services& s, const Actor& a, const std::string& from_text,
-                           const std::string& to_text) {
+std::shared_ptr<const OutcomesView> view_outcomes(const Services& s, const Actor& a, const std::string& from_text,
+                                                  const std::string& to_text) {
   // Read outside any write transaction: a year of an area's marks must not hold up registers.
   // Figures are counts, but they rest on pupils' records: the read is on the audit trail.
   return run(s, a, {"outcomes.view", domain::Action::SeeOutcomes, "outcomes", true, true},
              [&](store::Connection& c, AuditRecord& entry) {
                auto v = outcomes_on(c, s, a, from_text, to_text);
-               entry.detail = nlohmann::json{{"from", domain::format_date(v.from)},
-                                             {"to", domain::format_date(v.to)},
-                                             {"placements", v.placements.size()}}
+               entry.detail = nlohmann::json{{"from", domain::format_date(v->from)},
+                                             {"to", domain::format_date(v->to)},
+                                             {"placements", v->placements.size()}}
                                   .dump();
                return v;
              });
@@ -155,15 +173,16 @@ FigurePupils pupils_behind(const Services& s, const Actor& a, const std::string&
   return run(s, a, {"outcomes.pupils", domain::Action::SeeOutcomes, "outcomes", true, true},
              [&](store::Connection& c, AuditRecord& entry) {
                FigurePupils f{outcomes_on(c, s, a, from, to), {}, {}};
-               const auto it = std::find_if(f.outcomes.figures.begin(), f.outcomes.figures.end(),
-                                            [&](const auto& x) { return x.key == key; });
-               if (it == f.outcomes.figures.end()) throw NotFound();
+               const auto& figures = f.outcomes->figures;
+               const auto it =
+                   std::find_if(figures.begin(), figures.end(), [&](const auto& x) { return x.key == key; });
+               if (it == figures.end()) throw NotFound();
                f.figure = *it;
                std::vector<std::int64_t> pupil_ids;
                // A set, not a search of the figure's list for each placement: an LA's figure can hold
                // 2,000 placements out of as many.
                const std::unordered_set<std::int64_t> behind(it->placement_ids.begin(), it->placement_ids.end());
-               for (const auto& row : f.outcomes.placements)
+               for (const auto& row : f.outcomes->placements)
                  if (behind.contains(row.placement_id)) {
                    f.rows.push_back(row);
                    pupil_ids.push_back(row.pupil_id);

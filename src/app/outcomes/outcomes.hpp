@@ -2,6 +2,7 @@
 // Outcome figures for the actor's scope over a period: a school's pupils, an LA's area, or a
 // provider's own placements; and per provider within it. Each figure leads to the pupils behind it.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -32,10 +33,12 @@ struct OutcomesView {
 // The scope's figures again for one of its groups.
 std::vector<domain::Figure> group_figures(const OutcomesView& v, const GroupOutcomes& g);
 // `from` and `to` as typed; blank: the academic year to date. Refuses a bad date naming the field.
-OutcomesView view_outcomes(const Services& s, const Actor& a, const std::string& from, const std::string& to);
+// Shared, not copied: a server may keep an area's (OutcomesCache) and give it to many requests.
+std::shared_ptr<const OutcomesView> view_outcomes(const Services& s, const Actor& a, const std::string& from,
+                                                  const std::string& to);
 
 struct FigurePupils {
-  OutcomesView outcomes;
+  std::shared_ptr<const OutcomesView> outcomes;
   domain::Figure figure;
   std::vector<store::OutcomeRow> rows;  // the placements behind the figure
 };

@@ -93,4 +93,14 @@ std::vector<Read> outcome_details_reads(OutcomeDetails& d, OutcomeScope scope, s
   return reads;
 }
 
+std::optional<OutcomesRevision> outcomes_revision(Connection& c, std::int64_t la_id) {
+  if (c.engine() != Engine::Postgres) return std::nullopt;
+  const auto r = c.query_one(
+      "SELECT (SELECT revision FROM outcome_revisions WHERE la_id = 0), COALESCE((SELECT revision FROM "
+      "outcome_revisions WHERE la_id = $1), 0), COALESCE((SELECT SUM(revision) FROM attendance_week_revisions "
+      "WHERE la_id = $1), 0)::BIGINT",
+      {integer(la_id)});
+  return OutcomesRevision{r->integer(0), r->integer(1), r->integer(2)};
+}
+
 }  // namespace waypoint::store

@@ -61,4 +61,15 @@ OutcomeDetails outcome_details(Connection& c, OutcomeScope scope, std::int64_t i
 std::vector<Read> outcome_details_reads(OutcomeDetails& into, OutcomeScope scope, std::int64_t id,
                                         const std::string& from, const std::string& to);
 
+// What everything an LA's figures read stands at, whatever the period: every area's number (an
+// organisation renamed, a school moved LA), the area's own (its placements, plans, baselines and
+// checks; migration 0068) and the sum of its weeks' marks revisions (0060), which only grows. Equal
+// while none of those has changed. None on SQLite, which keeps none and reads an area's figures in
+// a few milliseconds. Read before the figures it labels, so figures read under it are never older.
+struct OutcomesRevision {
+  std::int64_t every_area = 0, area = 0, marks = 0;
+  bool operator==(const OutcomesRevision&) const = default;
+};
+std::optional<OutcomesRevision> outcomes_revision(Connection& c, std::int64_t la_id);
+
 }  // namespace waypoint::store

@@ -9,8 +9,8 @@ namespace waypoint::web {
 
 void add_outcome_api_routes(Router& r) {
   r.add("GET", "/api/v1/outcomes", [](Request& req, RequestContext& ctx) {
-    return Response::json(200, outcomes_json(app::view_outcomes(ctx.services, ctx.actor(), req.query_value("from"),
-                                                                req.query_value("to")))
+    return Response::json(200, outcomes_json(*app::view_outcomes(ctx.services, ctx.actor(), req.query_value("from"),
+                                                                 req.query_value("to")))
                                    .dump());
   });
 

@@ -69,7 +69,7 @@ nlohmann::json figure_pupils_json(const app::FigurePupils& f, std::span<const st
                                               ? std::string()
                                               : std::string(domain::label_of(domain::destinations(), p.destination))}});
   nlohmann::json out{{"figure", figure_json(f.figure, detail)}, {"placements", std::move(rows)}};
-  add_period(out, f.outcomes);
+  add_period(out, *f.outcomes);
   return out;
 }
 

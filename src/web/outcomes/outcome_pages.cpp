@@ -95,7 +95,8 @@ Response outcomes_page(RequestContext& ctx, const domain::FieldErrors& errors, i
       {"title", "Outcomes of alternative provision"}, {"from", date_query(r, "from")}, {"to", date_query(r, "to")}};
   add_errors(data, errors);
   if (errors.empty()) {
-    const auto v = app::view_outcomes(ctx.services, ctx.actor(), date_query(r, "from"), date_query(r, "to"));
+    const auto kept = app::view_outcomes(ctx.services, ctx.actor(), date_query(r, "from"), date_query(r, "to"));
+    const auto& v = *kept;
     const auto shown = outcomes_json(v, OutcomeDetail::Summary);
     data["from"] = shown["from"];
     data["to"] = shown["to"];
@@ -145,7 +146,7 @@ void add_outcome_routes(Router& r) {
     const auto slice = page_slice(req, f.rows.size(), kPupilsPerPage);
     const auto [number, first, last] = slice;
     auto data = figure_pupils_json(f, std::span(f.rows).subspan(first, last - first), OutcomeDetail::Summary);
-    const auto query = period_query(f.outcomes);
+    const auto query = period_query(*f.outcomes);
     data["title"] = f.figure.label;
     data["query"] = query;
     data["empty"] = f.rows.empty();
@@ -156,7 +157,8 @@ void add_outcome_routes(Router& r) {
   });
 
   r.add("GET", "/outcomes.csv", [](Request& req, RequestContext& ctx) {
-    const auto v = app::view_outcomes(ctx.services, ctx.actor(), date_query(req, "from"), date_query(req, "to"));
+    const auto kept = app::view_outcomes(ctx.services, ctx.actor(), date_query(req, "from"), date_query(req, "to"));
+    const auto& v = *kept;
     std::string body = domain::csv_row(kExportHeaders);
     for (const auto& row : export_rows(v)) body += domain::csv_row(row);
     return Response::download(std::move(body), "text/csv; charset=utf-8",
@@ -164,7 +166,8 @@ void add_outcome_routes(Router& r) {
   });
 
   r.add("GET", "/outcomes.xlsx", [](Request& req, RequestContext& ctx) {
-    const auto v = app::view_outcomes(ctx.services, ctx.actor(), date_query(req, "from"), date_query(req, "to"));
+    const auto kept = app::view_outcomes(ctx.services, ctx.actor(), date_query(req, "from"), date_query(req, "to"));
+    const auto& v = *kept;
     std::vector<std::vector<SheetCell>> rows;
     for (const auto& row : export_rows(v))
       rows.push_back(
