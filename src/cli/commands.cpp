@@ -1,6 +1,5 @@
 #include "cli/commands.hpp"
 
-#include <malloc.h>
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -217,17 +216,6 @@ std::string password_from(const Options& o) {
 }
 
 int serve(const Options& o) {
-  // glibc gives each thread that allocates its own heap, up to eight a core, and keeps what a large
-  // page (an area's year of attendance) freed in that heap: two heaps shared by every thread hold
-  // the server's resident memory about 6 MB lower at LA scale, at no cost in speed measured.
-  mallopt(M_ARENA_MAX, 2);
-  // glibc hands the top of its main heap back to the kernel once 128 KB lie free there, and a
-  // register page's request frees that much about every other time: growing the heap again on the
-  // next request, and shrinking it, interrupts every core to flush its address cache. Keeping 4 MB
-  // (and serving blocks under 1 MB from the heap, which fixing the first would otherwise stop)
-  // took the register page's CPU from 0.75 ms to 0.65 ms a request on PostgreSQL (README, Benchmarks).
-  mallopt(M_TRIM_THRESHOLD, 4 << 20);
-  mallopt(M_MMAP_THRESHOLD, 1 << 20);
   const auto [host, port] = host_and_port(o.listen, "listen");
   app::BackupSchedule backups{o.backup_dir, 0, o.backup_keep};
   if (const auto at = domain::parse_clock(o.backup_time); at)
