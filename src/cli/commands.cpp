@@ -26,6 +26,7 @@
 #include "app/kernel/errors.hpp"
 #include "app/outcomes/outcomes_cache.hpp"
 #include "app/providers/provider_directory.hpp"
+#include "cli/allocator.hpp"
 #include "cli/background_work.hpp"
 #include "cli/bench_data.hpp"
 #include "cli/demo.hpp"
@@ -216,6 +217,7 @@ std::string password_from(const Options& o) {
 }
 
 int serve(const Options& o) {
+  bound_thread_caches();
   const auto [host, port] = host_and_port(o.listen, "listen");
   app::BackupSchedule backups{o.backup_dir, 0, o.backup_keep};
   if (const auto at = domain::parse_clock(o.backup_time); at)
