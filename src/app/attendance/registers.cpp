@@ -356,8 +356,21 @@ PupilAttendance pupil_attendance(const Services& s, const Actor& a, std::int64_t
         // round trip for all. The counts come from the placements' totals where every mark of the
         // pupil's is within the year (SQLite), else those of its whole weeks from the weekly
         // totals, fifty rows where the marks are 380, and the days either side from the marks.
+        // On the first page the recent weeks are among the newest sessions too: one read of enough
+        // of the newest to hold both (a day has two sessions at most) instead of a second read of
+        // the same rows.
+        const auto recent_from =
+            shown.recent_from ? std::optional(std::max(*shown.recent_from, year.from)) : std::nullopt;
+        auto page_read = shown.page;
+        bool recent_in_page = false;
+        if (shown.page && shown.page->offset() == 0 && recent_from)
+          if (const auto first = domain::parse_date(*recent_from)) {
+            const auto recent_days = (std::chrono::sys_days(s.today()) - std::chrono::sys_days(*first)).count() + 1;
+            page_read->size = std::max(shown.page->size, static_cast<int>(2 * std::max<long>(recent_days, 0)));
+            recent_in_page = true;
+          }
         std::vector<store::SessionCount> counts;
-        std::vector<store::Read> reads{store::marks_of_pupil_read(c.engine(), year, v.marks, shown.page)};
+        std::vector<store::Read> reads{store::marks_of_pupil_read(c.engine(), year, v.marks, page_read)};
         if (!store::session_counts_of_pupil_from_totals(c, year, counts)) {
           const auto period =
               domain::split_into_weeks(std::chrono::sys_days(s.today()) - std::chrono::days(365), s.today(), s.today());
@@ -371,10 +384,13 @@ PupilAttendance pupil_attendance(const Services& s, const Actor& a, std::int64_t
                 c.engine(), {pupil_id, domain::format_date(first), domain::format_date(last), year.provider_id},
                 counts));
         }
-        if (shown.recent_from)
-          reads.push_back(store::marks_of_pupil_read(
-              c.engine(), {pupil_id, std::max(*shown.recent_from, year.from), today, year.provider_id}, v.recent));
+        if (recent_from && !recent_in_page)
+          reads.push_back(
+              store::marks_of_pupil_read(c.engine(), {pupil_id, *recent_from, today, year.provider_id}, v.recent));
         v.progress = progress_of(c, s, a, pupil_id, std::move(reads));
+        if (recent_in_page)
+          for (const auto& m : v.marks)  // newest first: the recent ones lead
+            if (m.session_date >= *recent_from) v.recent.push_back(m);
         if (shown.page) {
           auto page = store::make_page(std::move(v.marks), *shown.page);
           v.marks = std::move(page.items);
