@@ -148,10 +148,12 @@ Response attendance_page(RequestContext& ctx, std::int64_t pupil_id, const domai
   data["calendar"] = attendance_calendar(v.recent, ctx.services.today(), 6);
   const auto& progress = v.progress;
   data["chart"] = engagement_chart_svg(progress.weeks);
-  const auto trend = pupil_progress_json(progress);
-  data["weeks"] = trend["weeks"];
+  // The weeks and incidents alone: the year's logs behind the weeks are not listed here.
+  auto& weeks = data["weeks"] = nlohmann::json::array();
+  for (const auto& w : progress.weeks) weeks.push_back(engagement_week_json(w));
   data["has_weeks"] = !progress.weeks.empty();
-  data["incidents"] = trend["incidents"];
+  auto& incidents = data["incidents"] = nlohmann::json::array();
+  for (const auto& i : progress.incidents) incidents.push_back(incident_json(i));
   data["has_incidents"] = !progress.incidents.empty();
   auto& fields = data["fields"];
   fields["date"] = input_field(data, {.id = "date",
@@ -161,10 +163,10 @@ Response attendance_page(RequestContext& ctx, std::int64_t pupil_id, const domai
                                       .hint = "For example, 23 11 2026"});
   auto session = input_field(data, {.id = "session", .label = "Session"});
   session["options"] = options({{"am", "Morning"}, {"pm", "Afternoon"}}, r.field("session"));
-  fields["session"] = session;
+  fields["session"] = std::move(session);
   auto code = input_field(data, {.id = "code", .label = "Code to send"});
   code["options"] = options(all_codes(), r.field("code"));
-  fields["code"] = code;
+  fields["code"] = std::move(code);
   fields["reason"] = input_field(data, {.id = "reason", .label = "Why", .value = r.field("reason")});
   return ctx.page("pupils/attendance", std::move(data), status);
 }

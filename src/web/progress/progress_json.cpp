@@ -53,7 +53,7 @@ nlohmann::json pupil_progress_json(const app::PupilProgress& v) {
   for (const auto& l : v.logs) logs.push_back(progress_log_json(l));
   for (const auto& i : v.incidents) incidents.push_back(incident_json(i));
   for (const auto& w : v.weeks) weeks.push_back(engagement_week_json(w));
-  return {{"logs", logs}, {"incidents", incidents}, {"weeks", weeks}};
+  return {{"logs", std::move(logs)}, {"incidents", std::move(incidents)}, {"weeks", std::move(weeks)}};
 }
 
 }  // namespace waypoint::web
