@@ -1,14 +1,22 @@
 #include "store/pupils/pupil_store.hpp"
 
+#include <array>
+
 #include "domain/kernel/text.hpp"
 
 namespace waypoint::store {
 
+namespace {
+
+constexpr std::array kPupilColumns{
+    "id",     "school_id", "upn",          "given_name",    "family_name",          "date_of_birth",
+    "gender", "needs",     "looked_after", "child_in_need", "child_protection_plan"};
+
+}  // namespace
+
 std::string pupil_columns(const std::string& alias) {
   std::string out;
-  for (const auto* column : {"id", "school_id", "upn", "given_name", "family_name", "date_of_birth", "gender", "needs",
-                             "looked_after", "child_in_need", "child_protection_plan"})
-    out += (out.empty() ? "" : ", ") + alias + "." + column;
+  for (const auto* column : kPupilColumns) out += (out.empty() ? "" : ", ") + alias + "." + column;
   return out;
 }
 
@@ -143,19 +151,40 @@ Page<domain::Pupil> list_pupils_placed_with(Connection& c, std::int64_t provider
       provider_id, page, search);
 }
 
+namespace {
+
+// The facts as columns, for the pupil and school named by `pupil` and `school` (parameters or
+// columns), the person's organisation being $1 and the person `user`.
+std::string scope_fact_columns(const std::string& pupil, const std::string& school, const std::string& user) {
+  // CASE, not a bare EXISTS: PostgreSQL answers a boolean as 't' or 'f', SQLite as 1 or 0.
+  return "(SELECT parent_id FROM organisations WHERE id = " + school +
+         "), CASE WHEN EXISTS (SELECT 1 FROM pupil_guardians WHERE pupil_id = " + pupil + " AND user_id = " + user +
+         " AND ended_at IS NULL) THEN 1 ELSE 0 END, CASE WHEN EXISTS (SELECT 1 FROM pupil_accounts WHERE pupil_id = " +
+         pupil + " AND user_id = " + user +
+         " AND ended_at IS NULL) THEN 1 ELSE 0 END, CASE WHEN EXISTS (SELECT 1 FROM placements pl WHERE " +
+         kPlacedWith + " AND pl.pupil_id = " + pupil + ") THEN 1 ELSE 0 END";
+}
+
+PupilScopeFacts scope_facts_from_row(const Row& r, std::size_t first) {
+  return {r.opt_integer(first), r.boolean(first + 1), r.boolean(first + 2), r.boolean(first + 3)};
+}
+
+}  // namespace
+
 PupilScopeFacts pupil_scope_facts(Connection& c, std::int64_t pupil_id, std::int64_t school_id, std::int64_t user_id,
                                   std::int64_t organisation_id) {
-  // CASE, not a bare EXISTS: PostgreSQL answers a boolean as 't' or 'f', SQLite as 1 or 0.
-  const auto r =
-      c.query_one(std::string("SELECT (SELECT parent_id FROM organisations WHERE id = $3), "
-                              "CASE WHEN EXISTS (SELECT 1 FROM pupil_guardians WHERE pupil_id = $2 AND user_id = $4 "
-                              "AND ended_at IS NULL) THEN 1 ELSE 0 END, "
-                              "CASE WHEN EXISTS (SELECT 1 FROM pupil_accounts WHERE pupil_id = $2 AND user_id = $4 "
-                              "AND ended_at IS NULL) THEN 1 ELSE 0 END, "
-                              "CASE WHEN EXISTS (SELECT 1 FROM placements pl WHERE ") +
-                      kPlacedWith + " AND pl.pupil_id = $2) THEN 1 ELSE 0 END",
-                  {integer(organisation_id), integer(pupil_id), integer(school_id), integer(user_id)});
-  return {r->opt_integer(0), r->boolean(1), r->boolean(2), r->boolean(3)};
+  const auto r = c.query_one("SELECT " + scope_fact_columns("$2", "$3", "$4"),
+                             {integer(organisation_id), integer(pupil_id), integer(school_id), integer(user_id)});
+  return scope_facts_from_row(*r, 0);
+}
+
+std::optional<PupilInScope> find_pupil_in_scope(Connection& c, std::int64_t pupil_id, std::int64_t user_id,
+                                                std::int64_t organisation_id) {
+  static const auto sql = "SELECT " + pupil_columns("p") + ", " + scope_fact_columns("p.id", "p.school_id", "$3") +
+                          " FROM pupils p WHERE p.id = $2";
+  const auto r = c.query_one(sql, {integer(organisation_id), integer(pupil_id), integer(user_id)});
+  if (!r) return std::nullopt;
+  return PupilInScope{pupil_from_row(*r), scope_facts_from_row(*r, kPupilColumns.size())};
 }
 
 std::int64_t insert_contact(Connection& c, const domain::PupilContact& k, const std::string& now) {

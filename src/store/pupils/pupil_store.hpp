@@ -46,6 +46,13 @@ struct PupilScopeFacts {
 };
 PupilScopeFacts pupil_scope_facts(Connection& c, std::int64_t pupil_id, std::int64_t school_id, std::int64_t user_id,
                                   std::int64_t organisation_id);
+// The pupil with its facts, in one statement: the first read of every use case on a pupil.
+struct PupilInScope {
+  domain::Pupil pupil;
+  PupilScopeFacts facts;
+};
+std::optional<PupilInScope> find_pupil_in_scope(Connection& c, std::int64_t pupil_id, std::int64_t user_id,
+                                                std::int64_t organisation_id);
 
 std::int64_t insert_contact(Connection& c, const domain::PupilContact& contact, const std::string& now);
 std::vector<domain::PupilContact> list_contacts(Connection& c, std::int64_t pupil_id);
