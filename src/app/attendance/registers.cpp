@@ -387,7 +387,10 @@ PupilAttendance pupil_attendance(const Services& s, const Actor& a, std::int64_t
         if (recent_from && !recent_in_page)
           reads.push_back(
               store::marks_of_pupil_read(c.engine(), {pupil_id, *recent_from, today, year.provider_id}, v.recent));
-        v.progress = progress_of(c, s, a, pupil_id, std::move(reads));
+        if (shown.progress)
+          v.progress = progress_trend_of(c, s, a, pupil_id, std::move(reads));
+        else
+          c.each_row_together(reads);
         if (recent_in_page)
           for (const auto& m : v.marks)  // newest first: the recent ones lead
             if (m.session_date >= *recent_from) v.recent.push_back(m);

@@ -72,13 +72,15 @@ struct PupilAttendance {
   std::vector<store::MarkRow> recent;  // the sessions since the day asked for, newest first
   domain::AttendanceSummary summary;   // the whole year's, counted by the database
   bool can_correct = false;
-  PupilProgress progress;  // the engagement trend and incidents beside the marks
+  ProgressTrend progress;  // the engagement trend and incidents beside the marks, when asked for
 };
 // What of the year is read beside its summary: every session, or one page of them (a person reads
-// a page; a year is 380 sessions); and the sessions since a day, for a calendar of recent weeks.
+// a page; a year is 380 sessions); the sessions since a day, for a calendar of recent weeks; and
+// the engagement trend and incidents, which the page shows beside them.
 struct AttendanceShown {
   std::optional<store::PageRequest> page;
   std::optional<std::string> recent_from;
+  bool progress = false;  // the engagement trend and incidents too
 };
 // The last 365 days to today; a provider's staff see the sessions at their own provider only.
 PupilAttendance pupil_attendance(const Services& s, const Actor& a, std::int64_t pupil_id,

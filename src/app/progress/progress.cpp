@@ -100,27 +100,52 @@ void log_incident(const Services& s, const Actor& a, std::int64_t placement_id, 
       });
 }
 
-PupilProgress pupil_progress(const Services& s, const Actor& a, std::int64_t pupil_id) {
-  return run(
-      s, a, {"pupil.view", domain::Action::ViewPupil, "pupil"}, pupil_of(a, pupil_id),
-      [&](store::Connection& c, Subject<domain::Pupil>&, AuditRecord&) { return progress_of(c, s, a, pupil_id); });
+namespace {
+
+// A year of logs to today; a provider reads only its own.
+struct LogsRead {
+  std::string from, to;
+  std::optional<std::int64_t> provider;
+};
+LogsRead logs_read(const Services& s, const Actor& a) {
+  return {domain::format_date(std::chrono::sys_days(s.today()) - std::chrono::days(365)),
+          domain::format_date(s.today()), domain::own_provider(principal_of(a))};
 }
 
-PupilProgress progress_of(store::Connection& c, const Services& s, const Actor& a, std::int64_t pupil_id,
-                          std::vector<store::Read> also) {
-  const auto from = domain::format_date(std::chrono::sys_days(s.today()) - std::chrono::days(365));
-  const auto provider = domain::own_provider(principal_of(a));
-  PupilProgress v;
-  store::ProgressLogsRead logs;
-  auto reads = store::progress_logs_of_pupil_reads(pupil_id, from, domain::format_date(s.today()), provider, logs);
-  reads.push_back(store::incidents_of_pupil_read(pupil_id, from, provider, v.incidents));
-  for (auto& r : also) reads.push_back(std::move(r));
-  c.each_row_together(reads);
-  v.logs = store::logs_with_values(std::move(logs));
+template <typename Log>
+std::vector<domain::WeekEngagement> weeks_of(const std::vector<Log>& logs) {
   std::vector<domain::DatedEngagement> dated;
-  for (const auto& l : v.logs)
+  for (const auto& l : logs)
     if (const auto d = domain::parse_date(l.log_date)) dated.push_back({*d, l.engagement});
-  v.weeks = domain::weekly_engagement(dated);
+  return domain::weekly_engagement(dated);
+}
+
+}  // namespace
+
+PupilProgress pupil_progress(const Services& s, const Actor& a, std::int64_t pupil_id) {
+  return run(s, a, {"pupil.view", domain::Action::ViewPupil, "pupil"}, pupil_of(a, pupil_id),
+             [&](store::Connection& c, Subject<domain::Pupil>&, AuditRecord&) {
+               const auto r = logs_read(s, a);
+               PupilProgress v;
+               store::ProgressLogsRead logs;
+               auto reads = store::progress_logs_of_pupil_reads(pupil_id, r.from, r.to, r.provider, logs);
+               reads.push_back(store::incidents_of_pupil_read(pupil_id, r.from, r.provider, v.incidents));
+               c.each_row_together(reads);
+               v.logs = store::logs_with_values(std::move(logs));
+               v.weeks = weeks_of(v.logs);
+               return v;
+             });
+}
+
+ProgressTrend progress_trend_of(store::Connection& c, const Services& s, const Actor& a, std::int64_t pupil_id,
+                                std::vector<store::Read> also) {
+  const auto r = logs_read(s, a);
+  ProgressTrend v;
+  std::vector<store::LoggedEngagement> logs;
+  also.push_back(store::engagement_of_pupil_read(pupil_id, r.from, r.to, r.provider, logs));
+  also.push_back(store::incidents_of_pupil_read(pupil_id, r.from, r.provider, v.incidents));
+  c.each_row_together(also);
+  v.weeks = weeks_of(logs);
   return v;
 }
 

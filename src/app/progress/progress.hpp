@@ -32,10 +32,14 @@ struct PupilProgress {
   std::vector<domain::WeekEngagement> weeks;
 };
 PupilProgress pupil_progress(const Services& s, const Actor& a, std::int64_t pupil_id);
-// The same for a pupil already read through require_pupil (the pupil is the proof of scope), so a
-// page showing attendance and progress checks and audits the read once.
-// `also`: reads of the caller's, sent with these in one round trip.
-PupilProgress progress_of(store::Connection& c, const Services& s, const Actor& a, std::int64_t pupil_id,
-                          std::vector<store::Read> also = {});
+// The weekly engagement and the incidents alone, for a pupil already read through the envelope (the
+// pupil is the proof of scope), so that a page showing attendance beside them checks and audits the
+// read once; `also`, reads of the caller's, go with these in one round trip.
+struct ProgressTrend {
+  std::vector<domain::WeekEngagement> weeks;
+  std::vector<store::IncidentRow> incidents;
+};
+ProgressTrend progress_trend_of(store::Connection& c, const Services& s, const Actor& a, std::int64_t pupil_id,
+                                std::vector<store::Read> also);
 
 }  // namespace waypoint::app

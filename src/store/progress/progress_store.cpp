@@ -95,6 +95,17 @@ std::vector<Read> progress_logs_of_pupil_reads(std::int64_t pupil_id, const std:
                 })};
 }
 
+Read engagement_of_pupil_read(std::int64_t pupil_id, const std::string& from, const std::string& to,
+                              std::optional<std::int64_t> provider_id, std::vector<LoggedEngagement>& out) {
+  return read_into(out,
+                   "SELECT log_date, engagement FROM progress_logs WHERE pupil_id = $1 AND log_date >= $2 AND "
+                   "log_date <= $3 " +
+                       std::string(provider_id ? "AND provider_id = $4 " : "") + "ORDER BY log_date, period, id",
+                   with_provider({integer(pupil_id), from, to}, provider_id), [](const Row& r) {
+                     return LoggedEngagement{r.text(0), static_cast<int>(r.integer(1))};
+                   });
+}
+
 std::vector<ProgressLogRow> logs_with_values(ProgressLogsRead&& read) {
   std::map<std::int64_t, ProgressLogRow*> by_id;
   for (auto& l : read.logs) by_id[l.id] = &l;

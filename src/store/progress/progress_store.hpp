@@ -50,6 +50,14 @@ struct ProgressLogsRead {
 std::vector<Read> progress_logs_of_pupil_reads(std::int64_t pupil_id, const std::string& from, const std::string& to,
                                                std::optional<std::int64_t> provider_id, ProgressLogsRead& out);
 std::vector<ProgressLogRow> logs_with_values(ProgressLogsRead&& read);
+// The day and engagement of each of those logs, oldest first, to send with other reads: the trend
+// alone, for a page that lists no log (a pupil's year of attendance).
+struct LoggedEngagement {
+  std::string log_date;
+  int engagement = 0;
+};
+Read engagement_of_pupil_read(std::int64_t pupil_id, const std::string& from, const std::string& to,
+                              std::optional<std::int64_t> provider_id, std::vector<LoggedEngagement>& out);
 
 struct IncidentRow {
   std::int64_t id = 0;

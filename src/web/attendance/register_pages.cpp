@@ -131,9 +131,10 @@ constexpr int kSessionsAPage = 50;
 Response attendance_page(RequestContext& ctx, std::int64_t pupil_id, const domain::FieldErrors& errors, int status) {
   const auto& r = ctx.request;
   const int number = page_number(r);
-  const auto v = app::pupil_attendance(
-      ctx.services, ctx.actor(), pupil_id,
-      {.page = store::PageRequest{number, kSessionsAPage}, .recent_from = calendar_first_day(ctx.services.today(), 6)});
+  const auto v = app::pupil_attendance(ctx.services, ctx.actor(), pupil_id,
+                                       {.page = store::PageRequest{number, kSessionsAPage},
+                                        .recent_from = calendar_first_day(ctx.services.today(), 6),
+                                        .progress = true});
   auto data = attendance_summary_json(v);
   data["title"] = "Attendance: " + v.pupil.given_name + " " + v.pupil.family_name;
   data["pupil_name"] = v.pupil.given_name + " " + v.pupil.family_name;
