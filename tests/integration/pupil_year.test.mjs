@@ -77,6 +77,17 @@ test("the calendar shows the last six weeks' codes whichever page of sessions is
   const shown = calendarCodes(newest);
   assert.ok(shown >= 50 && shown <= 60, `${shown} codes in the calendar`);
   assert.equal(calendarCodes(older), shown);
+  // Each code under its own day and session, in the colour of what it counts as.
+  const codeOf = (n) => ([4, 5, 6].includes(n) ? "N" : [10, 11].includes(n) ? "I" : "B");
+  const colour = { N: "govuk-tag--red", I: "govuk-tag--grey", B: "govuk-tag--green" };
+  const cells = [...newest.matchAll(/<span class="govuk-visually-hidden">([^<]*) (Morning|Afternoon): <\/span><strong class="govuk-tag ([^"]*)" title="\2">([A-Z])<\/strong>/g)];
+  assert.equal(cells.length, shown);
+  for (const [, date, session, tag, code] of cells) {
+    const i = days.findIndex((d) => dateText(d) === date);
+    assert.ok(i >= 0, `${date} is a day marked`);
+    const expected = codeOf(i * 2 + (session === "Morning" ? 1 : 0));
+    assert.deepEqual([code, tag], [expected, colour[expected]], `${date} ${session}`);
+  }
 });
 
 test("the API gives every session of the year with the same figures", async () => {
