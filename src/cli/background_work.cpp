@@ -76,7 +76,8 @@ void BackgroundWork::tick() {
   // server, a nightly backup), and a lease run out meanwhile let the other process start the same
   // pass and send the mail still being sent.
   lease_.keep_during([&] {
-    attempt("registers not taken: alerts raised", [&] { return app::raise_register_alerts(services_); });
+    attempt("registers not taken: alerts raised",
+            [&] { return app::raise_register_alerts(services_, &register_watch_); });
     // Missing education is counted in whole school days, so once a day is enough.
     if (services_.today() != missing_education_checked_) {
       attempt("missing education: alerts raised", [&] { return app::raise_missing_education_alerts(services_); });

@@ -8,6 +8,7 @@
 #include <optional>
 #include <thread>
 
+#include "app/alerts/alert_sweep.hpp"
 #include "app/kernel/background_lease.hpp"
 #include "app/kernel/backups.hpp"
 #include "app/kernel/mail_sender.hpp"
@@ -39,6 +40,7 @@ class BackgroundWork {
   std::chrono::year_month_day retention_ran_{};
   app::BackgroundLease lease_;
   std::chrono::steady_clock::time_point next_checkpoint_{};  // the first tick writes one
+  app::RegisterWatch register_watch_;
   std::chrono::year_month_day missing_education_checked_{};
   std::mutex mutex_;
   std::condition_variable wake_;

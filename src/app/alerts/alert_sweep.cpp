@@ -1,5 +1,6 @@
 #include "app/alerts/alert_sweep.hpp"
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -75,11 +76,27 @@ int raise_all(const Services& s, const std::vector<Owed>& owed) {
 
 }  // namespace
 
-int raise_register_alerts(const Services& s) {
+namespace {
+
+// Whether a register may have come to be owed since the watch last read them all.
+bool worth_reading(const RegisterWatch& watch, std::chrono::year_month_day today, int now, int alert_minutes) {
+  if (watch.day != today || now < watch.read_at || now - watch.read_at >= RegisterWatch::kReadAgainMinutes) return true;
+  const domain::RegisterPolicy policy{alert_minutes};
+  return std::any_of(watch.expected_from.begin(), watch.expected_from.end(), [&](int from) {
+    return domain::register_closed(from, now, policy) && !domain::register_closed(from, watch.read_at, policy);
+  });
+}
+
+}  // namespace
+
+int raise_register_alerts(const Services& s, RegisterWatch* watch) {
   const auto today = s.today();
+  const auto now = s.minute_of_day();
+  if (watch && !worth_reading(*watch, today, now, s.settings.register_alert_minutes)) return 0;
   const auto date = domain::format_date(today);
   const unsigned weekday = std::chrono::weekday(sys_days(today)).iso_encoding();
   std::vector<Owed> owed_alerts;
+  std::set<int> expected_from;
   unguarded_read(s, [&](store::Connection& c) {
     Lookups lookups(s, c);
     std::set<std::pair<std::int64_t, std::string>> marked;
@@ -99,10 +116,10 @@ int raise_register_alerts(const Services& s) {
         const std::string session(domain::session_code(e.session));
         expected.push_back({first.provider_id, first.school_id, first.pupil_id, e.session, e.starts_at,
                             marked.count({first.pupil_id, session}) > 0});
+        expected_from.insert(e.starts_at);
       }
     }
-    for (const auto& owed :
-         domain::registers_not_taken(expected, s.minute_of_day(), s.settings.register_alert_minutes)) {
+    for (const auto& owed : domain::registers_not_taken(expected, now, s.settings.register_alert_minutes)) {
       const auto once_key = [&](std::int64_t organisation) {
         return std::string("register_not_taken:") + std::to_string(owed.provider_id) + ":" +
                std::to_string(owed.school_id) + ":" + date + ":" + std::string(domain::session_code(owed.session)) +
@@ -131,7 +148,10 @@ int raise_register_alerts(const Services& s) {
       }
     }
   });
-  return raise_all(s, owed_alerts);
+  const auto raised = raise_all(s, owed_alerts);
+  // Learnt once the alerts are raised: a sweep that failed before reads them all again.
+  if (watch) *watch = {today, now, {expected_from.begin(), expected_from.end()}};
+  return raised;
 }
 
 int raise_missing_education_alerts(const Services& s) {
