@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <map>
+#include <stdexcept>
 
 #include "one_placement.hpp"
 #include "store/attendance/attendance_store.hpp"
@@ -63,10 +64,12 @@ TEST(StoreMarkLoad, NewMarksLoadAsGivenAndTheTotalsFollowEveryChange) {
     at = one_placement(c);
     // Text that COPY's format must escape arrives as it was sent; a missing reason stays missing.
     const std::string awkward = "tab\there, back\\slash \\N, new\nline\r";
-    store::load_new_marks(c,
-                          {mark("2026-11-02", "am", "B", awkward), mark("2026-11-02", "pm", "B", std::nullopt),
-                           mark("2026-11-03", "am", "N", std::nullopt)},
+    // On PostgreSQL one COPY takes the pieces as they come.
+    store::start_new_marks(c);
+    store::load_new_marks(c, {mark("2026-11-02", "am", "B", awkward), mark("2026-11-02", "pm", "B", std::nullopt)},
                           at.user, kNow);
+    store::load_new_marks(c, {mark("2026-11-03", "am", "N", std::nullopt)}, at.user, kNow);
+    store::end_new_marks(c);
     EXPECT_EQ(store::find_mark(c, at.pupil, "2026-11-02", "am")->changed_reason, awkward);
     EXPECT_EQ(store::find_mark(c, at.pupil, "2026-11-02", "pm")->changed_reason, std::nullopt);
     EXPECT_EQ(totals(c, at.placement), "B:2 N:1 ");
@@ -92,11 +95,23 @@ TEST(StoreMarkLoad, NewMarksLoadAsGivenAndTheTotalsFollowEveryChange) {
     EXPECT_EQ(week_totals(c, at.placement), school + "B:3 " + school + "I:1 " + school + "N:1 ");
     EXPECT_TRUE(store::add_marks(c, {}, at.user, kNow).empty());
   });
-  // A load never replaces a mark that is there: the whole load fails instead.
+  // A load never replaces a mark that is there: the whole load fails instead, the new marks sent
+  // before the one that was there with it.
   EXPECT_THROW(db->transaction([&](store::Connection& c) {
+    store::start_new_marks(c);
+    store::load_new_marks(c, {mark("2026-11-05", "am", "B", std::nullopt)}, at.user, kNow);
     store::load_new_marks(c, {mark("2026-11-02", "am", "N", std::nullopt)}, at.user, kNow);
+    store::end_new_marks(c);
   }),
                store::DatabaseError);
+  // A load given up half way, its COPY still open, is rolled back with its transaction, and the
+  // connection it used goes on working.
+  EXPECT_THROW(db->transaction([&](store::Connection& c) {
+    store::start_new_marks(c);
+    store::load_new_marks(c, {mark("2026-11-05", "am", "B", std::nullopt)}, at.user, kNow);
+    throw std::runtime_error("the next marks could not be made");
+  }),
+               std::runtime_error);
   db->with_connection(
       [&](store::Connection& c) { EXPECT_EQ(c.query_one("SELECT COUNT(*) FROM attendance_marks")->integer(0), 5); });
 }

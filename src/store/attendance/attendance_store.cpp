@@ -143,7 +143,15 @@ void load_new_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64
     const auto row = mark_values(m, user, now);
     for (std::size_t i = 0; i < row.size(); ++i) append_copy_value(rows, row[i], i + 1 == row.size());
   }
-  c.copy_in(std::string("COPY ") + kMarkColumns + " FROM STDIN", rows);
+  c.copy_rows(rows);
+}
+
+void start_new_marks(Connection& c) {
+  if (c.has_copy()) c.copy_begin(std::string("COPY ") + kMarkColumns + " FROM STDIN");
+}
+
+void end_new_marks(Connection& c) {
+  if (c.has_copy()) c.copy_end();
 }
 
 namespace {

@@ -52,10 +52,14 @@ void save_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t u
 // An insert that never updates: on PostgreSQL the totals' triggers for an update do not fire.
 std::vector<MarkRow> add_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t user_id,
                                const std::string& now);
-// Marks for sessions that have none yet, as fast as the engine takes them: COPY on PostgreSQL, one
-// prepared insert a mark on SQLite (inside the caller's transaction, so one commit). For generated
-// data; a mark that exists already makes the whole load fail rather than replace it.
+// Marks for sessions that have none yet, as fast as the engine takes them, for generated data: on
+// PostgreSQL one COPY from start_new_marks to end_new_marks, the server taking in each
+// load_new_marks's rows while the next are made; on SQLite a prepared insert a mark (inside the
+// caller's transaction, so one commit). A mark that exists already makes the whole load fail rather
+// than replace it.
+void start_new_marks(Connection& c);
 void load_new_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t user_id, const std::string& now);
+void end_new_marks(Connection& c);
 
 // A pupil's marks between two dates, newest first.
 std::vector<MarkRow> marks_of_pupil(Connection& c, std::int64_t pupil_id, const std::string& from,

@@ -81,6 +81,7 @@ BulkMarkLoad::BulkMarkLoad(Connection& c, std::int64_t recorded_by, std::string 
     }
   }
   for (const auto& statement : set_aside) c_.exec(statement);
+  start_new_marks(c_);
 }
 
 // What the totals' triggers would add for these marks is counted here, a key at a time: the
@@ -121,6 +122,7 @@ void BulkMarkLoad::add_to_totals() {
 }
 
 void BulkMarkLoad::finish() {
+  end_new_marks(c_);
   add_to_totals();
   for (const auto& statement : remake_) c_.exec(statement);
   remake_.clear();

@@ -65,9 +65,7 @@ std::int64_t Connection::insert(std::string_view sql, const Params& params) {
   return row->integer(0);
 }
 
-void Connection::copy_in(std::string_view, std::string_view) {
-  throw DatabaseError("this database engine has no COPY");
-}
+void Connection::copy_begin(std::string_view) { throw DatabaseError("this database engine has no COPY"); }
 
 namespace {
 

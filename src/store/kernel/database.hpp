@@ -157,7 +157,18 @@ class Connection {
   virtual bool broken() const { return false; }
   // PostgreSQL's bulk load: runs `copy` ("COPY t (a, b) FROM STDIN") and sends `rows` in COPY's text
   // format. Other engines have no COPY: their callers insert row by row (see has_copy).
-  virtual void copy_in(std::string_view copy, std::string_view rows);
+  void copy_in(std::string_view copy, std::string_view rows) {
+    copy_begin(copy);
+    copy_rows(rows);
+    copy_end();
+  }
+  // The same in pieces, for rows made as they go: the server takes in each piece while the next is
+  // made. Between copy_begin and copy_end the connection runs nothing else; copy_end throws what the
+  // server refused. A transaction rolled back before copy_end takes the COPY's rows with it (libpq
+  // ends a COPY under way before the next statement, the ROLLBACK).
+  virtual void copy_begin(std::string_view copy);
+  virtual void copy_rows(std::string_view) {}
+  virtual void copy_end() {}
   bool has_copy() const { return engine() == Engine::Postgres; }
 
   void exec(std::string_view sql, const Params& params = {}) { query(sql, params); }

@@ -79,7 +79,7 @@ class PostgresConnection final : public Connection {
     }
   }
 
-  void copy_in(std::string_view copy, std::string_view rows) override {
+  void copy_begin(std::string_view copy) override {
     send_deferred();
     if (begin_pending_) execute_script("");  // COPY is no part of a pipeline: the BEGIN goes on its own
     PGresult* started = PQexec(conn_, std::string(copy).c_str());
@@ -87,22 +87,30 @@ class PostgresConnection final : public Connection {
     std::string message = PQresultErrorMessage(started);
     PQclear(started);
     if (status != PGRES_COPY_IN) fail(message);
-    // In pieces of a megabyte: libpq buffers what it is given.
+    copy_sent_ = true;
+  }
+
+  void copy_rows(std::string_view rows) override {
+    // In pieces of a megabyte: libpq buffers what it is given, and sends each piece as it comes.
     constexpr std::size_t kPiece = 1 << 20;
-    bool sent = true;
-    for (std::size_t at = 0; sent && at < rows.size(); at += kPiece) {
+    for (std::size_t at = 0; copy_sent_ && at < rows.size(); at += kPiece) {
       const auto piece = rows.substr(at, kPiece);
-      sent = PQputCopyData(conn_, piece.data(), static_cast<int>(piece.size())) == 1;
+      copy_sent_ = PQputCopyData(conn_, piece.data(), static_cast<int>(piece.size())) == 1;
     }
-    // Ending the copy with an error message makes the server refuse it; the result says why.
-    PQputCopyEnd(conn_, sent ? nullptr : "sending the rows failed");
+  }
+
+  // Ending the copy with an error message makes the server refuse it; the result says why.
+  void copy_end() override {
+    PQputCopyEnd(conn_, copy_sent_ ? nullptr : "sending the rows failed");
+    bool ok = copy_sent_;
+    std::string message;
     while (PGresult* result = PQgetResult(conn_)) {
       const auto done = PQresultStatus(result);
-      if (done != PGRES_COMMAND_OK && message == "") message = PQresultErrorMessage(result);
-      if (done != PGRES_COMMAND_OK) sent = false;
+      if (done != PGRES_COMMAND_OK && message.empty()) message = PQresultErrorMessage(result);
+      if (done != PGRES_COMMAND_OK) ok = false;
       PQclear(result);
     }
-    if (!sent) fail(message.empty() ? PQerrorMessage(conn_) : message);
+    if (!ok) fail(message.empty() ? PQerrorMessage(conn_) : message);
   }
 
   // BEGIN waits to go with the transaction's first statement, in one round trip: a round trip is
@@ -276,6 +284,7 @@ class PostgresConnection final : public Connection {
   bool in_transaction_ = false;  // between begin and commit or rollback
   std::vector<Read> deferred_;   // writes owed by each_row_later, in order
   bool unusable_ = false;
+  bool copy_sent_ = false;  // every piece of the COPY under way was taken by libpq
 };
 
 class PostgresDatabase final : public Database {
