@@ -8,6 +8,7 @@
 
 #include "one_placement.hpp"
 #include "store/attendance/attendance_store.hpp"
+#include "store/attendance/bulk_mark_load.hpp"
 #include "store/kernel/migrations.hpp"
 #include "store/placements/placement_store.hpp"
 #include "test_database.hpp"
@@ -114,6 +115,53 @@ TEST(StoreMarkLoad, NewMarksLoadAsGivenAndTheTotalsFollowEveryChange) {
                std::runtime_error);
   db->with_connection(
       [&](store::Connection& c) { EXPECT_EQ(c.query_one("SELECT COUNT(*) FROM attendance_marks")->integer(0), 5); });
+}
+
+// A bulk load adds its counts to totals already kept for the same placement and week (a register
+// sent before it), and puts in plainly those of keys not kept yet; the totals agree with the marks
+// either way, and the indexes, keys and triggers set aside come back.
+TEST(StoreMarkLoad, ABulkLoadAddsToTheTotalsAlreadyKeptAndMakesTheRest) {
+  auto db = test_support::fresh_database();
+  store::migrate(*db);
+  OnePlacement at;
+  const auto mark = [&](const char* day, const char* session, const char* code) {
+    const bool present = code == std::string("B");
+    return store::MarkRow{
+        at.pupil, at.placement,        at.provider, at.school,    day,         session, present ? "present" : "absent",
+        0,        present ? "" : code, code,        std::nullopt, std::nullopt};
+  };
+  db->transaction([&](store::Connection& c) {
+    at = one_placement(c);
+    store::save_marks(c, {mark("2026-11-02", "am", "B"), mark("2026-11-02", "pm", "N")}, at.user, kNow);
+  });
+  const auto load = [&](const std::vector<store::MarkRow>& marks) {
+    db->transaction([&](store::Connection& c) {
+      store::BulkMarkLoad bulk(c, at.user, kNow);
+      bulk.add(marks);
+      bulk.finish();
+    });
+  };
+  // The week of 2 November has totals for B and N; I is new in it, and the week of 9 November is new.
+  load({mark("2026-11-03", "am", "B"), mark("2026-11-03", "pm", "N"), mark("2026-11-04", "am", "I"),
+        mark("2026-11-09", "am", "B")});
+  db->with_connection([&](store::Connection& c) {
+    EXPECT_EQ(totals(c, at.placement), "B:3 I:1 N:2 ");
+    const auto school = std::to_string(at.school);
+    EXPECT_EQ(week_totals(c, at.placement), school + "/2026-11-02 B:2 " + school + "/2026-11-02 I:1 " + school +
+                                                "/2026-11-02 N:2 " + school + "/2026-11-09 B:1 ");
+  });
+  // Every key new: the rows go in without looking for one to add to.
+  load({mark("2026-11-16", "am", "B"), mark("2026-11-16", "pm", "B")});
+  db->transaction([&](store::Connection& c) {
+    EXPECT_EQ(totals(c, at.placement), "B:5 I:1 N:2 ");
+    // The triggers are back: a mark sent now is counted, and one sent again moves its count.
+    store::save_marks(c, {mark("2026-11-16", "pm", "N"), mark("2026-11-17", "am", "B")}, at.user, kNow);
+    EXPECT_EQ(totals(c, at.placement), "B:5 I:1 N:3 ");
+    const auto school = std::to_string(at.school);
+    EXPECT_EQ(week_totals(c, at.placement), school + "/2026-11-02 B:2 " + school + "/2026-11-02 I:1 " + school +
+                                                "/2026-11-02 N:2 " + school + "/2026-11-09 B:1 " + school +
+                                                "/2026-11-16 B:2 " + school + "/2026-11-16 N:1 ");
+  });
 }
 
 // One foreign key checks a mark's pupil, provider and school together with its placement

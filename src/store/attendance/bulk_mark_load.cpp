@@ -22,9 +22,15 @@ void add_counts(Connection& c, const std::string& table, const std::string& key_
     // Made in the caller's transaction: a load that fails takes it away with everything else.
     c.exec("CREATE TEMPORARY TABLE " + loaded + " (LIKE " + table + ")");
     c.copy_in("COPY " + loaded + " (" + key_columns + ", sessions) FROM STDIN", copied);
+    // An upsert's every row is a speculative insert, twice a plain insert's time: when none of the
+    // keys is there yet, as for generated pupils, the rows go in plainly (at LA scale 0.25 s where
+    // the upsert took 0.5, the look for a key already there 40 ms).
+    const bool any_there = c.query_one("SELECT COUNT(*) FROM (SELECT 1 FROM " + loaded + " JOIN " + table + " USING (" +
+                                       key_columns + ") LIMIT 1) there")
+                               ->integer(0) > 0;
     // In the order of the key, as the rows were counted: each lands beside the one before it.
     c.exec("INSERT INTO " + table + " (" + key_columns + ", sessions) SELECT " + key_columns + ", sessions FROM " +
-           loaded + " ORDER BY " + key_columns + upsert);
+           loaded + " ORDER BY " + key_columns + (any_there ? upsert : ""));
     c.exec("DROP TABLE " + loaded);
     return;
   }
