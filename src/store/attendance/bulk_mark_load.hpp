@@ -12,10 +12,11 @@ namespace waypoint::store {
 // Many new marks at once, for generated data (bench-data): the way the engines' manuals load a
 // large table. On opening, the marks table's secondary indexes (and on PostgreSQL its keys and
 // foreign keys) are set aside and its totals' triggers stopped; marks are then added as fast as the
-// engine takes rows (on PostgreSQL one COPY, fed as they are made); finishing makes the indexes and keys again from the
-// definitions read off the database (checking every foreign key and every key in one pass each,
-// so a bad row still fails the load) and restarts the triggers. The totals are counted as the marks
-// go in and added a batch at a time (SQLite) or when the load finishes (PostgreSQL).
+// engine takes rows (on PostgreSQL one COPY, fed as they are made); finishing makes the indexes
+// and keys again from the definitions read off the database (checking every foreign key and every
+// key in one pass each, so a bad row still fails the load) and restarts the triggers. The totals
+// are counted as the marks go in and added a batch at a time (SQLite) or when the load finishes
+// (PostgreSQL).
 // All inside the caller's transaction: a load that fails leaves the table as it was.
 class BulkMarkLoad {
  public:
