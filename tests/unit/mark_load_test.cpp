@@ -65,12 +65,11 @@ TEST(StoreMarkLoad, NewMarksLoadAsGivenAndTheTotalsFollowEveryChange) {
     at = one_placement(c);
     // Text that COPY's format must escape arrives as it was sent; a missing reason stays missing.
     const std::string awkward = "tab\there, back\\slash \\N, new\nline\r";
-    // On PostgreSQL one COPY takes the pieces as they come.
-    store::start_new_marks(c);
-    store::load_new_marks(c, {mark("2026-11-02", "am", "B", awkward), mark("2026-11-02", "pm", "B", std::nullopt)},
-                          at.user, kNow);
-    store::load_new_marks(c, {mark("2026-11-03", "am", "N", std::nullopt)}, at.user, kNow);
-    store::end_new_marks(c);
+    // In two batches: on PostgreSQL one COPY takes them as they come.
+    store::BulkMarkLoad load(c, at.user, kNow);
+    load.add({mark("2026-11-02", "am", "B", awkward), mark("2026-11-02", "pm", "B", std::nullopt)});
+    load.add({mark("2026-11-03", "am", "N", std::nullopt)});
+    load.finish();
     EXPECT_EQ(store::find_mark(c, at.pupil, "2026-11-02", "am")->changed_reason, awkward);
     EXPECT_EQ(store::find_mark(c, at.pupil, "2026-11-02", "pm")->changed_reason, std::nullopt);
     EXPECT_EQ(totals(c, at.placement), "B:2 N:1 ");
@@ -99,17 +98,17 @@ TEST(StoreMarkLoad, NewMarksLoadAsGivenAndTheTotalsFollowEveryChange) {
   // A load never replaces a mark that is there: the whole load fails instead, the new marks sent
   // before the one that was there with it.
   EXPECT_THROW(db->transaction([&](store::Connection& c) {
-    store::start_new_marks(c);
-    store::load_new_marks(c, {mark("2026-11-05", "am", "B", std::nullopt)}, at.user, kNow);
-    store::load_new_marks(c, {mark("2026-11-02", "am", "N", std::nullopt)}, at.user, kNow);
-    store::end_new_marks(c);
+    store::BulkMarkLoad load(c, at.user, kNow);
+    load.add({mark("2026-11-05", "am", "B", std::nullopt)});
+    load.add({mark("2026-11-02", "am", "N", std::nullopt)});
+    load.finish();
   }),
                store::DatabaseError);
   // A load given up half way, its COPY still open, is rolled back with its transaction, and the
   // connection it used goes on working.
   EXPECT_THROW(db->transaction([&](store::Connection& c) {
-    store::start_new_marks(c);
-    store::load_new_marks(c, {mark("2026-11-05", "am", "B", std::nullopt)}, at.user, kNow);
+    store::BulkMarkLoad load(c, at.user, kNow);
+    load.add({mark("2026-11-05", "am", "B", std::nullopt)});
     throw std::runtime_error("the next marks could not be made");
   }),
                std::runtime_error);
@@ -161,6 +160,46 @@ TEST(StoreMarkLoad, ABulkLoadAddsToTheTotalsAlreadyKeptAndMakesTheRest) {
     EXPECT_EQ(week_totals(c, at.placement), school + "/2026-11-02 B:2 " + school + "/2026-11-02 I:1 " + school +
                                                 "/2026-11-02 N:2 " + school + "/2026-11-09 B:1 " + school +
                                                 "/2026-11-16 B:2 " + school + "/2026-11-16 N:1 ");
+  });
+}
+
+// On PostgreSQL a bulk load sends each mark straight to its academic year's table: 31 August is the
+// last day of a year and 1 September the first of the next, and a day before the years the
+// database was made with goes to the table of other years. Marks of two years in turn, one batch
+// at a time, make the open COPY change year at every batch (a switch after a byte of the other
+// year's marks); every mark lands, in its year, and the totals follow. On SQLite there are no years.
+TEST(StoreMarkLoad, ABulkLoadPutsEachMarkInItsYear) {
+  auto db = test_support::fresh_database();
+  store::migrate(*db);
+  OnePlacement at;
+  const auto mark = [&](const char* day, const char* session) {
+    return store::MarkRow{at.pupil, at.placement, at.provider, at.school,    day,         session, "present",
+                          0,        "",           "B",         std::nullopt, std::nullopt};
+  };
+  db->transaction([&](store::Connection& c) {
+    at = one_placement(c);
+    store::BulkMarkLoad load(c, at.user, kNow, 1);
+    load.add({mark("2026-08-31", "am"), mark("2026-09-01", "am")});
+    load.add({mark("2026-09-01", "pm"), mark("2026-08-31", "pm")});
+    load.add({mark("2014-10-01", "am"), mark("2027-08-31", "am"), mark("2025-09-01", "am")});
+    load.finish();
+  });
+  db->with_connection([&](store::Connection& c) {
+    EXPECT_EQ(c.query_one("SELECT COUNT(*) FROM attendance_marks")->integer(0), 7);
+    EXPECT_EQ(totals(c, at.placement), "B:7 ");
+    if (c.engine() != store::Engine::Postgres) return;
+    std::string where;
+    for (const auto& r : c.query("SELECT tableoid::regclass::text, session_date, session FROM attendance_marks "
+                                 "ORDER BY session_date, session"))
+      where += r.text(1) + " " + r.text(2) + " " + r.text(0) + "\n";
+    EXPECT_EQ(where,
+              "2014-10-01 am attendance_marks_other_years\n"
+              "2025-09-01 am attendance_marks_2025_26\n"
+              "2026-08-31 am attendance_marks_2025_26\n"
+              "2026-08-31 pm attendance_marks_2025_26\n"
+              "2026-09-01 am attendance_marks_2026_27\n"
+              "2026-09-01 pm attendance_marks_2026_27\n"
+              "2027-08-31 am attendance_marks_2026_27\n");
   });
 }
 

@@ -61,8 +61,8 @@ std::optional<MarkRow> find_mark(Connection& c, std::int64_t pupil_id, const std
 namespace {
 
 constexpr const char* kMarkColumns =
-    "attendance_marks (pupil_id, placement_id, provider_id, school_id, session_date, session, mark, minutes_late, "
-    "absence_code, provider_code, recorded_by, recorded_at, changed_reason)";
+    " (pupil_id, placement_id, provider_id, school_id, session_date, session, mark, minutes_late, absence_code, "
+    "provider_code, recorded_by, recorded_at, changed_reason)";
 constexpr std::size_t kMarkValues = 13;
 
 Params mark_values(const MarkRow& m, const std::string& user, const std::string& now) {
@@ -91,7 +91,8 @@ void insert_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t
   std::size_t sql_rows = 0;
   const auto statement = [&](std::size_t n) -> const std::string& {
     if (n == sql_rows) return sql;
-    sql = std::string("INSERT INTO ") + kMarkColumns + " VALUES " + values_rows(n, kMarkValues) + std::string(tail);
+    sql = std::string("INSERT INTO attendance_marks") + kMarkColumns + " VALUES " + values_rows(n, kMarkValues) +
+          std::string(tail);
     sql_rows = n;
     return sql;
   };
@@ -132,26 +133,17 @@ std::vector<MarkRow> add_marks(Connection& c, const std::vector<MarkRow>& marks,
   return there;
 }
 
-void load_new_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t user_id, const std::string& now) {
-  // SQLite: twenty rows a statement, prepared once. Eighty a statement measured no faster: the
-  // time goes on the indexes and the totals, not on the statements.
-  if (!c.has_copy()) return insert_marks(c, marks, user_id, now, 20, "");
-  const auto user = std::to_string(user_id);
-  std::string rows;
-  rows.reserve(marks.size() * 80);
-  for (const auto& m : marks) {
-    const auto row = mark_values(m, user, now);
-    for (std::size_t i = 0; i < row.size(); ++i) append_copy_value(rows, row[i], i + 1 == row.size());
-  }
-  c.copy_rows(rows);
+void insert_new_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t user_id, const std::string& now) {
+  // Twenty rows a statement, prepared once. Eighty a statement measured no faster: the time goes on
+  // the indexes and the totals, not on the statements.
+  insert_marks(c, marks, user_id, now, 20, "");
 }
 
-void start_new_marks(Connection& c) {
-  if (c.has_copy()) c.copy_begin(std::string("COPY ") + kMarkColumns + " FROM STDIN");
-}
+std::string copy_of_new_marks(const std::string& table) { return "COPY " + table + kMarkColumns + " FROM STDIN"; }
 
-void end_new_marks(Connection& c) {
-  if (c.has_copy()) c.copy_end();
+void append_new_mark(std::string& rows, const MarkRow& m, const std::string& user_id, const std::string& now) {
+  const auto row = mark_values(m, user_id, now);
+  for (std::size_t i = 0; i < row.size(); ++i) append_copy_value(rows, row[i], i + 1 == row.size());
 }
 
 namespace {

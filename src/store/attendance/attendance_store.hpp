@@ -52,14 +52,13 @@ void save_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t u
 // An insert that never updates: on PostgreSQL the totals' triggers for an update do not fire.
 std::vector<MarkRow> add_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t user_id,
                                const std::string& now);
-// Marks for sessions that have none yet, as fast as the engine takes them, for generated data: on
-// PostgreSQL one COPY from start_new_marks to end_new_marks, the server taking in each
-// load_new_marks's rows while the next are made; on SQLite a prepared insert a mark (inside the
-// caller's transaction, so one commit). A mark that exists already makes the whole load fail rather
-// than replace it.
-void start_new_marks(Connection& c);
-void load_new_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t user_id, const std::string& now);
-void end_new_marks(Connection& c);
+// Marks for sessions that have none yet, for generated data (BulkMarkLoad), as fast as the engine
+// takes them: on SQLite by insert_new_marks, a prepared insert a mark; on PostgreSQL by COPY into
+// `table` (the marks table, or one year of it) from copy_of_new_marks, each row in COPY's text format
+// from append_new_mark. A mark that exists already makes the whole load fail rather than replace it.
+void insert_new_marks(Connection& c, const std::vector<MarkRow>& marks, std::int64_t user_id, const std::string& now);
+std::string copy_of_new_marks(const std::string& table);
+void append_new_mark(std::string& rows, const MarkRow& m, const std::string& user_id, const std::string& now);
 
 // A pupil's marks between two dates, newest first.
 std::vector<MarkRow> marks_of_pupil(Connection& c, std::int64_t pupil_id, const std::string& from,

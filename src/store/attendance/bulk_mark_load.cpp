@@ -1,5 +1,8 @@
 #include "store/attendance/bulk_mark_load.hpp"
 
+#include <optional>
+#include <string_view>
+
 #include "domain/kernel/calendar_date.hpp"
 
 namespace waypoint::store {
@@ -49,10 +52,36 @@ void add_counts(Connection& c, const std::string& table, const std::string& key_
   }
 }
 
+// The marks table's years, from the bounds PostgreSQL holds for them ("FOR VALUES FROM
+// ('2025-09-01') TO ('2026-09-01')", or "DEFAULT" for the other years). A bound of any other shape
+// leaves the marks to the table itself, which finds each its year as before.
+std::vector<BulkMarkLoad::Year> years_of_marks(Connection& c) {
+  std::vector<BulkMarkLoad::Year> years;
+  for (const auto& r : c.query("SELECT k.relname, pg_get_expr(k.relpartbound, k.oid) FROM pg_inherits i JOIN pg_class "
+                               "k ON k.oid = i.inhrelid WHERE i.inhparent = 'attendance_marks'::regclass ORDER BY 1")) {
+    const auto bound = r.text(1);
+    if (bound == "DEFAULT") {
+      years.push_back({r.text(0), "", "", true});
+      continue;
+    }
+    const auto quoted = [&](std::string_view before) -> std::optional<std::string> {
+      const auto start = bound.find(before);
+      if (start == std::string::npos) return std::nullopt;
+      const auto first = start + before.size(), end = bound.find("')", first);
+      if (end == std::string::npos) return std::nullopt;
+      return bound.substr(first, end - first);
+    };
+    const auto from = quoted("FROM ('"), to = quoted("TO ('");
+    if (!from || !to) return {};
+    years.push_back({r.text(0), *from, *to, false});
+  }
+  return years;
+}
+
 }  // namespace
 
-BulkMarkLoad::BulkMarkLoad(Connection& c, std::int64_t recorded_by, std::string recorded_at)
-    : c_(c), recorded_by_(recorded_by), recorded_at_(std::move(recorded_at)) {
+BulkMarkLoad::BulkMarkLoad(Connection& c, std::int64_t recorded_by, std::string recorded_at, std::size_t switch_at)
+    : c_(c), recorded_by_(recorded_by), recorded_at_(std::move(recorded_at)), switch_at_(switch_at) {
   std::vector<std::string> set_aside;
   if (c_.engine() == Engine::Postgres) {
     // Keys before foreign keys, so each is made again before what could lean on it. The week totals
@@ -87,7 +116,44 @@ BulkMarkLoad::BulkMarkLoad(Connection& c, std::int64_t recorded_by, std::string 
     }
   }
   for (const auto& statement : set_aside) c_.exec(statement);
-  start_new_marks(c_);
+  // Each mark is sent straight to its year: through the marks table, PostgreSQL 15 looks for the
+  // year of every row by comparing its day with the years' bounds in the database's collation,
+  // which took 0.45 s of a COPY of 1.13 s at LA scale (the same rows straight to their years: 0.68 s).
+  if (c_.has_copy()) years_ = years_of_marks(c_);
+}
+
+const std::string& BulkMarkLoad::table_of(const std::string& day) {
+  static const std::string whole = "attendance_marks";
+  // Days written as ISO dates compare as their text does. Marks come a placement at a time, so the
+  // year of the mark before is tried first.
+  if (last_year_ < years_.size()) {
+    const auto& y = years_[last_year_];
+    if (!y.other && y.from <= day && day < y.to) return y.table;
+  }
+  const Year* other = nullptr;
+  for (std::size_t i = 0; i < years_.size(); ++i) {
+    const auto& y = years_[i];
+    if (y.other) {
+      other = &y;
+    } else if (y.from <= day && day < y.to) {
+      last_year_ = i;
+      return y.table;
+    }
+  }
+  return other ? other->table : whole;
+}
+
+void BulkMarkLoad::send(const std::string& table) {
+  auto& rows = waiting_[table];
+  if (rows.empty()) return;
+  if (copying_ != table) {
+    if (!copying_.empty()) c_.copy_end();
+    c_.copy_begin(copy_of_new_marks(table));
+    copying_ = table;
+  }
+  // The server takes these in while the next are made.
+  c_.copy_rows(rows);
+  rows.clear();
 }
 
 // What the totals' triggers would add for these marks is counted here, a key at a time: the
@@ -96,7 +162,26 @@ BulkMarkLoad::BulkMarkLoad(Connection& c, std::int64_t recorded_by, std::string 
 // batch of marks at a time, while the totals' pages are still in its cache (at the end, its run
 // of bench-data took 4.6 s where it takes 2.7).
 void BulkMarkLoad::add(const std::vector<MarkRow>& marks) {
-  load_new_marks(c_, marks, recorded_by_, recorded_at_);
+  if (c_.has_copy()) {
+    const auto user = std::to_string(recorded_by_);
+    const std::string* table = nullptr;
+    std::string* rows = nullptr;
+    for (const auto& m : marks) {
+      const auto& year = table_of(m.session_date);
+      if (&year != table) {
+        table = &year;
+        rows = &waiting_[year];
+      }
+      append_new_mark(*rows, m, user, recorded_at_);
+    }
+    // The open COPY's year goes now; another year's when it has a batch's worth, its COPY then
+    // opened in place of the other (one COPY at a time on a connection).
+    if (!copying_.empty()) send(copying_);
+    for (auto& [year, waiting] : waiting_)
+      if (copying_.empty() || waiting.size() >= switch_at_) send(year);
+  } else {
+    insert_new_marks(c_, marks, recorded_by_, recorded_at_);
+  }
   std::string day, week;  // the last mark's day and its week's Monday: marks come a placement at a time
   for (const auto& m : marks) {
     if (m.session_date != day) {
@@ -128,7 +213,10 @@ void BulkMarkLoad::add_to_totals() {
 }
 
 void BulkMarkLoad::finish() {
-  end_new_marks(c_);
+  if (!copying_.empty()) send(copying_);
+  for (auto& [year, waiting] : waiting_) send(year);
+  if (!copying_.empty()) c_.copy_end();
+  copying_.clear();
   add_to_totals();
   for (const auto& statement : remake_) c_.exec(statement);
   remake_.clear();

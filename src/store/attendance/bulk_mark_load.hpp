@@ -20,17 +20,34 @@ namespace waypoint::store {
 // All inside the caller's transaction: a load that fails leaves the table as it was.
 class BulkMarkLoad {
  public:
-  BulkMarkLoad(Connection& c, std::int64_t recorded_by, std::string recorded_at);
+  // `switch_at`: how many bytes of another year's marks wait (PostgreSQL) before its COPY takes the
+  // place of the open one.
+  BulkMarkLoad(Connection& c, std::int64_t recorded_by, std::string recorded_at, std::size_t switch_at = 8 << 20);
   void add(const std::vector<MarkRow>& marks);
   void finish();
 
+  // One year of the marks table on PostgreSQL, from its bounds: the marks of days from `from` up to
+  // (not including) `to`, or, for the year left over (`other`), those no other year takes.
+  struct Year {
+    std::string table, from, to;
+    bool other = false;
+  };
+
  private:
   void add_to_totals();  // adds what has been counted to the totals, and starts counting again
+  const std::string& table_of(const std::string& day);  // the year a mark of that day goes in
+  void send(const std::string& table);                  // that year's rows waiting, in its COPY
 
   Connection& c_;
   std::int64_t recorded_by_;
   std::string recorded_at_;
+  std::size_t switch_at_;
   std::vector<std::string> remake_;  // statements that make again what was set aside, in order
+  // PostgreSQL: the years' tables, the one whose COPY is open, and each year's rows not yet sent.
+  std::vector<Year> years_;
+  std::string copying_;
+  std::map<std::string, std::string> waiting_;
+  std::size_t last_year_ = 0;  // in years_, the year of the last mark
   // The marks' sessions by placement and code, and by school, week, placement and code.
   std::map<std::pair<std::int64_t, std::string>, int> by_code_;
   std::map<std::tuple<std::int64_t, std::string, std::int64_t, std::string>, int> by_week_;
