@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "store/attendance/attendance_store.hpp"
+#include "store/kernel/year_partitions.hpp"
 
 namespace waypoint::store {
 
@@ -26,13 +27,6 @@ class BulkMarkLoad {
   void add(const std::vector<MarkRow>& marks);
   void finish();
 
-  // One year of the marks table on PostgreSQL, from its bounds: the marks of days from `from` up to
-  // (not including) `to`, or, for the year left over (`other`), those no other year takes.
-  struct Year {
-    std::string table, from, to;
-    bool other = false;
-  };
-
  private:
   void add_to_totals();  // adds what has been counted to the totals, and starts counting again
   const std::string& table_of(const std::string& day);  // the year a mark of that day goes in
@@ -44,7 +38,7 @@ class BulkMarkLoad {
   std::size_t switch_at_;
   std::vector<std::string> remake_;  // statements that make again what was set aside, in order
   // PostgreSQL: the years' tables, the one whose COPY is open, and each year's rows not yet sent.
-  std::vector<Year> years_;
+  std::vector<YearPartition> years_;
   std::string copying_;
   std::map<std::string, std::string> waiting_;
   std::size_t last_year_ = 0;  // in years_, the year of the last mark

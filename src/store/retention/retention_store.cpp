@@ -1,6 +1,8 @@
 #include "store/retention/retention_store.hpp"
 
+#include "domain/kernel/calendar_date.hpp"
 #include "domain/kernel/text.hpp"
+#include "store/kernel/year_partitions.hpp"
 
 namespace waypoint::store {
 namespace {
@@ -185,28 +187,14 @@ namespace {
 // before `through`, with nothing in it a legal hold keeps, goes whole. Its rows leave the totals
 // first (detaching fires no delete trigger), then the partition is detached and dropped. Answers how
 // many marks went.
-struct YearPartition {
-  std::string table;     // attendance_marks_2016_17
-  std::string last_day;  // 2017-08-31: the year runs from 1 September 2016 to 31 August 2017
-};
-
-// The academic years a table partitioned by year (migrations 0050, 0051) has, oldest first.
-std::vector<YearPartition> year_partitions(Connection& c, const std::string& parent) {
-  const auto rows = c.query(
-      "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = "
-      "$1::regclass AND c.relname ~ ('^' || $1 || '_[0-9]{4}_[0-9]{2}$') ORDER BY 1",
-      {parent});
-  return map_rows(rows, [&](const Row& r) {
-    const auto table = r.text(0);
-    return YearPartition{table, std::to_string(std::stoi(table.substr(parent.size() + 1, 4)) + 1) + "-08-31"};
-  });
-}
-
 std::int64_t drop_whole_years(Connection& c, const std::string& through) {
   if (c.engine() != Engine::Postgres) return 0;
   std::int64_t gone = 0;
-  for (const auto& [table, last_day] : year_partitions(c, "attendance_marks")) {
-    if (last_day > through) break;
+  for (const auto& year : year_partitions(c, "attendance_marks")) {
+    const auto& table = year.table;
+    // The year's last day is the one before the next year's first: 31 August.
+    const auto next = domain::parse_date(year.day_after);
+    if (!next || domain::format_date(std::chrono::sys_days(*next) - std::chrono::days(1)) > through) break;
     const auto held = c.query_one("SELECT COUNT(*) FROM " + table + " WHERE pupil_id IN (" + kHeldPupils +
                                   ") OR provider_id IN (" + kHeldProviders + ")")
                           ->integer(0);
