@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -89,6 +90,27 @@ struct Trail {
   }
 };
 
+// Two server processes on one database (`t`'s and `other`), each with two requests at once, each
+// request running `page(process, i)` for i from 0 to 24. Answers what failed.
+std::vector<std::string> two_processes_at_once(Trail& t, app::Services& other,
+                                               const std::function<void(app::Services&, int)>& page) {
+  std::vector<std::thread> requests;
+  std::mutex failures_turn;
+  std::vector<std::string> failures;
+  for (auto* process : {&t.services, &other})
+    for (int thread = 0; thread < 2; ++thread)
+      requests.emplace_back([process, &page, &failures_turn, &failures] {
+        for (int i = 0; i < 25; ++i) try {
+            page(*process, i);
+          } catch (const std::exception& e) {
+            const std::lock_guard turn(failures_turn);
+            failures.emplace_back(e.what());
+          }
+      });
+  for (auto& r : requests) r.join();
+  return failures;
+}
+
 TEST(StoreAuditTrail, TheDatabaseRefusesToUpdateOrDeleteEntries) {
   Trail t;
   t.db->with_connection([](store::Connection& c) {
@@ -172,22 +194,57 @@ TEST(StoreAuditTrail, ProcessesWritingEntriesOnTheirOwnKeepOneUnbrokenChain) {
                       nullptr};
   t.services.audit_chain = std::make_shared<app::AuditChainHint>();
   const app::Actor actor;  // the command line's: no account
-  std::vector<std::thread> requests;
-  std::mutex failures_turn;
-  std::vector<std::string> failures;
-  for (auto* process : {&t.services, &other})
-    for (int thread = 0; thread < 2; ++thread)
-      requests.emplace_back([process, &actor, &failures_turn, &failures] {
-        for (int i = 0; i < 25; ++i) try {
-            app::audit_alone(*process, actor, {"pupil.view", "pupil", i, i});
-          } catch (const std::exception& e) {
-            const std::lock_guard turn(failures_turn);
-            failures.emplace_back(e.what());
-          }
-      });
-  for (auto& r : requests) r.join();
+  const auto failures = two_processes_at_once(t, other, [&actor](app::Services& process, int i) {
+    app::audit_alone(process, actor, {"pupil.view", "pupil", i, i});
+  });
   EXPECT_TRUE(failures.empty()) << failures.front();
   t.expect_unbroken(110);
+}
+
+// The same with every thread's pages owing their entries (AuditsOwed), as the server's requests do:
+// each entry is sent and committed while the page is made, the next page's entry is sent before the
+// last is answered, and one page writes two entries (the first is settled before the second is sent).
+TEST(StoreAuditTrail, PagesWhoseEntriesCommitWhileTheyAreMadeKeepOneUnbrokenChain) {
+  Trail t;
+  app::Services other{*t.db,  t.clock, t.settings(), {}, nullptr, nullptr, std::make_shared<app::AuditChainHint>(),
+                      nullptr};
+  t.services.audit_chain = std::make_shared<app::AuditChainHint>();
+  const app::Actor actor;
+  const auto failures = two_processes_at_once(t, other, [&actor](app::Services& process, int i) {
+    app::AuditsOwed owed;
+    app::audit_alone(process, actor, {"pupil.view", "pupil", i, i});
+    if (i % 5 == 0) app::audit_alone(process, actor, {"pupil.view", "pupil", i, i});
+    if (i % 2 == 0) owed.settle();  // otherwise waited for as the page is given up
+  });
+  EXPECT_TRUE(failures.empty()) << failures.front();
+  t.expect_unbroken(10 + 4 * 30);
+}
+
+// A page's entry sent after a head another process has since moved is not written by the message
+// sent; settling finds that out and appends it after the real head, which the process then knows.
+TEST(StoreAuditTrail, APagesEntrySentAfterAnOutOfDateHeadIsAppendedWhenSettled) {
+  Trail t;
+  if (t.db->engine() != store::Engine::Postgres) GTEST_SKIP() << "SQLite reads the head in its own process";
+  app::Services other{*t.db,  t.clock, t.settings(), {}, nullptr, nullptr, std::make_shared<app::AuditChainHint>(),
+                      nullptr};
+  t.services.audit_chain = std::make_shared<app::AuditChainHint>();
+  const app::Actor actor;
+  app::audit_alone(t.services, actor, {"pupil.view", "pupil", 1, 1});  // this process now knows the head: 11
+  app::audit_alone(other, actor, {"pupil.view", "pupil", 2, 2});       // which another moves on: 12
+  {
+    app::AuditsOwed owed;
+    app::audit_alone(t.services, actor, {"pupil.view", "pupil", 3, 3});
+    owed.settle();
+    t.db->with_connection([&](store::Connection& c) {
+      const auto last = c.query_one("SELECT id, entity_id FROM audit_events ORDER BY id DESC LIMIT 1");
+      ASSERT_TRUE(last);
+      EXPECT_EQ(last->integer(0), 13);
+      EXPECT_EQ(last->integer(1), 3);
+    });
+  }
+  ASSERT_TRUE(t.services.audit_chain->head);
+  EXPECT_EQ(t.services.audit_chain->head->last_id, 13);
+  t.expect_unbroken(13);
 }
 
 }  // namespace

@@ -241,6 +241,51 @@ TEST(StoreTransactions, AWriteSentLaterIsSeenNextAndFailsItsWholeTransaction) {
   EXPECT_EQ(count(), 4);
 }
 
+// A transaction whose COMMIT goes out before its answer is read: what it wrote is committed once
+// answered, a refusal is thrown by answered() and undoes it all, and one left unanswered is still
+// waited for. On SQLite it commits at once.
+TEST(StoreTransactions, ATransactionSentIsCommittedOnceAnsweredAndThrowsThereWhatWasRefused) {
+  auto db = test_support::fresh_database();
+  store::migrate(*db);
+  const auto count = [&] { return organisations_in(*db); };
+  const auto add = "INSERT INTO organisations (kind, name, created_at) VALUES ('la', $1, '2026-12-04T09:00:00Z')";
+  {
+    auto sent = db->transaction_sent([&](store::Connection& c) {
+      c.exec(add, {std::string("Written before")});
+      c.exec_later(add, {std::string("Sent with the commit")});
+    });
+    sent.answered();
+    EXPECT_EQ(count(), 2);
+    sent.answered();  // answered once: nothing more to wait for
+  }
+
+  // A refusal is known when answered on PostgreSQL; SQLite, which writes at once, throws it sooner.
+  const auto refused = [&](store::Connection& c) {
+    c.exec(add, {std::string("Undone with the rest")});
+    c.exec_later(add, {std::nullopt});  // a name is required
+  };
+  EXPECT_THROW(db->transaction_sent(refused).answered(), store::DatabaseError);
+  EXPECT_EQ(count(), 2);
+
+  {
+    db->transaction_sent([&](store::Connection& c) { c.exec_later(add, {std::string("Never asked after")}); });
+  }
+  EXPECT_EQ(count(), 3);
+  if (db->engine() == store::Engine::Postgres) {
+    db->transaction_sent(refused);  // left unanswered: the refusal is let go, and nothing written
+    EXPECT_EQ(count(), 3);
+  }
+  db->transaction([&](store::Connection& c) { c.exec_later(add, {std::string("Pool still usable")}); });
+  EXPECT_EQ(count(), 4);
+  // Work that throws before anything is sent is rolled back as transaction() rolls it back.
+  EXPECT_THROW(db->transaction_sent([&](store::Connection& c) {
+    c.exec(add, {std::string("Undone")});
+    throw std::runtime_error("the work failed");
+  }),
+               std::runtime_error);
+  EXPECT_EQ(count(), 4);
+}
+
 // Named statements are planned once on PostgreSQL; statements sent unnamed (through PgBouncer) are
 // left to the server's own choice, as the pooled server connection is shared with others.
 TEST(StoreConnections, ReadsSentTogetherEachGiveTheirOwnRowsInOrder) {

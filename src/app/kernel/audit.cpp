@@ -1,5 +1,6 @@
 #include "app/kernel/audit.hpp"
 
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "store/kernel/audit_store.hpp"
@@ -39,26 +40,74 @@ void audit_each(store::Connection& c, const Services& s, const Actor& actor, con
   store::append_audit_entries(c, std::move(entries), s.settings.audit_key);
 }
 
+namespace {
+
+// A page's entry sent, its transaction's answer not yet read (AuditsOwed).
+struct OwedAudit {
+  const Services* s;
+  domain::AuditEntry entry;
+  bool appended = false;  // set when the answer is read, if the head was still the one expected
+  std::optional<store::Database::Committing> committing;
+};
+thread_local int audits_owed_here = 0;  // AuditsOwed alive on this thread
+thread_local std::unique_ptr<OwedAudit> owed_audit;
+
+// Appends `entry` as any other entry, reading the head under its lock, and tells the hint.
+void append_reading_head(const Services& s, AuditChainHint& hint, const domain::AuditEntry& entry) {
+  const std::lock_guard turn(hint.turn);
+  std::vector<domain::AuditEntry> written;
+  s.db.transaction(
+      [&](store::Connection& c) { written = store::append_audit_entries(c, {entry}, s.settings.audit_key); });
+  hint.head = store::AuditChainHead{written.back().id, written.back().hash};
+}
+
+void settle_audit(std::unique_ptr<OwedAudit> o) {
+  o->committing->answered();
+  if (!o->appended) append_reading_head(*o->s, *o->s->audit_chain, o->entry);
+}
+
+}  // namespace
+
 void audit_alone(const Services& s, const Actor& actor, const AuditRecord& r) {
   auto* hint = s.audit_chain.get();
   if (!hint || s.db.engine() != store::Engine::Postgres) {
     s.db.transaction([&](store::Connection& c) { audit(c, s, &actor, r); });
     return;
   }
-  const auto entry = entry_of(s, &actor, r, {});
-  const std::lock_guard turn(hint->turn);
-  std::vector<domain::AuditEntry> written;
-  if (hint->head) {
-    bool appended = false;
-    s.db.transaction([&](store::Connection& c) {
-      written = store::append_audit_entries_after(c, {entry}, s.settings.audit_key, *hint->head, appended);
-    });
-    if (!appended) written.clear();
+  if (owed_audit) settle_audit(std::move(owed_audit));  // a thread's entries go in the order it made them
+  auto o = std::make_unique<OwedAudit>(OwedAudit{&s, entry_of(s, &actor, r, {}), false, std::nullopt});
+  {
+    const std::lock_guard turn(hint->turn);
+    if (hint->head) {
+      std::vector<domain::AuditEntry> written;
+      o->committing.emplace(s.db.transaction_sent([&](store::Connection& c) {
+        written = store::append_audit_entries_after(c, {o->entry}, s.settings.audit_key, *hint->head, o->appended);
+      }));
+      // The next entry is sent to follow this one before this one is answered. Should this one find
+      // the head moved, so will that one, and each is appended again by reading the head.
+      hint->head = store::AuditChainHead{written.back().id, written.back().hash};
+    }
   }
-  if (written.empty())
-    s.db.transaction(
-        [&](store::Connection& c) { written = store::append_audit_entries(c, {entry}, s.settings.audit_key); });
-  hint->head = store::AuditChainHead{written.back().id, written.back().hash};
+  if (!o->committing) return append_reading_head(s, *hint, o->entry);
+  if (audits_owed_here > 0) {
+    owed_audit = std::move(o);
+    return;
+  }
+  settle_audit(std::move(o));
+}
+
+AuditsOwed::AuditsOwed() { ++audits_owed_here; }
+
+AuditsOwed::~AuditsOwed() {
+  if (--audits_owed_here > 0 || !owed_audit) return;
+  try {
+    settle_audit(std::move(owed_audit));
+  } catch (...) {
+  }
+}
+
+void AuditsOwed::settle() {
+  if (owed_audit) settle_audit(std::move(owed_audit));
 }
 
 void note_audit_head(const Services& s, const store::AuditChainHead& head) {

@@ -40,8 +40,22 @@ struct AuditChainHint {
 // Appends `r` in a transaction of its own: a page's entry, written after its reads. On PostgreSQL,
 // with the head this process last wrote (Services::audit_chain), it is one message to the server,
 // BEGIN to COMMIT, instead of two; when another writer has moved the head since, nothing was
-// written and it is appended as any other entry.
+// written and it is appended as any other entry. On a thread that owes its audits (AuditsOwed) that
+// message is sent and its answer left for AuditsOwed::settle.
 void audit_alone(const Services& s, const Actor& actor, const AuditRecord& r);
+
+// While one is alive on a thread, a page's entry (audit_alone) on PostgreSQL is sent and committed
+// while the page is made from what was read, instead of before: the server commits on one core while
+// the page is made on the other. settle() waits for the commit, and the page is shown only after it.
+class AuditsOwed {
+ public:
+  AuditsOwed();
+  ~AuditsOwed();  // waits for what is still owed, letting a failure go: the page it was for is not shown
+  AuditsOwed(const AuditsOwed&) = delete;
+  AuditsOwed& operator=(const AuditsOwed&) = delete;
+  // Throws what the entry's transaction met, as audit_alone would have.
+  void settle();
+};
 
 // Tells this process's hint the head a committed transaction left (a write use case's entry), so
 // that the next page's entry goes in one message instead of finding the hint out of date.

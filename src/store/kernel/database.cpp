@@ -113,6 +113,15 @@ void Database::discard(std::unique_ptr<Connection> c) {
   stale.swap(idle_);
 }
 
+// A connection that cannot even roll back is dropped, not pooled.
+void Database::rolled_back(std::unique_ptr<Connection> c) noexcept {
+  try {
+    c->rollback();
+    release(std::move(c));
+  } catch (...) {
+  }
+}
+
 void Database::with_connection(const std::function<void(Connection&)>& work) {
   auto c = acquire();
   try {
@@ -128,11 +137,43 @@ void Database::transaction(const std::function<void(Connection&)>& work) {
   between(&Connection::begin, &Connection::commit, work);
 }
 
+Database::Committing Database::transaction_sent(const std::function<void(Connection&)>& work) {
+  auto c = acquire();
+  try {
+    c->begin();
+    work(*c);
+    c->commit_sent();
+  } catch (...) {
+    rolled_back(std::move(c));
+    throw;
+  }
+  return Committing(*this, std::move(c));
+}
+
+void Database::Committing::answered() {
+  if (!c_) return;
+  auto c = std::move(c_);
+  try {
+    c->commit_answered();
+  } catch (...) {
+    db_->rolled_back(std::move(c));
+    throw;
+  }
+  db_->release(std::move(c));
+}
+
+Database::Committing::~Committing() {
+  try {
+    answered();
+  } catch (...) {  // the caller gave up on the answer: whatever went wrong was already reported or is moot
+  }
+}
+
 void Database::read(const std::function<void(Connection&)>& work) {
   between(&Connection::begin_read, &Connection::end_read, work);
 }
 
-// Rolled back if anything throws; a connection that cannot even roll back is dropped, not pooled.
+// Rolled back if anything throws.
 void Database::between(void (Connection::*open)(), void (Connection::*close)(),
                        const std::function<void(Connection&)>& work) {
   auto c = acquire();
@@ -141,11 +182,7 @@ void Database::between(void (Connection::*open)(), void (Connection::*close)(),
     work(*c);
     ((*c).*close)();
   } catch (...) {
-    try {
-      c->rollback();
-      release(std::move(c));
-    } catch (...) {
-    }
+    rolled_back(std::move(c));
     throw;
   }
   release(std::move(c));

@@ -146,6 +146,12 @@ class Connection {
   virtual void begin() = 0;
   virtual void commit() = 0;
   virtual void rollback() = 0;  // also ends a read (begin_read)
+  // COMMIT sent and its answer waited for apart, so the caller works while the server commits (see
+  // Database::transaction_sent). Between them the connection runs nothing else. commit_answered runs
+  // the visitors of the writes owed (each_row_later) and throws what the server refused. An engine
+  // that cannot send without waiting commits in commit_sent.
+  virtual void commit_sent() { commit(); }
+  virtual void commit_answered() {}
   // A read of several statements that holds back no writer. SQLite reads one snapshot of its log
   // and refuses a statement that would write; PostgreSQL reads each statement as it stands, as
   // its transactions (READ COMMITTED) always did, with no round trip for BEGIN or COMMIT.
@@ -205,6 +211,23 @@ class Database {
   // Runs `work`, which only reads, without waiting for writers or making them wait (see
   // Connection::begin_read).
   void read(const std::function<void(Connection&)>& work);
+  // A transaction whose COMMIT is sent once `work` returns, its answer waited for by answered():
+  // the caller goes on with other work while the server commits. Until answered() returns nothing is
+  // known to be committed; it throws what transaction() would have. Dropped unanswered, the answer
+  // is waited for and any failure let go.
+  class Committing {
+   public:
+    Committing(Database& db, std::unique_ptr<Connection> c) : db_(&db), c_(std::move(c)) {}
+    Committing(Committing&&) = default;
+    Committing& operator=(Committing&&) = delete;
+    ~Committing();
+    void answered();
+
+   private:
+    Database* db_;
+    std::unique_ptr<Connection> c_;
+  };
+  Committing transaction_sent(const std::function<void(Connection&)>& work);
   // Whether the database answers a trivial query now.
   bool answers();
 
@@ -213,6 +236,7 @@ class Database {
   std::unique_ptr<Connection> acquire();
   void release(std::unique_ptr<Connection> c);
   void discard(std::unique_ptr<Connection> c);
+  void rolled_back(std::unique_ptr<Connection> c) noexcept;  // after work that threw: rolls back, then pools
   std::vector<std::unique_ptr<Connection>> idle_;
   std::chrono::steady_clock::time_point retry_at_{};
   std::chrono::milliseconds backoff_{0};

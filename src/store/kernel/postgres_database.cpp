@@ -1,5 +1,6 @@
 #include <libpq-fe.h>
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -128,9 +129,30 @@ class PostgresConnection final : public Connection {
     else
       execute_script("COMMIT");
   }
+  // Writes owed are sent with the COMMIT and left for commit_answered to read; with none owed there
+  // is nothing to wait for, and the transaction ends as commit() ends it.
+  void commit_sent() override {
+    if (deferred_.empty()) return commit();
+    in_transaction_ = false;
+    in_flight_ = std::move(deferred_);
+    deferred_.clear();
+    in_flight_.push_back({kCommit, {}, [](Row&) {}});
+    in_flight_begun_ = send_pipeline(in_flight_);
+  }
+  void commit_answered() override {
+    if (in_flight_.empty()) return;
+    const auto reads = std::move(in_flight_);
+    in_flight_.clear();
+    Cleared results{pipeline_answers(reads.size(), in_flight_begun_)};
+    for (std::size_t i = 0; i < reads.size(); ++i) take(results.results[i], reads[i].sql, reads[i].visit);
+  }
   void rollback() override {
     in_transaction_ = false;
     deferred_.clear();
+    if (!in_flight_.empty()) {  // a COMMIT sent whose answer nobody waited for: its results are read and let go
+      Cleared unread{pipeline_answers(in_flight_.size(), in_flight_begun_)};
+      in_flight_.clear();
+    }
     begin_pending_ = false;
     if (!broken() && PQtransactionStatus(conn_) != PQTRANS_IDLE) execute_script("ROLLBACK");
   }
@@ -200,6 +222,12 @@ class PostgresConnection final : public Connection {
   // is as after PQexec. A BEGIN that failed answers its own result first, and no statement is run;
   // after a statement that failed, those behind it are not run either (their results say so).
   std::vector<PGresult*> pipeline(const std::vector<Read>& reads) {
+    const auto begun = send_pipeline(reads);
+    return pipeline_answers(reads.size(), begun);
+  }
+
+  // The sending half of pipeline(): whether a BEGIN went first, or nullopt if sending failed.
+  std::optional<bool> send_pipeline(const std::vector<Read>& reads) {
     // Prepared first: a statement cannot be prepared inside a pipeline.
     std::vector<const std::string*> names;
     std::vector<std::vector<const char*>> values(reads.size());
@@ -219,11 +247,19 @@ class PostgresConnection final : public Connection {
                        : PQsendQueryParams(conn_, reads[i].sql.c_str(), n, nullptr, values[i].data(), nullptr, nullptr,
                                            0)) == 1;
     }
-    sent = sent && PQpipelineSync(conn_) == 1;
+    sent = sent && PQpipelineSync(conn_) == 1 && PQflush(conn_) == 0;
+    if (!sent) return std::nullopt;
+    return begin;
+  }
+
+  // The answering half: the results of `count` statements sent by send_pipeline, which said whether a
+  // BEGIN went first (`begin`).
+  std::vector<PGresult*> pipeline_answers(std::size_t count, std::optional<bool> begin) {
+    bool sent = begin.has_value();
     PGresult* begun = nullptr;  // BEGIN's result, kept only if it failed
-    std::vector<PGresult*> answers(reads.size(), nullptr);
-    const int last = static_cast<int>(reads.size()) - 1;
-    int query = begin ? -1 : 0;  // whose results are being read: -1 the BEGIN, then each statement
+    std::vector<PGresult*> answers(count, nullptr);
+    const int last = static_cast<int>(count) - 1;
+    int query = begin.value_or(false) ? -1 : 0;  // whose results are being read: -1 the BEGIN, then each statement
     while (sent) {
       PGresult* r = PQgetResult(conn_);
       if (!r) {  // the end of one query's results
@@ -283,6 +319,8 @@ class PostgresConnection final : public Connection {
   bool begin_pending_ = false;
   bool in_transaction_ = false;  // between begin and commit or rollback
   std::vector<Read> deferred_;   // writes owed by each_row_later, in order
+  std::vector<Read> in_flight_;  // sent by commit_sent, the COMMIT last, answers not yet read
+  std::optional<bool> in_flight_begun_;
   bool unusable_ = false;
   bool copy_sent_ = false;  // every piece of the COPY under way was taken by libpq
 };

@@ -176,7 +176,11 @@ Response Application::dispatch(Request& request, std::string& route_name) {
           if (auto problems = api_fields_.problems(request.method, route->pattern, request.body); !problems.empty())
             throw app::Invalid(std::move(problems));
       }
+      // A page's audit entry commits while the page is made from what was read; it is shown only
+      // once the entry is committed.
+      app::AuditsOwed owed;
       r = route->handler(request, ctx);
+      owed.settle();
     }
     if (new_csrf_cookie) r.set_cookie(kCsrfCookie, *new_csrf_cookie, ctx.cookie_attributes(""));
     return r;
