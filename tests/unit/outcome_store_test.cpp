@@ -108,14 +108,25 @@ TEST(StoreOutcomesRevision, MovesWithEveryChangeAnAreasFiguresRestOn) {
     record.school_id = record.commissioner_id = other_school;
     const auto elsewhere = store::insert_placement(c, record, at.user, now);
 
+    // Each change is committed before the revision is read again, as changes are made: a transaction
+    // moves a revision once, however many changes it makes.
+    const auto committed = [&] {
+      c.commit();
+      c.begin();
+    };
+    committed();
     auto last = store::outcomes_revision(c, la);
     ASSERT_TRUE(last);
     const auto moved = [&](const char* by) {
+      committed();
       const auto revision = store::outcomes_revision(c, la);
       EXPECT_NE(revision, last) << by;
       last = revision;
     };
-    const auto stood = [&](const char* by) { EXPECT_EQ(store::outcomes_revision(c, la), last) << by; };
+    const auto stood = [&](const char* by) {
+      committed();
+      EXPECT_EQ(store::outcomes_revision(c, la), last) << by;
+    };
     const auto mark = [&](std::int64_t placement, std::int64_t school, const char* day) {
       c.exec(
           "INSERT INTO attendance_marks (pupil_id, placement_id, provider_id, school_id, session_date, session, "
@@ -156,5 +167,15 @@ TEST(StoreOutcomesRevision, MovesWithEveryChangeAnAreasFiguresRestOn) {
     moved("a provider renamed");
     c.exec("UPDATE organisations SET parent_id = $2 WHERE id = $1", {store::integer(other_school), store::integer(la)});
     moved("a school that moved into the area");
+
+    // Three placements added and one ended in one transaction move the area's revision by one.
+    const auto area_revision = [&] {
+      return c.query_one("SELECT revision FROM outcome_revisions WHERE la_id = $1", {store::integer(la)})->integer(0);
+    };
+    const auto before = area_revision();
+    for (int i = 0; i < 3; ++i) store::insert_placement(c, record, at.user, now);
+    c.exec("UPDATE placements SET status = 'ended' WHERE id = $1", {store::integer(elsewhere)});
+    moved("placements added");
+    EXPECT_EQ(area_revision(), before + 1);
   });
 }
