@@ -29,9 +29,10 @@ store::AuditChainHead audit(store::Connection& c, const Services& s, const Actor
 // write of the chain's head for all of them.
 void audit_each(store::Connection& c, const Services& s, const Actor& actor, const std::vector<AuditRecord>& records);
 
-// The audit chain's head as this process last wrote it on its own (audit_alone), so that the next
-// entry can go after it without reading it first. One entry at a time goes through it, which is no
-// narrower than before: the chain's lock in the database already let one writer at a time through.
+// The audit chain's head as this process last sent an entry after it on its own (audit_alone), so
+// that the next entry can go after it without reading it first. One entry at a time is sent through
+// it (the turn is not held while the server answers), which is no narrower than before: the
+// chain's lock in the database already let one writer at a time through.
 struct AuditChainHint {
   std::mutex turn;
   std::optional<store::AuditChainHead> head;
