@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "store/kernel/database.hpp"
 #include "store/kernel/engines.hpp"
@@ -121,19 +122,17 @@ class PostgresConnection final : public Connection {
     in_transaction_ = true;
   }
   void commit() override {
-    in_transaction_ = false;
-    if (!deferred_.empty())
-      each_row_together({{kCommit, {}, [](Row&) {}}});
-    else if (begin_pending_)
-      begin_pending_ = false;
-    else
-      execute_script("COMMIT");
+    commit_sent();
+    commit_answered();
   }
-  // Writes owed are sent with the COMMIT and left for commit_answered to read; with none owed there
-  // is nothing to wait for, and the transaction ends as commit() ends it.
+  // Writes owed go with the COMMIT, their answers left for commit_answered to read. With none owed
+  // the transaction ends here: never begun if it ran nothing, else by a COMMIT of its own.
   void commit_sent() override {
-    if (deferred_.empty()) return commit();
     in_transaction_ = false;
+    if (deferred_.empty()) {
+      if (!std::exchange(begin_pending_, false)) execute_script("COMMIT");
+      return;
+    }
     in_flight_ = std::move(deferred_);
     deferred_.clear();
     in_flight_.push_back({kCommit, {}, [](Row&) {}});
@@ -143,8 +142,7 @@ class PostgresConnection final : public Connection {
     if (in_flight_.empty()) return;
     const auto reads = std::move(in_flight_);
     in_flight_.clear();
-    Cleared results{pipeline_answers(reads.size(), in_flight_begun_)};
-    for (std::size_t i = 0; i < reads.size(); ++i) take(results.results[i], reads[i].sql, reads[i].visit);
+    take_each(reads, pipeline_answers(reads.size(), in_flight_begun_));
   }
   void rollback() override {
     in_transaction_ = false;
@@ -302,8 +300,9 @@ class PostgresConnection final : public Connection {
 
   // One pipeline, each result taken in order: a write owed that failed is the reason the
   // statements behind it did not run, and is what is thrown.
-  void run_together(const std::vector<Read>& reads) {
-    Cleared results{pipeline(reads)};
+  void run_together(const std::vector<Read>& reads) { take_each(reads, pipeline(reads)); }
+  void take_each(const std::vector<Read>& reads, std::vector<PGresult*> answers) {
+    Cleared results{std::move(answers)};
     for (std::size_t i = 0; i < reads.size(); ++i) take(results.results[i], reads[i].sql, reads[i].visit);
   }
 
